@@ -1,0 +1,85 @@
+"""casedesk-cli: the headless entry point (JSON output for scripting).
+
+Subcommands live in ``app/commands/<topic>.py``; each module defines
+``register(subparsers) -> None`` and sets ``func(args, ctx) -> int`` on its parsers with
+``parser.set_defaults(func=...)``. They are discovered here, so adding a topic touches no other file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+import app.commands
+from app.config import AppPaths, resolve_paths
+from app.i18n import set_language
+from app.models.db import DatabaseError, open_database
+from app.services.errors import ServiceError
+
+
+@dataclass
+class CliContext:
+    """What a command needs: paths and (lazily) the migrated database."""
+
+    paths: AppPaths
+
+    @cached_property
+    def _db(self) -> tuple[Engine, sessionmaker[Session]]:
+        self.paths.ensure()
+        return open_database(self.paths.db_url)
+
+    @property
+    def engine(self) -> Engine:
+        return self._db[0]
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self._db[1]
+
+
+def print_json(obj: object) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="casedesk-cli", description="CaseDesk 肇事逃逸案件工作台")
+    parser.add_argument("--data-dir", help="data directory (default: CASEDESK_HOME or per-user dir)")
+    parser.add_argument("--db-url", help="database URL (default: SQLite file in the data dir)")
+    parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(app.commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"app.commands.{info.name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    set_language(args.lang)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    ctx = CliContext(resolve_paths(args.data_dir, args.db_url))
+    try:
+        return int(args.func(args, ctx) or 0)
+    except (DatabaseError, ServiceError) as exc:
+        print(f"错误: {exc}" if args.lang == "zh_CN" else f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消" if args.lang == "zh_CN" else "cancelled", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

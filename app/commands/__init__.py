@@ -1,0 +1,1 @@
+"""casedesk-cli subcommands, one module per topic (discovered by app.cli)."""

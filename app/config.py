@@ -1,0 +1,68 @@
+"""Where CaseDesk keeps its data: data dir, database URL, evidence store, caches.
+
+Resolution order for the data dir: explicit argument (``--data-dir``) > ``CASEDESK_HOME`` >
+the per-user data dir from platformdirs. The DB URL: explicit (``--db-url``) >
+``CASEDESK_DB_URL`` > a SQLite file inside the data dir.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "CaseDesk"
+DB_FILENAME = "casedesk.sqlite3"
+RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """All locations derived from one data dir."""
+
+    data_dir: Path
+    db_url: str
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.data_dir / "evidence"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.data_dir / "exports"
+
+    @property
+    def db_path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        prefix = "sqlite:///"
+        if self.db_url.startswith(prefix):
+            return Path(self.db_url[len(prefix):])
+        return None
+
+    def ensure(self) -> AppPaths:
+        for d in (self.data_dir, self.evidence_dir, self.cache_dir):
+            d.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{Path(path).resolve()}"
+
+
+def resolve_paths(data_dir: str | os.PathLike | None = None, db_url: str | None = None) -> AppPaths:
+    """Resolve the data dir and DB URL from arguments, environment and defaults."""
+    if data_dir is None:
+        data_dir = os.environ.get("CASEDESK_HOME") or user_data_dir(APP_NAME, appauthor=False)
+    root = Path(data_dir).expanduser().resolve()
+    url = db_url or os.environ.get("CASEDESK_DB_URL") or sqlite_url(root / DB_FILENAME)
+    return AppPaths(data_dir=root, db_url=url)

@@ -1,0 +1,155 @@
+"""Engine, SQLite pragmas, sessions and schema migration (Alembic) with safety checks."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class DatabaseError(Exception):
+    """A database problem the user must be told about in plain words (message is zh-friendly)."""
+
+    def __init__(self, code: str, message: str, path: str | None = None):
+        super().__init__(message)
+        self.code = code  # locked / corrupt / newer_schema / unknown_revision / unreachable
+        self.path = path
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(url: str, **kw) -> Engine:
+    """Create the one engine of the process; SQLite gets its pragmas on every connection."""
+    if url.startswith("sqlite"):
+        kw.setdefault("connect_args", {"timeout": 5})
+    engine = create_engine(url, **kw)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One short transaction: commit on success, roll back on any error."""
+    with factory() as session, session.begin():
+        yield session
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+        try:
+            row = con.execute("PRAGMA quick_check").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError("corrupt", f"数据库文件已损坏或不是 CaseDesk 数据库：{path}（{exc}）",
+                            str(path)) from exc
+    if row is None or row[0] != "ok":
+        raise DatabaseError("corrupt", f"数据库完整性检查失败：{path}（{row[0] if row else '?'}）",
+                            str(path))
+
+
+def backup_sqlite(path: Path, suffix: str) -> Path:
+    """Copy a SQLite file (with the online backup API) next to itself; returns the copy."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}.{suffix}-{stamp}{path.suffix}")
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(target))
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade_database(engine: Engine) -> str | None:
+    """Bring the schema to head. Backs the SQLite file up first; refuses unknown revisions.
+
+    Returns the path of the backup made (None when nothing had to be migrated).
+    """
+    url = engine.url.render_as_string(hide_password=False)
+    path = Path(engine.url.database) if engine.dialect.name == "sqlite" and engine.url.database else None
+    if path is not None:
+        _check_sqlite_file(path)
+    script = ScriptDirectory.from_config(alembic_config(url))
+    head = script.get_current_head()
+    try:
+        current = current_revision(engine)
+    except OperationalError as exc:
+        if "locked" in str(exc).lower():
+            raise DatabaseError("locked", f"数据库正被另一个程序占用（已锁定）：{path or url}",
+                                str(path)) from exc
+        raise DatabaseError("unreachable", f"无法打开数据库：{exc.orig}", str(path)) from exc
+    except SADatabaseError as exc:
+        raise DatabaseError("corrupt", f"数据库文件已损坏：{path or url}", str(path)) from exc
+    if current == head:
+        return None
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise DatabaseError(
+            "newer_schema",
+            f"数据库版本 {current} 比本程序新（或未知），请升级 CaseDesk 后再打开：{path or url}",
+            str(path),
+        )
+    backup = None
+    if path is not None and current is not None and path.exists():
+        backup = str(backup_sqlite(path, f"pre-{head}"))
+    cfg = alembic_config(url)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup
+
+
+def open_database(url: str) -> tuple[Engine, sessionmaker[Session]]:
+    """Engine + session factory for a DB upgraded to head (the normal way to start)."""
+    if url.startswith("sqlite:///"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    upgrade_database(engine)
+    return engine, make_session_factory(engine)
