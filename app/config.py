@@ -2,7 +2,8 @@
 
 Resolution order for the data dir: explicit argument (``--data-dir``) > ``CASEDESK_HOME`` >
 the per-user data dir from platformdirs. The DB URL: explicit (``--db-url``) >
-``CASEDESK_DB_URL`` > a SQLite file inside the data dir.
+``CASEDESK_DB_URL`` > a SQLite file inside the data dir (PostgreSQL URLs for squad mode:
+``postgresql+psycopg://user:pass@host/db``).
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ class AppPaths:
 
     data_dir: Path
     db_url: str
+    evidence_root: Path | None = None  # squad mode: a shared folder (UNC path / mounted share)
 
     @property
     def evidence_dir(self) -> Path:
-        return self.data_dir / "evidence"
+        return self.evidence_root or self.data_dir / "evidence"
 
     @property
     def cache_dir(self) -> Path:
@@ -59,10 +61,17 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{Path(path).resolve()}"
 
 
-def resolve_paths(data_dir: str | os.PathLike | None = None, db_url: str | None = None) -> AppPaths:
-    """Resolve the data dir and DB URL from arguments, environment and defaults."""
+def resolve_paths(data_dir: str | os.PathLike | None = None, db_url: str | None = None,
+                  evidence_dir: str | os.PathLike | None = None) -> AppPaths:
+    """Resolve the data dir, DB URL and evidence store from arguments, environment, defaults.
+
+    The evidence store defaults to ``<data>/evidence``; ``CASEDESK_EVIDENCE_DIR`` (or the
+    argument) points it at a shared folder for squad mode.
+    """
     if data_dir is None:
         data_dir = os.environ.get("CASEDESK_HOME") or user_data_dir(APP_NAME, appauthor=False)
     root = Path(data_dir).expanduser().resolve()
     url = db_url or os.environ.get("CASEDESK_DB_URL") or sqlite_url(root / DB_FILENAME)
-    return AppPaths(data_dir=root, db_url=url)
+    evidence = evidence_dir or os.environ.get("CASEDESK_EVIDENCE_DIR")
+    return AppPaths(data_dir=root, db_url=url,
+                    evidence_root=Path(evidence).expanduser() if evidence else None)

@@ -7,12 +7,21 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CASEDESK_HOME", None)
 os.environ.pop("CASEDESK_DB_URL", None)
+os.environ.pop("CASEDESK_EVIDENCE_DIR", None)
 
 import pytest  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 
 from app.config import AppPaths, resolve_paths  # noqa: E402
 from app.i18n import set_language  # noqa: E402
-from app.models.db import open_database  # noqa: E402
+from app.models import Base  # noqa: E402
+from app.models.db import (  # noqa: E402
+    make_engine,
+    make_session_factory,
+    open_database,
+    upgrade_database,
+)
 from app.models.enums import Role  # noqa: E402
 from app.services.context import SYSTEM, Actor  # noqa: E402
 
@@ -30,13 +39,61 @@ def paths(tmp_path) -> AppPaths:
     return resolve_paths(tmp_path / "data").ensure()
 
 
-@pytest.fixture
-def db(paths):
-    """(engine, session_factory) over a real SQLite file migrated to head."""
+# Squad mode: with CASEDESK_TEST_PG_URL set (.ci/run starts a loopback server), every test that
+# uses ``db`` runs against PostgreSQL as well as SQLite — one parametrized suite.
+PG_URL = os.environ.get("CASEDESK_TEST_PG_URL")
+DB_BACKENDS = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
+
+
+@pytest.fixture(scope="session")
+def pg_engine(worker_id):
+    """A private database per xdist worker, migrated once per session."""
+    if not PG_URL:
+        pytest.skip("CASEDESK_TEST_PG_URL not set")
+    base = make_url(PG_URL)
+    name = f"{base.database}_{worker_id}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    engine = make_engine(base.set(database=name).render_as_string(hide_password=False))
+    with engine.begin() as conn:
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+    upgrade_database(engine)
+    yield engine
+    engine.dispose()
+
+
+def _truncate_all(engine) -> None:
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=DB_BACKENDS)
+def db(request, paths):
+    """(engine, session_factory) over a real database migrated to head: a SQLite file in the
+    test's data dir, and (squad mode) a PostgreSQL database emptied before the test."""
+    if request.param == "postgresql":
+        engine = request.getfixturevalue("pg_engine")
+        _truncate_all(engine)
+        yield engine, make_session_factory(engine)
+        return
     engine, factory = open_database(paths.db_url)
     yield engine, factory
     engine.dispose()
 
+
+@pytest.fixture
+def db_backend(db) -> str:
+    return db[0].dialect.name
+
+
+@pytest.fixture(scope="session")
+def worker_id(request) -> str:
+    """xdist's worker id ("master" without xdist); defined here so it exists either way."""
+    return getattr(request.config, "workerinput", {}).get("workerid", "master")
 
 @pytest.fixture
 def session_factory(db):

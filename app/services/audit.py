@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.models import AuditEntry, AuditHead
@@ -35,11 +36,13 @@ def entry_hash(at: datetime, user_id: int | None, username: str, action: str, en
 
 def _lock_head(session: Session) -> AuditHead:
     """Take the chain's lock (UPDATE first) and return the head row."""
-    res = session.execute(update(AuditHead).where(AuditHead.id == 1)
-                          .values(length=AuditHead.length + 0))
-    if res.rowcount == 0:
-        session.add(AuditHead(id=1, last_hash=GENESIS, length=0))
-        session.flush()
+    lock = update(AuditHead).where(AuditHead.id == 1).values(length=AuditHead.length + 0)
+    if session.execute(lock).rowcount == 0:
+        try:  # first append ever: create the head; a concurrent first append may win the race
+            with session.begin_nested():
+                session.add(AuditHead(id=1, last_hash=GENESIS, length=0))
+        except IntegrityError:
+            session.execute(lock)
     return session.get(AuditHead, 1, populate_existing=True)
 
 
