@@ -11,21 +11,19 @@ from app.models.db import current_revision, head_revision, make_engine, upgrade_
 def _migrate(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.paths.ensure()
     engine = make_engine(ctx.paths.db_url)
-    before = current_revision(engine)
-    backup = upgrade_database(engine)
-    after = current_revision(engine)
-    result = {"database": engine.url.render_as_string(hide_password=True), "from": before,
-              "to": after, "backup": backup}
+    res = upgrade_database(engine)
+    result = {"database": engine.url.render_as_string(hide_password=True),
+              "from": res.from_revision, "to": res.to_revision, "backup": res.backup}
     if args.json:
         print_json(result)
     else:
-        print(f"{result['database']}: {before or '(empty)'} → {after}"
-              + (f"（已备份到 {backup}）" if backup else ""))
+        print(f"{result['database']}: {res.from_revision or '(empty)'} → {res.to_revision}"
+              + (f"（已备份到 {res.backup}）" if res.backup else ""))
     return 0
 
 
 def _info(args: argparse.Namespace, ctx: CliContext) -> int:
-    engine = make_engine(ctx.paths.db_url)
+    engine = ctx.engine  # opens (and upgrades) with the usual safety checks
     print_json({"database": engine.url.render_as_string(hide_password=True),
                 "dialect": engine.dialect.name, "revision": current_revision(engine),
                 "head": head_revision(), "data_dir": str(ctx.paths.data_dir),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -107,11 +108,15 @@ def backup_sqlite(path: Path, suffix: str) -> Path:
     return target
 
 
-def upgrade_database(engine: Engine) -> str | None:
-    """Bring the schema to head. Backs the SQLite file up first; refuses unknown revisions.
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup: str | None  # the SQLite copy made before migrating, if any
 
-    Returns the path of the backup made (None when nothing had to be migrated).
-    """
+
+def upgrade_database(engine: Engine) -> MigrationResult:
+    """Bring the schema to head. Backs the SQLite file up first; refuses unknown revisions."""
     url = engine.url.render_as_string(hide_password=False)
     path = Path(engine.url.database) if engine.dialect.name == "sqlite" and engine.url.database else None
     if path is not None:
@@ -128,7 +133,7 @@ def upgrade_database(engine: Engine) -> str | None:
     except SADatabaseError as exc:
         raise DatabaseError("corrupt", f"数据库文件已损坏：{path or url}", str(path)) from exc
     if current == head:
-        return None
+        return MigrationResult(current, head, None)
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         raise DatabaseError(
@@ -143,7 +148,7 @@ def upgrade_database(engine: Engine) -> str | None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
-    return backup
+    return MigrationResult(current, head, backup)
 
 
 def open_database(url: str) -> tuple[Engine, sessionmaker[Session]]:

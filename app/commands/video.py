@@ -1,0 +1,123 @@
+"""Video subcommands (no database): ``probe``, ``frame``, ``scan``."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from app.cli import print_json
+from app.i18n import _
+from app.video import FilterChain, VideoError, export_snapshot, probe, scan_activity
+
+
+def _fail(exc: VideoError) -> int:
+    print(_("error: {message}", message=exc), file=sys.stderr)
+    return 1
+
+
+def _roi(text: str | None):
+    if not text:
+        return None
+    try:
+        values = [int(v) for v in text.split(",")]
+    except ValueError:
+        values = []
+    if len(values) != 4:
+        raise VideoError(_("--roi must be four whole numbers x,y,w,h, e.g. 0,300,1920,780"))
+    return values
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr (redrawn at most 10 times a second)."""
+
+    def __init__(self, label: str, stream=None) -> None:
+        self.label, self._stream, self._last = label, stream, 0.0
+
+    @property
+    def stream(self):
+        return self._stream or sys.stderr
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self._last < 0.1:
+            return
+        self._last = now
+        share = done / total if total else 1.0
+        bar = "#" * int(share * 30)
+        self.stream.write(f"\r{self.label} [{bar:<30}] {share * 100:5.1f}% {done}/{total}")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def cmd_probe(args, ctx) -> int:
+    try:
+        info = probe(Path(args.file), fps_hint=args.fps)
+    except VideoError as exc:
+        return _fail(exc)
+    data = info.to_json()
+    if args.json:
+        print_json(data)
+        return 0
+    data["keyframes"] = _("{n} keyframes", n=len(info.keyframes))
+    for key, value in data.items():
+        print(f"{key:12} {value}")
+    return 0
+
+
+def cmd_frame(args, ctx) -> int:
+    try:
+        chain = FilterChain.from_json(args.filters) if args.filters else None
+        out = export_snapshot(Path(args.file), args.index, Path(args.out), filters=chain)
+    except VideoError as exc:
+        return _fail(exc)
+    print_json({"png": str(out), "sidecar": str(out) + ".json"})
+    return 0
+
+
+def cmd_scan(args, ctx) -> int:
+    bar = None if args.quiet else ProgressBar(_("Scanning"))
+    try:
+        result = scan_activity(Path(args.file), roi=_roi(args.roi), workers=args.workers,
+                               progress=bar, threshold=args.threshold, fps_hint=args.fps)
+    except VideoError as exc:
+        return _fail(exc)
+    if args.json:
+        data = result.to_json()
+        if not args.per_frame:
+            data.pop("per_frame")
+        print_json(data)
+        return 0
+    for seg in result.segments:
+        print(_("{a:.1f}s – {b:.1f}s  frames {f}–{g}  peak {p:.2f}", a=seg.start_s, b=seg.end_s,
+                f=seg.start_frame, g=seg.end_frame, p=seg.peak))
+    if not result.segments:
+        print(_("no activity found"))
+    return 0
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("probe", help="describe a video file (codec, frames, keyframes)")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--fps", type=float, help="frame rate for raw streams without timestamps")
+    p.set_defaults(func=cmd_probe)
+
+    p = subparsers.add_parser("frame", help="save one exact frame as PNG (+ .json provenance)")
+    p.add_argument("file")
+    p.add_argument("index", type=int, help="frame index (0-based, presentation order)")
+    p.add_argument("out", help="output PNG path")
+    p.add_argument("--filters", help='enhancement chain as JSON, e.g. [{"type": "clahe"}]')
+    p.set_defaults(func=cmd_frame)
+
+    p = subparsers.add_parser("scan", help="find activity (motion) segments in a video")
+    p.add_argument("file")
+    p.add_argument("--roi", help="region of interest x,y,w,h in pixels")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--per-frame", action="store_true", help="include per-frame scores in JSON")
+    p.add_argument("--workers", type=int, default=2, help="parallel decoder processes")
+    p.add_argument("--threshold", type=float, default=0.05, help="segment threshold (0..1)")
+    p.add_argument("--fps", type=float, help="frame rate for raw streams without timestamps")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_scan)

@@ -1,0 +1,41 @@
+"""Demo step "cases": the squad and officers, Case A, Case B and ~50 generated cases.
+
+Idempotent: a case whose number exists is left alone; each case is seeded in its own transaction
+so an interrupted run leaves only whole cases behind.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import AppPaths
+from app.demo import CASE_A_NO, CASE_B_NO, DemoReport, case_a, case_b, generated
+from app.demo.helpers import ensure_org
+from app.models import Case
+from app.models.db import unit_of_work
+
+
+def _case_id(session: Session, case_no: str) -> int | None:
+    return session.scalar(select(Case.id).where(Case.case_no == case_no))
+
+
+def seed(paths: AppPaths, session_factory: sessionmaker[Session], report: DemoReport) -> None:
+    with unit_of_work(session_factory) as session:
+        org, created = ensure_org(session)
+        for kind, n in created.items():
+            if n:
+                report.add(kind, n)
+    for case_no, module in ((CASE_A_NO, case_a), (CASE_B_NO, case_b)):
+        with unit_of_work(session_factory) as session:
+            if _case_id(session, case_no) is None:
+                module.seed(session, org)
+                report.add("cases")
+    for spec in generated.specs():
+        with unit_of_work(session_factory) as session:
+            if _case_id(session, spec.case_no) is None:
+                generated.seed_one(session, org, spec)
+                report.add("cases")
+    with unit_of_work(session_factory) as session:
+        report.selected_case_no = CASE_A_NO
+        report.selected_case_id = _case_id(session, CASE_A_NO)

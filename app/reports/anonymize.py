@@ -1,0 +1,104 @@
+"""Anonymize a case report for circulation: persons become pseudonyms, plates are masked.
+
+Identifying values (names, ID numbers, phones, addresses of persons, plates) are replaced
+everywhere they occur in the report's text — narrative, timeline, findings, attribute history.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from string import ascii_uppercase
+
+from app.i18n import _
+from app.reports.case_data import CaseReportData, Change
+
+_PERSON_FIELDS = {"name", "id_number", "phone", "address"}
+_VEHICLE_FIELDS = {"plate"}
+
+
+def mask_plate(plate: str) -> str:
+    """Keep the province character, mask the rest: 湘B12345 → 湘******."""
+    plate = plate.strip()
+    return plate[:1] + "*" * max(len(plate) - 1, 1) if plate else plate
+
+
+def _pseudonym(index: int) -> str:
+    letters = ascii_uppercase[index % 26] + (str(index // 26) if index >= 26 else "")
+    return _("Person {letter}", letter=letters)
+
+
+def _secrets(data: CaseReportData) -> dict[str, str]:
+    """Every identifying string of the report → what replaces it."""
+    withheld = _("(withheld)")
+    mapping: dict[str, str] = {}
+    for i, p in enumerate(data.persons):
+        alias = _pseudonym(i)
+        for value, repl in ((p.name, alias), (p.id_number, withheld), (p.phone, withheld),
+                            (p.address, withheld)):
+            if value and len(value.strip()) >= 2:
+                mapping[value.strip()] = repl
+        for ch in p.history:
+            if ch.field in _PERSON_FIELDS:
+                for value in (ch.old, ch.new):
+                    if value and len(value.strip()) >= 2:
+                        mapping.setdefault(value.strip(), alias if ch.field == "name" else withheld)
+    for v in data.vehicles:
+        values = [v.plate] + [x for ch in v.history if ch.field in _VEHICLE_FIELDS
+                              for x in (ch.old, ch.new)]
+        for value in values:
+            if value and len(value.strip()) >= 2:
+                mapping[value.strip()] = mask_plate(value)
+    return mapping
+
+
+def _scrubber(mapping: dict[str, str]):
+    if not mapping:
+        return lambda text: text
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(mapping, key=len, reverse=True)))
+    return lambda text: pattern.sub(lambda m: mapping[m.group(0)], text)
+
+
+def _walk(obj, scrub):
+    if isinstance(obj, str):
+        return scrub(obj)
+    if isinstance(obj, tuple):
+        return tuple(_walk(x, scrub) for x in obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {f.name: _walk(getattr(obj, f.name), scrub) for f in dataclasses.fields(obj)
+                   if isinstance(getattr(obj, f.name), str | tuple) or
+                   dataclasses.is_dataclass(getattr(obj, f.name))}
+        return dataclasses.replace(obj, **changes)
+    return obj
+
+
+def _mask_history(history: tuple[Change, ...], fields: set[str], masker) -> tuple[Change, ...]:
+    return tuple(dataclasses.replace(ch, old=masker(ch.old), new=masker(ch.new))
+                 if ch.field in fields else ch for ch in history)
+
+
+def anonymize(data: CaseReportData) -> CaseReportData:
+    """A copy of ``data`` safe for circulation (the original is untouched)."""
+    mapping = _secrets(data)
+    scrub = _scrubber(mapping)
+    withheld = _("(withheld)")
+
+    def hide(value: str | None) -> str | None:
+        return (mapping.get(value.strip(), withheld) if value else value)
+
+    persons = tuple(dataclasses.replace(
+        p, name=_pseudonym(i), id_number=withheld if p.id_number else None,
+        phone=withheld if p.phone else None, address=withheld if p.address else "",
+        history=_mask_history(p.history, _PERSON_FIELDS, hide))
+        for i, p in enumerate(data.persons))
+    vehicles = tuple(dataclasses.replace(
+        v, plate=mask_plate(v.plate) if v.plate else v.plate,
+        history=_mask_history(v.history, _VEHICLE_FIELDS,
+                              lambda x: mask_plate(x) if x else x))
+        for v in data.vehicles)
+    masked = dataclasses.replace(data, persons=persons, vehicles=vehicles)
+    # Free text next: persons/vehicles are already masked, the scrub catches the rest.
+    out = _walk(masked, scrub)
+    assert isinstance(out, CaseReportData)
+    return out
+

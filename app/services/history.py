@@ -1,0 +1,260 @@
+"""Attribute history and optimistic locking, shared by the case-file services.
+
+Every edited field of a case, person, vehicle or inquiry leaves an ``AttributeChange`` row
+(old → new, who, when, why, and ``known_at`` — when the investigation learned the fact), so the
+file keeps what was believed before, not only the latest value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.i18n import _
+from app.models import AttributeChange, User
+from app.models.types import utcnow
+from app.services import audit
+from app.services.context import Actor, Perm
+from app.services.dto import AttributeChangeDTO, ChangeNote
+from app.services.errors import ConflictError, NotFoundError, ValidationError
+from app.services.search import load_case
+
+# Links, not facts: changed like any field but kept out of the attribute history (audited).
+UNTRACKED = frozenset({"meeting_id"})
+# Codes that classify a new record rather than state a fact about it: no "first value" row.
+NOT_INITIAL = frozenset({"role", "kind"}) | UNTRACKED
+
+
+def entity_label(entity: str) -> str:
+    labels = {"case": _("case"), "person": _("person"), "vehicle": _("vehicle"),
+              "inquiry": _("line of inquiry"), "meeting": _("meeting"), "event": _("event"),
+              "squad": _("squad"), "officer": _("officer")}
+    return labels.get(entity, entity)
+
+
+def as_text(value: object) -> str | None:
+    """How a value is written into the history (None stays None)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return "\n".join(str(v) for v in value)
+    return str(value)
+
+
+def snapshot(obj: object, fields: Iterable[str]) -> dict[str, object]:
+    return {f: getattr(obj, f) for f in fields}
+
+
+def check_version(obj: object, expected_version: int | None, entity: str,
+                  mine: dict[str, object]) -> None:
+    """ConflictError (with both sides) when the row moved on since the caller loaded it."""
+    if expected_version is None or obj.version == expected_version:
+        return
+    raise ConflictError(
+        _("This {entity} was changed by someone else meanwhile (now version {theirs}, you edited "
+          "version {mine}). Nothing was saved; reload, compare and save again.",
+          entity=entity_label(entity), theirs=obj.version, mine=expected_version),
+        entity, obj.id, mine={k: as_text(v) for k, v in mine.items()},
+        theirs={k: as_text(getattr(obj, k, None)) for k in mine} | {"version": str(obj.version)},
+    )
+
+
+@contextmanager
+def conflict_guard(entity: str, entity_id: int | None, mine: dict | None = None, *,
+                   obj: object | None = None) -> Iterator[None]:
+    """Turn SQLAlchemy's StaleDataError (lost race at flush) into ConflictError.
+
+    With ``obj`` the error carries the saved values too ("theirs"), read on a separate connection.
+    """
+    try:
+        yield
+    except StaleDataError as exc:
+        mine = mine or {}
+        raise ConflictError(
+            _("This {entity} was changed by someone else meanwhile. Nothing was saved; reload, "
+              "compare and save again.", entity=entity_label(entity)),
+            entity, entity_id or 0, mine={k: as_text(v) for k, v in mine.items()},
+            theirs=_saved_values(obj, entity_id, mine),
+        ) from exc
+
+
+def _saved_values(obj: object | None, entity_id: int | None, fields: dict) -> dict[str, str | None]:
+    session = object_session(obj) if obj is not None else None
+    if session is None or entity_id is None:
+        return {}
+    table = type(obj).__table__
+    try:
+        with session.get_bind().connect() as conn:
+            row = conn.execute(select(table).where(table.c.id == entity_id)).mappings().first()
+    except SQLAlchemyError:
+        return {}
+    if row is None:
+        return {}
+    return {k: as_text(row[k]) for k in (*fields, "version") if k in row}
+
+
+def apply_changes(session: Session, actor: Actor, obj: object, values: dict[str, object], *,
+                  entity: str, case_id: int, note: ChangeNote | None = None) -> dict[str, tuple]:
+    """Set ``values`` on ``obj``; one AttributeChange row per field that really changed.
+
+    Returns ``{field: (old, new)}`` of the changes (empty when nothing changed).
+    """
+    note = note or ChangeNote()
+    now = utcnow()
+    known = note.known_at or now
+    if known.tzinfo is None:
+        raise ValidationError({"known_at": _("The time must include a time zone.")})
+    changed: dict[str, tuple] = {}
+    for name, new in values.items():
+        old = getattr(obj, name)
+        if old == new:
+            continue
+        setattr(obj, name, new)
+        changed[name] = (old, new)
+        if obj.id is not None and name not in UNTRACKED:
+            session.add(AttributeChange(
+                case_id=case_id, entity_type=entity, entity_id=obj.id, field=name,
+                old_value=as_text(old), new_value=as_text(new), changed_at=now, known_at=known,
+                changed_by_id=actor.user_id, reason=note.reason, event_id=note.event_id))
+    return changed
+
+
+def record_initial(session: Session, actor: Actor, obj: object, fields: Iterable[str], *,
+                   entity: str, case_id: int, note: ChangeNote | None = None) -> None:
+    """History rows for a new record's non-empty facts (old = None), e.g. a plate seen first."""
+    note = note or ChangeNote()
+    now = utcnow()
+    for name in fields:
+        value = getattr(obj, name)
+        if value in (None, "", False) or name in NOT_INITIAL:
+            continue
+        session.add(AttributeChange(
+            case_id=case_id, entity_type=entity, entity_id=obj.id, field=name, old_value=None,
+            new_value=as_text(value), changed_at=now, known_at=note.known_at or now,
+            changed_by_id=actor.user_id, reason=note.reason, event_id=note.event_id))
+
+
+def user_names(session: Session, ids: Iterable[int | None]) -> dict[int | None, str]:
+    wanted = {i for i in ids if i is not None}
+    names: dict[int | None, str] = {None: _("system")}
+    if wanted:
+        names.update(session.execute(select(User.id, User.display_name)
+                                     .where(User.id.in_(wanted))).all())
+    return names
+
+
+def change_dtos(session: Session, rows: list[AttributeChange]) -> tuple[AttributeChangeDTO, ...]:
+    names = user_names(session, (r.changed_by_id for r in rows))
+    return tuple(AttributeChangeDTO(
+        r.id, r.case_id, r.entity_type, r.entity_id, r.field, r.old_value, r.new_value,
+        r.changed_at, r.known_at, r.changed_by_id, names.get(r.changed_by_id, str(r.changed_by_id)),
+        r.reason, r.event_id) for r in rows)
+
+
+def list_changes(session: Session, actor: Actor, case_id: int, *, entity: str | None = None,
+                 entity_id: int | None = None, field: str | None = None,
+                 ) -> tuple[AttributeChangeDTO, ...]:
+    """The attribute history of a case (optionally one record / one field), oldest first."""
+    load_case(session, actor, case_id, Perm.CASE_READ)
+    stmt = select(AttributeChange).where(AttributeChange.case_id == case_id)
+    if entity is not None:
+        stmt = stmt.where(AttributeChange.entity_type == entity)
+    if entity_id is not None:
+        stmt = stmt.where(AttributeChange.entity_id == entity_id)
+    if field is not None:
+        stmt = stmt.where(AttributeChange.field == field)
+    rows = list(session.scalars(stmt.order_by(AttributeChange.known_at, AttributeChange.id)))
+    return change_dtos(session, rows)
+
+
+def value_known_at(changes: Iterable[AttributeChangeDTO], entity: str, entity_id: int,
+                   field: str, at: datetime) -> tuple[bool, str | None]:
+    """What the file said about one field at time ``at``: (had a value then?, value).
+
+    For a trainer's "as it was known then" view: the last change known by ``at`` wins; before
+    the first change the field holds that change's ``old_value``.
+    """
+    relevant = sorted((c for c in changes if c.entity_type == entity and c.entity_id == entity_id
+                       and c.field == field), key=lambda c: (c.known_at, c.id))
+    if not relevant:
+        return False, None
+    known = [c for c in relevant if c.known_at <= at]
+    return (True, known[-1].new_value) if known else (True, relevant[0].old_value)
+
+
+# ------------------------------------------------------------- record editing (shared CRUD)
+
+
+def _load_child(session: Session, actor: Actor, model: type, obj_id: int, entity: str):
+    obj = session.get(model, obj_id)
+    if obj is None:
+        raise NotFoundError(_("This {entity} no longer exists (id {ref}).",
+                              entity=entity_label(entity), ref=obj_id))
+    load_case(session, actor, obj.case_id, Perm.CASE_EDIT)
+    return obj
+
+
+def create_record(session: Session, actor: Actor, case_id: int, model: type,
+                  values: dict[str, object], *, entity: str, note: ChangeNote | None = None,
+                  track: bool = True):
+    """Add a child row of a case (person, vehicle, ...), audit it; history of its first facts."""
+    case = load_case(session, actor, case_id, Perm.CASE_EDIT)
+    obj = model(case_id=case.id, **values)
+    session.add(obj)
+    session.flush()
+    if track:
+        record_initial(session, actor, obj, values, entity=entity, case_id=case.id, note=note)
+    audit.record(session, actor, f"{entity}.create", entity_type=entity, entity_id=obj.id,
+                 case_id=case.id, payload={k: as_text(v) for k, v in values.items()}
+                 | {"reason": (note or ChangeNote()).reason})
+    return obj
+
+
+def update_record(session: Session, actor: Actor, model: type, obj_id: int,
+                  values: dict[str, object], *, entity: str, expected_version: int | None,
+                  note: ChangeNote | None = None, track: bool = True):
+    """Change a child row: version check, validation, history per changed field, audit."""
+    obj = _load_child(session, actor, model, obj_id, entity)
+    check_version(obj, expected_version, entity, values)
+    if track:
+        changes = apply_changes(session, actor, obj, values, entity=entity, case_id=obj.case_id,
+                                note=note)
+    else:
+        changes = {k: (getattr(obj, k), v) for k, v in values.items() if getattr(obj, k) != v}
+        for k, (_old, v) in changes.items():
+            setattr(obj, k, v)
+    with conflict_guard(entity, obj.id, values, obj=obj):
+        session.flush()
+    if changes:
+        audit.record(session, actor, f"{entity}.update", entity_type=entity, entity_id=obj.id,
+                     case_id=obj.case_id,
+                     payload={"changes": {k: [as_text(o), as_text(n)] for k, (o, n) in
+                                          changes.items()},
+                              "reason": (note or ChangeNote()).reason})
+    return obj
+
+
+def delete_record(session: Session, actor: Actor, model: type, obj_id: int, *, entity: str,
+                  expected_version: int | None, reason: str = "",
+                  summary: dict[str, object] | None = None) -> int:
+    """Delete a child row (audited with what it held); returns its case id."""
+    obj = _load_child(session, actor, model, obj_id, entity)
+    check_version(obj, expected_version, entity, {})
+    case_id = obj.case_id
+    session.delete(obj)
+    with conflict_guard(entity, obj_id, obj=obj):
+        session.flush()
+    audit.record(session, actor, f"{entity}.delete", entity_type=entity, entity_id=obj_id,
+                 case_id=case_id, payload={"reason": reason, "was": {
+                     k: as_text(v) for k, v in (summary or {}).items()}})
+    return case_id

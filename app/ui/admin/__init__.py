@@ -1,0 +1,90 @@
+"""Accountability and training in the GUI: sign-in, idle lock, users, audit viewer, verify,
+backup, trainer replay and training packages.
+
+``install(window)`` registers the "audit" and "replay" views and the Tools-menu actions the
+signed-in user's role allows (the services enforce the same rules; hiding is only a courtesy).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication as Qca
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence
+
+from app.services.context import Perm
+
+IDLE_KEY = "admin/idle_lock_minutes"
+
+
+def _action(window, text: str, slot, shortcut: str | None = None) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName("admin_" + text.strip("…").lower().replace(" ", "_"))
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+    window.menu("tools").addAction(action)
+    return action
+
+
+def install(window) -> None:
+    """Views and menu actions for the signed-in user (called from ``install_views``)."""
+    actor = window.context.actor
+    if actor.can(Perm.AUDIT_VIEW):
+        from app.ui.admin.audit_view import AuditView
+
+        window.register_view("audit", AuditView, Qca.translate("AdminMenu", "Audit log"))
+    if actor.can(Perm.TRAINING_REPLAY):
+        from app.ui.admin.replay_view import ReplayView
+
+        window.register_view("replay", ReplayView, Qca.translate("AdminMenu", "Trainer replay"))
+    tools = window.menu("tools")
+    tools.addSeparator()
+    if actor.can(Perm.USERS_MANAGE):
+        _action(window, Qca.translate("AdminMenu", "Users…"), lambda: _exec("users_dialog", "UsersDialog", window))
+    if actor.can(Perm.REVIEW_COMMENT):
+        _action(window, Qca.translate("AdminMenu", "Review comments…"),
+                lambda: _exec("review_dialog", "ReviewDialog", window))
+    if actor.can(Perm.VERIFY):
+        _action(window, Qca.translate("AdminMenu", "Verify data…"),
+                lambda: _exec("verify_dialog", "VerifyDialog", window))
+    if actor.can(Perm.BACKUP):
+        from app.ui.admin.backup_dialogs import start_backup
+
+        _action(window, Qca.translate("AdminMenu", "Back up now…"), lambda: start_backup(window))
+    if actor.can(Perm.TRAINING_BUILD):
+        from app.ui.admin.training_dialogs import import_package
+
+        _action(window, Qca.translate("AdminMenu", "Export training package…"),
+                lambda: _exec("training_dialogs", "ExportPackageDialog", window))
+        _action(window, Qca.translate("AdminMenu", "Import training package…"), lambda: import_package(window))
+    if actor.user_id is not None:  # a real sign-in (not the CLI/screenshot system actor)
+        _install_session_guards(window)
+
+
+def _exec(module: str, cls: str, window) -> None:
+    import importlib
+
+    from app.services.errors import ServiceError
+    from app.ui.error_dialogs import report_error
+
+    try:
+        dialog = getattr(importlib.import_module(f"app.ui.admin.{module}"), cls)(window)
+    except ServiceError as exc:
+        report_error(exc, window)
+        return
+    dialog.exec()
+
+
+def _install_session_guards(window) -> None:
+    from app.ui.admin.backup_dialogs import remind_if_due
+    from app.ui.admin.idle_lock import DEFAULT_MINUTES, IdleLock
+    from app.ui.admin.password_dialog import ChangePasswordDialog
+
+    ctx = window.context
+    window.menu("tools").addSeparator()
+    _action(window, Qca.translate("AdminMenu", "Change password…"),
+            lambda: ChangePasswordDialog(ctx.sessions, ctx.actor, window).exec())
+    window.idle_lock = IdleLock(window, ctx.settings.value(IDLE_KEY, DEFAULT_MINUTES, int))
+    _action(window, Qca.translate("AdminMenu", "Lock now"), window.idle_lock.lock, "Ctrl+L")
+    # bound to the window: the timer dies with it (a late call on a closed window would crash)
+    QTimer.singleShot(1500, window, lambda: remind_if_due(window))

@@ -1,0 +1,78 @@
+"""Change one's own password (also forced after an administrator's reset)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models.db import unit_of_work
+from app.services import users
+from app.services.context import Actor
+from app.services.errors import ServiceError, ValidationError
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(self, sessions: sessionmaker[Session], actor: Actor,
+                 parent: QWidget | None = None, *, forced: bool = False):
+        super().__init__(parent)
+        self._sessions = sessions
+        self._actor = actor
+        self.setWindowTitle(self.tr("Change password"))
+        self.setMinimumWidth(380)
+        layout = QVBoxLayout(self)
+        if forced:
+            note = QLabel(self.tr("Your password was set by an administrator. Choose your own "
+                                  "password before you continue."))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        form = QFormLayout()
+        self.old = QLineEdit()
+        self.new = QLineEdit()
+        self.repeat = QLineEdit()
+        for name, w in (("old", self.old), ("new", self.new), ("repeat", self.repeat)):
+            w.setEchoMode(QLineEdit.EchoMode.Password)
+            w.setObjectName(name)
+        form.addRow(self.tr("Current password:"), self.old)
+        form.addRow(self.tr("New password:"), self.new)
+        form.addRow(self.tr("Repeat new password:"), self.repeat)
+        layout.addLayout(form)
+        hint = QLabel(self.tr("At least {n} characters, mixing letters with digits or symbols.")
+                      .format(n=users.MIN_PASSWORD_LEN))
+        layout.addWidget(hint)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> bool:
+        if self.new.text() != self.repeat.text():
+            return self._fail(self.tr("The two new passwords differ."))
+        try:
+            with unit_of_work(self._sessions) as session:
+                users.change_password(session, self._actor, self.old.text(), self.new.text())
+        except ValidationError as exc:
+            return self._fail("\n".join(exc.errors.values()))
+        except ServiceError as exc:
+            return self._fail(str(exc))
+        self.accept()
+        return True
+
+    def _fail(self, text: str) -> bool:
+        self.error.setText(text)
+        self.error.show()
+        return False

@@ -1,0 +1,310 @@
+"""Trainer replay: walk a closed case step by step with the file as it was known then.
+
+A step with a trainer's question shows only the question until "Reveal" is pressed; the outcome
+step stays hidden until the replay reaches the end.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from app.models import EvidenceItem
+from app.models.db import unit_of_work
+from app.services import evidence, replay
+from app.services.context import Perm
+from app.services.errors import ServiceError
+from app.services.replay import Replay, ReplayStep
+from app.ui.admin.replay_panels import KnownThenPanel, frame_pixmap, load_frame
+from app.ui.widgets.enum_labels import event_kind_label
+from app.ui.workers import TaskHandle, run_task
+
+
+class ReplayView(QWidget):
+    """The "replay" view (trainers, administrators)."""
+
+    def __init__(self, window):
+        super().__init__()
+        self.setObjectName("ReplayView")
+        self._window = window
+        self._ctx = window.context
+        self.replay: Replay | None = None
+        self.index = 0
+        self.revealed: set[int] = set()
+        self._frame_tasks: list[TaskHandle] = []
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.case_combo = QComboBox()
+        self.case_combo.setObjectName("replay_case")
+        self.case_combo.setMinimumWidth(320)
+        self.open_button = QPushButton(self.tr("Start replay"))
+        self.open_button.clicked.connect(lambda: self.open_case(self.case_combo.currentData()))
+        self.prev_button = QPushButton(self.tr("◀ Previous"))
+        self.prev_button.setShortcut("Alt+Left")
+        self.prev_button.clicked.connect(lambda: self.go(self.index - 1))
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.next_button.setShortcut("Alt+Right")
+        self.next_button.clicked.connect(lambda: self.go(self.index + 1))
+        self.position = QLabel()
+        self.question_button = QPushButton(self.tr("Set a question…"))
+        self.question_button.clicked.connect(self.ask_question)
+        self.question_button.setVisible(self._ctx.actor.can(Perm.TRAINING_BUILD))
+        self.remove_question_button = QPushButton(self.tr("Remove question"))
+        self.remove_question_button.clicked.connect(self.remove_question)
+        self.remove_question_button.setVisible(self._ctx.actor.can(Perm.TRAINING_BUILD))
+        for w in (QLabel(self.tr("Closed case:")), self.case_combo, self.open_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for w in (self.prev_button, self.position, self.next_button, self.question_button,
+                  self.remove_question_button):
+            bar.addWidget(w)
+        layout.addLayout(bar)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.steps = QListWidget()
+        self.steps.setObjectName("replay_steps")
+        self.steps.currentRowChanged.connect(lambda row: row >= 0 and self.go(row))
+        split.addWidget(self.steps)
+        middle = QWidget()
+        mid = QVBoxLayout(middle)
+        self.heading = QLabel()
+        self.heading.setObjectName("step_heading")
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.body = QLabel()
+        self.body.setObjectName("step_body")
+        self.body.setWordWrap(True)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reveal_button = QPushButton(self.tr("Reveal this step"))
+        self.reveal_button.clicked.connect(self.reveal)
+        self.frames = QVBoxLayout()
+        self.frames.setAlignment(Qt.AlignmentFlag.AlignTop)
+        frames_box = QWidget()
+        frames_box.setLayout(self.frames)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(frames_box)
+        for w in (self.heading, self.body, self.reveal_button):
+            mid.addWidget(w)
+        mid.addWidget(scroll, 1)
+        split.addWidget(middle)
+        self.known = KnownThenPanel()
+        split.addWidget(self.known)
+        split.setSizes([280, 640, 520])
+        layout.addWidget(split, 1)
+        self.reload_cases()
+        self._update()
+
+    # -- data -----------------------------------------------------------------------------
+    def reload_cases(self) -> None:
+        self.case_combo.clear()
+        if not self._ctx.actor.can(Perm.TRAINING_REPLAY):
+            self.case_combo.addItem(self.tr("Your role may not run replays."), None)
+            self.open_button.setEnabled(False)
+            return
+        with self._ctx.sessions() as s:
+            rows = replay.replayable_cases(s, self._ctx.actor)
+        for cid, no, title in rows:
+            self.case_combo.addItem(f"{no}  {title}", cid)
+        self.open_button.setEnabled(bool(rows))
+
+    def view_activated(self) -> None:
+        current = self.case_combo.currentData()
+        self.reload_cases()
+        if current is not None:
+            self.case_combo.setCurrentIndex(max(0, self.case_combo.findData(current)))
+
+    def open_case(self, case_id: int | None) -> None:
+        if case_id is None:
+            return
+        try:
+            with unit_of_work(self._ctx.sessions) as s:
+                self.replay = replay.build_replay(s, self._ctx.actor, case_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Replay"), str(exc))
+            return
+        self.revealed = set()
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for _step in self.replay.steps:
+            self.steps.addItem(QListWidgetItem())
+        self.steps.blockSignals(False)
+        self.go(0)
+
+    # -- navigation -----------------------------------------------------------------------
+    def go(self, index: int) -> None:
+        if self.replay is None:
+            return
+        index = max(0, min(index, len(self.replay.steps) - 1))
+        self.index = index
+        self.steps.blockSignals(True)
+        self.steps.setCurrentRow(index)
+        self.steps.blockSignals(False)
+        self._update()
+
+    def reveal(self) -> None:
+        self.revealed.add(self.index)
+        self._update()
+
+    def is_hidden(self, step: ReplayStep) -> bool:
+        """A question not yet revealed, or the outcome before the end is reached."""
+        return step.question is not None and step.index not in self.revealed
+
+    def _list_text(self, step: ReplayStep) -> str:
+        when = step.at.astimezone(_zone(self.replay.tz)).strftime("%m-%d %H:%M")
+        if step.kind == replay.OUTCOME:
+            return self.tr("{n}. Outcome").format(n=step.index + 1) if step.index <= self.index \
+                else self.tr("{n}. Outcome (hidden)").format(n=step.index + 1)
+        if self.is_hidden(step):
+            return self.tr("{n}. {time} ❓ Question").format(n=step.index + 1, time=when)
+        return f"{step.index + 1}. {when} [{event_kind_label(step.kind)}] {step.title}"
+
+    def _update(self) -> None:
+        rp = self.replay
+        has = rp is not None and bool(rp.steps)
+        self.prev_button.setEnabled(has and self.index > 0)
+        self.next_button.setEnabled(has and self.index < len(rp.steps) - 1)
+        self.question_button.setEnabled(has and rp.steps[self.index].event_id is not None)
+        self.remove_question_button.setEnabled(has and rp.steps[self.index].question is not None)
+        if not has:
+            self.position.setText("")
+            self.heading.setText(self.tr("Pick a closed case and start the replay."))
+            self.body.clear()
+            self.reveal_button.hide()
+            self.known.show_state(None)
+            return
+        for i, step in enumerate(rp.steps):
+            self.steps.item(i).setText(self._list_text(step))
+        step = rp.steps[self.index]
+        self.position.setText(self.tr("Step {n} of {total}").format(
+            n=self.index + 1, total=len(rp.steps)))
+        self._clear_frames()
+        if self.is_hidden(step):
+            self.heading.setText(self.tr("Question"))
+            self.body.setText(step.question.question)
+            self.reveal_button.show()
+            self.known.show_state(rp.steps[self.index - 1].state if self.index else None)
+            return
+        self.reveal_button.hide()
+        when = step.at.astimezone(_zone(rp.tz)).strftime("%Y-%m-%d %H:%M")
+        kind = self.tr("Outcome") if step.kind == replay.OUTCOME else event_kind_label(step.kind)
+        self.heading.setText(f"{when}  {kind}：{step.title}")
+        parts = [step.detail] if step.detail else []
+        if step.location:
+            parts.append(self.tr("Place: {place}").format(place=step.location))
+        if step.basis:
+            parts.append(self.tr("Rests on: {items}").format(items="；".join(step.basis)))
+        if step.teams:
+            parts.append(self.tr("Teams deployed:") + "\n" + "\n".join(
+                f"  {t.team}：{t.objective}" for t in step.teams))
+        if step.question is not None:
+            parts.append(self.tr("Question: {q}\nAnswer: {a}").format(
+                q=step.question.question, a=step.question.answer or "—"))
+        self.body.setText("\n\n".join(parts))
+        self.known.show_state(step.state)
+        for frame in step.frames:
+            self._show_frame(frame)
+
+    # -- frames ---------------------------------------------------------------------------
+    def _clear_frames(self) -> None:
+        for handle in self._frame_tasks:
+            handle.cancel()
+            for signal in (handle.succeeded, handle.failed):
+                try:
+                    signal.disconnect()
+                except (RuntimeError, TypeError):  # nothing connected any more
+                    pass
+        self._frame_tasks.clear()
+        while self.frames.count():
+            item = self.frames.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+
+    def _show_frame(self, frame) -> None:
+        label = QLabel(self.tr("Loading frame {i}…").format(i=frame.frame_index))
+        caption = QLabel(self.tr("{camera} · frame {i} · {sha}… · {note}").format(
+            camera=frame.camera_label, i=frame.frame_index, sha=frame.evidence_sha256[:12],
+            note=frame.note))
+        caption.setWordWrap(True)
+        label.setMinimumHeight(120)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.frames.addWidget(label)
+        self.frames.addWidget(caption)
+        with unit_of_work(self._ctx.sessions) as s:
+            ev = s.get(EvidenceItem, frame.evidence_id)
+            ext, kind = ev.ext, ev.media_kind
+            evidence.record_view(s, self._ctx.actor, ev.id,
+                                 detail=f"replay frame {frame.frame_index}")
+        handle = run_task(load_frame, self._ctx.paths, frame, ext, kind, self.replay.anonymized,
+                          parent=self)
+        handle.succeeded.connect(lambda img, lb=label: isValid(lb) and lb.setPixmap(
+            frame_pixmap(img, frame.roi)))
+        handle.failed.connect(lambda exc, _tb, lb=label: isValid(lb) and lb.setText(
+            self.tr("Cannot show this frame: {error}").format(error=exc)))
+        self._frame_tasks.append(handle)
+
+    def is_busy(self) -> bool:
+        return any(not h.done for h in self._frame_tasks)
+
+    # -- questions ------------------------------------------------------------------------
+    def ask_question(self) -> None:
+        step = self.replay.steps[self.index] if self.replay else None
+        if step is None or step.event_id is None:
+            return
+        question, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Question before this step"),
+            self.tr("What should the trainees answer before they see this step?"),
+            self.tr("What would you check next?"))
+        if not ok or not question.strip():
+            return
+        answer, _ok = QInputDialog.getMultiLineText(self, self.tr("Expected answer"),
+                                                    self.tr("Expected answer (optional):"))
+        try:
+            with unit_of_work(self._ctx.sessions) as s:
+                replay.add_question(s, self._ctx.actor, self.replay.case_id, step.event_id,
+                                    question, answer)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Replay"), str(exc))
+            return
+        index = self.index
+        self.open_case(self.replay.case_id)
+        self.go(index)
+
+
+    def remove_question(self) -> None:
+        step = self.replay.steps[self.index] if self.replay else None
+        if step is None or step.question is None:
+            return
+        try:
+            with unit_of_work(self._ctx.sessions) as s:
+                replay.delete_question(s, self._ctx.actor, step.question.id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Replay"), str(exc))
+            return
+        index = self.index
+        self.open_case(self.replay.case_id)
+        self.go(index)
+
+
+def _zone(tz: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(tz)
+    except Exception:  # noqa: BLE001 - a bad zone name must not break the replay
+        return ZoneInfo("Asia/Shanghai")

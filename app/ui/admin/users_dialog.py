@@ -1,0 +1,178 @@
+"""Users (admin): list accounts, add, change role/squad, reset password, unlock, disable."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+from sqlalchemy import select
+
+from app.models import Squad
+from app.models.db import unit_of_work
+from app.models.enums import Role
+from app.services import users
+from app.services.errors import ServiceError, ValidationError
+
+
+def role_label(widget, role: str) -> str:
+    return {"officer": widget.tr("Officer"), "reviewer": widget.tr("Reviewer"),
+            "trainer": widget.tr("Trainer"), "admin": widget.tr("Administrator")}.get(role, role)
+
+
+class UserEditDialog(QDialog):
+    """Add a user (with a first password) or edit name, role, squad."""
+
+    def __init__(self, parent, squads: list[tuple[int, str]], user: users.UserDTO | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit user") if user else self.tr("Add user"))
+        form = QFormLayout(self)
+        self.username = QLineEdit(user.username if user else "")
+        self.username.setReadOnly(user is not None)
+        self.display_name = QLineEdit(user.display_name if user else "")
+        self.role = QComboBox()
+        for r in Role:
+            self.role.addItem(role_label(self, r.value), r.value)
+        self.role.setCurrentIndex(self.role.findData(user.role.value if user else "officer"))
+        self.squad = QComboBox()
+        self.squad.addItem(self.tr("(none)"), None)
+        for sid, name in squads:
+            self.squad.addItem(name, sid)
+        if user is not None:
+            self.squad.setCurrentIndex(max(0, self.squad.findData(user.squad_id)))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.force_change = QCheckBox(self.tr("Must change the password at first sign-in"))
+        self.force_change.setChecked(True)
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Name:"), self.display_name)
+        form.addRow(self.tr("User role:"), self.role)
+        form.addRow(self.tr("Squad:"), self.squad)
+        if user is None:
+            form.addRow(self.tr("First password:"), self.password)
+            form.addRow("", self.force_change)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class UsersDialog(QDialog):
+    def __init__(self, window):
+        super().__init__(window)
+        self._ctx = window.context
+        self.setWindowTitle(self.tr("Users"))
+        self.resize(760, 420)
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("User name"), self.tr("Name"), self.tr("User role"), self.tr("Squad"),
+            self.tr("State"), self.tr("Last sign-in")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        for text, slot in ((self.tr("Add…"), self.add), (self.tr("Edit…"), self.edit),
+                           (self.tr("Reset password…"), self.reset),
+                           (self.tr("Unlock"), self.unlock),
+                           (self.tr("Disable / enable"), self.toggle)):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            row.addWidget(b)
+        row.addStretch(1)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        row.addWidget(close)
+        layout.addLayout(row)
+        with self._ctx.sessions() as s:
+            self.squads = [tuple(r) for r in s.execute(select(Squad.id, Squad.name))]
+        self.reload()
+
+    def reload(self) -> None:
+        with self._ctx.sessions() as s:
+            self.users = users.list_users(s, self._ctx.actor)
+        squads = dict(self.squads)
+        self.table.setRowCount(len(self.users))
+        for i, u in enumerate(self.users):
+            state = (self.tr("disabled") if not u.active else self.tr("locked")
+                     if u.is_locked() else self.tr("active"))
+            last = u.last_login_at.astimezone().strftime("%Y-%m-%d %H:%M") if u.last_login_at else ""
+            for col, text in enumerate((u.username, u.display_name, role_label(self, u.role.value),
+                                        squads.get(u.squad_id, ""), state, last)):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def selected(self) -> users.UserDTO | None:
+        row = self.table.currentRow()
+        return self.users[row] if 0 <= row < len(self.users) else None
+
+    def _do(self, fn) -> bool:
+        try:
+            with unit_of_work(self._ctx.sessions) as s:
+                fn(s)
+        except ValidationError as exc:
+            QMessageBox.warning(self, self.tr("Users"), "\n".join(exc.errors.values()))
+            return False
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Users"), str(exc))
+            return False
+        self.reload()
+        return True
+
+    def add(self) -> None:
+        dialog = UserEditDialog(self, self.squads)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if self._do(lambda s: users.create_user(
+                    s, self._ctx.actor, dialog.username.text(), dialog.display_name.text(),
+                    dialog.role.currentData(), dialog.password.text(),
+                    squad_id=dialog.squad.currentData(),
+                    must_change_password=dialog.force_change.isChecked())):
+                return
+
+    def edit(self) -> None:
+        u = self.selected()
+        if u is None:
+            return
+        dialog = UserEditDialog(self, self.squads, u)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._do(lambda s: users.update_user(
+                s, self._ctx.actor, u.id, u.version, display_name=dialog.display_name.text(),
+                role=dialog.role.currentData(), squad_id=dialog.squad.currentData()))
+
+    def reset(self) -> None:
+        u = self.selected()
+        if u is None:
+            return
+        pw, ok = QInputDialog.getText(self, self.tr("Reset password"),
+                                      self.tr("Temporary password for {name}:").format(
+                                          name=u.display_name), QLineEdit.EchoMode.Password)
+        if ok:
+            self._do(lambda s: users.reset_password(s, self._ctx.actor, u.id, pw))
+
+    def unlock(self) -> None:
+        if (u := self.selected()) is not None:
+            self._do(lambda s: users.unlock_user(s, self._ctx.actor, u.id))
+
+    def toggle(self) -> None:
+        if (u := self.selected()) is not None:
+            self._do(lambda s: users.update_user(s, self._ctx.actor, u.id, u.version,
+                                                 active=not u.active))

@@ -1,0 +1,286 @@
+"""GUI start-up: QApplication, translators, logging, database, demo seeding, screenshot mode."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from xml.etree import ElementTree
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QThreadPool,
+    QTranslator,
+)
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.config import APP_NAME, RESOURCES_DIR, AppPaths, resolve_paths
+from app.i18n import SUPPORTED, set_language
+from app.models.db import DatabaseError, open_database
+from app.services.context import SYSTEM, Actor
+from app.ui.error_dialogs import install_excepthook, report_error, show_database_error
+from app.ui.main_window import AppContext, MainWindow
+from app.ui.settings import Settings
+from app.ui.widgets.enum_labels import clear_cache as clear_label_cache
+from app.ui.workers import TaskContext, run_with_progress_dialog
+
+log = logging.getLogger("casedesk")
+QM_DIR = RESOURCES_DIR / "i18n"
+DEMO_CASE_NO = "石峰-2023-0117"
+_translators: list[QTranslator] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="casedesk", description="CaseDesk 肇事逃逸案件工作台")
+    parser.add_argument("--demo", action="store_true",
+                        help="seed the demo cases (if not yet) and open Case A")
+    parser.add_argument("--data-dir", help="data directory (default: CASEDESK_HOME or per-user dir)")
+    parser.add_argument("--db-url", help="database URL (default: SQLite file in the data dir)")
+    parser.add_argument("--evidence-dir",
+                        help="evidence store (default: CASEDESK_EVIDENCE_DIR or <data>/evidence)")
+    parser.add_argument("--lang", choices=list(SUPPORTED), help="user-interface language")
+    parser.add_argument("--screenshot", metavar="PATH",
+                        help="render the main window to a PNG and exit")
+    parser.add_argument("--size", default="1600x1000", help="window size for --screenshot (WxH)")
+    parser.add_argument("--view", help="view to open first (cases, review, stats, ...)")
+    parser.add_argument("--settings", help=argparse.SUPPRESS)  # explicit ini file (tests)
+    return parser
+
+
+# -- application setup -------------------------------------------------------------------------
+
+def setup_logging(paths: AppPaths) -> None:
+    logs = paths.data_dir / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger()
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return
+    handler = RotatingFileHandler(logs / "casedesk.log", maxBytes=2_000_000, backupCount=3,
+                                  encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+class CaseDeskTranslator(QTranslator):
+    """The compiled ``.qm`` first; on a miss, the same source text in any context.
+
+    lupdate cannot always tell the runtime context (a ``tr`` inside a helper function, a base
+    class method called on a subclass); the context-free fallback keeps such strings translated.
+    """
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._any_context: dict[str, str] = {}
+
+    def load_catalogue(self, lang: str) -> bool:
+        ok = self.load(f"casedesk_{lang}", str(QM_DIR))
+        ts = QM_DIR / f"casedesk_{lang}.ts"
+        if ts.exists():
+            for message in ElementTree.parse(ts).getroot().iter("message"):
+                source = message.findtext("source")
+                target = message.find("translation")
+                if (source and target is not None and target.text
+                        and target.get("type") not in ("unfinished", "obsolete")):
+                    self._any_context.setdefault(source, target.text)
+        return ok or bool(self._any_context)
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        found = super().translate(context, source, disambiguation, n)
+        # None (a null QString) lets Qt ask the next translator (qtbase for standard buttons)
+        return found or self._any_context.get(source) or None
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return super().isEmpty() and not self._any_context
+
+
+def install_translators(app: QCoreApplication, lang: str) -> None:
+    """CaseDesk's own ``.qm`` plus Qt's ``qtbase`` (standard buttons); ``en`` needs none."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    set_language(lang)
+    clear_label_cache()
+    QLocale.setDefault(QLocale(lang))
+    if lang == "en":
+        return
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qt)
+        _translators.append(qt)
+    else:
+        log.warning("Qt's own translation qtbase_%s not found in %s", lang, qt_dir)
+    own = CaseDeskTranslator(app)
+    if own.load_catalogue(lang):
+        app.installTranslator(own)  # installed last = asked first
+        _translators.append(own)
+    else:
+        log.warning("translation casedesk_%s not found in %s", lang, QM_DIR)
+    clear_label_cache()
+
+
+def _pick_font(app: QApplication) -> None:
+    """Prefer a CJK UI font when the platform default lacks Chinese glyphs."""
+    families = set(QFontDatabase.families())
+    for family in ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+                   "WenQuanYi Micro Hei", "AR PL UMing CN"):
+        if family in families:
+            font = QFont(family)
+            font.setPointSizeF(max(app.font().pointSizeF(), 9.5))
+            app.setFont(font)
+            return
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv or [sys.argv[0]]))
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    _pick_font(app)
+    return app
+
+
+# -- background start-up steps ----------------------------------------------------------------
+
+def _open_db(_ctx: TaskContext, url: str):
+    return open_database(url)
+
+
+def _seed_demo(ctx: TaskContext, paths: AppPaths, sessions) -> object:
+    from app.demo import seed_demo
+
+    def progress(done: int, total: int = 0, _step: str = "") -> None:
+        ctx.report(done, total)  # step names are module names: keep the dialog's own label
+
+    return seed_demo(paths, sessions, progress=progress)
+
+
+def _run_blocking(fn, *args, title: str, label: str, parent: QWidget | None = None):
+    """Run a start-up step off the GUI thread behind a progress dialog; re-raise its error."""
+    handle = run_with_progress_dialog(fn, *args, parent=parent, title=title, label=label,
+                                      cancellable=False)
+    handle.wait(timeout_ms=600_000)
+    if handle.error is not None:
+        raise handle.error
+    return handle.result
+
+
+class StartupTexts(QObject):
+    """Translatable start-up texts (a QObject gives ``tr`` its context)."""
+
+    def opening(self) -> str:
+        return self.tr("Opening the database…")
+
+    def seeding(self) -> str:
+        return self.tr("Preparing the demo cases…")
+
+
+def wait_until_idle(window: MainWindow, timeout_s: float = 20.0) -> None:
+    """Process events until the thread pool and the current view are idle (screenshots)."""
+    deadline = time.monotonic() + timeout_s
+    quiet = 0
+    while time.monotonic() < deadline and quiet < 5:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        view = window.view(window.current_view_name() or "")
+        busy = getattr(view, "is_busy", None)
+        idle = QThreadPool.globalInstance().activeThreadCount() == 0 and not (
+            callable(busy) and busy())
+        quiet = quiet + 1 if idle else 0
+        time.sleep(0.02)
+
+
+def save_screenshot(window: MainWindow, path: str | Path, size: str) -> bool:
+    width, _, height = size.lower().partition("x")
+    window.resize(int(width or 1600), int(height or 1000))
+    window.show()
+    wait_until_idle(window)
+    target = Path(path).expanduser()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return window.grab().save(str(target), "PNG")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """``casedesk``: returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    if args.screenshot:  # render without showing anything (works with no display)
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    paths = resolve_paths(args.data_dir, args.db_url, args.evidence_dir).ensure()
+    setup_logging(paths)
+    app = create_application([sys.argv[0]])
+    settings = Settings(args.settings)
+    lang = args.lang or settings.language()
+    install_translators(app, lang)
+    install_excepthook()
+    texts = StartupTexts()
+    try:
+        engine, sessions = _run_blocking(_open_db, paths.db_url, title="CaseDesk",
+                                         label=texts.opening())
+    except DatabaseError as exc:
+        log.error("database error at start: %s (%s)", exc, exc.code)
+        if args.screenshot:
+            print(f"{exc.code}: {exc}", file=sys.stderr)
+        else:
+            show_database_error(exc)
+        return 2
+    actor: Actor = SYSTEM  # login (app/ui/admin) goes here; skip it for --screenshot runs
+    initial_case = None
+    if args.demo:
+        try:
+            _run_blocking(_seed_demo, paths, sessions, title="CaseDesk", label=texts.seeding())
+        except Exception as exc:  # noqa: BLE001 - shown to the user, logged
+            log.exception("demo seeding failed")
+            if args.screenshot:
+                print(f"demo seeding failed: {exc}", file=sys.stderr)
+                return 1
+            report_error(exc)
+        initial_case = DEMO_CASE_NO
+    if not args.screenshot:  # sign-in at start; --demo pre-fills the demo administrator
+        from app.ui.admin.login_dialog import demo_prefill, sign_in
+
+        signed_in = sign_in(sessions, **(demo_prefill() if args.demo else {}))
+        if signed_in is None:
+            engine.dispose()
+            return 0
+        actor = signed_in
+    context = AppContext(paths=paths, engine=engine, sessions=sessions, actor=actor,
+                         settings=settings, initial_case_no=initial_case)
+    window = MainWindow(context)
+    view = args.view or ("cases" if args.demo or args.screenshot else settings.last_view())
+    try:
+        window.show_view(view)
+    except KeyError:
+        print(f"unknown view {view!r}; known: {', '.join(window.view_names())}", file=sys.stderr)
+        if args.screenshot:
+            return 2
+        window.show_view("cases")
+    except Exception as exc:  # noqa: BLE001 - a broken view must not stop the program
+        log.exception("view %s failed to open", view)
+        if args.screenshot:
+            print(f"view {view!r} failed: {exc}", file=sys.stderr)
+            return 1
+        report_error(exc)
+        window.show_view("cases")
+    if args.screenshot:
+        ok = save_screenshot(window, args.screenshot, args.size)
+        window.context.settings.sync()
+        window.deleteLater()
+        engine.dispose()
+        return 0 if ok else 1
+    window.show()
+    code = app.exec()
+    QThreadPool.globalInstance().waitForDone(5000)  # let background work finish cleanly
+    engine.dispose()
+    return code

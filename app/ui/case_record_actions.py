@@ -1,0 +1,114 @@
+"""Record actions of the case editor (persons, vehicles, meetings, inquiries, events).
+
+A mixin of :class:`app.ui.case_editor.CaseEditor`: each action runs the service first (errors
+propagate; a dialog shows them inline) and pushes an already-done undo command.
+"""
+
+from __future__ import annotations
+
+from app.models.types import utcnow
+from app.services.dto import ChangeNote
+from app.services.errors import ServiceError
+from app.ui import case_dialogs
+from app.ui.case_undo import AddRecordCommand, DeleteRecordCommand, EditRecordCommand
+from app.ui.error_dialogs import report_error
+
+
+class RecordActionsMixin:
+    """Needs ``store``, ``refs``, ``undo_stack``, ``kinds``, ``sections``, ``detail``,
+    ``case_ref``, ``reload()`` and ``_on_command_error`` from the editor."""
+
+    # -- records ---------------------------------------------------------------------------
+    def add_record(self, kind: str, data, note: ChangeNote | None = None):
+        assert self.case_ref is not None
+        spec = self.kinds[kind]
+        dto = self.store.add_record(kind, self.case_ref.id, data, note)
+        self.undo_stack.push(AddRecordCommand(
+            self.store, self.refs, self.tr("Add {noun} {label}").format(
+                noun=spec.noun, label=spec.label(dto)),
+            self._on_command_error, self.case_ref, data, dto, kind, note))
+        self.sections[kind].select_id(dto.id)
+        return dto
+
+    def update_record(self, kind: str, dto, data, note: ChangeNote | None = None,
+                      force: bool = False):
+        assert self.case_ref is not None
+        spec = self.kinds[kind]
+        ref = self.refs.get(kind, dto.id)
+        if ref.version is None or force:
+            ref.version = dto.version
+        new = self.store.update_record(kind, self.case_ref.id, dto.id, data,
+                                       None if force else ref.version, note)
+        before = spec.to_input(dto)
+        ref.version = new.version
+        self.undo_stack.push(EditRecordCommand(
+            self.store, self.refs, self.tr("Edit {noun} {label}").format(
+                noun=spec.noun, label=spec.label(new)),
+            self._on_command_error, self.case_ref, ref, before, data, note))
+        return new
+
+    def delete_record(self, kind: str, dto) -> None:
+        assert self.case_ref is not None
+        spec = self.kinds[kind]
+        ref = self.refs.get(kind, dto.id, dto.version)
+        self.store.delete_record(kind, self.case_ref.id, dto.id, dto.version)
+        self.undo_stack.push(DeleteRecordCommand(
+            self.store, self.refs, self.tr("Delete {noun} {label}").format(
+                noun=spec.noun, label=spec.label(dto)),
+            self._on_command_error, self.case_ref, ref, spec.to_input(dto)))
+
+    def record_dialog(self, kind: str, dto=None) -> case_dialogs.FormDialog:
+        """The add/edit dialog (not shown): tests fill ``dialog.form`` and call accept paths."""
+        assert self.detail is not None
+        spec = self.kinds[kind]
+        if dto is None:
+            title = self.tr("Add {noun}").format(noun=spec.noun)
+
+            def save(data, note, _force):
+                return self.add_record(kind, data, note)
+        else:
+            title = self.tr("Edit {noun}").format(noun=spec.noun)
+
+            def save(data, note, force):
+                return self.update_record(kind, dto, data, note, force)
+        dialog = case_dialogs.FormDialog(title, spec.fields(self.detail), spec.make_input, save,
+                                         tz=self.detail.tz,
+                                         with_note=spec.takes_note and dto is not None,
+                                         parent=self)
+        dialog.setObjectName(f"{kind}_dialog")
+        if dto is not None:
+            dialog.form.set_values({n: getattr(dto, n) for n in dialog.form.values()})
+        else:
+            dialog.form.set_values(self._defaults(kind))
+        return dialog
+
+    def _defaults(self, kind: str) -> dict:
+        d = self.detail
+        when = d.occurred_at if d and d.occurred_at else None
+        return {"occurred_at": when or utcnow(), "held_at": utcnow(), "status": "open"}
+
+    def add_record_dialog(self, kind: str) -> None:
+        if self.detail is not None:
+            self._run(self.record_dialog(kind))
+
+    def edit_record_dialog(self, kind: str, dto) -> None:
+        if self.detail is not None:
+            self._run(self.record_dialog(kind, dto))
+
+    def _run(self, dialog: case_dialogs.FormDialog) -> None:
+        dialog.exec()
+        if dialog.reloaded:
+            self.reload()
+
+    def delete_record_dialog(self, kind: str, dto) -> None:
+        spec = self.kinds[kind]
+        if not case_dialogs.confirm_delete(
+                self, self.tr("Delete {noun}").format(noun=spec.noun),
+                self.tr("Delete {noun} “{label}”? (Edit ▸ Undo brings it back.)").format(
+                    noun=spec.noun, label=spec.label(dto))):
+            return
+        try:
+            self.delete_record(kind, dto)
+        except ServiceError as exc:
+            report_error(exc, self)
+

@@ -1,0 +1,134 @@
+"""The GUI's one door to the case-file services: a unit of work per call, change signals.
+
+Every call runs ``fn(session, actor, ...)`` inside ``unit_of_work`` (commit on success, roll back
+on error) and returns the service's frozen DTO. Errors are the services' own (ValidationError,
+ConflictError, ...); callers show them. After a change the store emits ``case_changed(case_id)``
+(or ``case_created`` / ``case_deleted``) so the list and the editor refresh.
+
+Child records ("person", "vehicle", "meeting", "inquiry", "event") share one add / update /
+delete path; the service modules are imported lazily so a missing one never breaks start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models.db import unit_of_work
+from app.services.context import Actor
+from app.services.dto import CaseDetail, CaseFilter, CaseInput, CasePage, CaseSummary, ChangeNote
+
+# kind -> (module, add, update, delete, "takes a ChangeNote")
+_RECORD_OPS: dict[str, tuple[str, str, str, str, bool]] = {
+    "person": ("app.services.persons", "add_person", "update_person", "delete_person", True),
+    "vehicle": ("app.services.vehicles", "add_vehicle", "update_vehicle", "delete_vehicle", True),
+    "meeting": ("app.services.inquiries", "add_meeting", "update_meeting", "delete_meeting", False),
+    "inquiry": ("app.services.inquiries", "add_inquiry", "update_inquiry", "delete_inquiry", True),
+    "event": ("app.services.timeline", "add_event", "update_event", "delete_event", False),
+}
+RECORD_KINDS = tuple(_RECORD_OPS)
+
+
+def service(module: str, name: str) -> Callable[..., Any]:
+    return getattr(importlib.import_module(module), name)
+
+
+class CaseStore(QObject):
+    """See module doc. Lives in the GUI thread; calls are short DB transactions."""
+
+    case_created = Signal(int)
+    case_changed = Signal(int)
+    case_deleted = Signal(int)
+
+    def __init__(self, sessions: sessionmaker[Session], actor: Actor, parent: QObject | None = None):
+        super().__init__(parent)
+        self.sessions = sessions
+        self.actor = actor
+
+    def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``fn(session, actor, *args, **kwargs)`` in one transaction."""
+        with unit_of_work(self.sessions) as session:
+            return fn(session, self.actor, *args, **kwargs)
+
+    # -- reading -------------------------------------------------------------------------
+    def list_cases(self, filt: CaseFilter | None = None) -> CasePage:
+        return self.run(service("app.services.search", "list_cases"), filt or CaseFilter())
+
+    def search_ids(self, text: str) -> set[int]:
+        page = self.list_cases(CaseFilter(text=text, sort="id"))
+        return {c.id for c in page.items}
+
+    def summary(self, case_id: int) -> CaseSummary:
+        return self.run(service("app.services.search", "case_summary"), case_id)
+
+    def detail(self, case_id: int | str) -> CaseDetail:
+        return self.run(service("app.services.cases", "get_case"), case_id)
+
+    def officers(self) -> list:
+        return self.run(service("app.services.officers", "list_officers"))
+
+    def squads(self) -> list:
+        return self.run(service("app.services.officers", "list_squads"))
+
+    def changes_since(self, counter: int | None) -> tuple[int, set[int]]:
+        """(change counter now, ids of cases changed after ``counter``) — any workstation."""
+        from app.services import changes
+
+        with self.sessions() as session:
+            state = changes.change_state(session)
+            if counter is None or state.counter <= counter:
+                return state.counter, set()
+            return state.counter, changes.changed_case_ids(session, counter)
+
+    # -- the case ------------------------------------------------------------------------
+    def create_case(self, data: CaseInput) -> CaseDetail:
+        detail = self.run(service("app.services.cases", "create_case"), data)
+        self.case_created.emit(detail.id)
+        return detail
+
+    def update_case(self, case_id: int, data: CaseInput, expected_version: int | None,
+                    note: ChangeNote | None = None) -> CaseDetail:
+        detail = self.run(service("app.services.cases", "update_case"), case_id, data,
+                          expected_version=expected_version, note=note)
+        self.case_changed.emit(case_id)
+        return detail
+
+    def delete_case(self, case_id: int, expected_version: int | None, reason: str = "") -> None:
+        self.run(service("app.services.cases", "delete_case"), case_id,
+                 expected_version=expected_version, reason=reason)
+        self.case_deleted.emit(case_id)
+
+    def change_status(self, case_id: int, to_status: str, reason: str,
+                      expected_version: int | None = None) -> CaseDetail:
+        detail = self.run(service("app.services.cases", "change_status"), case_id, to_status,
+                          reason=reason, expected_version=expected_version)
+        self.case_changed.emit(case_id)
+        return detail
+
+    # -- child records -------------------------------------------------------------------
+    def add_record(self, kind: str, case_id: int, data: Any, note: ChangeNote | None = None):
+        module, add, _u, _d, takes_note = _RECORD_OPS[kind]
+        kwargs = {"note": note} if takes_note and note is not None else {}
+        dto = self.run(service(module, add), case_id, data, **kwargs)
+        self.case_changed.emit(case_id)
+        return dto
+
+    def update_record(self, kind: str, case_id: int, record_id: int, data: Any,
+                      expected_version: int | None, note: ChangeNote | None = None):
+        module, _a, update, _d, takes_note = _RECORD_OPS[kind]
+        kwargs = {"note": note} if takes_note and note is not None else {}
+        dto = self.run(service(module, update), record_id, data,
+                       expected_version=expected_version, **kwargs)
+        self.case_changed.emit(case_id)
+        return dto
+
+    def delete_record(self, kind: str, case_id: int, record_id: int,
+                      expected_version: int | None, reason: str = "") -> None:
+        module, _a, _u, delete, _n = _RECORD_OPS[kind]
+        self.run(service(module, delete), record_id, expected_version=expected_version,
+                 reason=reason)
+        self.case_changed.emit(case_id)

@@ -1,0 +1,116 @@
+"""Evidence item details: what the file is (hash, size, original name/path, how obtained), its
+camera, start time by the camera clock and an offset set for this clip, and the chain of
+custody (every import, view, export and verification)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from app.models.db import unit_of_work
+from app.services import custody, evidence
+from app.services.cameras import CameraDTO
+from app.services.context import Actor
+from app.services.errors import ServiceError
+from app.ui.review.clip_view import SHOWN_QTZ, SHOWN_TZ, as_shown_zone, fmt_wall
+
+
+class EvidenceDialog(QDialog):
+    def __init__(self, factory, actor: Actor, ev: evidence.EvidenceDTO, cameras: list[CameraDTO],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("EvidenceDialog")
+        self.setWindowTitle(self.tr("Evidence {name}").format(name=ev.original_name))
+        self.resize(760, 640)
+        self._factory, self._actor, self.ev = factory, actor, ev
+        form = QFormLayout(self)
+        sha = QLabel(ev.sha256, self)
+        sha.setTextInteractionFlags(sha.textInteractionFlags() | sha.textInteractionFlags().TextSelectableByMouse)
+        form.addRow(self.tr("SHA-256"), sha)
+        form.addRow(self.tr("Original file"), QLabel(f"{ev.original_name}\n{ev.original_path}", self))
+        form.addRow(self.tr("Size"), QLabel(self.tr("{n} bytes").format(n=f"{ev.size:,}"), self))
+        form.addRow(self.tr("Video"), QLabel(
+            f"{ev.codec} {ev.width}×{ev.height}  {ev.fps or 0:.3f} fps  {ev.frame_count} "
+            + self.tr("frames"), self))
+        self.camera = QComboBox(self)
+        self.camera.addItem(self.tr("(not set)"), None)
+        for c in cameras:
+            self.camera.addItem(c.label, c.id)
+        self.camera.setCurrentIndex(max(0, self.camera.findData(ev.camera_id)))
+        form.addRow(self.tr("Camera"), self.camera)
+        self.note = QLineEdit(ev.acquisition_note, self)
+        form.addRow(self.tr("How obtained"), self.note)
+        self.start = QDateTimeEdit(self)
+        self.start.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        self.start.setTimeZone(SHOWN_QTZ)
+        if ev.start_time is not None:
+            self.start.setDateTime(QDateTime.fromSecsSinceEpoch(int(ev.start_time.timestamp()), SHOWN_QTZ))
+        self._start_known = ev.start_time is not None  # untouched empty start stays unknown
+        self.start.dateTimeChanged.connect(lambda _d: setattr(self, "_start_known", True))
+        form.addRow(self.tr("Start (camera clock)"), self.start)
+        self.override = QCheckBox(self.tr("Use an offset for this clip only"), self)
+        self.override_value = QDoubleSpinBox(self)
+        self.override_value.setRange(-86400 * 3650, 86400 * 3650)
+        self.override_value.setDecimals(1)
+        self.override_value.setSuffix(" s")
+        self.override.setChecked(ev.offset_override_s is not None)
+        self.override_value.setValue(ev.offset_override_s or ev.offset_s)
+        self.override_value.setEnabled(self.override.isChecked())
+        self.override.toggled.connect(self.override_value.setEnabled)
+        form.addRow(self.override, self.override_value)
+        form.addRow(self.tr("Corrected start"), QLabel(fmt_wall(ev.wall_start), self))
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        form.addRow(self.error)
+        self.log = QTableWidget(0, 3, self)
+        self.log.setHorizontalHeaderLabels([self.tr("When"), self.tr("Custody action"), self.tr("Detail")])
+        self.log.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.log.horizontalHeader().setStretchLastSection(True)
+        self.log.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        form.addRow(QLabel(self.tr("Chain of custody"), self))
+        form.addRow(self.log)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._fill_log()
+
+    def _fill_log(self) -> None:
+        actions = {"import": self.tr("import"), "view": self.tr("view"), "export": self.tr("export"),
+                   "verify": self.tr("verified"), "verify_failed": self.tr("VERIFICATION FAILED")}
+        with unit_of_work(self._factory) as s:
+            rows = custody.custody_log(s, self._actor, self.ev.id)
+        self.log.setRowCount(len(rows))
+        for r, c in enumerate(rows):
+            for col, text in enumerate((c.at.astimezone(SHOWN_TZ).strftime("%Y-%m-%d %H:%M:%S"),
+                                        actions.get(c.action, c.action), c.detail)):
+                self.log.setItem(r, col, QTableWidgetItem(text))
+
+    def save(self) -> None:
+        start = as_shown_zone(self.start.dateTime().toPython()) if self._start_known else None
+        try:
+            with unit_of_work(self._factory) as s:
+                self.ev = evidence.update_evidence(
+                    s, self._actor, self.ev.id, self.ev.version, camera_id=self.camera.currentData(),
+                    acquisition_note=self.note.text().strip(), start_time=start,
+                    offset_override_s=self.override_value.value() if self.override.isChecked()
+                    else None)
+        except ServiceError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()

@@ -1,0 +1,379 @@
+"""The CCTV review bench: evidence list, clip view or synchronised grid, observations,
+enhancement and the route, as docks around the frame; keyboard-driven (Amped/Kinovea keys)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHeaderView,
+    QMainWindow,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QWidget,
+)
+
+from app.models.db import unit_of_work
+from app.services import cameras, custody, evidence, observations, routes
+from app.services.errors import ServiceError
+from app.services.observations import ObservationDTO
+from app.ui.review import media_tasks
+from app.ui.review.clip_actions import ClipActions
+from app.ui.review.clip_view import ClipView, fmt_wall
+from app.ui.review.enhance_panel import EnhancePanel
+from app.ui.review.observation_actions import ObservationActions
+from app.ui.review.observation_widgets import ObservationTableModel
+from app.ui.review.panel_dialogs import DialogActions
+from app.ui.review.player import ClipPlayer
+from app.ui.review.route_view import RouteWidget, load_area
+from app.ui.review.shortcuts import install_shortcuts
+from app.ui.review.sync_grid import SyncGrid
+from app.ui.workers import run_task
+from app.video import HUES
+
+
+class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("ReviewPanel")
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.setDockNestingEnabled(True)
+        self.context = context
+        self.case_id: int | None = None
+        self.case_no = ""
+        self.evidence_items: list[evidence.EvidenceDTO] = []
+        self.observations: list[ObservationDTO] = []
+        self.links = None
+        self.camera_list: list[cameras.CameraDTO] = []
+        self.active_dialog = None
+        self._tasks: list = []
+        self._choices: list[evidence.CaseChoice] = []
+        self._sources: list = []
+        self._route_vehicle: int | None = None
+        self._route_order = "time"
+        self.clip_view = ClipView(self)
+        self.clip_view.roi_drawn.connect(self._on_roi)
+        self.sync_grid = SyncGrid(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.clip_view)
+        self.stack.addWidget(self.sync_grid)
+        self.setCentralWidget(self.stack)
+        self._build_docks()
+        self._build_toolbar()
+        install_shortcuts(self)
+        self.setAcceptDrops(True)
+        self._load_cases()
+
+    # -- layout --------------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        self.evidence_table = QTableWidget(0, 4, self)
+        self.evidence_table.setObjectName("EvidenceTable")
+        self.evidence_table.setHorizontalHeaderLabels(
+            [self.tr("Corrected start"), self.tr("Camera"), self.tr("Length"), self.tr("SHA-256")])
+        header = self.evidence_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.evidence_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.evidence_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.evidence_table.cellDoubleClicked.connect(
+            lambda r, _c: self.open_evidence(self.evidence_items[r].id))
+        self.evidence_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.evidence_table.customContextMenuRequested.connect(self._evidence_menu)
+        self.evidence_dock = self._dock(self.tr("Evidence"), "EvidenceDock", self.evidence_table,
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.obs_model = ObservationTableModel(self)
+        self.obs_table = QTableView(self)
+        self.obs_table.setObjectName("ObservationTable")
+        self.obs_table.setModel(self.obs_model)
+        self.obs_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.obs_table.horizontalHeader().setStretchLastSection(True)
+        self.obs_table.verticalHeader().hide()
+        self.obs_table.doubleClicked.connect(lambda ix: self.jump_to_observation(ix.row()))
+        self.obs_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.obs_table.customContextMenuRequested.connect(self._observation_menu)
+        self.obs_dock = self._dock(self.tr("Observations"), "ObservationDock", self.obs_table,
+                                   Qt.DockWidgetArea.RightDockWidgetArea)
+        self.enhance = EnhancePanel(self)
+        self.enhance.chain_changed.connect(self._on_chain)
+        self.enhance_dock = self._dock(self.tr("Enhancement"), "EnhanceDock", self.enhance,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.obs_dock, self.enhance_dock)
+        self.obs_dock.raise_()
+        self.route = RouteWidget(self)
+        self.route.vehicle_changed.connect(self._on_route_vehicle)
+        self.route.order_changed.connect(self._on_route_order)
+        self.route.jump_requested.connect(lambda e, f: self.open_evidence(e, f))
+        self.route.area_requested.connect(self._choose_area)
+        self.route_dock = self._dock(self.tr("Route"), "RouteDock", self.route,
+                                     Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._docks_sized = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._docks_sized:  # dock sizes only stick once the panel has its real size
+            self._docks_sized = True
+            w, h = max(self.width(), 1000), max(self.height(), 700)
+            self.resizeDocks([self.evidence_dock, self.obs_dock], [int(w * 0.2), int(w * 0.24)],
+                             Qt.Orientation.Horizontal)
+            self.resizeDocks([self.route_dock], [int(h * 0.3)], Qt.Orientation.Vertical)
+
+    def _action(self, bar: QToolBar, text: str, tip: str, slot, checkable: bool = False) -> QAction:
+        a = bar.addAction(text)
+        a.setToolTip(tip)
+        a.setCheckable(checkable)
+        (a.toggled if checkable else a.triggered).connect(slot)
+        return a
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Review"), self)
+        bar.setObjectName("ReviewToolbar")
+        self.addToolBar(bar)
+        self.case_box = QComboBox(self)
+        self.case_box.setMinimumContentsLength(24)
+        self.case_box.activated.connect(lambda i: self.set_case(self.case_box.itemData(i)))
+        bar.addWidget(self.case_box)
+        self._action(bar, self.tr("Import…"), self.tr("Import video files as evidence (Ctrl+I)"),
+                     self.show_import_dialog)
+        self._action(bar, self.tr("Cameras…"), self.tr("Camera registry and clock offsets"),
+                     self.show_camera_dialog)
+        self.sync_action = self._action(bar, self.tr("Sync"), self.tr(
+            "Show the selected 2–4 clips side by side on corrected time"), self.sync_selected)
+        bar.addSeparator()
+        self.roi_action = self._action(bar, self.tr("Mark area (R)"), self.tr(
+            "Draw a rectangle on the image for the next observation"),
+            lambda on: self.clip_view.frame_view.set_roi_mode(on), checkable=True)
+        self.magnifier_action = self._action(bar, self.tr("Magnifier (G)"), self.tr(
+            "A 4× loupe under the cursor"), lambda on: self.clip_view.frame_view.set_magnifier(on),
+            checkable=True)
+        self._action(bar, self.tr("Observation (M)"), self.tr("Mark the current frame"),
+                     self.mark_observation)
+        self._action(bar, self.tr("Snapshot (S)"), self.tr(
+            "Save the frame as PNG with caption and provenance sidecar"),
+            lambda: self.export_snapshot())
+        self._action(bar, self.tr("Export clip (Ctrl+E)"), self.tr("Export frames I…O"),
+                     lambda: self.export_range())
+        bar.addSeparator()
+        self.colour_box = QComboBox(self)
+        self.colour_box.setToolTip(self.tr("Rank activity segments by colour"))
+        self.colour_box.addItem(self.tr("Any colour"), "")
+        names = {"red": self.tr("red"), "orange": self.tr("orange"), "yellow": self.tr("yellow"),
+                 "green": self.tr("green"), "cyan": self.tr("cyan"), "blue": self.tr("blue"),
+                 "purple": self.tr("purple")}
+        for key in HUES:
+            self.colour_box.addItem(names.get(key, key), key)
+        self.colour_box.activated.connect(lambda i: self.rank_by_colour(self.colour_box.itemData(i)))
+        bar.addWidget(self.colour_box)
+
+    # -- case ----------------------------------------------------------------------------
+    def _load_cases(self) -> None:
+        with unit_of_work(self.context.sessions) as s:
+            choices = evidence.review_cases(s, self.context.actor)
+        self._choices = choices
+        self.case_box.clear()
+        for c in choices:
+            self.case_box.addItem(f"{c.case_no}  {c.title}  ({c.evidence_count})", c.id)
+        wanted = getattr(self.context, "initial_case_no", None)
+        pick = next((c.id for c in choices if c.case_no == wanted), None)
+        pick = pick or self._case_selected_elsewhere() or (choices[0].id if choices else None)
+        if pick is not None:
+            self.open_case(pick)
+
+    def _case_selected_elsewhere(self) -> int | None:
+        """The case last selected in the case list (so the bench follows the officer)."""
+        settings = getattr(self.context, "settings", None)
+        case_id = settings.last_case_id() if settings is not None else None
+        return case_id if case_id is not None and self.case_box.findData(case_id) >= 0 else None
+
+    def open_case(self, case_id: int, evidence_id: int | None = None,
+                  frame: int | None = None) -> None:
+        """Show a case's footage (optionally one clip at one frame) — for other views too."""
+        self.case_box.setCurrentIndex(self.case_box.findData(case_id))
+        if case_id != self.case_id:
+            self.set_case(case_id)
+        if evidence_id is not None:
+            self.open_evidence(evidence_id, frame)
+
+    def set_case(self, case_id: int | None) -> None:
+        if case_id is None:
+            return
+        self.close_clip()
+        self.sync_grid.clear()
+        self.case_id = case_id
+        self.reload()
+        if self.evidence_items:
+            first = self.evidence_items[0].id
+            marks = self.observations_of(first)
+            self.open_evidence(first, marks[0].frame_index if marks else None)
+
+    def reload(self) -> None:
+        if self.case_id is None:
+            return
+        self.case_no = next((c.case_no for c in self._choices if c.id == self.case_id), "")
+        try:
+            with unit_of_work(self.context.sessions) as s:
+                self.evidence_items = evidence.list_evidence(s, self.context.actor, self.case_id)
+                self.links = observations.case_links(s, self.context.actor, self.case_id)
+                self.camera_list = cameras.list_cameras(s, self.context.actor)
+        except ServiceError as exc:  # e.g. this case is not the user's to see
+            self.evidence_items, self.links = [], None
+            self.clip_view.set_banner(str(exc), "error")
+        self._fill_evidence()
+        self.reload_observations()
+
+    def _fill_evidence(self) -> None:
+        t = self.evidence_table
+        t.setRowCount(len(self.evidence_items))
+        for r, e in enumerate(self.evidence_items):
+            length = f"{(e.duration_s or 0):.0f} s"
+            for c, text in enumerate((fmt_wall(e.wall_start)[11:19], e.camera_label, length,
+                                      e.sha256[:8])):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{e.camera_label}\n{fmt_wall(e.wall_start)}\n{e.original_name}\n"
+                                f"SHA-256 {e.sha256}")
+                t.setItem(r, c, item)
+
+    def reload_observations(self) -> None:
+        try:
+            with unit_of_work(self.context.sessions) as s:
+                self.observations = observations.list_observations(s, self.context.actor,
+                                                                   self.case_id)
+        except ServiceError:
+            self.observations = []
+        names = dict(self.links.vehicles) if self.links else {}
+        self.obs_model.set_rows(self.observations, names)
+        if self.player is not None:
+            self.clip_view.set_observations(self.observations_of(self.player.evidence.id))
+        self.refresh_route()
+
+    def observations_of(self, evidence_id: int) -> list[ObservationDTO]:
+        return [o for o in self.observations if o.evidence_id == evidence_id]
+
+    def show_status(self, text: str) -> None:
+        window = self.window()
+        if window is not self and hasattr(window, "show_message"):
+            window.show_message(text)
+        else:
+            self.statusBar().showMessage(text, 6000)
+
+    # -- route ---------------------------------------------------------------------------
+    def _on_route_vehicle(self, vehicle_id) -> None:
+        self._route_vehicle = vehicle_id
+        self.refresh_route()
+
+    def _on_route_order(self, order: str) -> None:
+        self._route_order = order
+        self.refresh_route()
+
+    def refresh_route(self) -> None:
+        if self.case_id is None:
+            return
+        with unit_of_work(self.context.sessions) as s:
+            all_routes = routes.case_routes(s, self.context.actor, self.case_id,
+                                            order=self._route_order)
+        if self._route_vehicle not in {r.vehicle_id for r in all_routes}:
+            self._route_vehicle = all_routes[0].vehicle_id if all_routes else None
+        self.route.set_vehicles([(r.vehicle_id, r.vehicle_label) for r in all_routes],
+                                self._route_vehicle)
+        current = next((r for r in all_routes if r.vehicle_id == self._route_vehicle), None)
+        self.route.show_route(current, self.camera_list,
+                              load_area(self.context.paths.data_dir, self.case_id))
+
+    def _choose_area(self) -> None:
+        from app.ui.review.area_dialog import AreaDialog
+
+        dlg = AreaDialog(self.context.paths.data_dir, self.case_id, self.camera_list, self)
+        if dlg.exec():
+            self.refresh_route()
+
+    # -- modes ---------------------------------------------------------------------------
+    def show_single(self) -> None:
+        self.stack.setCurrentWidget(self.clip_view)
+
+    def sync_selected(self) -> None:
+        rows = sorted({i.row() for i in self.evidence_table.selectedItems()})
+        ids = [self.evidence_items[r].id for r in rows][:4]
+        if len(ids) < 2:
+            self.show_status(self.tr("Select 2 to 4 clips in the evidence list first."))
+            return
+        self.sync_evidence(ids)
+
+    def sync_evidence(self, ids: list[int]) -> list:
+        """Open 2–4 clips (in the background, each hash-verified) and show them in the grid."""
+        self.close_clip()
+        token = self._open_token
+        items = [e for i in ids for e in self.evidence_items if e.id == i][:SyncGrid.MAX_TILES]
+        handles = [self._track(run_task(media_tasks.open_source, self.context.paths, e, parent=self))
+                   for e in items]
+        players: dict[int, ClipPlayer] = {}
+
+        def done(ev, src):
+            if token != self._open_token:
+                src.close()
+                return
+            players[ev.id] = ClipPlayer(src, ev, self)
+            self._sources.append(src)
+            if len(players) == len(items):
+                self.sync_grid.set_players([players[e.id] for e in items])
+                self.stack.setCurrentWidget(self.sync_grid)
+                with unit_of_work(self.context.sessions) as s:
+                    for e in items:
+                        custody.record_view(s, self.context.actor, e.id,
+                                            detail=self.tr("Viewed in the synchronised grid"))
+
+        def verified(result):
+            if token == self._open_token and not result.ok:
+                self._on_verified(result)  # closes everything and says so loudly
+
+        for ev, h in zip(items, handles, strict=True):
+            h.succeeded.connect(lambda src, ev=ev: done(ev, src))
+            h.failed.connect(lambda exc, _tb: self.show_status(str(exc)))
+            v = self._track(run_task(media_tasks.verify, self.context.sessions, self.context.paths,
+                                     self.context.actor, ev, parent=self,
+                                     pool=media_tasks.background_pool()))
+            v.succeeded.connect(verified)
+        return handles
+
+    def target(self):
+        """What the transport keys drive: the grid when shown, else the single clip."""
+        return self.sync_grid if self.stack.currentWidget() is self.sync_grid else self.clip_view
+
+    # -- view protocol -------------------------------------------------------------------
+    def is_busy(self) -> bool:
+        """True while clips open, scans run or a requested frame has not arrived yet."""
+        if any(not h.done for h in self._tasks):
+            return True
+        if self.player is not None and self.player.shown_index != self.player.index:
+            return True
+        return any(t.has_footage and t.player.shown_index != t.player.index
+                   for t in self.sync_grid.tiles)
+
+    def view_activated(self) -> None:
+        elsewhere = self._case_selected_elsewhere()
+        if elsewhere is not None and elsewhere != self.case_id:
+            self.open_case(elsewhere)
+        self.clip_view.frame_view.setFocus()
+
+    def shutdown(self) -> None:
+        for h in list(self._tasks):
+            h.cancel()
+        for h in list(self._tasks):
+            h.wait(5000)
+        self.sync_grid.clear()
+        self.close_clip()
+
+    def maybe_close(self) -> bool:
+        self.shutdown()
+        return True

@@ -1,0 +1,269 @@
+"""Route reconstruction view: the route table (camera, corrected time, leg distance, elapsed,
+implied speed, flags) and a plan of the cameras and the route with arrows, optionally over a
+user-supplied area image georeferenced by two points (no internet map tiles)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QPolygonF, QTransform
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.cameras import CameraDTO
+from app.services.routes import Route
+from app.ui.review.clip_view import fmt_wall
+
+M_PER_DEG_LAT = 110_540.0
+M_PER_DEG_LON_EQ = 111_320.0
+
+
+class LocalProjection:
+    """lat/lon → plan metres (x east, y south) around a reference point (fine for a district)."""
+
+    def __init__(self, lat0: float, lon0: float):
+        self.lat0, self.lon0 = lat0, lon0
+        self.kx = M_PER_DEG_LON_EQ * math.cos(math.radians(lat0))
+
+    def __call__(self, lat: float, lon: float) -> QPointF:
+        return QPointF((lon - self.lon0) * self.kx, -(lat - self.lat0) * M_PER_DEG_LAT)
+
+
+def georef_transform(points: list[list[float]], proj: LocalProjection) -> QTransform | None:
+    """Image pixels → plan metres from two reference points [[px, py, lat, lon], [...]]."""
+    (px1, py1, la1, lo1), (px2, py2, la2, lo2) = points
+    m1, m2 = proj(la1, lo1), proj(la2, lo2)
+    if px2 == px1 or py2 == py1:
+        return None
+    sx = (m2.x() - m1.x()) / (px2 - px1)
+    sy = (m2.y() - m1.y()) / (py2 - py1)
+    return QTransform(sx, 0, 0, sy, m1.x() - sx * px1, m1.y() - sy * py1)
+
+
+def area_file(data_dir: Path, case_id: int) -> Path:
+    return data_dir / "area_images" / f"case_{case_id}.json"
+
+
+def load_area(data_dir: Path, case_id: int) -> dict | None:
+    p = area_file(data_dir, case_id)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        return data if Path(data["image"]).is_file() and len(data["points"]) == 2 else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_area(data_dir: Path, case_id: int, image: str, points: list[list[float]]) -> None:
+    p = area_file(data_dir, case_id)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(json.dumps({"image": image, "points": points}, ensure_ascii=False), "utf-8")
+
+
+class PlanView(QGraphicsView):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("PlanView")
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setBackgroundBrush(QBrush(QColor(236, 238, 232)))
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        f = 1.2 ** (event.angleDelta().y() / 120.0)
+        self.scale(f, f)
+        self._user_zoomed = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if not getattr(self, "_user_zoomed", False):
+            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def show_route(self, cameras: list[CameraDTO], route: Route | None, area: dict | None) -> None:
+        scene = self.scene()
+        scene.clear()
+        self._user_zoomed = False
+        placed = [c for c in cameras if c.lat is not None and c.lon is not None]
+        if not placed:
+            scene.addText(self.tr("No camera has a position yet."))
+            return
+        proj = LocalProjection(sum(c.lat for c in placed) / len(placed),
+                               sum(c.lon for c in placed) / len(placed))
+        if area is not None:
+            t = georef_transform(area["points"], proj)
+            pix = QPixmap(area["image"])
+            if t is not None and not pix.isNull():
+                item = scene.addPixmap(pix)
+                item.setTransform(t)
+                item.setOpacity(0.85)
+                item.setZValue(-10)
+        on_route = {p.camera_id for p in route.points} if route else set()
+        positions = [proj(c.lat, c.lon) for c in placed]
+        xs, ys = [q.x() for q in positions], [q.y() for q in positions]
+        extent = max(max(xs) - min(xs), max(ys) - min(ys), 100.0)
+        font = QFont()
+        font.setPointSize(9)
+        fixed = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+        for c, pos in zip(placed, positions, strict=True):
+            colour = QColor(0, 90, 200) if c.id in on_route else QColor(120, 120, 120)
+            dot = QGraphicsEllipseItem(QRectF(-8, -8, 16, 16))
+            dot.setPen(QPen(Qt.GlobalColor.white, 2))
+            dot.setBrush(QBrush(colour))
+            dot.setPos(pos)
+            dot.setFlag(fixed)
+            dot.setZValue(3)
+            dot.setToolTip(f"{c.code} {c.name}\n{c.address}")
+            scene.addItem(dot)
+            text = scene.addSimpleText(f"{c.code} {c.name}", font)
+            text.setPos(pos)
+            text.setFlag(fixed)
+            text.setTransform(QTransform.fromTranslate(12, -8))
+            text.setZValue(4)
+        if route is not None:
+            self._draw_route(scene, route, proj, extent)
+        margin = extent * 0.15
+        rect = scene.itemsBoundingRect().united(QRectF(min(xs), min(ys), max(xs) - min(xs),
+                                                       max(ys) - min(ys)))
+        rect = rect.adjusted(-margin, -margin, margin * 3, margin)
+        scene.setSceneRect(rect)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _draw_route(self, scene: QGraphicsScene, route: Route, proj: LocalProjection,
+                    extent: float) -> None:
+        size = extent * 0.05
+        fixed = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+        pts = [(p, proj(p.lat, p.lon)) for p in route.points if p.lat is not None]
+        for n in range(1, len(pts)):
+            (_a, a), (pb, b) = pts[n - 1], pts[n]
+            line = QLineF(a, b)
+            if line.length() < 1:
+                continue
+            colour = QColor(210, 30, 30) if pb.flagged else QColor(0, 150, 60)
+            pen = QPen(colour, 3, Qt.PenStyle.DashLine if pb.flagged else Qt.PenStyle.SolidLine)
+            pen.setCosmetic(True)
+            gap = min(extent * 0.08, line.length() / 3)
+            shrink = QLineF(line.pointAt(gap / line.length()), line.pointAt(1 - gap / line.length()))
+            scene.addLine(shrink, pen).setZValue(2)
+            angle = math.atan2(shrink.dy(), shrink.dx())
+            tip = shrink.p2()
+            head = QPolygonF([tip, tip - QPointF(math.cos(angle - 0.4) * size, math.sin(angle - 0.4) * size),
+                              tip - QPointF(math.cos(angle + 0.4) * size, math.sin(angle + 0.4) * size)])
+            scene.addPolygon(head, QPen(colour), QBrush(colour)).setZValue(2)
+            if pb.speed_kmh is not None or pb.flagged:
+                label = scene.addSimpleText(f"{pb.speed_kmh:.0f} km/h" if pb.speed_kmh is not None
+                                            else "?")
+                label.setBrush(QBrush(colour))
+                label.setPos(shrink.pointAt(0.5))
+                label.setFlag(fixed)
+                label.setTransform(QTransform.fromTranslate(-60, -6))
+
+
+class RouteWidget(QWidget):
+    """Vehicle chooser, route table and plan. ``jump_requested(evidence_id, frame)``."""
+
+    jump_requested = Signal(int, int)
+    vehicle_changed = Signal(object)
+    order_changed = Signal(str)
+    area_requested = Signal()
+
+    COLUMNS = 7
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("RouteWidget")
+        self.route: Route | None = None
+        self.vehicle = QComboBox(self)
+        self.vehicle.currentIndexChanged.connect(lambda _i: self.vehicle_changed.emit(
+            self.vehicle.currentData()))
+        self.order = QComboBox(self)
+        self.order.addItem(self.tr("by corrected time"), "time")
+        self.order.addItem(self.tr("in the order marked"), "marked")
+        self.order.currentIndexChanged.connect(lambda _i: self.order_changed.emit(
+            self.order.currentData()))
+        self.area_button = QPushButton(self.tr("Area image…"), self)
+        self.area_button.setToolTip(self.tr("Show a plan or aerial image of the area under the "
+                                            "route, placed by two known points"))
+        self.area_button.clicked.connect(self.area_requested)
+        self.summary = QLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Vehicle"), self))
+        top.addWidget(self.vehicle, 1)
+        top.addWidget(self.order)
+        top.addWidget(self.area_button)
+        top.addWidget(self.summary, 2)
+        self.table = QTableWidget(0, self.COLUMNS, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Camera"), self.tr("Corrected time"), self.tr("Leg distance"),
+            self.tr("Elapsed"), self.tr("Implied speed"), self.tr("Frame"), self.tr("Check")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.cellDoubleClicked.connect(self._jump)
+        self.plan = PlanView(self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(self.plan)
+        split.setSizes([620, 420])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addLayout(top)
+        lay.addWidget(split, 1)
+
+    def set_vehicles(self, vehicles: list[tuple[int, str]], select: int | None) -> None:
+        self.vehicle.blockSignals(True)
+        self.vehicle.clear()
+        for ident, label in vehicles:
+            self.vehicle.addItem(label, ident)
+        self.vehicle.setCurrentIndex(max(0, self.vehicle.findData(select)))
+        self.vehicle.blockSignals(False)
+
+    def show_route(self, route: Route | None, cameras: list[CameraDTO], area: dict | None) -> None:
+        self.route = route
+        points = route.points if route else ()
+        self.table.setRowCount(len(points))
+        for r, p in enumerate(points):
+            cells = [
+                p.camera_label, fmt_wall(p.wall_time)[:19],
+                "" if p.leg_distance_m is None else f"{p.leg_distance_m:.0f} m",
+                "" if p.elapsed_s is None else f"{p.elapsed_s:+.0f} s",
+                "" if p.speed_kmh is None else f"{p.speed_kmh:.1f} km/h",
+                str(p.frame_index), p.message or ("✓" if r else ""),
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if p.flagged:
+                    item.setForeground(QBrush(QColor(200, 0, 0)))
+                    item.setToolTip(p.message)
+                self.table.setItem(r, c, item)
+        if route is None:
+            self.summary.setText(self.tr("No vehicle has observations yet: tag a sighting with a "
+                                         "vehicle (M) to build its route."))
+        else:
+            self.summary.setText(self.tr(
+                "{n} sightings, {c} cameras, {d:.2f} km, limit {lim:.0f} km/h, {f} legs to check"
+            ).format(n=len(points), c=route.camera_count, d=route.total_distance_m / 1000,
+                     lim=route.limit_kmh, f=route.flagged_legs))
+        self.plan.show_route(cameras, route, area)
+
+    def _jump(self, row: int, _col: int) -> None:
+        if self.route and 0 <= row < len(self.route.points):
+            p = self.route.points[row]
+            self.jump_requested.emit(p.evidence_id, p.frame_index)

@@ -1,0 +1,86 @@
+"""Keyboard of the review bench (the keys Amped FIVE / Kinovea users expect).
+
+Space play/pause · ←/→ one frame (hold to repeat) · Shift+←/→ one second · Ctrl+←/→ ten
+seconds · J/K/L shuttle back/stop/forward (again = faster) · ↑/↓ faster/slower · Home/End first/
+last frame · PgUp/PgDown previous/next activity segment · M observation · R mark area ·
+G magnifier · S snapshot · I/O clip in/out · Ctrl+E export clip · Ctrl+G go to frame ·
+Ctrl+T go to corrected time · Ctrl+I import · +/−/0/1 zoom in/out/fit/100 % · Esc end marking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+
+def _player_call(panel, name: str, *args) -> Callable[[], None]:
+    def run() -> None:
+        p = panel.player if panel.target() is panel.clip_view else None
+        if p is not None:
+            getattr(p, name)(*args)
+    return run
+
+
+def _target_call(panel, name: str, *args) -> Callable[[], None]:
+    return lambda: getattr(panel.target(), name)(*args)
+
+
+def _view_call(panel, fn: Callable) -> Callable[[], None]:
+    return lambda: fn(panel.clip_view.frame_view)
+
+
+def _toggle(action) -> Callable[[], None]:
+    return lambda: action.setChecked(not action.isChecked())
+
+
+def _escape(panel) -> None:
+    panel.roi_action.setChecked(False)
+    panel.magnifier_action.setChecked(False)
+
+
+def install_shortcuts(panel: QWidget) -> list[QShortcut]:
+    keys: list[tuple[str, Callable[[], None], bool]] = [
+        ("Space", _target_call(panel, "toggle"), False),
+        ("Right", _target_call(panel, "step", 1), True),
+        ("Left", _target_call(panel, "step", -1), True),
+        ("Shift+Right", _target_call(panel, "step_seconds", 1.0), True),
+        ("Shift+Left", _target_call(panel, "step_seconds", -1.0), True),
+        ("Ctrl+Right", _target_call(panel, "step_seconds", 10.0), True),
+        ("Ctrl+Left", _target_call(panel, "step_seconds", -10.0), True),
+        ("L", _target_call(panel, "shuttle", 1), False),
+        ("J", _target_call(panel, "shuttle", -1), False),
+        ("K", _target_call(panel, "shuttle", 0), False),
+        ("Up", _player_call(panel, "faster"), False),
+        ("Down", _player_call(panel, "slower"), False),
+        ("Home", _player_call(panel, "seek", 0), False),
+        ("End", _player_call(panel, "seek", 1 << 30), False),
+        ("PgDown", lambda: panel.clip_view.goto_segment(1), False),
+        ("PgUp", lambda: panel.clip_view.goto_segment(-1), False),
+        ("M", panel.mark_observation, False),
+        ("R", _toggle(panel.roi_action), False),
+        ("G", _toggle(panel.magnifier_action), False),
+        ("S", lambda: panel.export_snapshot(), False),
+        ("I", panel.set_in, False),
+        ("O", panel.set_out, False),
+        ("Ctrl+E", lambda: panel.export_range(), False),
+        ("Ctrl+G", panel.goto_frame, False),
+        ("Ctrl+T", panel.goto_time, False),
+        ("Ctrl+I", lambda: panel.show_import_dialog(), False),
+        ("+", _view_call(panel, lambda v: v.zoom_by(1.25)), True),
+        ("=", _view_call(panel, lambda v: v.zoom_by(1.25)), True),
+        ("-", _view_call(panel, lambda v: v.zoom_by(0.8)), True),
+        ("0", _view_call(panel, lambda v: v.fit()), False),
+        ("1", _view_call(panel, lambda v: v.set_zoom(1.0)), False),
+        ("Esc", lambda: _escape(panel), False),
+    ]
+    out = []
+    for key, fn, repeat in keys:
+        sc = QShortcut(QKeySequence(key), panel)
+        sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        sc.setAutoRepeat(repeat)
+        sc.activated.connect(fn)
+        out.append(sc)
+    return out

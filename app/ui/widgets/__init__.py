@@ -1,0 +1,1 @@
+"""Small widgets and display helpers shared by the views."""

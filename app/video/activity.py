@@ -1,0 +1,254 @@
+"""Activity scan: per-second motion score and merged activity segments, on both cores.
+
+Motion of a frame = share of the region of interest whose brightness changed by more than a
+threshold against the frame ~0.2 s earlier (downscaled, blurred luma). The file is split into
+keyframe-aligned ranges decoded in parallel processes; progress and cancel cross the process
+boundary through a shared counter and event.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing as mp
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from app.i18n import _
+from app.video.errors import VideoCancelled, VideoError
+from app.video.index import FrameIndex, load_or_build
+from app.video.motion import MotionMeter, Roi, roi_to_json
+
+FULL_SCALE = 0.02      # 2 % of the ROI moving on average during a second = score 1.0
+CHUNKS = 16            # keyframe-aligned ranges per file (load balance + progress)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of activity: seconds from the first frame, inclusive frame range, peak score."""
+
+    start_s: float
+    end_s: float
+    start_frame: int
+    end_frame: int
+    peak: float
+
+    def to_json(self) -> dict:
+        return {"start_s": self.start_s, "end_s": self.end_s, "start_frame": self.start_frame,
+                "end_frame": self.end_frame, "peak": self.peak}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Segment:
+        return cls(float(data["start_s"]), float(data["end_s"]), int(data["start_frame"]),
+                   int(data["end_frame"]), float(data["peak"]))
+
+
+@dataclass(frozen=True, eq=False)
+class ActivityResult:
+    """Scan output: ``per_second`` scores (0..1), ``per_frame`` moving share, ``segments``."""
+
+    per_second: np.ndarray
+    segments: list[Segment]
+    per_frame: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    fps: float = 0.0
+    frame_count: int = 0
+    roi: object = None
+    threshold: float = 0.0
+
+    def to_json(self) -> dict:
+        return {"per_second": [round(float(v), 4) for v in self.per_second],
+                "segments": [s.to_json() for s in self.segments],
+                "per_frame": [None if math.isnan(v) else round(float(v), 5)
+                              for v in self.per_frame],
+                "fps": self.fps, "frame_count": self.frame_count, "roi": roi_to_json(self.roi),
+                "threshold": self.threshold}
+
+    @classmethod
+    def from_json(cls, data: dict) -> ActivityResult:
+        per_frame = np.array([np.nan if v is None else v for v in data.get("per_frame", [])],
+                             dtype=np.float32)
+        return cls(per_second=np.asarray(data["per_second"], dtype=np.float32),
+                   segments=[Segment.from_json(s) for s in data["segments"]],
+                   per_frame=per_frame, fps=float(data.get("fps", 0.0)),
+                   frame_count=int(data.get("frame_count", 0)), roi=data.get("roi"),
+                   threshold=float(data.get("threshold", 0.0)))
+
+
+# --- worker side -------------------------------------------------------------------------------
+_shared: dict = {}
+
+
+def _init_worker(cancel_event, done_counter) -> None:
+    _shared["cancel"], _shared["done"] = cancel_event, done_counter
+
+
+def scan_range(path: Path, index: FrameIndex, first: int, last: int, roi: Roi,
+               fast: bool = True) -> np.ndarray:
+    """Moving share of each frame ``first..last`` (NaN where a frame was not decoded)."""
+    from app.video.decoder import FrameDecoder
+
+    cancel, done = _shared.get("cancel"), _shared.get("done")
+    scores = np.full(last - first + 1, np.nan, dtype=np.float32)
+    meter = MotionMeter(index.width, index.height, roi, lag=max(1, round(index.fps / 5)))
+    decoder = FrameDecoder(path, index, threads=1)
+    pending = 0
+
+    def sink(i: int, frame) -> None:
+        nonlocal pending
+        scores[i - first] = meter.measure(i, frame)
+        pending += 1
+        if pending >= 25:
+            if done is not None:
+                with done.get_lock():
+                    done.value += pending
+            pending = 0
+            if cancel is not None and cancel.is_set():
+                raise VideoCancelled(path)
+
+    try:
+        if fast:
+            decoder.skip_nonref = True
+        decoder.decode(first, last, sink)
+    finally:
+        decoder.close()
+    if done is not None and pending:
+        with done.get_lock():
+            done.value += pending
+    return scores
+
+
+# --- parent side ---------------------------------------------------------------------------------
+def _chunks(index: FrameIndex, parts: int) -> list[tuple[int, int]]:
+    keys = [int(k) for k in index.key_index]
+    n = index.frame_count
+    target = max(1, n // max(1, parts))
+    bounds, start = [], 0
+    for k in keys[1:]:
+        if k - start >= target:
+            bounds.append((start, k - 1))
+            start = k
+    bounds.append((start, n - 1))
+    return bounds
+
+
+def scan_activity(path: str | Path, *, roi=None, workers: int = 2,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancel: Callable[[], bool] | None = None, threshold: float = 0.05,
+                  merge_gap: float = 2.0, index_dir: Path | None = None,
+                  fps_hint: float | None = None, fast: bool = True) -> ActivityResult:
+    """Scan ``path`` for activity. ``roi``: ``(x, y, w, h)``, a polygon ``[(x, y), ...]`` or a
+    frame-sized mask; ``progress(done_frames, total_frames)``; ``cancel()`` → True stops the scan
+    (raises :class:`VideoCancelled`). ``fast`` skips non-reference frames (same seconds, less work).
+    """
+    path = Path(path)
+    index = load_or_build(path, index_dir, fps_hint)
+    region = Roi.parse(roi, index.width, index.height, path)
+    total = index.frame_count
+    chunks = _chunks(index, CHUNKS)  # fixed split: the same answer for any number of workers
+    per_frame = np.full(total, np.nan, dtype=np.float32)
+    if workers <= 1 or len(chunks) == 1:
+        _run_inline(path, index, chunks, region, fast, per_frame, progress, cancel)
+    else:
+        _run_pool(path, index, chunks, region, fast, per_frame, progress, cancel, workers)
+    if progress is not None:
+        progress(total, total)
+    return summarise(index, per_frame, region, threshold, merge_gap)
+
+
+class _Flag:
+    def __init__(self, cancel):
+        self._cancel = cancel
+
+    def is_set(self) -> bool:
+        return bool(self._cancel and self._cancel())
+
+
+class _Counter:
+    def __init__(self, progress, total):
+        self.value, self._progress, self._total = 0, progress, total
+
+    def get_lock(self):
+        return self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self._progress is not None:
+            self._progress(min(self.value, self._total), self._total)
+
+
+def _run_inline(path, index, chunks, region, fast, per_frame, progress, cancel) -> None:
+    _init_worker(_Flag(cancel), _Counter(progress, index.frame_count))
+    try:
+        for first, last in chunks:
+            per_frame[first:last + 1] = scan_range(path, index, first, last, region, fast)
+    finally:
+        _shared.clear()
+
+
+def _run_pool(path, index, chunks, region, fast, per_frame, progress, cancel, workers) -> None:
+    ctx = mp.get_context("spawn")
+    event, counter = ctx.Event(), ctx.Value("q", 0)
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(event, counter)) as pool:
+        futures = {pool.submit(scan_range, path, index, a, b, region, fast): (a, b)
+                   for a, b in chunks}
+        pending = set(futures)
+        try:
+            while pending:
+                finished, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    a, b = futures[fut]
+                    try:
+                        per_frame[a:b + 1] = fut.result()
+                    except BrokenProcessPool as exc:
+                        raise VideoError(_("the scan stopped: a worker process failed"),
+                                         path) from exc
+                if progress is not None:
+                    progress(min(counter.value, index.frame_count), index.frame_count)
+                if cancel is not None and cancel():
+                    event.set()
+                    raise VideoCancelled(path)
+        except BaseException:
+            event.set()
+            for fut in pending:
+                fut.cancel()
+            raise
+
+
+def summarise(index: FrameIndex, per_frame: np.ndarray, region: Roi, threshold: float,
+              merge_gap: float) -> ActivityResult:
+    """Per-second scores and merged segments from per-frame moving shares."""
+    seconds = index.seconds
+    n_sec = int(math.floor(float(seconds[-1]))) + 1 if seconds.size else 0
+    bucket = np.floor(seconds).astype(np.int64)
+    valid = ~np.isnan(per_frame)
+    sums = np.bincount(bucket[valid], weights=per_frame[valid], minlength=n_sec)
+    counts = np.bincount(bucket[valid], minlength=n_sec)
+    mean = np.divide(sums, counts, out=np.zeros(n_sec), where=counts > 0)
+    per_second = np.clip(mean / FULL_SCALE, 0.0, 1.0).astype(np.float32)
+    segments: list[Segment] = []
+    active = np.flatnonzero(per_second >= threshold)
+    runs: list[list[int]] = []
+    for s in active.tolist():
+        if runs and s - runs[-1][1] - 1 <= merge_gap:
+            runs[-1][1] = s
+        else:
+            runs.append([s, s])
+    duration = float(seconds[-1]) + 1.0 / index.fps if seconds.size else 0.0
+    for a, b in runs:
+        start_s, end_s = float(a), min(float(b + 1), duration)
+        first = int(np.searchsorted(seconds, start_s, side="left"))
+        last = int(np.searchsorted(seconds, end_s, side="left")) - 1
+        segments.append(Segment(start_s, round(end_s, 3), first, max(first, last),
+                                round(float(per_second[a:b + 1].max()), 4)))
+    if not valid.any():
+        raise VideoError(_("no frame of the video could be decoded for the scan"))
+    return ActivityResult(per_second=per_second, segments=segments, per_frame=per_frame,
+                          fps=float(index.fps), frame_count=index.frame_count,
+                          roi=region.spec, threshold=threshold)

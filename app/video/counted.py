@@ -1,0 +1,108 @@
+"""Index for streams whose frames are placed by counting decoder output (no usable pts):
+raw elementary streams (``bytes`` mode, fed from file ranges) and containers that give only
+decode timestamps for a reordering codec (``count`` mode, fed from the demuxer)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+
+from app.i18n import _
+from app.video.errors import VideoError
+from app.video.nal import H264_IDR, HEVC_CRA_BLA, HEVC_IDR, HEVC_RASL
+
+
+def access_points(keys: list[int], types: list[int | None], codec: str,
+                  reorders: bool) -> list[tuple[int, int]]:
+    """``(packet index, RASL frames skipped when starting there)`` for every exact start."""
+    points = []
+    for d in keys:
+        kind = types[d]
+        if codec == "h264":
+            if kind == H264_IDR or not reorders or d == keys[0]:
+                points.append((d, 0))
+        elif codec == "hevc":
+            if kind in HEVC_IDR or not reorders:
+                points.append((d, 0))
+            elif kind in HEVC_CRA_BLA or d == keys[0]:
+                n = d + 1
+                while n < len(types) and types[n] in HEVC_RASL + (6, 7):
+                    n += 1
+                points.append((d, sum(1 for t in types[d + 1:n] if t in HEVC_RASL)))
+        elif not reorders or d == keys[0]:
+            points.append((d, 0))
+    return points
+
+
+def counted_index(path: Path, mode: str, rows, sizes, types, info, fps, size, truncated,
+                  warnings, reorders: bool):
+    from app.video.index import FrameIndex
+
+    keys = [n for n, r in enumerate(rows) if r[2]]
+    if not keys:
+        raise VideoError(_("the video has no keyframe, so no frame can be decoded"), path)
+    if not fps:
+        fps = 25.0
+        warnings.append(_("the stream states no frame rate; 25 fps is assumed"))
+    first = keys[0]
+    if first > 0:
+        warnings.append(_("the first {n} frames come before any keyframe and cannot be decoded",
+                          n=first))
+        rows, sizes, types = rows[first:], sizes[first:], types[first:]
+        keys = [k - first for k in keys]
+    pos = np.array([r[3] for r in rows], dtype=np.int64)
+    sz = np.array(sizes, dtype=np.int64)
+    if mode == "bytes" and pos.size > 1 and not np.array_equal(pos[1:], pos[:-1] + sz[:-1]):
+        raise VideoError(_("the stream has no timestamps and cannot be indexed exactly"), path)
+    points = access_points(keys, types, info["codec"], reorders)
+    drop0 = points[0][1]            # RASL frames a sequential decode drops at the very start
+    feed = np.array([d for d, _lead in points], dtype=np.int64)
+    shown = np.array([0] + [d + lead - drop0 for d, lead in points[1:]], dtype=np.int64)
+    total = len(rows) - drop0
+    if mode == "bytes":
+        expected = len(rows) - int(feed[-1]) - points[-1][1]
+        got = _tail_frames(path, info["codec"], pos, sz, int(feed[-1]))
+        if got < expected:
+            truncated = True
+            warnings.append(_("the end of the stream is damaged or cut off; {n} of {total} "
+                              "frames can be shown", n=total - (expected - got), total=total))
+            total -= expected - got
+    dts = np.array([r[1] if r[1] is not None else -1 for r in rows], dtype=np.int64)
+    ticks = np.arange(total, dtype=np.int64)
+    return FrameIndex(mode=mode, fps=fps,
+                      time_base=1 / Fraction(fps).limit_denominator(100000), ticks=ticks,
+                      seconds=ticks / fps, key_index=shown, key_seek=feed, pkt_pos=pos,
+                      pkt_size=sz, pkt_dts=dts,
+                      key_lead=np.array([lead for _d, lead in points], dtype=np.int64),
+                      file_size=size, truncated=truncated,
+                      warnings=warnings, **info)
+
+
+def _tail_frames(path: Path, codec: str, pos: np.ndarray, size: np.ndarray, start: int) -> int:
+    """Decode a raw stream from its last access point: how many frames really come out (a
+    stream cut off mid-copy ends in a partial packet that yields no frame)."""
+    cc = av.CodecContext.create(codec, "r")
+    out = 0
+    with open(path, "rb") as f:
+        def feed(n: int | None):
+            if n is None:
+                return cc.decode(None)
+            f.seek(int(pos[n]))
+            try:
+                return cc.decode(av.Packet(f.read(int(size[n]))))
+            except av.error.FFmpegError:
+                return []
+        if start > 0:
+            feed(0)
+            feed(None)
+            cc.flush_buffers()
+        for n in range(start, pos.size):
+            out += len(feed(n))
+        try:
+            out += len(feed(None))
+        except av.error.FFmpegError:
+            pass
+    return out

@@ -1,0 +1,203 @@
+"""VideoSource: frame-accurate random access and stepping both ways over one video file."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import av
+import numpy as np
+
+from app.i18n import _
+from app.video.cache import FrameCache
+from app.video.decoder import FrameDecoder
+from app.video.errors import VideoError
+from app.video.index import FrameIndex, load_or_build
+from app.video.info import VideoInfo, duration_of
+from app.video.memory import pin_mmap_threshold
+from app.video.pixels import compact, to_bgr
+from app.video.prefetch import Prefetcher
+
+
+class VideoSource:
+    """An open video: ``read(i)`` returns exactly frame ``i`` (presentation order) as BGR.
+
+    Thread-safe: reads are serialised by a lock, so a prefetch thread may share the source.
+    Stepping back into a GOP that is not cached decodes it once, keeps a window of it in the
+    cache and prefetches the frames before that window in a background decoder.
+    """
+
+    def __init__(self, path: str | Path, *, cache_bytes: int = 512 << 20,
+                 index_dir: Path | None = None, fps_hint: float | None = None,
+                 prefetch: bool = True) -> None:
+        pin_mmap_threshold()
+        self.path = Path(path)
+        self.index: FrameIndex = load_or_build(self.path, index_dir, fps_hint)
+        self.info = VideoInfo.from_index(self.path, self.index)
+        self.cache = FrameCache(cache_bytes)
+        self._main = FrameDecoder(self.path, self.index)
+        self._prefetch = Prefetcher(self.path, self.index, self._store) if prefetch else None
+        self._closed = False
+        self.position = 0
+
+    # --- description ---------------------------------------------------------------------------
+    @property
+    def frame_count(self) -> int:
+        return self.index.frame_count
+
+    @property
+    def fps(self) -> float:
+        return float(self.index.fps)
+
+    @property
+    def duration(self) -> float:
+        return duration_of(self.index)
+
+    @property
+    def width(self) -> int:
+        return self.index.width
+
+    @property
+    def height(self) -> int:
+        return self.index.height
+
+    @property
+    def codec(self) -> str:
+        return self.index.codec
+
+    @property
+    def start_time(self) -> datetime | None:
+        return self.info.start_time
+
+    @property
+    def keyframes(self) -> list[int]:
+        return [int(k) for k in self.index.key_index]
+
+    @property
+    def truncated(self) -> bool:
+        return self.index.truncated
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self.index.warnings)
+
+    @property
+    def damaged(self) -> set[int]:
+        """Frames the decoder reported as damaged (shown with concealment) or skipped."""
+        return set(self._main.damaged) | (self._prefetch.damaged if self._prefetch else set())
+
+    def pts(self, i: int) -> float:
+        """Presentation time of frame ``i`` in seconds from the first frame."""
+        return float(self.index.seconds[self._check(i)])
+
+    def wall_time(self, i: int, clock_offset: float = 0.0) -> datetime | None:
+        """Camera wall time of frame ``i`` (file start time + pts + the camera's clock offset in
+        seconds), or None when the file states no start time."""
+        if self.start_time is None:
+            return None
+        return self.start_time + timedelta(seconds=self.pts(i) + clock_offset)
+
+    def is_damaged(self, i: int) -> bool:
+        """True when frame ``i`` was decoded from damaged data (shown with concealment)."""
+        return i in self.damaged
+
+    def index_at(self, seconds: float) -> int:
+        """The frame on screen at ``seconds`` (last frame whose pts is not later)."""
+        j = int(np.searchsorted(self.index.seconds, seconds + 1e-9, side="right")) - 1
+        return min(max(j, 0), self.frame_count - 1)
+
+    def _check(self, i: int) -> int:
+        i = int(i)
+        if not 0 <= i < self.frame_count:
+            raise VideoError(_("frame {i} does not exist (the video has {n} frames, 0 to {last})",
+                               i=i, n=self.frame_count, last=self.frame_count - 1), self.path)
+        return i
+
+    # --- reading -------------------------------------------------------------------------------
+    def read(self, i: int) -> np.ndarray:
+        """Exactly frame ``i`` as an H×W×3 uint8 BGR array (a fresh array each call)."""
+        if self._closed:
+            raise VideoError(_("the video has been closed"), self.path)
+        i = self._check(i)
+        prev = self.position
+        item = self.cache.get(i)
+        if item is None and self._prefetch is not None and self._prefetch.wait_for(i):
+            item = self.cache.get(i)
+        if item is None:
+            item = self._decode(i, prev)
+        self.position = i
+        if self._prefetch is not None and i != prev + 1:   # stepped back or jumped
+            self._plan_prefetch(i)
+        return to_bgr(item)
+
+    def step(self, delta: int = 1) -> np.ndarray:
+        """Read the frame ``delta`` frames away from :attr:`position` (clamped to the clip)."""
+        return self.read(min(max(self.position + int(delta), 0), self.frame_count - 1))
+
+    def wait_idle(self, timeout: float | None = None) -> None:
+        """Wait until background prefetching is done (tests and benchmarks)."""
+        if self._prefetch is not None:
+            self._prefetch.wait_idle(timeout)
+
+    def _store(self, i: int, frame: av.VideoFrame) -> None:
+        self.cache.put(i, compact(frame))
+
+    def _capacity(self) -> int:
+        return max(8, self.cache.capacity_frames(self.width * self.height * 3 // 2))
+
+    def _decode(self, i: int, prev: int) -> tuple:
+        # stepping back: keep a quarter of the cache below i; a jump keeps a few frames
+        keep = self._capacity() // 4 if 0 < prev - i <= 2 else 4
+        with self._main.lock:
+            item = self.cache.get(i)
+            if item is not None:
+                return item
+            self._main.decode(i, i, self._store, keep_from=max(0, i - keep + 1))
+            item = self.cache.get(i)
+        if item is None:
+            raise VideoError(_("frame {i} cannot be decoded (the data is damaged)", i=i),
+                             self.path)
+        return item
+
+    def _plan_prefetch(self, i: int) -> None:
+        """Keep half the cache's worth of frames below the position decoded in advance."""
+        capacity = self._capacity()
+        low = self.cache.run_start(i)
+        if low > 0 and i - low <= capacity // 4:
+            # nothing cached below (a jump): the next frame back comes first, then the rest
+            self._prefetch.request(max(0, low - capacity // 2), low - 1,
+                                   urgent=4 if low == i else 0)
+
+    # --- lifecycle -------------------------------------------------------------------------------
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._prefetch is not None:
+            self._prefetch.close()
+        with self._main.lock:
+            self._main.close()
+        self.cache.clear()
+
+    def __enter__(self) -> VideoSource:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return (f"VideoSource({self.path.name!r}, {self.codec} {self.width}x{self.height}, "
+                f"{self.frame_count} frames @ {self.fps:g} fps)")
+
+
+def open_video(path: str | Path, *, cache_bytes: int = 512 << 20, index_dir: Path | None = None,
+               fps_hint: float | None = None) -> VideoSource:
+    """Open ``path`` for frame-accurate reading (use as a context manager)."""
+    return VideoSource(path, cache_bytes=cache_bytes, index_dir=index_dir, fps_hint=fps_hint)
+
+
+def probe(path: str | Path, *, index_dir: Path | None = None,
+          fps_hint: float | None = None) -> VideoInfo:
+    """Describe ``path`` (demux only; uses/stores the persisted index when ``index_dir`` given)."""
+    path = Path(path)
+    return VideoInfo.from_index(path, load_or_build(path, index_dir, fps_hint))

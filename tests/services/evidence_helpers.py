@@ -1,0 +1,50 @@
+"""Small builders shared by the evidence/camera/observation/route tests (plain functions)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from app.models import Case, EvidenceItem, Vehicle
+from app.models.db import unit_of_work
+from app.services import cameras
+from app.services.context import SYSTEM
+
+T0 = datetime(2023, 11, 27, 21, 50, tzinfo=UTC)  # 05:50 Asia/Shanghai on 2023-11-28
+
+
+def make_case(factory, case_no: str = "石峰-2023-0117", squad_id: int | None = None) -> dict:
+    """A case with a blue tricycle and an e-bike; returns their ids."""
+    with unit_of_work(factory) as s:
+        case = Case(case_no=case_no, title="天桥街肇事逃逸", status="investigating",
+                    occurred_at=T0 + timedelta(minutes=10), squad_id=squad_id)
+        s.add(case)
+        s.flush()
+        trike = Vehicle(case_id=case.id, role="suspect_1", kind="three_wheel_motorcycle",
+                        colour="蓝色", unlicensed=True)
+        ebike = Vehicle(case_id=case.id, role="suspect_2", kind="two_wheel_ebike")
+        s.add_all([trike, ebike])
+        s.flush()
+        return {"case": case.id, "trike": trike.id, "ebike": ebike.id}
+
+
+def make_camera(factory, code: str, lat: float | None, lon: float | None,
+                offset_s: float | None = None) -> int:
+    with unit_of_work(factory) as s:
+        cam = cameras.create_camera(s, SYSTEM, cameras.CameraInput(
+            code=code, name=f"摄像头{code}", owner_kind="police", lat=lat, lon=lon))
+        if offset_s is not None:
+            cameras.add_clock_offset(s, SYSTEM, cam.id, offset_s, T0 + timedelta(hours=6),
+                                     method="DVR 时钟与标准时间同框拍照")
+        return cam.id
+
+
+def make_evidence_row(factory, case_id: int, camera_id: int | None, *, sha: str,
+                      start: datetime | None = T0, frames: int = 500, fps: float = 25.0) -> int:
+    """An evidence row without a stored file (for tests that never decode it)."""
+    with unit_of_work(factory) as s:
+        ev = EvidenceItem(case_id=case_id, sha256=sha, ext="mp4", size=1, original_name=f"{sha[:6]}.mp4",
+                          camera_id=camera_id, start_time=start, frame_count=frames, fps=fps,
+                          duration_s=frames / fps, width=640, height=360)
+        s.add(ev)
+        s.flush()
+        return ev.id

@@ -1,0 +1,85 @@
+"""Replay view: Case A step by step, victim unknown until identified, questions, outcome last;
+training package export/import from the GUI."""
+
+from __future__ import annotations
+
+from app.demo import CASE_A_NO
+from app.models.db import unit_of_work
+from app.services import cases, replay
+from app.services.context import SYSTEM
+from app.services.search import load_case
+from app.ui.admin.training_dialogs import ExportPackageDialog, import_package
+
+
+def _close_case_a(window) -> int:
+    with unit_of_work(window.context.sessions) as s:
+        case_id = load_case(s, SYSTEM, CASE_A_NO).id
+        if cases.get_case(s, SYSTEM, case_id).status != "closed":
+            cases.change_status(s, SYSTEM, case_id, "closed")
+    return case_id
+
+
+def _victim_cell(view) -> str:
+    t = view.known.persons
+    row = next(r for r in range(t.rowCount()) if t.item(r, 0).text() == "受害人")
+    return t.item(row, 1).text()
+
+
+def test_replay_walks_case_a_as_known_then(make_window, qtbot):
+    window = make_window("trainer")
+    case_id = _close_case_a(window)
+    view = window.show_view("replay")
+    view.case_combo.setCurrentIndex(view.case_combo.findData(case_id))
+    view.open_button.click()
+    steps = view.replay.steps
+    ident = next(s.index for s in steps if s.kind == "identification")
+    assert view.position.text() == f"第 1 / {len(steps)} 步"
+    assert view.steps.item(len(steps) - 1).text().endswith("案件结果（未揭晓）")
+    view.go(ident - 1)
+    assert _victim_cell(view) == "身份不明"
+    view.next_button.click()
+    assert view.index == ident
+    assert _victim_cell(view) not in ("身份不明", "") and "刘" not in _victim_cell(view)
+    view.go(len(steps) - 1)
+    assert view.heading.text().endswith("案件结果：" + steps[-1].title)
+    assert not view.next_button.isEnabled()
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
+
+
+def test_question_hides_the_step_until_revealed(make_window, qtbot, monkeypatch):
+    window = make_window("trainer")
+    case_id = _close_case_a(window)
+    view = window.show_view("replay")
+    view.case_combo.setCurrentIndex(view.case_combo.findData(case_id))
+    view.open_case(case_id)
+    target = next(s for s in view.replay.steps if s.kind == "inference")
+    with unit_of_work(window.context.sessions) as s:
+        replay.add_question(s, window.context.actor, case_id, target.event_id,
+                            "下一步你会查什么？", "地毯式搜查")
+    view.open_case(case_id)
+    view.go(target.index)
+    assert view.heading.text() == "思考题" and view.body.text() == "下一步你会查什么？"
+    assert view.reveal_button.isVisibleTo(view) and "思考题" in view.steps.item(target.index).text()
+    view.reveal_button.click()
+    assert target.title in view.heading.text() and "地毯式搜查" in view.body.text()
+    assert view.remove_question_button.isEnabled()
+    view.remove_question_button.click()
+    assert view.index == target.index and view.replay.steps[target.index].question is None
+    assert target.title in view.heading.text()
+
+
+def test_training_package_round_trip_from_the_gui(make_window, qtbot, tmp_path):
+    window = make_window("trainer")
+    case_id = _close_case_a(window)
+    dialog = ExportPackageDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.case.setCurrentIndex(dialog.case.findData(case_id))
+    out = tmp_path / "a.zip"
+    handle = dialog.export(str(out))
+    assert handle.wait(120_000) and handle.error is None, handle.error
+    assert out.exists() and len(dialog.chosen_ids()) == handle.result.frames
+    handle = import_package(window, str(out))
+    assert handle.wait(120_000) and handle.error is None, handle.error
+    with window.context.sessions() as s:
+        ids = [r[0] for r in replay.replayable_cases(s, window.context.actor)]
+    assert handle.result.case_id in ids

@@ -1,0 +1,99 @@
+"""The import dialog: many files, duplicates offered as the existing item, bad files named,
+cancel leaves nothing; the camera dialog records a clock offset."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from sqlalchemy import func, select
+
+from app.models import EvidenceItem
+from app.models.db import unit_of_work
+from app.services import cameras
+from app.services.context import SYSTEM
+from app.ui.review.camera_dialog import CameraDialog
+from app.ui.review.import_dialog import ImportDialog
+from tests.media import make_clip
+
+
+def _dialog(qtbot, w) -> ImportDialog:
+    with unit_of_work(w["factory"]) as s:
+        cams = cameras.list_cameras(s, SYSTEM)
+    dlg = ImportDialog(factory=w["factory"], paths=w["paths"], actor=SYSTEM,
+                       case_id=w["ids"]["case"], case_no="石峰-2023-0117", cameras=cams)
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def _rows(factory) -> int:
+    with unit_of_work(factory) as s:
+        return s.scalar(select(func.count()).select_from(EvidenceItem))
+
+
+def test_many_files_with_duplicate_and_corrupt(qtbot, review_world, tmp_path):
+    w = review_world
+    corrupt = tmp_path / "损坏的录像.mp4"
+    corrupt.write_bytes(os.urandom(20000))
+    new = make_clip("mpeg4_avi", frames=40, fps=25, gop=20)
+    dlg = _dialog(qtbot, w)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (w["clip_a"], corrupt, new)])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    dlg.dropEvent(drop)  # drag-and-drop adds the files
+    assert dlg.file_paths() == [str(w["clip_a"]), str(corrupt), str(new)]
+    dlg.camera.setCurrentIndex(1)
+    dlg.acquisition.setCurrentIndex(dlg.acquisition.findData("owner_sent"))
+    dlg.note.setText("店主微信发送")
+    with qtbot.waitSignal(dlg.imported, timeout=30000) as sig:
+        dlg.start()
+    statuses = [o.status for o in dlg.outcomes]
+    assert statuses == ["duplicate", "failed", "imported"]
+    assert dlg.outcomes[0].evidence_id == w["ev_a"].id
+    assert corrupt.name in dlg.outcomes[1].message
+    assert sig.args[0] == [dlg.outcomes[2].evidence_id]
+    assert _rows(w["factory"]) == 3
+    with unit_of_work(w["factory"]) as s:
+        row = s.get(EvidenceItem, dlg.outcomes[2].evidence_id)
+        assert row.acquisition == "owner_sent" and row.acquisition_note == "店主微信发送"
+        assert row.camera_id is not None
+    opened = []
+    dlg.open_requested.connect(opened.append)
+    dlg._on_double_click(dlg.files.item(0))
+    assert opened == [w["ev_a"].id]
+
+
+def test_cancel_leaves_nothing_behind(qtbot, review_world):
+    w = review_world
+    before = sorted(p for p in w["paths"].evidence_dir.rglob("*") if p.is_file())
+    dlg = _dialog(qtbot, w)
+    dlg.add_files([str(make_clip("h264_mp4", frames=300, fps=25, gop=50, size=(640, 480)))])
+    handle = dlg.start()
+    handle.cancel()
+    assert handle.wait(20000)
+    qtbot.waitUntil(lambda: handle.done)
+    after = sorted(p for p in w["paths"].evidence_dir.rglob("*") if p.is_file())
+    assert after == before and _rows(w["factory"]) == 2
+    if dlg.outcomes:
+        assert dlg.outcomes[0].status == "cancelled"
+
+
+def test_camera_dialog_adds_offset(qtbot, review_world):
+    dlg = CameraDialog(review_world["factory"], SYSTEM)
+    qtbot.addWidget(dlg)
+    assert dlg.table.rowCount() == 2
+    dlg.table.selectRow(0)
+    assert dlg.edits["code"].text() == "CAM-A"
+    dlg.offset_value.setValue(183.0)
+    dlg.offset_method.setText("DVR 时钟与标准时间同框拍照")
+    dlg.add_offset()
+    with unit_of_work(review_world["factory"]) as s:
+        cam = cameras.find_camera(s, SYSTEM, "CAM-A")
+    assert 183.0 in [o.offset_s for o in cam.offsets]
+    dlg.new()
+    dlg.edits["code"].setText("CAM-A")
+    dlg.edits["name"].setText("重复")
+    dlg.save()
+    assert "已存在" in dlg.error.text()

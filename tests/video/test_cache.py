@@ -1,0 +1,138 @@
+"""Decoded-frame cache, background prefetch, persisted index, thread-safe reads."""
+
+from __future__ import annotations
+
+import random
+import threading
+
+import pytest
+
+import app.video.index as index_module
+from app.video import open_video, probe
+from tests.media import frame_index_of, make_clip
+
+FRAME_BYTES = 320 * 240 * 3 // 2   # yuv420p as kept in the cache
+
+
+def test_stepping_back_inside_a_gop_is_a_cache_hit():
+    with open_video(make_clip("h264_mp4", frames=120)) as video:
+        video.read(99)                       # seek: decodes 50..99 once
+        video.wait_idle(30)                  # the frames below 99 are prefetched meanwhile
+        misses = video.cache.misses
+        for expected in range(98, 49, -1):
+            assert frame_index_of(video.step(-1)) == expected
+        assert video.cache.misses == misses   # every backward step inside the GOP was cached
+
+
+def test_cache_respects_its_byte_budget():
+    budget = 10 * FRAME_BYTES
+    with open_video(make_clip("h264_mp4", frames=120), cache_bytes=budget) as video:
+        for i in range(0, 120, 7):
+            video.read(i)
+        video.read(119)
+        for _ in range(30):
+            video.step(-1)
+        assert 0 < video.cache.used <= budget
+        assert len(video.cache) <= 10
+
+
+def test_backward_steps_prefetch_the_previous_gop():
+    with open_video(make_clip("h264_mp4", frames=120, gop=25), cache_bytes=60 * FRAME_BYTES) \
+            as video:
+        video.read(110)                      # a jump: the frames below are fetched behind it
+        video.wait_idle(30)
+        job = video._prefetch.job
+        assert job is not None and job.last < 110 and job.first < 100   # into the GOP before
+        for i in range(job.first, job.last + 1):
+            assert i in video.cache
+        misses = video.cache.misses
+        for expected in range(109, job.first - 1, -1):
+            assert frame_index_of(video.step(-1)) == expected
+        video.wait_idle(30)
+        assert video.cache.misses - misses <= 2   # prefetch stays ahead of the steps
+        for _ in range(20):
+            video.step(-1)
+        assert frame_index_of(video.read(video.position)) == video.position
+
+
+def test_forward_steps_do_not_prefetch():
+    with open_video(make_clip("h264_mp4", frames=120)) as video:
+        for _ in range(30):
+            video.step(1)
+        assert video._prefetch.job is None
+
+
+def test_index_is_persisted_and_reused(tmp_path, monkeypatch):
+    path = make_clip("h264_raw", frames=120)
+    store = tmp_path / "index"
+    first = probe(path, index_dir=store)
+    assert len(list(store.glob("*.npz"))) == 1
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the index should have been loaded, not rebuilt")
+
+    monkeypatch.setattr(index_module, "build_index", refuse)
+    with open_video(path, index_dir=store) as video:
+        assert video.frame_count == first.frame_count == 120
+        assert video.keyframes == list(first.keyframes)
+        assert frame_index_of(video.read(77)) == 77
+
+
+def test_a_changed_file_gets_a_new_index(tmp_path):
+    store = tmp_path / "index"
+    path = tmp_path / "cam.mkv"
+    path.write_bytes(make_clip("h264_mkv", frames=60).read_bytes())
+    assert probe(path, index_dir=store).frame_count == 60
+    path.write_bytes(make_clip("h264_mkv", frames=90).read_bytes())
+    assert probe(path, index_dir=store).frame_count == 90
+
+
+def test_corrupt_index_file_is_rebuilt(tmp_path):
+    store = tmp_path / "index"
+    path = make_clip("h264_mkv", frames=60)
+    probe(path, index_dir=store)
+    for saved in store.glob("*.npz"):
+        saved.write_bytes(b"not an index")
+    assert probe(path, index_dir=store).frame_count == 60
+
+
+def test_reads_from_two_threads_are_exact():
+    errors: list[str] = []
+    with open_video(make_clip("h264_mp4", frames=120), cache_bytes=8 * FRAME_BYTES) as video:
+        def worker(seed: int) -> None:
+            rnd = random.Random(seed)
+            for _ in range(40):
+                i = rnd.randrange(120)
+                got = frame_index_of(video.read(i))
+                if got != i:
+                    errors.append(f"{i}→{got}")
+
+        threads = [threading.Thread(target=worker, args=(s,)) for s in (1, 2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert errors == []
+
+
+def test_closed_source_refuses_reads():
+    from app.video import VideoError
+
+    video = open_video(make_clip("h264_mp4", frames=30))
+    video.close()
+    with pytest.raises(VideoError):
+        video.read(0)
+
+
+def test_default_index_dir(tmp_path, monkeypatch):
+    from app.video import set_default_index_dir, thumbnails
+
+    path = make_clip("h264_mkv", frames=60)
+    set_default_index_dir(tmp_path / "idx")
+    try:
+        assert len(thumbnails(path, 2)) == 2          # any engine call persists the index
+        assert len(list((tmp_path / "idx").glob("*.npz"))) == 1
+        monkeypatch.setattr(index_module, "build_index", lambda *a, **k: 1 / 0)
+        assert probe(path).frame_count == 60          # …and later calls reuse it
+    finally:
+        set_default_index_dir(None)

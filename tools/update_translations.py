@@ -1,0 +1,139 @@
+"""Rebuild the Qt translations of the GUI: lupdate → fill Chinese → lrelease.
+
+    python tools/update_translations.py            # update .ts, fill, build .qm
+    python tools/update_translations.py --check    # also exit 1 if any string lacks Chinese
+
+1. ``pyside6-lupdate`` collects every ``tr()`` / ``QCoreApplication.translate()`` string of
+   ``app/ui/**.py`` into ``resources/i18n/casedesk_zh_CN.ts`` (obsolete entries dropped).
+2. Chinese comes from the glossaries ``resources/i18n/ui_zh_CN/<topic>.json`` (English source →
+   Chinese; one file per topic, so helpers working in parallel never edit the same file). The
+   same English may need different Chinese in different places, so a message found in
+   ``app/ui/<topic>/…`` takes ``<topic>.json`` first, everything else ``main.json`` first, then
+   any glossary; a key ``"Context::Source"`` (Qt context = class name) beats them all. A
+   translation already in the .ts (e.g. made in Qt Linguist) is kept when no glossary has one.
+3. ``pyside6-lrelease`` compiles ``casedesk_zh_CN.qm`` (shipped; loaded by ``app.ui.app``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UI_DIR = ROOT / "app" / "ui"
+I18N = ROOT / "resources" / "i18n"
+GLOSSARY_DIR = I18N / "ui_zh_CN"
+TS = I18N / "casedesk_zh_CN.ts"
+QM = I18N / "casedesk_zh_CN.qm"
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    if found:
+        return found
+    exe = Path(sys.executable).with_name(name)
+    if exe.exists():
+        return str(exe)
+    raise SystemExit(f"{name} not found (it ships with PySide6)")
+
+
+def glossaries() -> dict[str, dict[str, str]]:
+    """{topic: {source: Chinese}} from every glossary file."""
+    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(GLOSSARY_DIR.glob("*.json"))}
+
+
+def _topic(filename: str) -> str:
+    """``review`` for a message found in app/ui/review/…, else ``main``."""
+    parts = Path(filename).parts
+    if "ui" in parts:
+        rest = parts[parts.index("ui") + 1:]
+        if len(rest) > 1:
+            return rest[0]
+    return "main"
+
+
+def lookup(words: dict[str, dict[str, str]], context: str, source: str,
+           topic: str) -> str | None:
+    qualified = f"{context}::{source}"
+    for table in words.values():
+        if qualified in table:
+            return table[qualified]
+    for name in (topic, "main", *words):
+        if source in words.get(name, {}):
+            return words[name][source]
+    return None
+
+
+def sources() -> list[Path]:
+    return sorted(p for p in UI_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def run_lupdate(ts: Path) -> None:
+    files = [str(p.relative_to(ROOT)) for p in sources()]
+    subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "relative", *files,
+                    "-ts", str(ts.resolve())], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def fill(ts: Path, words: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
+    """Write glossary translations into ``ts``; returns (context, source) still missing."""
+    tree = ET.parse(ts)
+    missing: list[tuple[str, str]] = []
+    filename = ""  # lupdate writes a location's file name only when it changes
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            files = [loc.get("filename") for loc in message.iter("location") if loc.get("filename")]
+            filename = files[0] if files else filename
+            source = message.findtext("source", "")
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            found = lookup(words, name, source, _topic(filename))
+            if found is not None:
+                translation.text = found
+                translation.attrib.pop("type", None)
+            elif translation.text and translation.get("type") != "obsolete":
+                translation.attrib.pop("type", None)
+            else:
+                translation.set("type", "unfinished")
+                missing.append((name, source))
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                  encoding="utf-8")
+    return missing
+
+
+def run_lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def update(ts: Path = TS, qm: Path = QM) -> list[tuple[str, str]]:
+    """The whole pipeline; returns the strings that still lack Chinese."""
+    run_lupdate(ts)
+    missing = fill(ts, glossaries())
+    run_lrelease(ts, qm)
+    return missing
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if a string lacks Chinese")
+    args = parser.parse_args(argv)
+    missing = update()
+    for context, source in missing:
+        print(f"untranslated: [{context}] {source!r}", file=sys.stderr)
+    print(f"{TS.relative_to(ROOT)}: {len(missing)} untranslated; built {QM.relative_to(ROOT)}")
+    return 1 if (missing and args.check) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
