@@ -50,7 +50,7 @@ def demo_dir(tmp_path_factory):
     again = DemoReport()
     importlib.import_module("app.demo.footage").seed(paths, factory, again)  # idempotent
     engine.dispose()
-    assert report.created["evidence"] == 4 and "evidence" not in again.created
+    assert report.created["evidence"] == len(footage.CAMERAS) == 5 and "evidence" not in again.created
     return root
 
 
@@ -77,7 +77,7 @@ def test_observations_and_evidence_json_after_demo(capsys, demo_dir):
     assert any("三轮" in r["note"] for r in rows)
     code, out, _ = _run(capsys, "--data-dir", str(demo_dir), "evidence", CASE_A_NO, "--json")
     items = json.loads(out)
-    assert len(items) == 4 and len({i["offset_s"] for i in items}) == 4
+    assert len(items) == 5 and len({i["offset_s"] for i in items}) == 5
     code, out, _ = _run(capsys, "--data-dir", str(demo_dir), "cameras", "--json")
     assert {c["code"] for c in json.loads(out)} >= {"SF-BT-001", "SF-TQ-003"}
 
@@ -96,11 +96,19 @@ def test_import_clip_duplicate_and_bad_file(capsys, tmp_path):
     first = json.loads(out)
     assert code == 0 and not first["duplicate"] and first["evidence"]["offset_s"] == 2.0
     assert first["evidence"]["wall_start"].startswith("2023-11-27T21:56:54")
+    other = make_clip("mpeg4_avi", frames=30, fps=25, gop=25)
+    code, out, _ = _run(capsys, "--data-dir", str(data), "import-clip", CASE_A_NO, str(other),
+                        "--scan", "--json")
+    sha = json.loads(out)["evidence"]["sha256"]
+    assert code == 0 and (paths.cache_dir / "activity" / f"{sha}.json").is_file()
     code, out, _ = _run(capsys, *args)
     assert json.loads(out)["duplicate"] and json.loads(out)["evidence"]["id"] == first["evidence"]["id"]
     bad = tmp_path / "坏文件.avi"
     bad.write_bytes(b"not a video at all" * 50)
     code, out, err = _run(capsys, "--data-dir", str(data), "import-clip", CASE_A_NO, str(bad))
     assert code == 1 and "坏文件.avi" in err and "错误" in err
+    code, out, err = _run(capsys, "--data-dir", str(data), "import-clip", CASE_A_NO, str(clip),
+                          "--start", "yesterday at six")
+    assert code == 1 and "ISO 8601" in err
     code, out, err = _run(capsys, "--data-dir", str(data), "import-clip", "石峰-1999-0001", str(clip))
     assert code == 1 and "石峰-1999-0001" in err

@@ -76,7 +76,10 @@ def sources() -> list[Path]:
 
 def run_lupdate(ts: Path) -> None:
     files = [str(p.relative_to(ROOT)) for p in sources()]
-    subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "relative", *files,
+    # ``_tr("...")`` helpers (module-level wrappers of QCoreApplication.translate) are
+    # collected too; their context is lost, the runtime translator's any-context lookup finds them.
+    subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "relative",
+                    "-tr-function-alias", "tr+=_tr", *files,
                     "-ts", str(ts.resolve())], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
 

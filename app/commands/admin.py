@@ -122,10 +122,12 @@ def _cmd_audit(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _cmd_training_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services import training_package
+    from app.services.search import load_case
 
     with unit_of_work(ctx.sessions) as s:
+        case_id = load_case(s, SYSTEM, args.case).id  # id or case number
         info = training_package.export_package(
-            s, SYSTEM, ctx.paths, args.case, Path(args.out),
+            s, SYSTEM, ctx.paths, case_id, Path(args.out),
             observation_ids=args.observation or None)
     print_json(asdict(info))
     return 0
@@ -174,7 +176,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_cmd_audit)
 
     p = sub.add_parser("training-export", help="export a closed case as an anonymized package")
-    p.add_argument("case", type=int)
+    p.add_argument("case", help="case id or number, e.g. 石峰-2023-0117")
     p.add_argument("out")
     p.add_argument("--observation", type=int, action="append", help="frames to include")
     p.set_defaults(func=_cmd_training_export)

@@ -12,9 +12,9 @@ from app.i18n import _
 from app.models import Case
 from app.models.db import unit_of_work
 from app.models.enums import Acquisition
-from app.services import cameras, evidence, observations, routes
+from app.services import cameras, evidence, evidence_media, observations, routes
 from app.services.context import SYSTEM
-from app.services.errors import NotFoundError
+from app.services.errors import NotFoundError, ValidationError
 
 
 def resolve_case_id(session, key: str) -> int:
@@ -52,13 +52,23 @@ def _cmd_import(args, ctx) -> int:
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
         cam = cameras.find_camera(s, SYSTEM, args.camera) if args.camera else None
-    start = datetime.fromisoformat(args.start) if args.start else None
+    try:
+        start = datetime.fromisoformat(args.start) if args.start else None
+    except ValueError as exc:
+        raise ValidationError({"start": _("Write the start time as ISO 8601 with a zone, e.g. "
+                                          "2023-11-28T05:56:52+08:00.")}) from exc
     res = evidence.import_clip(
         ctx.sessions, ctx.paths, SYSTEM, case_id, args.file,
         progress=None if args.json else _progress_bar, camera_id=cam.id if cam else None,
         acquisition=args.acquisition, acquisition_note=args.note, start_time=start)
     if not args.json:
         sys.stderr.write("\n")
+    if args.scan and not res.duplicate:  # cache the activity strip now instead of on first open
+        ev = res.evidence
+        evidence_media.scan_and_cache(ctx.paths, ev.sha256, evidence.evidence_path(ctx.paths, ev),
+                                      progress=None if args.json else _progress_bar)
+        if not args.json:
+            sys.stderr.write("\n")
     if args.json:
         print_json({"duplicate": res.duplicate, "evidence": evidence_json(res.evidence)})
     elif res.duplicate:
@@ -145,6 +155,7 @@ def register(sub) -> None:
                    choices=[a.value for a in Acquisition])
     p.add_argument("--note", default="", help="how the file was obtained")
     p.add_argument("--start", help="file start by the camera clock, ISO 8601 with zone")
+    p.add_argument("--scan", action="store_true", help="also run and cache the activity scan")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_import)
 

@@ -15,7 +15,7 @@ from app.i18n import _
 from app.models import Officer, Squad
 from app.models.db import unit_of_work
 from app.models.enums import CallOutKind
-from app.reports.case_data import find_case
+from app.reports.case_data import case_heading
 from app.reports.pdf_export import PdfOptions, export_case_pdf
 from app.reports.pdf_sections import SECTIONS
 from app.reports.stats import StatsFilter, squad_statistics, summary_labels, table_titles
@@ -142,7 +142,7 @@ def _cmd_callouts_list(args, ctx) -> int:
 def _cmd_callouts_add(args, ctx) -> int:
     with unit_of_work(ctx.sessions) as s:
         officer_ids = tuple(_officer_id(s, o) for o in args.officer)
-        case_id = find_case(s, args.case).id if args.case else None
+        case_id = case_heading(s, SYSTEM, args.case).id if args.case else None
         dto = callouts.create_callout(s, SYSTEM, callouts.CallOutInput(
             occurred_at=args.at, kind=args.kind, officer_ids=officer_ids, address=args.address,
             district=args.district, road=args.road, case_id=case_id, notes=args.notes))

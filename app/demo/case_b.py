@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.demo import CASE_B_NO
 from app.demo.helpers import Org, Timeline, cst
-from app.services import cases, inquiries, persons, vehicles
+from app.services import cases, comments, inquiries, persons, vehicles
 from app.services.context import SYSTEM
 from app.services.dto import (
     CaseInput,
@@ -111,6 +111,7 @@ def seed(session: Session, org: Org) -> int:
         expected_version=t4.version, note=ChangeNote("", cst(2020, 10, 26, 18, 10)))
     cases.change_status(session, S, cid, "solved", reason="嫌疑人到案供述",
                         at=cst(2020, 10, 26, 21, 0))
+    comments.approve_closing(session, S, cid, "证据链完整，同意结案")
     cases.change_status(session, S, cid, "closed", reason="移送起诉，结案",
                         at=cst(2020, 12, 18, 10, 0))
     return cid

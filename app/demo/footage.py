@@ -1,8 +1,8 @@
 """Demo step: CCTV footage of Case A, imported as evidence with cameras, clock offsets,
 observations and the tricycle's route already marked.
 
-Four cameras along the tricycle's way north → south (报亭路水电段涵洞 → 天桥街), each with its own
-clock error. Clips are rendered once into ``<data>/demo_footage`` and imported through the
+Five cameras along the tricycle's way north → south (报亭路水电段涵洞 → 天桥街), each with its own
+clock error; two of them watch the same junction at the same moment (for the synchronised view). Clips are rendered once into ``<data>/demo_footage`` and imported through the
 evidence services (hash, store, custody), so the demo exercises the real path. Idempotent.
 """
 
@@ -76,6 +76,11 @@ CAMERAS: tuple[DemoCamera, ...] = (
                "物业 DVR 时钟与标准时间同框拍照（慢约 7 分钟）", _t(11, 10, 0), _t(5, 59, 30),
                "dvr_seizure", "现场调取物业 DVR",
                "三轮摩托车事发后继续向南逃离，车速未减", False, pusher=True),
+    DemoCamera("SF-TQ-021", "天桥街建设路口药店", "shop", "仁和大药房天桥店", "天桥街与建设路口东南角",
+               27.8733, 113.1578, "朝北", "赵店长", "138****0457", -48.0,
+               "店内收银电脑时钟与标准时间对比", _t(10, 40, 0), _t(5, 57, 9),
+               "owner_sent", "店长用 U 盘拷贝后交给民警",
+               "路口对面药店摄像头：同一辆三轮车经过，与交警路口摄像头画面同步", False),
 )
 
 

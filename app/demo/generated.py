@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.demo import CASE_A_NO, CASE_B_NO
 from app.demo.helpers import OFFICERS, Org, Timeline, cst
-from app.services import cases, inquiries, persons, vehicles
+from app.services import cases, comments, inquiries, persons, vehicles
 from app.services.context import SYSTEM
 from app.services.dto import (
     CaseInput,
@@ -166,6 +166,7 @@ def seed_one(session: Session, org: Org, spec: Spec) -> int:
             t += timedelta(days=rng.randint(30, 120))
         elif status == "closed":
             t += timedelta(days=rng.randint(30, 90))
+            comments.approve_closing(session, S, cid)
         reason = "线索中断，暂时挂起" if status == "suspended" else ""
         cases.change_status(session, S, cid, status, reason=reason, at=t)
     return cid

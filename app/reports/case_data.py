@@ -1,8 +1,8 @@
 """Everything a case report shows, gathered read-only into frozen dataclasses.
 
-This module is the one place that knows where report data comes from. Until the case-file,
-evidence and route services publish their DTOs it reads the ORM models directly (read-only);
-the PDF layout only ever sees the dataclasses below.
+This module is the one place that knows where report data comes from: the case-file service
+(``cases.get_case``), evidence, custody, observations and routes services. The PDF layout only
+ever sees the dataclasses below.
 """
 
 from __future__ import annotations
@@ -10,29 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from app.i18n import _
-from app.models import (
-    AttributeChange,
-    Case,
-    CaseStatusChange,
-    CustodyEvent,
-    EvidenceItem,
-    Inquiry,
-    Meeting,
-    Observation,
-    Officer,
-    Person,
-    Squad,
-    TimelineEvent,
-    User,
-    Vehicle,
-)
+from app.services import cases, custody, evidence, observations
 from app.services.context import Actor, Perm, require
-from app.services.errors import NotFoundError
+from app.services.dto import AttributeChangeDTO
+from app.services.history import user_names
 from app.services.routes import case_routes
+from app.services.search import load_case
 
 KEY_TAG = "key"  # observations tagged "key" are the report's key frames (else: all of them)
 
@@ -216,18 +201,6 @@ class CaseReportData:
     observation_count: int = 0  # all observations of the case (key_frames may be fewer)
 
 
-def find_case(session: Session, ref: str | int) -> Case:
-    """A case by database id or by case number (``石峰-2023-0117``)."""
-    case = None
-    if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
-        case = session.get(Case, int(ref))
-    if case is None:
-        case = session.scalar(select(Case).where(Case.case_no == str(ref)))
-    if case is None:
-        raise NotFoundError(_("No case {ref} was found.", ref=ref))
-    return case
-
-
 @dataclass(frozen=True)
 class CaseHeading:
     id: int
@@ -237,115 +210,83 @@ class CaseHeading:
 
 def case_heading(session: Session, actor: Actor, case_ref: str | int) -> CaseHeading:
     """Number and title of a case (for dialogs that offer to export it)."""
-    case = find_case(session, case_ref)
-    require(actor, Perm.CASE_READ, case)
+    case = load_case(session, actor, case_ref)
     return CaseHeading(case.id, case.case_no, case.title)
 
 
-def _user_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(User.id, User.display_name)).all())
-
-
-def _changes(rows: list[AttributeChange], users: dict[int, str]) -> tuple[Change, ...]:
+def _changes(rows: list[AttributeChangeDTO]) -> tuple[Change, ...]:
     return tuple(Change(r.field, r.old_value, r.new_value, r.known_at or r.changed_at,
-                        users.get(r.changed_by_id, ""), r.reason or "") for r in rows)
-
-
-def _camera_label(ev: EvidenceItem) -> str:
-    cam = ev.camera
-    return f"{cam.code} {cam.name}".strip() if cam is not None else ""
-
-
-def _key_observations(session: Session, case_id: int,
-                      limit: int) -> tuple[list[Observation], int]:
-    """Observations tagged "key" (else all), in corrected-time order, at most ``limit``;
-    returns them and the case's total number of observations."""
-    rows = session.scalars(
-        select(Observation).where(Observation.case_id == case_id)
-        .options(selectinload(Observation.evidence).selectinload(EvidenceItem.camera))
-        .order_by(Observation.wall_time, Observation.id)).all()
-    tagged = [o for o in rows if KEY_TAG in {t.strip() for t in (o.tags or "").split(",")}]
-    return (tagged or list(rows))[:limit], len(rows)
+                        r.changed_by_name, r.reason or "") for r in rows)
 
 
 def collect_case_report(session: Session, actor: Actor, case_ref: str | int, *,
-                        max_key_frames: int = 40) -> CaseReportData:
-    """Gather a case file for a report (read-only; permission ``report.export_pdf``)."""
-    case = find_case(session, case_ref)
-    require(actor, Perm.EXPORT_PDF, case)
-    users = _user_names(session)
-    lead = session.get(Officer, case.lead_officer_id) if case.lead_officer_id else None
-    squad = session.get(Squad, case.squad_id) if case.squad_id else None
-    changes = session.scalars(select(AttributeChange).where(AttributeChange.case_id == case.id)
-                              .order_by(AttributeChange.known_at, AttributeChange.id)).all()
-    by_entity: dict[tuple[str, int], list[AttributeChange]] = {}
-    for ch in changes:
+                        max_key_frames: int = 40, with_frames: bool = True) -> CaseReportData:
+    """Gather a case file for a report (read-only; permission ``report.export_pdf``, and
+    ``evidence.export`` on the case when its key frames go into the report)."""
+    case = load_case(session, actor, case_ref, Perm.EXPORT_PDF)
+    if with_frames:
+        require(actor, Perm.EVIDENCE_EXPORT, case)
+    d = cases.get_case(session, actor, case.id)
+    by_entity: dict[tuple[str, int], list[AttributeChangeDTO]] = {}
+    for ch in d.changes:
         by_entity.setdefault((ch.entity_type, ch.entity_id), []).append(ch)
-
     info = CaseInfo(
-        id=case.id, case_no=case.case_no, title=case.title, status=case.status, tz=case.tz,
-        occurred_at=case.occurred_at, reported_at=case.reported_at, solved_at=case.solved_at,
-        closed_at=case.closed_at, address=case.address or "", district=case.district or "",
-        road=case.road or "", direction_of_travel=case.direction_of_travel or "",
-        light=case.light or "", weather=case.weather or "",
-        casualty_summary=case.casualty_summary or "", narrative=case.narrative or "",
-        lead_officer=f"{lead.name}（{lead.badge_no}）" if lead else "",
-        squad=squad.name if squad else "", squad_id=case.squad_id, is_training=case.is_training)
-
+        id=d.id, case_no=d.case_no, title=d.title, status=d.status, tz=d.tz,
+        occurred_at=d.occurred_at, reported_at=d.reported_at, solved_at=d.solved_at,
+        closed_at=d.closed_at, address=d.address or "", district=d.district or "",
+        road=d.road or "", direction_of_travel=d.direction_of_travel or "", light=d.light or "",
+        weather=d.weather or "", casualty_summary=d.casualty_summary or "",
+        narrative=d.narrative or "", lead_officer=d.lead_officer_name, squad=d.squad_name,
+        squad_id=d.squad_id, is_training=d.is_training)
     persons = tuple(PersonInfo(
         id=p.id, role=p.role, name=p.name, gender=p.gender or "", age=p.age,
         id_number=p.id_number, phone=p.phone, address=p.address or "",
         description=p.description or "", identified=p.identified, identified_at=p.identified_at,
-        history=_changes(by_entity.get(("person", p.id), []), users))
-        for p in session.scalars(select(Person).where(Person.case_id == case.id)
-                                 .order_by(Person.id)))
+        history=_changes(by_entity.get(("person", p.id), []))) for p in d.persons)
     vehicles = tuple(VehicleInfo(
         id=v.id, role=v.role, kind=v.kind, colour=v.colour or "", plate=v.plate,
         unlicensed=v.unlicensed, make_model=v.make_model or "", features=v.features or "",
-        damage=v.damage or "", history=_changes(by_entity.get(("vehicle", v.id), []), users))
-        for v in session.scalars(select(Vehicle).where(Vehicle.case_id == case.id)
-                                 .order_by(Vehicle.role, Vehicle.id)))
+        damage=v.damage or "", history=_changes(by_entity.get(("vehicle", v.id), [])))
+        for v in sorted(d.vehicles, key=lambda v: (v.role, v.id)))
     meetings = tuple(MeetingInfo(m.id, m.held_at, m.location or "", m.chair or "",
-                                 m.attendees or "", m.decisions or "")
-                     for m in session.scalars(select(Meeting).where(Meeting.case_id == case.id)
-                                              .order_by(Meeting.held_at, Meeting.id)))
-    inquiry_rows = session.scalars(select(Inquiry).where(Inquiry.case_id == case.id)
-                                   .order_by(Inquiry.id)).all()
-    inquiries = tuple(InquiryInfo(i.id, i.team, i.objective or "", i.members or "", i.status,
-                                  i.findings or "", i.meeting_id) for i in inquiry_rows)
-    teams = {i.id: i.team for i in inquiry_rows}
+                                 "\n".join(m.attendees), m.decisions or "") for m in d.meetings)
+    inquiries = tuple(InquiryInfo(i.id, i.team, i.objective or "", "\n".join(i.members),
+                                  i.status, i.findings or "", i.meeting_id) for i in d.inquiries)
+    teams = {i.id: i.team for i in d.inquiries}
     events = tuple(EventInfo(
         id=e.id, occurred_at=e.occurred_at, kind=e.kind, title=e.title, detail=e.detail or "",
         location=e.location or "", team=teams.get(e.inquiry_id, ""),
-        basis_ids=tuple(sorted(b.id for b in e.basis)),
-        observation_ids=tuple(sorted(o.id for o in e.observations)))
-        for e in session.scalars(select(TimelineEvent).where(TimelineEvent.case_id == case.id)
-                                 .options(selectinload(TimelineEvent.basis),
-                                          selectinload(TimelineEvent.observations))
-                                 .order_by(TimelineEvent.occurred_at, TimelineEvent.id)))
-
-    key_obs, observation_count = _key_observations(session, case.id, max_key_frames)
-    key_frames = tuple(KeyFrame(
-        observation_id=o.id, evidence_id=o.evidence_id, sha256=o.evidence.sha256,
-        ext=o.evidence.ext, camera=_camera_label(o.evidence), frame_index=o.frame_index,
-        pts_s=o.pts_s, wall_time=o.wall_time,
-        roi=(o.roi_x, o.roi_y, o.roi_w, o.roi_h) if None not in (
-            o.roi_x, o.roi_y, o.roi_w, o.roi_h) else None,
-        filters_json=o.filters_json or o.evidence.filters_json or "", note=o.note or "",
-        vehicle_id=o.vehicle_id) for o in key_obs)
-    route = _route(session, actor, case.id)
-    evidence = _evidence(session, case.id, users)
+        basis_ids=tuple(sorted(e.basis_ids)), observation_ids=tuple(sorted(e.observation_ids)))
+        for e in d.events)
+    items = evidence.list_evidence(session, actor, d.id)
+    key_frames, observation_count = (_key_frames(session, actor, d.id, items, max_key_frames)
+                                     if with_frames else ((), 0))
     status_changes = tuple(StatusChangeInfo(s.changed_at, s.from_status, s.to_status,
-                                            users.get(s.changed_by_id, ""), s.reason or "")
-                           for s in session.scalars(select(CaseStatusChange)
-                                                    .where(CaseStatusChange.case_id == case.id)
-                                                    .order_by(CaseStatusChange.id)))
+                                            s.changed_by_name, s.reason or "")
+                           for s in d.status_history)
     return CaseReportData(
-        case=info, case_history=_changes(by_entity.get(("case", case.id), []), users),
+        case=info, case_history=_changes(by_entity.get(("case", d.id), [])),
         status_changes=status_changes, persons=persons, vehicles=vehicles, meetings=meetings,
-        inquiries=inquiries, events=events, key_frames=key_frames, route=route,
-        evidence=evidence, generated_by=actor.display_name or actor.username,
+        inquiries=inquiries, events=events, key_frames=key_frames,
+        route=_route(session, actor, d.id), evidence=_evidence(session, actor, items),
+        generated_by=actor.display_name or actor.username,
         observation_count=observation_count)
+
+
+def _key_frames(session: Session, actor: Actor, case_id: int, items: list,
+                limit: int) -> tuple[tuple[KeyFrame, ...], int]:
+    """Observations tagged "key" (else all), in corrected-time order, at most ``limit``;
+    returns them and the case's total number of observations."""
+    rows = observations.list_observations(session, actor, case_id)
+    tagged = [o for o in rows if KEY_TAG in o.tags]
+    by_id = {e.id: e for e in items}
+    frames = tuple(KeyFrame(
+        observation_id=o.id, evidence_id=o.evidence_id, sha256=o.evidence_sha256,
+        ext=by_id[o.evidence_id].ext, camera=o.camera_label, frame_index=o.frame_index,
+        pts_s=o.pts_s, wall_time=o.wall_time, roi=o.roi,
+        filters_json=o.filters_json or by_id[o.evidence_id].filters_json or "", note=o.note,
+        vehicle_id=o.vehicle_id) for o in (tagged or rows)[:limit])
+    return frames, len(rows)
 
 
 def _route(session: Session, actor: Actor, case_id: int) -> tuple[RouteStop, ...]:
@@ -357,19 +298,12 @@ def _route(session: Session, actor: Actor, case_id: int) -> tuple[RouteStop, ...
         for r in case_routes(session, actor, case_id) for p in r.points)
 
 
-def _evidence(session: Session, case_id: int, users: dict[int, str]) -> tuple[EvidenceInfo, ...]:
-    items = session.scalars(select(EvidenceItem).where(EvidenceItem.case_id == case_id)
-                            .options(selectinload(EvidenceItem.camera))
-                            .order_by(EvidenceItem.imported_at, EvidenceItem.id)).all()
-    custody: dict[int, list[CustodyInfo]] = {}
-    if items:
-        for c in session.scalars(select(CustodyEvent)
-                                 .where(CustodyEvent.evidence_id.in_([e.id for e in items]))
-                                 .order_by(CustodyEvent.at, CustodyEvent.id)):
-            custody.setdefault(c.evidence_id, []).append(
-                CustodyInfo(c.at, c.action, users.get(c.user_id, ""), c.detail or ""))
+def _evidence(session: Session, actor: Actor, items: list) -> tuple[EvidenceInfo, ...]:
+    logs = {e.id: custody.custody_log(session, actor, e.id) for e in items}
+    names = user_names(session, (c.user_id for log in logs.values() for c in log))
     return tuple(EvidenceInfo(
         id=e.id, sha256=e.sha256, ext=e.ext, original_name=e.original_name, size=e.size,
-        camera=_camera_label(e), acquisition=e.acquisition, imported_at=e.imported_at,
+        camera=e.camera_label, acquisition=e.acquisition, imported_at=e.imported_at,
         start_time=e.start_time, duration_s=e.duration_s,
-        custody=tuple(custody.get(e.id, []))) for e in items)
+        custody=tuple(CustodyInfo(c.at, c.action, names.get(c.user_id, ""), c.detail or "")
+                      for c in logs[e.id])) for e in items)

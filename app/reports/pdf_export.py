@@ -21,9 +21,7 @@ from reportlab.platypus import SimpleDocTemplate
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.i18n import _
-from app.models import CustodyEvent
 from app.models.db import unit_of_work
-from app.models.enums import CustodyAction
 from app.models.types import utcnow
 from app.reports.anonymize import anonymize
 from app.reports.case_data import CaseReportData, collect_case_report
@@ -32,7 +30,7 @@ from app.reports.frames import FrameRenderer, RenderedFrame
 from app.reports.labels import fmt_dt
 from app.reports.pdf_sections import SECTIONS, build_story
 from app.reports.pdf_style import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE
-from app.services import audit
+from app.services import audit, custody
 from app.services.audit import canonical_json
 from app.services.context import Actor
 from app.services.errors import ServiceError, ValidationError
@@ -218,13 +216,11 @@ def render_case_pdf(data: CaseReportData, out_path: Path, evidence_dir: Path,
 
 def record_export(session: Session, actor: Actor, data: CaseReportData,
                   result: PdfResult) -> None:
-    """Audit row for the export and a custody "export" entry per evidence file shown."""
-    detail = _("Key frames in PDF report {name} (digest {digest})",
-               name=result.path.name, digest=result.digest[:16])
+    """Chain-of-custody "export" (with its audit row) per evidence file shown, then the
+    report's own audit row carrying the digest."""
     for evidence_id in result.shown_evidence_ids:
-        session.add(CustodyEvent(evidence_id=evidence_id, user_id=actor.user_id,
-                                 action=CustodyAction.EXPORT.value, detail=detail))
-    session.flush()
+        custody.record_export(session, actor, evidence_id, result.path,
+                              out_sha256=result.file_sha256)
     audit.record(session, actor, "report.export_pdf", entity_type="case",
                  entity_id=data.case.id, case_id=data.case.id, payload={
                      "path": str(result.path), "digest": result.digest,
@@ -246,7 +242,8 @@ def export_case_pdf(factory: sessionmaker[Session], actor: Actor, case_ref: str 
     check_output(Path(out_path))
     with factory() as session:
         data = collect_case_report(session, actor, case_ref,
-                                   max_key_frames=options.max_key_frames)
+                                   max_key_frames=options.max_key_frames,
+                                   with_frames="key_frames" in options.sections)
     result = render_case_pdf(data, Path(out_path), evidence_dir, options, progress, cancel,
                              index_dir=index_dir)
     with unit_of_work(factory) as session:

@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Paragraph, Spacer
 
 from app.i18n import _
-from app.reports.case_data import CaseReportData, Change, KeyFrame
+from app.reports.case_data import CaseReportData, Change, CustodyInfo, KeyFrame
 from app.reports.fonts import register_fonts
 from app.reports.frames import RenderedFrame
 from app.reports.labels import fmt_dt, label, unrecorded
@@ -48,7 +48,7 @@ def cover(data: CaseReportData, st: Styles, anonymized: bool) -> list[Flowable]:
         (_("Reported at"), fmt_dt(c.reported_at, tz)),
         (_("Solved at"), fmt_dt(c.solved_at, tz)), (_("Closed at"), fmt_dt(c.closed_at, tz)),
         (_("Lead officer"), c.lead_officer), (_("Squad"), c.squad),
-        (_("Place"), " ".join(x for x in (c.district, c.road, c.address) if x)),
+        (_("Place"), c.address or " ".join(x for x in (c.district, c.road) if x)),
     ], st))
     if data.status_changes:
         out += [para(_("Status history"), st.h2), grid(
@@ -257,9 +257,37 @@ def evidence(data: CaseReportData, st: Styles) -> list[Flowable]:
         ], st))
         if ev.custody:
             out.append(grid([_("Time"), _("Action"), _("By"), _("Detail")],
-                            [[fmt_dt(c.at, tz, seconds=True), label("custody", c.action), c.by,
-                              c.detail] for c in ev.custody], [2, 1.3, 1.3, 5], st))
+                            custody_rows(ev.custody, tz), [2, 1.3, 1.3, 5], st))
     return out
+
+
+def custody_rows(entries: tuple[CustodyInfo, ...], tz: str) -> list[list[str]]:
+    """One row per custody event, except that a run of views by the same person on the same
+    day becomes one row ("viewed 37 times, 08:02–17:40"): reviewing opens a clip often."""
+    rows: list[list[str]] = []
+    run: list[CustodyInfo] = []
+
+    def flush() -> None:
+        if len(run) == 1:
+            c = run[0]
+            rows.append([fmt_dt(c.at, tz, seconds=True), label("custody", c.action), c.by,
+                         c.detail])
+        elif run:
+            first, last = run[0], run[-1]
+            rows.append([fmt_dt(first.at, tz, seconds=True), label("custody", "view"), first.by,
+                         _("viewed {n} times, until {last}", n=len(run),
+                           last=fmt_dt(last.at, tz, seconds=True)[11:])])
+        run.clear()
+
+    for c in entries:
+        same_run = (run and c.action == "view" and run[-1].action == "view"
+                    and c.by == run[-1].by
+                    and fmt_dt(c.at, tz)[:10] == fmt_dt(run[-1].at, tz)[:10])
+        if not same_run:
+            flush()
+        run.append(c)
+    flush()
+    return rows
 
 
 def closing(digest: str, warnings: list[str], st: Styles) -> list[Flowable]:

@@ -25,7 +25,8 @@ from app.models import (
 )
 from app.models.enums import CASE_TRANSITIONS, CaseStatus, Role
 from app.models.types import utcnow
-from app.services import audit
+from app.services import audit, pseudonyms
+from app.services.comments import has_close_approval
 from app.services.context import Actor, Perm, require
 from app.services.dto import CaseDetail, CaseInput, ChangeNote, StatusChangeDTO
 from app.services.errors import PermissionDenied, ValidationError, WorkflowError
@@ -202,6 +203,8 @@ def change_status(session: Session, actor: Actor, case_id: int, to_status: str, 
     if (current, target) in _NEEDS_REASON and not reason.strip():
         raise ValidationError({"reason": _("Say why the case goes to “{target}”.",
                                            target=status_label(target))})
+    if target is CaseStatus.CLOSED and not has_close_approval(session, case.id):
+        raise WorkflowError(_("A reviewer must approve closing this case before it is closed."))
     when = at or utcnow()
     if when.tzinfo is None:
         raise ValidationError({"at": _("The time must include a time zone.")})
@@ -229,9 +232,22 @@ def _ordered(session: Session, model: type, case_id: int, *order) -> list:
     return list(session.scalars(select(model).where(model.case_id == case_id).order_by(*order)))
 
 
-def get_case(session: Session, actor: Actor, ref: int | str) -> CaseDetail:
-    """Everything on the case file (by id or case number)."""
+def get_case(session: Session, actor: Actor, ref: int | str, *,
+             anonymize: bool | None = None) -> CaseDetail:
+    """Everything on the case file (by id or case number).
+
+    Trainers get the file anonymized (consistent pseudonyms for names, ID numbers, phones and
+    plates) unless ``anonymize=False`` is asked by a service that pseudonymizes on its own
+    (replay, training packages); training cases are anonymized already.
+    """
     case = load_case(session, actor, ref, Perm.CASE_READ)
+    detail = _detail(session, case)
+    if anonymize is None:
+        anonymize = actor.role is Role.TRAINER and not case.is_training
+    return pseudonyms.anonymize_detail(detail) if anonymize else detail
+
+
+def _detail(session: Session, case: Case) -> CaseDetail:
     officer = session.get(Officer, case.lead_officer_id) if case.lead_officer_id else None
     squad = session.get(Squad, case.squad_id) if case.squad_id else None
     inquiries = _ordered(session, Inquiry, case.id, Inquiry.id)

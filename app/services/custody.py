@@ -70,6 +70,12 @@ def record_view(session: Session, actor: Actor, evidence_id: int, detail: str = 
     log_custody(session, actor, ev, CustodyAction.VIEW, detail=detail)
 
 
+def check_can_export(session: Session, actor: Actor, evidence_id: int) -> None:
+    """Refuse before anything is written (an export must never exist unlogged)."""
+    ev = _load(session, evidence_id)
+    require(actor, Perm.EVIDENCE_EXPORT, _load_case(session, ev.case_id))
+
+
 def record_export(session: Session, actor: Actor, evidence_id: int, out_path: str | os.PathLike,
                   *, frame_index: int | None = None, end_frame: int | None = None,
                   out_sha256: str = "") -> None:

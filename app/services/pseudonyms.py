@@ -8,6 +8,7 @@ Used by trainer replay (trainers see closed cases anonymized) and training packa
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from string import ascii_uppercase
@@ -123,3 +124,21 @@ def for_case(detail: CaseDetail) -> Pseudonymizer:
         if name not in p.mapping:
             p.add(name, "officer")
     return p
+
+
+def _scrub_value(value, scrub):
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, tuple):
+        return tuple(_scrub_value(v, scrub) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{
+            f.name: _scrub_value(getattr(value, f.name), scrub)
+            for f in dataclasses.fields(value) if f.init})
+    return value
+
+
+def anonymize_detail(detail: CaseDetail) -> CaseDetail:
+    """The whole case file with every identifying value replaced by its pseudonym."""
+    scrub = for_case(detail).scrub
+    return _scrub_value(detail, lambda text: scrub(text) if text else text)

@@ -200,7 +200,7 @@ def build_replay(session: Session, actor: Actor, case_id: int, *,
                  anonymize: bool | None = None) -> Replay:
     """All steps of a closed case with the file as known at each; audited as a replay."""
     case = _load(session, actor, case_id)
-    d = get_case(session, actor, case_id)
+    d = get_case(session, actor, case_id, anonymize=False)
     anonymize = actor.role is Role.TRAINER and not case.is_training if anonymize is None \
         else anonymize
     scrub = pseudonyms.for_case(d).scrub if anonymize else (lambda t: t)

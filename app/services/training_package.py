@@ -93,7 +93,7 @@ def _iso(value: datetime | None) -> str | None:
 
 def _case_json(session: Session, actor: Actor, case: Case, observations: list[ObservationDTO],
                frame_files: dict[int, str]) -> dict:
-    d = get_case(session, actor, case.id)
+    d = get_case(session, actor, case.id, anonymize=False)
     p = pseudonyms.for_case(d)
     s = p.scrub
     questions = session.query(TrainingQuestion).filter_by(case_id=case.id).all()

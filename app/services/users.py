@@ -146,6 +146,9 @@ def _validate(session: Session, username: str, display_name: str, role: str,
         errors["role"] = _("Unknown role: {role}.", role=role)
     if squad_id is not None and session.get(Squad, squad_id) is None:
         errors["squad_id"] = _("Squad {id} does not exist.", id=squad_id)
+    elif squad_id is None and role == Role.OFFICER.value:
+        errors["squad_id"] = _("An officer account needs a squad (officers edit their squad's "
+                               "cases only).")
     if password is not None and (problem := password_problem(password, username)):
         errors["password"] = problem
     return errors
@@ -221,6 +224,9 @@ def update_user(session: Session, actor: Actor, user_id: int, version: int, *,
     if user.version != version:
         raise ConflictError(_("Someone else changed this account; reload it."), "user", user_id,
                             theirs={"version": user.version})
+    demoting = (role is not None and role != Role.ADMIN.value) or active is False
+    if demoting and _is_last_admin(session, user):
+        raise WorkflowError(_("The last active administrator cannot be demoted or disabled."))
     errors: dict[str, str] = {}
     if display_name is not None and not display_name.strip():
         errors["display_name"] = _("Enter the person's name.")
@@ -228,11 +234,13 @@ def update_user(session: Session, actor: Actor, user_id: int, version: int, *,
         errors["role"] = _("Unknown role: {role}.", role=role)
     if squad_id is not _UNSET and squad_id is not None and session.get(Squad, squad_id) is None:
         errors["squad_id"] = _("Squad {id} does not exist.", id=squad_id)
+    new_role = role if role is not None else user.role
+    new_squad = user.squad_id if squad_id is _UNSET else squad_id
+    if new_role == Role.OFFICER.value and new_squad is None:
+        errors["squad_id"] = _("An officer account needs a squad (officers edit their squad's "
+                               "cases only).")
     if errors:
         raise ValidationError(errors)
-    demoting = (role is not None and role != Role.ADMIN.value) or active is False
-    if demoting and _is_last_admin(session, user):
-        raise WorkflowError(_("The last active administrator cannot be demoted or disabled."))
     changes: dict[str, object] = {}
     for field, value in (("display_name", display_name), ("role", role), ("active", active)):
         if value is not None and getattr(user, field) != value:

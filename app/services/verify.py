@@ -19,9 +19,11 @@ from sqlalchemy.orm import Session
 
 from app.i18n import _
 from app.models import EvidenceItem
+from app.models.enums import CustodyAction
 from app.services import audit
 from app.services.audit import iter_chain_problems
 from app.services.context import Actor
+from app.services.evidence import log_custody
 from app.services.evidence_store import store_path
 
 ProgressFn = Callable[[float, str], None]  # (fraction 0..1, what is being checked)
@@ -39,6 +41,7 @@ class VerifyProblem:
     where: str      # "audit row 17", "evidence/ab/ab…cd.mp4"
     message: str
     severity: str = "error"  # error / warning
+    evidence_id: int | None = None  # the evidence item concerned, when there is one
 
 
 @dataclass(frozen=True)
@@ -151,25 +154,26 @@ def _check_evidence(session: Session, evidence_dir: Path, run: _Run) -> int:
                   path=rel)
         if not path.is_file():
             run.problems.append(VerifyProblem("evidence_missing", rel, _(
-                "Missing evidence file: {label}", label=label)))
+                "Missing evidence file: {label}", label=label), evidence_id=item.id))
             continue
         size = path.stat().st_size
         if item.size is not None and size != item.size:
             run.problems.append(VerifyProblem("evidence_size", rel, _(
                 "Evidence file changed size ({got} bytes, recorded {want}): {label}",
-                got=size, want=item.size, label=label)))
+                got=size, want=item.size, label=label), evidence_id=item.id))
         try:
             digest = sha256_file(path, run.cancelled, advance)
         except OSError as exc:
             run.problems.append(VerifyProblem("unreadable", rel, _(
-                "Cannot read evidence file {label}: {error}", label=label, error=exc)))
+                "Cannot read evidence file {label}: {error}", label=label, error=exc),
+                evidence_id=item.id))
             continue
         if digest is None:
             return len(expected)
         if digest != item.sha256:
             run.problems.append(VerifyProblem("evidence_hash", rel, _(
                 "Evidence file altered (SHA-256 differs from the one recorded at import): "
-                "{label}", label=label)))
+                "{label}", label=label), evidence_id=item.id))
     _check_orphans(evidence_dir, set(expected), run)
     return len(expected)
 
@@ -235,7 +239,15 @@ def summary(report: VerifyReport) -> str:
 
 
 def record_verification(session: Session, actor: Actor, report: VerifyReport) -> None:
-    """Audit that a verification ran and what it found (call in its own unit of work)."""
+    """Audit that a verification ran and what it found (call in its own unit of work).
+
+    Every evidence item that failed also gets a ``verify_failed`` entry in its chain of custody.
+    """
+    for problem in report.errors:
+        ev = session.get(EvidenceItem, problem.evidence_id) if problem.evidence_id else None
+        if ev is not None:
+            log_custody(session, actor, ev, CustodyAction.VERIFY_FAILED, detail=problem.message,
+                        payload={"kind": problem.kind})
     first = report.first_error
     audit.record(session, actor, "admin.verify", entity_type="data_dir", payload={
         "ok": report.ok(), "errors": len(report.errors), "warnings": len(report.warnings),

@@ -40,6 +40,14 @@ DEMO_CASE_NO = "石峰-2023-0117"
 _translators: list[QTranslator] = []
 
 
+def _window_size(text: str) -> str:
+    width, sep, height = text.lower().partition("x")
+    if not (sep and width.isdigit() and height.isdigit()
+            and 320 <= int(width) <= 10000 and 240 <= int(height) <= 10000):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1600x1000, got {text!r}")
+    return f"{int(width)}x{int(height)}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="casedesk", description="CaseDesk 肇事逃逸案件工作台")
     parser.add_argument("--demo", action="store_true",
@@ -51,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=list(SUPPORTED), help="user-interface language")
     parser.add_argument("--screenshot", metavar="PATH",
                         help="render the main window to a PNG and exit")
-    parser.add_argument("--size", default="1600x1000", help="window size for --screenshot (WxH)")
+    parser.add_argument("--size", default="1600x1000", type=_window_size,
+                        help="window size for --screenshot (WxH, e.g. 1600x1000)")
     parser.add_argument("--view", help="view to open first (cases, review, stats, ...)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)  # explicit ini file (tests)
     return parser
@@ -203,8 +212,8 @@ def wait_until_idle(window: MainWindow, timeout_s: float = 20.0) -> None:
 
 
 def save_screenshot(window: MainWindow, path: str | Path, size: str) -> bool:
-    width, _, height = size.lower().partition("x")
-    window.resize(int(width or 1600), int(height or 1000))
+    width, _, height = _window_size(size).partition("x")
+    window.resize(int(width), int(height))
     window.show()
     wait_until_idle(window)
     target = Path(path).expanduser()

@@ -117,6 +117,7 @@ class CaseTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), row, row)
             self._rows.append(case)
             self._row_of[case.id] = row
+            self.revision += 1
             self.endInsertRows()
             if self._sort is not None:
                 self.sort(*self._sort)
@@ -337,4 +338,6 @@ class CaseFilterProxy(QSortFilterProxyModel):
         if self._accept_key != key:
             self._accept = [self.accepts(c) for c in source.cases()]
             self._accept_key = key
+        if source_row >= len(self._accept):  # defensive: rows changed without a revision
+            return self.accepts(source.case_at(source_row))
         return self._accept[source_row]

@@ -77,6 +77,8 @@ class RecordActionsMixin:
                                          parent=self)
         dialog.setObjectName(f"{kind}_dialog")
         if dto is not None:
+            if kind == "event":  # an event cannot rest on itself
+                dialog.form.remove_choice("basis_ids", dto.id)
             dialog.form.set_values({n: getattr(dto, n) for n in dialog.form.values()})
         else:
             dialog.form.set_values(self._defaults(kind))

@@ -74,16 +74,6 @@ class CaseStore(QObject):
     def squads(self) -> list:
         return self.run(service("app.services.officers", "list_squads"))
 
-    def changes_since(self, counter: int | None) -> tuple[int, set[int]]:
-        """(change counter now, ids of cases changed after ``counter``) — any workstation."""
-        from app.services import changes
-
-        with self.sessions() as session:
-            state = changes.change_state(session)
-            if counter is None or state.counter <= counter:
-                return state.counter, set()
-            return state.counter, changes.changed_case_ids(session, counter)
-
     # -- the case ------------------------------------------------------------------------
     def create_case(self, data: CaseInput) -> CaseDetail:
         detail = self.run(service("app.services.cases", "create_case"), data)

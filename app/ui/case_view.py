@@ -7,12 +7,11 @@ window's Edit ▸ Undo/Redo act on it).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
@@ -25,10 +24,9 @@ from app.ui.case_facts_tab import CaseFieldSpecs
 from app.ui.case_list_panel import CaseListPanel
 from app.ui.case_store import CaseStore
 from app.ui.case_undo import CreateCaseCommand, DeleteCaseCommand, Refs
+from app.ui.change_watcher import ChangeWatcher
 from app.ui.error_dialogs import report_error
-from app.ui.workers import run_task
 
-log = logging.getLogger(__name__)
 POLL_MS = 3000
 ZONE = ZoneInfo("Asia/Shanghai")
 
@@ -82,11 +80,11 @@ class CaseView(QWidget):
         self.editor.message.connect(window.show_message)
         self._build_actions(window)
         self._restore_status_filter()
-        self._change_counter: int | None = None
-        self._polling = False
-        self.poll_timer = QTimer(self)
-        self.poll_timer.setInterval(POLL_MS)
-        self.poll_timer.timeout.connect(self.poll_changes)
+        self.watcher = ChangeWatcher(ctx.sessions, POLL_MS / 1000, self)
+        self.watcher.changes_detected.connect(self._on_changes)
+        self.watcher.everything_changed.connect(self._on_everything_changed)
+        self.watcher.poll_failed.connect(lambda text: window.show_message(text, 0))
+        self.watcher.connection_restored.connect(window.statusBar().clearMessage)
 
     # -- actions ---------------------------------------------------------------------------
     def _action(self, text: str, shortcut, slot, name: str) -> QAction:
@@ -155,27 +153,15 @@ class CaseView(QWidget):
         if self._first_show:
             self._first_show = False
             self.list.reload(select_id=self._initial_case_id())
-            self.poll_changes()
-            self.poll_timer.start()
+            self.watcher.start()
 
     # -- changes made elsewhere (squad mode: several workstations) ---------------------------
     def poll_changes(self) -> None:
-        """Ask (off the GUI thread) which cases changed since the last look; refresh them."""
-        if self._polling:
-            return
-        self._polling = True
-        handle = run_task(lambda _ctx, since: self.store.changes_since(since),
-                          self._change_counter, parent=self)
-        handle.succeeded.connect(self._on_polled)
-        handle.failed.connect(lambda exc, tb: log.warning("change poll failed: %s", exc))
-        handle.finished.connect(lambda: setattr(self, "_polling", False))
+        """Look now (off the GUI thread) for cases changed elsewhere; the watcher also polls
+        every few seconds while the view exists."""
+        self.watcher.poll_now()
 
-    def _on_polled(self, result) -> None:
-        counter, changed = result
-        first = self._change_counter is None
-        self._change_counter = counter
-        if first or not changed:
-            return
+    def _on_changes(self, changed: set[int]) -> None:
         if len(changed) > 100:
             self.list.reload()
         else:
@@ -188,6 +174,12 @@ class CaseView(QWidget):
             else:
                 self.editor.reload()
 
+    def _on_everything_changed(self) -> None:
+        """The database was restored or replaced: reload all (unsaved edits stay in the form)."""
+        self.list.reload()
+        if not self.editor.dirty:
+            self.editor.reload()
+
     def _initial_case_id(self) -> int | None:
         if self._initial_case_no:
             try:
@@ -197,7 +189,7 @@ class CaseView(QWidget):
         return self.settings.last_case_id()
 
     def is_busy(self) -> bool:
-        return self.list.is_busy()
+        return self.list.is_busy() or self.watcher.is_polling()
 
     def reload(self) -> None:
         if self.editor.dirty and not self._settle_unsaved():

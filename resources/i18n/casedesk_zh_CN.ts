@@ -2,9 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name />
+        <message>
+            <location filename="../../app/ui/reports/__init__.py" line="+28" />
+            <location line="+7" />
+            <source>Export case summary (PDF)</source>
+            <translation>导出案件报告（PDF）</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <source>Select a case in the case list first.</source>
+            <translation>请先在案件列表中选中一个案件。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Statistics</source>
+            <translation>统计分析</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call-out log</source>
+            <translation>出警记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export case summary (PDF)…</source>
+            <translation>导出案件报告（PDF）…</translation>
+        </message>
+    </context>
+    <context>
         <name>AdminMenu</name>
         <message>
-            <location filename="../../app/ui/admin/__init__.py" line="+35" />
+            <location filename="../../app/ui/admin/__init__.py" line="+33" />
             <source>Audit log</source>
             <translation>审计日志</translation>
         </message>
@@ -34,7 +63,12 @@
             <translation>立即备份…</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
+            <source>Security settings…</source>
+            <translation>安全设置…</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Export training package…</source>
             <translation>导出教学包…</translation>
         </message>
@@ -52,6 +86,45 @@
             <location line="+3" />
             <source>Lock now</source>
             <translation>立即锁定</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminSettingsDialog</name>
+        <message>
+            <location filename="../../app/ui/admin/settings_dialog.py" line="+16" />
+            <source>Security settings</source>
+            <translation>安全设置</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+5" />
+            <source>never</source>
+            <translation>从不</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Lock the workstation after inactivity of:</source>
+            <translation>无操作多久后锁定工作站：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remind administrators to back up every:</source>
+            <translation>提醒管理员备份的间隔：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>These settings apply to this workstation.</source>
+            <translation>这些设置只对本工作站生效。</translation>
         </message>
     </context>
     <context>
@@ -848,7 +921,7 @@
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../app/ui/case_list_model.py" line="+147" />
+            <location filename="../../app/ui/case_list_model.py" line="+163" />
             <source>Case no.</source>
             <translation>案件编号</translation>
         </message>
@@ -901,7 +974,7 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../app/ui/case_view.py" line="+102" />
+            <location filename="../../app/ui/case_view.py" line="+100" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
@@ -931,12 +1004,12 @@
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+63" />
             <source>This case was changed elsewhere; saving will show both versions.</source>
             <translation>此案件已在别处被修改；保存时将显示双方的版本。</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+68" />
             <source>New case {no}</source>
             <translation>新建案件 {no}</translation>
         </message>
@@ -1000,6 +1073,14 @@
         </message>
     </context>
     <context>
+        <name>ChangeWatcher</name>
+        <message>
+            <location filename="../../app/ui/change_watcher.py" line="+128" />
+            <source>Cannot reach the database to look for changes made on other workstations: {reason}</source>
+            <translation>无法连接数据库，不能查看其他工作站所做的修改：{reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>ClipActions</name>
         <message>
             <location filename="../../app/ui/review/clip_actions.py" line="+50" />
@@ -1042,7 +1123,7 @@
             <translation>正在分析画面活动… {p}%</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+40" />
             <source>{n} segments match the colour; PgDown goes to the next best.</source>
             <translation>有 {n} 个片段符合该颜色；按 PgDown 跳到下一个最佳匹配。</translation>
         </message>
@@ -1168,12 +1249,12 @@
             <translation>未打开视频</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>Observation</source>
             <translation>观察</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>Frame — / —    pts —    Corrected time —</source>
             <translation>帧 — / —    pts —    校正时间 —</translation>
         </message>
@@ -2101,7 +2182,7 @@
             <translation>不详</translation>
         </message>
         <message>
-            <location line="+96" />
+            <location line="+108" />
             <source>{field} is required.</source>
             <translation>请填写{field}。</translation>
         </message>
@@ -2816,7 +2897,7 @@
     <context>
         <name>OptionalDateTimeEdit</name>
         <message>
-            <location filename="../../app/ui/widgets/form.py" line="-192" />
+            <location filename="../../app/ui/widgets/form.py" line="-204" />
             <source>Known</source>
             <translation>已知</translation>
         </message>
@@ -2953,7 +3034,7 @@
             <translation>修改{noun}</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+38" />
             <source>Delete {noun}</source>
             <translation>删除{noun}</translation>
         </message>
@@ -3539,7 +3620,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../app/ui/review/review_panel.py" line="+83" />
+            <location filename="../../app/ui/review/review_panel.py" line="+85" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -3709,7 +3790,7 @@ Answer: {a}</source>
             <translation>紫色</translation>
         </message>
         <message>
-            <location line="+127" />
+            <location line="+138" />
             <source>Select 2 to 4 clips in the evidence list first.</source>
             <translation>请先在证据列表中选择 2 到 4 段视频。</translation>
         </message>
@@ -3722,7 +3803,7 @@ Answer: {a}</source>
     <context>
         <name>RouteWidget</name>
         <message>
-            <location filename="../../app/ui/review/route_view.py" line="+91" />
+            <location filename="../../app/ui/review/route_view.py" line="+95" />
             <source>by corrected time</source>
             <translation>按校正时间</translation>
         </message>
@@ -3795,7 +3876,7 @@ Answer: {a}</source>
     <context>
         <name>StartupTexts</name>
         <message>
-            <location filename="../../app/ui/app.py" line="+185" />
+            <location filename="../../app/ui/app.py" line="+194" />
             <source>Opening the database…</source>
             <translation>正在打开数据库…</translation>
         </message>
@@ -4014,7 +4095,7 @@ Answer: {a}</source>
     <context>
         <name>SyncGrid</name>
         <message>
-            <location filename="../../app/ui/review/sync_grid.py" line="+176" />
+            <location filename="../../app/ui/review/sync_grid.py" line="+182" />
             <source>Choose 2–4 clips in the evidence list and press Sync.</source>
             <translation>在证据列表中选择 2–4 段视频，然后按“同步”。</translation>
         </message>
@@ -4027,7 +4108,7 @@ Answer: {a}</source>
     <context>
         <name>SyncTile</name>
         <message>
-            <location line="-138" />
+            <location line="-143" />
             <source>no footage at this time</source>
             <translation>此时间无画面</translation>
         </message>

@@ -23,7 +23,7 @@ def test_export_pdf_and_bad_output(case_a, paths, tmp_path, capsys, db):
     assert main(_cli(paths, db, "export-pdf", case_a["case_no"], str(tmp_path / "x" / "a.pdf"))) == 1
     assert "所在文件夹不存在" in capsys.readouterr().err
     assert main(_cli(paths, db, "export-pdf", "石峰-1999-0000", str(out))) == 1
-    assert "找不到案件" in capsys.readouterr().err
+    assert "案件 石峰-1999-0000 不存在" in capsys.readouterr().err
 
 
 def test_callouts_then_stats_with_exports(case_a, paths, tmp_path, capsys, db):

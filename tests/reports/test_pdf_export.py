@@ -191,3 +191,31 @@ def test_key_frame_limit_says_how_many_are_shown(case_a, session_factory, paths,
     result = _export(session_factory, paths, tmp_path, sections=("key_frames",), max_key_frames=2)
     assert result.key_frames == 2 and len(pdf_images(result.path)) == 2
     assert "3 条观察记录中的 2 条" in pdf_text(result.path).replace("\n", "")
+
+
+def test_key_frames_need_evidence_export_rights(case_a, session_factory, paths, tmp_path):
+    stranger = make_actor(Role.OFFICER, squad_id=case_a["squad_id"] + 100)
+    with pytest.raises(PermissionDenied):
+        export_case_pdf(session_factory, stranger, case_a["case_no"], tmp_path / "k.pdf",
+                        paths.evidence_dir)
+    assert not (tmp_path / "k.pdf").exists()
+    result = export_case_pdf(session_factory, stranger, case_a["case_no"], tmp_path / "f.pdf",
+                             paths.evidence_dir, PdfOptions(sections=("facts", "timeline")))
+    assert result.key_frames == 0 and "天桥街" in pdf_text(result.path)
+
+
+def test_runs_of_views_are_summarised_in_the_custody_table():
+    from datetime import UTC, datetime, timedelta
+
+    from app.reports.case_data import CustodyInfo
+    from app.reports.pdf_sections import custody_rows
+
+    t0 = datetime(2023, 11, 28, 0, 0, tzinfo=UTC)  # 08:00 in Zhuzhou
+    log = (CustodyInfo(t0, "import", "白警官", "现场调取 DVR"),
+           *(CustodyInfo(t0 + timedelta(minutes=10 * i), "view", "李警官", "") for i in range(5)),
+           CustodyInfo(t0 + timedelta(hours=2), "view", "白警官", ""),
+           CustodyInfo(t0 + timedelta(days=1), "view", "李警官", ""))
+    rows = custody_rows(log, "Asia/Shanghai")
+    assert [r[1] for r in rows] == ["导入", "查看", "查看", "查看"]
+    assert rows[1][3] == "查看 5 次，至 08:40:00" and rows[2][2] == "白警官"
+    assert rows[3][0].startswith("2023-11-29")

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from app.models import AuditEntry, User
 from app.models.db import unit_of_work
 from app.models.enums import Role
-from app.services import cases, officers
+from app.services import cases, comments, officers
 from app.services.context import SYSTEM, Actor
 from app.services.dto import CaseDetail, CaseInput, OfficerInput, SquadInput
 
@@ -27,6 +27,17 @@ def run(factory, fn: Callable[..., Any], *args: Any, actor: Actor = SYSTEM, **kw
     """``fn(session, actor, *args, **kw)`` in its own committed transaction."""
     with unit_of_work(factory) as session:
         return fn(session, actor, *args, **kw)
+
+
+def walk(factory, case_id: int, steps, *, actor: Actor = SYSTEM, at=None, reason: str = "测试"):
+    """Move a case along ``steps``; a reviewer (SYSTEM) approves before any closing step."""
+    detail = None
+    for i, step in enumerate(steps):
+        if step == "closed":
+            run(factory, comments.approve_closing, case_id)
+        kw = {"at": at(i)} if at else {}
+        detail = run(factory, cases.change_status, case_id, step, reason=reason, actor=actor, **kw)
+    return detail
 
 
 def make_squad(factory, code: str = "石峰", name: str = "石峰大队事故中队") -> tuple[int, int]:

@@ -22,6 +22,7 @@ from tests.services.case_helpers import (
     make_user,
     new_case,
     run,
+    walk,
 )
 
 
@@ -55,8 +56,7 @@ def test_trainer_reads_closed_cases_only(session_factory):
     with pytest.raises(PermissionDenied) as err:
         run(session_factory, cases.get_case, case.id, actor=trainer)
     assert "已结案" in str(err.value)
-    for step in ("investigating", "suspect_identified", "solved", "closed"):
-        run(session_factory, cases.change_status, case.id, step, reason="测试")
+    walk(session_factory, case.id, ("investigating", "suspect_identified", "solved", "closed"))
     assert run(session_factory, cases.get_case, case.id, actor=trainer).status == "closed"
 
 
@@ -139,3 +139,21 @@ def test_case_with_evidence_cannot_be_deleted_but_empty_case_can(session_factory
                                   .where(model.case_id == gone.id)) == 0
     assert audit_count(session_factory, "case.delete") == 1
     assert run(session_factory, cases.get_case, keep.id).id == keep.id
+
+
+def test_trainer_reads_the_file_anonymized(session_factory):
+    squad_id, _ = make_squad(session_factory)
+    case = new_case(session_factory, squad_id)
+    run(session_factory, persons.add_person, case.id,
+        PersonInput(role="victim", name="王秀英", id_number="430204194901011234",
+                    phone="13907331234", identified=True))
+    run(session_factory, vehicles.add_vehicle, case.id,
+        VehicleInput(role="suspect_1", kind="car", colour="白", plate="湘B·12345"))
+    walk(session_factory, case.id, ("investigating", "suspect_identified", "solved", "closed"))
+    trainer = make_user(session_factory, Role.TRAINER)
+    seen = run(session_factory, cases.get_case, case.id, actor=trainer)
+    text = repr(seen)
+    for secret in ("王秀英", "430204194901011234", "13907331234", "12345"):
+        assert secret not in text
+    assert seen.persons[0].name and seen.vehicles[0].plate  # pseudonyms, not blanks
+    assert run(session_factory, cases.get_case, case.id).persons[0].name == "王秀英"

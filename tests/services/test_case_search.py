@@ -10,7 +10,7 @@ from app.models.enums import Role
 from app.services import cases, persons, search, vehicles
 from app.services.dto import CaseFilter, PersonInput, VehicleInput
 from app.services.errors import ValidationError
-from tests.services.case_helpers import cst, make_squad, make_user, new_case, run
+from tests.services.case_helpers import cst, make_squad, make_user, new_case, run, walk
 
 
 @pytest.fixture
@@ -107,8 +107,7 @@ def test_bad_filter_values_are_validation_errors(session_factory, three_cases):
 
 def test_trainer_lists_only_closed_cases(session_factory, three_cases):
     ids = three_cases
-    for step in ("investigating", "suspect_identified", "solved", "closed"):
-        run(session_factory, cases.change_status, ids["b"], step, reason="测试")
+    walk(session_factory, ids["b"], ("investigating", "suspect_identified", "solved", "closed"))
     trainer = make_user(session_factory, Role.TRAINER)
     assert _ids(session_factory, actor=trainer) == {ids["b"]}
     reviewer = make_user(session_factory, Role.REVIEWER)

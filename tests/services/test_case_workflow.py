@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.models.enums import CASE_TRANSITIONS, CaseStatus, Role
-from app.services import cases
+from app.services import cases, comments
 from app.services.errors import ValidationError, WorkflowError
-from tests.services.case_helpers import cst, make_squad, make_user, new_case, run
+from tests.services.case_helpers import cst, make_squad, make_user, new_case, run, walk
 
 # A path from "reported" to every status (each step legal).
 PATH_TO = {
@@ -24,9 +24,7 @@ LABEL = {"reported": "已报案", "investigating": "侦查中", "suspect_identif
 
 def _case_in(factory, squad_id, status: CaseStatus, n: int, actor) -> int:
     case = new_case(factory, squad_id, case_no=f"石峰-2023-{n:04d}", actor=actor)
-    for i, step in enumerate(PATH_TO[status]):
-        run(factory, cases.change_status, case.id, step, reason="测试", actor=actor,
-            at=cst(2023, 11, 28, 7 + i))
+    walk(factory, case.id, PATH_TO[status], actor=actor, at=lambda i: cst(2023, 11, 28, 7 + i))
     return case.id
 
 
@@ -39,6 +37,8 @@ def test_every_transition_is_allowed_or_refused_per_the_table(session_factory):
             case_id = _case_in(session_factory, squad_id, src, n, officer)
             n += 1
             if dst in CASE_TRANSITIONS[src]:
+                if dst is CaseStatus.CLOSED:
+                    run(session_factory, comments.approve_closing, case_id)
                 detail = run(session_factory, cases.change_status, case_id, dst.value,
                              reason="理由", at=cst(2023, 12, 1), actor=officer)
                 assert detail.status == dst.value, (src, dst)
@@ -63,6 +63,8 @@ def test_transition_records_who_when_why_and_dates(session_factory):
              ("solved", cst(2023, 11, 28, 18, 30), "嫌疑人供述"),
              ("closed", cst(2024, 1, 10, 9), "移送起诉")]
     for status, at, why in steps:
+        if status == "closed":
+            run(session_factory, comments.approve_closing, case.id)
         detail = run(session_factory, cases.change_status, case.id, status, reason=why, at=at,
                      actor=officer)
     history = detail.status_history
@@ -111,3 +113,16 @@ def test_unknown_status_is_a_validation_error(session_factory):
     with pytest.raises(ValidationError) as err:
         run(session_factory, cases.change_status, case.id, "archived")
     assert "archived" in err.value.errors["status"]
+
+
+def test_closing_needs_a_reviewers_approval(session_factory):
+    squad_id, _ = make_squad(session_factory)
+    case = new_case(session_factory, squad_id)
+    walk(session_factory, case.id, ("investigating", "suspect_identified", "solved"))
+    with pytest.raises(WorkflowError) as err:
+        run(session_factory, cases.change_status, case.id, "closed", reason="结案")
+    assert "审核" in str(err.value)
+    assert run(session_factory, cases.get_case, case.id).status == "solved"
+    reviewer = make_user(session_factory, Role.REVIEWER, None, "赵审核")
+    run(session_factory, comments.approve_closing, case.id, actor=reviewer)
+    assert run(session_factory, cases.change_status, case.id, "closed").status == "closed"

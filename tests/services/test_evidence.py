@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import stat
 from datetime import UTC, datetime, timedelta
 
@@ -77,8 +78,8 @@ def test_duplicate_is_offered_as_the_existing_item(session_factory, paths, case,
     assert len(_stored_files(paths)) == 1  # one stored copy, two cases
 
 
-@pytest.mark.parametrize("name,content", [
-    ("随机.mp4", os.urandom(4096)),
+@pytest.mark.parametrize("name,content", [  # ids must be stable across xdist workers
+    ("随机.mp4", random.Random(7).randbytes(4096)),
     ("empty.avi", b""),
     ("notes.avi", "这不是视频".encode() * 100),
     ("report.pdf", b"%PDF-1.4"),
@@ -165,3 +166,23 @@ def test_list_in_corrected_time_order_and_saved_filters(session_factory, paths, 
         assert [e.id for e in evidence.list_evidence(s, SYSTEM, case["case"])] == [early.id, late.id]
         saved = evidence.save_filters(s, SYSTEM, late.id, '[{"type": "gamma", "gamma": 1.8}]')
     assert saved.filters_json.startswith("[")
+
+
+def test_review_case_chooser_respects_roles(session_factory, paths, case, clip):
+    evidence.import_clip(session_factory, paths, SYSTEM, case["case"], clip)
+    make_case(session_factory, case_no="石峰-2023-0300")
+    with unit_of_work(session_factory) as s:
+        choices = evidence.review_cases(s, SYSTEM)
+        assert [(c.case_no, c.evidence_count) for c in choices] == [
+            ("石峰-2023-0117", 1), ("石峰-2023-0300", 0)]
+        assert evidence.review_cases(s, make_actor(Role.TRAINER)) == []  # not closed yet
+        with pytest.raises(PermissionDenied):
+            evidence.list_evidence(s, make_actor(Role.TRAINER), case["case"])
+
+
+def test_export_permission_is_checked_before_writing(session_factory, paths, case, clip):
+    ev = evidence.import_clip(session_factory, paths, SYSTEM, case["case"], clip).evidence
+    with unit_of_work(session_factory) as s:
+        custody.check_can_export(s, make_actor(Role.REVIEWER), ev.id)  # reviewers may export
+        with pytest.raises(PermissionDenied):
+            custody.check_can_export(s, make_actor(Role.TRAINER), ev.id)

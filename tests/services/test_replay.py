@@ -95,11 +95,13 @@ def test_open_cases_cannot_be_replayed_and_officers_may_not(session_factory):
 
 
 def test_replay_of_demo_case_a_after_approved_closing(paths, session_factory):
-    from app.demo import CASE_A_NO, seed_demo
+    import importlib
+
+    from app.demo import CASE_A_NO, DemoReport
     from app.services import cases, comments
     from app.services.search import load_case
 
-    seed_demo(paths, session_factory)
+    importlib.import_module("app.demo.cases").seed(paths, session_factory, DemoReport())
     reviewer = make_actor(Role.REVIEWER)
     with unit_of_work(session_factory) as s:
         case_id = load_case(s, SYSTEM, CASE_A_NO).id

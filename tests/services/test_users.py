@@ -7,13 +7,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.models import AuditEntry, User
+from app.models import AuditEntry, Squad, User
 from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.models.types import utcnow
 from app.services import users
 from app.services.errors import PermissionDenied, ValidationError, WorkflowError
 from tests.conftest import make_actor
+from tests.services.admin_helpers import make_squad
 
 
 @pytest.fixture
@@ -24,8 +25,25 @@ def admin(session_factory):
 
 
 def _add(factory, admin, name="zhang", role="officer", pw="Pass-1234", **kw):
+    if role == "officer" and "squad_id" not in kw:
+        kw["squad_id"] = _squad(factory)
     with unit_of_work(factory) as s:
         return users.create_user(s, admin, name, "张警官", role, pw, **kw)
+
+
+def _squad(factory) -> int:
+    with unit_of_work(factory) as s:
+        found = s.scalar(select(Squad.id).where(Squad.code == "石峰"))
+    return found or make_squad(factory)
+
+
+def test_officer_accounts_need_a_squad(session_factory, admin):
+    with unit_of_work(session_factory) as s, pytest.raises(ValidationError) as e:
+        users.create_user(s, admin, "wang", "王警官", "officer", "Pass-1234")
+    assert "中队" in e.value.errors["squad_id"]
+    dto = _add(session_factory, admin, "wang")
+    with unit_of_work(session_factory) as s, pytest.raises(ValidationError):
+        users.update_user(s, admin, dto.id, dto.version, squad_id=None)
 
 
 def test_password_hash_is_scrypt_salted_and_checked():
@@ -143,7 +161,9 @@ def test_cli_users_and_audit(paths, db_backend, session_factory, capsys):
     base = ["--data-dir", str(paths.data_dir)]
     assert cli([*base, "users", "add", "admin", "--role", "admin", "--name", "管理员",
                 "--password", "Admin-2024", "--no-change"]) == 0
-    assert cli([*base, "users", "add", "li", "--name", "李警官", "--password", "Pass-1234"]) == 0
+    squad = str(make_squad(session_factory))
+    assert cli([*base, "users", "add", "li", "--name", "李警官", "--password", "Pass-1234",
+                "--squad", squad]) == 0
     assert cli([*base, "users", "add", "li", "--password", "short"]) == 1
     assert "已被使用" in capsys.readouterr().err
     assert cli([*base, "users", "disable", "li"]) == 0

@@ -113,3 +113,19 @@ def test_cancel_stops_early(paths, session_factory, filled):
         report = verify.verify_data(s, paths.evidence_dir, cancelled=lambda: True)
     assert report.cancelled and not report.ok()
     assert "取消" in verify.summary(report)
+
+
+def test_failed_verification_enters_the_chain_of_custody(paths, session_factory, filled):
+    from app.models import CustodyEvent
+
+    _, ev_id, path = filled
+    os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    path.unlink()
+    report = _verify(paths, session_factory)
+    with unit_of_work(session_factory) as s:
+        verify.record_verification(s, SYSTEM, report)
+    with session_factory() as s:
+        events = s.scalars(select(CustodyEvent).where(CustodyEvent.evidence_id == ev_id)).all()
+        actions = [a for a in s.scalars(select(AuditEntry.action).order_by(AuditEntry.id))]
+    assert [e.action for e in events] == ["verify_failed"] and "缺失" in events[0].detail
+    assert actions[-2:] == ["evidence.verify_failed", "admin.verify"]

@@ -93,3 +93,10 @@ def test_upsert_and_remove_rows(qapp, demo_db):
     assert proxy.row_of(summary.id) is None
     model.upsert_case(summary)
     assert proxy.row_of(summary.id) is not None
+    proxy.set_statuses(["closed"])  # rows arriving while a filter is on
+    model.upsert_case(dataclasses.replace(summary, id=999_001, status="closed"))
+    model.upsert_case(dataclasses.replace(summary, id=999_002, status="solved"))
+    assert proxy.row_of(999_001) is not None and proxy.row_of(999_002) is None
+    model.sort(Column.CASE_NO, Qt.SortOrder.DescendingOrder)
+    numbers = _visible(proxy)
+    assert numbers == sorted(numbers, reverse=True)

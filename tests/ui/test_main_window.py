@@ -277,7 +277,7 @@ def test_keyboard_shortcuts_and_views(main_window):
 
 def test_changes_from_another_workstation_show_up(main_window, qtbot):
     view = _view(main_window)
-    qtbot.waitUntil(lambda: view._change_counter is not None, timeout=5000)
+    qtbot.waitUntil(lambda: view.watcher.counter is not None, timeout=5000)
     other = next(c for c in view.list.model.cases() if c.id != view.editor.detail.id)
     current = view.editor.detail
     with main_window.context.sessions.begin() as session:
@@ -390,6 +390,12 @@ def test_timeline_shows_the_reasoning_chain(main_window):
     assert "研判链条" in text and arrest.title in text
     for basis in (e for e in events.model.rows() if e.id in chain_ids):
         assert basis.title in text
+    dialog = editor.record_dialog("event", arrest)
+    basis_choices = dialog.form.editor("basis_ids")
+    codes = [basis_choices.item(i).data(Qt.ItemDataRole.UserRole)
+             for i in range(basis_choices.count())]
+    assert arrest.id not in codes and set(arrest.basis_ids) <= set(codes)
+    assert set(dialog.form.values()["basis_ids"]) == set(arrest.basis_ids)
     observation = next(e for e in events.model.rows() if e.kind == "observation")
     events.select_id(observation.id)
     assert "以此为依据" in editor.reasoning.label.text()  # an inference rests on it

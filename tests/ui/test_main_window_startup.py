@@ -69,6 +69,9 @@ def test_unknown_view_is_refused_for_screenshots(tmp_path, seeded_dir, in_proces
     code = ui_app.run(["--data-dir", str(seeded_dir), "--settings", str(tmp_path / "ui.ini"),
                        "--screenshot", str(tmp_path / "x.png"), "--view", "nonsense"])
     assert code == 2 and not (tmp_path / "x.png").exists()
+    with pytest.raises(SystemExit) as bad_size:  # argparse: plain message, exit code 2
+        ui_app.build_parser().parse_args(["--screenshot", "x.png", "--size", "big"])
+    assert bad_size.value.code == 2
 
 
 def test_english_and_chinese_translations(qapp):

@@ -13,8 +13,6 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from app.services.context import Perm
 
-IDLE_KEY = "admin/idle_lock_minutes"
-
 
 def _action(window, text: str, slot, shortcut: str | None = None) -> QAction:
     action = QAction(text, window)
@@ -51,6 +49,9 @@ def install(window) -> None:
         from app.ui.admin.backup_dialogs import start_backup
 
         _action(window, Qca.translate("AdminMenu", "Back up now…"), lambda: start_backup(window))
+    if actor.can(Perm.SETTINGS):
+        _action(window, Qca.translate("AdminMenu", "Security settings…"),
+                lambda: _exec("settings_dialog", "AdminSettingsDialog", window))
     if actor.can(Perm.TRAINING_BUILD):
         from app.ui.admin.training_dialogs import import_package
 
@@ -77,7 +78,7 @@ def _exec(module: str, cls: str, window) -> None:
 
 def _install_session_guards(window) -> None:
     from app.ui.admin.backup_dialogs import remind_if_due
-    from app.ui.admin.idle_lock import DEFAULT_MINUTES, IdleLock
+    from app.ui.admin.idle_lock import DEFAULT_MINUTES, IDLE_KEY, IdleLock
     from app.ui.admin.password_dialog import ChangePasswordDialog
 
     ctx = window.context

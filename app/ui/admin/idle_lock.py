@@ -11,6 +11,7 @@ from app.services import users
 from app.ui.admin.login_dialog import LoginDialog
 
 DEFAULT_MINUTES = 10
+IDLE_KEY = "admin/idle_lock_minutes"  # settings key (minutes; 0 = never)
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
           QEvent.Type.Wheel, QEvent.Type.TouchBegin}
 

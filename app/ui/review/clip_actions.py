@@ -149,11 +149,15 @@ class ClipActions:
         timeline.update()
         h = self._track(run_task(media_tasks.scan, self.context.paths, ev, parent=self,
                                  pool=media_tasks.background_pool()))
-        h.progressed.connect(lambda d, t, _x: t and setattr(
-            timeline, "scan_state", self.tr("Scanning activity… {p}%").format(p=d * 100 // t))
-            is None and timeline.update())
+        h.progressed.connect(lambda done, total, _text: self._scan_state(
+            self.tr("Scanning activity… {p}%").format(p=done * 100 // total) if total else ""))
         h.succeeded.connect(lambda res, i=ev.id: self._show_activity(i, res))
-        h.failed.connect(lambda exc, _tb: setattr(timeline, "scan_state", str(exc)))
+        h.failed.connect(lambda exc, _tb: self._scan_state(str(exc)))
+
+    def _scan_state(self, text: str) -> None:
+        if text:
+            self.clip_view.timeline.scan_state = text
+            self.clip_view.timeline.update()
 
     def _show_activity(self, evidence_id: int, result) -> None:
         if self.player is None or self.player.evidence.id != evidence_id:

@@ -135,6 +135,7 @@ class ClipView(QWidget):
             return
         player.frame_shown.connect(self._on_frame)
         player.state_changed.connect(self._on_state)
+        self.frame_view.set_pixel_aspect(getattr(player.source, "pixel_aspect", 1.0))
         self.timeline.set_clip(player.frame_count, player.fps)
         self.speed_box.setCurrentIndex(SPEEDS.index(player.speed))
         player.seek(0)
@@ -171,6 +172,7 @@ class ClipView(QWidget):
 
     def _on_state(self) -> None:
         p = self.player
+        self.frame_view.set_fast(bool(p and p.playing()))
         self.play_button.setIcon(self.style().standardIcon(
             QStyle.StandardPixmap.SP_MediaPause if p and p.playing()
             else QStyle.StandardPixmap.SP_MediaPlay))

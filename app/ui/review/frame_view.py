@@ -4,7 +4,7 @@ nearest-neighbour pixels at high zoom, ROI drawing and observation overlays."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QResizeEvent,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -108,14 +109,21 @@ class FrameView(QGraphicsView):
 
     # -- content -------------------------------------------------------------------------
     def image(self) -> QImage:
-        return self._image
+        """A deep copy of the frame shown (the view's own image wraps a buffer it replaces)."""
+        return self._image.copy()
 
     def set_frame(self, frame: np.ndarray | QImage) -> None:
-        image = frame if isinstance(frame, QImage) else bgr_to_qimage(frame)
+        if isinstance(frame, QImage):
+            image = frame
+        else:  # wrap without copying; the array is kept alive as long as the image is shown
+            self._array = np.ascontiguousarray(frame)
+            h, w = self._array.shape[:2]
+            image = QImage(self._array.data, w, h, self._array.strides[0],
+                           QImage.Format.Format_BGR888)
         first = self._image.isNull() or image.size() != self._image.size()
         self._image = image
         self._pixmap.setPixmap(QPixmap.fromImage(image))
-        self._scene.setSceneRect(QRectF(image.rect()))
+        self._scene.setSceneRect(self._pixmap.sceneBoundingRect())
         self.set_message("")
         if first or self._fit:
             self.fit()
@@ -146,15 +154,29 @@ class FrameView(QGraphicsView):
         for rect, label, colour in boxes:
             pen = QPen(colour, 2)
             pen.setCosmetic(True)
-            item = QGraphicsRectItem(QRectF(rect))
+            item = QGraphicsRectItem(QRectF(rect), self._pixmap)  # in image pixels
             item.setPen(pen)
             item.setZValue(5)
-            self._scene.addItem(item)
             text = QGraphicsSimpleTextItem(label, item)
             text.setBrush(QBrush(colour))
             text.setPos(rect.x(), max(0, rect.y() - 16))
             text.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
             self._overlays.append(item)
+
+    def set_pixel_aspect(self, par: float) -> None:
+        """Show non-square pixels (e.g. D1 704×576 at 12:11) at their true shape."""
+        par = par if par and 0.2 < par < 5 else 1.0
+        self._pixmap.setTransform(QTransform.fromScale(par, 1.0))
+        self._scene.setSceneRect(self._pixmap.sceneBoundingRect())
+        if self._fit:
+            self.fit()
+
+    def pixel_aspect(self) -> float:
+        return self._pixmap.transform().m11()
+
+    def image_to_view(self, point: QPointF) -> QPoint:
+        """Viewport position of an image pixel (for tests and overlays)."""
+        return self.mapFromScene(self._pixmap.mapToScene(point))
 
     # -- zoom ----------------------------------------------------------------------------
     def zoom(self) -> float:
@@ -175,8 +197,13 @@ class FrameView(QGraphicsView):
     def zoom_by(self, step: float) -> None:
         self.set_zoom(self.zoom() * step)
 
+    def set_fast(self, fast: bool) -> None:
+        """During playback draw with the fast (unfiltered) scaler; smooth again when paused."""
+        self._fast = fast
+        self._zoom_updated()
+
     def _zoom_updated(self) -> None:
-        nearest = self.zoom() >= NEAREST_FROM
+        nearest = self.zoom() >= NEAREST_FROM or getattr(self, "_fast", False)
         self._pixmap.setTransformationMode(
             Qt.TransformationMode.FastTransformation if nearest
             else Qt.TransformationMode.SmoothTransformation)
@@ -186,6 +213,7 @@ class FrameView(QGraphicsView):
         self.zoom_changed.emit(self.zoom())
 
     def nearest_neighbour(self) -> bool:
+        """True when pixels are shown as blocks (high zoom; also while playing)."""
         return self._pixmap.transformationMode() == Qt.TransformationMode.FastTransformation
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
@@ -223,7 +251,8 @@ class FrameView(QGraphicsView):
         return self._roi_mode
 
     def _image_point(self, pos) -> QPointF:
-        p = self.mapToScene(pos.toPoint() if hasattr(pos, "toPoint") else pos)
+        p = self._pixmap.mapFromScene(self.mapToScene(pos.toPoint() if hasattr(pos, "toPoint")
+                                                      else pos))
         w, h = max(self._image.width(), 1), max(self._image.height(), 1)
         return QPointF(min(max(p.x(), 0.0), float(w)), min(max(p.y(), 0.0), float(h)))
 
@@ -231,12 +260,11 @@ class FrameView(QGraphicsView):
         if self._roi_mode and event.button() == Qt.MouseButton.LeftButton and not self._image.isNull():
             self._roi_origin = self._image_point(event.position())
             if self._roi_item is None:
-                self._roi_item = QGraphicsRectItem()
+                self._roi_item = QGraphicsRectItem(self._pixmap)  # in image pixels
                 pen = QPen(QColor(0, 255, 120), 2, Qt.PenStyle.DashLine)
                 pen.setCosmetic(True)
                 self._roi_item.setPen(pen)
                 self._roi_item.setZValue(6)
-                self._scene.addItem(self._roi_item)
             self._roi_item.setRect(QRectF(self._roi_origin, self._roi_origin))
             event.accept()
             return
@@ -247,7 +275,7 @@ class FrameView(QGraphicsView):
             self._roi_item.setRect(QRectF(self._roi_origin,
                                           self._image_point(event.position())).normalized())
         if self._magnify and not self._image.isNull():
-            self.magnifier.show_at(self._image, self.mapToScene(event.position().toPoint()),
+            self.magnifier.show_at(self._image, self._image_point(event.position()),
                                    event.position())
         super().mouseMoveEvent(event)
 

@@ -9,6 +9,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import av
 import cv2
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, QThreadPool
@@ -48,11 +49,25 @@ def lower_priority() -> None:
         pass
 
 
+def pixel_aspect(path: Path) -> float:
+    """Sample (pixel) aspect ratio of the video stream; 1.0 when unknown or square."""
+    try:
+        with av.open(str(path)) as container:
+            stream = container.streams.video[0]
+            sar = stream.sample_aspect_ratio or stream.codec_context.sample_aspect_ratio
+            return float(sar) if sar and float(sar) > 0 else 1.0
+    except (av.error.FFmpegError, IndexError, OSError, ZeroDivisionError):
+        return 1.0
+
+
 def open_source(ctx: TaskContext, paths: AppPaths, ev: EvidenceDTO):
-    """Open the stored file with the engine (builds or loads its frame index)."""
+    """Open the stored file with the engine (builds or loads its frame index); the source
+    carries ``pixel_aspect`` for display."""
     ctx.report(0, 0, "")
-    return open_video(evidence_path(paths, ev), index_dir=evidence_media.index_dir(paths),
-                      cache_bytes=256 << 20)
+    path = evidence_path(paths, ev)
+    source = open_video(path, index_dir=evidence_media.index_dir(paths), cache_bytes=256 << 20)
+    source.pixel_aspect = pixel_aspect(path)
+    return source
 
 
 def verify(ctx: TaskContext, factory, paths: AppPaths, actor: Actor,
@@ -129,6 +144,8 @@ def snapshot(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, source, e
              index: int, out_png: Path, chain: FilterChain, case_no: str, wall_text: str,
              roi: tuple[int, int, int, int] | None = None) -> SnapshotResult:
     """Exact (optionally enhanced) frame + captioned copy + sidecar, logged in custody."""
+    with unit_of_work(factory) as s:
+        custody.check_can_export(s, actor, ev.id)
     pts = float(source.pts(index))
     lines = caption_lines(case_no, ev, index, pts, wall_text, chain.describe())
     captioned = out_png.with_name(out_png.stem + "_caption.png")
@@ -138,7 +155,8 @@ def snapshot(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, source, e
              "corrected_time_local": wall_text, "clock_offset_s": ev.offset_s,
              "clock_offset_source": ev.offset_source, "original_name": ev.original_name,
              "caption": "\n".join(lines), "captioned_png": captioned.name,
-             "roi": list(roi) if roi else None}
+             "roi": list(roi) if roi else None,
+             "pixel_aspect": getattr(source, "pixel_aspect", 1.0)}  # PNG keeps stored pixels
     out = export_snapshot(source, index, out_png, filters=chain, extra=extra, file_sha256=ev.sha256)
     _captioned(out, lines, captioned)
     sidecar = out.with_name(out.name + ".json")
@@ -150,6 +168,8 @@ def snapshot(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, source, e
 
 def clip(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, ev: EvidenceDTO, start: int,
          end: int, out: Path, case_no: str) -> tuple[Path, str]:
+    with unit_of_work(factory) as s:
+        custody.check_can_export(s, actor, ev.id)
     digest = export_clip(evidence_path(paths, ev), start, end, out,
                          progress=lambda d, t: ctx.report(d, t), cancel=ctx.is_cancelled)
     sidecar = out.with_name(out.name + ".json")

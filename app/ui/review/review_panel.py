@@ -280,9 +280,12 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
     def refresh_route(self) -> None:
         if self.case_id is None:
             return
-        with unit_of_work(self.context.sessions) as s:
-            all_routes = routes.case_routes(s, self.context.actor, self.case_id,
-                                            order=self._route_order)
+        try:
+            with unit_of_work(self.context.sessions) as s:
+                all_routes = routes.case_routes(s, self.context.actor, self.case_id,
+                                                order=self._route_order)
+        except ServiceError:
+            all_routes = []
         if self._route_vehicle not in {r.vehicle_id for r in all_routes}:
             self._route_vehicle = all_routes[0].vehicle_id if all_routes else None
         self.route.set_vehicles([(r.vehicle_id, r.vehicle_label) for r in all_routes],

@@ -121,6 +121,7 @@ class PlanView(QGraphicsView):
         font = QFont()
         font.setPointSize(9)
         fixed = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+        labelled: list[QPointF] = []
         for c, pos in zip(placed, positions, strict=True):
             colour = QColor(0, 90, 200) if c.id in on_route else QColor(120, 120, 120)
             dot = QGraphicsEllipseItem(QRectF(-8, -8, 16, 16))
@@ -134,7 +135,10 @@ class PlanView(QGraphicsView):
             text = scene.addSimpleText(f"{c.code} {c.name}", font)
             text.setPos(pos)
             text.setFlag(fixed)
-            text.setTransform(QTransform.fromTranslate(12, -8))
+            crowded = any(QLineF(pos, q).length() < extent * 0.06 for q in labelled)
+            dx = -12 - text.boundingRect().width() if crowded else 12  # neighbour: label left
+            text.setTransform(QTransform.fromTranslate(dx, -8))
+            labelled.append(pos)
             text.setZValue(4)
         if route is not None:
             self._draw_route(scene, route, proj, extent)
@@ -166,7 +170,7 @@ class PlanView(QGraphicsView):
             head = QPolygonF([tip, tip - QPointF(math.cos(angle - 0.4) * size, math.sin(angle - 0.4) * size),
                               tip - QPointF(math.cos(angle + 0.4) * size, math.sin(angle + 0.4) * size)])
             scene.addPolygon(head, QPen(colour), QBrush(colour)).setZValue(2)
-            if pb.speed_kmh is not None or pb.flagged:
+            if (pb.speed_kmh is not None or pb.flagged) and line.length() > extent * 0.06:
                 label = scene.addSimpleText(f"{pb.speed_kmh:.0f} km/h" if pb.speed_kmh is not None
                                             else "?")
                 label.setBrush(QBrush(colour))

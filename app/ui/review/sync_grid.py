@@ -30,6 +30,7 @@ class SyncTile(QWidget):
         lay.addWidget(self.view, 1)
         lay.addWidget(self.caption)
         player.frame_shown.connect(self._on_frame)
+        self.view.set_pixel_aspect(getattr(player.source, "pixel_aspect", 1.0))
 
     def _on_frame(self, index: int, frame) -> None:
         if self.has_footage:
@@ -171,7 +172,12 @@ class SyncGrid(QWidget):
             return  # a tile is still decoding: wait instead of queueing
         self._advance(self.direction * (max(1, round(self.speed)) if self.speed >= 1 else 1))
 
+    def _set_fast(self, fast: bool) -> None:
+        for tile in self.tiles:
+            tile.view.set_fast(fast)
+
     def _update_status(self) -> None:
+        self._set_fast(bool(self.direction))
         if self.wall is None:
             self.status.setText(self.tr("Choose 2–4 clips in the evidence list and press Sync."))
             return

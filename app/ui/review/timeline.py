@@ -108,8 +108,8 @@ class TimelineWidget(QWidget):
         y += THUMB_H + 2
         self._paint_activity(p, y, w)
         y += STRIP_H + 2
-        self._paint_markers(p, y)
         self._paint_range_and_head(p)
+        self._paint_markers(p, y)  # over the playhead: a mark on the current frame stays visible
         p.end()
 
     def _paint_ruler(self, p: QPainter, w: int) -> None:
@@ -147,12 +147,10 @@ class TimelineWidget(QWidget):
         rect = QRectF(0, y, w, STRIP_H)
         p.fillRect(rect, QColor(40, 44, 60))
         if self.activity is not None and len(self.activity):
-            secs = len(self.activity)
             for s, score in enumerate(self.activity):
                 x0, x1 = self._x(s * self.fps), self._x((s + 1) * self.fps)
                 if x1 >= 0 and x0 <= w and score > 0.02:
                     p.fillRect(QRectF(x0, y, max(1.0, x1 - x0), STRIP_H), heat(score))
-            del secs
         for start, end, rank in self.segments:
             pen = QPen(QColor(0, 200, 255) if rank >= 0.5 else QColor(200, 200, 200), 2)
             p.setPen(pen)

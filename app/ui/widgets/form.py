@@ -184,6 +184,18 @@ class FormWidget(QWidget):
     def editor(self, name: str) -> QWidget:
         return self._editors[name]
 
+    def remove_choice(self, name: str, code: object) -> None:
+        """Drop one choice of a combo or multi field (e.g. an event from its own basis)."""
+        w = self._editors[name]
+        if isinstance(w, QComboBox):
+            index = w.findData(code)
+            if index >= 0:
+                w.removeItem(index)
+        elif isinstance(w, QListWidget):
+            for i in reversed(range(w.count())):
+                if w.item(i).data(Qt.ItemDataRole.UserRole) == code:
+                    w.takeItem(i)
+
     # -- values --------------------------------------------------------------------------
     def values(self) -> dict[str, object]:
         return {name: self._value(name) for name in self._specs}

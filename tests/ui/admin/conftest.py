@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
+from app.models import Squad
 from app.models.db import unit_of_work
 from app.services import users
 
@@ -18,8 +20,9 @@ def make_window(qtbot, zh_ui, demo_db, ui_settings):
 
     def make(role: str = "admin", username: str | None = None):
         with unit_of_work(factory) as s:
+            squad = s.scalar(select(Squad.id).order_by(Squad.id)) if role == "officer" else None
             dto = users._create(s, users.SYSTEM, username or f"u-{role}", f"{role}用户", role,
-                                "Pass-1234", None, None, False)
+                                "Pass-1234", squad, None, False)
         context = AppContext(paths=paths, engine=engine, sessions=factory,
                              actor=users.actor_of(dto), settings=ui_settings)
         window = MainWindow(context)

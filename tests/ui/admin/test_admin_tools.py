@@ -117,3 +117,18 @@ def test_review_dialog_comments_and_approves_closing(make_window, qtbot):
         rows = audit_log.list_entries(s, SYSTEM, audit_log.AuditFilter(case_id=case_id,
                                                                        action_prefix="review."))
     assert [r.action for r in rows] == ["review.approve_close", "review.comment"]
+
+
+def test_security_settings_apply_to_the_idle_lock(make_window, qtbot):
+    from app.ui.admin.settings_dialog import AdminSettingsDialog
+
+    window = make_window("admin")
+    dialog = AdminSettingsDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.idle.value() == 10 and dialog.backup_days.value() == 7
+    dialog.idle.setValue(3)
+    dialog.backup_days.setValue(0)
+    dialog.save()
+    assert window.idle_lock.minutes == 3
+    assert not backup_is_due(window)  # reminders switched off
+    assert "安全设置…" in _menu_texts(window)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.demo import CASE_A_NO
 from app.models.db import unit_of_work
-from app.services import cases, replay
+from app.services import cases, comments, replay
 from app.services.context import SYSTEM
 from app.services.search import load_case
 from app.ui.admin.training_dialogs import ExportPackageDialog, import_package
@@ -15,6 +15,7 @@ def _close_case_a(window) -> int:
     with unit_of_work(window.context.sessions) as s:
         case_id = load_case(s, SYSTEM, CASE_A_NO).id
         if cases.get_case(s, SYSTEM, case_id).status != "closed":
+            comments.approve_closing(s, SYSTEM, case_id, "同意结案")
             cases.change_status(s, SYSTEM, case_id, "closed")
     return case_id
 

@@ -154,3 +154,17 @@ def test_main_window_shows_the_review_view(qtbot, review_world, tmp_path):
     view.open_case(w["ids"]["case"], w["ev_a"].id, 9)
     qtbot.waitUntil(lambda: view.player is not None and view.player.shown_index == 9, timeout=20000)
     view.shutdown()
+
+
+def test_timeline_click_drag_and_zoom(qtbot, panel):
+    tl = panel.clip_view.timeline
+    y = tl.height() // 2
+    qtbot.mouseClick(tl, Qt.MouseButton.LeftButton, pos=QPoint(tl.width() // 2, y))
+    middle = tl.frame_at(tl.width() // 2)
+    _wait_frame(qtbot, panel, middle)
+    assert abs(middle - 75) <= 2
+    tl.set_zoom(4.0, around=middle)
+    assert tl.zoom() == 4.0 and tl.frame_at(0) > 0  # zoomed in around the playhead
+    qtbot.mouseClick(tl, Qt.MouseButton.LeftButton, pos=QPoint(0, y))
+    _wait_frame(qtbot, panel, tl.frame_at(0))
+    assert panel.player.shown_index < middle
