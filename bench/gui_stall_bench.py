@@ -93,8 +93,6 @@ def main() -> int:
     args = ap.parse_args()
     w, h = (int(v) for v in args.size.split("x"))
     app = QApplication([])
-    if os.environ.get("BENCH_SWITCH_MS"):
-        sys.setswitchinterval(float(os.environ["BENCH_SWITCH_MS"]) / 1000)
     print(f"preparing clips ({w}x{h}, cached after the first run)…")
     big = big_noisy_clip(args.clip_seconds, w, h)
     scan_clip = make_clip("h264_mp4", frames=args.frames, fps=25, gop=50, size=(w, h),

@@ -35,14 +35,14 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA busy_timeout=20000")  # many writer threads queue, not fail
     cur.close()
 
 
 def make_engine(url: str, **kw) -> Engine:
     """Create the one engine of the process; SQLite gets its pragmas on every connection."""
     if url.startswith("sqlite"):
-        kw.setdefault("connect_args", {"timeout": 5})
+        kw.setdefault("connect_args", {"timeout": 20})
     engine = create_engine(url, **kw)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

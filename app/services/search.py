@@ -78,6 +78,22 @@ SORT_KEYS = {
     "updated_at": Case.updated_at, "id": Case.id,
 }
 _OPEN_INQUIRY = ("open", "active")
+# Keys for list columns that are not one plain column (correlated subqueries use the case_id
+# indexes): workflow order of the status, place, first vehicle's kind, open/all inquiries.
+WORKFLOW_ORDER = ("reported", "investigating", "suspect_identified", "suspended", "solved",
+                  "closed")
+SORT_KEYS |= {
+    "workflow": sql_case({s: i for i, s in enumerate(WORKFLOW_ORDER)}, value=Case.status,
+                         else_=len(WORKFLOW_ORDER)),
+    "place": func.coalesce(Case.district, "").concat(" ").concat(func.coalesce(Case.road, ""))
+             .concat(" ").concat(func.coalesce(Case.address, "")),
+    "vehicles": select(Vehicle.kind).where(Vehicle.case_id == Case.id).order_by(Vehicle.id)
+                .limit(1).correlate(Case).scalar_subquery(),
+    "inquiries": func.coalesce(select(func.sum(sql_case((Inquiry.status.in_(_OPEN_INQUIRY),
+                                                          1001), else_=1)))
+                               .where(Inquiry.case_id == Case.id).correlate(Case)
+                               .scalar_subquery(), 0),
+}
 
 
 def load_case(session: Session, actor: Actor, ref: int | str, perm: Perm = Perm.CASE_READ) -> Case:
@@ -166,6 +182,8 @@ def _ordered(stmt: Select, filt: CaseFilter) -> Select:
     if filt.sort not in SORT_KEYS:
         raise ValidationError({"sort": _("Unknown sort column: {column}", column=filt.sort)})
     key = SORT_KEYS[filt.sort]
+    if _norm(filt.text):  # every row is scanned for the text anyway: a scan + sort of the hits
+        key = func.coalesce(key, key)  # beats walking the sort index (2x at 10k, SQLite)
     if filt.descending:
         return stmt.order_by(key.desc().nulls_last(), Case.id.desc())
     return stmt.order_by(key.asc().nulls_last(), Case.id.asc())

@@ -1,8 +1,11 @@
 """Dialogs of the case editor: record form, new case, status change, unsaved-changes question.
 
-Form dialogs call a ``save(data, note, force) -> result`` function on OK. A ValidationError
-shows each message under its field and keeps the dialog open (nothing saved); a ConflictError
-offers overwrite (``force=True``: save without the version check) or reload.
+Form dialogs call a ``save(data, note, expected_version) -> result`` function on OK
+(``expected_version`` None = the version the record was loaded at). A ValidationError shows each
+message under its field and keeps the dialog open (nothing saved); a ConflictError goes to the
+``resolve`` function (the three-way merge, see ``app.ui.widgets.conflict_dialog``), which may
+answer with merged data to save against the other workstation's version — repeatedly, should a
+third edit intervene.
 """
 
 from __future__ import annotations
@@ -29,11 +32,13 @@ from app.models.enums import CASE_TRANSITIONS, CaseStatus
 from app.services.dto import CaseDetail, ChangeNote
 from app.services.errors import ConflictError, ServiceError, ValidationError
 from app.ui.error_dialogs import report_error
-from app.ui.widgets.conflict_dialog import ConflictChoice, ask_conflict
-from app.ui.widgets.enum_labels import field_label, status_label
+from app.ui.widgets.conflict_dialog import ConflictChoice, Resolution
+from app.ui.widgets.enum_labels import status_label
 from app.ui.widgets.form import FieldSpec, FormWidget
 
-SaveFn = Callable[[Any, ChangeNote | None, bool], Any]
+SaveFn = Callable[[Any, ChangeNote | None, int | None], Any]
+# resolve(conflict, base, shown, mine) -> what to do (see conflict_dialog.resolve_conflict)
+ResolveFn = Callable[[ConflictError, Any, Any, Any], Resolution]
 
 
 class FormDialog(QDialog):
@@ -41,11 +46,13 @@ class FormDialog(QDialog):
 
     def __init__(self, title: str, specs: list[FieldSpec], make_input: Callable[[dict], Any],
                  save: SaveFn, *, tz: str = "Asia/Shanghai", with_note: bool = False,
-                 parent: QWidget | None = None):
+                 resolve: ResolveFn | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(560)
-        self._make_input, self._save = make_input, save
+        self._make_input, self._save, self._resolve = make_input, save, resolve
+        self.base: Any = None    # the record as loaded (an input dataclass; None = new record)
+        self.shown: Any = None   # ... as the form showed it
         self.result_value: Any = None
         self.reloaded = False
         layout = QVBoxLayout(self)
@@ -100,24 +107,35 @@ class FormDialog(QDialog):
         self.general_error.setText("\n".join(unplaced))
         self.general_error.setVisible(bool(unplaced))
 
-    def _on_ok(self, force: bool = False) -> None:
+    def set_base(self, base: Any) -> None:
+        """Call after filling the form: ``base`` (the record as loaded) is the merge base."""
+        self.base, self.shown = base, self._make_input(self.form.values())
+
+    def _on_ok(self) -> None:
         missing = self.form.missing_required()
         if missing:
             self.show_errors(missing)
             return
+        version, base, shown = None, self.base, self.shown
         try:
             data = self._make_input(self.form.values())
-            self.result_value = self._save(data, self.note(), force)
+            while True:
+                try:
+                    self.result_value = self._save(data, self.note(), version)
+                    break
+                except ConflictError as exc:
+                    if self._resolve is None or base is None:
+                        raise
+                    res = self._resolve(exc, base, shown, data)
+                    if res.choice is ConflictChoice.RELOAD:
+                        self.reloaded = True
+                        self.reject()
+                    if res.data is None:
+                        return
+                    self.base = base = shown = res.theirs
+                    data, version = res.data, res.version
         except ValidationError as exc:
             self.show_errors(exc.errors)
-            return
-        except ConflictError as exc:
-            choice = ask_conflict(exc, field_label, self)
-            if choice is ConflictChoice.OVERWRITE:
-                self._on_ok(force=True)
-            elif choice is ConflictChoice.RELOAD:
-                self.reloaded = True
-                self.reject()
             return
         except ServiceError as exc:
             report_error(exc, self)

@@ -46,8 +46,8 @@ from app.ui.case_undo import (
     StatusCommand,
 )
 from app.ui.error_dialogs import report_error
-from app.ui.widgets.conflict_dialog import ConflictChoice, ask_conflict
-from app.ui.widgets.enum_labels import field_label, local_time, status_label
+from app.ui.widgets.conflict_dialog import ConflictChoice, ValueText, resolve_conflict
+from app.ui.widgets.enum_labels import local_time, status_label
 
 _BADGE = ("QLabel {{ background: {bg}; color: white; border-radius: 4px; padding: 2px 8px; "
           "font-weight: bold; }}")
@@ -233,45 +233,61 @@ class CaseEditor(RecordActionsMixin, QWidget):
         return self.facts.dirty
 
     # -- the facts form ------------------------------------------------------------------
-    def save(self, force: bool = False) -> bool:
-        """Save the facts form. False when refused (inline errors shown, nothing saved)."""
-        if self.detail is None or self.case_ref is None:
+    def save(self) -> bool:
+        """Save the facts form. False when refused (inline errors shown, nothing saved).
+
+        When someone saved the case first, the three-way merge dialog settles it (see
+        :func:`resolve_conflict`); a merged save that meets yet another edit asks again.
+        """
+        if self.detail is None or self.case_ref is None or self.facts.detail is None:
             return False
-        before = self._case_input(self.detail)
-        after = self.facts.case_input()
         missing = {**self.facts.main_form.missing_required()}
         if missing:
             self.facts.set_errors(missing)
             self.message.emit(self.tr("Not saved: please correct the marked fields."))
             return False
-        try:
-            detail = self.store.update_case(self.case_ref.id, after,
-                                            None if force else self.case_ref.version)
-        except ValidationError as exc:
-            unplaced = self.facts.set_errors(exc.errors)
-            self.message.emit(self.tr("Not saved: please correct the marked fields."))
-            if unplaced:
+        before, after = self._case_input(self.detail), self.facts.case_input()
+        base, shown = self._case_input(self.facts.detail), self.facts.shown
+        version, merged = self.case_ref.version, False
+        while True:
+            try:
+                detail = self.store.update_case(self.case_ref.id, after, version)
+                break
+            except ValidationError as exc:
+                unplaced = self.facts.set_errors(exc.errors)
+                self.message.emit(self.tr("Not saved: please correct the marked fields."))
+                if unplaced:
+                    report_error(exc, self)
+                return False
+            except ConflictError as exc:
+                res = resolve_conflict(self, exc, base, shown, after, self._theirs,
+                                       ValueText(self.facts.specs, self.facts.detail.tz))
+                if res.choice is ConflictChoice.RELOAD:
+                    self.revert()
+                if res.data is None:
+                    self.message.emit(self.tr("Not saved."))
+                    return False
+                before = base = shown = res.theirs
+                after, version, merged = res.data, res.version, True
+            except ServiceError as exc:
                 report_error(exc, self)
-            return False
-        except ConflictError as exc:
-            choice = ask_conflict(exc, field_label, self)
-            if choice is ConflictChoice.OVERWRITE:
-                return self.save(force=True)
-            if choice is ConflictChoice.RELOAD:
-                self.facts.load(None)
-                self.reload()
-            return False
-        except ServiceError as exc:
-            report_error(exc, self)
-            return False
+                return False
         self.case_ref.version = detail.version
         self.undo_stack.push(EditCaseCommand(
             self.store, self.refs, self.tr("Edit case {no}").format(no=detail.case_no),
             self._on_command_error, self.case_ref, before, after))
         self.facts.load(detail)
         self._show(detail, reload_facts=False)
-        self.message.emit(self.tr("Case {no} saved.").format(no=detail.case_no))
+        self.message.emit(
+            self.tr("Case {no} saved together with the other workstation's changes.").format(
+                no=detail.case_no) if merged
+            else self.tr("Case {no} saved.").format(no=detail.case_no))
         return True
+
+    def _theirs(self) -> tuple:
+        """The case facts as now saved in the database, and their version."""
+        detail = self.store.detail(self.case_ref.id)
+        return self._case_input(detail), detail.version
 
     @staticmethod
     def _case_input(detail: CaseDetail):

@@ -56,10 +56,12 @@ class CaseFactsTab(QWidget):
         layout = QVBoxLayout(self)
         box = QGroupBox(self.tr("Case"), self)
         inner = QVBoxLayout(box)
-        self.main_form = FormWidget(specs.main(officers, squads), columns=2, parent=box)
+        main_specs, text_specs = specs.main(officers, squads), specs.texts()
+        self.specs: list[FieldSpec] = main_specs + text_specs  # labels for the conflict dialog
+        self.main_form = FormWidget(main_specs, columns=2, parent=box)
         inner.addWidget(self.main_form)
         layout.addWidget(box)
-        self.text_form = FormWidget(specs.texts(), parent=self)
+        self.text_form = FormWidget(text_specs, parent=self)
         casualties = self.text_form.editor("casualty_summary")
         casualties.setMaximumHeight(70)
         casualties.parentWidget().setSizePolicy(QSizePolicy.Policy.Preferred,
@@ -67,6 +69,7 @@ class CaseFactsTab(QWidget):
         self.text_form.editor("narrative").setMinimumHeight(140)
         layout.addWidget(self.text_form, 1)
         self._detail: CaseDetail | None = None
+        self.shown: CaseInput | None = None  # the loaded case as the form shows it (merge base)
         self._dirty = False
         self.main_form.edited.connect(self._on_edited)
         self.text_form.edited.connect(self._on_edited)
@@ -86,6 +89,7 @@ class CaseFactsTab(QWidget):
             read_only = detail.is_training or not editable
             self.main_form.set_read_only(read_only)
             self.text_form.set_read_only(read_only)
+        self.shown = self.case_input() if detail is not None else None
         self._set_dirty(False)
 
     def case_input(self) -> CaseInput:

@@ -1,39 +1,49 @@
-"""The case list: a table model over ``CaseSummary`` DTOs and its filter/sort proxy.
+"""The case list model: a lazy table over case ids, rows fetched a page at a time.
 
-The model holds the summaries of all cases the user may see (one service query, off the GUI
-thread); status, date range and officer filters run in the proxy (instant), the full-text
-search runs in the services (``CaseFilter.text``, Chinese substrings) and hands the proxy the
-set of matching ids.
+Anki-style: the model holds only the ordered ids for the current filter/sort/search — filtering,
+searching (Chinese substrings) and sorting all run in SQL in ``search.case_ids`` — and fetches
+``CaseSummary`` rows for a page (:data:`PAGE` rows) the first time a row of it is asked for.
+10,000 cases cost one id query plus one page of rows, not 10,000 DTOs. The selection survives
+re-sorting (persistent indexes follow their case id); a new filter resets the model and the panel
+re-selects the current case by id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+import dataclasses
+import functools
+import logging
+from collections.abc import Iterator, Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.exc import SQLAlchemyError
 
-from app.services.dto import CaseSummary
+from app.services.dto import CaseFilter, CaseSummary
+from app.services.errors import ServiceError
+from app.ui.case_store import CaseStore, ListView
 from app.ui.widgets.enum_labels import local_time, status_label, vehicle_kind_label
 
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 3
-_NO_TIME = -1.0e12
-_STATUS_ORDER = {"reported": 0, "investigating": 1, "suspect_identified": 2, "suspended": 3,
-                 "solved": 4, "closed": 5}
+CASE_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+SUMMARY_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+PAGE = 100          # rows fetched together (the first page comes with the ids)
+CACHE_MAX = 5_000   # summaries kept; beyond that the cache starts over
 _STATUS_COLOURS = {"reported": "#b45309", "investigating": "#1d4ed8",
                    "suspect_identified": "#7c3aed", "suspended": "#6b7280",
                    "solved": "#15803d", "closed": "#374151"}
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)  # plain ints: data() compares on every call
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_SUMMARY_ROLES = frozenset((_TOOLTIP, _FOREGROUND, _ALIGNMENT, SUMMARY_ROLE))
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def _status_brush(status: str) -> QBrush:
+    return QBrush(QColor(_STATUS_COLOURS.get(status, "#000000")))
 
 
 class Column(IntEnum):
@@ -47,85 +57,99 @@ class Column(IntEnum):
     INQUIRIES = 7
 
 
-def _ts(value: datetime | None) -> float:
-    return value.timestamp() if value is not None else _NO_TIME
+# the services' sort key (search.SORT_KEYS) of each column
+SORT_KEY = {Column.CASE_NO: "case_no", Column.TITLE: "title", Column.STATUS: "workflow",
+            Column.OCCURRED: "occurred_at", Column.PLACE: "place",
+            Column.OFFICER: "lead_officer", Column.VEHICLES: "vehicles",
+            Column.INQUIRIES: "inquiries"}
 
 
 class CaseTableModel(QAbstractTableModel):
-    """Rows = cases (``CaseSummary``), columns = :class:`Column`."""
+    """Rows = case ids for :attr:`filter`; columns = :class:`Column`; rows load by page."""
 
-    def __init__(self, parent=None):
+    failed = Signal(object)  # an exception from a query the user started (sort, fetch)
+
+    def __init__(self, store: CaseStore, parent=None):
         super().__init__(parent)
-        self._rows: list[CaseSummary] = []
+        self.store = store
+        self.filter = CaseFilter(sort="occurred_at", descending=True)
+        self.total = 0                      # every case the user may see (no filter)
+        self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
-        self._sort: tuple[int, Qt.SortOrder] | None = None
-        self.revision = 0  # bumped on every change of the rows (proxy caches key on it)
-        self._sorted: tuple[int, Qt.SortOrder, int] | None = None
+        self._cache: dict[int, CaseSummary] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}  # display text per column, made once
+        self._gone: set[int] = set()        # ids the services no longer return
+        self.fetches = 0                    # pages fetched (tests, benchmarks)
 
     # -- content -------------------------------------------------------------------------
-    def set_cases(self, cases: Sequence[CaseSummary]) -> None:
+    def query(self, filt: CaseFilter, total: bool = True) -> ListView:
+        """The ids + first page for ``filt`` (any thread; :meth:`show_view` applies it);
+        ``total=False`` skips counting every case (the filter changed, the data did not)."""
+        return self.store.list_view(filt, PAGE, total)
+
+    def set_filter(self, filt: CaseFilter) -> None:
+        """Query ``filt`` now (filters are fast SQL) and show it."""
+        self.show_view(self.query(filt, total=False))
+
+    def show_view(self, view: ListView, keep_rows: bool = True) -> None:
+        """Show a query result: same cases in a new order → layout change (selection and
+        persistent indexes follow their ids); other cases → model reset."""
+        if not keep_rows or len(self._cache) > CACHE_MAX:
+            self._cache.clear()
+            self._texts.clear()
+        self._gone.clear()
+        self._put(view.rows)
+        self.filter = view.filt
+        if view.total is not None:
+            self.total = view.total
+        ids = list(view.ids)
+        if ids == self._ids:
+            return
+        if len(ids) == len(self._ids) and set(ids) == set(self._row_of):
+            self._reorder(ids)
+            return
         self.beginResetModel()
-        self._rows = list(cases)
-        if self._sort is not None:
-            self._sort_rows(*self._sort)
-        self._reindex()
+        self._set_ids(ids)
         self.endResetModel()
 
-    def _key_fn(self, column: int):
-        """A fast sort key for ``column`` (plain attribute access where possible)."""
-        simple = {
-            Column.CASE_NO: lambda c: (c.case_no, c.id),
-            Column.TITLE: lambda c: (c.title, c.id),
-            Column.STATUS: lambda c: (_STATUS_ORDER.get(c.status, 99), c.id),
-            Column.OCCURRED: lambda c: (_ts(c.occurred_at), c.id),
-            Column.OFFICER: lambda c: (c.lead_officer_name, c.id),
-            Column.INQUIRIES: lambda c: (c.open_inquiry_count, c.inquiry_count, c.id),
-        }
-        return simple.get(column, lambda c: (self._sort_key(c, column), c.id))
+    def _set_ids(self, ids: list[int]) -> None:
+        self._ids = ids
+        self._row_of = {cid: row for row, cid in enumerate(ids)}
 
-    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        self._rows.sort(key=self._key_fn(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._sorted = (column, order, self.revision + 1)  # _reindex() follows
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in Python (one key per row): 10,000 rows in milliseconds, unlike a proxy sort
-        that calls ``data()`` for every comparison."""
-        if not 0 <= column < len(Column):
-            return
-        if self._sorted == (column, order, self.revision):
-            return  # already in this order (the header asks twice)
-        self._sort = (column, order)
+    def _reorder(self, ids: list[int]) -> None:
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        ids = [self._rows[i.row()].id if i.isValid() else None for i in persistent]
-        self._sort_rows(column, order)
-        self._reindex()
+        moved = [self._ids[i.row()] if i.isValid() else None for i in persistent]
+        self._set_ids(ids)
         self.changePersistentIndexList(persistent, [
-            self.index(self._row_of[cid], i.column()) if cid in self._row_of else QModelIndex()
-            for cid, i in zip(ids, persistent, strict=True)])
+            self.index(self._row_of[cid], i.column()) if cid is not None else QModelIndex()
+            for cid, i in zip(moved, persistent, strict=True)])
         self.layoutChanged.emit()
 
-    def _reindex(self) -> None:
-        self._row_of = {c.id: i for i, c in enumerate(self._rows)}
-        self.revision += 1
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Header click: the services sort (SQL); the selection stays on its case."""
+        if not 0 <= column < len(Column):
+            return
+        filt = dataclasses.replace(self.filter, sort=SORT_KEY[Column(column)],
+                                   descending=order == Qt.SortOrder.DescendingOrder)
+        if filt == self.filter:
+            return
+        if not self._ids:  # nothing loaded yet: the first query uses this order
+            self.filter = filt
+            return
+        try:
+            self.set_filter(filt)
+        except (ServiceError, SQLAlchemyError) as exc:
+            self.failed.emit(exc)
 
-    def upsert_case(self, case: CaseSummary) -> int:
-        """Replace the row of ``case.id`` (or append it); returns its row."""
+    def update_case(self, case: CaseSummary) -> int | None:
+        """A fresh row for a case already listed (after an edit); returns its row."""
         row = self._row_of.get(case.id)
         if row is None:
-            row = len(self._rows)
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._rows.append(case)
-            self._row_of[case.id] = row
-            self.revision += 1
-            self.endInsertRows()
-            if self._sort is not None:
-                self.sort(*self._sort)
-                row = self._row_of[case.id]
-        else:
-            self._rows[row] = case
-            self.revision += 1
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+            return None
+        self._put((case,))
+        self._gone.discard(case.id)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
         return row
 
     def remove_case(self, case_id: int) -> bool:
@@ -133,23 +157,66 @@ class CaseTableModel(QAbstractTableModel):
         if row is None:
             return False
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self._reindex()
+        self._set_ids(self._ids[:row] + self._ids[row + 1:])
+        self._cache.pop(case_id, None)
+        self.total = max(self.total - 1, 0)
         self.endRemoveRows()
         return True
 
-    def case_at(self, row: int) -> CaseSummary:
-        return self._rows[row]
+    # -- lookups ---------------------------------------------------------------------------
+    def case_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def ids(self) -> tuple[int, ...]:
+        return tuple(self._ids)
 
     def row_of(self, case_id: int) -> int | None:
         return self._row_of.get(case_id)
 
-    def cases(self) -> Iterable[CaseSummary]:
-        return iter(self._rows)
+    def case_at(self, row: int) -> CaseSummary | None:
+        """The row's summary (fetching its page if needed; None if the case is gone)."""
+        cid = self._ids[row]
+        case = self._cache.get(cid)
+        if case is None and cid not in self._gone:
+            self._fetch_page(row // PAGE)
+            case = self._cache.get(cid)
+        return case
+
+    def cases(self) -> Iterator[CaseSummary]:
+        """Every listed case in order, fetched page by page (for whole-list work only)."""
+        for start in range(0, len(self._ids), PAGE):
+            for row in range(start, min(start + PAGE, len(self._ids))):
+                case = self.case_at(row)
+                if case is not None:
+                    yield case
+
+    def _fetch_page(self, page: int) -> None:
+        ids = [cid for cid in self._ids[page * PAGE:(page + 1) * PAGE]
+               if cid not in self._cache and cid not in self._gone]
+        if not ids:
+            return
+        if len(self._cache) > CACHE_MAX:
+            self._cache.clear()
+            self._texts.clear()
+        self.fetches += 1
+        try:
+            rows: Sequence[CaseSummary] = self.store.summaries(ids)
+        except (ServiceError, SQLAlchemyError) as exc:
+            log.warning("case list: fetching %d rows failed: %s", len(ids), exc)
+            self._gone.update(ids)  # shown blank until the next reload; no retry storm
+            self.failed.emit(exc)
+            return
+        self._put(rows)
+        self._gone.update(set(ids) - {s.id for s in rows})
+
+    def _put(self, rows: Sequence[CaseSummary]) -> None:
+        for case in rows:
+            self._cache[case.id] = case
+            self._texts.pop(case.id, None)
 
     # -- Qt model API --------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(Column)
@@ -170,25 +237,41 @@ class CaseTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        """Display text comes from a per-row tuple made once (a paint asks ~7 roles a cell)."""
+        row = index.row()
+        if not 0 <= row < len(self._ids):
             return None
-        case = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(case, col)
-        if role == SORT_ROLE:
-            return self._sort_key(case, col)
+        if role == _DISPLAY:
+            cid = self._ids[row]
+            texts = self._texts.get(cid)
+            if texts is None:
+                texts = self._row_texts(row)
+            return texts[index.column()] if index.column() < len(texts) else None
         if role == CASE_ID_ROLE:
-            return case.id
+            return self._ids[row]
+        if role not in _SUMMARY_ROLES:
+            return None
+        case = self.case_at(row)
+        if case is None:
+            return None
+        col = index.column()
         if role == SUMMARY_ROLE:
             return case
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(case, col)
-        if role == Qt.ItemDataRole.ForegroundRole and col == Column.STATUS:
-            return QBrush(QColor(_STATUS_COLOURS.get(case.status, "#000000")))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == Column.INQUIRIES:
+        if role == _FOREGROUND and col == Column.STATUS:
+            return _status_brush(case.status)
+        if role == _ALIGNMENT and col == Column.INQUIRIES:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _row_texts(self, row: int) -> tuple[str, ...]:
+        case = self.case_at(row)
+        if case is None:  # deleted meanwhile: the next refresh drops the row
+            return (self.tr("(deleted)"),) + ("",) * (len(Column) - 1)
+        texts = tuple(self._display(case, col) for col in Column)
+        self._texts[case.id] = texts
+        return texts
 
     def _display(self, case: CaseSummary, col: int) -> str:
         match col:
@@ -212,16 +295,6 @@ class CaseTableModel(QAbstractTableModel):
                 return f"{case.open_inquiry_count}/{case.inquiry_count}"
         return ""
 
-    def _sort_key(self, case: CaseSummary, col: int):
-        match col:
-            case Column.STATUS:
-                return _STATUS_ORDER.get(case.status, 99)
-            case Column.OCCURRED:
-                return _ts(case.occurred_at)
-            case Column.INQUIRIES:
-                return case.open_inquiry_count * 1000 + case.inquiry_count
-        return self._display(case, col)
-
     def _tooltip(self, case: CaseSummary, col: int) -> str | None:
         if col == Column.INQUIRIES and case.inquiry_count:
             return self.tr("{open} open or active of {total} lines of inquiry").format(
@@ -229,115 +302,3 @@ class CaseTableModel(QAbstractTableModel):
         if col in (Column.TITLE, Column.PLACE):
             return f"{case.title}\n{case.address}".strip()
         return None
-
-
-class CaseFilterProxy(QSortFilterProxyModel):
-    """Filters by status, occurrence date range, lead officer and search hits.
-
-    Sorting is delegated to the source model (see :meth:`CaseTableModel.sort`); the proxy keeps
-    the source order.
-    """
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(False)
-        self._statuses: frozenset[str] = frozenset()
-        self._date_from: datetime | None = None
-        self._date_to: datetime | None = None
-        self._officer_id: int | None = None
-        self._ids: frozenset[int] | None = None
-        self._filter_serial = 0
-        self._accept: list[bool] = []
-        self._accept_key: tuple[int, int] | None = None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if source is not None:
-            source.sort(column, order)
-
-    _NEW_API = hasattr(QSortFilterProxyModel, "beginFilterChange")  # Qt >= 6.9
-
-    def _changing(self) -> None:
-        self._filter_serial += 1
-        if self._NEW_API:
-            self.beginFilterChange()
-
-    def _changed(self) -> None:
-        if self._NEW_API:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateRowsFilter()
-
-    def set_statuses(self, statuses: Iterable[str]) -> None:
-        self._changing()
-        self._statuses = frozenset(statuses)
-        self._changed()
-
-    def set_date_range(self, date_from: datetime | None, date_to: datetime | None) -> None:
-        """Keep cases with ``date_from <= occurred_at < date_to`` (None = open end)."""
-        self._changing()
-        self._date_from, self._date_to = date_from, date_to
-        self._changed()
-
-    def set_officer(self, officer_id: int | None) -> None:
-        self._changing()
-        self._officer_id = officer_id
-        self._changed()
-
-    def set_matching_ids(self, ids: Iterable[int] | None) -> None:
-        """Search hits from the services; None = no search active."""
-        self._changing()
-        self._ids = None if ids is None else frozenset(ids)
-        self._changed()
-
-    def matching_ids(self) -> frozenset[int] | None:
-        return self._ids
-
-    def case_id_at(self, row: int) -> int | None:
-        index = self.index(row, 0)
-        return self.data(index, CASE_ID_ROLE) if index.isValid() else None
-
-    def row_of(self, case_id: int) -> int | None:
-        source: CaseTableModel = self.sourceModel()
-        src_row = source.row_of(case_id)
-        if src_row is None:
-            return None
-        mapped = self.mapFromSource(source.index(src_row, 0))
-        return mapped.row() if mapped.isValid() else None
-
-    def accepts(self, case: CaseSummary) -> bool:
-        """Does ``case`` pass the current filters?"""
-        if self._ids is not None and case.id not in self._ids:
-            return False
-        if self._statuses and case.status not in self._statuses:
-            return False
-        if self._officer_id is not None and case.lead_officer_id != self._officer_id:
-            return False
-        if self._date_from is not None or self._date_to is not None:
-            when = case.occurred_at
-            if when is None:
-                return False
-            if self._date_from is not None and when < self._date_from:
-                return False
-            if self._date_to is not None and when >= self._date_to:
-                return False
-        return True
-
-    def _filtering(self) -> bool:
-        return bool(self._ids is not None or self._statuses or self._officer_id is not None
-                    or self._date_from is not None or self._date_to is not None)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        """Answered from a per-row table computed once per (filters, rows) state: Qt asks
-        row by row, and one Python pass over 10,000 rows is far cheaper than 10,000 checks."""
-        if not self._filtering():
-            return True
-        source: CaseTableModel = self.sourceModel()
-        key = (source.revision, self._filter_serial)
-        if self._accept_key != key:
-            self._accept = [self.accepts(c) for c in source.cases()]
-            self._accept_key = key
-        if source_row >= len(self._accept):  # defensive: rows changed without a revision
-            return self.accepts(source.case_at(source_row))
-        return self._accept[source_row]

@@ -1,11 +1,15 @@
 """The case list panel: search box, filters (status, date range, officer), the table, a count.
 
-Loading all summaries and running a text search happen on the worker pool; the proxy filters
-instantly. ``case_selected(id)`` fires when the current row changes (-1 = none).
+Every filter, the search and the header sort become one ``CaseFilter`` that the services answer
+in SQL (:class:`CaseTableModel` keeps only the ordered ids and fetches rows by page). Opening the
+list and searching run on the worker pool; the filter combos and the sort answer at once (a
+few ms at 10,000 cases). ``case_selected(id)`` fires when the current row changes (-1 = none);
+the current case stays selected across refreshes, re-sorts and filters that keep it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -23,10 +27,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.services.dto import CaseFilter
-from app.ui.case_list_model import CASE_ID_ROLE, CaseFilterProxy, CaseTableModel, Column
-from app.ui.case_store import CaseStore
+from app.services.errors import NotFoundError, PermissionDenied, ServiceError
+from app.ui.case_list_model import CASE_ID_ROLE, CaseTableModel, Column
+from app.ui.case_store import CaseStore, ListView
 from app.ui.error_dialogs import report_error
 from app.ui.widgets.enum_labels import choices
 from app.ui.workers import TaskContext, TaskHandle, run_task
@@ -34,14 +40,11 @@ from app.ui.workers import TaskContext, TaskHandle, run_task
 NO_DATE = QDate(2000, 1, 1)
 OPEN_STATUSES = ("reported", "investigating", "suspect_identified", "suspended")
 ZONE = ZoneInfo("Asia/Shanghai")
+QUERY_ERRORS = (ServiceError, SQLAlchemyError)
 
 
-def _load_all(_ctx: TaskContext, store: CaseStore):
-    return store.list_cases(CaseFilter(sort="occurred_at", descending=True)).items
-
-
-def _search(_ctx: TaskContext, store: CaseStore, text: str) -> tuple[str, set[int]]:
-    return text, store.search_ids(text)
+def _query(_ctx: TaskContext, model: CaseTableModel, filt: CaseFilter, total: bool) -> ListView:
+    return model.query(filt, total)
 
 
 class CaseListPanel(QWidget):
@@ -64,12 +67,12 @@ class CaseListPanel(QWidget):
                                                "vehicles… (Ctrl+F)"))
         layout.addWidget(self.search)
         layout.addLayout(self._build_filters())
-        self.model = CaseTableModel(self)
-        self.proxy = CaseFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = CaseTableModel(store, self)
+        self.model.failed.connect(lambda exc: report_error(exc, self))
+        self.proxy = self.model  # what the table shows (no proxy: filters and sort run in SQL)
         self.table = QTableView(self)
         self.table.setObjectName("case_table")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.OCCURRED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -100,8 +103,8 @@ class CaseListPanel(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
         escape.activated.connect(self.search.clear)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset,
+                       self.model.layoutChanged):
             signal.connect(self._update_count)
 
     def _build_filters(self) -> QHBoxLayout:
@@ -153,10 +156,12 @@ class CaseListPanel(QWidget):
         return handle
 
     def reload(self, select_id: int | None = None) -> TaskHandle:
-        """Reload every summary in the background; keeps (or sets) the selection."""
+        """Query the list again in the background (every row fetched afresh); keeps (or sets)
+        the selection."""
         self._pending_select = select_id if select_id is not None else self.current_case_id()
         self._load_officers()
-        return self._start(_load_all, self.store, on_done=self._on_loaded)
+        return self._start(_query, self.model, self.current_filter(), True,
+                           on_done=self._on_loaded)
 
     def _load_officers(self) -> None:
         try:
@@ -173,58 +178,88 @@ class CaseListPanel(QWidget):
         self.officer_filter.setCurrentIndex(max(index, 0))
         self.officer_filter.blockSignals(blocked)
 
-    def _on_loaded(self, cases) -> None:
-        self.model.set_cases(cases)
-        self._update_count()
-        if self.search.text().strip():
-            self.search_now()
+    def _on_loaded(self, view: ListView) -> None:
         target = self._pending_select
         self._pending_select = None
+        if not self._fresh(view):  # the filter changed meanwhile: ask again, synchronously
+            view = self._query_now(self.current_filter(), total=True)
+            if view is None:
+                return
+        self.model.show_view(view, keep_rows=False)
+        self._update_count()
         if target is None or not self.select_case(target):
-            if self.proxy.rowCount():
+            if self.model.rowCount():
                 self.table.selectRow(0)
         self.loaded.emit()
 
     def refresh_case(self, case_id: int) -> None:
-        """After an edit: refresh one row (or drop it if it is gone)."""
+        """After an edit here or elsewhere: refresh its row; a case not listed yet (new, or
+        now matching) brings a new query; a case gone leaves the list."""
         try:
-            self.model.upsert_case(self.store.summary(case_id))
-        except Exception:  # noqa: BLE001 - NotFound etc.: the row goes
+            summary = self.store.summary(case_id)
+        except (NotFoundError, PermissionDenied):
             self.model.remove_case(case_id)
+            self._update_count()
+            return
+        except QUERY_ERRORS as exc:
+            report_error(exc, self)
+            return
+        if self.model.update_case(summary) is None:
+            self._show(self._query_now(self.current_filter(), total=True))
         self._update_count()
 
     # -- searching and filtering -------------------------------------------------------------
+    def current_filter(self) -> CaseFilter:
+        """The filter the widgets (and the header's sort) describe."""
+        return dataclasses.replace(
+            self.model.filter, statuses=tuple(self.status_filter.currentData() or ()),
+            officer_id=self.officer_filter.currentData(),
+            date_from=self._day_start(self.date_from, 0),
+            date_to=self._day_start(self.date_to, 1), text=self.search.text().strip())
+
+    def _fresh(self, view: ListView) -> bool:
+        return view.filt == self.current_filter()
+
+    def _query_now(self, filt: CaseFilter, total: bool = False) -> ListView | None:
+        try:
+            return self.model.query(filt, total)
+        except QUERY_ERRORS as exc:
+            report_error(exc, self)
+            return None
+
+    def _show(self, view: ListView | None) -> None:
+        """Show a query result, keeping the current case selected if it is still listed."""
+        if view is None:
+            return
+        current = self.current_case_id()
+        self.model.show_view(view)
+        if current is not None and self.current_case_id() != current:
+            self.select_case(current, notify=False)
+        self._after_filter()
+
     def search_now(self) -> None:
         self._search_timer.stop()
-        text = self.search.text().strip()
-        if not text:
-            self.proxy.set_matching_ids(None)
-            self._after_filter()
+        if not self.search.text().strip():
+            self._apply_filters()
             self.searched.emit()
             return
-        self._start(_search, self.store, text, on_done=self._on_searched)
+        self._start(_query, self.model, self.current_filter(), False, on_done=self._on_searched)
 
-    def _on_searched(self, result) -> None:
-        text, ids = result
-        if text != self.search.text().strip():
+    def _on_searched(self, view: ListView) -> None:
+        if view.filt.text != self.search.text().strip():
             return  # a newer search is on its way
-        self.proxy.set_matching_ids(ids)
-        self._after_filter()
+        self._show(view if self._fresh(view) else self._query_now(self.current_filter()))
         self.searched.emit()
 
     def _search_and_focus_table(self) -> None:
         """Enter in the search box: search now and move to the results."""
         self.search_now()
         self.table.setFocus()
-        if self.current_case_id() is None and self.proxy.rowCount():
+        if self.current_case_id() is None and self.model.rowCount():
             self.table.selectRow(0)
 
     def _apply_filters(self) -> None:
-        self.proxy.set_statuses(self.status_filter.currentData() or ())
-        self.proxy.set_officer(self.officer_filter.currentData())
-        self.proxy.set_date_range(self._day_start(self.date_from, 0),
-                                  self._day_start(self.date_to, 1))
-        self._after_filter()
+        self._show(self._query_now(self.current_filter()))
 
     @staticmethod
     def _day_start(edit: QDateEdit, plus_days: int) -> datetime | None:
@@ -237,34 +272,34 @@ class CaseListPanel(QWidget):
 
     def _after_filter(self) -> None:
         self._update_count()
-        if self.current_case_id() is None and self.proxy.rowCount():
+        if self.current_case_id() is None and self.model.rowCount():
             self.table.selectRow(0)
 
     def _update_count(self, *_args) -> None:
         self.count_label.setText(self.tr("{shown} of {total} cases").format(
-            shown=self.proxy.rowCount(), total=self.model.rowCount()))
+            shown=self.model.rowCount(), total=self.model.total))
 
     # -- selection -------------------------------------------------------------------------
     def current_case_id(self) -> int | None:
         index = self.table.selectionModel().currentIndex()
-        return self.proxy.data(index, CASE_ID_ROLE) if index.isValid() else None
+        return self.model.data(index, CASE_ID_ROLE) if index.isValid() else None
 
     def select_case(self, case_id: int, notify: bool = True) -> bool:
-        row = self.proxy.row_of(case_id)
+        row = self.model.row_of(case_id)
         if row is None:
             return False
         self._silent = not notify
         try:
             self.table.selectionModel().setCurrentIndex(
-                self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
         finally:
             self._silent = False
-        self.table.scrollTo(self.proxy.index(row, 0))
+        self.table.scrollTo(self.model.index(row, 0))
         return True
 
     def _on_current_row(self, current, _previous) -> None:
         if self._silent:
             return
-        case_id = self.proxy.data(current, CASE_ID_ROLE) if current.isValid() else None
+        case_id = self.model.data(current, CASE_ID_ROLE) if current.isValid() else None
         self.case_selected.emit(case_id if case_id is not None else -1)

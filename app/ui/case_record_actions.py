@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from app.models.types import utcnow
 from app.services.dto import ChangeNote
-from app.services.errors import ServiceError
+from app.services.errors import NotFoundError, ServiceError
 from app.ui import case_dialogs
 from app.ui.case_undo import AddRecordCommand, DeleteRecordCommand, EditRecordCommand
 from app.ui.error_dialogs import report_error
+from app.ui.widgets.conflict_dialog import Resolution, ValueText, resolve_conflict
 
 
 class RecordActionsMixin:
@@ -31,15 +32,18 @@ class RecordActionsMixin:
         return dto
 
     def update_record(self, kind: str, dto, data, note: ChangeNote | None = None,
-                      force: bool = False):
+                      expected_version: int | None = None, before=None):
+        """Save ``data`` over record ``dto``; ``expected_version``/``before`` after a merge
+        (the other workstation's version and values, for the check and for undo)."""
         assert self.case_ref is not None
         spec = self.kinds[kind]
         ref = self.refs.get(kind, dto.id)
-        if ref.version is None or force:
+        if ref.version is None:
             ref.version = dto.version
-        new = self.store.update_record(kind, self.case_ref.id, dto.id, data,
-                                       None if force else ref.version, note)
-        before = spec.to_input(dto)
+        if expected_version is not None:
+            ref.version = expected_version
+        new = self.store.update_record(kind, self.case_ref.id, dto.id, data, ref.version, note)
+        before = spec.to_input(dto) if before is None else before
         ref.version = new.version
         self.undo_stack.push(EditRecordCommand(
             self.store, self.refs, self.tr("Edit {noun} {label}").format(
@@ -64,25 +68,39 @@ class RecordActionsMixin:
         if dto is None:
             title = self.tr("Add {noun}").format(noun=spec.noun)
 
-            def save(data, note, _force):
+            def save(data, note, _version):
                 return self.add_record(kind, data, note)
         else:
             title = self.tr("Edit {noun}").format(noun=spec.noun)
 
-            def save(data, note, force):
-                return self.update_record(kind, dto, data, note, force)
-        dialog = case_dialogs.FormDialog(title, spec.fields(self.detail), spec.make_input, save,
-                                         tz=self.detail.tz,
+            def save(data, note, version):
+                return self.update_record(kind, dto, data, note, version, dialog.base)
+        specs, tz = spec.fields(self.detail), self.detail.tz
+
+        def resolve(exc, base, shown, mine) -> Resolution:
+            return resolve_conflict(dialog, exc, base, shown, mine,
+                                    lambda: self._theirs_record(kind, dto.id), ValueText(specs, tz))
+        dialog = case_dialogs.FormDialog(title, specs, spec.make_input, save, tz=tz,
                                          with_note=spec.takes_note and dto is not None,
-                                         parent=self)
+                                         resolve=resolve, parent=self)
         dialog.setObjectName(f"{kind}_dialog")
         if dto is not None:
             if kind == "event":  # an event cannot rest on itself
                 dialog.form.remove_choice("basis_ids", dto.id)
             dialog.form.set_values({n: getattr(dto, n) for n in dialog.form.values()})
+            dialog.set_base(spec.to_input(dto))
         else:
             dialog.form.set_values(self._defaults(kind))
         return dialog
+
+    def _theirs_record(self, kind: str, record_id: int) -> tuple:
+        """A record as now saved in the database, and its version (NotFoundError if deleted)."""
+        spec = self.kinds[kind]
+        for record in spec.records(self.store.detail(self.case_ref.id)):
+            if record.id == record_id:
+                return spec.to_input(record), record.version
+        raise NotFoundError(self.tr("This {noun} was deleted by someone else meanwhile; your "
+                                    "changes were not saved.").format(noun=spec.noun))
 
     def _defaults(self, kind: str) -> dict:
         d = self.detail

@@ -59,7 +59,9 @@ class FrameDecoder:
             self._primed = False
 
     def _setup_threads(self, cc) -> None:
-        cc.thread_type = "AUTO"
+        # frame threading (2 cores) only for H.264: FFmpeg's HEVC frame threads can deadlock on
+        # damaged data (seen here: a worker waiting forever for a broken reference frame)
+        cc.thread_type = "AUTO" if self.index.codec == "h264" else "SLICE"
         cc.thread_count = self._threads
         if self.skip_nonref and self.index.mode == "pts" and self.index.codec in ("h264", "hevc"):
             cc.skip_frame = "NONREF"

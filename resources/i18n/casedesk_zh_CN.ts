@@ -680,23 +680,33 @@
             <translation>不详</translation>
         </message>
         <message>
-            <location line="+30" />
-            <location line="+7" />
+            <location line="+32" />
+            <location line="+11" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请更正标红的字段。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+10" />
+            <source>Not saved.</source>
+            <translation>未保存。</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Edit case {no}</source>
             <translation>修改案件 {no}</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
+            <source>Case {no} saved together with the other workstation's changes.</source>
+            <translation>案件 {no} 已保存，并已合并其他工作站的修改。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Case {no} saved.</source>
             <translation>案件 {no} 已保存。</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+28" />
             <source>Status {a} → {b}</source>
             <translation>状态 {a} → {b}</translation>
         </message>
@@ -869,7 +879,7 @@
     <context>
         <name>CaseListPanel</name>
         <message>
-            <location filename="../../app/ui/case_list_panel.py" line="+63" />
+            <location filename="../../app/ui/case_list_panel.py" line="+66" />
             <source>Search number, title, narrative, persons, vehicles… (Ctrl+F)</source>
             <translation>搜索案件编号、名称、案情、人员、车辆…（Ctrl+F）</translation>
         </message>
@@ -895,17 +905,17 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+50" />
+            <location line="+51" />
             <source>All officers</source>
             <translation>全部民警</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-48" />
             <source>Occurred</source>
             <translation>案发</translation>
         </message>
         <message>
-            <location line="+122" />
+            <location line="+153" />
             <source>{shown} of {total} cases</source>
             <translation>显示 {shown} 件，共 {total} 件</translation>
         </message>
@@ -921,7 +931,7 @@
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../app/ui/case_list_model.py" line="+163" />
+            <location filename="../../app/ui/case_list_model.py" line="+213" />
             <source>Case no.</source>
             <translation>案件编号</translation>
         </message>
@@ -961,12 +971,17 @@
             <translation>侦查方向</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+18" />
+            <source>(deleted)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
             <source> (training)</source>
             <translation>（教学）</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+21" />
             <source>{open} open or active of {total} lines of inquiry</source>
             <translation>{total} 个侦查方向中 {open} 个未完成</translation>
         </message>
@@ -1287,34 +1302,122 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../app/ui/widgets/conflict_dialog.py" line="+36" />
-            <source>Changed by someone else</source>
-            <translation>已被他人修改</translation>
+            <location filename="../../app/ui/widgets/conflict_dialog.py" line="+109" />
+            <source>Changed by someone else — merge</source>
+            <translation>已被他人修改 — 合并</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+18" />
+            <source>Green: only you changed it (yours is kept) · blue: only the other person changed it (theirs is taken) · yellow: both changed it differently — pick one.</source>
+            <translation>绿色：只有你修改（保留你的）· 蓝色：只有对方修改（采用对方的）· 黄色：双方都改且不同——请选择一方。</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>{n} field(s) were changed by both of you to different values: choose per field which to keep (yours is preselected). Fields only one of you changed are merged automatically.</source>
+            <translation>有 {n} 个字段双方都改了且不一致：请逐项选择保留哪一方（默认保留我的）。只有一方修改的字段已自动合并。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>You changed different fields: merging keeps your changes and theirs.</source>
+            <translation>双方修改的是不同字段：合并后同时保留你的和对方的修改。</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
             <location line="+0" />
+            <location line="+62" />
             <source>Mine</source>
-            <translation>我的修改</translation>
+            <translation>我的</translation>
+        </message>
+        <message>
+            <location line="-62" />
+            <location line="+62" />
+            <source>Before</source>
+            <translation>原值</translation>
+        </message>
+        <message>
+            <location line="-61" />
+            <location line="+62" />
+            <source>Theirs</source>
+            <translation>对方的</translation>
+        </message>
+        <message>
+            <location line="-62" />
+            <source>Will be saved</source>
+            <translation>保存结果</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Select a row to read the full values below.</source>
+            <translation>选中一行，可在下方查看完整内容。</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>mine (default)</source>
+            <translation>我的（默认）</translation>
         </message>
         <message>
             <location line="+0" />
-            <source>Theirs</source>
-            <translation>他人的修改</translation>
+            <source>theirs (your pick)</source>
+            <translation>对方的（你的选择）</translation>
         </message>
         <message>
-            <location line="+18" />
-            <source>Overwrite with mine</source>
-            <translation>用我的修改覆盖</translation>
+            <location line="+2" />
+            <source>mine</source>
+            <translation>我的</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>theirs</source>
+            <translation>对方的</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>same on both</source>
+            <translation>双方相同</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Merge and save</source>
+            <translation>合并并保存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save their changes together with yours, using your pick where both changed the same field.</source>
+            <translation>把对方的修改与你的修改一起保存；双方都改过的字段按你的选择保存。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Overwrite with mine</source>
+            <translation>以我的为准覆盖</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save all your values; changes the other person made to these fields are replaced (they stay in the history).</source>
+            <translation>全部按你的内容保存，对方对这些字段的修改将被替换（仍保留在修改记录中）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Discard mine and reload</source>
-            <translation>放弃我的修改并重新加载</translation>
+            <translation>放弃我的修改</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drop your unsaved changes and show the case as now saved.</source>
+            <translation>丢弃你未保存的修改，显示当前已保存的内容。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing is saved; keep editing.</source>
+            <translation>不保存，继续编辑。</translation>
         </message>
     </context>
     <context>
@@ -2158,7 +2261,7 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../app/ui/case_dialogs.py" line="+67" />
+            <location filename="../../app/ui/case_dialogs.py" line="+74" />
             <source>Reason / source of the change</source>
             <translation>修改原因 / 信息来源</translation>
         </message>
@@ -2736,7 +2839,7 @@
     <context>
         <name>ObservationActions</name>
         <message>
-            <location filename="../../app/ui/review/observation_actions.py" line="+24" />
+            <location filename="../../app/ui/review/observation_actions.py" line="+25" />
             <source>Area marked: press M to record the observation.</source>
             <translation>已标注区域：按 M 记录观察。</translation>
         </message>
@@ -2747,6 +2850,16 @@
         </message>
         <message>
             <location line="+5" />
+            <source>Mark frame {i}</source>
+            <translation>标记第 {i} 帧</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Edit the mark on frame {i}</source>
+            <translation>修改第 {i} 帧的标记</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Observation saved on frame {i}.</source>
             <translation>已保存第 {i} 帧的观察。</translation>
         </message>
@@ -2762,7 +2875,12 @@
             <translation>删除 {n} 条观察记录？此操作将记入审计日志。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+12" />
+            <source>Delete {n} observation(s)</source>
+            <translation>删除 {n} 条观察记录</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <location line="+14" />
             <source>Record an inference</source>
             <translation>记录研判推断</translation>
@@ -3009,12 +3127,12 @@
     <context>
         <name>RecordActionsMixin</name>
         <message>
-            <location filename="../../app/ui/case_record_actions.py" line="+27" />
+            <location filename="../../app/ui/case_record_actions.py" line="+28" />
             <source>Add {noun} {label}</source>
             <translation>添加{noun} {label}</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+21" />
             <source>Edit {noun} {label}</source>
             <translation>修改{noun} {label}</translation>
         </message>
@@ -3034,7 +3152,12 @@
             <translation>修改{noun}</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+28" />
+            <source>This {noun} was deleted by someone else meanwhile; your changes were not saved.</source>
+            <translation>该{noun}已被他人删除，你的修改未保存。</translation>
+        </message>
+        <message>
+            <location line="+24" />
             <source>Delete {noun}</source>
             <translation>删除{noun}</translation>
         </message>
@@ -3620,7 +3743,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../app/ui/review/review_panel.py" line="+85" />
+            <location filename="../../app/ui/review/review_panel.py" line="+86" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -4052,7 +4175,7 @@ Answer: {a}</source>
     <context>
         <name>StatusDialog</name>
         <message>
-            <location filename="../../app/ui/case_dialogs.py" line="+64" />
+            <location filename="../../app/ui/case_dialogs.py" line="+75" />
             <source>Change the case status</source>
             <translation>变更案件状态</translation>
         </message>
@@ -4277,6 +4400,24 @@ Answer: {a}</source>
             <location line="+1" />
             <source>Temporary password for {name}:</source>
             <translation>{name} 的临时密码：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValueText</name>
+        <message>
+            <location filename="../../app/ui/widgets/conflict_dialog.py" line="-163" />
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>否</translation>
         </message>
     </context>
     <context>

@@ -247,15 +247,16 @@ def test_conflict_dialog_offers_overwrite(main_window, qtbot, monkeypatch):
     type_text(view.editor.facts.main_form.editor("light"), "（补充）")
     seen = []
 
-    def choose(exc, *_a):
-        seen.append(exc)
-        return conflict_dialog.ConflictChoice.OVERWRITE
+    def choose(dialog):
+        seen.append(dialog)
+        dialog.choose(conflict_dialog.ConflictChoice.OVERWRITE)
 
-    monkeypatch.setattr("app.ui.case_editor.ask_conflict", choose)
+    monkeypatch.setattr(conflict_dialog, "run_dialog", choose)
     assert view.editor.save() is True
-    assert seen and seen[0].theirs
+    assert seen and [r.name for r in seen[0].plan.rows] == ["light", "weather"]
     saved = _db_case(main_window, detail.id)
     assert saved.light.endswith("（补充）")
+    assert saved.weather == detail.weather  # overwrite: mine wins on every changed field
 
 
 def _fields(data) -> dict:
@@ -402,18 +403,18 @@ def test_timeline_shows_the_reasoning_chain(main_window):
 
 
 def test_conflict_dialog_shows_mine_and_theirs(zh_ui, qtbot):
-    from app.services.errors import ConflictError
-    from app.ui.widgets.enum_labels import field_label
+    from dataclasses import replace
 
-    exc = ConflictError("此案件已被他人修改。", "case", 7,
-                        mine={"weather": "阴", "title": "甲"},
-                        theirs={"weather": "小雨", "title": "甲", "version": "3"})
-    dialog = conflict_dialog.ConflictDialog(exc, field_label)
+    from app.services.dto import CaseInput
+    from app.ui.widgets.merge_plan import plan_merge
+
+    base = CaseInput(case_no="石峰-2023-0117", title="甲", weather="晴")
+    plan = plan_merge(base, replace(base, weather="阴"), replace(base, weather="小雨", title="乙"))
+    dialog = conflict_dialog.ConflictDialog(plan, "此案件已被他人修改。")
     qtbot.addWidget(dialog)
     table = dialog.findChild(conflict_dialog.QTableWidget, "conflict_table")
-    rows = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
-            for r in range(table.rowCount())}
-    assert rows == {"天气": ("阴", "小雨"), "标题": ("甲", "甲")}
-    dialog._done(conflict_dialog.ConflictChoice.RELOAD)
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows == {"标题": "甲", "天气": "晴"}
+    dialog.choose(conflict_dialog.ConflictChoice.RELOAD)
     assert dialog.choice is conflict_dialog.ConflictChoice.RELOAD
     assert dialog.result() == dialog.DialogCode.Accepted

@@ -13,12 +13,13 @@ from app.services import observations
 from app.services.errors import ServiceError
 from app.services.observations import ObservationDTO, ObservationInput
 from app.ui.review.clip_view import fmt_wall
+from app.ui.review.observation_undo import AddObservations, DeleteObservations, EditObservation
 from app.ui.review.observation_widgets import ObservationDialog
 
 
 class ObservationActions:
     """Needs from the host: context, player, clip_view, links, obs_model, obs_table,
-    roi_action, reload_observations(), open_evidence(), show_status()."""
+    roi_action, undo_stack, reload_observations(), open_evidence(), show_status()."""
 
     def _on_roi(self, rect: QRect) -> None:
         self.show_status(self.tr("Area marked: press M to record the observation."))
@@ -45,14 +46,20 @@ class ObservationActions:
         try:
             with unit_of_work(self.context.sessions) as s:
                 if existing is None:
-                    observations.add_observation(s, self.context.actor, data)
+                    saved = observations.add_observation(s, self.context.actor, data)
                 else:
-                    observations.update_observation(s, self.context.actor, existing.id, data,
-                                                    existing.version)
+                    saved = observations.update_observation(s, self.context.actor, existing.id,
+                                                            data, existing.version)
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Observation not saved"), str(exc))
             self.reload_observations()
             return
+        if existing is None:
+            self.undo_stack.push(AddObservations(
+                self, [saved], self.tr("Mark frame {i}").format(i=index)))
+        else:
+            self.undo_stack.push(EditObservation(
+                self, existing, saved, self.tr("Edit the mark on frame {i}").format(i=index)))
         self.roi_action.setChecked(False)
         self.reload_observations()
         self.show_status(self.tr("Observation saved on frame {i}.").format(i=index))
@@ -92,6 +99,10 @@ class ObservationActions:
                     observations.delete_observation(s, self.context.actor, o.id)
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Delete observations"), str(exc))
+            self.reload_observations()
+            return
+        self.undo_stack.push(DeleteObservations(
+            self, rows, self.tr("Delete {n} observation(s)").format(n=len(rows))))
         self.reload_observations()
 
     def record_inference(self, rows: list[ObservationDTO], title: str | None = None,

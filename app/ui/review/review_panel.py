@@ -4,7 +4,7 @@ enhancement and the route, as docks around the frame; keyboard-driven (Amped/Kin
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,6 +53,7 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.camera_list: list[cameras.CameraDTO] = []
         self.active_dialog = None
         self._tasks: list = []
+        self.undo_stack = QUndoStack(self)  # observation marks; Edit ▸ Undo in the main window
         self._choices: list[evidence.CaseChoice] = []
         self._sources: list = []
         self._route_vehicle: int | None = None

@@ -168,3 +168,30 @@ def test_timeline_click_drag_and_zoom(qtbot, panel):
     qtbot.mouseClick(tl, Qt.MouseButton.LeftButton, pos=QPoint(0, y))
     _wait_frame(qtbot, panel, tl.frame_at(0))
     assert panel.player.shown_index < middle
+
+
+def test_marks_undo_and_redo(qtbot, panel, review_world):
+    for _ in range(4):
+        _key(qtbot, panel, Qt.Key.Key_Right)
+    _wait_frame(qtbot, panel, 4)
+    dlg = panel.mark_observation()
+    dlg.note.setPlainText("第一次标记")
+    dlg.accept()
+    assert panel.obs_model.rowCount() == 1 and panel.undo_stack.canUndo()
+    panel.undo_stack.undo()
+    assert panel.obs_model.rowCount() == 0
+    panel.undo_stack.redo()
+    assert [o.note for o in panel.obs_model.rows] == ["第一次标记"]
+    edit = panel.edit_observation(panel.obs_model.rows[0])
+    edit.note.setPlainText("改过")
+    edit.accept()
+    assert panel.obs_model.rows[0].note == "改过"
+    panel.undo_stack.undo()
+    assert panel.obs_model.rows[0].note == "第一次标记"
+    panel.delete_observations(panel.obs_model.rows, confirm=False)
+    assert panel.obs_model.rowCount() == 0
+    panel.undo_stack.undo()  # the deleted mark comes back (as a new record, same content)
+    assert [o.note for o in panel.obs_model.rows] == ["第一次标记"]
+    assert panel.obs_model.rows[0].frame_index == 4
+    panel.undo_stack.redo()
+    assert panel.obs_model.rowCount() == 0

@@ -1,0 +1,83 @@
+"""Undo/redo of observation marks (the main window's Edit ▸ Undo acts on the review view's
+stack). Each command has already been applied through the services when it is pushed; undo
+and redo call the services again, so every step is permission-checked and audited."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QMessageBox
+
+from app.models.db import unit_of_work
+from app.services import observations
+from app.services.errors import ServiceError
+from app.services.observations import ObservationDTO, ObservationInput
+
+
+def input_of(o: ObservationDTO) -> ObservationInput:
+    return ObservationInput(evidence_id=o.evidence_id, frame_index=o.frame_index, pts_s=o.pts_s,
+                            roi=o.roi, note=o.note, tags=o.tags, vehicle_id=o.vehicle_id,
+                            person_id=o.person_id, inquiry_id=o.inquiry_id,
+                            filters_json=o.filters_json)
+
+
+class _ServiceCommand(QUndoCommand):
+    def __init__(self, panel, text: str):
+        super().__init__(text)
+        self.panel = panel
+        self._first = True  # the change was made before the push
+
+    def _run(self, fn) -> None:
+        try:
+            with unit_of_work(self.panel.context.sessions) as s:
+                fn(s, self.panel.context.actor)
+        except ServiceError as exc:
+            QMessageBox.warning(self.panel, self.text(), str(exc))
+        self.panel.reload_observations()
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(self._do)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+
+class AddObservations(_ServiceCommand):
+    """Marks that were added (or re-added when a delete is undone)."""
+
+    def __init__(self, panel, added: list[ObservationDTO], text: str):
+        super().__init__(panel, text)
+        self.items = list(added)
+
+    def _do(self, s, actor) -> None:
+        self.items = [observations.add_observation(s, actor, input_of(o)) for o in self.items]
+
+    def _undo(self, s, actor) -> None:
+        for o in self.items:
+            observations.delete_observation(s, actor, o.id)
+
+
+class DeleteObservations(AddObservations):
+    def _do(self, s, actor) -> None:
+        AddObservations._undo(self, s, actor)
+
+    def _undo(self, s, actor) -> None:
+        AddObservations._do(self, s, actor)
+
+
+class EditObservation(_ServiceCommand):
+    def __init__(self, panel, before: ObservationDTO, after: ObservationDTO, text: str):
+        super().__init__(panel, text)
+        self.ident, self.before, self.after = after.id, input_of(before), input_of(after)
+
+    def _swap(self, s, actor, target: ObservationInput) -> None:
+        current = observations.get_observation(s, actor, self.ident)
+        observations.update_observation(s, actor, self.ident, target, current.version)
+
+    def _do(self, s, actor) -> None:
+        self._swap(s, actor, self.after)
+
+    def _undo(self, s, actor) -> None:
+        self._swap(s, actor, self.before)
