@@ -25,6 +25,8 @@ from app.config import AppPaths, resolve_paths
 from app.i18n import set_language
 from app.models.db import DatabaseError, open_database
 from app.services.errors import ServiceError
+from app.services.evidence_media import index_dir
+from app.video import set_default_index_dir
 
 
 @dataclass
@@ -72,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     ctx = CliContext(resolve_paths(args.data_dir, args.db_url))
+    if args.data_dir or os.environ.get("CASEDESK_HOME"):  # probe/frame/scan of a loose file
+        set_default_index_dir(index_dir(ctx.paths))   # don't create the per-user dir for them
     try:
         return int(args.func(args, ctx) or 0)
     except (DatabaseError, ServiceError) as exc:

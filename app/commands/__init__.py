@@ -1,1 +1,19 @@
 """casedesk-cli subcommands, one module per topic (discovered by app.cli)."""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.services.errors import NotFoundError
+
+
+def id_by_key(session: Session, model: type, key_column, key: str, message: str) -> int:
+    """The id of the ``model`` row whose ``key_column`` equals ``key`` (a number may also be
+    the id itself); ``NotFoundError(message)`` when there is none."""
+    key = key.strip()
+    clauses = [key_column == key] + ([model.id == int(key)] if key.isdigit() else [])
+    found = session.scalar(select(model.id).where(or_(*clauses)))
+    if found is None:
+        raise NotFoundError(message)
+    return found

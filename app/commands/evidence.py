@@ -5,27 +5,21 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 
-from sqlalchemy import or_, select
-
 from app.cli import print_json
+from app.commands import id_by_key
 from app.i18n import _
 from app.models import Case
 from app.models.db import unit_of_work
 from app.models.enums import Acquisition
 from app.services import cameras, evidence, evidence_media, observations, routes
 from app.services.context import SYSTEM
-from app.services.errors import NotFoundError, ValidationError
+from app.services.errors import ValidationError
 
 
 def resolve_case_id(session, key: str) -> int:
     """A case by number (石峰-2023-0117) or id."""
-    clauses = [Case.case_no == key.strip()]
-    if key.strip().isdigit():
-        clauses.append(Case.id == int(key))
-    case_id = session.scalar(select(Case.id).where(or_(*clauses)))
-    if case_id is None:
-        raise NotFoundError(_("No case with number or id {key}.", key=key))
-    return case_id
+    return id_by_key(session, Case, Case.case_no, key,
+                     _("No case with number or id {key}.", key=key))
 
 
 def _progress_bar(done: int, total: int) -> None:
@@ -80,16 +74,22 @@ def _cmd_import(args, ctx) -> int:
     return 0
 
 
-def _cmd_evidence(args, ctx) -> int:
+def _list_case_rows(args, ctx, lister, to_json, to_line) -> int:
+    """Print what ``lister(session, actor, case_id)`` returns: JSON, or one line a row."""
     with unit_of_work(ctx.sessions) as s:
-        items = evidence.list_evidence(s, SYSTEM, resolve_case_id(s, args.case))
+        rows = lister(s, SYSTEM, resolve_case_id(s, args.case))
     if args.json:
-        print_json([evidence_json(e) for e in items])
+        print_json([to_json(r) for r in rows])
     else:
-        for e in items:
-            print(f"{e.id:4d}  {e.short_hash}  {e.camera_label:30s}  {_iso(e.wall_start)}  "
-                  f"{e.original_name}")
+        for r in rows:
+            print(to_line(r))
     return 0
+
+
+def _cmd_evidence(args, ctx) -> int:
+    return _list_case_rows(args, ctx, evidence.list_evidence, evidence_json, lambda e: (
+        f"{e.id:4d}  {e.short_hash}  {e.camera_label:30s}  {_iso(e.wall_start)}  "
+        f"{e.original_name}"))
 
 
 def _obs_json(o: observations.ObservationDTO) -> dict:
@@ -101,14 +101,8 @@ def _obs_json(o: observations.ObservationDTO) -> dict:
 
 
 def _cmd_observations(args, ctx) -> int:
-    with unit_of_work(ctx.sessions) as s:
-        rows = observations.list_observations(s, SYSTEM, resolve_case_id(s, args.case))
-    if args.json:
-        print_json([_obs_json(o) for o in rows])
-    else:
-        for o in rows:
-            print(f"{o.id:4d}  {_iso(o.wall_time)}  {o.camera_label:30s}  #{o.frame_index}  {o.note}")
-    return 0
+    return _list_case_rows(args, ctx, observations.list_observations, _obs_json, lambda o: (
+        f"{o.id:4d}  {_iso(o.wall_time)}  {o.camera_label:30s}  #{o.frame_index}  {o.note}"))
 
 
 def _cmd_route(args, ctx) -> int:

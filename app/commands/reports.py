@@ -8,9 +8,8 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
-
 from app.cli import print_json
+from app.commands import id_by_key
 from app.i18n import _
 from app.models import Officer, Squad
 from app.models.db import unit_of_work
@@ -22,7 +21,6 @@ from app.reports.stats import StatsFilter, squad_statistics, summary_labels, tab
 from app.reports.stats_export import to_jsonable, write_csv, write_xlsx
 from app.services import callouts
 from app.services.context import SYSTEM
-from app.services.errors import NotFoundError
 
 
 def _date(text: str) -> date:
@@ -45,21 +43,14 @@ def _when(text: str) -> datetime:
 def _squad_id(session, key: str | None) -> int | None:
     if key is None:
         return None
-    clauses = [Squad.code == key] + ([Squad.id == int(key)] if key.isdigit() else [])
-    found = session.scalar(select(Squad.id).where(or_(*clauses)))
-    if found is None:
-        raise NotFoundError(_("No squad with code or id {key}.", key=key))
-    return found
+    return id_by_key(session, Squad, Squad.code, key, _("No squad with code or id {key}.", key=key))
 
 
 def _officer_id(session, key: str | None) -> int | None:
     if key is None:
         return None
-    clauses = [Officer.badge_no == key] + ([Officer.id == int(key)] if key.isdigit() else [])
-    found = session.scalar(select(Officer.id).where(or_(*clauses)))
-    if found is None:
-        raise NotFoundError(_("No officer with badge number or id {key}.", key=key))
-    return found
+    return id_by_key(session, Officer, Officer.badge_no, key,
+                     _("No officer with badge number or id {key}.", key=key))
 
 
 def _progress(done: int, total: int, message: str) -> None:

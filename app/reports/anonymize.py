@@ -12,6 +12,7 @@ from string import ascii_uppercase
 
 from app.i18n import _
 from app.reports.case_data import CaseReportData, Change
+from app.services.pseudonyms import scrub_strings
 
 _PERSON_FIELDS = {"name", "id_number", "phone", "address"}
 _VEHICLE_FIELDS = {"plate"}
@@ -59,19 +60,6 @@ def _scrubber(mapping: dict[str, str]):
     return lambda text: pattern.sub(lambda m: mapping[m.group(0)], text)
 
 
-def _walk(obj, scrub):
-    if isinstance(obj, str):
-        return scrub(obj)
-    if isinstance(obj, tuple):
-        return tuple(_walk(x, scrub) for x in obj)
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        changes = {f.name: _walk(getattr(obj, f.name), scrub) for f in dataclasses.fields(obj)
-                   if isinstance(getattr(obj, f.name), str | tuple) or
-                   dataclasses.is_dataclass(getattr(obj, f.name))}
-        return dataclasses.replace(obj, **changes)
-    return obj
-
-
 def _mask_history(history: tuple[Change, ...], fields: set[str], masker) -> tuple[Change, ...]:
     return tuple(dataclasses.replace(ch, old=masker(ch.old), new=masker(ch.new))
                  if ch.field in fields else ch for ch in history)
@@ -98,7 +86,7 @@ def anonymize(data: CaseReportData) -> CaseReportData:
         for v in data.vehicles)
     masked = dataclasses.replace(data, persons=persons, vehicles=vehicles)
     # Free text next: persons/vehicles are already masked, the scrub catches the rest.
-    out = _walk(masked, scrub)
+    out = scrub_strings(masked, scrub)
     assert isinstance(out, CaseReportData)
     return out
 

@@ -7,18 +7,20 @@ ever sees the dataclasses below.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from app.services import cases, custody, evidence, observations
 from app.services.context import Actor, Perm, require
-from app.services.dto import AttributeChangeDTO
+from app.services.dto import AttributeChangeDTO, PersonDTO, VehicleDTO
 from app.services.history import user_names
 from app.services.routes import case_routes
 from app.services.search import load_case
 
+_Info = TypeVar("_Info", "PersonInfo", "VehicleInfo")
 KEY_TAG = "key"  # observations tagged "key" are the report's key frames (else: all of them)
 
 
@@ -58,32 +60,16 @@ class CaseInfo:
 
 
 @dataclass(frozen=True)
-class PersonInfo:
-    id: int
-    role: str
-    name: str | None
-    gender: str
-    age: int | None
-    id_number: str | None
-    phone: str | None
-    address: str
-    description: str
-    identified: bool
-    identified_at: datetime | None
+class PersonInfo(PersonDTO):
+    """A person of the case with the history of their identifying details."""
+
     history: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
-class VehicleInfo:
-    id: int
-    role: str
-    kind: str
-    colour: str
-    plate: str | None
-    unlicensed: bool
-    make_model: str
-    features: str
-    damage: str
+class VehicleInfo(VehicleDTO):
+    """A vehicle of the case with the history of its description."""
+
     history: tuple[Change, ...] = ()
 
 
@@ -219,6 +205,11 @@ def _changes(rows: list[AttributeChangeDTO]) -> tuple[Change, ...]:
                         r.changed_by_name, r.reason or "") for r in rows)
 
 
+def _with_history(cls: type[_Info], dto: object, rows: list[AttributeChangeDTO]) -> _Info:
+    """The report row for a service DTO: its fields as they are, plus its change history."""
+    return cls(**{f.name: getattr(dto, f.name) for f in fields(dto)}, history=_changes(rows))
+
+
 def collect_case_report(session: Session, actor: Actor, case_ref: str | int, *,
                         max_key_frames: int = 40, with_frames: bool = True) -> CaseReportData:
     """Gather a case file for a report (read-only; permission ``report.export_pdf``, and
@@ -238,16 +229,10 @@ def collect_case_report(session: Session, actor: Actor, case_ref: str | int, *,
         weather=d.weather or "", casualty_summary=d.casualty_summary or "",
         narrative=d.narrative or "", lead_officer=d.lead_officer_name, squad=d.squad_name,
         squad_id=d.squad_id, is_training=d.is_training)
-    persons = tuple(PersonInfo(
-        id=p.id, role=p.role, name=p.name, gender=p.gender or "", age=p.age,
-        id_number=p.id_number, phone=p.phone, address=p.address or "",
-        description=p.description or "", identified=p.identified, identified_at=p.identified_at,
-        history=_changes(by_entity.get(("person", p.id), []))) for p in d.persons)
-    vehicles = tuple(VehicleInfo(
-        id=v.id, role=v.role, kind=v.kind, colour=v.colour or "", plate=v.plate,
-        unlicensed=v.unlicensed, make_model=v.make_model or "", features=v.features or "",
-        damage=v.damage or "", history=_changes(by_entity.get(("vehicle", v.id), [])))
-        for v in sorted(d.vehicles, key=lambda v: (v.role, v.id)))
+    persons = tuple(_with_history(PersonInfo, p, by_entity.get(("person", p.id), []))
+                    for p in d.persons)
+    vehicles = tuple(_with_history(VehicleInfo, v, by_entity.get(("vehicle", v.id), []))
+                     for v in sorted(d.vehicles, key=lambda v: (v.role, v.id)))
     meetings = tuple(MeetingInfo(m.id, m.held_at, m.location or "", m.chair or "",
                                  "\n".join(m.attendees), m.decisions or "") for m in d.meetings)
     inquiries = tuple(InquiryInfo(i.id, i.team, i.objective or "", "\n".join(i.members),

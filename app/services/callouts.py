@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.i18n import _
 from app.models import CallOut, Case, Officer, callout_officer
@@ -16,7 +15,8 @@ from app.models.enums import CallOutKind, Role
 from app.models.types import utcnow
 from app.services import audit
 from app.services.context import Actor, Perm, require
-from app.services.errors import ConflictError, NotFoundError, PermissionDenied, ValidationError
+from app.services.errors import ConflictError, PermissionDenied, ValidationError
+from app.services.rows import flush_or_conflict, get_or_raise
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 
@@ -136,10 +136,8 @@ def create_callout(session: Session, actor: Actor, data: CallOutInput) -> CallOu
 
 
 def _load(session: Session, callout_id: int) -> CallOut:
-    c = session.get(CallOut, callout_id)
-    if c is None:
-        raise NotFoundError(_("Call-out {id} does not exist.", id=callout_id))
-    return c
+    return get_or_raise(session, CallOut, callout_id,
+                        _("Call-out {id} does not exist.", id=callout_id))
 
 
 def update_callout(session: Session, actor: Actor, callout_id: int, data: CallOutInput, *,
@@ -154,11 +152,8 @@ def update_callout(session: Session, actor: Actor, callout_id: int, data: CallOu
     before = _payload(c)
     _apply(c, data, officers, case)
     _check_squad(actor, c.squad_id)
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(_("This call-out was changed by someone else meanwhile. Nothing was "
-                              "saved; reload and save again."), "callout", callout_id) from exc
+    flush_or_conflict(session, _("This call-out was changed by someone else meanwhile. Nothing was "
+                                 "saved; reload and save again."), "callout", callout_id)
     after = _payload(c)
     changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
     if changes:

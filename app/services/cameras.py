@@ -13,7 +13,6 @@ from datetime import datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.i18n import _
 from app.models import Camera, CameraClockOffset
@@ -21,6 +20,7 @@ from app.models.enums import OwnerKind
 from app.services import audit
 from app.services.context import Actor, Perm, require
 from app.services.errors import ConflictError, NotFoundError, ValidationError
+from app.services.rows import flush_or_conflict, get_or_raise
 
 
 @dataclass(frozen=True)
@@ -127,10 +127,8 @@ def _validate(session: Session, data: CameraInput, camera_id: int | None = None)
 
 
 def _load(session: Session, camera_id: int) -> Camera:
-    cam = session.get(Camera, camera_id, options=[selectinload(Camera.offsets)])
-    if cam is None:
-        raise NotFoundError(_("Camera {id} not found.", id=camera_id))
-    return cam
+    return get_or_raise(session, Camera, camera_id, _("Camera {id} not found.", id=camera_id),
+                        options=[selectinload(Camera.offsets)])
 
 
 def list_cameras(session: Session, actor: Actor) -> list[CameraDTO]:
@@ -186,11 +184,8 @@ def update_camera(session: Session, actor: Actor, camera_id: int, data: CameraIn
         if getattr(cam, k) != new:
             changes[k] = [getattr(cam, k), new]
             setattr(cam, k, new)
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(_("Someone else changed this camera; reload it."), "camera",
-                            camera_id) from exc
+    flush_or_conflict(session, _("Someone else changed this camera; reload it."), "camera",
+                      camera_id)
     if changes:
         audit.record(session, actor, "camera.update", entity_type="camera", entity_id=cam.id,
                      payload={"changes": changes})
@@ -223,9 +218,8 @@ def add_clock_offset(session: Session, actor: Actor, camera_id: int, offset_s: f
 
 def delete_clock_offset(session: Session, actor: Actor, offset_id: int) -> None:
     require(actor, Perm.CAMERA_EDIT)
-    row = session.get(CameraClockOffset, offset_id)
-    if row is None:
-        raise NotFoundError(_("Clock offset {id} not found.", id=offset_id))
+    row = get_or_raise(session, CameraClockOffset, offset_id,
+                       _("Clock offset {id} not found.", id=offset_id))
     camera_id = row.camera_id
     session.delete(row)
     session.flush()

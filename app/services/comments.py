@@ -13,7 +13,8 @@ from app.models import Case, ReviewComment, User
 from app.models.enums import CaseStatus
 from app.services import audit
 from app.services.context import Actor, Perm, require
-from app.services.errors import NotFoundError, ValidationError, WorkflowError
+from app.services.errors import ValidationError, WorkflowError
+from app.services.rows import get_or_raise
 
 COMMENT = "comment"
 APPROVE_CLOSE = "approve_close"
@@ -32,10 +33,7 @@ class CommentDTO:
 
 
 def _case(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFoundError(_("Case {id} does not exist.", id=case_id))
-    return case
+    return get_or_raise(session, Case, case_id, _("Case {id} does not exist.", id=case_id))
 
 
 def _dto(session: Session, c: ReviewComment) -> CommentDTO:

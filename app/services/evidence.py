@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.config import AppPaths
 from app.i18n import _
@@ -29,7 +28,7 @@ from app.services import audit
 from app.services.cameras import CameraDTO, offset_in_force
 from app.services.cameras import to_dto as camera_dto
 from app.services.context import Actor, Perm, require
-from app.services.errors import ConflictError, NotFoundError, PermissionDenied, ValidationError
+from app.services.errors import ConflictError, PermissionDenied, ValidationError
 from app.services.evidence_store import (
     Cancel,
     Progress,
@@ -38,6 +37,7 @@ from app.services.evidence_store import (
     discard,
     store_path,
 )
+from app.services.rows import flush_or_conflict, get_or_raise
 
 VIDEO_EXTS = frozenset({"mp4", "m4v", "mov", "avi", "mkv", "h264", "264", "h265", "265", "hevc",
                         "ts", "mts", "m2ts", "flv", "wmv", "asf", "dav", "mpg", "mpeg", "3gp", "webm"})
@@ -163,17 +163,12 @@ def stamp_from_name(name: str, tz: str = "Asia/Shanghai") -> datetime | None:
 
 
 def _load_case(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFoundError(_("Case {id} not found.", id=case_id))
-    return case
+    return get_or_raise(session, Case, case_id, _("Case {id} not found.", id=case_id))
 
 
 def _load(session: Session, evidence_id: int) -> EvidenceItem:
-    ev = session.get(EvidenceItem, evidence_id)
-    if ev is None:
-        raise NotFoundError(_("Evidence item {id} not found.", id=evidence_id))
-    return ev
+    return get_or_raise(session, EvidenceItem, evidence_id,
+                        _("Evidence item {id} not found.", id=evidence_id))
 
 
 def check_can_import(session: Session, actor: Actor, case_id: int) -> None:
@@ -319,11 +314,8 @@ def update_evidence(session: Session, actor: Actor, evidence_id: int, expected_v
             setattr(ev, name, value)
     if not changes:
         return to_dto(ev)
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(_("Someone else changed this evidence item; reload it."), "evidence",
-                            evidence_id) from exc
+    flush_or_conflict(session, _("Someone else changed this evidence item; reload it."),
+                      "evidence", evidence_id)
     audit.record(session, actor, "evidence.update", entity_type="evidence", entity_id=ev.id,
                  case_id=ev.case_id, payload={"changes": changes})
     session.refresh(ev)

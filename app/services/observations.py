@@ -11,16 +11,18 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.i18n import _
 from app.models import Case, EvidenceItem, Inquiry, Observation, Person, Vehicle
 from app.services import audit
 from app.services.context import Actor, Perm, require
-from app.services.errors import ConflictError, NotFoundError, ValidationError
+from app.services.errors import ConflictError, ValidationError
 from app.services.evidence import to_dto as evidence_dto
+from app.services.rows import flush_or_conflict, get_or_raise
+from app.services.search import load_case
 
-TAGS = ("vehicle", "person", "plate", "direction")  # codes; the UI translates them
+TAGS = ("vehicle", "person", "plate", "direction", "key")  # codes; the UI translates them
+# "key": a key frame — the PDF case summary shows key frames (all observations when none is).
 
 
 @dataclass(frozen=True)
@@ -111,10 +113,8 @@ def _apply(o: Observation, ev: EvidenceItem, data: ObservationInput) -> None:
 
 
 def _evidence(session: Session, evidence_id: int) -> EvidenceItem:
-    ev = session.get(EvidenceItem, evidence_id)
-    if ev is None:
-        raise NotFoundError(_("Evidence item {id} not found.", id=evidence_id))
-    return ev
+    return get_or_raise(session, EvidenceItem, evidence_id,
+                        _("Evidence item {id} not found.", id=evidence_id))
 
 
 def _snapshot(o: Observation) -> dict:
@@ -149,11 +149,8 @@ def update_observation(session: Session, actor: Actor, observation_id: int, data
     _validate(session, o.case_id, ev, data)
     before = _snapshot(o)
     _apply(o, ev, data)
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(_("Someone else changed this observation; reload it."), "observation",
-                            observation_id) from exc
+    flush_or_conflict(session, _("Someone else changed this observation; reload it."),
+                      "observation", observation_id)
     audit.record(session, actor, "observation.update", entity_type="observation", entity_id=o.id,
                  case_id=o.case_id, payload={"before": before, "after": _snapshot(o)})
     return _to_dto(o, ev)
@@ -170,10 +167,8 @@ def delete_observation(session: Session, actor: Actor, observation_id: int) -> N
 
 
 def _load(session: Session, observation_id: int) -> Observation:
-    o = session.get(Observation, observation_id)
-    if o is None:
-        raise NotFoundError(_("Observation {id} not found.", id=observation_id))
-    return o
+    return get_or_raise(session, Observation, observation_id,
+                        _("Observation {id} not found.", id=observation_id))
 
 
 def get_observation(session: Session, actor: Actor, observation_id: int) -> ObservationDTO:
@@ -186,10 +181,7 @@ def list_observations(session: Session, actor: Actor, case_id: int, *,
                       evidence_id: int | None = None,
                       vehicle_id: int | None = None) -> list[ObservationDTO]:
     """Observations of a case ordered by corrected time (unknown times last)."""
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFoundError(_("Case {id} not found.", id=case_id))
-    require(actor, Perm.CASE_READ, case)
+    load_case(session, actor, case_id)
     q = select(Observation).where(Observation.case_id == case_id)
     if evidence_id is not None:
         q = q.where(Observation.evidence_id == evidence_id)
@@ -210,10 +202,7 @@ class CaseLinks:
 
 
 def case_links(session: Session, actor: Actor, case_id: int) -> CaseLinks:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFoundError(_("Case {id} not found.", id=case_id))
-    require(actor, Perm.CASE_READ, case)
+    load_case(session, actor, case_id)
     from app.services.routes import vehicle_label
 
     vehicles = session.scalars(select(Vehicle).where(Vehicle.case_id == case_id)

@@ -12,8 +12,9 @@ from app.models import Officer, Squad
 from app.services import audit
 from app.services.context import Actor, Perm, require
 from app.services.dto import OfficerDTO, OfficerInput, SquadDTO, SquadInput
-from app.services.errors import NotFoundError, ValidationError
+from app.services.errors import ValidationError
 from app.services.history import check_version, conflict_guard
+from app.services.rows import get_or_raise
 
 _SQUAD_CODE = re.compile(r"^[\w\u4e00-\u9fff]{1,16}$")
 
@@ -75,9 +76,7 @@ def create_squad(session: Session, actor: Actor, data: SquadInput) -> SquadDTO:
 def update_squad(session: Session, actor: Actor, squad_id: int, data: SquadInput, *,
                  expected_version: int | None = None) -> SquadDTO:
     require(actor, Perm.SETTINGS)
-    squad = session.get(Squad, squad_id)
-    if squad is None:
-        raise NotFoundError(_("Squad {ref} does not exist.", ref=squad_id))
+    squad = get_or_raise(session, Squad, squad_id, _("Squad {ref} does not exist.", ref=squad_id))
     mine = {"code": data.code.strip(), "name": data.name.strip()}
     check_version(squad, expected_version, "squad", mine)
     _validate_squad(session, data, squad_id)
@@ -127,9 +126,8 @@ def create_officer(session: Session, actor: Actor, data: OfficerInput) -> Office
 def update_officer(session: Session, actor: Actor, officer_id: int, data: OfficerInput, *,
                    expected_version: int | None = None) -> OfficerDTO:
     require(actor, Perm.SETTINGS)
-    officer = session.get(Officer, officer_id)
-    if officer is None:
-        raise NotFoundError(_("Officer {ref} does not exist.", ref=officer_id))
+    officer = get_or_raise(session, Officer, officer_id,
+                           _("Officer {ref} does not exist.", ref=officer_id))
     values = _officer_values(data)
     check_version(officer, expected_version, "officer", values)
     _validate_officer(session, data, officer_id)

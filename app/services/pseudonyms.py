@@ -126,14 +126,16 @@ def for_case(detail: CaseDetail) -> Pseudonymizer:
     return p
 
 
-def _scrub_value(value, scrub):
+def scrub_strings(value, scrub):
+    """``value`` with ``scrub`` applied to every string in it, through tuples and (frozen)
+    dataclasses, which are copied; other values stay as they are."""
     if isinstance(value, str):
         return scrub(value)
     if isinstance(value, tuple):
-        return tuple(_scrub_value(v, scrub) for v in value)
+        return tuple(scrub_strings(v, scrub) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.replace(value, **{
-            f.name: _scrub_value(getattr(value, f.name), scrub)
+            f.name: scrub_strings(getattr(value, f.name), scrub)
             for f in dataclasses.fields(value) if f.init})
     return value
 
@@ -141,4 +143,4 @@ def _scrub_value(value, scrub):
 def anonymize_detail(detail: CaseDetail) -> CaseDetail:
     """The whole case file with every identifying value replaced by its pseudonym."""
     scrub = for_case(detail).scrub
-    return _scrub_value(detail, lambda text: scrub(text) if text else text)
+    return scrub_strings(detail, lambda text: scrub(text) if text else text)

@@ -24,9 +24,11 @@ from app.services import audit, pseudonyms
 from app.services.cases import get_case
 from app.services.context import Actor, Perm, require
 from app.services.dto import CaseDetail, InquiryDTO, MeetingDTO
-from app.services.errors import NotFoundError, ValidationError, WorkflowError
+from app.services.errors import ValidationError, WorkflowError
 from app.services.history import value_known_at
 from app.services.observations import ObservationDTO, list_observations
+from app.services.rows import get_or_raise
+from app.services.search import load_case
 
 OUTCOME = "outcome"
 _SEEN = (EventKind.OBSERVATION, EventKind.SIGHTING)
@@ -126,10 +128,7 @@ class Replay:
 
 
 def _load(session: Session, actor: Actor, case_id: int) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFoundError(_("Case {id} does not exist.", id=case_id))
-    require(actor, Perm.TRAINING_REPLAY, case)
+    case = load_case(session, actor, case_id, Perm.TRAINING_REPLAY)
     if case.status != CaseStatus.CLOSED.value and not case.is_training:
         raise WorkflowError(_("Only closed cases can be replayed."))
     return case
@@ -301,9 +300,8 @@ def add_question(session: Session, actor: Actor, case_id: int, before_event_id: 
 
 
 def delete_question(session: Session, actor: Actor, question_id: int) -> None:
-    row = session.get(TrainingQuestion, question_id)
-    if row is None:
-        raise NotFoundError(_("This question no longer exists."))
+    row = get_or_raise(session, TrainingQuestion, question_id,
+                       _("This question no longer exists."))
     require(actor, Perm.TRAINING_BUILD, session.get(Case, row.case_id))
     session.delete(row)
     session.flush()

@@ -17,11 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import _
-from app.models import Camera, Case, Vehicle
+from app.models import Camera, Vehicle
 from app.models.enums import VehicleKind
-from app.services.context import Actor, Perm, require
+from app.services.context import Actor
 from app.services.errors import NotFoundError, ValidationError
 from app.services.observations import list_observations
+from app.services.search import load_case
 
 EARTH_RADIUS_M = 6_371_008.8
 # Highest plausible speed (km/h) per vehicle kind in town; above it the clocks are suspect.
@@ -156,10 +157,7 @@ def build_route(session: Session, actor: Actor, case_id: int, vehicle_id: int, *
     """The route of one vehicle of the case. ``order``: "time" (corrected time) or "marked"."""
     if order not in ("time", "marked"):
         raise ValidationError({"order": _("Route order must be by time or as marked.")})
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFoundError(_("Case {id} not found.", id=case_id))
-    require(actor, Perm.CASE_READ, case)
+    load_case(session, actor, case_id)
     vehicle = session.get(Vehicle, vehicle_id)
     if vehicle is None or vehicle.case_id != case_id:
         raise NotFoundError(_("Vehicle {id} is not part of this case.", id=vehicle_id))
@@ -183,10 +181,7 @@ def build_route(session: Session, actor: Actor, case_id: int, vehicle_id: int, *
 
 def case_routes(session: Session, actor: Actor, case_id: int, *, order: str = "time") -> list[Route]:
     """Routes of every vehicle of the case that has at least one observation."""
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFoundError(_("Case {id} not found.", id=case_id))
-    require(actor, Perm.CASE_READ, case)
+    load_case(session, actor, case_id)
     ids = sorted({o.vehicle_id for o in list_observations(session, actor, case_id)
                   if o.vehicle_id is not None})
     return [build_route(session, actor, case_id, vid, order=order) for vid in ids]

@@ -73,22 +73,25 @@ def _validate(session: Session, case_id: int, data: EventInput, event_id: int | 
         errors["kind"] = _("Choose the kind of event.")
     if not data.title.strip():
         errors["title"] = _("The event needs a short title.")
-    persons = _of_case(session, Person, data.person_ids, case_id)
-    if len(persons) != len(set(data.person_ids)):
-        errors["person_ids"] = _("A linked person does not belong to this case.")
-    vehicles = _of_case(session, Vehicle, data.vehicle_ids, case_id)
-    if len(vehicles) != len(set(data.vehicle_ids)):
-        errors["vehicle_ids"] = _("A linked vehicle does not belong to this case.")
-    observations = _of_case(session, Observation, data.observation_ids, case_id)
-    if len(observations) != len(set(data.observation_ids)):
-        errors["observation_ids"] = _("A linked observation does not belong to this case.")
-    basis = _of_case(session, TimelineEvent, data.basis_ids, case_id)
-    if len(basis) != len(set(data.basis_ids)):
-        errors["basis_ids"] = _("An event this rests on does not belong to this case.")
-    elif event_id is not None and event_id in _ancestors(session, set(data.basis_ids)):
-        errors["basis_ids"] = _("An event cannot rest on itself, directly or through others.")
-    elif "occurred_at" not in errors and any(b.occurred_at > data.occurred_at for b in basis):
-        errors["basis_ids"] = _("An event can only rest on what happened before it.")
+    def linked(key: str, model: type, ids: tuple[int, ...], message: str) -> list:
+        rows = _of_case(session, model, ids, case_id)
+        if len(rows) != len(set(ids)):
+            errors[key] = message
+        return rows
+
+    persons = linked("person_ids", Person, data.person_ids,
+                     _("A linked person does not belong to this case."))
+    vehicles = linked("vehicle_ids", Vehicle, data.vehicle_ids,
+                      _("A linked vehicle does not belong to this case."))
+    observations = linked("observation_ids", Observation, data.observation_ids,
+                          _("A linked observation does not belong to this case."))
+    basis = linked("basis_ids", TimelineEvent, data.basis_ids,
+                   _("An event this rests on does not belong to this case."))
+    if "basis_ids" not in errors:
+        if event_id is not None and event_id in _ancestors(session, set(data.basis_ids)):
+            errors["basis_ids"] = _("An event cannot rest on itself, directly or through others.")
+        elif "occurred_at" not in errors and any(b.occurred_at > data.occurred_at for b in basis):
+            errors["basis_ids"] = _("An event can only rest on what happened before it.")
     if data.kind in NEEDS_BASIS and not data.basis_ids and not data.observation_ids:
         errors["basis_ids"] = _("An inference must rest on at least one observation or event.")
     for key, model, ref in (("inquiry_id", Inquiry, data.inquiry_id),

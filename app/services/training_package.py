@@ -29,11 +29,12 @@ from app.models.enums import CaseStatus, CustodyAction
 from app.models.types import utcnow
 from app.services import audit, pseudonyms
 from app.services.cases import get_case
-from app.services.context import Actor, Perm, require
-from app.services.errors import NotFoundError, ServiceError, ValidationError, WorkflowError
+from app.services.context import Actor, Perm
+from app.services.errors import ServiceError, ValidationError, WorkflowError
 from app.services.evidence import log_custody
 from app.services.evidence_store import store_path
 from app.services.observations import ObservationDTO, list_observations
+from app.services.search import load_case
 
 FORMAT = "casedesk-training"
 FORMAT_VERSION = 1
@@ -148,10 +149,7 @@ def export_package(session: Session, actor: Actor, paths: AppPaths, case_id: int
                    observation_ids: list[int] | None = None, blur_all_rois: bool = True,
                    progress=None) -> PackageInfo:
     """Write the anonymized package of a closed case to ``out`` (a .zip); audited."""
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFoundError(_("Case {id} does not exist.", id=case_id))
-    require(actor, Perm.TRAINING_BUILD, case)
+    case = load_case(session, actor, case_id, Perm.TRAINING_BUILD)
     if case.status != CaseStatus.CLOSED.value or case.is_training:
         raise WorkflowError(_("Only a closed case (not a training copy) can be packaged."))
     chosen = [o for o in list_observations(session, actor, case_id)

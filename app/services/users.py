@@ -27,11 +27,11 @@ from app.services import audit
 from app.services.context import SYSTEM, Actor, Perm, require
 from app.services.errors import (
     ConflictError,
-    NotFoundError,
     ServiceError,
     ValidationError,
     WorkflowError,
 )
+from app.services.rows import get_or_raise
 
 MAX_FAILED = 5
 LOCKOUT = timedelta(minutes=15)
@@ -127,10 +127,7 @@ def password_problem(password: str, username: str = "") -> str | None:
 
 
 def _get(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotFoundError(_("User {id} does not exist.", id=user_id))
-    return user
+    return get_or_raise(session, User, user_id, _("User {id} does not exist.", id=user_id))
 
 
 def _validate(session: Session, username: str, display_name: str, role: str,

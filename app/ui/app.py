@@ -28,11 +28,13 @@ from app.config import APP_NAME, RESOURCES_DIR, AppPaths, resolve_paths
 from app.i18n import SUPPORTED, set_language
 from app.models.db import DatabaseError, open_database
 from app.services.context import SYSTEM, Actor
+from app.services.evidence_media import index_dir
 from app.ui.error_dialogs import install_excepthook, report_error, show_database_error
 from app.ui.main_window import AppContext, MainWindow
 from app.ui.settings import Settings
 from app.ui.widgets.enum_labels import clear_cache as clear_label_cache
 from app.ui.workers import TaskContext, run_with_progress_dialog
+from app.video import set_default_index_dir
 
 log = logging.getLogger("casedesk")
 QM_DIR = RESOURCES_DIR / "i18n"
@@ -227,6 +229,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:  # render without showing anything (works with no display)
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     paths = resolve_paths(args.data_dir, args.db_url, args.evidence_dir).ensure()
+    set_default_index_dir(index_dir(paths))  # frame indexes persist: clips reopen instantly
     setup_logging(paths)
     app = create_application([sys.argv[0]])
     settings = Settings(args.settings)

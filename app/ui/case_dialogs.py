@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -33,6 +32,7 @@ from app.services.dto import CaseDetail, ChangeNote
 from app.services.errors import ConflictError, ServiceError, ValidationError
 from app.ui.error_dialogs import report_error
 from app.ui.widgets.conflict_dialog import ConflictChoice, Resolution
+from app.ui.widgets.dialog_parts import accept_cancel_buttons
 from app.ui.widgets.enum_labels import status_label
 from app.ui.widgets.form import FieldSpec, FormWidget
 
@@ -80,10 +80,7 @@ class FormDialog(QDialog):
             hint.setStyleSheet("color: #6b7280;")
             layout.addWidget(hint)
             layout.addWidget(self.note_form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self._on_ok)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self._on_ok)
         layout.addWidget(buttons)
         self.resize(620, min(160 + 46 * len(specs), 760))
 
@@ -179,10 +176,7 @@ class StatusDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self._on_ok)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self._on_ok)
         layout.addWidget(buttons)
         self.reason.setFocus()
 

@@ -73,12 +73,13 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.filter = CaseFilter(sort="occurred_at", descending=True)
-        self.total = 0                      # every case the user may see (no filter)
+        self.total: int | None = None       # every case the user may see (None: not counted)
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
         self._cache: dict[int, CaseSummary] = {}
         self._texts: dict[int, tuple[str, ...]] = {}  # display text per column, made once
         self._gone: set[int] = set()        # ids the services no longer return
+        self._failed: set[int] = set()      # ids whose fetch failed (until the next query)
         self.fetches = 0                    # pages fetched (tests, benchmarks)
 
     # -- content -------------------------------------------------------------------------
@@ -89,7 +90,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def set_filter(self, filt: CaseFilter) -> None:
         """Query ``filt`` now (filters are fast SQL) and show it."""
-        self.show_view(self.query(filt, total=False))
+        self.show_view(self.query(filt, total=self.total is None))
 
     def show_view(self, view: ListView, keep_rows: bool = True) -> None:
         """Show a query result: same cases in a new order → layout change (selection and
@@ -98,6 +99,7 @@ class CaseTableModel(QAbstractTableModel):
             self._cache.clear()
             self._texts.clear()
         self._gone.clear()
+        self._failed.clear()
         self._put(view.rows)
         self.filter = view.filt
         if view.total is not None:
@@ -159,7 +161,8 @@ class CaseTableModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         self._set_ids(self._ids[:row] + self._ids[row + 1:])
         self._cache.pop(case_id, None)
-        self.total = max(self.total - 1, 0)
+        if self.total:
+            self.total -= 1
         self.endRemoveRows()
         return True
 
@@ -177,7 +180,7 @@ class CaseTableModel(QAbstractTableModel):
         """The row's summary (fetching its page if needed; None if the case is gone)."""
         cid = self._ids[row]
         case = self._cache.get(cid)
-        if case is None and cid not in self._gone:
+        if case is None and cid not in self._gone and cid not in self._failed:
             self._fetch_page(row // PAGE)
             case = self._cache.get(cid)
         return case
@@ -192,7 +195,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def _fetch_page(self, page: int) -> None:
         ids = [cid for cid in self._ids[page * PAGE:(page + 1) * PAGE]
-               if cid not in self._cache and cid not in self._gone]
+               if cid not in self._cache and cid not in self._gone and cid not in self._failed]
         if not ids:
             return
         if len(self._cache) > CACHE_MAX:
@@ -203,7 +206,7 @@ class CaseTableModel(QAbstractTableModel):
             rows: Sequence[CaseSummary] = self.store.summaries(ids)
         except (ServiceError, SQLAlchemyError) as exc:
             log.warning("case list: fetching %d rows failed: %s", len(ids), exc)
-            self._gone.update(ids)  # shown blank until the next reload; no retry storm
+            self._failed.update(ids)  # shown as "—" until the next query; no retry storm
             self.failed.emit(exc)
             return
         self._put(rows)
@@ -267,8 +270,9 @@ class CaseTableModel(QAbstractTableModel):
 
     def _row_texts(self, row: int) -> tuple[str, ...]:
         case = self.case_at(row)
-        if case is None:  # deleted meanwhile: the next refresh drops the row
-            return (self.tr("(deleted)"),) + ("",) * (len(Column) - 1)
+        if case is None:  # deleted meanwhile (the next refresh drops the row) or unreadable
+            first = "—" if self._ids[row] in self._failed else self.tr("(deleted)")
+            return (first,) + ("",) * (len(Column) - 1)
         texts = tuple(self._display(case, col) for col in Column)
         self._texts[case.id] = texts
         return texts

@@ -68,7 +68,8 @@ class CaseListPanel(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(self._build_filters())
         self.model = CaseTableModel(store, self)
-        self.model.failed.connect(lambda exc: report_error(exc, self))
+        # queued: a fetch can fail inside a paint; the message box waits for the event loop
+        self.model.failed.connect(self._on_model_failed, Qt.ConnectionType.QueuedConnection)
         self.proxy = self.model  # what the table shows (no proxy: filters and sort run in SQL)
         self.table = QTableView(self)
         self.table.setObjectName("case_table")
@@ -222,7 +223,7 @@ class CaseListPanel(QWidget):
 
     def _query_now(self, filt: CaseFilter, total: bool = False) -> ListView | None:
         try:
-            return self.model.query(filt, total)
+            return self.model.query(filt, total or self.model.total is None)
         except QUERY_ERRORS as exc:
             report_error(exc, self)
             return None
@@ -277,7 +278,10 @@ class CaseListPanel(QWidget):
 
     def _update_count(self, *_args) -> None:
         self.count_label.setText(self.tr("{shown} of {total} cases").format(
-            shown=self.model.rowCount(), total=self.model.total))
+            shown=self.model.rowCount(), total=self.model.total or 0))
+
+    def _on_model_failed(self, exc: Exception) -> None:
+        report_error(exc, self)
 
     # -- selection -------------------------------------------------------------------------
     def current_case_id(self) -> int | None:

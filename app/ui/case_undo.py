@@ -14,11 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
-
 from app.services.dto import CaseDetail, CaseInput, ChangeNote
 from app.services.errors import ServiceError
 from app.ui.case_store import CaseStore
+from app.ui.widgets.undo import AppliedCommand
 
 ErrorHandler = Callable[[Exception], None]
 
@@ -50,37 +49,21 @@ class Refs:
         self._refs[(ref.kind, new_id)] = ref
 
 
-class StoreCommand(QUndoCommand):
+class StoreCommand(AppliedCommand):
     """Base: first redo skipped; errors go to ``on_error`` and make the command obsolete."""
 
     def __init__(self, store: CaseStore, refs: Refs, text: str, on_error: ErrorHandler):
         super().__init__(text)
         self.store, self.refs, self.on_error = store, refs, on_error
-        self._first = True
         self.failed: Exception | None = None
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._guard(self.do_redo)
-
-    def undo(self) -> None:
-        self._guard(self.do_undo)
-
-    def _guard(self, fn: Callable[[], None]) -> None:
+    def run(self, fn: Callable[[], None]) -> None:
         try:
             fn()
         except ServiceError as exc:
             self.failed = exc
             self.setObsolete(True)
             self.on_error(exc)
-
-    def do_redo(self) -> None:
-        raise NotImplementedError
-
-    def do_undo(self) -> None:
-        raise NotImplementedError
 
 
 class CreateCaseCommand(StoreCommand):
@@ -97,7 +80,23 @@ class CreateCaseCommand(StoreCommand):
         self.refs.moved(self.case, detail.id, detail.version)
 
 
-class EditCaseCommand(StoreCommand):
+class _EditCommand(StoreCommand):
+    """An edit: undo applies ``before``, redo ``after`` (subclasses say how, in ``_apply``)."""
+
+    before: Any
+    after: Any
+
+    def _apply(self, data: Any) -> None:
+        raise NotImplementedError
+
+    def do_undo(self) -> None:
+        self._apply(self.before)
+
+    def do_redo(self) -> None:
+        self._apply(self.after)
+
+
+class EditCaseCommand(_EditCommand):
     def __init__(self, store, refs, text, on_error, case: Ref, before: CaseInput,
                  after: CaseInput, note: ChangeNote | None = None):
         super().__init__(store, refs, text, on_error)
@@ -106,12 +105,6 @@ class EditCaseCommand(StoreCommand):
     def _apply(self, data: CaseInput) -> None:
         detail = self.store.update_case(self.case.id, data, self.case.version, self.note)
         self.case.version = detail.version
-
-    def do_undo(self) -> None:
-        self._apply(self.before)
-
-    def do_redo(self) -> None:
-        self._apply(self.after)
 
 
 class StatusCommand(StoreCommand):
@@ -167,7 +160,7 @@ class AddRecordCommand(StoreCommand):
         self.refs.moved(self.record, dto.id, dto.version)
 
 
-class EditRecordCommand(StoreCommand):
+class EditRecordCommand(_EditCommand):
     def __init__(self, store, refs, text, on_error, case: Ref, record: Ref, before: Any,
                  after: Any, note: ChangeNote | None = None):
         super().__init__(store, refs, text, on_error)
@@ -177,12 +170,6 @@ class EditRecordCommand(StoreCommand):
         dto = self.store.update_record(self.record.kind, self.case.id, self.record.id, data,
                                        self.record.version, self.note)
         self.record.version = dto.version
-
-    def do_undo(self) -> None:
-        self._apply(self.before)
-
-    def do_redo(self) -> None:
-        self._apply(self.after)
 
 
 class DeleteRecordCommand(StoreCommand):

@@ -57,6 +57,11 @@ class Settings:
     def set_value(self, key: str, value: Any) -> None:
         self._qs.setValue(key, value)
 
+    def _bytes(self, key: str) -> QByteArray | None:
+        """A saved Qt state blob (geometry, header, splitter), or None when none is saved."""
+        raw = self._qs.value(key, None)
+        return raw if isinstance(raw, QByteArray) and not raw.isEmpty() else None
+
     def sync(self) -> None:
         self._qs.sync()
 
@@ -72,22 +77,19 @@ class Settings:
 
     # -- window state ---------------------------------------------------------------------
     def window_geometry(self) -> QByteArray | None:
-        raw = self._qs.value("ui/window_geometry", None)
-        return raw if isinstance(raw, QByteArray) and not raw.isEmpty() else None
+        return self._bytes("ui/window_geometry")
 
     def set_window_geometry(self, data: QByteArray) -> None:
         self.set_value("ui/window_geometry", data)
 
     def window_state(self) -> QByteArray | None:
-        raw = self._qs.value("ui/window_state", None)
-        return raw if isinstance(raw, QByteArray) and not raw.isEmpty() else None
+        return self._bytes("ui/window_state")
 
     def set_window_state(self, data: QByteArray) -> None:
         self.set_value("ui/window_state", data)
 
     def splitter_state(self, name: str) -> QByteArray | None:
-        raw = self._qs.value(f"ui/splitter_{name}", None)
-        return raw if isinstance(raw, QByteArray) and not raw.isEmpty() else None
+        return self._bytes(f"ui/splitter_{name}")
 
     def set_splitter_state(self, name: str, data: QByteArray) -> None:
         self.set_value(f"ui/splitter_{name}", data)
@@ -113,8 +115,7 @@ class Settings:
         self.set_value("cases/status_filter", status)
 
     def case_list_header(self) -> QByteArray | None:
-        raw = self._qs.value("cases/header_state", None)
-        return raw if isinstance(raw, QByteArray) and not raw.isEmpty() else None
+        return self._bytes("cases/header_state")
 
     def set_case_list_header(self, data: QByteArray) -> None:
         self.set_value("cases/header_state", data)

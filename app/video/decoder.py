@@ -59,9 +59,11 @@ class FrameDecoder:
             self._primed = False
 
     def _setup_threads(self, cc) -> None:
-        # frame threading (2 cores) only for H.264: FFmpeg's HEVC frame threads can deadlock on
-        # damaged data (seen here: a worker waiting forever for a broken reference frame)
-        cc.thread_type = "AUTO" if self.index.codec == "h264" else "SLICE"
+        # frame threading (2 cores) only for H.264 with container timestamps: on damaged raw
+        # streams FFmpeg's frame threads were seen to deadlock (a worker waiting forever for a
+        # broken reference frame, hanging the close); slice threads cannot wait on each other
+        frame_ok = self.index.codec == "h264" and self.index.mode == "pts"
+        cc.thread_type = "AUTO" if frame_ok else "SLICE"
         cc.thread_count = self._threads
         if self.skip_nonref and self.index.mode == "pts" and self.index.codec in ("h264", "hevc"):
             cc.skip_frame = "NONREF"

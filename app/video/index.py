@@ -31,7 +31,7 @@ from app.video.counted import counted_index
 from app.video.errors import VideoError
 from app.video.nal import vcl_type
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 REORDERING = {"h264", "hevc", "mpeg4", "mpeg2video", "mpeg1video", "vc1", "wmv3"}
 PTS_CONTAINERS = {"mov", "matroska", "mpegts", "flv", "mpeg", "ogg"}
 RAW_FORMATS = {"h264", "hevc", "m4v", "mpegvideo", "mjpeg", "cavsvideo", "vc1"}
@@ -257,7 +257,9 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
 
 def _timed_index(path, rows, info, fps, time_base, size, truncated, warnings) -> FrameIndex:
     pts = np.array([r[0] if r[0] is not None else r[1] for r in rows], dtype=np.int64)
-    seek = np.array([r[1] if r[1] is not None else r[0] for r in rows], dtype=np.int64)
+    # seek by the keyframe's pts: FFmpeg's mov seek compares presentation times, and seeking
+    # to the (earlier) dts of a B-frame stream's keyframe lands one whole GOP too early
+    seek = np.array([r[0] if r[0] is not None else r[1] for r in rows], dtype=np.int64)
     keys = np.array([r[2] for r in rows], dtype=bool)
     order = np.argsort(pts, kind="stable")
     ticks = pts[order]

@@ -163,7 +163,7 @@ class VideoSource:
         """Keep half the cache's worth of frames below the position decoded in advance."""
         capacity = self._capacity()
         low = self.cache.run_start(i)
-        if low > 0 and i - low <= capacity // 4:
+        if low > 0 and i - low <= capacity // 3:
             # nothing cached below (a jump): the next frame back comes first, then the rest
             self._prefetch.request(max(0, low - capacity // 2), low - 1,
                                    urgent=4 if low == i else 0)

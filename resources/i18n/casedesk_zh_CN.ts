@@ -905,17 +905,17 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+51" />
+            <location line="+52" />
             <source>All officers</source>
             <translation>全部民警</translation>
         </message>
         <message>
-            <location line="-48" />
+            <location line="-49" />
             <source>Occurred</source>
             <translation>案发</translation>
         </message>
         <message>
-            <location line="+153" />
+            <location line="+154" />
             <source>{shown} of {total} cases</source>
             <translation>显示 {shown} 件，共 {total} 件</translation>
         </message>
@@ -931,7 +931,7 @@
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../app/ui/case_list_model.py" line="+213" />
+            <location filename="../../app/ui/case_list_model.py" line="+230" />
             <source>Case no.</source>
             <translation>案件编号</translation>
         </message>
@@ -971,12 +971,12 @@
             <translation>侦查方向</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+39" />
             <source>(deleted)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+17" />
+            <location line="+8" />
             <source> (training)</source>
             <translation>（教学）</translation>
         </message>
@@ -1307,7 +1307,7 @@
             <translation>已被他人修改 — 合并</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>Green: only you changed it (yours is kept) · blue: only the other person changed it (theirs is taken) · yellow: both changed it differently — pick one.</source>
             <translation>绿色：只有你修改（保留你的）· 蓝色：只有对方修改（采用对方的）· 黄色：双方都改且不同——请选择一方。</translation>
         </message>
@@ -1328,29 +1328,29 @@
         </message>
         <message>
             <location line="+0" />
-            <location line="+62" />
+            <location line="+63" />
             <source>Mine</source>
             <translation>我的</translation>
         </message>
         <message>
-            <location line="-62" />
-            <location line="+62" />
+            <location line="-63" />
+            <location line="+63" />
             <source>Before</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location line="-61" />
-            <location line="+62" />
+            <location line="-62" />
+            <location line="+63" />
             <source>Theirs</source>
             <translation>对方的</translation>
         </message>
         <message>
-            <location line="-62" />
+            <location line="-63" />
             <source>Will be saved</source>
             <translation>保存结果</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Select a row to read the full values below.</source>
             <translation>选中一行，可在下方查看完整内容。</translation>
         </message>
@@ -2919,7 +2919,7 @@
     <context>
         <name>ObservationDialog</name>
         <message>
-            <location filename="../../app/ui/review/observation_widgets.py" line="+89" />
+            <location filename="../../app/ui/review/observation_widgets.py" line="+90" />
             <source>Observation on frame {i}</source>
             <translation>第 {i} 帧的观察</translation>
         </message>
@@ -4405,7 +4405,7 @@ Answer: {a}</source>
     <context>
         <name>ValueText</name>
         <message>
-            <location filename="../../app/ui/widgets/conflict_dialog.py" line="-163" />
+            <location filename="../../app/ui/widgets/conflict_dialog.py" line="-165" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
@@ -4540,7 +4540,7 @@ Answer: {a}</source>
     <context>
         <name>widget</name>
         <message>
-            <location filename="../../app/ui/review/observation_widgets.py" line="-32" />
+            <location filename="../../app/ui/review/observation_widgets.py" line="-33" />
             <source>Vehicle</source>
             <translation>车辆</translation>
         </message>
@@ -4558,6 +4558,11 @@ Answer: {a}</source>
             <location line="+0" />
             <source>Direction of travel</source>
             <translation>行驶方向</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Key frame (report)</source>
+            <translation>关键帧（报告）</translation>
         </message>
         <message>
             <location filename="../../app/ui/admin/users_dialog.py" line="-135" />

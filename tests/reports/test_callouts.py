@@ -9,13 +9,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from app.models import AuditEntry, Case, Officer, Squad
+from app.models import AuditEntry, Case
 from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.services import callouts as co
 from app.services.context import SYSTEM
 from app.services.errors import ConflictError, NotFoundError, PermissionDenied, ValidationError
 from tests.conftest import make_actor
+from tests.reports.squads import add_squads
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -23,13 +24,9 @@ TZ = ZoneInfo("Asia/Shanghai")
 @pytest.fixture
 def org(session_factory) -> dict:
     with unit_of_work(session_factory) as s:
-        sq, other = Squad(code="石峰", name="石峰"), Squad(code="荷塘", name="荷塘")
-        s.add_all([sq, other])
-        s.flush()
-        a, b = Officer(badge_no="A1", name="白警官", squad_id=sq.id), \
-            Officer(badge_no="B2", name="李警官", squad_id=sq.id)
+        sq, other, a, b = add_squads(s)
         case = Case(case_no="石峰-2023-0117", title="天桥街", squad_id=sq.id)
-        s.add_all([a, b, case])
+        s.add(case)
         s.flush()
         return {"squad": sq.id, "other": other.id, "a": a.id, "b": b.id, "case": case.id}
 

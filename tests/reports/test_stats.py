@@ -19,13 +19,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.models import CallOut, Case, Officer, Squad, Vehicle
+from app.models import CallOut, Case, Vehicle
 from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.reports.stats import StatsFilter, squad_statistics
 from app.services.context import SYSTEM
 from app.services.errors import PermissionDenied, ValidationError
 from tests.conftest import make_actor
+from tests.reports.squads import add_squads
 
 TZ = ZoneInfo("Asia/Shanghai")
 Q1 = dict(date_from=date(2023, 1, 1), date_to=date(2023, 3, 31))
@@ -38,13 +39,7 @@ def t(*args) -> datetime:
 @pytest.fixture
 def squad_db(session_factory) -> dict:
     with unit_of_work(session_factory) as s:
-        sq, other = Squad(code="石峰", name="石峰大队事故中队"), Squad(code="荷塘", name="荷塘")
-        s.add_all([sq, other])
-        s.flush()
-        a = Officer(badge_no="A1", name="白警官", squad_id=sq.id)
-        b = Officer(badge_no="B2", name="李警官", squad_id=sq.id)
-        s.add_all([a, b])
-        s.flush()
+        sq, other, a, b = add_squads(s, "石峰大队事故中队")
 
         def case(no, lead, occurred, solved=None, status="solved", **kw):
             c = Case(case_no=no, title=no, occurred_at=occurred,

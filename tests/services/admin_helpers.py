@@ -7,6 +7,8 @@ from pathlib import Path
 
 from app.models import Case, EvidenceItem, Squad
 from app.models.db import unit_of_work
+from app.services import audit
+from app.services.context import SYSTEM
 from app.services.evidence_store import copy_into_store
 
 
@@ -26,6 +28,14 @@ def make_case(factory, squad_id: int | None, status: str = "investigating",
         s.add(case)
         s.flush()
         return case.id
+
+
+def record_case_updates(factory, case_id: int, count: int, **payload) -> None:
+    """``count`` audited "case.update" rows of ``case_id``, one transaction each (payload n=i)."""
+    for i in range(count):
+        with unit_of_work(factory) as s:
+            audit.record(s, SYSTEM, "case.update", entity_type="case", entity_id=case_id,
+                         case_id=case_id, payload={"n": i, **payload})
 
 
 def add_evidence(factory, paths, case_id: int, tmp: Path, content: bytes,

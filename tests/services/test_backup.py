@@ -10,11 +10,15 @@ import pytest
 
 from app.cli import main as cli
 from app.config import resolve_paths
-from app.models.db import unit_of_work
 from app.services import audit, backup
 from app.services.context import SYSTEM
 from app.services.errors import ValidationError
-from tests.services.admin_helpers import add_evidence, make_case, make_squad
+from tests.services.admin_helpers import (
+    add_evidence,
+    make_case,
+    make_squad,
+    record_case_updates,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -26,10 +30,7 @@ def _sqlite_only(db_backend):
 @pytest.fixture
 def source(paths, session_factory, tmp_path):
     case_id = make_case(session_factory, make_squad(session_factory))
-    for i in range(3):
-        with unit_of_work(session_factory) as s:
-            audit.record(s, SYSTEM, "case.update", entity_type="case", entity_id=case_id,
-                         case_id=case_id, payload={"n": i, "note": "天桥街"})
+    record_case_updates(session_factory, case_id, 3, note="天桥街")
     for i in range(3):
         add_evidence(session_factory, paths, case_id, tmp_path, os.urandom(50_000 + i),
                      name=f"cam{i}.mp4")

@@ -11,18 +11,20 @@ from sqlalchemy import select
 from app.cli import main as cli
 from app.models import AuditEntry
 from app.models.db import unit_of_work
-from app.services import audit, verify
+from app.services import verify
 from app.services.context import SYSTEM
-from tests.services.admin_helpers import add_evidence, make_case, make_squad
+from tests.services.admin_helpers import (
+    add_evidence,
+    make_case,
+    make_squad,
+    record_case_updates,
+)
 
 
 @pytest.fixture
 def filled(paths, session_factory, tmp_path):
     case_id = make_case(session_factory, make_squad(session_factory))
-    for i in range(5):
-        with unit_of_work(session_factory) as s:
-            audit.record(s, SYSTEM, "case.update", entity_type="case", entity_id=case_id,
-                         case_id=case_id, payload={"n": i})
+    record_case_updates(session_factory, case_id, 5)
     ev_id, path = add_evidence(session_factory, paths, case_id, tmp_path, os.urandom(300_000))
     return case_id, ev_id, path
 

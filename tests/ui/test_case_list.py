@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, QPersistentModelIndex, Qt
+from sqlalchemy.exc import OperationalError
 
 from app.demo import CASE_A_NO, CASE_B_NO
 from app.services import cases as case_services
@@ -205,3 +206,25 @@ def test_new_and_deleted_cases(qtbot, zh_ui, demo_db):
                                   reason="测试")
     panel.refresh_case(created.id)
     assert model.row_of(created.id) is None and model.rowCount() == total
+
+
+def test_unreadable_and_vanished_rows_neither_crash_nor_retry(zh_ui, demo_db, monkeypatch):
+    monkeypatch.setattr(case_list_model, "PAGE", 10)
+    store, model = _model(demo_db)
+    errors: list[Exception] = []
+    model.failed.connect(errors.append)
+    with demo_db[2].begin() as session:  # row 15 is deleted elsewhere before it is fetched
+        case_services.delete_case(session, SYSTEM, model.case_id(15), reason="测试")
+    assert model.index(15, Column.CASE_NO).data() == model.tr("(deleted)")
+    assert model.index(14, Column.CASE_NO).data().startswith("石峰-")
+
+    def broken(_ids):
+        raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(store, "summaries", broken)
+    assert model.index(25, Column.TITLE).data() == ""
+    assert model.index(25, Column.CASE_NO).data() == "—"
+    assert model.index(26, Column.STATUS).data() == "" and len(errors) == 1  # no retry storm
+    monkeypatch.undo()
+    model.set_filter(dataclasses.replace(model.filter, sort="case_no"))  # a new query retries
+    assert model.index(model.row_of(model.case_id(25)), Column.CASE_NO).data().startswith("石峰-")

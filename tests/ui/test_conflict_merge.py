@@ -275,3 +275,18 @@ def test_conflict_keys_are_translated(zh_ui):
     texts = ValueText()
     assert texts.value("identified", True) == "是" and texts.value("x", None) == "（空）"
     assert texts.value("lat", 27.5) == "27.5"
+
+
+def test_record_deleted_meanwhile_is_reported_and_nothing_is_saved(two, monkeypatch):
+    a, b = two
+    person = next(p for p in b.editor.detail.persons if p.role == "witness")
+    dialog = b.editor.record_dialog("person", person)
+    a.editor.delete_record("person", person)
+    reported: list[str] = []
+    monkeypatch.setattr(conflict_dialog, "report_error", lambda exc, _p: reported.append(str(exc)))
+    dialog.form.set_values({"phone": "13900000009"})
+    dialog._on_ok()
+    assert reported == ["该证人已被他人删除，你的修改未保存。"] or (
+        reported and reported[0].startswith("该") and "已被他人删除" in reported[0])
+    assert dialog.reloaded and dialog.result() != dialog.DialogCode.Accepted
+    assert all(p.id != person.id for p in b.saved().persons)

@@ -19,15 +19,7 @@ from app.services import users
 from app.services.context import Actor
 from app.services.errors import ServiceError, ValidationError
 from app.ui.admin.password_dialog import ChangePasswordDialog
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
+from app.ui.widgets.dialog_parts import accept_cancel_buttons, error_label
 
 
 class LoginDialog(QDialog):
@@ -58,16 +50,13 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("User name:"), self.username)
         form.addRow(self.tr("Password:"), self.password)
         layout.addLayout(form)
-        self.error = _error_label()
+        self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = accept_cancel_buttons(self, self.try_login)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             self.tr("Sign in") if locked_user is None else self.tr("Unlock"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
             self.tr("Quit") if locked_user is None else self.tr("Sign out"))
-        buttons.accepted.connect(self.try_login)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         (self.password if self.username.text() else self.username).setFocus()
 
@@ -119,12 +108,9 @@ class FirstAdminDialog(QDialog):
                       .format(n=users.MIN_PASSWORD_LEN))
         hint.setStyleSheet("color: palette(mid);")
         layout.addWidget(hint)
-        self.error = _error_label()
+        self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.create)
         layout.addWidget(buttons)
 
     def create(self) -> bool:

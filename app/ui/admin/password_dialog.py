@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from app.models.db import unit_of_work
 from app.services import users
 from app.services.context import Actor
 from app.services.errors import ServiceError, ValidationError
+from app.ui.widgets.dialog_parts import accept_cancel_buttons, error_label
 
 
 class ChangePasswordDialog(QDialog):
@@ -47,16 +47,9 @@ class ChangePasswordDialog(QDialog):
         hint = QLabel(self.tr("At least {n} characters, mixing letters with digits or symbols.")
                       .format(n=users.MIN_PASSWORD_LEN))
         layout.addWidget(hint)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.save)
         layout.addWidget(buttons)
 
     def save(self) -> bool:

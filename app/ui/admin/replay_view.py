@@ -276,25 +276,21 @@ class ReplayView(QWidget):
             return
         answer, _ok = QInputDialog.getMultiLineText(self, self.tr("Expected answer"),
                                                     self.tr("Expected answer (optional):"))
-        try:
-            with unit_of_work(self._ctx.sessions) as s:
-                replay.add_question(s, self._ctx.actor, self.replay.case_id, step.event_id,
-                                    question, answer)
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Replay"), str(exc))
-            return
-        index = self.index
-        self.open_case(self.replay.case_id)
-        self.go(index)
-
+        self._change_questions(lambda s: replay.add_question(
+            s, self._ctx.actor, self.replay.case_id, step.event_id, question, answer))
 
     def remove_question(self) -> None:
         step = self.replay.steps[self.index] if self.replay else None
         if step is None or step.question is None:
             return
+        self._change_questions(
+            lambda s: replay.delete_question(s, self._ctx.actor, step.question.id))
+
+    def _change_questions(self, change) -> None:
+        """Run ``change(session)`` in one unit of work, then reload the replay at this step."""
         try:
             with unit_of_work(self._ctx.sessions) as s:
-                replay.delete_question(s, self._ctx.actor, step.question.id)
+                change(s)
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Replay"), str(exc))
             return

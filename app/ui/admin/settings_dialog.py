@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QSpinBox
 
 from app.ui.admin.backup_dialogs import DEFAULT_DAYS, REMINDER_KEY
 from app.ui.admin.idle_lock import DEFAULT_MINUTES, IDLE_KEY
+from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 
 
 class AdminSettingsDialog(QDialog):
@@ -30,10 +31,7 @@ class AdminSettingsDialog(QDialog):
         note = QLabel(self.tr("These settings apply to this workstation."))
         note.setWordWrap(True)
         form.addRow(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.save, Button.Save)
         form.addRow(buttons)
 
     def save(self) -> None:

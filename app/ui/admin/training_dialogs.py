@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -22,6 +21,7 @@ from app.models.db import unit_of_work
 from app.services import replay, training_package
 from app.services.observations import list_observations
 from app.ui.error_dialogs import report_error
+from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 from app.ui.workers import TaskContext, TaskHandle, run_with_progress_dialog
 
 _STEPS = 1000
@@ -71,10 +71,7 @@ class ExportPackageDialog(QDialog):
         self.blur_all = QCheckBox(self.tr("Blur every marked region (not only faces and plates)"))
         self.blur_all.setChecked(True)
         layout.addWidget(self.blur_all)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.export)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.export, Button.Save)
         layout.addWidget(buttons)
         self._load_observations()
 

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -25,6 +24,7 @@ from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.services import users
 from app.services.errors import ServiceError, ValidationError
+from app.ui.widgets.dialog_parts import accept_cancel_buttons
 
 
 def role_label(widget, role: str) -> str:
@@ -67,10 +67,7 @@ class UserEditDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.accept)
         form.addRow(buttons)
 
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from app.reports.labels import labels
 from app.services import callouts
 from app.services import officers as officer_service
 from app.services.errors import ServiceError, ValidationError
+from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -70,10 +70,7 @@ class CallOutDialog(QDialog):
         form.addRow(self.tr("Officers attending"), self.officers)
         form.addRow(self.tr("Case"), self.case_no)
         form.addRow(self.tr("Notes"), self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.save, Button.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

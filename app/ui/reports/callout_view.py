@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from zoneinfo import ZoneInfo
 
 import pandas as pd
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -28,6 +26,7 @@ from app.services.context import Perm
 from app.ui.error_dialogs import report_error
 from app.ui.reports.callout_dialog import CallOutDialog
 from app.ui.reports.frame_model import DataFrameModel
+from app.ui.widgets.date_limit import date_limit, date_limit_edit
 
 TZ = ZoneInfo("Asia/Shanghai")
 PAGE = 500
@@ -45,13 +44,8 @@ class CallOutLogView(QWidget):
         self.rows: list[callouts.CallOutDTO] = []
         self.total = 0
         bar = QHBoxLayout()
-        self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setMinimumDate(QDate(1900, 1, 1))
-            edit.setSpecialValueText(self.tr("no limit"))
-            edit.setDate(edit.minimumDate())
+        self.date_from = date_limit_edit(self, self.tr("no limit"))
+        self.date_to = date_limit_edit(self, self.tr("no limit"))
         self.officer = QComboBox(self)
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("All kinds"), None)
@@ -109,11 +103,8 @@ class CallOutLogView(QWidget):
         self.reload()
 
     def query(self) -> callouts.CallOutQuery:
-        def day(edit: QDateEdit) -> date | None:
-            d = edit.date()
-            return None if d == edit.minimumDate() else date(d.year(), d.month(), d.day())
-
-        return callouts.CallOutQuery(date_from=day(self.date_from), date_to=day(self.date_to),
+        return callouts.CallOutQuery(date_from=date_limit(self.date_from),
+                                     date_to=date_limit(self.date_to),
                                      squad_id=self.context.actor.squad_id,
                                      officer_id=self.officer.currentData(),
                                      kind=self.kind.currentData())

@@ -4,13 +4,11 @@ hour-of-day heatmap; xlsx / CSV export. Figures are computed in a worker thread.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -29,9 +27,8 @@ from app.services import officers as officer_service
 from app.ui.error_dialogs import report_error
 from app.ui.reports import charts
 from app.ui.reports.frame_model import DataFrameModel
+from app.ui.widgets.date_limit import date_limit, date_limit_edit
 from app.ui.workers import TaskContext, run_task
-
-NO_LIMIT = QDate(1900, 1, 1)
 
 
 def _compute(ctx: TaskContext, sessions, actor, flt: StatsFilter) -> StatsResult:
@@ -58,18 +55,10 @@ class StatsView(QWidget):
         self._load_choices()
 
     # -- building --------------------------------------------------------------------------
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(NO_LIMIT)
-        edit.setSpecialValueText(self.tr("no limit"))
-        edit.setDate(NO_LIMIT)
-        return edit
-
     def _build(self) -> None:
         bar = QHBoxLayout()
-        self.date_from, self.date_to = self._date_edit(), self._date_edit()
+        self.date_from = date_limit_edit(self, self.tr("no limit"))
+        self.date_to = date_limit_edit(self, self.tr("no limit"))
         self.squad = QComboBox(self)
         self.officer = QComboBox(self)
         self.officer.setMinimumContentsLength(8)
@@ -182,11 +171,7 @@ class StatsView(QWidget):
             self.refresh()
 
     def current_filter(self) -> StatsFilter:
-        def day(edit: QDateEdit) -> date | None:
-            d = edit.date()
-            return None if d == NO_LIMIT else date(d.year(), d.month(), d.day())
-
-        return StatsFilter(date_from=day(self.date_from), date_to=day(self.date_to),
+        return StatsFilter(date_from=date_limit(self.date_from), date_to=date_limit(self.date_to),
                            squad_id=self.squad.currentData(),
                            officer_id=self.officer.currentData(),
                            freq=self.period.currentData())

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services.cameras import CameraDTO
 from app.ui.review.route_view import load_area, save_area
+from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 
 
 class AreaDialog(QDialog):
@@ -61,10 +61,7 @@ class AreaDialog(QDialog):
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self._save, Button.Save)
         form.addRow(buttons)
         existing = load_area(data_dir, case_id)
         if existing:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from app.services.cameras import CameraDTO
 from app.services.context import Actor
 from app.services.errors import ServiceError
 from app.ui.review.clip_view import SHOWN_QTZ, SHOWN_TZ, as_shown_zone, fmt_wall
+from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 
 
 class EvidenceDialog(QDialog):
@@ -83,10 +83,7 @@ class EvidenceDialog(QDialog):
         self.log.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         form.addRow(QLabel(self.tr("Chain of custody"), self))
         form.addRow(self.log)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.save, Button.Save)
         form.addRow(buttons)
         self._fill_log()
 

@@ -4,13 +4,13 @@ and redo call the services again, so every step is permission-checked and audite
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox
 
 from app.models.db import unit_of_work
 from app.services import observations
 from app.services.errors import ServiceError
 from app.services.observations import ObservationDTO, ObservationInput
+from app.ui.widgets.undo import AppliedCommand
 
 
 def input_of(o: ObservationDTO) -> ObservationInput:
@@ -20,28 +20,20 @@ def input_of(o: ObservationDTO) -> ObservationInput:
                             filters_json=o.filters_json)
 
 
-class _ServiceCommand(QUndoCommand):
+class _ServiceCommand(AppliedCommand):
+    """``do_redo``/``do_undo`` take ``(session, actor)``; errors are shown, then the marks reload."""
+
     def __init__(self, panel, text: str):
         super().__init__(text)
         self.panel = panel
-        self._first = True  # the change was made before the push
 
-    def _run(self, fn) -> None:
+    def run(self, fn) -> None:
         try:
             with unit_of_work(self.panel.context.sessions) as s:
                 fn(s, self.panel.context.actor)
         except ServiceError as exc:
             QMessageBox.warning(self.panel, self.text(), str(exc))
         self.panel.reload_observations()
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(self._do)
-
-    def undo(self) -> None:
-        self._run(self._undo)
 
 
 class AddObservations(_ServiceCommand):
@@ -51,20 +43,20 @@ class AddObservations(_ServiceCommand):
         super().__init__(panel, text)
         self.items = list(added)
 
-    def _do(self, s, actor) -> None:
+    def do_redo(self, s, actor) -> None:
         self.items = [observations.add_observation(s, actor, input_of(o)) for o in self.items]
 
-    def _undo(self, s, actor) -> None:
+    def do_undo(self, s, actor) -> None:
         for o in self.items:
             observations.delete_observation(s, actor, o.id)
 
 
 class DeleteObservations(AddObservations):
-    def _do(self, s, actor) -> None:
-        AddObservations._undo(self, s, actor)
+    def do_redo(self, s, actor) -> None:
+        AddObservations.do_undo(self, s, actor)
 
-    def _undo(self, s, actor) -> None:
-        AddObservations._do(self, s, actor)
+    def do_undo(self, s, actor) -> None:
+        AddObservations.do_redo(self, s, actor)
 
 
 class EditObservation(_ServiceCommand):
@@ -76,8 +68,8 @@ class EditObservation(_ServiceCommand):
         current = observations.get_observation(s, actor, self.ident)
         observations.update_observation(s, actor, self.ident, target, current.version)
 
-    def _do(self, s, actor) -> None:
+    def do_redo(self, s, actor) -> None:
         self._swap(s, actor, self.after)
 
-    def _undo(self, s, actor) -> None:
+    def do_undo(self, s, actor) -> None:
         self._swap(s, actor, self.before)

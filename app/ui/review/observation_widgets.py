@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.services.observations import TAGS, CaseLinks, ObservationDTO
 from app.ui.review.clip_view import fmt_wall
+from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -24,7 +24,8 @@ _ROOT = QModelIndex()
 
 def tag_labels(widget: QWidget) -> dict[str, str]:
     return {"vehicle": widget.tr("Vehicle"), "person": widget.tr("Person"),
-            "plate": widget.tr("Plate"), "direction": widget.tr("Direction of travel")}
+            "plate": widget.tr("Plate"), "direction": widget.tr("Direction of travel"),
+            "key": widget.tr("Key frame (report)")}
 
 
 class ObservationTableModel(QAbstractTableModel):
@@ -112,10 +113,7 @@ class ObservationDialog(QDialog):
         form.addRow(self.tr("Vehicle"), self.vehicle)
         form.addRow(self.tr("Person"), self.person)
         form.addRow(self.tr("Line of inquiry"), self.inquiry)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.accept, Button.Save)
         form.addRow(buttons)
         if existing is not None:
             self.note.setPlainText(existing.note)

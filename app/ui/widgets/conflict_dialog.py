@@ -17,7 +17,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -123,7 +123,7 @@ class ConflictDialog(QDialog):
         self.details.setObjectName("conflict_details")
         self.details.setReadOnly(True)
         self.details.setMaximumHeight(150)
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.details, 1)
         legend = QLabel(self.tr("Green: only you changed it (yours is kept) · blue: only the other "
                                 "person changed it (theirs is taken) · yellow: both changed it "
