@@ -20,7 +20,13 @@ from app.models.db import unit_of_work
 from app.models.enums import CustodyAction
 from app.services import audit
 from app.services.context import Actor, Perm, require
-from app.services.evidence import EvidenceDTO, _load, _load_case, evidence_path, get_evidence
+from app.services.evidence import (
+    EvidenceDTO,
+    _load_case,
+    evidence_path,
+    get_evidence,
+    load_item,
+)
 from app.services.evidence_store import Cancel, Progress, hash_file
 
 
@@ -57,7 +63,7 @@ def log_custody(session: Session, actor: Actor, ev: EvidenceItem, action: Custod
 
 
 def custody_log(session: Session, actor: Actor, evidence_id: int) -> list[CustodyDTO]:
-    ev = _load(session, evidence_id)
+    ev = load_item(session, evidence_id)
     require(actor, Perm.EVIDENCE_VIEW, _load_case(session, ev.case_id))
     rows = session.scalars(select(CustodyEvent).where(CustodyEvent.evidence_id == evidence_id)
                            .order_by(CustodyEvent.id)).all()
@@ -65,21 +71,21 @@ def custody_log(session: Session, actor: Actor, evidence_id: int) -> list[Custod
 
 
 def record_view(session: Session, actor: Actor, evidence_id: int, detail: str = "") -> None:
-    ev = _load(session, evidence_id)
+    ev = load_item(session, evidence_id)
     require(actor, Perm.EVIDENCE_VIEW, _load_case(session, ev.case_id))
     log_custody(session, actor, ev, CustodyAction.VIEW, detail=detail)
 
 
 def check_can_export(session: Session, actor: Actor, evidence_id: int) -> None:
     """Refuse before anything is written (an export must never exist unlogged)."""
-    ev = _load(session, evidence_id)
+    ev = load_item(session, evidence_id)
     require(actor, Perm.EVIDENCE_EXPORT, _load_case(session, ev.case_id))
 
 
 def record_export(session: Session, actor: Actor, evidence_id: int, out_path: str | os.PathLike,
                   *, frame_index: int | None = None, end_frame: int | None = None,
                   out_sha256: str = "") -> None:
-    ev = _load(session, evidence_id)
+    ev = load_item(session, evidence_id)
     require(actor, Perm.EVIDENCE_EXPORT, _load_case(session, ev.case_id))
     log_custody(session, actor, ev, CustodyAction.EXPORT, detail=str(out_path),
                 payload={"frame_index": frame_index, "end_frame": end_frame,
@@ -89,7 +95,7 @@ def record_export(session: Session, actor: Actor, evidence_id: int, out_path: st
 def record_verification(session: Session, actor: Actor, evidence_id: int, actual: str | None,
                         path: Path) -> VerifyResult:
     """Log the outcome of hashing the stored file (``actual`` None = file missing/unreadable)."""
-    ev = _load(session, evidence_id)
+    ev = load_item(session, evidence_id)
     require(actor, Perm.EVIDENCE_VIEW, _load_case(session, ev.case_id))
     if actual == ev.sha256:
         msg = _("Evidence file verified: SHA-256 matches.")

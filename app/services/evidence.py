@@ -166,7 +166,8 @@ def _load_case(session: Session, case_id: int) -> Case:
     return get_or_raise(session, Case, case_id, _("Case {id} not found.", id=case_id))
 
 
-def _load(session: Session, evidence_id: int) -> EvidenceItem:
+def load_item(session: Session, evidence_id: int) -> EvidenceItem:
+    """The evidence row (no permission check: callers check on its case)."""
     return get_or_raise(session, EvidenceItem, evidence_id,
                         _("Evidence item {id} not found.", id=evidence_id))
 
@@ -288,7 +289,7 @@ def review_cases(session: Session, actor: Actor) -> list[CaseChoice]:
 
 
 def get_evidence(session: Session, actor: Actor, evidence_id: int) -> EvidenceDTO:
-    ev = _load(session, evidence_id)
+    ev = load_item(session, evidence_id)
     require(actor, Perm.EVIDENCE_VIEW, _load_case(session, ev.case_id))
     return to_dto(ev)
 
@@ -298,7 +299,7 @@ def update_evidence(session: Session, actor: Actor, evidence_id: int, expected_v
                     acquisition: Any = ..., acquisition_note: Any = ...,
                     notes: Any = ...) -> EvidenceDTO:
     """Change the descriptive fields (never the file). ``...`` = leave unchanged."""
-    ev = _load(session, evidence_id)
+    ev = load_item(session, evidence_id)
     require(actor, Perm.EVIDENCE_IMPORT, _load_case(session, ev.case_id))
     if ev.version != expected_version:
         raise ConflictError(_("Someone else changed this evidence item; reload it."), "evidence",
@@ -326,7 +327,7 @@ def update_evidence(session: Session, actor: Actor, evidence_id: int, expected_v
 
 def save_filters(session: Session, actor: Actor, evidence_id: int, filters_json: str) -> EvidenceDTO:
     """Remember the enhancement last used on a clip (non-destructive; the file is untouched)."""
-    ev = _load(session, evidence_id)
+    ev = load_item(session, evidence_id)
     require(actor, Perm.EVIDENCE_VIEW, _load_case(session, ev.case_id))
     if (ev.filters_json or "") != filters_json:
         ev.filters_json = filters_json

@@ -17,6 +17,7 @@ from app.models import Case, EvidenceItem, Inquiry, Observation, Person, Vehicle
 from app.services import audit
 from app.services.context import Actor, Perm, require
 from app.services.errors import ConflictError, ValidationError
+from app.services.evidence import load_item
 from app.services.evidence import to_dto as evidence_dto
 from app.services.rows import flush_or_conflict, get_or_raise
 from app.services.search import load_case
@@ -112,11 +113,6 @@ def _apply(o: Observation, ev: EvidenceItem, data: ObservationInput) -> None:
     o.filters_json = data.filters_json
 
 
-def _evidence(session: Session, evidence_id: int) -> EvidenceItem:
-    return get_or_raise(session, EvidenceItem, evidence_id,
-                        _("Evidence item {id} not found.", id=evidence_id))
-
-
 def _snapshot(o: Observation) -> dict:
     return {"frame_index": o.frame_index, "roi": [o.roi_x, o.roi_y, o.roi_w, o.roi_h],
             "note": o.note, "tags": o.tags, "vehicle_id": o.vehicle_id, "person_id": o.person_id,
@@ -124,7 +120,7 @@ def _snapshot(o: Observation) -> dict:
 
 
 def add_observation(session: Session, actor: Actor, data: ObservationInput) -> ObservationDTO:
-    ev = _evidence(session, data.evidence_id)
+    ev = load_item(session, data.evidence_id)
     require(actor, Perm.CASE_EDIT, session.get(Case, ev.case_id))
     _validate(session, ev.case_id, ev, data)
     o = Observation(case_id=ev.case_id, created_by_id=actor.user_id)
@@ -140,7 +136,7 @@ def update_observation(session: Session, actor: Actor, observation_id: int, data
                        expected_version: int) -> ObservationDTO:
     o = _load(session, observation_id)
     require(actor, Perm.CASE_EDIT, session.get(Case, o.case_id))
-    ev = _evidence(session, data.evidence_id)
+    ev = load_item(session, data.evidence_id)
     if ev.case_id != o.case_id:
         raise ValidationError({"evidence_id": _("The linked record does not belong to this case.")})
     if o.version != expected_version:
