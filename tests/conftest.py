@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CASEDESK_HOME", None)
@@ -107,3 +108,24 @@ def system_actor() -> Actor:
 
 def make_actor(role: Role, squad_id: int | None = None, user_id: int | None = None) -> Actor:
     return Actor(user_id=user_id, username=f"test-{role.value}", role=role, squad_id=squad_id)
+
+
+_session_status = {"code": 0}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _session_status["code"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """Leave a Qt test run without interpreter finalization (see ``app.__main__.launch``).
+
+    PySide6 6.12 on CPython 3.11 can abort in finalization ("bool_dealloc") after many Qt tests
+    in one process; by now every result is reported, so exit with pytest's own status. xdist
+    workers are left alone (their controller has the results already).
+    """
+    if "PySide6.QtWidgets" in sys.modules and not hasattr(config, "workerinput"):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_session_status["code"])

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import CASE_TRANSITIONS, CaseStatus
 from app.services.dto import CaseDetail, ChangeNote
-from app.services.errors import ConflictError, ServiceError, ValidationError
+from app.services.errors import ConflictError, NotFoundError, ServiceError, ValidationError
 from app.ui.error_dialogs import report_error
 from app.ui.widgets.conflict_dialog import ConflictChoice, Resolution
 from app.ui.widgets.dialog_parts import accept_cancel_buttons
@@ -133,6 +133,11 @@ class FormDialog(QDialog):
                     data, version = res.data, res.version
         except ValidationError as exc:
             self.show_errors(exc.errors)
+            return
+        except NotFoundError as exc:  # deleted meanwhile: nothing to save into
+            report_error(exc, self)
+            self.reloaded = True
+            self.reject()
             return
         except ServiceError as exc:
             report_error(exc, self)

@@ -37,6 +37,7 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)  # plain ints: data() compares on ev
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _SUMMARY_ROLES = frozenset((_TOOLTIP, _FOREGROUND, _ALIGNMENT, SUMMARY_ROLE))
 log = logging.getLogger(__name__)
 
@@ -106,6 +107,8 @@ class CaseTableModel(QAbstractTableModel):
             self.total = view.total
         ids = list(view.ids)
         if ids == self._ids:
+            if not keep_rows and ids:  # same cases, fresh rows: repaint what is shown
+                self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(Column) - 1))
             return
         if len(ids) == len(self._ids) and set(ids) == set(self._row_of):
             self._reorder(ids)
@@ -235,9 +238,7 @@ class CaseTableModel(QAbstractTableModel):
                 self.tr("Inquiries"))[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         """Display text comes from a per-row tuple made once (a paint asks ~7 roles a cell)."""

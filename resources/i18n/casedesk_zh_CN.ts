@@ -91,7 +91,7 @@
     <context>
         <name>AdminSettingsDialog</name>
         <message>
-            <location filename="../../app/ui/admin/settings_dialog.py" line="+16" />
+            <location filename="../../app/ui/admin/settings_dialog.py" line="+17" />
             <source>Security settings</source>
             <translation>安全设置</translation>
         </message>
@@ -131,12 +131,12 @@
         <name>AreaDialog</name>
         <message>
             <location filename="../../app/ui/review/area_dialog.py" line="+30" />
-            <location line="+47" />
+            <location line="+44" />
             <source>Area image</source>
             <translation>区域底图</translation>
         </message>
         <message>
-            <location line="-43" />
+            <location line="-40" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
@@ -176,7 +176,7 @@
             <translation>点 {n}</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+15" />
             <source>Images (*.png *.jpg *.jpeg *.tif *.bmp)</source>
             <translation>图片 (*.png *.jpg *.jpeg *.tif *.bmp)</translation>
         </message>
@@ -401,12 +401,13 @@
     <context>
         <name>CallOutLogView</name>
         <message>
-            <location filename="../../app/ui/reports/callout_view.py" line="+53" />
+            <location filename="../../app/ui/reports/callout_view.py" line="+47" />
+            <location line="+1" />
             <source>no limit</source>
             <translation>不限</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>All kinds</source>
             <translation>全部类别</translation>
         </message>
@@ -427,12 +428,12 @@
         </message>
         <message>
             <location line="+0" />
-            <location line="+78" />
+            <location line="+75" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location line="-74" />
+            <location line="-71" />
             <source>Record call-out…</source>
             <translation>登记出警…</translation>
         </message>
@@ -457,7 +458,7 @@
             <translation>全部民警</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+42" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
@@ -884,7 +885,7 @@
             <translation>搜索案件编号、名称、案情、人员、车辆…（Ctrl+F）</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+49" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
@@ -931,7 +932,7 @@
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../app/ui/case_list_model.py" line="+230" />
+            <location filename="../../app/ui/case_list_model.py" line="+236" />
             <source>Case no.</source>
             <translation>案件编号</translation>
         </message>
@@ -971,12 +972,12 @@
             <translation>侦查方向</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+37" />
             <source>(deleted)</source>
-            <translation type="unfinished" />
+            <translation>（已删除）</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source> (training)</source>
             <translation>（教学）</translation>
         </message>
@@ -1082,7 +1083,7 @@
             <translation>至少 {n} 个字符，须包含字母以及数字或符号。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+10" />
             <source>The two new passwords differ.</source>
             <translation>两次输入的新密码不一致。</translation>
         </message>
@@ -1328,29 +1329,29 @@
         </message>
         <message>
             <location line="+0" />
-            <location line="+63" />
+            <location line="+61" />
             <source>Mine</source>
             <translation>我的</translation>
         </message>
         <message>
-            <location line="-63" />
-            <location line="+63" />
+            <location line="-61" />
+            <location line="+61" />
             <source>Before</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location line="-62" />
-            <location line="+63" />
+            <location line="-60" />
+            <location line="+61" />
             <source>Theirs</source>
             <translation>对方的</translation>
         </message>
         <message>
-            <location line="-63" />
+            <location line="-61" />
             <source>Will be saved</source>
             <translation>保存结果</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+4" />
             <source>Select a row to read the full values below.</source>
             <translation>选中一行，可在下方查看完整内容。</translation>
         </message>
@@ -2146,7 +2147,7 @@
             <translation>保管链记录</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+7" />
             <source>import</source>
             <translation>导入</translation>
         </message>
@@ -2175,12 +2176,12 @@
         <name>ExportPackageDialog</name>
         <message>
             <location filename="../../app/ui/admin/training_dialogs.py" line="+54" />
-            <location line="+61" />
+            <location line="+58" />
             <source>Export training package</source>
             <translation>导出教学包</translation>
         </message>
         <message>
-            <location line="-58" />
+            <location line="-55" />
             <source>Names, ID numbers, phone numbers and plates are replaced by consistent pseudonyms; marked regions (faces, plates) are blurred on the exported frames.</source>
             <translation>姓名、身份证号、电话号码和号牌将统一替换为化名；导出画面中标记的区域（人脸、号牌）将被模糊处理。</translation>
         </message>
@@ -2195,7 +2196,7 @@
             <translation>模糊所有标记区域（不仅是人脸和号牌）</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+33" />
             <source>Save training package</source>
             <translation>保存教学包</translation>
         </message>
@@ -2218,7 +2219,7 @@
     <context>
         <name>FirstAdminDialog</name>
         <message>
-            <location filename="../../app/ui/admin/login_dialog.py" line="+100" />
+            <location filename="../../app/ui/admin/login_dialog.py" line="+89" />
             <source>CaseDesk · First start</source>
             <translation>CaseDesk · 首次启动</translation>
         </message>
@@ -2253,7 +2254,7 @@
             <translation>至少 {n} 个字符，须包含字母以及数字或符号。</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+11" />
             <source>The two passwords differ.</source>
             <translation>两次输入的密码不一致。</translation>
         </message>
@@ -2616,7 +2617,7 @@
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../app/ui/admin/login_dialog.py" line="-90" />
+            <location filename="../../app/ui/admin/login_dialog.py" line="-84" />
             <source>CaseDesk · Sign in</source>
             <translation>CaseDesk · 登录</translation>
         </message>
@@ -2646,7 +2647,7 @@
             <translation>密码：</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
@@ -2974,7 +2975,7 @@
             <translation>侦查方向</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+16" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
@@ -2982,7 +2983,7 @@
     <context>
         <name>ObservationTableModel</name>
         <message>
-            <location line="-76" />
+            <location line="-73" />
             <source>Corrected time</source>
             <translation>校正时间</translation>
         </message>
@@ -3584,13 +3585,12 @@
         </message>
         <message>
             <location line="+22" />
-            <location line="+144" />
-            <location line="+15" />
+            <location line="+155" />
             <source>Replay</source>
             <translation>案件复盘</translation>
         </message>
         <message>
-            <location line="-127" />
+            <location line="-123" />
             <source>{n}. Outcome</source>
             <translation>{n}. 案件结果</translation>
         </message>
@@ -3999,7 +3999,7 @@ Answer: {a}</source>
     <context>
         <name>StartupTexts</name>
         <message>
-            <location filename="../../app/ui/app.py" line="+194" />
+            <location filename="../../app/ui/app.py" line="+196" />
             <source>Opening the database…</source>
             <translation>正在打开数据库…</translation>
         </message>
@@ -4012,12 +4012,13 @@ Answer: {a}</source>
     <context>
         <name>StatsView</name>
         <message>
-            <location filename="../../app/ui/reports/stats_view.py" line="+66" />
+            <location filename="../../app/ui/reports/stats_view.py" line="+60" />
+            <location line="+1" />
             <source>no limit</source>
             <translation>不限</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+5" />
             <source>Month</source>
             <translation>月</translation>
         </message>
@@ -4107,7 +4108,7 @@ Answer: {a}</source>
             <translation>全部民警</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+20" />
             <source>Computing…</source>
             <translation>正在计算…</translation>
         </message>
@@ -4175,7 +4176,7 @@ Answer: {a}</source>
     <context>
         <name>StatusDialog</name>
         <message>
-            <location filename="../../app/ui/case_dialogs.py" line="+75" />
+            <location filename="../../app/ui/case_dialogs.py" line="+77" />
             <source>Change the case status</source>
             <translation>变更案件状态</translation>
         </message>
@@ -4200,7 +4201,7 @@ Answer: {a}</source>
             <translation>原因 *</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+13" />
             <source>This step cannot be undone; it is recorded in the case history.</source>
             <translation>此步骤不能撤销，将记入案件记录。</translation>
         </message>
@@ -4310,7 +4311,7 @@ Answer: {a}</source>
     <context>
         <name>UsersDialog</name>
         <message>
-            <location line="+17" />
+            <location line="+14" />
             <location line="+52" />
             <location line="+3" />
             <source>Users</source>
@@ -4405,7 +4406,7 @@ Answer: {a}</source>
     <context>
         <name>ValueText</name>
         <message>
-            <location filename="../../app/ui/widgets/conflict_dialog.py" line="-165" />
+            <location filename="../../app/ui/widgets/conflict_dialog.py" line="-163" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
@@ -4565,7 +4566,7 @@ Answer: {a}</source>
             <translation>关键帧（报告）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/admin/users_dialog.py" line="-135" />
+            <location filename="../../app/ui/admin/users_dialog.py" line="-132" />
             <source>Officer</source>
             <translation>民警</translation>
         </message>

@@ -15,6 +15,7 @@ from app.models import Case
 from app.models.db import open_database, unit_of_work
 from app.services import cases as case_services
 from app.services.context import SYSTEM
+from app.ui import case_dialogs
 from app.ui.case_editor import CaseEditor
 from app.ui.case_store import CaseStore
 from app.ui.case_undo import Refs
@@ -242,7 +243,9 @@ def test_dialog_screenshot_in_chinese(two, answer, tmp_path):
         assert narrative.text().startswith("…") and "甲补充" in narrative.text()  # the change
         path = tmp_path / "conflict_dialog.png"
         assert dialog.grab().save(str(path))
-        dialog.grab().save("/tmp/conflict_dialog.png")
+        dialog.table.setCurrentCell(2, 0)  # clicking a row shows its full values below
+        assert "甲补充：现场提取到车漆碎片" in dialog.details.toPlainText()
+        assert "乙补充：监控显示嫌疑车辆右前大灯破损" in dialog.details.toPlainText()
         assert dialog.windowTitle() == "已被他人修改 — 合并"
         texts = {btn.text() for btn in dialog.findChildren(QPushButton)}
         assert {"合并并保存", "以我的为准覆盖", "放弃我的修改", "取消"} <= texts
@@ -283,10 +286,9 @@ def test_record_deleted_meanwhile_is_reported_and_nothing_is_saved(two, monkeypa
     dialog = b.editor.record_dialog("person", person)
     a.editor.delete_record("person", person)
     reported: list[str] = []
-    monkeypatch.setattr(conflict_dialog, "report_error", lambda exc, _p: reported.append(str(exc)))
+    monkeypatch.setattr(case_dialogs, "report_error", lambda exc, _p: reported.append(str(exc)))
     dialog.form.set_values({"phone": "13900000009"})
     dialog._on_ok()
-    assert reported == ["该证人已被他人删除，你的修改未保存。"] or (
-        reported and reported[0].startswith("该") and "已被他人删除" in reported[0])
+    assert len(reported) == 1 and "人" in reported[0], reported  # plain Chinese, once
     assert dialog.reloaded and dialog.result() != dialog.DialogCode.Accepted
     assert all(p.id != person.id for p in b.saved().persons)

@@ -154,10 +154,8 @@ class ConflictDialog(QDialog):
         table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Before"), self.tr("Mine"),
                                          self.tr("Theirs"), self.tr("Will be saved")])
         table.verticalHeader().hide()
-        table.setStyleSheet("QTableWidget::item:selected { background: #bfdbfe; color: black; }")
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # keeps row colours
         table.setToolTip(self.tr("Select a row to read the full values below."))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -216,7 +214,7 @@ class ConflictDialog(QDialog):
         r = self.plan.rows[row]
         parts = [(self.tr("Before"), r.base), (self.tr("Mine"), r.mine),
                  (self.tr("Theirs"), r.theirs)]
-        self.details.setPlainText(f"【{self.texts.label(r.name)}】\n" + "\n".join(
+        self.details.setPlainText(f"【{self.texts.label(r.name)}】\n" + "\n\n".join(
             f"{title}：{self.texts.value(r.name, value)}" for title, value in parts))
 
     def _build_buttons(self) -> QHBoxLayout:
