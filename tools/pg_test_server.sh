@@ -14,6 +14,7 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   "${RUNAS[@]}" "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
 fi
 if ! "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+  rm -f "$PGDATA/postmaster.pid"  # left by a server killed with its session
   "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
     -o "-h 127.0.0.1 -p $PORT -k /tmp -c fsync=off -c max_connections=100" start >/dev/null
 fi
