@@ -12,8 +12,8 @@ from app.cli import CliContext, print_json
 from app.demo import seed_demo
 from app.i18n import _
 from app.models.db import current_revision, unit_of_work
-from app.reports.labels import label
 from app.services.cases import get_case, status_label
+from app.services.code_labels import label
 from app.services.context import SYSTEM
 from app.services.dto import CaseDetail, CaseFilter, CaseSummary
 from app.services.errors import ValidationError

@@ -26,6 +26,7 @@ from app.models import (
 from app.models.enums import CASE_TRANSITIONS, CaseStatus, Role
 from app.models.types import utcnow
 from app.services import audit, pseudonyms
+from app.services.code_labels import label
 from app.services.comments import has_close_approval
 from app.services.context import Actor, Perm, require
 from app.services.dto import CaseDetail, CaseInput, ChangeNote, StatusChangeDTO
@@ -55,10 +56,7 @@ _NEEDS_REASON = frozenset({(CaseStatus.INVESTIGATING, CaseStatus.SUSPENDED),
 
 
 def status_label(status: str) -> str:
-    labels = {"reported": _("Reported"), "investigating": _("Investigating"),
-              "suspect_identified": _("Suspect identified"), "solved": _("Solved"),
-              "closed": _("Closed"), "suspended": _("Suspended")}
-    return labels.get(status, status)
+    return label("status", status)
 
 
 def case_input(detail: CaseDetail) -> CaseInput:
