@@ -31,7 +31,7 @@ from app.video.counted import counted_index
 from app.video.errors import VideoError
 from app.video.nal import vcl_type
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 REORDERING = {"h264", "hevc", "mpeg4", "mpeg2video", "mpeg1video", "vc1", "wmv3"}
 PTS_CONTAINERS = {"mov", "matroska", "mpegts", "flv", "mpeg", "ogg"}
 RAW_FORMATS = {"h264", "hevc", "m4v", "mpegvideo", "mjpeg", "cavsvideo", "vc1"}
@@ -59,6 +59,7 @@ class FrameIndex:
     key_lead: np.ndarray       # int64, counted modes: RASL frames shown before each access point
     file_size: int
     bit_rate: int = 0
+    sample_aspect: float = 1.0  # pixel width / height (anamorphic DVR exports); 1.0 = square
     start_time: str | None = None
     truncated: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -88,7 +89,7 @@ class FrameIndex:
     # --- persistence -------------------------------------------------------------------------
     def save(self, target: Path) -> None:
         meta = {k: getattr(self, k) for k in ("mode", "container", "codec", "width", "height",
-                                              "pix_fmt", "fps", "file_size", "bit_rate",
+                                              "pix_fmt", "fps", "file_size", "bit_rate", "sample_aspect",
                                               "start_time", "truncated", "warnings")}
         meta["time_base"] = [self.time_base.numerator, self.time_base.denominator]
         meta["version"] = INDEX_VERSION
@@ -230,6 +231,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         info = {"container": fmt, "codec": cc.name, "width": cc.width, "height": cc.height,
                 "pix_fmt": cc.format.name if cc.format else "",
                 "bit_rate": int(container.bit_rate or stream.bit_rate or 0),
+                "sample_aspect": _sample_aspect(stream),
                 "start_time": _parse_start_time(container.metadata, stream.metadata)}
         fps = _nominal_fps(stream, fps_hint)
         has_b_frames = bool(cc.has_b_frames)
@@ -286,6 +288,15 @@ def _timed_index(path, rows, info, fps, time_base, size, truncated, warnings) ->
                       seconds=seconds, key_index=key_index, key_seek=key_seek, pkt_pos=empty,
                       pkt_size=empty, pkt_dts=empty, key_lead=empty, file_size=size, truncated=truncated, warnings=warnings,
                       **info)
+
+
+def _sample_aspect(stream) -> float:
+    """Sample (pixel) aspect ratio of the stream from its parameters; 1.0 when unknown."""
+    try:
+        sar = stream.sample_aspect_ratio or stream.codec_context.sample_aspect_ratio
+        return float(sar) if sar and float(sar) > 0 else 1.0
+    except (AttributeError, ZeroDivisionError, ValueError):
+        return 1.0
 
 
 _defaults: dict[str, Path | None] = {"index_dir": None}

@@ -29,6 +29,7 @@ class VideoInfo:
     timestamps: str          # "container" (pts from the file) or "derived" (raw stream: i / fps)
     bit_rate: int
     file_size: int
+    sample_aspect: float = 1.0  # pixel width / height; display width = width * sample_aspect
 
     @classmethod
     def from_index(cls, path: Path, index: FrameIndex) -> VideoInfo:
@@ -40,7 +41,8 @@ class VideoInfo:
                    keyframes=tuple(int(k) for k in index.key_index), truncated=index.truncated,
                    warnings=tuple(index.warnings),
                    timestamps="container" if index.mode == "pts" else "derived",
-                   bit_rate=index.bit_rate, file_size=index.file_size)
+                   bit_rate=index.bit_rate, file_size=index.file_size,
+                   sample_aspect=index.sample_aspect)
 
     def to_json(self) -> dict:
         data = asdict(self)

@@ -66,6 +66,11 @@ class VideoSource:
         return self.index.codec
 
     @property
+    def pixel_aspect(self) -> float:
+        """Sample aspect ratio (pixel width / height) for correct display; 1.0 = square."""
+        return self.index.sample_aspect
+
+    @property
     def start_time(self) -> datetime | None:
         return self.info.start_time
 

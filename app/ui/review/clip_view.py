@@ -135,7 +135,7 @@ class ClipView(QWidget):
             return
         player.frame_shown.connect(self._on_frame)
         player.state_changed.connect(self._on_state)
-        self.frame_view.set_pixel_aspect(getattr(player.source, "pixel_aspect", 1.0))
+        self.frame_view.set_pixel_aspect(player.source.pixel_aspect)
         self.timeline.set_clip(player.frame_count, player.fps)
         self.speed_box.setCurrentIndex(SPEEDS.index(player.speed))
         player.seek(0)

