@@ -340,17 +340,3 @@ def save_filters(session: Session, actor: Actor, evidence_id: int, filters_json:
 def with_offset(ev: EvidenceDTO, offset_s: float) -> EvidenceDTO:
     """A copy of ``ev`` with another offset (for "what if" previews in the UI)."""
     return replace(ev, offset_s=offset_s, offset_source="override")
-
-
-
-_CUSTODY_NAMES = frozenset({"CustodyDTO", "VerifyResult", "log_custody", "custody_log", "record_view",
-                            "record_export", "record_verification", "hash_stored", "verify_evidence"})
-
-
-def __getattr__(name: str):
-    """Custody functions live in app.services.custody; still reachable from here."""
-    if name in _CUSTODY_NAMES:
-        from app.services import custody
-
-        return getattr(custody, name)
-    raise AttributeError(name)

@@ -30,8 +30,8 @@ from app.models.types import utcnow
 from app.services import audit, pseudonyms
 from app.services.cases import get_case
 from app.services.context import Actor, Perm
+from app.services.custody import log_custody
 from app.services.errors import ServiceError, ValidationError, WorkflowError
-from app.services.evidence import log_custody
 from app.services.evidence_store import store_path
 from app.services.observations import ObservationDTO, list_observations
 from app.services.search import load_case

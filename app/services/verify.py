@@ -23,7 +23,7 @@ from app.models.enums import CustodyAction
 from app.services import audit
 from app.services.audit import iter_chain_problems
 from app.services.context import Actor
-from app.services.evidence import log_custody
+from app.services.custody import log_custody
 from app.services.evidence_store import store_path
 
 ProgressFn = Callable[[float, str], None]  # (fraction 0..1, what is being checked)

@@ -27,7 +27,7 @@ from shiboken6 import isValid
 
 from app.models import EvidenceItem
 from app.models.db import unit_of_work
-from app.services import evidence, replay
+from app.services import custody, replay
 from app.services.context import Perm
 from app.services.errors import ServiceError
 from app.services.replay import Replay, ReplayStep
@@ -250,7 +250,7 @@ class ReplayView(QWidget):
         with unit_of_work(self._ctx.sessions) as s:
             ev = s.get(EvidenceItem, frame.evidence_id)
             ext, kind = ev.ext, ev.media_kind
-            evidence.record_view(s, self._ctx.actor, ev.id,
+            custody.record_view(s, self._ctx.actor, ev.id,
                                  detail=f"replay frame {frame.frame_index}")
         handle = run_task(load_frame, self._ctx.paths, frame, ext, kind, self.replay.anonymized,
                           parent=self)
