@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from app.cli import print_json
+from app.commands.context import print_json
 from app.i18n import _
 from app.video import FilterChain, VideoError, export_snapshot, probe, scan_activity
 

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.config import APP_NAME, RESOURCES_DIR, AppPaths, resolve_paths
 from app.i18n import SUPPORTED, set_language
 from app.models.db import DatabaseError, open_database
-from app.services.context import SYSTEM, Actor
-from app.services.evidence_media import index_dir
+from app.services.common.context import SYSTEM, Actor
+from app.services.evidence.media import index_dir
+from app.ui.context import AppContext
 from app.ui.error_dialogs import install_excepthook, report_error, show_database_error
-from app.ui.main_window import AppContext, MainWindow
+from app.ui.main_window import MainWindow
 from app.ui.settings import Settings
 from app.ui.widgets.enum_labels import clear_cache as clear_label_cache
 from app.ui.workers import TaskContext, run_with_progress_dialog

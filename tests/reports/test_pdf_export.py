@@ -21,9 +21,9 @@ from app.reports.pdf_export import (
     export_case_pdf,
     render_case_pdf,
 )
-from app.services.context import SYSTEM
-from app.services.errors import PermissionDenied, ValidationError
-from app.services.evidence_store import store_path
+from app.services.common.context import SYSTEM
+from app.services.common.errors import PermissionDenied, ValidationError
+from app.services.evidence.store import store_path
 from tests.conftest import make_actor
 
 

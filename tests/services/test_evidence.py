@@ -13,10 +13,11 @@ from sqlalchemy import func, select
 from app.models import AuditEntry, CustodyEvent, EvidenceItem
 from app.models.db import unit_of_work
 from app.models.enums import Role
-from app.services import custody, evidence
-from app.services.context import SYSTEM
-from app.services.errors import PermissionDenied, ValidationError
-from app.services.evidence_store import ImportCancelled
+from app.services.common.context import SYSTEM
+from app.services.common.errors import PermissionDenied, ValidationError
+from app.services.evidence import clips as evidence
+from app.services.evidence import custody, items
+from app.services.evidence.store import ImportCancelled
 from tests.conftest import make_actor
 from tests.media import make_clip
 from tests.services.evidence_helpers import T0, make_camera, make_case
@@ -52,7 +53,7 @@ def test_import_records_everything_and_stores_read_only(session_factory, paths, 
     assert ev.original_name == clip.name and ev.original_path == str(clip.resolve())
     assert ev.size == clip.stat().st_size and ev.original_mtime is not None
     assert ev.acquisition == "dvr_seizure" and ev.camera_code == "SF-TQ-003"
-    stored = evidence.evidence_path(paths, ev)
+    stored = items.evidence_path(paths, ev)
     assert stored.read_bytes() == clip.read_bytes()
     assert stat.S_IMODE(stored.stat().st_mode) & 0o222 == 0
     # corrected wall time: camera clock start + pts + measured offset
@@ -120,7 +121,7 @@ def test_verify_ok_then_tampered_then_missing(session_factory, paths, case, clip
     ev = evidence.import_clip(session_factory, paths, SYSTEM, case["case"], clip).evidence
     ok = custody.verify_evidence(session_factory, paths, SYSTEM, ev.id)
     assert ok.ok and ok.actual == ev.sha256
-    stored = evidence.evidence_path(paths, ev)
+    stored = items.evidence_path(paths, ev)
     os.chmod(stored, 0o644)
     data = bytearray(stored.read_bytes())
     data[len(data) // 2] ^= 0xFF

@@ -10,7 +10,7 @@ import pytest
 from app.config import resolve_paths
 from app.demo import DemoReport
 from app.models.db import open_database
-from app.services.context import SYSTEM
+from app.services.common.context import SYSTEM
 from app.ui.settings import Settings
 
 
@@ -44,7 +44,8 @@ def ui_settings(tmp_path) -> Settings:
 def main_window(qtbot, zh_ui, demo_db, ui_settings):
     """The main window on the demo data, cases view shown, list loaded, Case A selected."""
     from app.demo import CASE_A_NO
-    from app.ui.main_window import AppContext, MainWindow
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
 
     paths, engine, factory = demo_db
     context = AppContext(paths=paths, engine=engine, sessions=factory, actor=SYSTEM,

@@ -9,8 +9,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app.models.db import unit_of_work
-from app.services import custody, evidence, evidence_media
-from app.services.evidence import EvidenceDTO
+from app.services.evidence import clips as evidence
+from app.services.evidence import custody
+from app.services.evidence import media as evidence_media
+from app.services.evidence.items import EvidenceDTO
 from app.ui.review import media_tasks
 from app.ui.review.clip_view import SHOWN_TZ, fmt_wall
 from app.ui.review.player import ClipPlayer

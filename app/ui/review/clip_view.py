@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.evidence import EvidenceDTO
-from app.services.observations import ObservationDTO
+from app.services.evidence.items import EvidenceDTO
+from app.services.evidence.observations import ObservationDTO
 from app.ui.review.frame_view import FrameView, bgr_to_qimage
 from app.ui.review.player import SPEEDS, ClipPlayer
 from app.ui.review.timeline import TimelineWidget

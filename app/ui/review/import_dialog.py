@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 from app.config import AppPaths
 from app.models.db import unit_of_work
 from app.models.enums import Acquisition
-from app.services import evidence
-from app.services.cameras import CameraDTO
-from app.services.context import Actor
-from app.services.errors import ServiceError
-from app.services.evidence_store import discard
+from app.services.common.context import Actor
+from app.services.common.errors import ServiceError
+from app.services.evidence import clips as evidence
+from app.services.evidence.cameras import CameraDTO
+from app.services.evidence.store import discard
 from app.ui.review.clip_view import SHOWN_QTZ, as_shown_zone
 from app.ui.review.media_tasks import background_pool, lower_priority
 from app.ui.workers import TaskContext, TaskHandle, run_task

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 
-from app.services import evidence
+from app.services.evidence import clips as evidence
 from app.ui.review import media_tasks
 from app.ui.review.camera_dialog import CameraDialog
 from app.ui.review.evidence_dialog import EvidenceDialog

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import unit_of_work
-from app.services import cameras, custody, evidence, observations, routes
-from app.services.errors import ServiceError
-from app.services.observations import ObservationDTO
+from app.services.common.errors import ServiceError
+from app.services.evidence import cameras, custody, observations, routes
+from app.services.evidence import clips as evidence
+from app.services.evidence.observations import ObservationDTO
 from app.ui.review import media_tasks
 from app.ui.review.clip_actions import ClipActions
 from app.ui.review.clip_view import ClipView, fmt_wall
