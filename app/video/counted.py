@@ -12,6 +12,7 @@ import numpy as np
 
 from app.i18n import _
 from app.video.errors import VideoError
+from app.video.frame_index import FrameIndex
 from app.video.nal import H264_IDR, HEVC_CRA_BLA, HEVC_IDR, HEVC_RASL
 
 
@@ -39,8 +40,6 @@ def access_points(keys: list[int], types: list[int | None], codec: str,
 
 def counted_index(path: Path, mode: str, rows, sizes, types, info, fps, size, truncated,
                   warnings, reorders: bool):
-    from app.video.index import FrameIndex
-
     keys = [n for n, r in enumerate(rows) if r[2]]
     if not keys:
         raise VideoError(_("the video has no keyframe, so no frame can be decoded"), path)

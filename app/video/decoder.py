@@ -17,6 +17,7 @@ import numpy as np
 from app.i18n import _
 from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
+from app.video.splice import packets_from
 
 Sink = Callable[[int, av.VideoFrame], None]
 
@@ -42,7 +43,15 @@ class FrameDecoder:
 
     # --- lifecycle ---------------------------------------------------------------------------
     def _ensure_open(self) -> None:
-        if self.index.mode in ("pts", "count"):
+        if self.index.seek_by == "pos":
+            if self._codec is None:
+                with open_container(self.path) as container:
+                    template = container.streams.video[0].codec_context
+                    self._codec = av.CodecContext.create(template.name, "r")
+                    if template.extradata:
+                        self._codec.extradata = template.extradata
+                self._setup_threads(self._codec)
+        elif self.index.mode in ("pts", "count"):
             if self._container is None:
                 self._container = open_container(self.path)
                 self._stream = self._container.streams.video[0]
@@ -144,11 +153,15 @@ class FrameDecoder:
             self._gen = self._frames_counted(slot)
 
     def _frames_pts(self, slot: int, key: int) -> Iterator[tuple[int, av.VideoFrame]]:
+        if self.index.seek_by == "pos":
+            self._codec.flush_buffers()
+            yield from self._decode_stream(packets_from(self.path, self.index, slot))
+            return
         for attempt in range(slot, -1, -1):
             self._container.seek(int(self.index.key_seek[attempt]), stream=self._stream,
                                  backward=True)
             self._codec.flush_buffers()
-            frames = self._decode_stream()
+            frames = self._decode_stream(self._container.demux(self._stream))
             first = next(frames, None)
             if first is None:
                 return
@@ -158,12 +171,12 @@ class FrameDecoder:
                 return
             frames.close()
 
-    def _decode_stream(self) -> Iterator[tuple[int, av.VideoFrame]]:
+    def _decode_stream(self, packets) -> Iterator[tuple[int, av.VideoFrame]]:
         """Frames placed by pts. After a damaged packet, every frame shown until the next
         keyframe may be built on broken references: those are reported in :attr:`damaged`."""
         tainted = False
         keys = self.index.key_index
-        for packet in self._container.demux(self._stream):
+        for packet in packets:
             self._set_skip(packet)
             try:
                 frames = self._codec.decode(packet if packet.size else None)
