@@ -62,16 +62,19 @@ def colour_frame(i: int, w: int, h: int, bg: np.ndarray) -> np.ndarray:
 
 
 def ffmpeg_encode(out: Path, frames: int, size: tuple[int, int], fps: float, args: list[str],
-                  *, start: int = 0, pre: list[str] | None = None) -> None:
-    """Render ``frames`` frames (codes ``start``…) and encode them with ffmpeg ``args``."""
+                  *, start: int = 0, turn: int = 0) -> None:
+    """Render ``frames`` frames (codes ``start``…), each turned ``turn`` quarter turns
+    counter-clockwise, and encode them with ffmpeg ``args``."""
     w, h = size
+    ew, eh = (h, w) if turn % 2 else (w, h)
     cmd = ["ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr24",
-           "-s", f"{w}x{h}", "-r", f"{fps:g}", *(pre or []), "-i", "-", *args, str(out)]
+           "-s", f"{ew}x{eh}", "-r", f"{fps:g}", "-i", "-", *args, str(out)]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
     bg = _background(w, h)
     try:
         for i in range(start, start + frames):
-            proc.stdin.write(colour_frame(i, w, h, bg).tobytes())
+            img = colour_frame(i, w, h, bg)
+            proc.stdin.write(np.ascontiguousarray(np.rot90(img, k=turn)).tobytes())
         proc.stdin.close()
     except BrokenPipeError:
         pass
@@ -124,7 +127,21 @@ def _joined(ext: str, args: Callable[[int], list[str]], *, gap: float | None = N
 
 
 def _rotated(out: Path, n: int, size, fps: float, gop: int) -> dict:
-    ffmpeg_encode(out, n, size, fps, [*x264(gop), "-metadata:s:v:0", "rotate=90"])
+    """Phone footage: frames stored turned a quarter clockwise, the display matrix says to turn
+    them back 90° counter-clockwise."""
+    import av
+
+    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+        plain = Path(tmp) / "plain.mp4"
+        ffmpeg_encode(plain, n, size, fps, x264(gop), turn=-1)
+        with av.open(str(plain)) as src, av.open(str(out), "w", format="mp4") as dst:
+            template = src.streams.video[0]
+            stream = dst.add_stream_from_template(template)
+            stream.set_display_rotation(90)
+            for packet in src.demux(template):
+                if packet.dts is not None:
+                    packet.stream = stream
+                    dst.mux(packet)
     return {"codes": tuple(range(n)), "rotation": 90}
 
 

@@ -34,13 +34,26 @@ def compact(frame: av.VideoFrame) -> tuple[str, np.ndarray]:
     return BGR, frame.to_ndarray(format="bgr24")
 
 
-def to_bgr(item: tuple[str, np.ndarray] | av.VideoFrame) -> np.ndarray:
-    """A fresh H×W×3 uint8 BGR array for a compact frame (or a decoded ``av.VideoFrame``)."""
+# AVColorSpace numbers for the matrices the index names (BT.601 = BT.470BG)
+COLORSPACE = {"bt709": 1, "bt601": 5, "smpte240m": 7, "bt2020": 9}
+
+
+def to_bgr(item: tuple[str, np.ndarray] | av.VideoFrame, matrix: str = "",
+           full_range: bool = False) -> np.ndarray:
+    """A fresh H×W×3 uint8 BGR array for a compact frame (or a decoded ``av.VideoFrame``).
+
+    Planar 4:2:0 is converted by FFmpeg's own converter with the stream's colour matrix and
+    range (``matrix``; BT.601 when not given), so frames match FFmpeg's reference conversion."""
     if isinstance(item, av.VideoFrame):
         item = compact(item)
     kind, data = item
     if kind == I420:
-        return cv2.cvtColor(data, cv2.COLOR_YUV2BGR_I420)
+        if not matrix:
+            return cv2.cvtColor(data, cv2.COLOR_YUV2BGR_I420)
+        frame = av.VideoFrame.from_ndarray(data, format="yuv420p")
+        frame.colorspace = COLORSPACE.get(matrix, 5)
+        frame.color_range = 2 if full_range else 1
+        return frame.to_ndarray(format="bgr24")
     return data.copy()
 
 

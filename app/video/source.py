@@ -54,12 +54,27 @@ class VideoSource:
         return duration_of(self.index)
 
     @property
+    def rotation(self) -> int:
+        """Counter-clockwise degrees the stored frames are turned to show them upright."""
+        return self.index.rotation
+
+    @property
     def width(self) -> int:
-        return self.index.width
+        """Width of the frames as shown (upright)."""
+        return self.index.height if self.index.rotation in (90, 270) else self.index.width
 
     @property
     def height(self) -> int:
-        return self.index.height
+        return self.index.width if self.index.rotation in (90, 270) else self.index.height
+
+    @property
+    def segments(self) -> list[int]:
+        """First frame of each recording in the file (DVR exports join several)."""
+        return self.index.segment_starts
+
+    def segment_of(self, i: int) -> int:
+        """Number of the recording frame ``i`` belongs to (0 for the first)."""
+        return int(np.searchsorted(self.segments, self._check(i), side="right")) - 1
 
     @property
     def codec(self) -> str:
@@ -133,7 +148,13 @@ class VideoSource:
         self.position = i
         if self._prefetch is not None and i != prev + 1:   # stepped back or jumped
             self._plan_prefetch(i)
-        return to_bgr(item)
+        return self.upright(to_bgr(item, self.index.matrix, self.index.full_range))
+
+    def upright(self, image: np.ndarray) -> np.ndarray:
+        """A decoded frame turned as the file says it is to be shown (phone footage)."""
+        if not self.index.rotation:
+            return image
+        return np.ascontiguousarray(np.rot90(image, k=self.index.rotation // 90))
 
     def step(self, delta: int = 1) -> np.ndarray:
         """Read the frame ``delta`` frames away from :attr:`position` (clamped to the clip)."""
