@@ -39,8 +39,6 @@ from app.services.evidence_store import (
 )
 from app.services.rows import flush_or_conflict, get_or_raise
 
-VIDEO_EXTS = frozenset({"mp4", "m4v", "mov", "avi", "mkv", "h264", "264", "h265", "265", "hevc",
-                        "ts", "mts", "m2ts", "flv", "wmv", "asf", "dav", "mpg", "mpeg", "3gp", "webm"})
 _STAMP = re.compile(r"(20\d{2})[-_]?([01]\d)[-_]?([0-3]\d)[-_T ]?([0-2]\d)[-_:]?([0-5]\d)[-_:]?([0-5]\d)")
 
 
@@ -180,11 +178,12 @@ def prepare_import(paths: AppPaths, src: str | os.PathLike, *, progress: Progres
                    cancel: Cancel | None = None) -> PreparedFile:
     """Probe ``src`` (refusing unsupported/corrupt files) then copy it into the store."""
     from app.video import VideoError, probe  # the engine is heavy; import on use
+    from app.video.formats import has_video_extension
 
     src = Path(src)
     if not src.is_file():
         raise ValidationError({"file": _("{name} does not exist or is not a file.", name=str(src))})
-    if src.suffix.lower().lstrip(".") not in VIDEO_EXTS:
+    if not has_video_extension(src):
         raise ValidationError({"file": _("{name} is not a supported video file.", name=src.name)})
     try:
         info = probe(src, index_dir=paths.cache_dir / "index")

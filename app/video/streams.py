@@ -37,24 +37,27 @@ def unwrap(pts: np.ndarray, dts: np.ndarray, step: int, time_base: Fraction) -> 
 
     A clock that runs backwards (a second recording appended) continues one frame after the
     latest frame so far; a forward jump of more than two seconds (recording paused) keeps its
-    real length. Both start a segment. A 33-bit wrap of the MPEG clock is not a segment."""
+    real length (see :func:`gaps`). A 33-bit wrap of the MPEG clock is not a segment."""
     out = pts.copy()
     starts = [0]
     offset = 0
-    gap = max(10 * step, round(2 / float(time_base)))
     latest = int(pts[0])
     for n in range(1, pts.size):
         jump = int(dts[n]) - int(dts[n - 1])
         if jump < -(WRAP // 2):
             offset += WRAP
-        elif jump < 0 or jump > gap:
+        elif jump < 0:
             starts.append(n)
-            if jump < 0:
-                head = int(pts[n:n + 16].min())
-                offset = latest + step - head
+            offset = latest + step - int(pts[n:n + 16].min())
         out[n] = pts[n] + offset
         latest = max(latest, int(out[n]))
     return out, starts
+
+
+def gaps(ticks: np.ndarray, step: int, time_base: Fraction) -> list[int]:
+    """Frames after which the clock jumps forward more than 2 s (and 10 frames): a pause."""
+    limit = max(10 * step, round(2 / float(time_base)))
+    return [int(j) + 1 for j in np.flatnonzero(np.diff(ticks) > limit)]
 
 
 def stream_index(path: Path, rows, info: dict, fps: float | None, time_base: Fraction,
@@ -98,7 +101,7 @@ def stream_index(path: Path, rows, info: dict, fps: float | None, time_base: Fra
     by_index = np.argsort(key_index, kind="stable")
     key_index, key_packets = key_index[by_index], key_packets[by_index]
     segments = sorted({int(rank[timeline[s:].argmin() + s]) if s >= first_key else 0
-                       for s in starts})
+                       for s in starts} | set(gaps(ticks, step, time_base)))
     if len(segments) > 1:
         warnings.append(_("the file holds {n} recordings joined together (the clock restarts "
                           "or jumps at frames {frames}); each is shown in file order",
