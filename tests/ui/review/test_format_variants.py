@@ -16,6 +16,7 @@ def test_review_bench_opens_variant(qtbot, panel, review_world, name):
     v = make_variant(name, frames=60)
     ev = evidence.import_clip(review_world["factory"], review_world["paths"], SYSTEM,
                               review_world["ids"]["case"], v.path).evidence
+    panel.reload()
     panel.open_evidence(ev.id)
     qtbot.waitUntil(lambda: panel.player is not None and panel.player.shown_index == 0
                     and panel.player.source is not None
