@@ -53,52 +53,54 @@ def p95(values: list[float]) -> float:
     return float(np.percentile(values, 95))
 
 
-def cv_seek(path: Path, targets: list[int]) -> list[float]:
-    cap = cv2.VideoCapture(str(path))
-    out = []
-    for i in targets:
-        t = time.perf_counter()
-        cap.set(cv2.CAP_PROP_POS_FRAMES, i)
-        cap.read()
-        out.append(time.perf_counter() - t)
-    cap.release()
-    return out
-
-
 def measure(label: str, path: Path, codes: list[int], samples: int) -> dict:
+    """Like bench/video_bench.py: OpenCV and our reads interleaved (same load), no background
+    prefetch while either side is timed, steps paced at 25/s."""
     t = time.perf_counter()
     video = open_video(path, cache_bytes=256 << 20, index_dir=None)
     opened = time.perf_counter() - t
     n = video.frame_count
     rnd = random.Random(label)
     targets = [rnd.randrange(n) for _ in range(samples)]
-    seeks, exact = [], True
+    seeks, naive, exact = [], [], True
+    cap = cv2.VideoCapture(str(path))
     with video:
         for i in targets:
+            video.wait_idle()
+            t = time.perf_counter()
+            cap.set(cv2.CAP_PROP_POS_FRAMES, i)
+            cap.read()
+            naive.append(time.perf_counter() - t)
             video.cache.clear()
             t = time.perf_counter()
             frame = video.read(i)
             seeks.append(time.perf_counter() - t)
             exact &= video.is_damaged(i) or frame_index_of(frame) == codes[i]
-        start = max(60, n // 2)
-        video.cache.clear()
-        video.read(start)
-        fwd, back = [], []
+        cap.release()
+        keys = set(video.keyframes)
+        start = min(n - 1, max(60, n // 2))
+        video.read(start - 40)
+        video.wait_idle()
+        fwd = []
         for _ in range(40):
             t = time.perf_counter()
             video.step(1)
             fwd.append(time.perf_counter() - t)
-        video.cache.clear()
+            time.sleep(max(0.0, 0.04 - fwd[-1]))
         video.read(start)
+        video.wait_idle()
+        back = []
         for k in range(1, 41):
-            time.sleep(0.04)                        # holding the arrow key: 25 steps/s
+            before = video.position
             t = time.perf_counter()
             frame = video.step(-1)
-            back.append(time.perf_counter() - t)
+            d = time.perf_counter() - t
+            if before not in keys:
+                back.append(d)
+            time.sleep(max(0.0, 0.04 - d))
             exact &= video.is_damaged(start - k) or frame_index_of(frame) == codes[start - k]
-    cv = cv_seek(path, targets)
     return {"label": label, "count_ok": n == len(codes), "exact": bool(exact), "open": opened,
-            "seek": statistics.median(seeks), "cv": statistics.median(cv),
+            "seek": statistics.median(seeks), "cv": statistics.median(naive),
             "back": p95(back), "fwd": p95(fwd)}
 
 

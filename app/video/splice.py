@@ -10,8 +10,12 @@ from pathlib import Path
 import av
 import numpy as np
 
+from app.i18n import _
+from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex
 
+# the decoder is set up from the whole file: the spliced demuxer only has to find the stream
+QUICK = {"probesize": "32", "analyzeduration": "0", "fpsprobesize": "0"}
 PROBE = {"probesize": "65536", "analyzeduration": "0", "fpsprobesize": "0"}
 
 
@@ -55,18 +59,34 @@ class SpliceFile:
         self._f.close()
 
 
+def _open(path: Path, index: FrameIndex, slot: int):
+    """The spliced view and its demuxer (a fuller probe when the quick one finds no video)."""
+    for options in (QUICK, PROBE):
+        view = SpliceFile(path, index.prefix, int(index.key_seek[slot]))
+        try:
+            container = av.open(view, format=index.container, options=options,
+                                buffer_size=1 << 18, metadata_errors="ignore")
+        except av.error.FFmpegError:
+            view.close()
+            raise
+        if container.streams.video:
+            return view, container
+        container.close()
+        view.close()
+    raise VideoError(_("no video frames could be read; the file is damaged or incomplete"), path)
+
+
 def packets_from(path: Path, index: FrameIndex, slot: int) -> Iterator[av.Packet]:
     """Video packets from keyframe ``slot`` on, each carrying its timeline pts from the index.
 
     Demuxing enters one positioned packet before the keyframe (a PES may begin mid-frame);
     packets are trusted from the packet positioned at ``key_sync`` on and numbered in order
     from there (frames split out of one PES carry no position of their own)."""
-    view = SpliceFile(path, index.prefix, int(index.key_seek[slot]))
     pos, key, sync = index.pkt_pos, int(index.key_pkt[slot]), int(index.key_sync[slot])
     n = -1
+    view, container = _open(path, index, slot)
     try:
-        with av.open(view, format=index.container, options=PROBE,
-                     metadata_errors="ignore") as container:
+        with container:
             stream = container.streams.video[0]
             for packet in container.demux(stream):
                 if packet.size == 0:
