@@ -150,6 +150,9 @@ def export_clip(path: str | Path, start_frame: int, end_frame: int, out_path: st
                 "start_frame": int(start_frame), "end_frame": int(end_frame),
                 "start_pts": src.pts(start_frame), "end_pts": src.pts(end_frame),
                 "method": "stream_copy" if copy else "reencode_h264", "sha256": digest,
+                "rotation": src.rotation,
+                "damaged_frames": sorted(d for d in src.damaged if start_frame <= d <= end_frame),
+                "segments": [s for s in src.segments if start_frame <= s <= end_frame],
                 "exported_at": datetime.now(UTC).isoformat()}
     _write_atomic(sidecar_path(out), json.dumps(meta, ensure_ascii=False, indent=2).encode())
     return digest

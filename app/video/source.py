@@ -110,9 +110,16 @@ class VideoSource:
         """Presentation time of frame ``i`` in seconds from the first frame."""
         return float(self.index.seconds[self._check(i)])
 
-    def wall_time(self, i: int, clock_offset: float = 0.0) -> datetime | None:
-        """Camera wall time of frame ``i`` (file start time + pts + the camera's clock offset in
-        seconds), or None when the file states no start time."""
+    def wall_time(self, i: int, clock_offset: float = 0.0,
+                  segment_starts: list[datetime | None] | None = None) -> datetime | None:
+        """Camera wall time of frame ``i``: file start time + pts + the camera's clock offset in
+        seconds, or None when the file states no start time. For a file that joins several
+        recordings, ``segment_starts`` (the true start of each recording, when known) places
+        every frame from the start of its own recording instead."""
+        k = self.segment_of(i)
+        if segment_starts is not None and k < len(segment_starts) and segment_starts[k]:
+            since = self.pts(i) - self.pts(self.segments[k])
+            return segment_starts[k] + timedelta(seconds=since + clock_offset)
         if self.start_time is None:
             return None
         return self.start_time + timedelta(seconds=self.pts(i) + clock_offset)

@@ -122,3 +122,21 @@ def test_frames_beyond_8k_are_refused_before_decoding(tmp_path):
     huge.write_bytes(b"YUV4MPEG2 W16000 H16000 F25:1 Ip A1:1 C420jpeg\nFRAME\n" + bytes(4096))
     with pytest.raises(VideoError, match="8K"):
         probe(huge)
+
+
+def test_wall_time_per_segment_and_export_records_damage(tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    from app.video import export_clip
+    v = make_variant("ts_joined_restart", frames=FRAMES)
+    t0, t1 = datetime(2023, 11, 28, 6, 0, tzinfo=UTC), datetime(2023, 11, 28, 7, 0, tzinfo=UTC)
+    with open_video(v.path) as video:
+        k = v.segments[1]
+        assert video.wall_time(k, segment_starts=[t0, t1]) == t1
+        assert video.wall_time(k + 5, 1.0, [t0, t1]) == t1 + timedelta(seconds=5 / 25 + 1.0)
+        assert video.wall_time(3, segment_starts=[t0, t1]) == t0 + timedelta(seconds=3 / 25)
+    d = make_variant("ts_damaged", frames=FRAMES)
+    import json
+    export_clip(d.path, 40, 60, tmp_path / "c.mp4")
+    meta = json.loads((tmp_path / "c.mp4.json").read_text())
+    assert set(d.damaged) <= set(meta["damaged_frames"])
