@@ -182,6 +182,8 @@ BUILDERS: dict[str, Callable] = {
     "mkv_h264_opengop": _simple(".mkv", lambda g: x264(g, ":open-gop=1")),
     "ts_h264_opengop": _simple(".ts", lambda g: x264(g, ":open-gop=1")),
     "ts_hevc_opengop": _simple(".ts", lambda g: x265(g, ":open-gop=1")),
+    "h264_raw_opengop": _simple(".264", lambda g: [*x264(g, ":open-gop=1"), "-f", "h264"]),
+    "avi_h264_opengop": _simple(".avi", lambda g: x264(g, ":open-gop=1")),
     "ts_h264_mbaff": _simple(".ts", lambda g: [*x264(g, ":interlaced=1:tff=1"),
                                                "-flags", "+ildct+ilme"]),
     "mkv_h264_mbaff": _simple(".mkv", lambda g: x264(g, ":interlaced=1:tff=1")),

@@ -200,6 +200,9 @@ class FrameDecoder:
         arriving in another GOP than expected (a frame went missing) is caught: the rest of that
         GOP is reported missing and decoding resumes at the next access point."""
         idx, cc = self.index, self._codec
+        if idx.pkt_pts.size:
+            yield from self._frames_ranked(slot)
+            return
         n, out = int(idx.key_seek[slot]), int(idx.key_index[slot])
         packets = self._packet_source(n)
         tainted = False
@@ -242,6 +245,34 @@ class FrameDecoder:
                     self.damaged.add(out)
                 yield out, frame
             out += 1
+
+    def _frames_ranked(self, slot: int) -> Iterator[tuple[int, av.VideoFrame]]:
+        """Counted modes with picture order counts: each frame carries its packet's decode
+        number as pts, and the index maps that number to the frame's presentation index."""
+        rank = self.index.pkt_pts
+        packets = self._packet_source(int(self.index.key_seek[slot]))
+        for _n, packet in packets:
+            try:
+                frames = self._codec.decode(packet)
+            except av.error.InvalidDataError:
+                frames = []
+            yield from self._place_ranked(frames, rank)
+        try:
+            tail = self._codec.decode(None)
+        except av.error.FFmpegError:
+            tail = []
+        yield from self._place_ranked(tail, rank)
+
+    def _place_ranked(self, frames, rank: np.ndarray) -> Iterator[tuple[int, av.VideoFrame]]:
+        for frame in frames:
+            if frame.pts is None or not 0 <= frame.pts < rank.size:
+                continue
+            i = int(rank[frame.pts])
+            if i >= self.index.frame_count:
+                continue
+            if frame.is_corrupt:
+                self.damaged.add(i)
+            yield i, frame
 
     def _placed(self, packet_no: int, out: int) -> bool:
         """A frame is shown within the GOP its packet was decoded in, except the RASL leading

@@ -28,6 +28,7 @@ from app.video.checks import FirstFrame, check_frame_size, refuse_still, sniff_k
 from app.video.counted import counted_index
 from app.video.errors import VideoError
 from app.video.frame_index import INDEX_VERSION, FrameIndex
+from app.video.h264poc import PocTracker
 from app.video.nal import vcl_type
 from app.video.streams import POS_FORMATS, stream_index
 
@@ -134,6 +135,8 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         nal_codec = cc.name if cc.name in ("h264", "hevc") else None
         first = FirstFrame(cc)
         last_corrupt = False
+        poc = PocTracker() if nal_codec == "h264" else None
+        orders: list = []
         try:
             for pkt in container.demux(stream):
                 if pkt.size == 0:
@@ -145,8 +148,9 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                              pkt.pos if pkt.pos is not None else -1))
                 sizes.append(pkt.size)
                 if nal_codec:
-                    head = memoryview(pkt)[:4096 if pkt.is_keyframe else 256].tobytes()
+                    head = memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes()
                     types.append(vcl_type(head, nal_codec))
+                    orders.append(poc.feed(head) if poc is not None else None)
                 else:
                     types.append(None)
                 if pkt.pos is not None and pkt.pos >= 0 and pkt.pos + pkt.size > size:
@@ -194,7 +198,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
             return index
     if fmt in RAW_FORMATS or any(r[0] is None and r[1] is None for r in rows):
         return counted_index(path, "bytes", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders)
+                             warnings, reorders, orders)
     pts_known = [r[0] for r in rows if r[0] is not None]
     fake_pts = (has_b_frames and fmt not in PTS_CONTAINERS and len(pts_known) == len(rows) > 2
                 and all(a < b for a, b in zip(pts_known, pts_known[1:], strict=False)))
@@ -202,7 +206,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         # no pts, or pts that just count up in decode order although frames are reordered
         # (e.g. H.264 with B-frames in AVI): place frames by counting decoder output
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders)
+                             warnings, reorders, orders)
     return _timed_index(path, rows, info, fps, time_base, size, truncated, warnings)
 
 
