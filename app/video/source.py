@@ -173,20 +173,27 @@ class VideoSource:
             self._prefetch.wait_idle(timeout)
 
     def _store(self, i: int, frame: av.VideoFrame) -> None:
-        self.cache.put(i, compact(frame))
+        self.cache.put(i, compact(frame, self.index.matrix, self.index.full_range))
 
     def _capacity(self) -> int:
         return max(8, self.cache.capacity_frames(self.width * self.height * 3 // 2))
 
-    def _decode(self, i: int, prev: int) -> tuple:
+    def _decode(self, i: int, prev: int) -> tuple | av.VideoFrame:
         # stepping back: keep a quarter of the cache below i; a jump keeps a few frames
         keep = self._capacity() // 4 if 0 < prev - i <= 2 else 4
+        wanted: list[av.VideoFrame] = []
+
+        def sink(j: int, frame: av.VideoFrame) -> None:
+            self._store(j, frame)
+            if j == i:
+                wanted.append(frame)     # converted straight from the decoder's frame
+
         with self._main.lock:
             item = self.cache.get(i)
             if item is not None:
                 return item
-            self._main.decode(i, i, self._store, keep_from=max(0, i - keep + 1))
-            item = self.cache.get(i)
+            self._main.decode(i, i, sink, keep_from=max(0, i - keep + 1))
+            item = wanted[-1] if wanted else self.cache.get(i)
         if item is None:
             raise VideoError(_("frame {i} cannot be decoded (the data is damaged)", i=i),
                              self.path)
