@@ -140,3 +140,17 @@ def test_wall_time_per_segment_and_export_records_damage(tmp_path):
     export_clip(d.path, 40, 60, tmp_path / "c.mp4")
     meta = json.loads((tmp_path / "c.mp4.json").read_text())
     assert set(d.damaged) <= set(meta["damaged_frames"])
+
+
+def test_ten_bit_colour_matches_ffmpeg_reference():
+    """10-bit → 8-bit: the CLI's libswscale (another FFmpeg release than PyAV's) upsamples chroma
+    differently at sharp colour edges; everywhere else the frames agree within ±1."""
+    v = make_variant("mkv_10bit", frames=30)
+    with open_video(v.path) as video:
+        ours = video.read(0).astype(int)
+    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(v.path), "-frames:v", "1",
+                          "-sws_flags", "bilinear+accurate_rnd", "-f", "rawvideo", "-pix_fmt",
+                          "bgr24", "-"], capture_output=True, check=True).stdout
+    ref = np.frombuffer(raw, np.uint8)[:320 * 240 * 3].reshape(240, 320, 3).astype(int)
+    close = np.abs(ours - ref) <= 1
+    assert close.mean() > 0.98
