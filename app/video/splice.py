@@ -16,7 +16,7 @@ from app.video.frame_index import FrameIndex
 
 # the decoder is set up from the whole file: the spliced demuxer only has to find the stream
 QUICK = {"probesize": "32", "analyzeduration": "0", "fpsprobesize": "0"}
-PROBE = {"probesize": "65536", "analyzeduration": "0", "fpsprobesize": "0"}
+PROBE = {"probesize": "2048", "analyzeduration": "0", "fpsprobesize": "0"}
 
 
 class SpliceFile:
