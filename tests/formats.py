@@ -212,6 +212,8 @@ BUILDERS: dict[str, Callable] = {
     "dav_h264": _dvr("dav"),
     "dav_hevc": _dvr("dav", "hevc"),
     "imkh_h264": _dvr("imkh"),
+    "m2v_raw_opengop": _simple(".m2v", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf",
+                                                  "2", "-q:v", "3", "-f", "mpeg2video"]),
     "mpg_mpeg2": _simple(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf", "2",
                                             "-q:v", "3", "-f", "vob"]),
     "ts_h264": _simple(".ts", lambda g: x264(g)),

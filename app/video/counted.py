@@ -65,7 +65,8 @@ def counted_index(path: Path, mode: str, rows, sizes, types, info, fps, size, tr
     sz = np.array(sizes, dtype=np.int64)
     if mode == "bytes" and pos.size > 1 and not np.array_equal(pos[1:], pos[:-1] + sz[:-1]):
         raise VideoError(_("the stream has no timestamps and cannot be indexed exactly"), path)
-    ranked = bool(orders) and info["codec"] == "h264" and all(o is not None for o in orders)
+    ranked = (bool(orders) and info["codec"] in ("h264", "mpeg2video", "mpeg1video")
+              and all(o is not None for o in orders))
     rank = presentation_ranks(orders) if ranked else np.zeros(0, dtype=np.int64)
     if ranked:   # frames placed by picture order count: every keyframe is an access point
         points = [(d, 0) for d in sorted(keys, key=lambda d: rank[d])]

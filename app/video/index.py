@@ -28,8 +28,8 @@ from app.video.checks import FirstFrame, check_frame_size, refuse_still, sniff_k
 from app.video.counted import counted_index
 from app.video.errors import VideoError
 from app.video.frame_index import INDEX_VERSION, FrameIndex
-from app.video.h264poc import PocTracker
 from app.video.nal import vcl_type
+from app.video.picture_order import tracker_for
 from app.video.streams import POS_FORMATS, stream_index
 
 __all__ = ["FrameIndex", "build_index", "load_or_build", "open_container",
@@ -135,7 +135,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         nal_codec = cc.name if cc.name in ("h264", "hevc") else None
         first = FirstFrame(cc)
         last_corrupt = False
-        poc = PocTracker() if nal_codec == "h264" else None
+        poc = tracker_for(cc.name) if fmt not in PTS_CONTAINERS | POS_FORMATS else None
         orders: list = []
         try:
             for pkt in container.demux(stream):
@@ -143,16 +143,14 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                     continue
                 first.feed(pkt)
                 if not rows and fmt in PTS_CONTAINERS and pkt.pts is not None:
-                    nal_codec = None  # real presentation timestamps: no bitstream peeking
+                    nal_codec = poc = None  # real presentation timestamps: no bitstream peeking
                 rows.append((pkt.pts, pkt.dts, bool(pkt.is_keyframe),
                              pkt.pos if pkt.pos is not None else -1))
                 sizes.append(pkt.size)
-                if nal_codec:
-                    head = memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes()
-                    types.append(vcl_type(head, nal_codec))
-                    orders.append(poc.feed(head) if poc is not None else None)
-                else:
-                    types.append(None)
+                head = memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes() \
+                    if nal_codec or poc is not None else b""
+                types.append(vcl_type(head, nal_codec) if nal_codec else None)
+                orders.append(poc.feed(head) if poc is not None else None)
                 if pkt.pos is not None and pkt.pos >= 0 and pkt.pos + pkt.size > size:
                     truncated = True  # a partial last packet: kept, it may show part of a picture
                     break

@@ -1,10 +1,14 @@
-"""H.264 picture order counts from slice headers: the presentation order of a stream that has no
-timestamps (raw ``.264``, AVI), so frames can be placed exactly whatever keyframe decoding
-starts at — open-GOP I-frames with recovery points included, not only IDR pictures.
+"""Presentation order of streams without timestamps (raw ``.264``/``.m2v``, AVI), read from the
+bitstream, so frames can be placed exactly whatever keyframe decoding starts at — open-GOP
+I-frames included, not only IDR pictures or closed GOPs.
 
-Reads just enough of the SPS, PPS and the first slice header of each access unit (ITU-T H.264
-7.3.2.1, 7.3.2.2, 7.3.3, 8.2.1.1). Streams this cannot order (POC type 1, field pictures) make
-:meth:`PocTracker.feed` return None and the caller keeps its closed-GOP rules.
+* H.264: picture order counts from the SPS, PPS and first slice header of each access unit
+  (ITU-T H.264 7.3.2.1, 7.3.2.2, 7.3.3, 8.2.1.1). POC type 1 and field pictures are not ordered.
+* MPEG-1/2 video: the GOP count and each picture's ``temporal_reference`` (ISO/IEC 13818-2
+  6.2.2.6, 6.2.3).
+
+A tracker's ``feed`` returns None for a unit it cannot order; the caller then keeps its
+closed-GOP rules.
 """
 
 from __future__ import annotations
@@ -159,3 +163,26 @@ class PocTracker:
         if ref_idc:
             self.prev = (msb, lsb)
         return self.period, msb + lsb
+
+
+class Mpeg2Order:
+    """``(GOP number, temporal_reference)`` of each MPEG-1/2 picture in decode order."""
+
+    def __init__(self) -> None:
+        self.gop = 0
+
+    def feed(self, data: bytes) -> tuple[int, int] | None:
+        if data.find(b"\x00\x00\x01\xb8") >= 0:
+            self.gop += 1
+        i = data.find(b"\x00\x00\x01\x00")
+        if i < 0 or i + 6 > len(data):
+            return None
+        return self.gop, data[i + 4] << 2 | data[i + 5] >> 6
+
+
+def tracker_for(codec: str) -> PocTracker | Mpeg2Order | None:
+    if codec == "h264":
+        return PocTracker()
+    if codec in ("mpeg2video", "mpeg1video"):
+        return Mpeg2Order()
+    return None
