@@ -2,13 +2,19 @@
 
 Three modes:
 * ``pts`` — the container carries real timestamps: frames are the packets sorted by pts; a
-  decoded frame is placed by its pts (exact integer match in the stream time base).
+  decoded frame is placed by its pts (exact integer match in the stream time base). A container
+  with timestamps is never guessed into a counted mode. MPEG-TS/PS (incl. Hikvision IMKH) and
+  Dahua DAV are entered by byte position with one unwrapped timeline across joined recordings
+  (:mod:`app.video.streams`); MP4, Matroska etc. seek by timestamp.
 * ``bytes`` — a raw elementary stream (e.g. Annex-B ``.h264``/``.hevc``) without timestamps:
   packets are contiguous byte ranges of the file, fed to the decoder from an exact access point
   (see :mod:`app.video.nal`); frames are placed by counting decoder output and the timebase is
   derived from the stream's (or a user-given) frame rate.
 * ``count`` — a container that gives only decode-order timestamps for a reordering codec (e.g.
   H.264 with B-frames in AVI): like ``bytes``, but packets come from the demuxer.
+
+In both counted modes H.264 and MPEG-1/2 frames are placed by the picture order read from the
+bitstream (:mod:`app.video.picture_order`), so every keyframe is an access point.
 
 The index is persisted as ``<index_dir>/<content key>.npz`` so a clip opened again opens at once.
 """
