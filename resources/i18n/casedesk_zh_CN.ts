@@ -1295,9 +1295,19 @@
             <translation>偏差 {s:+.1f} 秒（{how}）</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Frame {i} / {n}    pts {pts:.3f} s    Corrected time {wall}    {offset}    {state}</source>
             <translation>帧 {i} / {n}    pts {pts:.3f} 秒    校正时间 {wall}    {offset}    {state}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>recording {k} of {n}</source>
+            <translation>第 {k}/{n} 段录像</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>DATA DAMAGED</source>
+            <translation>数据损坏</translation>
         </message>
     </context>
     <context>
@@ -2347,7 +2357,7 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../app/ui/review/import_dialog.py" line="+93" />
+            <location filename="../../app/ui/review/import_dialog.py" line="+95" />
             <source>Import evidence into {case}</source>
             <translation>向 {case} 导入证据</translation>
         </message>

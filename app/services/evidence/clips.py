@@ -38,9 +38,6 @@ from app.services.evidence.store import (
 )
 from app.services.evidence.wall_times import refresh_wall_times
 
-VIDEO_EXTS = frozenset({"mp4", "m4v", "mov", "avi", "mkv", "h264", "264", "h265", "265", "hevc",
-                        "ts", "mts", "m2ts", "flv", "wmv", "asf", "dav", "mpg", "mpeg", "3gp", "webm"})
-
 
 @dataclass(frozen=True)
 class PreparedFile:
@@ -67,11 +64,12 @@ def prepare_import(paths: AppPaths, src: str | os.PathLike, *, progress: Progres
                    cancel: Cancel | None = None) -> PreparedFile:
     """Probe ``src`` (refusing unsupported/corrupt files) then copy it into the store."""
     from app.video import VideoError, probe  # the engine is heavy; import on use
+    from app.video.formats import has_video_extension
 
     src = Path(src)
     if not src.is_file():
         raise ValidationError({"file": _("{name} does not exist or is not a file.", name=str(src))})
-    if src.suffix.lower().lstrip(".") not in VIDEO_EXTS:
+    if not has_video_extension(src):
         raise ValidationError({"file": _("{name} is not a supported video file.", name=src.name)})
     try:
         info = probe(src, index_dir=paths.cache_dir / "index")

@@ -37,8 +37,9 @@ from app.services.evidence.store import discard
 from app.ui.review.clip_view import SHOWN_QTZ, as_shown_zone
 from app.ui.review.media_tasks import background_pool, lower_priority
 from app.ui.workers import TaskContext, TaskHandle, run_task
+from app.video.formats import dialog_patterns
 
-VIDEO_FILTER = "*." + " *.".join(sorted(evidence.VIDEO_EXTS))
+VIDEO_FILTER = dialog_patterns()
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ def import_files(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, case_
             except BaseException:
                 discard(prepared.stored)
                 raise
-            out.append(FileOutcome(f, "duplicate" if res.duplicate else "imported", "",
+            notes = "；".join(getattr(prepared.info, "warnings", ()) or ())
+            out.append(FileOutcome(f, "duplicate" if res.duplicate else "imported", notes,
                                    res.evidence.id))
         except ServiceError as exc:
             status = "cancelled" if ctx.is_cancelled() else "failed"
