@@ -120,8 +120,9 @@ def _background(spec: OsdClip) -> np.ndarray:
         x0, bw = int(rng.integers(0, w)), int(rng.integers(30, 90))
         top = int(rng.integers(h // 5, h // 2))
         img[top:h // 2 + 20, x0:x0 + bw] = float(rng.uniform(25, 70))
-    if spec.dark_on_light:
-        img[: h // 4] += 140   # a bright sky behind a dark clock
+    if spec.dark_on_light:   # a bright sky (or lit wall) behind a dark clock
+        band = slice(0, h // 4) if spec.position in ("tl", "tr") else slice(h - h // 4, h)
+        img[band] += 140
     return img
 
 

@@ -78,6 +78,13 @@ def expand(box: Box, shape: tuple[int, ...]) -> Box:
     return x0, y0, x1 - x0, y1 - y0
 
 
+def _clamp(box: Box, outer: Box) -> Box:
+    x0, y0 = max(box[0], outer[0]), max(box[1], outer[1])
+    x1 = min(box[0] + box[2], outer[0] + outer[2])
+    y1 = min(box[1] + box[3], outer[1] + outer[3])
+    return x0, y0, x1 - x0, y1 - y0
+
+
 def crop(frame: np.ndarray, box: Box) -> np.ndarray:
     x, y, w, h = box
     return frame[y:y + h, x:x + w]
@@ -134,7 +141,8 @@ def find_clock(video: FrameSource, engine: OcrEngine, *, roi: Box | None = None,
             parsed = parse_clock(text, conf)
             return ClockRegion(tuple(roi), start, text, "drawn") if parsed else None
         region = _best(engine, video, start, hits, shape, "drawn")
-        return region
+        return None if region is None else ClockRegion(_clamp(region.box, roi), region.frame_index,
+                                                       region.text, region.method)
     half = max(1, int(round(video.fps / 2)))
     samples = [video.read(j) for j in range(start, min(n, start + 9 * half), half)]
     for y0, y1 in candidate_bands(samples) if len(samples) > 2 else []:

@@ -22,6 +22,7 @@ from app.timeread.region import ClockRegion, FrameSource, crop
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 JUMP_S = 0.75
+SURE = 0.85  # below this confidence a reading gets a second look on the next frame
 
 
 class Cancelled(Exception):
@@ -107,7 +108,14 @@ class ClockReader:
             j = self.tick_after(max(0, i - span), span)
         if j is None:
             return self.read(i)
-        return self.read(j, pinned=True)
+        first = self.read(j, pinned=True)
+        if (first.clock is not None and first.confidence >= SURE) or self.video.fps < 2 \
+                or j + 1 >= self.video.frame_count:
+            return first
+        again = self.read(j + 1)  # the same second on the next frame: another look
+        if again.clock is not None and (first.clock is None or again.confidence > first.confidence):
+            return Reading(j, first.pts_s, again.text, again.clock, again.confidence, True)
+        return first
 
 
 def _consistent(a: Reading, b: Reading, rate: float = 1.0) -> bool:
