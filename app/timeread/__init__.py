@@ -13,6 +13,7 @@ from app.timeread.ocr import OcrEngine, OcrUnavailable, shared_engine
 from app.timeread.parse import ParsedClock, parse_clock
 from app.timeread.profile import ClockJump, TimeProfile, build_profile
 from app.timeread.region import ClockRegion, FrameSource, find_clock
+from app.timeread.roi_text import TextSuggestion, read_region_text
 from app.timeread.sampler import Cancelled, ClockReader, Progress, Reading, sample_clip
 from app.timeread.suggest import OffsetSuggestion, from_camera, from_photo
 
@@ -34,5 +35,5 @@ __all__ = [
     "Cancelled", "ClockJump", "ClockReader", "ClockRegion", "FrameSource", "OcrEngine",
     "OcrUnavailable", "OffsetSuggestion", "ParsedClock", "Reading", "TimeProfile",
     "build_profile", "find_clock", "from_camera", "from_photo", "parse_clock", "read_clip_clock",
-    "sample_clip", "shared_engine",
+    "read_region_text", "sample_clip", "shared_engine", "TextSuggestion",
 ]

@@ -60,7 +60,7 @@ def candidate_bands(frames: list[np.ndarray], limit: int = 4) -> list[tuple[int,
     mask = cv2.dilate(mask, np.ones((3, max(9, w // 40)), np.uint8))
     n, _labels, stats, _c = cv2.connectedComponentsWithStats(mask)
     found = []
-    for x, y, bw, bh, area in stats[1:n]:
+    for _x, y, bw, bh, area in stats[1:n]:
         if not 6 <= bh <= h // 5 or bw > w * 0.9:
             continue
         pad = max(6, bh // 2)

@@ -42,3 +42,4 @@ def test_confidence_drops_for_guesses():
                                   "1875-11-28 05:51:07", "2023-11-28 25:61:07"])
 def test_nothing_invented(text):
     assert parse_clock(text) is None
+
