@@ -73,3 +73,30 @@ def test_confirmed_suggestion_moves_the_route(qtbot, osd_world):
     panel.osd_dock.raise_()
     panel.grab().save("/tmp/osd_panel.png")
     panel.shutdown()
+
+
+def test_import_flags_missing_start_and_reads_the_clock_before_saving(qtbot, db, paths, tmp_path):
+    from app.ui.review.import_dialog import ImportDialog
+
+    engine, factory = db
+    ids = make_case(factory)
+    src = tmp_path / "export2.mp4"
+    spec = OsdClip(fmt="iso", font="dejavu", seconds=5.0)
+    shutil.copy(osd_clip(spec), src)
+    dlg = ImportDialog(factory=factory, paths=paths, actor=SYSTEM, case_id=ids["case"],
+                       case_no="石峰-2023-0117", cameras=[])
+    qtbot.addWidget(dlg)
+    dlg.add_files([str(src)])
+    with qtbot.waitSignal(dlg.imported, timeout=30000) as sig:
+        dlg.start()
+    ev_id = sig.args[0][0]
+    assert dlg.clock.isVisibleTo(dlg) and "⚠" in dlg.files.item(0).text()
+    dlg.clock.read()
+    qtbot.waitUntil(lambda: dlg.clock.handle.done, timeout=30000)
+    assert "05:51:07" in dlg.clock.label.text() and dlg.clock.save_button.isVisibleTo(dlg)
+    with unit_of_work(factory) as s:
+        assert evidence.get_evidence(s, SYSTEM, ev_id).start_time is None  # shown, not saved
+    with qtbot.waitSignal(dlg.imported, timeout=5000):
+        assert dlg.clock.save() == [ev_id]
+    with unit_of_work(factory) as s:
+        assert evidence.get_evidence(s, SYSTEM, ev_id).start_time is not None
