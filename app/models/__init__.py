@@ -16,8 +16,8 @@ from app.models.case import (
     event_vehicle,
 )
 from app.models.evidence import Camera, CameraClockOffset, CustodyEvent, EvidenceItem, Observation
-from app.models.osd import OsdProfile, OsdReading
 from app.models.org import Officer, Squad, User
+from app.models.osd import OsdProfile, OsdReading
 from app.models.records import (
     AuditEntry,
     AuditHead,

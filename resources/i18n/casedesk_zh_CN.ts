@@ -1109,7 +1109,7 @@
             <translation>无法显示 {name}：{reason}</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>Verifying SHA-256…</source>
             <translation>正在校验 SHA-256…</translation>
         </message>
@@ -2345,9 +2345,52 @@
         </message>
     </context>
     <context>
+        <name>ImportClockAssist</name>
+        <message>
+            <location filename="../../app/ui/review/import_clock.py" line="+40" />
+            <source>Read the clock from the picture</source>
+            <translation>从画面读取时钟</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use these start times</source>
+            <translation>采用这些开始时间</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>no start time</source>
+            <translation>无开始时间</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{n} clip(s) have no start time: their frames get no corrected time and they drop out of the route until the clock is read or a time is entered.</source>
+            <translation>{n} 段视频没有开始时间：在读取画面时钟或填写时间之前，其各帧没有校正时间，也不会出现在轨迹中。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reading the clock from the picture…</source>
+            <translation>正在从画面读取时钟…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>{name}: camera clock at the first frame {start} (±{unc} s)</source>
+            <translation>{name}：首帧的摄像头时钟 {start}（±{unc} 秒）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{name}: no clock found in the picture</source>
+            <translation>{name}：画面中未找到时钟</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Start times saved from the clock in the picture.</source>
+            <translation>已按画面时钟保存开始时间。</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../app/ui/review/import_dialog.py" line="+93" />
+            <location filename="../../app/ui/review/import_dialog.py" line="+94" />
             <source>Import evidence into {case}</source>
             <translation>向 {case} 导入证据</translation>
         </message>
@@ -2432,7 +2475,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+34" />
             <source>Choose video files</source>
             <translation>选择视频文件</translation>
         </message>
@@ -2492,7 +2535,7 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
@@ -3022,6 +3065,109 @@
         </message>
     </context>
     <context>
+        <name>OsdPanel</name>
+        <message>
+            <location filename="../../app/ui/review/osd_panel.py" line="+100" />
+            <source>Open a clip to read its clock.</source>
+            <translation>打开一段视频以读取其画面时钟。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Read the clock from the picture</source>
+            <translation>从画面读取时钟</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>DVR photographed next to a standard clock</source>
+            <translation>DVR 时钟与标准时间同框拍照</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Event seen by a camera with a known offset</source>
+            <translation>已知偏差的摄像头拍到的同一事件</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Suggest offset</source>
+            <translation>建议偏差</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Confirm and record offset</source>
+            <translation>确认并记录偏差</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>DVR shows</source>
+            <translation>DVR 显示</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Standard clock shows</source>
+            <translation>标准时间显示</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Reference clip</source>
+            <translation>参照视频</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Event frame there</source>
+            <translation>参照视频中的事件帧</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The event frame here is the frame on screen.</source>
+            <translation>本视频的事件帧为当前画面所在帧。</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>The clock has not been read yet.</source>
+            <translation>尚未读取画面时钟。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This clip has no start time: its frames have no corrected time until the clock is read or a start time is entered.</source>
+            <translation>该视频没有开始时间：在读取画面时钟或填写开始时间之前，其各帧没有校正时间。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No clock found in the picture; nothing was read.</source>
+            <translation>画面中未找到时钟，未读取任何时间。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Camera clock at the first frame: {start} (±{unc} s). Jumps: {jumps}. Drift: {drift} s/h. Readings: {n}.</source>
+            <translation>首帧的摄像头时钟：{start}（±{unc} 秒）。时钟跳变：{jumps} 处。走时偏差：{drift} 秒/小时。读数：{n} 个。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The start time was filled from the clock (OSD reading).</source>
+            <translation>开始时间已按画面时钟填入（画面时钟读取）。</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>Choose a reference clip.</source>
+            <translation>请选择参照视频。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Suggested clock offset: {off:+.2f} s ± {unc:.2f} s, from frames {frames}. Not applied until you confirm.</source>
+            <translation>建议时钟偏差：{off:+.2f} 秒 ± {unc:.2f} 秒，依据帧 {frames}。确认之前不会采用。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Offset recorded (method: OSD reading).</source>
+            <translation>偏差已记录（方法：画面时钟读取）。</translation>
+        </message>
+    </context>
+    <context>
         <name>PdfExportDialog</name>
         <message>
             <location filename="../../app/ui/reports/pdf_dialog.py" line="+52" />
@@ -3100,6 +3246,14 @@
             <location filename="../../app/ui/review/route_view.py" line="+105" />
             <source>No camera has a position yet.</source>
             <translation>还没有摄像头填写位置。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileChart</name>
+        <message>
+            <location filename="../../app/ui/review/osd_panel.py" line="-218" />
+            <source>No clock profile</source>
+            <translation>无时钟概况</translation>
         </message>
     </context>
     <context>
@@ -3743,7 +3897,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../app/ui/review/review_panel.py" line="+86" />
+            <location filename="../../app/ui/review/review_panel.py" line="+87" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -3778,7 +3932,7 @@ Answer: {a}</source>
             <translation>图像增强</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Route</source>
             <translation>轨迹</translation>
         </message>
@@ -3913,7 +4067,7 @@ Answer: {a}</source>
             <translation>紫色</translation>
         </message>
         <message>
-            <location line="+138" />
+            <location line="+140" />
             <source>Select 2 to 4 clips in the evidence list first.</source>
             <translation>请先在证据列表中选择 2 到 4 段视频。</translation>
         </message>
@@ -4485,6 +4639,27 @@ Answer: {a}</source>
             <location filename="../../app/ui/workers.py" line="+195" />
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>owner</name>
+        <message>
+            <location filename="../../app/ui/review/osd_panel.py" line="+228" />
+            <source>no start time</source>
+            <translation>无开始时间</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This clip has no start time and drops out of the route and the synchronised view. Open it and read the clock from the picture (Camera clock), or enter its start time.</source>
+            <translation>该视频没有开始时间，不会出现在轨迹和同步画面中。请打开它并从画面读取时钟（“画面时钟”），或填写开始时间。</translation>
+        </message>
+    </context>
+    <context>
+        <name>panel</name>
+        <message>
+            <location line="+9" />
+            <source>Camera clock</source>
+            <translation>画面时钟</translation>
         </message>
     </context>
     <context>
