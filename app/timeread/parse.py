@@ -29,7 +29,6 @@ _TIME = r"(\d{1,2})[^\d]{0,2}(\d{2})[^\d]{0,2}(\d{2})"
 _YMD = re.compile(rf"(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})[^\d]{{0,6}}{_TIME}")
 _XXY = re.compile(rf"(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}})[^\d]{{0,6}}{_TIME}")
 _YY = re.compile(rf"(?<!\d)(\d{{2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})[^\d]{{1,6}}{_TIME}")
-_TIME_ONLY = re.compile(r"(?<!\d)(\d{1,2}):(\d{2}):(\d{2})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -136,20 +135,3 @@ def parse_clock(text: str, ocr_confidence: float = 1.0, *, year_last: str = "MDY
         factor *= 0.7
     confidence = max(0.0, min(1.0, float(ocr_confidence) * factor))
     return ParsedClock(clock, confidence, layout, weekday_ok, text)
-
-
-def year_last_order(texts: list[str]) -> str:
-    """Which way round ``a-b-YYYY`` dates go for a camera, from the readings that settle it."""
-    votes = {"MDY": 0, "DMY": 0}
-    for text in texts:
-        parsed = parse_clock(text)
-        if parsed and parsed.layout.split()[0] in votes and " " in parsed.layout:
-            m = _XXY.search(_digits(_meridiem(_weekday(_normalise(text))[1])[1])[0])
-            if m and (int(m.group(1)) > 12 or int(m.group(2)) > 12):
-                votes[parsed.layout.split()[0]] += 1
-    return "DMY" if votes["DMY"] > votes["MDY"] else "MDY"
-
-
-def looks_like_time(text: str) -> bool:
-    """True when ``text`` at least holds an ``hh:mm:ss`` time (a clock without a date)."""
-    return bool(_TIME_ONLY.search(_digits(_normalise(text))[0]))

@@ -3067,7 +3067,7 @@
     <context>
         <name>OsdPanel</name>
         <message>
-            <location filename="../../app/ui/review/osd_panel.py" line="+100" />
+            <location filename="../../app/ui/review/osd_panel.py" line="+101" />
             <source>Open a clip to read its clock.</source>
             <translation>打开一段视频以读取其画面时钟。</translation>
         </message>
@@ -3102,7 +3102,7 @@
             <translation>确认并记录偏差</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>DVR shows</source>
             <translation>DVR 显示</translation>
         </message>
@@ -3251,7 +3251,7 @@
     <context>
         <name>ProfileChart</name>
         <message>
-            <location filename="../../app/ui/review/osd_panel.py" line="-218" />
+            <location filename="../../app/ui/review/osd_panel.py" line="-219" />
             <source>No clock profile</source>
             <translation>无时钟概况</translation>
         </message>
@@ -4078,6 +4078,39 @@ Answer: {a}</source>
         </message>
     </context>
     <context>
+        <name>RoiTextRow</name>
+        <message>
+            <location filename="../../app/ui/review/roi_text_row.py" line="+22" />
+            <source>Read text in the marked area</source>
+            <translation>识别框选区域中的文字</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Draw an area first (R). The text read is only a suggestion: check it against the picture.</source>
+            <translation>请先框选区域（R）。识别出的文字仅供参考，请对照画面核实。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>suggested text (edit before use)</source>
+            <translation>建议文字（使用前请核对修改）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Mark an area on the picture first (R).</source>
+            <translation>请先在画面上框选区域（R）。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>nothing legible</source>
+            <translation>无法辨认</translation>
+        </message>
+    </context>
+    <context>
         <name>RouteWidget</name>
         <message>
             <location filename="../../app/ui/review/route_view.py" line="+95" />
@@ -4644,7 +4677,7 @@ Answer: {a}</source>
     <context>
         <name>owner</name>
         <message>
-            <location filename="../../app/ui/review/osd_panel.py" line="+228" />
+            <location filename="../../app/ui/review/osd_panel.py" line="+229" />
             <source>no start time</source>
             <translation>无开始时间</translation>
         </message>

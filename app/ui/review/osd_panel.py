@@ -28,6 +28,7 @@ from app.models.db import unit_of_work
 from app.services import osd
 from app.services.errors import ServiceError
 from app.timeread import OffsetSuggestion, TimeProfile
+from app.ui.review.roi_text_row import RoiTextRow
 from app.ui.workers import run_task
 
 
@@ -127,8 +128,9 @@ class OsdPanel(QWidget):
         for w in (self.summary, self.chart):
             layout.addWidget(w)
         layout.addLayout(row)
+        self.roi_text = RoiTextRow(panel, self)
         for w in (self.progress, self.method, self.pages, self.suggest_button,
-                  self.suggestion_label, self.confirm_button):
+                  self.suggestion_label, self.confirm_button, self.roi_text):
             layout.addWidget(w)
         layout.addStretch(1)
 
