@@ -8,7 +8,7 @@ from pathlib import Path
 from app.i18n import catalogue
 
 APP = Path(__file__).resolve().parent.parent / "app"
-QT_FREE = ("models", "services", "video", "reports", "commands", "demo")
+QT_FREE = ("models", "services", "video", "reports", "commands", "demo", "timeread")
 
 
 def _py_files(sub: str = "") -> list[Path]:

@@ -17,6 +17,7 @@ from app.models.case import (
 )
 from app.models.evidence import Camera, CameraClockOffset, CustodyEvent, EvidenceItem, Observation
 from app.models.org import Officer, Squad, User
+from app.models.osd import OsdProfile, OsdReading
 from app.models.records import (
     AuditEntry,
     AuditHead,
@@ -29,7 +30,7 @@ from app.models.records import (
 __all__ = [
     "AttributeChange", "AuditEntry", "AuditHead", "Base", "CallOut", "Camera", "CameraClockOffset", "Case",
     "CaseStatusChange", "CustodyEvent", "EvidenceItem", "Inquiry", "Meeting", "Observation",
-    "Officer", "Person", "ReviewComment", "Squad", "TimelineEvent", "TrainingQuestion", "User",
+    "Officer", "OsdProfile", "OsdReading", "Person", "ReviewComment", "Squad", "TimelineEvent", "TrainingQuestion", "User",
     "Vehicle", "callout_officer", "event_basis", "event_observation", "event_person",
     "event_vehicle",
 ]

@@ -33,12 +33,12 @@
     <context>
         <name>AdminMenu</name>
         <message>
-            <location filename="../../app/ui/admin/__init__.py" line="+33" />
+            <location filename="../../app/ui/admin/__init__.py" line="+44" />
             <source>Audit log</source>
             <translation>审计日志</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
             <source>Trainer replay</source>
             <translation>案件复盘教学</translation>
         </message>
@@ -58,7 +58,7 @@
             <translation>数据校验…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Back up now…</source>
             <translation>立即备份…</translation>
         </message>
@@ -68,7 +68,7 @@
             <translation>安全设置…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Export training package…</source>
             <translation>导出教学包…</translation>
         </message>
@@ -78,7 +78,7 @@
             <translation>导入教学包…</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+18" />
             <source>Change password…</source>
             <translation>修改密码…</translation>
         </message>
@@ -194,7 +194,7 @@
     <context>
         <name>AuditTableModel</name>
         <message>
-            <location filename="../../app/ui/admin/audit_view.py" line="+43" />
+            <location filename="../../app/ui/admin/audit_view.py" line="+41" />
             <source>#</source>
             <translation>序号</translation>
         </message>
@@ -631,7 +631,7 @@
     <context>
         <name>CaseEditor</name>
         <message>
-            <location filename="../../app/ui/case_editor.py" line="+86" />
+            <location filename="../../app/ui/casefile/editor.py" line="+86" />
             <source>Facts</source>
             <translation>基本案情</translation>
         </message>
@@ -725,7 +725,7 @@
     <context>
         <name>CaseFactsTab</name>
         <message>
-            <location filename="../../app/ui/case_facts_tab.py" line="+57" />
+            <location filename="../../app/ui/casefile/facts_tab.py" line="+58" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
@@ -837,7 +837,7 @@
     <context>
         <name>CaseHistoryTab</name>
         <message>
-            <location filename="../../app/ui/case_history_tab.py" line="+44" />
+            <location filename="../../app/ui/casefile/history_tab.py" line="+44" />
             <source>Status changes</source>
             <translation>状态变更</translation>
         </message>
@@ -880,7 +880,7 @@
     <context>
         <name>CaseListPanel</name>
         <message>
-            <location filename="../../app/ui/case_list_panel.py" line="+66" />
+            <location filename="../../app/ui/casefile/list_panel.py" line="+66" />
             <source>Search number, title, narrative, persons, vehicles… (Ctrl+F)</source>
             <translation>搜索案件编号、名称、案情、人员、车辆…（Ctrl+F）</translation>
         </message>
@@ -924,7 +924,7 @@
     <context>
         <name>CaseRestore</name>
         <message>
-            <location filename="../../app/ui/case_restore.py" line="+63" />
+            <location filename="../../app/ui/casefile/restore.py" line="+63" />
             <source>Undo of delete: case restored</source>
             <translation>撤销删除：恢复案件</translation>
         </message>
@@ -932,7 +932,7 @@
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../app/ui/case_list_model.py" line="+236" />
+            <location filename="../../app/ui/casefile/list_model.py" line="+236" />
             <source>Case no.</source>
             <translation>案件编号</translation>
         </message>
@@ -990,7 +990,7 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../app/ui/case_view.py" line="+100" />
+            <location filename="../../app/ui/casefile/view.py" line="+100" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
@@ -1099,7 +1099,7 @@
     <context>
         <name>ClipActions</name>
         <message>
-            <location filename="../../app/ui/review/clip_actions.py" line="+50" />
+            <location filename="../../app/ui/review/clip_actions.py" line="+52" />
             <source>Opening {name} and verifying its SHA-256…</source>
             <translation>正在打开 {name} 并校验 SHA-256…</translation>
         </message>
@@ -1109,7 +1109,7 @@
             <translation>无法显示 {name}：{reason}</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>Verifying SHA-256…</source>
             <translation>正在校验 SHA-256…</translation>
         </message>
@@ -2072,7 +2072,7 @@
     <context>
         <name>EvidenceDialog</name>
         <message>
-            <location filename="../../app/ui/review/evidence_dialog.py" line="+37" />
+            <location filename="../../app/ui/review/evidence_dialog.py" line="+38" />
             <source>Evidence {name}</source>
             <translation>证据 {name}</translation>
         </message>
@@ -2185,7 +2185,7 @@
     <context>
         <name>ExportPackageDialog</name>
         <message>
-            <location filename="../../app/ui/admin/training_dialogs.py" line="+54" />
+            <location filename="../../app/ui/admin/training_dialogs.py" line="+56" />
             <location line="+58" />
             <source>Export training package</source>
             <translation>导出教学包</translation>
@@ -2272,7 +2272,7 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../app/ui/case_dialogs.py" line="+74" />
+            <location filename="../../app/ui/casefile/dialogs.py" line="+74" />
             <source>Reason / source of the change</source>
             <translation>修改原因 / 信息来源</translation>
         </message>
@@ -2304,7 +2304,7 @@
     <context>
         <name>HistoryTexts</name>
         <message>
-            <location filename="../../app/ui/case_records_tab.py" line="+120" />
+            <location filename="../../app/ui/casefile/records_tab.py" line="+120" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
@@ -2355,9 +2355,52 @@
         </message>
     </context>
     <context>
+        <name>ImportClockAssist</name>
+        <message>
+            <location filename="../../app/ui/review/import_clock.py" line="+41" />
+            <source>Read the clock from the picture</source>
+            <translation>从画面读取时钟</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use these start times</source>
+            <translation>采用这些开始时间</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>no start time</source>
+            <translation>无开始时间</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{n} clip(s) have no start time: their frames get no corrected time and they drop out of the route until the clock is read or a time is entered.</source>
+            <translation>{n} 段视频没有开始时间：在读取画面时钟或填写时间之前，其各帧没有校正时间，也不会出现在轨迹中。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reading the clock from the picture…</source>
+            <translation>正在从画面读取时钟…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>{name}: camera clock at the first frame {start} (±{unc} s)</source>
+            <translation>{name}：首帧的摄像头时钟 {start}（±{unc} 秒）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{name}: no clock found in the picture</source>
+            <translation>{name}：画面中未找到时钟</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Start times saved from the clock in the picture.</source>
+            <translation>已按画面时钟保存开始时间。</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../app/ui/review/import_dialog.py" line="+95" />
+            <location filename="../../app/ui/review/import_dialog.py" line="+96" />
             <source>Import evidence into {case}</source>
             <translation>向 {case} 导入证据</translation>
         </message>
@@ -2442,7 +2485,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+34" />
             <source>Choose video files</source>
             <translation>选择视频文件</translation>
         </message>
@@ -2502,7 +2545,7 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
@@ -2680,7 +2723,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="+77" />
+            <location filename="../../app/ui/main_window.py" line="+61" />
             <location line="+163" />
             <location line="+24" />
             <source>CaseDesk · Hit-and-Run Case Workbench</source>
@@ -3032,6 +3075,109 @@
         </message>
     </context>
     <context>
+        <name>OsdPanel</name>
+        <message>
+            <location filename="../../app/ui/review/osd_panel.py" line="+101" />
+            <source>Open a clip to read its clock.</source>
+            <translation>打开一段视频以读取其画面时钟。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Read the clock from the picture</source>
+            <translation>从画面读取时钟</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>DVR photographed next to a standard clock</source>
+            <translation>DVR 时钟与标准时间同框拍照</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Event seen by a camera with a known offset</source>
+            <translation>已知偏差的摄像头拍到的同一事件</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Suggest offset</source>
+            <translation>建议偏差</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Confirm and record offset</source>
+            <translation>确认并记录偏差</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>DVR shows</source>
+            <translation>DVR 显示</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Standard clock shows</source>
+            <translation>标准时间显示</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Reference clip</source>
+            <translation>参照视频</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Event frame there</source>
+            <translation>参照视频中的事件帧</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The event frame here is the frame on screen.</source>
+            <translation>本视频的事件帧为当前画面所在帧。</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>The clock has not been read yet.</source>
+            <translation>尚未读取画面时钟。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This clip has no start time: its frames have no corrected time until the clock is read or a start time is entered.</source>
+            <translation>该视频没有开始时间：在读取画面时钟或填写开始时间之前，其各帧没有校正时间。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No clock found in the picture; nothing was read.</source>
+            <translation>画面中未找到时钟，未读取任何时间。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Camera clock at the first frame: {start} (±{unc} s). Jumps: {jumps}. Drift: {drift} s/h. Readings: {n}.</source>
+            <translation>首帧的摄像头时钟：{start}（±{unc} 秒）。时钟跳变：{jumps} 处。走时偏差：{drift} 秒/小时。读数：{n} 个。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The start time was filled from the clock (OSD reading).</source>
+            <translation>开始时间已按画面时钟填入（画面时钟读取）。</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>Choose a reference clip.</source>
+            <translation>请选择参照视频。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Suggested clock offset: {off:+.2f} s ± {unc:.2f} s, from frames {frames}. Not applied until you confirm.</source>
+            <translation>建议时钟偏差：{off:+.2f} 秒 ± {unc:.2f} 秒，依据帧 {frames}。确认之前不会采用。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Offset recorded (method: OSD reading).</source>
+            <translation>偏差已记录（方法：画面时钟读取）。</translation>
+        </message>
+    </context>
+    <context>
         <name>PdfExportDialog</name>
         <message>
             <location filename="../../app/ui/reports/pdf_dialog.py" line="+52" />
@@ -3113,9 +3259,17 @@
         </message>
     </context>
     <context>
+        <name>ProfileChart</name>
+        <message>
+            <location filename="../../app/ui/review/osd_panel.py" line="-219" />
+            <source>No clock profile</source>
+            <translation>无时钟概况</translation>
+        </message>
+    </context>
+    <context>
         <name>ReasoningPanel</name>
         <message>
-            <location filename="../../app/ui/case_reasoning_panel.py" line="+60" />
+            <location filename="../../app/ui/casefile/reasoning_panel.py" line="+60" />
             <source>Select an event to see what it rests on (observation → inference → action).</source>
             <translation>选择一个事件，查看它的依据（观察 → 推断 → 措施）。</translation>
         </message>
@@ -3138,7 +3292,7 @@
     <context>
         <name>RecordActionsMixin</name>
         <message>
-            <location filename="../../app/ui/case_record_actions.py" line="+28" />
+            <location filename="../../app/ui/casefile/record_actions.py" line="+28" />
             <source>Add {noun} {label}</source>
             <translation>添加{noun} {label}</translation>
         </message>
@@ -3181,7 +3335,7 @@
     <context>
         <name>RecordSection</name>
         <message>
-            <location filename="../../app/ui/case_records_tab.py" line="+47" />
+            <location filename="../../app/ui/casefile/records_tab.py" line="+47" />
             <source>Add…</source>
             <translation>添加…</translation>
         </message>
@@ -3209,7 +3363,7 @@
     <context>
         <name>RecordSpecs</name>
         <message>
-            <location filename="../../app/ui/case_record_specs.py" line="+71" />
+            <location filename="../../app/ui/casefile/record_specs.py" line="+71" />
             <location line="+47" />
             <source>unknown</source>
             <translation>不详</translation>
@@ -3753,7 +3907,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../app/ui/review/review_panel.py" line="+86" />
+            <location filename="../../app/ui/review/review_panel.py" line="+88" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -3788,7 +3942,7 @@ Answer: {a}</source>
             <translation>图像增强</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Route</source>
             <translation>轨迹</translation>
         </message>
@@ -3923,7 +4077,7 @@ Answer: {a}</source>
             <translation>紫色</translation>
         </message>
         <message>
-            <location line="+138" />
+            <location line="+140" />
             <source>Select 2 to 4 clips in the evidence list first.</source>
             <translation>请先在证据列表中选择 2 到 4 段视频。</translation>
         </message>
@@ -3931,6 +4085,39 @@ Answer: {a}</source>
             <location line="+25" />
             <source>Viewed in the synchronised grid</source>
             <translation>在多路同步画面中查看</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoiTextRow</name>
+        <message>
+            <location filename="../../app/ui/review/roi_text_row.py" line="+22" />
+            <source>Read text in the marked area</source>
+            <translation>识别框选区域中的文字</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Draw an area first (R). The text read is only a suggestion: check it against the picture.</source>
+            <translation>请先框选区域（R）。识别出的文字仅供参考，请对照画面核实。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>suggested text (edit before use)</source>
+            <translation>建议文字（使用前请核对修改）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Mark an area on the picture first (R).</source>
+            <translation>请先在画面上框选区域（R）。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>nothing legible</source>
+            <translation>无法辨认</translation>
         </message>
     </context>
     <context>
@@ -4009,7 +4196,7 @@ Answer: {a}</source>
     <context>
         <name>StartupTexts</name>
         <message>
-            <location filename="../../app/ui/app.py" line="+196" />
+            <location filename="../../app/ui/app.py" line="+197" />
             <source>Opening the database…</source>
             <translation>正在打开数据库…</translation>
         </message>
@@ -4186,7 +4373,7 @@ Answer: {a}</source>
     <context>
         <name>StatusDialog</name>
         <message>
-            <location filename="../../app/ui/case_dialogs.py" line="+77" />
+            <location filename="../../app/ui/casefile/dialogs.py" line="+77" />
             <source>Change the case status</source>
             <translation>变更案件状态</translation>
         </message>
@@ -4255,7 +4442,7 @@ Answer: {a}</source>
     <context>
         <name>UnsavedTexts</name>
         <message>
-            <location filename="../../app/ui/case_dialogs.py" line="+9" />
+            <location filename="../../app/ui/casefile/dialogs.py" line="+9" />
             <source>Unsaved changes</source>
             <translation>有未保存的修改</translation>
         </message>
@@ -4273,7 +4460,7 @@ Answer: {a}</source>
     <context>
         <name>UserEditDialog</name>
         <message>
-            <location filename="../../app/ui/admin/users_dialog.py" line="+40" />
+            <location filename="../../app/ui/admin/users_dialog.py" line="+38" />
             <source>Edit user</source>
             <translation>编辑用户</translation>
         </message>
@@ -4495,6 +4682,27 @@ Answer: {a}</source>
             <location filename="../../app/ui/workers.py" line="+195" />
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>owner</name>
+        <message>
+            <location filename="../../app/ui/review/osd_panel.py" line="+229" />
+            <source>no start time</source>
+            <translation>无开始时间</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This clip has no start time and drops out of the route and the synchronised view. Open it and read the clock from the picture (Camera clock), or enter its start time.</source>
+            <translation>该视频没有开始时间，不会出现在轨迹和同步画面中。请打开它并从画面读取时钟（“画面时钟”），或填写开始时间。</translation>
+        </message>
+    </context>
+    <context>
+        <name>panel</name>
+        <message>
+            <location line="+9" />
+            <source>Camera clock</source>
+            <translation>画面时钟</translation>
         </message>
     </context>
     <context>

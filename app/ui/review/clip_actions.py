@@ -91,6 +91,7 @@ class ClipActions:
         except VideoError:
             chain = FilterChain()
         self.enhance.set_chain(chain)
+        self.osd_panel.set_evidence(ev)
         player.set_filters(chain)
         self.clip_view.set_player(player)
         self.clip_view.set_observations(self.observations_of(ev.id))

@@ -35,6 +35,7 @@ from app.services.evidence import clips as evidence
 from app.services.evidence.cameras import CameraDTO
 from app.services.evidence.store import discard
 from app.ui.review.clip_view import SHOWN_QTZ, as_shown_zone
+from app.ui.review.import_clock import ImportClockAssist
 from app.ui.review.media_tasks import background_pool, lower_priority
 from app.ui.workers import TaskContext, TaskHandle, run_task
 from app.video.formats import dialog_patterns
@@ -153,6 +154,8 @@ class ImportDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.progress)
         lay.addWidget(self.status)
+        self.clock = ImportClockAssist(self)  # clips without a start time: flag, offer the OSD
+        lay.addWidget(self.clock)
         lay.addLayout(buttons)
 
     # -- files ---------------------------------------------------------------------------
@@ -245,6 +248,7 @@ class ImportDialog(QDialog):
                                                               c=counts["cancelled"]))
         self.cancel_button.setText(self.tr("Close"))
         new = [o.evidence_id for o in outcomes if o.status == "imported"]
+        self.clock.check(new, self.files)
         if new:
             self.imported.emit(new)
 

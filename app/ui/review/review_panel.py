@@ -30,6 +30,7 @@ from app.ui.review.clip_view import ClipView, fmt_wall
 from app.ui.review.enhance_panel import EnhancePanel
 from app.ui.review.observation_actions import ObservationActions
 from app.ui.review.observation_widgets import ObservationTableModel
+from app.ui.review.osd_panel import install_osd_dock, missing_start_cell
 from app.ui.review.panel_dialogs import DialogActions
 from app.ui.review.player import ClipPlayer
 from app.ui.review.route_view import RouteWidget, load_area
@@ -113,6 +114,7 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.enhance_dock = self._dock(self.tr("Enhancement"), "EnhanceDock", self.enhance,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.obs_dock, self.enhance_dock)
+        self.osd_dock = install_osd_dock(self)
         self.obs_dock.raise_()
         self.route = RouteWidget(self)
         self.route.vehicle_changed.connect(self._on_route_vehicle)
@@ -246,6 +248,8 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
                 item.setToolTip(f"{e.camera_label}\n{fmt_wall(e.wall_start)}\n{e.original_name}\n"
                                 f"SHA-256 {e.sha256}")
                 t.setItem(r, c, item)
+            if e.start_time is None:  # never lose time silently: say so in the list
+                t.setItem(r, 0, missing_start_cell(self.osd_panel))
 
     def reload_observations(self) -> None:
         try:
