@@ -35,7 +35,7 @@ def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat() if dt else None
 
 
-def evidence_json(e: evidence.EvidenceDTO) -> dict:
+def evidence_json(e: items.EvidenceDTO) -> dict:
     return {"id": e.id, "sha256": e.sha256, "original_name": e.original_name,
             "camera_id": e.camera_id, "camera": e.camera_label, "start_time": _iso(e.start_time),
             "offset_s": e.offset_s, "offset_source": e.offset_source,

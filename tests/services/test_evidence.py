@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from app.models import AuditEntry, CustodyEvent, EvidenceItem
 from app.models.db import unit_of_work
 from app.models.enums import Role
+from app.services.common import clock
 from app.services.common.context import SYSTEM
 from app.services.common.errors import PermissionDenied, ValidationError
 from app.services.evidence import clips as evidence
@@ -153,7 +154,7 @@ def test_start_time_from_dvr_file_name(session_factory, paths, case, clip, tmp_p
     ev = evidence.import_clip(session_factory, paths, SYSTEM, case["case"], named).evidence
     assert ev.start_time == datetime(2023, 11, 27, 21, 56, 52, tzinfo=UTC)
     assert ev.offset_source == "none" and ev.wall_time(0) == ev.start_time
-    assert evidence.stamp_from_name("no stamp here.mp4") is None
+    assert clock.stamp_from_name("no stamp here.mp4") is None
 
 
 def test_list_in_corrected_time_order_and_saved_filters(session_factory, paths, case):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.models.db import unit_of_work
 from app.services.common.errors import ServiceError
-from app.services.evidence import cameras, custody, observations, routes
+from app.services.evidence import cameras, custody, items, observations, routes
 from app.services.evidence import clips as evidence
 from app.services.evidence.observations import ObservationDTO
 from app.ui.review import media_tasks
@@ -49,7 +49,7 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.context = context
         self.case_id: int | None = None
         self.case_no = ""
-        self.evidence_items: list[evidence.EvidenceDTO] = []
+        self.evidence_items: list[items.EvidenceDTO] = []
         self.observations: list[ObservationDTO] = []
         self.links = None
         self.camera_list: list[cameras.CameraDTO] = []
