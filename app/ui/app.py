@@ -24,9 +24,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.config import APP_NAME, RESOURCES_DIR, AppPaths, resolve_paths
+from app.config import APP_NAME, AppPaths, resolve_paths
 from app.i18n import SUPPORTED, set_language
 from app.models.db import DatabaseError, open_database
+from app.resources import resource_path
 from app.services.context import SYSTEM, Actor
 from app.services.evidence_media import index_dir
 from app.ui.error_dialogs import install_excepthook, report_error, show_database_error
@@ -37,7 +38,7 @@ from app.ui.workers import TaskContext, run_with_progress_dialog
 from app.video import set_default_index_dir
 
 log = logging.getLogger("casedesk")
-QM_DIR = RESOURCES_DIR / "i18n"
+QM_DIR = resource_path("i18n")
 DEMO_CASE_NO = "石峰-2023-0117"
 _translators: list[QTranslator] = []
 
