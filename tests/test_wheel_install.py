@@ -129,9 +129,12 @@ def test_gui_screenshot_from_the_wheel_in_chinese(installed, demo_from_wheel, tm
                 "--screenshot", str(png), "--size", "1280x800", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
-    probe = ("from PySide6.QtCore import QCoreApplication as Q; from app.ui.app import "
-             "create_application, install_translators; a = create_application();"
-             "install_translators(a, 'zh_CN'); print(Q.translate('MainWindow', '&File'))")
+    probe = ("from PySide6.QtCore import QCoreApplication as Q; from PySide6.QtGui import "
+             "QFontDatabase as F; from app.ui.app import create_application, install_translators;"
+             "a = create_application(); install_translators(a, 'zh_CN');"
+             "print(Q.translate('MainWindow', '&File'), "
+             "F.WritingSystem.SimplifiedChinese in F.writingSystems(a.font().family()))")
     done = subprocess.run([str(_venv_bin(installed / "venv", "python")), "-c", probe],
                           cwd=tmp_path, env=_env(tmp_path), capture_output=True, text=True)
-    assert "文件" in done.stdout, done.stderr
+    assert done.stdout.split() == ["文件(&F)", "True"], done.stderr  # a CJK font even without
+    # any on the system: the shipped one

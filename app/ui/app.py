@@ -144,15 +144,18 @@ def install_translators(app: QCoreApplication, lang: str) -> None:
 
 
 def _pick_font(app: QApplication) -> None:
-    """Prefer a CJK UI font when the platform default lacks Chinese glyphs."""
+    """Prefer a CJK UI font; without any on the system use the shipped WenQuanYi Micro Hei."""
     families = set(QFontDatabase.families())
-    for family in ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
-                   "WenQuanYi Micro Hei", "AR PL UMing CN"):
-        if family in families:
-            font = QFont(family)
-            font.setPointSizeF(max(app.font().pointSizeF(), 9.5))
-            app.setFont(font)
-            return
+    chosen = next((f for f in ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
+                               "Noto Sans CJK SC", "WenQuanYi Micro Hei", "AR PL UMing CN")
+                   if f in families), None)
+    if chosen is None and not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
+        chosen = next(iter(QFontDatabase.applicationFontFamilies(font_id)), None)
+    if chosen is not None:
+        font = QFont(chosen)
+        font.setPointSizeF(max(app.font().pointSizeF(), 9.5))
+        app.setFont(font)
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
