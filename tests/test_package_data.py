@@ -50,3 +50,15 @@ def test_fold_legacy_glossaries_moves_and_merges(tmp_path):
     assert json.loads((target / "ui_zh_CN/main.json").read_text("utf-8")) == {
         "Open": "打开", "Close": "关闭"}
     assert not any(legacy.iterdir()) and tool.fold_legacy_glossaries(legacy, target) == []
+
+
+def test_qt_modules_come_from_essentials_or_qtcharts():
+    """The lean dependency (PySide6-Essentials + PySide6-Addons for QtCharts) covers every import;
+    anything beyond needs a deliberate decision (WebEngine alone is 264 MB)."""
+    essentials = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtSvgWidgets", "QtNetwork",
+                  "QtPrintSupport", "QtConcurrent", "QtTest", "QtOpenGL", "QtOpenGLWidgets"}
+    used = set()
+    for folder in ("app", "tests", "bench", "tools"):
+        for path in (ROOT / folder).rglob("*.py"):
+            used |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    assert used - essentials <= {"QtCharts"}

@@ -103,7 +103,8 @@ def test_wheel_ships_resources_and_imports_from_the_venv(installed):
     module, fonts, requires = json.loads(done.stdout)
     venv = str((installed / "venv").resolve())
     assert module.startswith(venv) and fonts.startswith(venv) and not module.startswith(str(ROOT))
-    assert any(r.startswith("PySide6") for r in requires)
+    names = {r.split(">")[0].split("=")[0].strip() for r in requires}
+    assert {"PySide6-Essentials", "PySide6-Addons"} <= names and "PySide6" not in names
 
 
 def test_cli_demo_from_the_wheel_speaks_chinese(demo_from_wheel):
