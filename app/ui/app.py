@@ -25,11 +25,13 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.config import APP_NAME, AppPaths, resolve_paths
+from app.demo import split_steps
 from app.i18n import SUPPORTED, set_language
 from app.models.db import DatabaseError, open_database
 from app.resources import resource_path
 from app.services.context import SYSTEM, Actor
 from app.services.evidence_media import index_dir
+from app.ui.demo_startup import DemoFootage, seed_foreground
 from app.ui.error_dialogs import install_excepthook, report_error, show_database_error
 from app.ui.main_window import AppContext, MainWindow
 from app.ui.settings import Settings
@@ -174,15 +176,6 @@ def _open_db(_ctx: TaskContext, url: str):
     return open_database(url)
 
 
-def _seed_demo(ctx: TaskContext, paths: AppPaths, sessions) -> object:
-    from app.demo import seed_demo
-
-    def progress(done: int, total: int = 0, _step: str = "") -> None:
-        ctx.report(done, total)  # step names are module names: keep the dialog's own label
-
-    return seed_demo(paths, sessions, progress=progress)
-
-
 def _run_blocking(fn, *args, title: str, label: str, parent: QWidget | None = None):
     """Run a start-up step off the GUI thread behind a progress dialog; re-raise its error."""
     handle = run_with_progress_dialog(fn, *args, parent=parent, title=title, label=label,
@@ -229,6 +222,7 @@ def save_screenshot(window: MainWindow, path: str | Path, size: str) -> bool:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """``casedesk``: returns the process exit code."""
+    t0 = time.monotonic()
     args = build_parser().parse_args(argv)
     if args.screenshot:  # render without showing anything (works with no display)
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -253,9 +247,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 2
     actor: Actor = SYSTEM  # login (app/ui/admin) goes here; skip it for --screenshot runs
     initial_case = None
-    if args.demo:
+    if args.demo:  # the case file now, the footage behind the window (app.ui.demo_startup)
         try:
-            _run_blocking(_seed_demo, paths, sessions, title="CaseDesk", label=texts.seeding())
+            _run_blocking(seed_foreground, paths, sessions, title="CaseDesk",
+                          label=texts.seeding())
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged
             log.exception("demo seeding failed")
             if args.screenshot:
@@ -289,14 +284,23 @@ def run(argv: Sequence[str] | None = None) -> int:
             return 1
         report_error(exc)
         window.show_view("cases")
+    footage = DemoFootage(window, paths, sessions) if args.demo and split_steps()[1] else None
     if args.screenshot:
+        if footage is not None and view != "cases":  # other views show the footage
+            footage.wait()
         ok = save_screenshot(window, args.screenshot, args.size)
+        log.info("startup: window ready after %.1f s (screenshot taken)", time.monotonic() - t0)
+        if footage is not None:
+            footage.wait()  # leave a complete demo behind
         window.context.settings.sync()
         window.deleteLater()
         engine.dispose()
         return 0 if ok else 1
     window.show()
+    log.info("startup: window shown after %.1f s", time.monotonic() - t0)
     code = app.exec()
+    if footage is not None:
+        footage.stop()
     QThreadPool.globalInstance().waitForDone(5000)  # let background work finish cleanly
     engine.dispose()
     return code

@@ -1422,6 +1422,24 @@
         </message>
     </context>
     <context>
+        <name>DemoFootage</name>
+        <message>
+            <location filename="../../ui/demo_startup.py" line="+52" />
+            <source>Preparing the demo CCTV footage…</source>
+            <translation>正在准备演示监控录像…</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>The demo footage could not be prepared: {error}</source>
+            <translation>演示监控录像未能准备好：{error}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Demo CCTV footage ready.</source>
+            <translation>演示监控录像已就绪。</translation>
+        </message>
+    </context>
+    <context>
         <name>DialogActions</name>
         <message>
             <location filename="../../ui/review/panel_dialogs.py" line="+27" />
@@ -3999,7 +4017,7 @@ Answer: {a}</source>
     <context>
         <name>StartupTexts</name>
         <message>
-            <location filename="../../ui/app.py" line="+197" />
+            <location filename="../../ui/app.py" line="+193" />
             <source>Opening the database…</source>
             <translation>正在打开数据库…</translation>
         </message>
