@@ -29,12 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 READY = re.compile(r"^(\S+ \S+) INFO \S+: startup: (window ready|demo footage ready)")
 
 
-def _launch(args: list[str], data: Path) -> tuple[float, float]:
+def _launch(module: str, args: list[str], data: Path) -> tuple[float, float]:
     """(seconds to exit, launch time as a unix timestamp)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
            "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     start = time.time()
-    subprocess.run([sys.executable, *args, "--data-dir", str(data)], check=True, env=env,
+    subprocess.run([sys.executable, "-m", module, "--data-dir", str(data), *args], check=True, env=env,
                    cwd=data.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.time() - start, start
 
@@ -58,13 +58,13 @@ def main() -> int:
 
     new = root / "new" / "data"
     new.parent.mkdir(parents=True, exist_ok=True)
-    total_new, launched = _launch(["-m", "app", "--demo", *shot], new)
+    total_new, launched = _launch("app", ["--demo", *shot], new)
     times = _log_times(new, launched)
 
     old = root / "old" / "data"
     old.parent.mkdir(parents=True, exist_ok=True)
-    seed_s, _ = _launch(["-m", "app.cli", "demo"], old)
-    window_s, launched = _launch(["-m", "app", *shot], old)
+    seed_s, _ = _launch("app.cli", ["demo"], old)
+    window_s, launched = _launch("app", shot, old)
     baseline = seed_s + _log_times(old, launched).get("window ready", window_s)
 
     ready = times.get("window ready", float("nan"))

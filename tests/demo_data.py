@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import shutil
 from pathlib import Path
@@ -25,14 +26,15 @@ STEPS = {"cases": ("app.demo.cases",), "full": None}  # None: every DEMO_STEPS e
 
 def demo_clips() -> Path:
     """Folder holding the demo footage clips under their demo file names."""
-    key = tree_digest(APP / "demo", ["footage*.py"])
+    from app.demo import footage
+    from app.demo.footage_render import render_clip
+
+    specs = [footage.clip_spec(cam) for cam in footage.CAMERAS]
+    key = hashlib.sha256(repr(specs).encode() + tree_digest(
+        APP / "demo", ["footage_render.py"]).encode()).hexdigest()[:16]
 
     def render(folder: Path) -> None:
-        from app.demo import footage
-        from app.demo.footage_render import render_clip
-
-        for cam in footage.CAMERAS:
-            spec = footage.clip_spec(cam)
+        for spec in specs:
             render_clip(spec, folder / spec.name)
 
     return build_once(media_dir() / f"demo_footage_{key}", render)
@@ -82,3 +84,19 @@ def copy_demo(target: Path, kind: str = "full") -> Path:
     """A private copy of the ``kind`` template at ``target`` (the new data dir)."""
     shutil.copytree(demo_template(kind), target, ignore=shutil.ignore_patterns("logs"))
     return Path(target)
+
+
+def main() -> None:
+    """``python -m tests.demo_data``: build the cached clips and templates now (``.ci/run`` does
+    it before pytest, so no test's set-up pays for them)."""
+    import time
+
+    for name, build in (("demo clips", demo_clips), ("case-file template", lambda: demo_template(
+            "cases")), ("full demo template", lambda: demo_template("full"))):
+        start = time.monotonic()
+        where = build()
+        print(f"{name}: {time.monotonic() - start:.1f} s ({where})")
+
+
+if __name__ == "__main__":
+    main()
