@@ -62,3 +62,21 @@ def test_qt_modules_come_from_essentials_or_qtcharts():
         for path in (ROOT / folder).rglob("*.py"):
             used |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
     assert used - essentials <= {"QtCharts"}
+
+
+def test_application_icon_on_every_window(qapp):
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.app import DESKTOP_ID, ICON_SIZES, create_application
+
+    app = create_application()
+    icon = app.windowIcon()
+    assert not icon.isNull() and QSize(256, 256) in icon.availableSizes()
+    assert QWidget().windowIcon().cacheKey() == icon.cacheKey()  # inherited by every window
+    assert len(ICON_SIZES) == len(list(resource_path("icons").glob("casedesk-*.png")))
+    desktop = (ROOT / "packaging/linux" / f"{DESKTOP_ID}.desktop").read_text(encoding="utf-8")
+    assert f"Icon={DESKTOP_ID}" in desktop and "Exec=casedesk" in desktop
+    metainfo = ROOT / "packaging/linux" / f"{DESKTOP_ID}.metainfo.xml"
+    assert f"<launchable type=\"desktop-id\">{DESKTOP_ID}.desktop</launchable>" in \
+        metainfo.read_text(encoding="utf-8")

@@ -18,10 +18,11 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
+    QSize,
     QThreadPool,
     QTranslator,
 )
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.config import APP_NAME, AppPaths, resolve_paths
@@ -42,6 +43,8 @@ from app.video import set_default_index_dir
 log = logging.getLogger("casedesk")
 QM_DIR = resource_path("i18n")
 DEMO_CASE_NO = "石峰-2023-0117"
+DESKTOP_ID = "org.casedesk.CaseDesk"  # packaging/linux/<id>.desktop and .metainfo.xml
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 _translators: list[QTranslator] = []
 
 
@@ -160,12 +163,22 @@ def _pick_font(app: QApplication) -> None:
         app.setFont(font)
 
 
+def app_icon() -> QIcon:
+    """CaseDesk's icon at every shipped size (``app/resources/icons``)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"casedesk-{size}.png")), QSize(size, size))
+    return icon
+
+
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(list(argv or [sys.argv[0]]))
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
+    app.setWindowIcon(app_icon())  # every window, the taskbar and the about box
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland/X11 match the window to the .desktop entry
     _pick_font(app)
     return app
 
