@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from app.commands.context import CliContext, print_json
-from app.demo import seed_demo
+from app.demo import DEMO_STEPS, seed_demo
 from app.i18n import _
 from app.models.db import current_revision, unit_of_work
 from app.services.casefile.cases import get_case, status_label
@@ -71,10 +71,14 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
-    def progress(done: int, total: int, step: str) -> None:
-        if step and not args.json:
-            print(_("Seeding {step} ({n}/{total})…", step=step, n=done + 1, total=total),
-                  file=sys.stderr)
+    steps: list[str] = []
+
+    def progress(_done: int, _total: int, step: str) -> None:
+        if step and step not in steps:
+            steps.append(step)
+            if not args.json:
+                print(_("Seeding {step} ({n}/{total})…", step=step, n=len(steps),
+                        total=len(DEMO_STEPS)), file=sys.stderr)
 
     report = seed_demo(ctx.paths, ctx.sessions, progress=progress)
     if args.json:

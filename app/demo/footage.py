@@ -30,6 +30,7 @@ TZ = ZoneInfo("Asia/Shanghai")
 FOOTAGE_DIR = "demo_footage"
 CLIP_SECONDS = 24.0
 PASS_AT_S = 11.0  # the tricycle is mid-frame 11 s into each clip
+WEIGHT = 15  # rendering + importing five clips: the slowest demo step (see app.demo)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def seed(paths: AppPaths, session_factory: sessionmaker[Session], report) -> Non
         return
     case_id, trike, ebike, team = refs
     footage_dir = paths.data_dir / FOOTAGE_DIR
-    for cam in CAMERAS:
+    for n, cam in enumerate(CAMERAS):
+        report.step_progress(n, len(CAMERAS))
         spec = clip_spec(cam)
         with unit_of_work(session_factory) as s:
             cam_id = _ensure_camera(s, cam)

@@ -101,7 +101,7 @@ def test_replay_of_demo_case_a_after_approved_closing(paths, session_factory):
     from app.services.casefile import cases, comments
     from app.services.casefile.access import load_case
 
-    importlib.import_module("app.demo.cases").seed(paths, session_factory, DemoReport())
+    importlib.import_module("app.demo.key_cases").seed(paths, session_factory, DemoReport())
     reviewer = make_actor(Role.REVIEWER)
     with unit_of_work(session_factory) as s:
         case_id = load_case(s, SYSTEM, CASE_A_NO).id

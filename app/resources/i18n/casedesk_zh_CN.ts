@@ -4,7 +4,7 @@
     <context>
         <name />
         <message>
-            <location filename="../../app/ui/reports/__init__.py" line="+28" />
+            <location filename="../../ui/reports/__init__.py" line="+28" />
             <location line="+7" />
             <source>Export case summary (PDF)</source>
             <translation>导出案件报告（PDF）</translation>
@@ -33,7 +33,7 @@
     <context>
         <name>AdminMenu</name>
         <message>
-            <location filename="../../app/ui/admin/__init__.py" line="+44" />
+            <location filename="../../ui/admin/__init__.py" line="+44" />
             <source>Audit log</source>
             <translation>审计日志</translation>
         </message>
@@ -91,7 +91,7 @@
     <context>
         <name>AdminSettingsDialog</name>
         <message>
-            <location filename="../../app/ui/admin/settings_dialog.py" line="+17" />
+            <location filename="../../ui/admin/settings_dialog.py" line="+17" />
             <source>Security settings</source>
             <translation>安全设置</translation>
         </message>
@@ -130,7 +130,7 @@
     <context>
         <name>AreaDialog</name>
         <message>
-            <location filename="../../app/ui/review/area_dialog.py" line="+30" />
+            <location filename="../../ui/review/area_dialog.py" line="+30" />
             <location line="+44" />
             <source>Area image</source>
             <translation>区域底图</translation>
@@ -194,7 +194,7 @@
     <context>
         <name>AuditTableModel</name>
         <message>
-            <location filename="../../app/ui/admin/audit_view.py" line="+41" />
+            <location filename="../../ui/admin/audit_view.py" line="+41" />
             <source>#</source>
             <translation>序号</translation>
         </message>
@@ -305,7 +305,7 @@
     <context>
         <name>BackupTexts</name>
         <message>
-            <location filename="../../app/ui/admin/backup_dialogs.py" line="+89" />
+            <location filename="../../ui/admin/backup_dialogs.py" line="+89" />
             <source>Backup</source>
             <translation>备份</translation>
         </message>
@@ -343,7 +343,7 @@
     <context>
         <name>CallOutDialog</name>
         <message>
-            <location filename="../../app/ui/reports/callout_dialog.py" line="+44" />
+            <location filename="../../ui/reports/callout_dialog.py" line="+44" />
             <source>Edit call-out</source>
             <translation>编辑出警记录</translation>
         </message>
@@ -401,7 +401,7 @@
     <context>
         <name>CallOutLogView</name>
         <message>
-            <location filename="../../app/ui/reports/callout_view.py" line="+47" />
+            <location filename="../../ui/reports/callout_view.py" line="+47" />
             <location line="+1" />
             <source>no limit</source>
             <translation>不限</translation>
@@ -501,7 +501,7 @@
     <context>
         <name>CameraDialog</name>
         <message>
-            <location filename="../../app/ui/review/camera_dialog.py" line="+45" />
+            <location filename="../../ui/review/camera_dialog.py" line="+45" />
             <source>Camera registry</source>
             <translation>摄像头登记</translation>
         </message>
@@ -631,7 +631,7 @@
     <context>
         <name>CaseEditor</name>
         <message>
-            <location filename="../../app/ui/casefile/editor.py" line="+86" />
+            <location filename="../../ui/casefile/editor.py" line="+86" />
             <source>Facts</source>
             <translation>基本案情</translation>
         </message>
@@ -725,7 +725,7 @@
     <context>
         <name>CaseFactsTab</name>
         <message>
-            <location filename="../../app/ui/casefile/facts_tab.py" line="+58" />
+            <location filename="../../ui/casefile/facts_tab.py" line="+58" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
@@ -837,7 +837,7 @@
     <context>
         <name>CaseHistoryTab</name>
         <message>
-            <location filename="../../app/ui/casefile/history_tab.py" line="+44" />
+            <location filename="../../ui/casefile/history_tab.py" line="+44" />
             <source>Status changes</source>
             <translation>状态变更</translation>
         </message>
@@ -880,7 +880,7 @@
     <context>
         <name>CaseListPanel</name>
         <message>
-            <location filename="../../app/ui/casefile/list_panel.py" line="+66" />
+            <location filename="../../ui/casefile/list_panel.py" line="+66" />
             <source>Search number, title, narrative, persons, vehicles… (Ctrl+F)</source>
             <translation>搜索案件编号、名称、案情、人员、车辆…（Ctrl+F）</translation>
         </message>
@@ -924,7 +924,7 @@
     <context>
         <name>CaseRestore</name>
         <message>
-            <location filename="../../app/ui/casefile/restore.py" line="+63" />
+            <location filename="../../ui/casefile/restore.py" line="+63" />
             <source>Undo of delete: case restored</source>
             <translation>撤销删除：恢复案件</translation>
         </message>
@@ -932,7 +932,7 @@
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../app/ui/casefile/list_model.py" line="+236" />
+            <location filename="../../ui/casefile/list_model.py" line="+236" />
             <source>Case no.</source>
             <translation>案件编号</translation>
         </message>
@@ -990,7 +990,7 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../app/ui/casefile/view.py" line="+100" />
+            <location filename="../../ui/casefile/view.py" line="+100" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
@@ -1053,7 +1053,7 @@
     <context>
         <name>ChangePasswordDialog</name>
         <message>
-            <location filename="../../app/ui/admin/password_dialog.py" line="+28" />
+            <location filename="../../ui/admin/password_dialog.py" line="+28" />
             <source>Change password</source>
             <translation>修改密码</translation>
         </message>
@@ -1091,7 +1091,7 @@
     <context>
         <name>ChangeWatcher</name>
         <message>
-            <location filename="../../app/ui/change_watcher.py" line="+128" />
+            <location filename="../../ui/change_watcher.py" line="+128" />
             <source>Cannot reach the database to look for changes made on other workstations: {reason}</source>
             <translation>无法连接数据库，不能查看其他工作站所做的修改：{reason}</translation>
         </message>
@@ -1099,7 +1099,7 @@
     <context>
         <name>ClipActions</name>
         <message>
-            <location filename="../../app/ui/review/clip_actions.py" line="+52" />
+            <location filename="../../ui/review/clip_actions.py" line="+52" />
             <source>Opening {name} and verifying its SHA-256…</source>
             <translation>正在打开 {name} 并校验 SHA-256…</translation>
         </message>
@@ -1220,7 +1220,7 @@
     <context>
         <name>ClipView</name>
         <message>
-            <location filename="../../app/ui/review/clip_view.py" line="+96" />
+            <location filename="../../ui/review/clip_view.py" line="+96" />
             <source>Previous activity segment (PgUp)</source>
             <translation>上一个活动片段（PgUp）</translation>
         </message>
@@ -1313,7 +1313,7 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../app/ui/widgets/conflict_dialog.py" line="+109" />
+            <location filename="../../ui/widgets/conflict_dialog.py" line="+109" />
             <source>Changed by someone else — merge</source>
             <translation>已被他人修改 — 合并</translation>
         </message>
@@ -1432,9 +1432,27 @@
         </message>
     </context>
     <context>
+        <name>DemoFootage</name>
+        <message>
+            <location filename="../../ui/demo_startup.py" line="+52" />
+            <source>Preparing the demo CCTV footage…</source>
+            <translation>正在准备演示监控录像…</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>The demo footage could not be prepared: {error}</source>
+            <translation>演示监控录像未能准备好：{error}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Demo CCTV footage ready.</source>
+            <translation>演示监控录像已就绪。</translation>
+        </message>
+    </context>
+    <context>
         <name>DialogActions</name>
         <message>
-            <location filename="../../app/ui/review/panel_dialogs.py" line="+27" />
+            <location filename="../../ui/review/panel_dialogs.py" line="+27" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -1447,7 +1465,7 @@
     <context>
         <name>EnhancePanel</name>
         <message>
-            <location filename="../../app/ui/review/enhance_panel.py" line="+58" />
+            <location filename="../../ui/review/enhance_panel.py" line="+58" />
             <source>Original frame (reset)</source>
             <translation>原始画面（重置）</translation>
         </message>
@@ -1501,7 +1519,7 @@
     <context>
         <name>EnumLabels</name>
         <message>
-            <location filename="../../app/ui/widgets/enum_labels.py" line="+22" />
+            <location filename="../../ui/widgets/enum_labels.py" line="+22" />
             <source>Reported</source>
             <translation>已报案</translation>
         </message>
@@ -1987,7 +2005,7 @@
     <context>
         <name>ErrorTexts</name>
         <message>
-            <location filename="../../app/ui/error_dialogs.py" line="+34" />
+            <location filename="../../ui/error_dialogs.py" line="+34" />
             <source>Cannot open the database</source>
             <translation>无法打开数据库</translation>
         </message>
@@ -2072,7 +2090,7 @@
     <context>
         <name>EvidenceDialog</name>
         <message>
-            <location filename="../../app/ui/review/evidence_dialog.py" line="+38" />
+            <location filename="../../ui/review/evidence_dialog.py" line="+38" />
             <source>Evidence {name}</source>
             <translation>证据 {name}</translation>
         </message>
@@ -2185,7 +2203,7 @@
     <context>
         <name>ExportPackageDialog</name>
         <message>
-            <location filename="../../app/ui/admin/training_dialogs.py" line="+56" />
+            <location filename="../../ui/admin/training_dialogs.py" line="+56" />
             <location line="+58" />
             <source>Export training package</source>
             <translation>导出教学包</translation>
@@ -2229,7 +2247,7 @@
     <context>
         <name>FirstAdminDialog</name>
         <message>
-            <location filename="../../app/ui/admin/login_dialog.py" line="+89" />
+            <location filename="../../ui/admin/login_dialog.py" line="+89" />
             <source>CaseDesk · First start</source>
             <translation>CaseDesk · 首次启动</translation>
         </message>
@@ -2272,7 +2290,7 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../app/ui/casefile/dialogs.py" line="+74" />
+            <location filename="../../ui/casefile/dialogs.py" line="+74" />
             <source>Reason / source of the change</source>
             <translation>修改原因 / 信息来源</translation>
         </message>
@@ -2290,7 +2308,7 @@
     <context>
         <name>FormWidget</name>
         <message>
-            <location filename="../../app/ui/widgets/form.py" line="+153" />
+            <location filename="../../ui/widgets/form.py" line="+153" />
             <location line="+7" />
             <source>unknown</source>
             <translation>不详</translation>
@@ -2304,7 +2322,7 @@
     <context>
         <name>HistoryTexts</name>
         <message>
-            <location filename="../../app/ui/casefile/records_tab.py" line="+120" />
+            <location filename="../../ui/casefile/records_tab.py" line="+120" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
@@ -2357,7 +2375,7 @@
     <context>
         <name>ImportClockAssist</name>
         <message>
-            <location filename="../../app/ui/review/import_clock.py" line="+41" />
+            <location filename="../../ui/review/import_clock.py" line="+40" />
             <source>Read the clock from the picture</source>
             <translation>从画面读取时钟</translation>
         </message>
@@ -2400,7 +2418,7 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../app/ui/review/import_dialog.py" line="+96" />
+            <location filename="../../ui/review/import_dialog.py" line="+96" />
             <source>Import evidence into {case}</source>
             <translation>向 {case} 导入证据</translation>
         </message>
@@ -2553,7 +2571,7 @@
     <context>
         <name>ImportTexts</name>
         <message>
-            <location filename="../../app/ui/admin/training_dialogs.py" line="+8" />
+            <location filename="../../ui/admin/training_dialogs.py" line="+8" />
             <source>Import training package</source>
             <translation>导入教学包</translation>
         </message>
@@ -2576,7 +2594,7 @@
     <context>
         <name>KnownThenPanel</name>
         <message>
-            <location filename="../../app/ui/admin/replay_panels.py" line="+58" />
+            <location filename="../../ui/admin/replay_panels.py" line="+58" />
             <source>Case file as known at this step</source>
             <translation>此时掌握的案情</translation>
         </message>
@@ -2670,7 +2688,7 @@
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../app/ui/admin/login_dialog.py" line="-84" />
+            <location filename="../../ui/admin/login_dialog.py" line="-84" />
             <source>CaseDesk · Sign in</source>
             <translation>CaseDesk · 登录</translation>
         </message>
@@ -2723,7 +2741,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="+61" />
+            <location filename="../../ui/main_window.py" line="+61" />
             <location line="+163" />
             <location line="+24" />
             <source>CaseDesk · Hit-and-Run Case Workbench</source>
@@ -2893,7 +2911,7 @@
     <context>
         <name>ObservationActions</name>
         <message>
-            <location filename="../../app/ui/review/observation_actions.py" line="+25" />
+            <location filename="../../ui/review/observation_actions.py" line="+25" />
             <source>Area marked: press M to record the observation.</source>
             <translation>已标注区域：按 M 记录观察。</translation>
         </message>
@@ -2973,7 +2991,7 @@
     <context>
         <name>ObservationDialog</name>
         <message>
-            <location filename="../../app/ui/review/observation_widgets.py" line="+90" />
+            <location filename="../../ui/review/observation_widgets.py" line="+90" />
             <source>Observation on frame {i}</source>
             <translation>第 {i} 帧的观察</translation>
         </message>
@@ -3069,7 +3087,7 @@
     <context>
         <name>OptionalDateTimeEdit</name>
         <message>
-            <location filename="../../app/ui/widgets/form.py" line="-204" />
+            <location filename="../../ui/widgets/form.py" line="-204" />
             <source>Known</source>
             <translation>已知</translation>
         </message>
@@ -3077,7 +3095,7 @@
     <context>
         <name>OsdPanel</name>
         <message>
-            <location filename="../../app/ui/review/osd_panel.py" line="+101" />
+            <location filename="../../ui/review/osd_panel.py" line="+101" />
             <source>Open a clip to read its clock.</source>
             <translation>打开一段视频以读取其画面时钟。</translation>
         </message>
@@ -3180,7 +3198,7 @@
     <context>
         <name>PdfExportDialog</name>
         <message>
-            <location filename="../../app/ui/reports/pdf_dialog.py" line="+52" />
+            <location filename="../../ui/reports/pdf_dialog.py" line="+52" />
             <source>Export case summary (PDF)</source>
             <translation>导出案件报告（PDF）</translation>
         </message>
@@ -3253,7 +3271,7 @@
     <context>
         <name>PlanView</name>
         <message>
-            <location filename="../../app/ui/review/route_view.py" line="+105" />
+            <location filename="../../ui/review/route_view.py" line="+105" />
             <source>No camera has a position yet.</source>
             <translation>还没有摄像头填写位置。</translation>
         </message>
@@ -3261,7 +3279,7 @@
     <context>
         <name>ProfileChart</name>
         <message>
-            <location filename="../../app/ui/review/osd_panel.py" line="-219" />
+            <location filename="../../ui/review/osd_panel.py" line="-219" />
             <source>No clock profile</source>
             <translation>无时钟概况</translation>
         </message>
@@ -3269,7 +3287,7 @@
     <context>
         <name>ReasoningPanel</name>
         <message>
-            <location filename="../../app/ui/casefile/reasoning_panel.py" line="+60" />
+            <location filename="../../ui/casefile/reasoning_panel.py" line="+60" />
             <source>Select an event to see what it rests on (observation → inference → action).</source>
             <translation>选择一个事件，查看它的依据（观察 → 推断 → 措施）。</translation>
         </message>
@@ -3292,7 +3310,7 @@
     <context>
         <name>RecordActionsMixin</name>
         <message>
-            <location filename="../../app/ui/casefile/record_actions.py" line="+28" />
+            <location filename="../../ui/casefile/record_actions.py" line="+28" />
             <source>Add {noun} {label}</source>
             <translation>添加{noun} {label}</translation>
         </message>
@@ -3335,7 +3353,7 @@
     <context>
         <name>RecordSection</name>
         <message>
-            <location filename="../../app/ui/casefile/records_tab.py" line="+47" />
+            <location filename="../../ui/casefile/records_tab.py" line="+47" />
             <source>Add…</source>
             <translation>添加…</translation>
         </message>
@@ -3363,7 +3381,7 @@
     <context>
         <name>RecordSpecs</name>
         <message>
-            <location filename="../../app/ui/casefile/record_specs.py" line="+71" />
+            <location filename="../../ui/casefile/record_specs.py" line="+71" />
             <location line="+47" />
             <source>unknown</source>
             <translation>不详</translation>
@@ -3708,7 +3726,7 @@
     <context>
         <name>ReplayView</name>
         <message>
-            <location filename="../../app/ui/admin/replay_view.py" line="+56" />
+            <location filename="../../ui/admin/replay_view.py" line="+56" />
             <source>Start replay</source>
             <translation>开始复盘</translation>
         </message>
@@ -3854,7 +3872,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewDialog</name>
         <message>
-            <location filename="../../app/ui/admin/review_dialog.py" line="+29" />
+            <location filename="../../ui/admin/review_dialog.py" line="+29" />
             <source>Review comments</source>
             <translation>审核意见</translation>
         </message>
@@ -3907,7 +3925,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../app/ui/review/review_panel.py" line="+88" />
+            <location filename="../../ui/review/review_panel.py" line="+88" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -4090,7 +4108,7 @@ Answer: {a}</source>
     <context>
         <name>RoiTextRow</name>
         <message>
-            <location filename="../../app/ui/review/roi_text_row.py" line="+22" />
+            <location filename="../../ui/review/roi_text_row.py" line="+22" />
             <source>Read text in the marked area</source>
             <translation>识别框选区域中的文字</translation>
         </message>
@@ -4123,7 +4141,7 @@ Answer: {a}</source>
     <context>
         <name>RouteWidget</name>
         <message>
-            <location filename="../../app/ui/review/route_view.py" line="+95" />
+            <location filename="../../ui/review/route_view.py" line="+95" />
             <source>by corrected time</source>
             <translation>按校正时间</translation>
         </message>
@@ -4196,7 +4214,7 @@ Answer: {a}</source>
     <context>
         <name>StartupTexts</name>
         <message>
-            <location filename="../../app/ui/app.py" line="+197" />
+            <location filename="../../ui/app.py" line="+207" />
             <source>Opening the database…</source>
             <translation>正在打开数据库…</translation>
         </message>
@@ -4209,7 +4227,7 @@ Answer: {a}</source>
     <context>
         <name>StatsView</name>
         <message>
-            <location filename="../../app/ui/reports/stats_view.py" line="+60" />
+            <location filename="../../ui/reports/stats_view.py" line="+60" />
             <location line="+1" />
             <source>no limit</source>
             <translation>不限</translation>
@@ -4373,7 +4391,7 @@ Answer: {a}</source>
     <context>
         <name>StatusDialog</name>
         <message>
-            <location filename="../../app/ui/casefile/dialogs.py" line="+77" />
+            <location filename="../../ui/casefile/dialogs.py" line="+77" />
             <source>Change the case status</source>
             <translation>变更案件状态</translation>
         </message>
@@ -4416,7 +4434,7 @@ Answer: {a}</source>
     <context>
         <name>SyncGrid</name>
         <message>
-            <location filename="../../app/ui/review/sync_grid.py" line="+182" />
+            <location filename="../../ui/review/sync_grid.py" line="+182" />
             <source>Choose 2–4 clips in the evidence list and press Sync.</source>
             <translation>在证据列表中选择 2–4 段视频，然后按“同步”。</translation>
         </message>
@@ -4442,7 +4460,7 @@ Answer: {a}</source>
     <context>
         <name>UnsavedTexts</name>
         <message>
-            <location filename="../../app/ui/casefile/dialogs.py" line="+9" />
+            <location filename="../../ui/casefile/dialogs.py" line="+9" />
             <source>Unsaved changes</source>
             <translation>有未保存的修改</translation>
         </message>
@@ -4460,7 +4478,7 @@ Answer: {a}</source>
     <context>
         <name>UserEditDialog</name>
         <message>
-            <location filename="../../app/ui/admin/users_dialog.py" line="+38" />
+            <location filename="../../ui/admin/users_dialog.py" line="+38" />
             <source>Edit user</source>
             <translation>编辑用户</translation>
         </message>
@@ -4603,7 +4621,7 @@ Answer: {a}</source>
     <context>
         <name>ValueText</name>
         <message>
-            <location filename="../../app/ui/widgets/conflict_dialog.py" line="-163" />
+            <location filename="../../ui/widgets/conflict_dialog.py" line="-163" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
@@ -4621,7 +4639,7 @@ Answer: {a}</source>
     <context>
         <name>VerifyDialog</name>
         <message>
-            <location filename="../../app/ui/admin/verify_dialog.py" line="+41" />
+            <location filename="../../ui/admin/verify_dialog.py" line="+41" />
             <source>Verify data</source>
             <translation>数据校验</translation>
         </message>
@@ -4679,7 +4697,7 @@ Answer: {a}</source>
     <context>
         <name>Workers</name>
         <message>
-            <location filename="../../app/ui/workers.py" line="+195" />
+            <location filename="../../ui/workers.py" line="+195" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -4687,7 +4705,7 @@ Answer: {a}</source>
     <context>
         <name>owner</name>
         <message>
-            <location filename="../../app/ui/review/osd_panel.py" line="+229" />
+            <location filename="../../ui/review/osd_panel.py" line="+229" />
             <source>no start time</source>
             <translation>无开始时间</translation>
         </message>
@@ -4708,7 +4726,7 @@ Answer: {a}</source>
     <context>
         <name>table</name>
         <message>
-            <location filename="../../app/ui/admin/replay_panels.py" line="-46" />
+            <location filename="../../ui/admin/replay_panels.py" line="-46" />
             <source>Not known at this step</source>
             <translation>此时尚不掌握</translation>
         </message>
@@ -4716,7 +4734,7 @@ Answer: {a}</source>
     <context>
         <name>w</name>
         <message>
-            <location filename="../../app/ui/review/camera_dialog.py" line="-148" />
+            <location filename="../../ui/review/camera_dialog.py" line="-148" />
             <source>Police</source>
             <translation>公安</translation>
         </message>
@@ -4759,7 +4777,7 @@ Answer: {a}</source>
     <context>
         <name>widget</name>
         <message>
-            <location filename="../../app/ui/review/observation_widgets.py" line="-33" />
+            <location filename="../../ui/review/observation_widgets.py" line="-33" />
             <source>Vehicle</source>
             <translation>车辆</translation>
         </message>
@@ -4784,7 +4802,7 @@ Answer: {a}</source>
             <translation>关键帧（报告）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/admin/users_dialog.py" line="-132" />
+            <location filename="../../ui/admin/users_dialog.py" line="-132" />
             <source>Officer</source>
             <translation>民警</translation>
         </message>
