@@ -28,7 +28,7 @@ import numpy as np
 
 from tests.media import media_dir
 
-_VERSION = 2
+_VERSION = 3
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import multiprocessing as mp
+import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -79,11 +80,17 @@ class ActivityResult:
 
 
 # --- worker side -------------------------------------------------------------------------------
-_shared: dict = {}
+_local = threading.local()   # per thread: two clips may be scanned inline at once (scan queue)
+
+
+def _state() -> dict:
+    if not hasattr(_local, "shared"):
+        _local.shared = {}
+    return _local.shared
 
 
 def _init_worker(cancel_event, done_counter) -> None:
-    _shared["cancel"], _shared["done"] = cancel_event, done_counter
+    _state()["cancel"], _state()["done"] = cancel_event, done_counter
 
 
 def scan_range(path: Path, index: FrameIndex, first: int, last: int, roi: Roi,
@@ -91,7 +98,7 @@ def scan_range(path: Path, index: FrameIndex, first: int, last: int, roi: Roi,
     """Moving share of each frame ``first..last`` (NaN where a frame was not decoded)."""
     from app.video.decoder import FrameDecoder
 
-    cancel, done = _shared.get("cancel"), _shared.get("done")
+    cancel, done = _state().get("cancel"), _state().get("done")
     scores = np.full(last - first + 1, np.nan, dtype=np.float32)
     meter = MotionMeter(index.width, index.height, roi, lag=max(1, round(index.fps / 5)))
     decoder = FrameDecoder(path, index, threads=1)
@@ -207,7 +214,7 @@ def _run_inline(path, index, chunks, region, fast, per_frame, progress, cancel) 
         for first, last in chunks:
             per_frame[first:last + 1] = scan_range(path, index, first, last, region, fast)
     finally:
-        _shared.clear()
+        _state().clear()
 
 
 def _run_pool(path, index, chunks, region, fast, per_frame, progress, cancel, workers) -> None:
