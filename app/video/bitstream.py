@@ -29,6 +29,7 @@ BASELINE_S = 60.0      # rolling window for the clip's usual picture size
 SPREAD_S = 300.0       # rolling window for the clip's usual size fluctuation
 FLOOR_BYTES_PER_PIXEL = 0.002   # picture-size changes far below this are coding jitter
 MIN_SPREAD = 0.01      # smallest relative size fluctuation assumed
+MIN_LEARN_S = 20.0     # shorter clips are simply decoded
 
 
 @dataclass(frozen=True, eq=False)
@@ -133,6 +134,8 @@ def read_signal(path: Path, index: FrameIndex, cancel=None) -> BitstreamSignal:
 
 def _usable(index: FrameIndex, sizes: np.ndarray, kinds: np.ndarray) -> tuple[bool, str]:
     inter = np.isfinite(sizes) & (kinds != INTRA)
+    if float(index.seconds[-1]) < MIN_LEARN_S:
+        return False, _("the clip is too short to learn the camera's usual picture sizes")
     if index.codec in INTRA_CODECS or inter.sum() < max(10, 0.2 * sizes.size):
         return False, _("every picture is coded on its own (intra-only, e.g. MJPEG), so picture "
                         "sizes say nothing about motion")
@@ -169,8 +172,10 @@ def frame_scores(signal: BitstreamSignal, fps: float, pixels: int) -> np.ndarray
         win = max(5, int(BASELINE_S * fps * share)) | 1
         resid = logs - logs.rolling(win, center=True, min_periods=1).median()
         spread_win = max(15, int(SPREAD_S * fps * share)) | 1
-        mad = resid.abs().rolling(spread_win, center=True, min_periods=1).median()
-        z[sel] = (resid.abs() / (1.4826 * mad + MIN_SPREAD)).to_numpy()
+        # the spread from the quieter quarter of the pictures (|N(0,σ)|: 25th percentile =
+        # 0.3186 σ), so a busy stretch does not teach the clip that busy is normal
+        low = resid.abs().rolling(spread_win, center=True, min_periods=1).quantile(0.25)
+        z[sel] = (resid.abs() / (low / 0.3186 + MIN_SPREAD)).to_numpy()
     return z
 
 
