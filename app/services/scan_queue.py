@@ -36,17 +36,19 @@ class ClipOutcome:
 
 
 class CaseScanQueue:
-    """``run()`` scans the case's clips; ``cancel()`` (any thread) stops the clips still
-    running or waiting and keeps the finished ones."""
+    """``run()`` scans the case's clips; ``cancel()`` (any thread) or a true ``cancel``
+    callable stops the clips still running or waiting and keeps the finished ones."""
 
     def __init__(self, factory: sessionmaker[Session], paths: AppPaths, actor: Actor,
                  case_id: int, *, roi=None, sensitivity: float = 1.0, rescan: bool = False,
                  progress: Callable[[int, int, str], None] | None = None,
+                 cancel: Callable[[], bool] | None = None,
                  scan: Callable[..., object] | None = None) -> None:
         self.factory, self.paths, self.actor, self.case_id = factory, paths, actor, case_id
         self.roi, self.sensitivity, self.rescan = roi, sensitivity, rescan
         self._progress = progress
         self._cancelled = threading.Event()
+        self._external_cancel = cancel
         self._lock = threading.Lock()
         self._shares: dict[int, float] = {}
         self._total = 0
@@ -59,6 +61,8 @@ class CaseScanQueue:
 
     @property
     def cancelled(self) -> bool:
+        if self._external_cancel is not None and self._external_cancel():
+            self._cancelled.set()
         return self._cancelled.is_set()
 
     def clips(self) -> list[EvidenceDTO]:
@@ -87,7 +91,7 @@ class CaseScanQueue:
         try:
             result = self._scan(Path(evidence_path(self.paths, ev)), roi=self.roi,
                                 sensitivity=self.sensitivity, workers=1, progress=progress,
-                                cancel=self._cancelled.is_set,
+                                cancel=lambda: self.cancelled,
                                 index_dir=evidence_media.index_dir(self.paths))
             with unit_of_work(self.factory) as s:
                 scan_results.save_scan(s, self.actor, ev.id, result)
