@@ -930,6 +930,54 @@
         </message>
     </context>
     <context>
+        <name>CaseScanControl</name>
+        <message>
+            <location filename="../../ui/review/case_scan.py" line="+36" />
+            <source>Scan all clips</source>
+            <translation>分析全部视频</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Find the activity in every clip of this case in the background (two at a time); the results are kept with the evidence</source>
+            <translation>在后台分析本案全部视频中的活动（每次两个）；结果随证据保存</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Scanning %p%</source>
+            <translation>分析中 %p%</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cancel scan</source>
+            <translation>取消分析</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The scan stopped: {e}</source>
+            <translation>分析中止：{e}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scan cancelled; finished clips kept.</source>
+            <translation>分析已取消；已完成的视频结果已保存。</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Scanned {n} clips.</source>
+            <translation>已分析 {n} 个视频。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{n} not scanned (cancelled).</source>
+            <translation>{n} 个未分析（已取消）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{n} could not be scanned: {why}</source>
+            <translation>{n} 个无法分析：{why}</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseTableModel</name>
         <message>
             <location filename="../../ui/casefile/list_model.py" line="+236" />
@@ -1099,7 +1147,7 @@
     <context>
         <name>ClipActions</name>
         <message>
-            <location filename="../../ui/review/clip_actions.py" line="+52" />
+            <location filename="../../ui/review/clip_actions.py" line="+53" />
             <source>Opening {name} and verifying its SHA-256…</source>
             <translation>正在打开 {name} 并校验 SHA-256…</translation>
         </message>
@@ -1129,7 +1177,7 @@
             <translation>证据校验失败</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+35" />
             <source>Scanning activity…</source>
             <translation>正在分析画面活动…</translation>
         </message>
@@ -3925,7 +3973,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../ui/review/review_panel.py" line="+88" />
+            <location filename="../../ui/review/review_panel.py" line="+89" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -4095,7 +4143,7 @@ Answer: {a}</source>
             <translation>紫色</translation>
         </message>
         <message>
-            <location line="+140" />
+            <location line="+142" />
             <source>Select 2 to 4 clips in the evidence list first.</source>
             <translation>请先在证据列表中选择 2 到 4 段视频。</translation>
         </message>

@@ -14,6 +14,7 @@ from app.services.evidence import custody
 from app.services.evidence import media as evidence_media
 from app.services.evidence.items import EvidenceDTO
 from app.ui.review import media_tasks
+from app.ui.review.case_scan import show_stored
 from app.ui.review.clip_view import SHOWN_TZ, fmt_wall
 from app.ui.review.player import ClipPlayer
 from app.ui.workers import TaskHandle, run_task, run_with_progress_dialog
@@ -143,6 +144,8 @@ class ClipActions:
                             and self.clip_view.timeline.set_thumbnails(t))
 
     def _load_activity(self, ev: EvidenceDTO) -> None:
+        if show_stored(self, ev.id):   # a stored scan (e.g. from "scan all clips") comes first
+            return
         cached = evidence_media.cached_activity(self.context.paths, ev.sha256)
         if cached is not None:
             self._show_activity(ev.id, cached)

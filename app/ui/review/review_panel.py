@@ -25,6 +25,7 @@ from app.services.evidence import cameras, custody, items, observations, routes
 from app.services.evidence import clips as evidence
 from app.services.evidence.observations import ObservationDTO
 from app.ui.review import media_tasks
+from app.ui.review.case_scan import CaseScanControl
 from app.ui.review.clip_actions import ClipActions
 from app.ui.review.clip_view import ClipView, fmt_wall
 from app.ui.review.enhance_panel import EnhancePanel
@@ -180,6 +181,8 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
             self.colour_box.addItem(names.get(key, key), key)
         self.colour_box.activated.connect(lambda i: self.rank_by_colour(self.colour_box.itemData(i)))
         bar.addWidget(self.colour_box)
+        bar.addSeparator()
+        self.case_scan = CaseScanControl(self, bar)
 
     # -- case ----------------------------------------------------------------------------
     def _load_cases(self) -> None:
