@@ -20,10 +20,10 @@ from app.config import AppPaths
 from app.i18n import _
 from app.models.db import unit_of_work
 from app.services.common.context import Actor
-from app.services.evidence import evidence_path, scan_results
 from app.services.evidence import media as evidence_media
+from app.services.evidence import scan_results
 from app.services.evidence.clips import list_evidence
-from app.services.evidence.items import EvidenceDTO
+from app.services.evidence.items import EvidenceDTO, evidence_path
 from app.video.errors import VideoCancelled, VideoError
 
 PARALLEL = 2
