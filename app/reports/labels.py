@@ -1,4 +1,4 @@
-"""Formatting for reports: code labels (from ``app.services.code_labels``), dates, gaps."""
+"""Formatting for reports: code labels (from ``app.services.common.code_labels``), dates, gaps."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Squad mode: notice changes other workstations made, by polling the change counter.
 
-``app.services.changes`` explains the choice (a counter polled every few seconds instead of
+``app.services.common.changes`` explains the choice (a counter polled every few seconds instead of
 PostgreSQL LISTEN/NOTIFY: engine-neutral, no held connection, nothing missed while asleep).
 The watcher asks off the GUI thread (``app.ui.workers``), never two polls at once, and::
 

@@ -25,8 +25,8 @@ CHILD = textwrap.dedent("""
     from app.config import resolve_paths
     from app.models.db import open_database, unit_of_work
     from app.services.casefile import cases
-    from app.services.context import SYSTEM
-    from app.services.evidence import import_clip
+    from app.services.common.context import SYSTEM
+    from app.services.evidence.clips import import_clip
 
     paths = resolve_paths(sys.argv[1], sys.argv[5])
     case_id = int(sys.argv[2])

@@ -1,7 +1,7 @@
 """One row by primary key or a plain-words NotFoundError; a flush or a plain-words ConflictError.
 
-A case together with its permission check is ``app.services.search.load_case``; the conflict
-with both sides' values for the case-file records is ``app.services.history.conflict_guard``.
+A case together with its permission check is ``app.services.casefile.access.load_case``; the conflict
+with both sides' values for the case-file records is ``app.services.common.versioning.conflict_guard``.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ The zip holds ``manifest.json`` (format, version, SHA-256 of every other member)
 (the case file with names, ID numbers, phones and plates replaced by consistent pseudonyms, no
 original file names or paths) and ``frames/NNN.jpg`` (the frame of each selected observation with
 its marked ROI blurred). Members are stored uncompressed so the package can be audited byte by
-byte. Import: see :mod:`app.services.training_import`.
+byte. Import: see :mod:`app.services.training.package_import`.
 """
 
 from __future__ import annotations
