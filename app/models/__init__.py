@@ -16,6 +16,13 @@ from app.models.case import (
     event_vehicle,
 )
 from app.models.evidence import Camera, CameraClockOffset, CustodyEvent, EvidenceItem, Observation
+from app.models.investigation import (
+    CaseCamera,
+    CaseMap,
+    EvidenceDetail,
+    EvidenceRequest,
+    SearchTask,
+)
 from app.models.org import Officer, Squad, User
 from app.models.records import (
     AuditEntry,
@@ -27,7 +34,8 @@ from app.models.records import (
 )
 
 __all__ = [
-    "AttributeChange", "AuditEntry", "AuditHead", "Base", "CallOut", "Camera", "CameraClockOffset", "Case",
+    "AttributeChange", "AuditEntry", "AuditHead", "Base", "CallOut", "Camera", "CaseCamera", "CaseMap", "EvidenceDetail",
+    "EvidenceRequest", "SearchTask", "CameraClockOffset", "Case",
     "CaseStatusChange", "CustodyEvent", "EvidenceItem", "Inquiry", "Meeting", "Observation",
     "Officer", "Person", "ReviewComment", "Squad", "TimelineEvent", "TrainingQuestion", "User",
     "Vehicle", "callout_officer", "event_basis", "event_observation", "event_person",
