@@ -4,6 +4,7 @@ evidence-request letters and the case map in the database."""
 from __future__ import annotations
 
 import io
+import json
 from datetime import timedelta
 
 import pytest
@@ -119,7 +120,7 @@ def test_case_map_lives_in_the_database_and_adopts_the_old_file(session_factory,
     img = paths.data_dir / "plan.png"
     img.write_bytes(_png())
     (legacy_dir / f"case_{cid}.json").write_text(
-        '{"image": "%s", "points": %s}' % (img, pts), "utf-8")
+        json.dumps({"image": str(img), "points": pts}), "utf-8")
     got = run(session_factory, case_map.adopt_legacy, paths.data_dir, cid)
     assert got is not None and got.image == _png() and got.points[1] == (40, 30, 27.86, 113.17)
     assert not (legacy_dir / f"case_{cid}.json").exists()
