@@ -61,6 +61,12 @@ def _table(kind: str) -> dict[str, str]:
             "document": _("Document"), "statement": _("Statement"),
             "trace": _("Physical trace"), "audio": _("Audio"),
         },
+        "owner_kind": {
+            "police": _("Police"), "city_management": _("City management"),
+            "water": _("Water and power"), "education": _("Education"),
+            "estate": _("Housing estate"), "shop": _("Shop"),
+            "traffic": _("Traffic police checkpoint"), "other": _("Other"),
+        },
         "task_kind": {"grid_search": _("Grid search"), "canvass": _("Canvassing")},
         "task_status": {
             "planned": _("Planned"), "assigned": _("Assigned"), "in_progress": _("In progress"),
