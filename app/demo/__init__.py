@@ -18,7 +18,8 @@ from app.config import AppPaths
 CASE_A_NO = "石峰-2023-0117"
 CASE_B_NO = "石峰-2020-0093"
 
-DEMO_STEPS: list[str] = ["app.demo.cases", "app.demo.users", "app.demo.callouts", "app.demo.footage"]
+DEMO_STEPS: list[str] = ["app.demo.cases", "app.demo.users", "app.demo.callouts", "app.demo.footage",
+                         "app.demo.investigation"]
 
 Progress = Callable[[int, int, str], None]
 

@@ -36,11 +36,17 @@ class TimelineEntry:
     ref_id: int = 0
 
 
+def _titled(a) -> str:
+    what = a.detail.description or a.detail.person or a.evidence.original_name
+    return f"{label('evidence_kind', a.kind)}：{what}"
+
+
 def _task_entries(session: Session, actor: Actor, case_id: int) -> list[TimelineEntry]:
     out = []
     for t in list_tasks(session, actor, case_id):
-        out.append(TimelineEntry(t.created_at, "task", "planned",
-                                 _("Task set: {title}", title=t.title), t.address, t.id))
+        if t.started_at is None or t.created_at <= t.started_at:  # else: recorded afterwards
+            out.append(TimelineEntry(t.created_at, "task", "planned",
+                                     _("Task set: {title}", title=t.title), t.address, t.id))
         if t.started_at:
             out.append(TimelineEntry(t.started_at, "task", "in_progress",
                                      _("Task started: {title}", title=t.title),
@@ -91,7 +97,7 @@ def merged_timeline(session: Session, actor: Actor, case_id: int, *,
             for o in list_observations(session, actor, case.id) if o.wall_time is not None]
     out += _task_entries(session, actor, case.id)
     out += [TimelineEntry(a.detail.taken_at, "evidence", a.kind,
-                          f"{label('evidence_kind', a.kind)}：{a.detail.description or a.evidence.original_name}",
+                          _titled(a),
                           a.detail.text[:200] or a.detail.place, a.evidence.id)
             for a in list_attachments(session, actor, case.id) if a.detail.taken_at]
     out += _canvass_entries(session, case.id)
