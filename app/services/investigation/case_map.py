@@ -18,7 +18,7 @@ from app.models import CaseMap
 from app.services.casefile.access import load_case
 from app.services.common import audit
 from app.services.common.context import Actor, Perm
-from app.services.common.errors import ValidationError
+from app.services.common.errors import ServiceError, ValidationError
 
 MAX_IMAGE_BYTES = 40 << 20
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\x00", b"MM\x00*", b"RIFF")
@@ -90,7 +90,7 @@ def adopt_legacy(session: Session, actor: Actor, data_dir: Path, case_id: int) -
         data = json.loads(legacy.read_text(encoding="utf-8"))
         image = Path(data["image"]).read_bytes()
         dto = save_map(session, actor, case_id, image, data["image"], data["points"])
-    except (OSError, ValueError, KeyError, TypeError, ValidationError):
+    except (OSError, ValueError, KeyError, TypeError, ServiceError):
         return None
     legacy.rename(legacy.with_suffix(".json.adopted"))
     return dto
