@@ -33,12 +33,12 @@
     <context>
         <name>AdminMenu</name>
         <message>
-            <location filename="../../app/ui/admin/__init__.py" line="+33" />
+            <location filename="../../app/ui/admin/__init__.py" line="+44" />
             <source>Audit log</source>
             <translation>审计日志</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
             <source>Trainer replay</source>
             <translation>案件复盘教学</translation>
         </message>
@@ -58,7 +58,7 @@
             <translation>数据校验…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Back up now…</source>
             <translation>立即备份…</translation>
         </message>
@@ -68,7 +68,7 @@
             <translation>安全设置…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Export training package…</source>
             <translation>导出教学包…</translation>
         </message>
@@ -78,7 +78,7 @@
             <translation>导入教学包…</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+18" />
             <source>Change password…</source>
             <translation>修改密码…</translation>
         </message>
@@ -192,9 +192,78 @@
         </message>
     </context>
     <context>
+        <name>AttachDialog</name>
+        <message>
+            <location filename="../../app/ui/investigation/evidence_panel.py" line="+47" />
+            <location line="+34" />
+            <source>Attach evidence</source>
+            <translation>添加证据</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>from the file (EXIF) / unknown</source>
+            <translation>取自文件（EXIF）/不详</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>as given here</source>
+            <translation>以此处填写为准</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Taken / given at</source>
+            <translation>拍摄/询问时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What it is</source>
+            <translation>证据说明</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Witness / given by</source>
+            <translation>证人/提供人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Officer</source>
+            <translation>民警</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Statement text</source>
+            <translation>证言内容</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Choose a file that exists.</source>
+            <translation>请选择存在的文件。</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditTableModel</name>
         <message>
-            <location filename="../../app/ui/admin/audit_view.py" line="+43" />
+            <location filename="../../app/ui/admin/audit_view.py" line="+41" />
             <source>#</source>
             <translation>序号</translation>
         </message>
@@ -338,6 +407,51 @@
             <location line="+3" />
             <source>Later</source>
             <translation>稍后</translation>
+        </message>
+    </context>
+    <context>
+        <name>BasemapDialog</name>
+        <message>
+            <location filename="../../app/ui/investigation/basemap_dialog.py" line="+25" />
+            <location line="+20" />
+            <source>Basemap</source>
+            <translation>底图</translation>
+        </message>
+        <message>
+            <location line="-15" />
+            <source>The case's plan image</source>
+            <translation>本案平面图</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>MBTiles file (offline)</source>
+            <translation>MBTiles 离线瓦片文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>XYZ tile URL (police GIS)</source>
+            <translation>XYZ 瓦片地址（公安 PGIS）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Tiles use GCJ-02 coordinates (most Chinese street maps)</source>
+            <translation>瓦片使用 GCJ-02 坐标（国内多数街道地图）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+6" />
+            <source>MBTiles file</source>
+            <translation>MBTiles 文件</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>Tile URL</source>
+            <translation>瓦片地址</translation>
         </message>
     </context>
     <context>
@@ -629,9 +743,117 @@
         </message>
     </context>
     <context>
+        <name>CanvassPanel</name>
+        <message>
+            <location filename="../../app/ui/investigation/canvass_panel.py" line="+44" />
+            <source>Now</source>
+            <translation>现在</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Evidence request letter…</source>
+            <translation>调取证据通知书…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Generate the evidence-request letter (PDF) for the selected camera</source>
+            <translation>为选中的摄像头生成调取证据通知书（PDF）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Urgent as of</source>
+            <translation>紧急清单截至</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Camera</source>
+            <translation>摄像头</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Owner</source>
+            <translation>所属单位</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Coverage</source>
+            <translation>调取状态</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Retention</source>
+            <translation>保存天数</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Footage lost</source>
+            <translation>录像覆盖时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days left</source>
+            <translation>剩余天数</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>To ask</source>
+            <translation>待调取</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Asked</source>
+            <translation>已联系</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Collected</source>
+            <translation>已调取</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reviewed</source>
+            <translation>已查看</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing relevant</source>
+            <translation>无有关画面</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>{n} days</source>
+            <translation>{n} 天</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>No footage about to be overwritten.</source>
+            <translation>没有即将被覆盖的录像。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{code} {name}: footage probably overwritten since {when}, not collected</source>
+            <translation>{code} {name}：录像可能已于 {when} 被覆盖，未调取</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{code} {name}: overwrites in {days:.1f} days ({when}), not yet collected</source>
+            <translation>{code} {name}：{days:.1f} 天后（{when}）覆盖，尚未调取</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseEditor</name>
         <message>
-            <location filename="../../app/ui/case_editor.py" line="+86" />
+            <location filename="../../app/ui/casefile/editor.py" line="+86" />
             <source>Facts</source>
             <translation>基本案情</translation>
         </message>
@@ -725,7 +947,7 @@
     <context>
         <name>CaseFactsTab</name>
         <message>
-            <location filename="../../app/ui/case_facts_tab.py" line="+57" />
+            <location filename="../../app/ui/casefile/facts_tab.py" line="+58" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
@@ -837,7 +1059,7 @@
     <context>
         <name>CaseHistoryTab</name>
         <message>
-            <location filename="../../app/ui/case_history_tab.py" line="+44" />
+            <location filename="../../app/ui/casefile/history_tab.py" line="+44" />
             <source>Status changes</source>
             <translation>状态变更</translation>
         </message>
@@ -880,7 +1102,7 @@
     <context>
         <name>CaseListPanel</name>
         <message>
-            <location filename="../../app/ui/case_list_panel.py" line="+66" />
+            <location filename="../../app/ui/casefile/list_panel.py" line="+66" />
             <source>Search number, title, narrative, persons, vehicles… (Ctrl+F)</source>
             <translation>搜索案件编号、名称、案情、人员、车辆…（Ctrl+F）</translation>
         </message>
@@ -924,7 +1146,7 @@
     <context>
         <name>CaseRestore</name>
         <message>
-            <location filename="../../app/ui/case_restore.py" line="+63" />
+            <location filename="../../app/ui/casefile/restore.py" line="+63" />
             <source>Undo of delete: case restored</source>
             <translation>撤销删除：恢复案件</translation>
         </message>
@@ -932,7 +1154,7 @@
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../app/ui/case_list_model.py" line="+236" />
+            <location filename="../../app/ui/casefile/list_model.py" line="+236" />
             <source>Case no.</source>
             <translation>案件编号</translation>
         </message>
@@ -990,7 +1212,7 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../app/ui/case_view.py" line="+100" />
+            <location filename="../../app/ui/casefile/view.py" line="+100" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
@@ -1099,7 +1321,7 @@
     <context>
         <name>ClipActions</name>
         <message>
-            <location filename="../../app/ui/review/clip_actions.py" line="+50" />
+            <location filename="../../app/ui/review/clip_actions.py" line="+52" />
             <source>Opening {name} and verifying its SHA-256…</source>
             <translation>正在打开 {name} 并校验 SHA-256…</translation>
         </message>
@@ -2062,7 +2284,7 @@
     <context>
         <name>EvidenceDialog</name>
         <message>
-            <location filename="../../app/ui/review/evidence_dialog.py" line="+37" />
+            <location filename="../../app/ui/review/evidence_dialog.py" line="+38" />
             <source>Evidence {name}</source>
             <translation>证据 {name}</translation>
         </message>
@@ -2173,9 +2395,62 @@
         </message>
     </context>
     <context>
+        <name>EvidencePanel</name>
+        <message>
+            <location filename="../../app/ui/investigation/evidence_panel.py" line="+14" />
+            <source>Attach…</source>
+            <translation>添加证据…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Taken / given</source>
+            <translation>拍摄/询问时间</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Who</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SHA-256</source>
+            <translation>SHA-256</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>No picture</source>
+            <translation>无图像</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Recording of {s:.1f} s</source>
+            <translation>录音时长 {s:.1f} 秒</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Position (WGS-84): {lat:.6f}, {lon:.6f}</source>
+            <translation>位置（WGS-84）：{lat:.6f}, {lon:.6f}</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportPackageDialog</name>
         <message>
-            <location filename="../../app/ui/admin/training_dialogs.py" line="+54" />
+            <location filename="../../app/ui/admin/training_dialogs.py" line="+56" />
             <location line="+58" />
             <source>Export training package</source>
             <translation>导出教学包</translation>
@@ -2262,7 +2537,7 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../app/ui/case_dialogs.py" line="+74" />
+            <location filename="../../app/ui/casefile/dialogs.py" line="+74" />
             <source>Reason / source of the change</source>
             <translation>修改原因 / 信息来源</translation>
         </message>
@@ -2294,7 +2569,7 @@
     <context>
         <name>HistoryTexts</name>
         <message>
-            <location filename="../../app/ui/case_records_tab.py" line="+120" />
+            <location filename="../../app/ui/casefile/records_tab.py" line="+120" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
@@ -2521,6 +2796,99 @@
         </message>
     </context>
     <context>
+        <name>Investigation</name>
+        <message>
+            <location filename="../../app/ui/investigation/__init__.py" line="+27" />
+            <source>Investigation</source>
+            <translation>侦查工作</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Basemap…</source>
+            <translation>地图底图…</translation>
+        </message>
+    </context>
+    <context>
+        <name>InvestigationView</name>
+        <message>
+            <location filename="../../app/ui/investigation/view.py" line="+56" />
+            <source>Reload</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Map and canvass</source>
+            <translation>地图与调取</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tasks</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other evidence</source>
+            <translation>其他证据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Timeline</source>
+            <translation>时间线</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Choose a case in the case list.</source>
+            <translation>请先在案件列表中选择案件。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>vanished between {a} and {b} ({m:.0f} m): search here</source>
+            <translation>在 {a} 与 {b} 之间消失（{m:.0f} 米）：重点搜查</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Neither the case nor its cameras have a position yet.</source>
+            <translation>案件和摄像头都还没有坐标。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Scene</source>
+            <translation>事发现场</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The basemap cannot be read; showing the plan image.</source>
+            <translation>无法读取地图底图，改为显示平面图。</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <location line="+13" />
+            <source>Evidence request letter</source>
+            <translation>调取证据通知书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Letter {no} written. Handed over to (name; leave empty if not yet):</source>
+            <translation>通知书 {no} 已生成。已送达给（姓名；尚未送达请留空）：</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+4" />
+            <source>New task</source>
+            <translation>新建任务</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>A task follows from an inference: record the inference in the timeline first.</source>
+            <translation>任务由研判推断引出：请先在时间线中记录推断。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Which inference does the task follow?</source>
+            <translation>任务依据哪条研判推断？</translation>
+        </message>
+    </context>
+    <context>
         <name>KnownThenPanel</name>
         <message>
             <location filename="../../app/ui/admin/replay_panels.py" line="+58" />
@@ -2670,7 +3038,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="+77" />
+            <location filename="../../app/ui/main_window.py" line="+61" />
             <location line="+163" />
             <location line="+24" />
             <source>CaseDesk · Hit-and-Run Case Workbench</source>
@@ -3105,7 +3473,7 @@
     <context>
         <name>ReasoningPanel</name>
         <message>
-            <location filename="../../app/ui/case_reasoning_panel.py" line="+60" />
+            <location filename="../../app/ui/casefile/reasoning_panel.py" line="+60" />
             <source>Select an event to see what it rests on (observation → inference → action).</source>
             <translation>选择一个事件，查看它的依据（观察 → 推断 → 措施）。</translation>
         </message>
@@ -3128,7 +3496,7 @@
     <context>
         <name>RecordActionsMixin</name>
         <message>
-            <location filename="../../app/ui/case_record_actions.py" line="+28" />
+            <location filename="../../app/ui/casefile/record_actions.py" line="+28" />
             <source>Add {noun} {label}</source>
             <translation>添加{noun} {label}</translation>
         </message>
@@ -3171,7 +3539,7 @@
     <context>
         <name>RecordSection</name>
         <message>
-            <location filename="../../app/ui/case_records_tab.py" line="+47" />
+            <location filename="../../app/ui/casefile/records_tab.py" line="+47" />
             <source>Add…</source>
             <translation>添加…</translation>
         </message>
@@ -3199,7 +3567,7 @@
     <context>
         <name>RecordSpecs</name>
         <message>
-            <location filename="../../app/ui/case_record_specs.py" line="+71" />
+            <location filename="../../app/ui/casefile/record_specs.py" line="+71" />
             <location line="+47" />
             <source>unknown</source>
             <translation>不详</translation>
@@ -3743,7 +4111,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../app/ui/review/review_panel.py" line="+86" />
+            <location filename="../../app/ui/review/review_panel.py" line="+87" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -3999,7 +4367,7 @@ Answer: {a}</source>
     <context>
         <name>StartupTexts</name>
         <message>
-            <location filename="../../app/ui/app.py" line="+196" />
+            <location filename="../../app/ui/app.py" line="+197" />
             <source>Opening the database…</source>
             <translation>正在打开数据库…</translation>
         </message>
@@ -4176,7 +4544,7 @@ Answer: {a}</source>
     <context>
         <name>StatusDialog</name>
         <message>
-            <location filename="../../app/ui/case_dialogs.py" line="+77" />
+            <location filename="../../app/ui/casefile/dialogs.py" line="+77" />
             <source>Change the case status</source>
             <translation>变更案件状态</translation>
         </message>
@@ -4243,9 +4611,248 @@ Answer: {a}</source>
         </message>
     </context>
     <context>
+        <name>TaskBoard</name>
+        <message>
+            <location filename="../../app/ui/investigation/task_board.py" line="+30" />
+            <source>New task from an inference…</source>
+            <translation>由研判推断新建任务…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Planned</source>
+            <translation>待执行</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Assigned</source>
+            <translation>已分派</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In progress</source>
+            <translation>执行中</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Grid search</source>
+            <translation>地毯式搜查</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Canvass</source>
+            <translation>摸排走访</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>area of {n} corners</source>
+            <translation>{n} 个角点的区域</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Where: {w}</source>
+            <translation>地点：{w}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Who: {w}</source>
+            <translation>承办：{w}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Because: {w}</source>
+            <translation>依据：{w}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Result: {w}</source>
+            <translation>结果：{w}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Found: {w}</source>
+            <translation>发现：{w}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskDialog</name>
+        <message>
+            <location filename="../../app/ui/investigation/task_dialog.py" line="+43" />
+            <source>Search / canvass task</source>
+            <translation>搜查/摸排任务</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Grid search (area)</source>
+            <translation>地毯式搜查（区域）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Canvass (address)</source>
+            <translation>摸排走访（地址）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>corners as lat,lon; lat,lon; …</source>
+            <translation>角点：纬度,经度; 纬度,经度; …</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(nobody yet)</source>
+            <translation>（尚未分派）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Planned</source>
+            <translation>待执行</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Assigned</source>
+            <translation>已分派</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In progress</source>
+            <translation>执行中</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(not yet)</source>
+            <translation>（尚无）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Area</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Assigned to</source>
+            <translation>承办民警</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Triggered by inference</source>
+            <translation>引出任务的推断</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What it found</source>
+            <translation>任务发现</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Write the area's corners as lat,lon separated by ';'.</source>
+            <translation>请以“纬度,经度”填写区域角点，用“;”分隔。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelinePanel</name>
+        <message>
+            <location filename="../../app/ui/investigation/timeline_panel.py" line="+43" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Events</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CCTV sightings</source>
+            <translation>视频发现</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tasks</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Other evidence</source>
+            <translation>其他证据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Canvass</source>
+            <translation>摸排走访</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Letters</source>
+            <translation>通知书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Custody</source>
+            <translation>保管链</translation>
+        </message>
+    </context>
+    <context>
         <name>UnsavedTexts</name>
         <message>
-            <location filename="../../app/ui/case_dialogs.py" line="+9" />
+            <location filename="../../app/ui/casefile/dialogs.py" line="+9" />
             <source>Unsaved changes</source>
             <translation>有未保存的修改</translation>
         </message>
@@ -4263,7 +4870,7 @@ Answer: {a}</source>
     <context>
         <name>UserEditDialog</name>
         <message>
-            <location filename="../../app/ui/admin/users_dialog.py" line="+40" />
+            <location filename="../../app/ui/admin/users_dialog.py" line="+38" />
             <source>Edit user</source>
             <translation>编辑用户</translation>
         </message>
@@ -4485,6 +5092,34 @@ Answer: {a}</source>
             <location filename="../../app/ui/workers.py" line="+195" />
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>obj</name>
+        <message>
+            <location filename="../../app/ui/investigation/evidence_panel.py" line="-138" />
+            <source>Photo</source>
+            <translation>照片</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Document</source>
+            <translation>书证</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Statement</source>
+            <translation>证人证言</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Physical trace</source>
+            <translation>痕迹物证</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Audio</source>
+            <translation>录音</translation>
         </message>
     </context>
     <context>

@@ -50,7 +50,7 @@ class TaskDialog(QDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind)))
         self.title = QLineEdit(draft.title, self)
         self.area = QLineEdit("; ".join(f"{a:.6f},{b:.6f}" for a, b in draft.area), self)
-        self.area.setPlaceholderText(self.tr("corners as lat,lon; lat,lon; … (or draw on the map)"))
+        self.area.setPlaceholderText(self.tr("corners as lat,lon; lat,lon; …"))
         self.address = QLineEdit(draft.address, self)
         self.assignee = QComboBox(self)
         self.assignee.addItem(self.tr("(nobody yet)"), None)

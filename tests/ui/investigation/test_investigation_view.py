@@ -1,0 +1,91 @@
+"""The investigation view: change a camera's coverage status in the canvass table; create a
+task from an inference; the map draws wedges, the scene and the urgent list."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from app.demo import CASE_A_NO
+from app.models import Case
+from app.models.db import unit_of_work
+from app.services.common.context import SYSTEM
+from app.services.evidence import cameras
+from app.services.investigation import canvass, tasks
+from app.ui.investigation.map_items import STATUS_COLOURS
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture
+def view(qtbot, zh_ui, demo_db, ui_settings):
+    from app.ui.context import AppContext
+    from app.ui.investigation.view import InvestigationView
+
+    paths, engine, factory = demo_db
+    with unit_of_work(factory) as s:
+        case_id = s.scalar(select(Case.id).where(Case.case_no == CASE_A_NO))
+        for code, lat, lon, keep in (("SF-TQ-012", 27.8655, 113.1590, 7),
+                                     ("SF-TQ-003", 27.8735, 113.1575, 90)):
+            cam = cameras.create_camera(s, SYSTEM, cameras.CameraInput(
+                code=code, name=f"摄像头{code}", lat=lat, lon=lon, facing_deg=180.0, fov_deg=60,
+                retention_days=keep))
+            canvass.add_camera(s, SYSTEM, case_id, cam.id)
+    context = AppContext(paths=paths, engine=engine, sessions=factory, actor=SYSTEM,
+                         settings=ui_settings)
+    widget = InvestigationView(context)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 800)
+    widget.as_of = datetime(2023, 12, 3, 8, 0, tzinfo=TZ)   # SF-TQ-012 overwrites in 2 days
+    widget.set_case(case_id)
+    return widget
+
+
+def test_changing_coverage_status_saves_and_recolours(view, qtbot):
+    panel = view.canvass
+    codes = [e.camera.code for e in panel.entries]
+    row = codes.index("SF-TQ-012")
+    assert panel.entries[row].status == "to_ask"
+    assert view.map.wedges[panel.entries[row].camera.id].brush().color().rgb() == \
+        STATUS_COLOURS["to_ask"].rgb()
+    combo = panel.status_combo(row)
+    combo.setCurrentIndex(combo.findData("collected"))
+    qtbot.waitUntil(lambda: any(e.camera.code == "SF-TQ-012" and e.status == "collected"
+                                for e in view.canvass.entries), timeout=3000)
+    with unit_of_work(view.context.sessions) as s:
+        stored = canvass.list_canvass(s, SYSTEM, view.case_id)
+    assert {e.camera.code: e.status for e in stored}["SF-TQ-012"] == "collected"
+    cam_id = next(e.camera.id for e in stored if e.camera.code == "SF-TQ-012")
+    assert view.map.wedges[cam_id].brush().color().rgb() == STATUS_COLOURS["collected"].rgb()
+    assert view.message.text() == ""
+
+
+def test_urgent_list_and_map_furniture(view):
+    texts = [view.canvass.urgent.item(i).text() for i in range(view.canvass.urgent.count())]
+    assert len(texts) == 1 and "SF-TQ-012" in texts[0] and "天后" in texts[0]
+    assert set(view.map.wedges) and view.map.proj is not None
+    assert view.heading.text().startswith(CASE_A_NO)
+
+
+def test_creating_a_task_from_an_inference(view, qtbot, monkeypatch):
+    inference = next(e for e in view.board.events if e.kind == "inference"
+                     and "损坏" in e.title)
+
+    def answer(dialog):
+        assert dialog.trigger.currentData() == inference.id   # prefilled from the inference
+        dialog.address.setText("天桥街南段和平路口一带")
+        dialog.assignee.setCurrentIndex(1)
+        dialog._accept()
+        return dialog.result_input is not None
+
+    monkeypatch.setattr(view, "_exec", answer)
+    assert view.task_from_inference(inference.id)
+    with unit_of_work(view.context.sessions) as s:
+        saved = tasks.list_tasks(s, SYSTEM, view.case_id)
+    assert len(saved) == 1 and saved[0].trigger_event_id == inference.id
+    assert saved[0].assignee_name and saved[0].status == "planned"
+    column = view.task_board.columns["planned"]
+    assert column.count() == 1 and inference.title in column.item(0).text()
