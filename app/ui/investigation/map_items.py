@@ -136,7 +136,7 @@ def add_gap(scene: QGraphicsScene, a: QPointF, b: QPointF, label: str, font: QFo
     text.setPos(mid)
     text.setFlag(FIXED)
     text.setZValue(7)
-    text.setTransform(text.transform().fromTranslate(18, -8))
+    text.setTransform(text.transform().fromTranslate(-18 - text.boundingRect().width(), -8))
 
 
 def add_area(scene: QGraphicsScene, points: list[QPointF], label: str, done: bool,

@@ -38,6 +38,7 @@ class TaskBoard(QWidget):
             box = QGroupBox(names[status], self)
             lst = QListWidget(box)
             lst.setWordWrap(True)
+            lst.setSpacing(5)
             lst.setObjectName(f"tasks_{status}")
             lst.itemDoubleClicked.connect(
                 lambda item: self.edit_requested.emit(item.data(Qt.ItemDataRole.UserRole)))

@@ -44,7 +44,7 @@ class TimelinePanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addLayout(row)
@@ -65,10 +65,10 @@ class TimelinePanel(QWidget):
         shown = [e for e in self.entries if self.filters[e.source].isChecked()]
         self.table.setRowCount(len(shown))
         for r, e in enumerate(shown):
-            what = e.title + (f"\n{e.detail}" if e.detail and e.source != "mark" else "")
+            what = e.title + (f" — {e.detail}" if e.detail and e.source != "mark" else "")
             for c, text in enumerate((local_time(e.at, self.tz, "%Y-%m-%d %H:%M:%S"),
                                       names[e.source], what)):
                 item = QTableWidgetItem(text)
                 item.setForeground(QBrush(COLOURS[e.source]))
+                item.setToolTip(what)
                 self.table.setItem(r, c, item)
-        self.table.resizeRowsToContents()
