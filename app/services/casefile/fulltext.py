@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import Boolean, ColumnElement, literal, or_, select, union
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
 from app.models import (
     Case,
@@ -45,8 +47,40 @@ def _pattern(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+class _ContainsCI(FunctionElement):
+    """``column`` contains ``pattern``, ignoring ASCII case: SQLite's LIKE already does (and a
+    ``lower()`` per row would double the cost), PostgreSQL needs ILIKE."""
+
+    type = Boolean()
+    inherit_cache = True
+    escape = ""
+
+
+class _ContainsCIEscaped(_ContainsCI):
+    """The same with ``\\`` escaping ``%``/``_`` in the pattern (ESCAPE costs SQLite 2x)."""
+
+    inherit_cache = True
+    escape = " ESCAPE '\\'"
+
+
+@compiles(_ContainsCI)
+def _contains_default(element, compiler, **kw):
+    column, pattern = element.clauses
+    return f"{compiler.process(column, **kw)} LIKE {compiler.process(pattern, **kw)}" \
+        + element.escape
+
+
+@compiles(_ContainsCI, "postgresql")
+def _contains_pg(element, compiler, **kw):
+    column, pattern = element.clauses
+    return f"{compiler.process(column, **kw)} ILIKE {compiler.process(pattern, **kw)}" \
+        + element.escape
+
+
 def _like(column, term: str) -> ColumnElement[bool]:
-    return func.lower(column).like(_pattern(term), escape="\\")
+    if any(c in term for c in "%_\\"):
+        return _ContainsCIEscaped(column, literal(_pattern(term)))
+    return _ContainsCI(column, literal(f"%{term}%"))
 
 
 # (source, model, case column, text columns, time column, join) — one entry per kind of record.
@@ -55,7 +89,7 @@ def _sources():
         ("event", TimelineEvent, TimelineEvent.case_id,
          (TimelineEvent.title, TimelineEvent.detail, TimelineEvent.location),
          TimelineEvent.occurred_at, None),
-        ("finding", Inquiry, Inquiry.case_id, (Inquiry.objective, Inquiry.findings, Inquiry.team),
+        ("finding", Inquiry, Inquiry.case_id, (Inquiry.objective, Inquiry.findings),
          Inquiry.updated_at, None),
         ("meeting", Meeting, Meeting.case_id, (Meeting.decisions, Meeting.location),
          Meeting.held_at, None),
@@ -71,18 +105,22 @@ def _sources():
 
 
 def term_clause(term: str) -> ColumnElement[bool]:
-    """True for a case (``Case`` row in the query) holding ``term`` anywhere (lower-cased)."""
+    """True for a case (``Case`` row in the query) holding ``term`` anywhere (lower-cased).
+
+    The child tables are searched once each (an uncorrelated ``IN (... UNION ...)``), not once
+    per case: a text search over 10,000 cases stays as fast as the plain ``search_text`` one.
+    """
     if any(c in term for c in "%_\\"):  # ESCAPE costs SQLite 2x; only when needed
-        clauses = [Case.search_text.like(_pattern(term), escape="\\")]
+        own = Case.search_text.like(_pattern(term), escape="\\")
     else:
-        clauses = [Case.search_text.like(f"%{term}%")]
+        own = Case.search_text.like(f"%{term}%")
+    subs = []
     for _source, model, case_col, cols, _at, join in _sources():
-        sub = select(1).select_from(model)
+        sub = select(case_col).select_from(model)
         if join is not None:
             sub = sub.join(*join)
-        clauses.append(sub.where(case_col == Case.id, or_(*(_like(c, term) for c in cols)))
-                       .exists())
-    return or_(*clauses)
+        subs.append(sub.where(or_(*(_like(c, term) for c in cols))))
+    return or_(own, Case.id.in_(union(*subs)))
 
 
 def _snippet(text: str, term: str) -> str:

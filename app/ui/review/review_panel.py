@@ -226,7 +226,9 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.case_no = next((c.case_no for c in self._choices if c.id == self.case_id), "")
         try:
             with unit_of_work(self.context.sessions) as s:
-                self.evidence_items = evidence.list_evidence(s, self.context.actor, self.case_id)
+                self.evidence_items = [  # photos, statements, audio: the investigation view
+                    e for e in evidence.list_evidence(s, self.context.actor, self.case_id)
+                    if e.media_kind in ("video", "image")]
                 self.links = observations.case_links(s, self.context.actor, self.case_id)
                 self.camera_list = cameras.list_cameras(s, self.context.actor)
         except ServiceError as exc:  # e.g. this case is not the user's to see
