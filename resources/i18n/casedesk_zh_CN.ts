@@ -2812,11 +2812,21 @@
         <name>InvestigationView</name>
         <message>
             <location filename="../../app/ui/investigation/view.py" line="+56" />
+            <source>Draw search area</source>
+            <translation>划定搜查区域</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Click the corners on the map, double-click to finish; a grid-search task follows</source>
+            <translation>在地图上依次点击区域角点，双击结束，随后新建地毯式搜查任务</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Reload</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>Map and canvass</source>
             <translation>地图与调取</translation>
         </message>
@@ -2886,6 +2896,11 @@
             <location line="+4" />
             <source>Which inference does the task follow?</source>
             <translation>任务依据哪条研判推断？</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Click the corners of the area; double-click to finish.</source>
+            <translation>请依次点击区域角点，双击（或右键）结束。</translation>
         </message>
     </context>
     <context>
@@ -4281,7 +4296,7 @@ Answer: {a}</source>
             <translation>紫色</translation>
         </message>
         <message>
-            <location line="+138" />
+            <location line="+140" />
             <source>Select 2 to 4 clips in the evidence list first.</source>
             <translation>请先在证据列表中选择 2 到 4 段视频。</translation>
         </message>
@@ -4643,7 +4658,7 @@ Answer: {a}</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+28" />
             <source>Grid search</source>
             <translation>地毯式搜查</translation>
         </message>

@@ -45,6 +45,7 @@ class MapData:
 
 class MapView(QGraphicsView):
     camera_turned = Signal(int, float)   # camera id, new bearing (degrees from north)
+    area_drawn = Signal(object)          # ((lat, lon), ...) WGS-84, at least three corners
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,6 +61,8 @@ class MapView(QGraphicsView):
         self.wedges: dict[int, map_items.CameraWedge] = {}
         self._fit = QRectF()
         self._user_zoomed = False
+        self._drawing: list[QPointF] | None = None
+        self._sketch = None
 
     # -- coordinates ---------------------------------------------------------------------
     def pos_of(self, lat: float, lon: float) -> QPointF:
@@ -68,6 +71,53 @@ class MapView(QGraphicsView):
             lat, lon = geo.wgs84_to_gcj02(lat, lon)
         x, y = self.proj(lat, lon)
         return QPointF(x, y)
+
+    def latlon_of(self, p: QPointF) -> tuple[float, float]:
+        """WGS-84 of a scene position (the inverse of :meth:`pos_of`)."""
+        lat, lon = self.proj.inverse(p.x(), p.y())
+        if self.cfg.uses_tiles and self.cfg.gcj02:
+            lat, lon = geo.gcj02_to_wgs84(lat, lon)
+        return lat, lon
+
+    # -- drawing a search area: click the corners, double-click (or right-click) to finish ---
+    def start_area(self) -> None:
+        self._drawing = []
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+
+    def add_corner(self, p: QPointF) -> None:
+        self._drawing.append(p)
+        if self._sketch is not None:
+            self.scene().removeItem(self._sketch)
+        pen = QPen(QColor(240, 140, 0), 2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self._sketch = self.scene().addPolygon(QPolygonF(self._drawing), pen,
+                                               QBrush(QColor(240, 140, 0, 50)))
+        self._sketch.setZValue(9)
+
+    def finish_area(self) -> None:
+        corners, self._drawing = self._drawing or [], None
+        if self._sketch is not None:
+            self.scene().removeItem(self._sketch)
+            self._sketch = None
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.viewport().unsetCursor()
+        if len(corners) >= 3 and self.proj is not None:
+            self.area_drawn.emit(tuple(self.latlon_of(p) for p in corners))
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._drawing is None:
+            super().mousePressEvent(event)
+        elif event.button() == Qt.MouseButton.RightButton:
+            self.finish_area()
+        else:
+            self.add_corner(self.mapToScene(event.position().toPoint()))
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._drawing is None:
+            super().mouseDoubleClickEvent(event)
+        else:
+            self.finish_area()
 
     def metres_per_pixel(self) -> float:
         return 1.0 / max(self.transform().m11(), 1e-9)

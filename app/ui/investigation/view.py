@@ -53,14 +53,20 @@ class InvestigationView(QWidget):
         self.heading.setStyleSheet("font-weight: bold;")
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
+        self.draw_button = QPushButton(self.tr("Draw search area"), self)
+        self.draw_button.setToolTip(self.tr("Click the corners on the map, double-click to "
+                                            "finish; a grid-search task follows"))
+        self.draw_button.clicked.connect(self._start_area)
         reload = QPushButton(self.tr("Reload"), self)
         reload.clicked.connect(self.reload)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.message, 1)
+        top.addWidget(self.draw_button)
         top.addWidget(reload)
         self.map = MapView(self)
         self.map.camera_turned.connect(self._on_camera_turned)
+        self.map.area_drawn.connect(self.task_for_area)
         self.canvass = CanvassPanel(self)
         self.canvass.status_chosen.connect(self._on_status_chosen)
         self.canvass.as_of_changed.connect(self._on_as_of)
@@ -210,6 +216,21 @@ class InvestigationView(QWidget):
                                           labels, len(labels) - 1, False)
         if ok:
             self.task_from_inference(inferences[labels.index(choice)].id)
+
+    def _start_area(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.message.setText(self.tr("Click the corners of the area; double-click to finish."))
+        self.map.start_area()
+
+    def task_for_area(self, area) -> bool:
+        """A grid-search task over an area drawn on the map (the latest inference as its why)."""
+        self.message.clear()
+        inferences = [e for e in (self.board.events if self.board else ())
+                      if e.kind == "inference"]
+        draft = tasks.TaskInput(kind="grid_search", title="", area=tuple(area),
+                                trigger_event_id=inferences[-1].id if inferences else None,
+                                inquiry_id=inferences[-1].inquiry_id if inferences else None)
+        return self._task_dialog(draft, None, None)
 
     def task_from_inference(self, event_id: int) -> bool:
         try:

@@ -89,3 +89,30 @@ def test_creating_a_task_from_an_inference(view, qtbot, monkeypatch):
     assert saved[0].assignee_name and saved[0].status == "planned"
     column = view.task_board.columns["planned"]
     assert column.count() == 1 and inference.title in column.item(0).text()
+
+
+def test_drawing_an_area_on_the_map_makes_a_grid_search_task(view, qtbot, monkeypatch):
+    from PySide6.QtCore import QPoint, Qt
+
+    def answer(dialog):
+        assert dialog.kind.currentData() == "grid_search" and dialog.trigger.currentData()
+        dialog.title.setText("菜市场一带地毯式搜查")
+        dialog._accept()
+        return dialog.result_input is not None
+
+    monkeypatch.setattr(view, "_exec", answer)
+    view.show()
+    qtbot.waitExposed(view)
+    view._start_area()
+    port = view.map.viewport()
+    corners = [QPoint(200, 200), QPoint(300, 200), QPoint(300, 300)]
+    for p in corners:
+        qtbot.mouseClick(port, Qt.MouseButton.LeftButton, pos=p)
+    expected = [view.map.latlon_of(view.map.mapToScene(p)) for p in corners]  # before reload
+    qtbot.mouseClick(port, Qt.MouseButton.RightButton, pos=corners[-1])
+    with unit_of_work(view.context.sessions) as s:
+        saved = tasks.list_tasks(s, SYSTEM, view.case_id)
+    assert len(saved) == 1 and len(saved[0].area) == 3
+    flat = [v for corner in saved[0].area for v in corner]
+    assert flat == pytest.approx([v for corner in expected for v in corner], abs=2e-6)
+    assert view.map.dragMode() == view.map.DragMode.ScrollHandDrag
