@@ -199,14 +199,14 @@ class MapView(QGraphicsView):
         item.setZValue(-10)
         item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
 
-    def tiles_needed(self) -> tuple[int, list[tuple[int, int]]]:
+    def tiles_needed(self, max_zoom: int = 18) -> tuple[int, list[tuple[int, int]]]:
         """Zoom level and XYZ tiles covering the fitted area (about 4-8 tiles across)."""
         if self.proj is None or self._fit.isEmpty():
             return 0, []
         nw = self.proj.inverse(self._fit.left(), self._fit.top())
         se = self.proj.inverse(self._fit.right(), self._fit.bottom())
         span = haversine_m(nw[0], nw[1], nw[0], se[1])
-        z = max(3, min(18, int(math.log2(40075016 * math.cos(math.radians(nw[0])) / max(span / 5,
+        z = max(3, min(max_zoom, int(math.log2(40075016 * math.cos(math.radians(nw[0])) / max(span / 5,
                                                                                     50)))))
         x0, y0 = geo.tile_of(nw[0], nw[1], z)
         x1, y1 = geo.tile_of(se[0], se[1], z)

@@ -30,7 +30,7 @@ from app.services.evidence.items import evidence_path
 from app.services.investigation import canvass, requests, tasks
 from app.services.investigation.board import Board, load_board
 from app.ui.context import AppContext
-from app.ui.investigation.basemap import fetch_tiles, load_config, open_source
+from app.ui.investigation.basemap import BasemapConfig, fetch_tiles, load_config, open_source
 from app.ui.investigation.canvass_panel import CanvassPanel
 from app.ui.investigation.evidence_panel import AttachDialog, EvidencePanel
 from app.ui.investigation.map_view import MapData, MapView
@@ -133,21 +133,23 @@ class InvestigationView(QWidget):
             "gap": self.tr("vanished between {a} and {b} ({m:.0f} m): search here"),
             "empty": self.tr("Neither the case nor its cameras have a position yet.")}
         cfg = load_config(self.context.settings)
+        source = open_source(cfg) if cfg.uses_tiles else None
+        if cfg.uses_tiles and source is None:
+            self.message.setText(self.tr("The basemap cannot be read; showing the plan image."))
+            cfg = BasemapConfig()
         self.map.show_map(MapData(b.lat, b.lon, self.tr("Scene"), b.entries, b.gaps, b.tasks,
                                   b.plan), cfg, labels)
-        if cfg.uses_tiles:
-            self._load_tiles(cfg)
+        if source is not None:
+            self._load_tiles(source)
         self.task_board.show_tasks(b.tasks)
         files = {a.evidence.id: evidence_path(self.context.paths, a.evidence)
                  for a in b.attachments}
         self.evidence.show_items(b.attachments, files, b.tz)
         self.timeline.show_entries(b.timeline, b.tz)
 
-    def _load_tiles(self, cfg) -> None:
-        source = open_source(cfg)
-        z, wanted = self.map.tiles_needed()
-        if source is None or not wanted:
-            self.message.setText(self.tr("The basemap cannot be read; showing the plan image."))
+    def _load_tiles(self, source) -> None:
+        z, wanted = self.map.tiles_needed(source.max_zoom)
+        if not wanted:
             return
         handle = run_task(lambda ctx: fetch_tiles(source, z, wanted, ctx.report,
                                                   ctx.is_cancelled), parent=self)

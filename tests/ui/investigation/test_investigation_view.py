@@ -116,3 +116,45 @@ def test_drawing_an_area_on_the_map_makes_a_grid_search_task(view, qtbot, monkey
     flat = [v for corner in saved[0].area for v in corner]
     assert flat == pytest.approx([v for corner in expected for v in corner], abs=2e-6)
     assert view.map.dragMode() == view.map.DragMode.ScrollHandDrag
+
+
+def _mbtiles(path, z, tiles):
+    import io
+    import sqlite3
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (256, 256), (200, 220, 240)).save(buf, "PNG")
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
+    con.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, "
+                "tile_data BLOB)")
+    con.executemany("INSERT INTO metadata VALUES (?, ?)", [("minzoom", "0"), ("maxzoom", "18")])
+    con.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)",
+                    [(z, x, (1 << z) - 1 - y, buf.getvalue()) for x, y in tiles])
+    con.commit()
+    con.close()
+
+
+def test_mbtiles_basemap_in_gcj02(view, qtbot, tmp_path):
+    from app.services.investigation.geo import wgs84_to_gcj02
+    from app.ui.investigation.basemap import BasemapConfig, save_config
+
+    cam = next(e.camera for e in view.board.entries if e.camera.code == "SF-TQ-012")
+    plain = view.map.pos_of(cam.lat, cam.lon)
+    tiles = tmp_path / "pgis.mbtiles"
+    save_config(view.context.settings, BasemapConfig("mbtiles", str(tiles), "", gcj02=True))
+    view.reload()                                  # no file yet: a plain message, no crash
+    assert view.message.text()
+    z, wanted = view.map.tiles_needed()
+    assert 12 <= z <= 18 and 0 < len(wanted) <= 120
+    _mbtiles(tiles, z, wanted)
+    view.reload()
+    qtbot.waitUntil(lambda: sum(i.zValue() == -20 for i in view.map.scene().items())
+                    == len(wanted), timeout=10000)
+    shifted = view.map.pos_of(cam.lat, cam.lon)
+    glat, glon = wgs84_to_gcj02(cam.lat, cam.lon)
+    assert (glat, glon) != (cam.lat, cam.lon)
+    assert 300 < ((shifted.x() - plain.x()) ** 2 + (shifted.y() - plain.y()) ** 2) ** 0.5 < 800
+    assert view.map.latlon_of(shifted) == pytest.approx((cam.lat, cam.lon), abs=1e-6)
