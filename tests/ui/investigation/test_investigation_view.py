@@ -145,10 +145,13 @@ def test_mbtiles_basemap_in_gcj02(view, qtbot, tmp_path):
     plain = view.map.pos_of(cam.lat, cam.lon)
     tiles = tmp_path / "pgis.mbtiles"
     save_config(view.context.settings, BasemapConfig("mbtiles", str(tiles), "", gcj02=True))
-    view.reload()                                  # no file yet: a plain message, no crash
+    view.reload()                       # no file yet: a plain message, the plan image instead
     assert view.message.text()
+    _mbtiles(tiles, 0, [])                # an empty tile set: positions shift to GCJ-02
+    view.reload()
     z, wanted = view.map.tiles_needed()
     assert 12 <= z <= 18 and 0 < len(wanted) <= 120
+    tiles.unlink()
     _mbtiles(tiles, z, wanted)
     view.reload()
     qtbot.waitUntil(lambda: sum(i.zValue() == -20 for i in view.map.scene().items())
