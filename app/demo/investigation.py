@@ -5,7 +5,7 @@ pushing his bike south for ~1 km until no camera sees him, of the tricycle leavi
 and of Case B's car; the canvass with coverage statuses and letters handed over; the grid search
 and the pig-farm canvass as tasks; scene photos, the blood stain and Case B's bumper fragments, a
 statement, a document, the 110 recording; the plan image; inferences resting on CCTV marks.
-Idempotent; clips are 5 s (rendered once into ``<data>/demo_footage``).
+Idempotent; clips are 4 s (rendered once into ``<data>/demo_footage``).
 """
 
 from __future__ import annotations

@@ -76,8 +76,8 @@ class ExtraClip:
 
 
 CASE_A, CASE_B = "石峰-2023-0117", "石峰-2020-0093"
-CLIP_SECONDS = 5.0
-MID_S = 2.5
+CLIP_SECONDS = 4.0
+MID_S = 2.0
 CLIPS = (
     ExtraClip(CASE_A, "SF-TQ-012", at(2023, 11, 28, 6, 13, 30), 412.0, "pusher", True,
               "two_wheel_ebike", "一名男子推着两轮电动车向南步行，疑车辆受损无法骑行（事发点以南约 750 米）",

@@ -19,7 +19,7 @@ from app.reports.pdf_investigation import BUILDERS
 from app.reports.pdf_style import FRAME_WIDTH, WARN, Styles, grid, kv_table, para
 
 SECTIONS = ("facts", "persons", "vehicles", "meetings", "timeline", "story", "canvass", "tasks",
-            "key_frames", "routes", "evidence", "other_evidence")
+            "other_evidence", "key_frames", "routes", "evidence")
 
 
 def section_titles() -> dict[str, str]:
