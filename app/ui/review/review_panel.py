@@ -296,12 +296,12 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
                                 self._route_vehicle)
         current = next((r for r in all_routes if r.vehicle_id == self._route_vehicle), None)
         self.route.show_route(current, self.camera_list,
-                              load_area(self.context.paths.data_dir, self.case_id))
+                              load_area(self.context, self.case_id))
 
     def _choose_area(self) -> None:
         from app.ui.review.area_dialog import AreaDialog
 
-        dlg = AreaDialog(self.context.paths.data_dir, self.case_id, self.camera_list, self)
+        dlg = AreaDialog(self.context, self.case_id, self.camera_list, self)
         if dlg.exec():
             self.refresh_route()
 
