@@ -36,7 +36,7 @@ def _iso(dt: datetime | None) -> str | None:
 
 
 def evidence_json(e: items.EvidenceDTO) -> dict:
-    return {"id": e.id, "sha256": e.sha256, "original_name": e.original_name,
+    return {"id": e.id, "kind": e.media_kind, "sha256": e.sha256, "original_name": e.original_name,
             "camera_id": e.camera_id, "camera": e.camera_label, "start_time": _iso(e.start_time),
             "offset_s": e.offset_s, "offset_source": e.offset_source,
             "wall_start": _iso(e.wall_start), "wall_end": _iso(e.wall_end),

@@ -26,8 +26,9 @@ CASE_A_NO = "石峰-2023-0117"
 CASE_B_NO = "石峰-2020-0093"
 
 DEMO_STEPS: list[str] = ["app.demo.key_cases", "app.demo.users", "app.demo.cases",
-                         "app.demo.callouts", "app.demo.footage"]
-BACKGROUND_STEPS: set[str] = {"app.demo.cases", "app.demo.callouts", "app.demo.footage"}
+                         "app.demo.callouts", "app.demo.footage", "app.demo.investigation"]
+BACKGROUND_STEPS: set[str] = {"app.demo.cases", "app.demo.callouts", "app.demo.footage",
+                              "app.demo.investigation"}
 
 Progress = Callable[[int, int, str], None]
 

@@ -34,7 +34,7 @@ def seed(session: Session, org: Org) -> int:
         case_no=CASE_A_NO, title="天桥街无牌三轮摩托车肇事逃逸致行人死亡案",
         occurred_at=cst(2023, 11, 28, 6, 2), reported_at=cst(2023, 11, 28, 6, 11),
         address="株洲市石峰区天桥街（近建设北路口）路东侧", district="石峰区", road="天桥街",
-        lat=27.8716, lon=113.1385, direction_of_travel="由北向南", light="夜间（天未亮），路灯昏暗",
+        lat=27.87215, lon=113.15768, direction_of_travel="由北向南", light="夜间（天未亮），路灯昏暗",
         weather="阴，气温约4摄氏度", casualty_summary="1人死亡（老年男性，送医后经抢救无效死亡）",
         narrative=("2023年11月28日6时许，一辆无牌蓝色三轮摩托车沿天桥街由北向南行驶，将在路边行走的一名"
                    "老年男性撞倒后未停车施救，驶离现场。随后一辆两轮电动车对倒地的伤者造成二次碾压，"

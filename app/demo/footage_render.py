@@ -22,7 +22,7 @@ W, H, FPS = 640, 360, 25
 
 @dataclass(frozen=True)
 class Mover:
-    kind: str          # "trike" or "pusher" (a person pushing a two-wheeler)
+    kind: str          # "trike", "pusher" (a person pushing a two-wheeler) or "car"
     t_in: float        # seconds into the clip when it enters
     t_out: float       # ... and leaves
     left_to_right: bool
@@ -123,6 +123,23 @@ def _draw_pusher(img: np.ndarray, x: int, base: int, s: float, ltr: bool, t: flo
              (90, 90, 90), int(3 * s))
 
 
+def _draw_car(img: np.ndarray, x: int, base: int, s: float, ltr: bool, t: float) -> None:
+    """A small saloon car (Case B), no plate on it."""
+    d = 1 if ltr else -1
+    grey = (150, 150, 150)
+    cv2.rectangle(img, (x - int(80 * s), base - int(30 * s)), (x + int(80 * s), base - int(8 * s)),
+                  grey, -1)
+    cv2.rectangle(img, (x - int(45 * s), base - int(52 * s)), (x + int(40 * s), base - int(30 * s)),
+                  (120, 120, 125), -1)
+    for wx in (x - int(50 * s), x + int(50 * s)):
+        cv2.circle(img, (wx, base - int(4 * s)), int(12 * s), (15, 15, 15), -1)
+    hx = x + d * int(80 * s)
+    cv2.circle(img, (hx, base - int(20 * s)), int(5 * s), (210, 250, 255), -1)
+
+
+DRAW = {"trike": _draw_trike, "pusher": _draw_pusher, "car": _draw_car}
+
+
 def mover_box(m: Mover, t: float) -> tuple[int, int, int, int] | None:
     """Bounding box (x, y, w, h) of a mover at time ``t``, None when off screen."""
     if not m.t_in <= t <= m.t_out:
@@ -131,7 +148,7 @@ def mover_box(m: Mover, t: float) -> tuple[int, int, int, int] | None:
     span = W + int(260 * m.scale)
     cx = int(-130 * m.scale + f * span) if m.left_to_right else int(W + 130 * m.scale - f * span)
     base = int(H * m.row)
-    half = int(110 * m.scale) if m.kind == "trike" else int(50 * m.scale)
+    half = int(110 * m.scale) if m.kind in ("trike", "car") else int(50 * m.scale)
     top = base - int(100 * m.scale)
     x0, x1 = max(0, cx - half), min(W, cx + half)
     y0, y1 = max(0, top), min(H, base + int(12 * m.scale))
@@ -157,8 +174,7 @@ def render_frame(spec: ClipSpec, bg: np.ndarray, i: int, noise: list[np.ndarray]
     img = bg.copy()
     for m in spec.movers:
         if m.t_in <= t <= m.t_out:
-            draw = _draw_trike if m.kind == "trike" else _draw_pusher
-            draw(img, _mover_x(m, t), int(H * m.row), m.scale, m.left_to_right, t)
+            DRAW[m.kind](img, _mover_x(m, t), int(H * m.row), m.scale, m.left_to_right, t)
     img += noise[i % len(noise)]
     out = np.clip(img, 0, 255).astype(np.uint8)
     stamp = (spec.camera_clock_start + timedelta(seconds=int(t))).strftime("%Y-%m-%d %H:%M:%S")

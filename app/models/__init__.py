@@ -16,6 +16,13 @@ from app.models.case import (
     event_vehicle,
 )
 from app.models.evidence import Camera, CameraClockOffset, CustodyEvent, EvidenceItem, Observation
+from app.models.investigation import (
+    CaseCamera,
+    CaseMap,
+    EvidenceDetail,
+    EvidenceRequest,
+    SearchTask,
+)
 from app.models.org import Officer, Squad, User
 from app.models.osd import OsdProfile, OsdReading
 from app.models.records import (
@@ -29,9 +36,10 @@ from app.models.records import (
 from app.models.scan import EvidenceScan
 
 __all__ = [
-    "AttributeChange", "AuditEntry", "AuditHead", "Base", "CallOut", "Camera", "CameraClockOffset", "Case",
-    "CaseStatusChange", "CustodyEvent", "EvidenceItem", "EvidenceScan", "Inquiry", "Meeting",
-    "Observation", "Officer", "OsdProfile", "OsdReading", "Person", "ReviewComment", "Squad",
+    "AttributeChange", "AuditEntry", "AuditHead", "Base", "CallOut", "Camera", "CameraClockOffset",
+    "Case", "CaseCamera", "CaseMap", "CaseStatusChange", "CustodyEvent", "EvidenceDetail",
+    "EvidenceItem", "EvidenceRequest", "EvidenceScan", "Inquiry", "Meeting", "Observation",
+    "Officer", "OsdProfile", "OsdReading", "Person", "ReviewComment", "SearchTask", "Squad",
     "TimelineEvent", "TrainingQuestion", "User",
     "Vehicle", "callout_officer", "event_basis", "event_observation", "event_person",
     "event_vehicle",

@@ -119,3 +119,37 @@ class CallOutKind(StrEnum):
     INJURY = "injury"                    # 伤人
     FATAL = "fatal"                      # 亡人
     HIT_AND_RUN = "hit_and_run"          # 肇事逃逸
+
+
+class CoverageStatus(StrEnum):
+    """Where a camera stands in a case's canvass (调取进度), in workflow order."""
+
+    TO_ASK = "to_ask"                # 待调取
+    ASKED = "asked"                  # 已联系
+    COLLECTED = "collected"          # 已调取
+    REVIEWED = "reviewed"            # 已查看
+    NOTHING_RELEVANT = "nothing_relevant"  # 无有关画面
+
+
+class TaskKind(StrEnum):
+    GRID_SEARCH = "grid_search"      # 地毯式搜查 (an area)
+    CANVASS = "canvass"              # 摸排走访 (an address)
+
+
+class TaskStatus(StrEnum):
+    PLANNED = "planned"              # 待执行
+    ASSIGNED = "assigned"            # 已分派
+    IN_PROGRESS = "in_progress"      # 执行中
+    DONE = "done"                    # 已完成
+    CANCELLED = "cancelled"          # 已取消
+
+
+class EvidenceKind(StrEnum):
+    """``EvidenceItem.media_kind``: the CCTV video and the other kinds of evidence."""
+
+    VIDEO = "video"                  # 视频
+    PHOTO = "photo"                  # 照片
+    DOCUMENT = "document"            # 书证/文件
+    STATEMENT = "statement"          # 询问笔录/证人证言
+    TRACE = "trace"                  # 痕迹物证
+    AUDIO = "audio"                  # 录音

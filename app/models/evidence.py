@@ -25,7 +25,10 @@ class Camera(Versioned, Timestamped, Base):
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     facing: Mapped[str] = mapped_column(String(64), default="")  # 朝北 / 北向南
-    facing_deg: Mapped[float | None] = mapped_column(Float)
+    facing_deg: Mapped[float | None] = mapped_column(Float)  # compass bearing, 0 = north
+    fov_deg: Mapped[float | None] = mapped_column(Float)     # horizontal field of view
+    view_m: Mapped[float | None] = mapped_column(Float)      # useful viewing distance (metres)
+    retention_days: Mapped[int | None] = mapped_column(Integer)  # DVR overwrites after N days
     contact_name: Mapped[str] = mapped_column(String(64), default="")
     contact_phone: Mapped[str] = mapped_column(String(32), default="")
     notes: Mapped[str] = mapped_column(Text, default="")

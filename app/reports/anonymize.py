@@ -84,7 +84,11 @@ def anonymize(data: CaseReportData) -> CaseReportData:
         history=_mask_history(v.history, _VEHICLE_FIELDS,
                               lambda x: mask_plate(x) if x else x))
         for v in data.vehicles)
-    masked = dataclasses.replace(data, persons=persons, vehicles=vehicles)
+    inv = data.investigation
+    if inv is not None:  # witnesses who gave statements are persons too
+        inv = dataclasses.replace(inv, exhibits=tuple(
+            dataclasses.replace(x, person=withheld if x.person else "") for x in inv.exhibits))
+    masked = dataclasses.replace(data, persons=persons, vehicles=vehicles, investigation=inv)
     # Free text next: persons/vehicles are already masked, the scrub catches the rest.
     out = scrub_strings(masked, scrub)
     assert isinstance(out, CaseReportData)

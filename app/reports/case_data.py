@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from app.reports.investigation_data import InvestigationInfo, collect_investigation
 from app.services.casefile import cases
 from app.services.casefile.access import load_case
 from app.services.casefile.dto import AttributeChangeDTO, PersonDTO, VehicleDTO
@@ -186,7 +187,8 @@ class CaseReportData:
     route: tuple[RouteStop, ...] = ()
     evidence: tuple[EvidenceInfo, ...] = ()
     generated_by: str = ""
-    observation_count: int = 0  # all observations of the case (key_frames may be fewer)
+    observation_count: int = 0
+    investigation: InvestigationInfo | None = None  # canvass, tasks, other evidence, story  # all observations of the case (key_frames may be fewer)
 
 
 @dataclass(frozen=True)
@@ -257,7 +259,8 @@ def collect_case_report(session: Session, actor: Actor, case_ref: str | int, *,
         inquiries=inquiries, events=events, key_frames=key_frames,
         route=_route(session, actor, d.id), evidence=_evidence(session, actor, items),
         generated_by=actor.display_name or actor.username,
-        observation_count=observation_count)
+        observation_count=observation_count,
+        investigation=collect_investigation(session, actor, d.id))
 
 
 def _key_frames(session: Session, actor: Actor, case_id: int, items: list,

@@ -15,10 +15,11 @@ from app.reports.case_data import CaseReportData, Change, CustodyInfo, KeyFrame
 from app.reports.fonts import register_fonts
 from app.reports.frames import RenderedFrame
 from app.reports.labels import fmt_dt, label, unrecorded
+from app.reports.pdf_investigation import BUILDERS
 from app.reports.pdf_style import FRAME_WIDTH, WARN, Styles, grid, kv_table, para
 
-SECTIONS = ("facts", "persons", "vehicles", "meetings", "timeline", "key_frames", "routes",
-            "evidence")
+SECTIONS = ("facts", "persons", "vehicles", "meetings", "timeline", "story", "canvass", "tasks",
+            "other_evidence", "key_frames", "routes", "evidence")
 
 
 def section_titles() -> dict[str, str]:
@@ -28,6 +29,9 @@ def section_titles() -> dict[str, str]:
         "timeline": _("Timeline: observations, inferences, actions"),
         "key_frames": _("Key observations"), "routes": _("Route"),
         "evidence": _("Evidence and chain of custody"),
+        "story": _("One timeline: events, CCTV sightings, tasks, evidence, custody"),
+        "canvass": _("Canvass map and camera collection"), "tasks": _("Search and canvass tasks"),
+        "other_evidence": _("Photos, documents, statements, traces and audio"),
     }
 
 
@@ -307,9 +311,9 @@ def build_story(data: CaseReportData, frames: dict[int, RenderedFrame], sections
     titles = section_titles()
     story = cover(data, st, anonymized)
     builders = {"facts": facts, "persons": persons, "vehicles": vehicles, "meetings": meetings,
-                "timeline": timeline, "routes": routes, "evidence": evidence}
+                "timeline": timeline, "routes": routes, "evidence": evidence} | BUILDERS
     for n, name in enumerate(s for s in SECTIONS if s in sections):
-        story.append(PageBreak() if n == 0 or name in ("key_frames", "evidence")
+        story.append(PageBreak() if n == 0 or name in ("key_frames", "evidence", "canvass")
                      else Spacer(1, 10))
         story.append(para(f"{n + 1}. {titles[name]}", st.h1))
         story += (key_frames(data, frames, st) if name == "key_frames"

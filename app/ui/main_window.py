@@ -287,6 +287,9 @@ def install_views(window: MainWindow) -> None:
     from app.ui.reports import install as install_reports  # stats view, File ▸ export PDF
 
     install_reports(window)
+    from app.ui.investigation import install as install_investigation  # canvass map, tasks
+
+    install_investigation(window)
     from app.ui.admin import install as install_admin  # audit, replay, Tools ▸ admin
 
     install_admin(window)

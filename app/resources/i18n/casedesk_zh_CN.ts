@@ -130,7 +130,7 @@
     <context>
         <name>AreaDialog</name>
         <message>
-            <location filename="../../ui/review/area_dialog.py" line="+30" />
+            <location filename="../../ui/review/area_dialog.py" line="+31" />
             <location line="+44" />
             <source>Area image</source>
             <translation>区域底图</translation>
@@ -181,7 +181,7 @@
             <translation>图片 (*.png *.jpg *.jpeg *.tif *.bmp)</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Choose an image file that can be read.</source>
             <translation>请选择一个可以读取的图片文件。</translation>
         </message>
@@ -189,6 +189,75 @@
             <location line="+5" />
             <source>The two points must differ in both x and y.</source>
             <translation>两个点的 x 和 y 都必须不同。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachDialog</name>
+        <message>
+            <location filename="../../ui/investigation/evidence_panel.py" line="+47" />
+            <location line="+34" />
+            <source>Attach evidence</source>
+            <translation>添加证据</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>from the file (EXIF) / unknown</source>
+            <translation>取自文件（EXIF）/不详</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>as given here</source>
+            <translation>以此处填写为准</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Taken / given at</source>
+            <translation>拍摄/询问时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What it is</source>
+            <translation>证据说明</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Witness / given by</source>
+            <translation>证人/提供人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Officer</source>
+            <translation>民警</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Statement text</source>
+            <translation>证言内容</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Choose a file that exists.</source>
+            <translation>请选择存在的文件。</translation>
         </message>
     </context>
     <context>
@@ -338,6 +407,51 @@
             <location line="+3" />
             <source>Later</source>
             <translation>稍后</translation>
+        </message>
+    </context>
+    <context>
+        <name>BasemapDialog</name>
+        <message>
+            <location filename="../../ui/investigation/basemap_dialog.py" line="+25" />
+            <location line="+20" />
+            <source>Basemap</source>
+            <translation>底图</translation>
+        </message>
+        <message>
+            <location line="-15" />
+            <source>The case's plan image</source>
+            <translation>本案平面图</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>MBTiles file (offline)</source>
+            <translation>MBTiles 离线瓦片文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>XYZ tile URL (police GIS)</source>
+            <translation>XYZ 瓦片地址（公安 PGIS）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Tiles use GCJ-02 coordinates (most Chinese street maps)</source>
+            <translation>瓦片使用 GCJ-02 坐标（国内多数街道地图）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+6" />
+            <source>MBTiles file</source>
+            <translation>MBTiles 文件</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>Tile URL</source>
+            <translation>瓦片地址</translation>
         </message>
     </context>
     <context>
@@ -626,6 +740,114 @@
             <location line="+22" />
             <source>Save the camera first.</source>
             <translation>请先保存摄像头。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CanvassPanel</name>
+        <message>
+            <location filename="../../ui/investigation/canvass_panel.py" line="+44" />
+            <source>Now</source>
+            <translation>现在</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Evidence request letter…</source>
+            <translation>调取证据通知书…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Generate the evidence-request letter (PDF) for the selected camera</source>
+            <translation>为选中的摄像头生成调取证据通知书（PDF）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Urgent as of</source>
+            <translation>紧急清单截至</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Camera</source>
+            <translation>摄像头</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Owner</source>
+            <translation>所属单位</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Coverage</source>
+            <translation>调取状态</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Retention</source>
+            <translation>保存天数</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Footage lost</source>
+            <translation>录像覆盖时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days left</source>
+            <translation>剩余天数</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>To ask</source>
+            <translation>待调取</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Asked</source>
+            <translation>已联系</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Collected</source>
+            <translation>已调取</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reviewed</source>
+            <translation>已查看</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing relevant</source>
+            <translation>无有关画面</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>{n} days</source>
+            <translation>{n} 天</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>No footage about to be overwritten.</source>
+            <translation>没有即将被覆盖的录像。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{code} {name}: footage probably overwritten since {when}, not collected</source>
+            <translation>{code} {name}：录像可能已于 {when} 被覆盖，未调取</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{code} {name}: overwrites in {days:.1f} days ({when}), not yet collected</source>
+            <translation>{code} {name}：{days:.1f} 天后（{when}）覆盖，尚未调取</translation>
         </message>
     </context>
     <context>
@@ -2249,6 +2471,59 @@
         </message>
     </context>
     <context>
+        <name>EvidencePanel</name>
+        <message>
+            <location filename="../../ui/investigation/evidence_panel.py" line="+14" />
+            <source>Attach…</source>
+            <translation>添加证据…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Taken / given</source>
+            <translation>拍摄/询问时间</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Who</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SHA-256</source>
+            <translation>SHA-256</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>No picture</source>
+            <translation>无图像</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Recording of {s:.1f} s</source>
+            <translation>录音时长 {s:.1f} 秒</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Position (WGS-84): {lat:.6f}, {lon:.6f}</source>
+            <translation>位置（WGS-84）：{lat:.6f}, {lon:.6f}</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportPackageDialog</name>
         <message>
             <location filename="../../ui/admin/training_dialogs.py" line="+56" />
@@ -2637,6 +2912,114 @@
             <location line="+3" />
             <source>Imported as a read-only training case: {title} ({frames} frames, {events} steps).</source>
             <translation>已导入为只读教学案例：{title}（{frames} 个画面，{events} 个步骤）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Investigation</name>
+        <message>
+            <location filename="../../ui/investigation/__init__.py" line="+27" />
+            <source>Investigation</source>
+            <translation>侦查工作</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Basemap…</source>
+            <translation>地图底图…</translation>
+        </message>
+    </context>
+    <context>
+        <name>InvestigationView</name>
+        <message>
+            <location filename="../../ui/investigation/view.py" line="+56" />
+            <source>Draw search area</source>
+            <translation>划定搜查区域</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Click the corners on the map, double-click to finish; a grid-search task follows</source>
+            <translation>在地图上依次点击区域角点，双击结束，随后新建地毯式搜查任务</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reload</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Map and canvass</source>
+            <translation>地图与调取</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tasks</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other evidence</source>
+            <translation>其他证据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Timeline</source>
+            <translation>时间线</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Choose a case in the case list.</source>
+            <translation>请先在案件列表中选择案件。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>vanished between {a} and {b} ({m:.0f} m): search here</source>
+            <translation>在 {a} 与 {b} 之间消失（{m:.0f} 米）：重点搜查</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Neither the case nor its cameras have a position yet.</source>
+            <translation>案件和摄像头都还没有坐标。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The basemap cannot be read; showing the plan image.</source>
+            <translation>无法读取地图底图，改为显示平面图。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Scene</source>
+            <translation>事发现场</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <location line="+13" />
+            <source>Evidence request letter</source>
+            <translation>调取证据通知书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Letter {no} written. Handed over to (name; leave empty if not yet):</source>
+            <translation>通知书 {no} 已生成。已送达给（姓名；尚未送达请留空）：</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+4" />
+            <source>New task</source>
+            <translation>新建任务</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>A task follows from an inference: record the inference in the timeline first.</source>
+            <translation>任务由研判推断引出：请先在时间线中记录推断。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Which inference does the task follow?</source>
+            <translation>任务依据哪条研判推断？</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Click the corners of the area; double-click to finish.</source>
+            <translation>请依次点击区域角点，双击（或右键）结束。</translation>
         </message>
     </context>
     <context>
@@ -3319,7 +3702,7 @@
     <context>
         <name>PlanView</name>
         <message>
-            <location filename="../../ui/review/route_view.py" line="+105" />
+            <location filename="../../ui/review/route_view.py" line="+107" />
             <source>No camera has a position yet.</source>
             <translation>还没有摄像头填写位置。</translation>
         </message>
@@ -4143,7 +4526,7 @@ Answer: {a}</source>
             <translation>紫色</translation>
         </message>
         <message>
-            <location line="+142" />
+            <location line="+144" />
             <source>Select 2 to 4 clips in the evidence list first.</source>
             <translation>请先在证据列表中选择 2 到 4 段视频。</translation>
         </message>
@@ -4189,7 +4572,7 @@ Answer: {a}</source>
     <context>
         <name>RouteWidget</name>
         <message>
-            <location filename="../../ui/review/route_view.py" line="+95" />
+            <location filename="../../ui/review/route_view.py" line="+96" />
             <source>by corrected time</source>
             <translation>按校正时间</translation>
         </message>
@@ -4506,6 +4889,245 @@ Answer: {a}</source>
         </message>
     </context>
     <context>
+        <name>TaskBoard</name>
+        <message>
+            <location filename="../../ui/investigation/task_board.py" line="+30" />
+            <source>New task from an inference…</source>
+            <translation>由研判推断新建任务…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Planned</source>
+            <translation>待执行</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Assigned</source>
+            <translation>已分派</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In progress</source>
+            <translation>执行中</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Grid search</source>
+            <translation>地毯式搜查</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Canvass</source>
+            <translation>摸排走访</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>area of {n} corners</source>
+            <translation>{n} 个角点的区域</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Where: {w}</source>
+            <translation>地点：{w}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Who: {w}</source>
+            <translation>承办：{w}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Because: {w}</source>
+            <translation>依据：{w}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Result: {w}</source>
+            <translation>结果：{w}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Found: {w}</source>
+            <translation>发现：{w}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskDialog</name>
+        <message>
+            <location filename="../../ui/investigation/task_dialog.py" line="+43" />
+            <source>Search / canvass task</source>
+            <translation>搜查/摸排任务</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Grid search (area)</source>
+            <translation>地毯式搜查（区域）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Canvass (address)</source>
+            <translation>摸排走访（地址）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>corners as lat,lon; lat,lon; …</source>
+            <translation>角点：纬度,经度; 纬度,经度; …</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(nobody yet)</source>
+            <translation>（尚未分派）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Planned</source>
+            <translation>待执行</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Assigned</source>
+            <translation>已分派</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In progress</source>
+            <translation>执行中</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(not yet)</source>
+            <translation>（尚无）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Area</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Assigned to</source>
+            <translation>承办民警</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Triggered by inference</source>
+            <translation>引出任务的推断</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What it found</source>
+            <translation>任务发现</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Write the area's corners as lat,lon separated by ';'.</source>
+            <translation>请以“纬度,经度”填写区域角点，用“;”分隔。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelinePanel</name>
+        <message>
+            <location filename="../../ui/investigation/timeline_panel.py" line="+43" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Events</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CCTV sightings</source>
+            <translation>视频发现</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tasks</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Other evidence</source>
+            <translation>其他证据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Canvass</source>
+            <translation>摸排走访</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Letters</source>
+            <translation>通知书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Custody</source>
+            <translation>保管链</translation>
+        </message>
+    </context>
+    <context>
         <name>UnsavedTexts</name>
         <message>
             <location filename="../../ui/casefile/dialogs.py" line="+9" />
@@ -4748,6 +5370,34 @@ Answer: {a}</source>
             <location filename="../../ui/workers.py" line="+195" />
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>obj</name>
+        <message>
+            <location filename="../../ui/investigation/evidence_panel.py" line="-138" />
+            <source>Photo</source>
+            <translation>照片</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Document</source>
+            <translation>书证</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Statement</source>
+            <translation>证人证言</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Physical trace</source>
+            <translation>痕迹物证</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Audio</source>
+            <translation>录音</translation>
         </message>
     </context>
     <context>

@@ -2,7 +2,8 @@
 
 Chinese search: SQLite's FTS tokenizers cannot match 2-character Chinese terms ("三轮"), so every
 case keeps ``search_text`` — the lower-cased text of the case, its persons and vehicles — and a
-search is ``search_text LIKE '%term%'`` for each space-separated term (all must match).
+search is ``search_text LIKE '%term%'`` for each space-separated term (all must match) — or
+the term in the case's timeline, findings, marks, statements or tasks (``fulltext``).
 Services that change any of that text call :func:`refresh_search_text` after flushing.
 """
 
@@ -22,6 +23,7 @@ from app.models import Case, Inquiry, Officer, Person, Squad, Vehicle
 from app.models.enums import CaseStatus, Role
 from app.services.casefile.access import load_case
 from app.services.casefile.dto import CaseFilter, CasePage, CaseSummary
+from app.services.casefile.fulltext import term_clause
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ValidationError
 
@@ -129,10 +131,6 @@ def refresh_search_text(session: Session, case_id: int) -> None:
     session.expire(case, ["search_text"])
 
 
-def _like_escape(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _filtered(actor: Actor, filt: CaseFilter, columns: tuple, joins: bool = True) -> Select:
     conds = []
     if filt.statuses:
@@ -150,11 +148,8 @@ def _filtered(actor: Actor, filt: CaseFilter, columns: tuple, joins: bool = True
         conds.append(Case.squad_id == filt.squad_id)
     if not filt.include_training:
         conds.append(Case.is_training.is_(False))
-    for term in _norm(filt.text).split():
-        if any(c in term for c in "%_\\"):  # ESCAPE costs SQLite 2x; only when needed
-            conds.append(Case.search_text.like(f"%{_like_escape(term)}%", escape="\\"))
-        else:
-            conds.append(Case.search_text.like(f"%{term}%"))
+    for term in _norm(filt.text).split():  # the case file, its timeline, marks, tasks, ...
+        conds.append(term_clause(term))
     if actor.role is Role.TRAINER:  # trainers see closed cases and training packages only
         conds.append(or_(Case.status == CaseStatus.CLOSED.value, Case.is_training.is_(True)))
     stmt = select(*columns)

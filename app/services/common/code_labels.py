@@ -52,6 +52,26 @@ def _table(kind: str) -> dict[str, str]:
             "dvr_seizure": _("DVR seized on site"), "owner_sent": _("Sent by owner"),
             "platform_export": _("City video platform export"), "other": _("Other"),
         },
+        "coverage": {
+            "to_ask": _("To ask"), "asked": _("Asked"), "collected": _("Collected"),
+            "reviewed": _("Reviewed"), "nothing_relevant": _("Nothing relevant"),
+        },
+        "evidence_kind": {
+            "video": _("Video"), "image": _("Image"), "photo": _("Photo"),
+            "document": _("Document"), "statement": _("Statement"),
+            "trace": _("Physical trace"), "audio": _("Audio"),
+        },
+        "owner_kind": {
+            "police": _("Police"), "city_management": _("City management"),
+            "water": _("Water and power"), "education": _("Education"),
+            "estate": _("Housing estate"), "shop": _("Shop"),
+            "traffic": _("Traffic police checkpoint"), "other": _("Other"),
+        },
+        "task_kind": {"grid_search": _("Grid search"), "canvass": _("Canvassing")},
+        "task_status": {
+            "planned": _("Planned"), "assigned": _("Assigned"), "in_progress": _("In progress"),
+            "done": _("Done"), "cancelled": _("Cancelled"),
+        },
         "callout_kind": {
             "property_damage": _("Property damage"), "injury": _("Injury"),
             "fatal": _("Fatal"), "hit_and_run": _("Hit-and-run"),

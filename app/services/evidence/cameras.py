@@ -50,6 +50,9 @@ class CameraDTO:
     notes: str
     version: int
     offsets: tuple[ClockOffsetDTO, ...] = ()
+    fov_deg: float | None = None        # horizontal field of view
+    view_m: float | None = None         # useful viewing distance
+    retention_days: int | None = None   # the DVR overwrites footage after this many days
 
     @property
     def label(self) -> str:
@@ -73,10 +76,19 @@ class CameraInput:
     contact_name: str = ""
     contact_phone: str = ""
     notes: str = ""
+    fov_deg: float | None = None
+    view_m: float | None = None
+    retention_days: int | None = None
 
 
 _EDITABLE = ("code", "name", "owner_kind", "owner_unit", "address", "lat", "lon", "facing",
-             "facing_deg", "contact_name", "contact_phone", "notes")
+             "facing_deg", "contact_name", "contact_phone", "notes", "fov_deg", "view_m",
+             "retention_days")
+
+
+def camera_input(cam: CameraDTO) -> CameraInput:
+    """The editable fields of a camera, to change some and save."""
+    return CameraInput(**{k: getattr(cam, k) for k in _EDITABLE})
 
 
 def offset_in_force(offsets: tuple[ClockOffsetDTO, ...] | list[ClockOffsetDTO],
@@ -102,6 +114,7 @@ def to_dto(c: Camera) -> CameraDTO:
         facing_deg=c.facing_deg, contact_name=c.contact_name or "",
         contact_phone=c.contact_phone or "", notes=c.notes or "", version=c.version,
         offsets=tuple(offset_dto(o) for o in sorted(c.offsets, key=lambda o: o.measured_at)),
+        fov_deg=c.fov_deg, view_m=c.view_m, retention_days=c.retention_days,
     )
 
 
@@ -122,6 +135,12 @@ def _validate(session: Session, data: CameraInput, camera_id: int | None = None)
         errors["lat"] = _("Latitude must be between -90 and 90.")
     if data.lon is not None and not (-180 <= data.lon <= 180 and math.isfinite(data.lon)):
         errors["lon"] = _("Longitude must be between -180 and 180.")
+    if data.fov_deg is not None and not 1 <= data.fov_deg <= 360:
+        errors["fov_deg"] = _("The field of view must be between 1 and 360 degrees.")
+    if data.view_m is not None and not 0 < data.view_m <= 5000:
+        errors["view_m"] = _("The viewing distance must be between 0 and 5000 metres.")
+    if data.retention_days is not None and not 0 <= data.retention_days <= 3650:
+        errors["retention_days"] = _("Retention must be between 0 and 3650 days.")
     if errors:
         raise ValidationError(errors)
 

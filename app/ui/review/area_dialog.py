@@ -1,5 +1,5 @@
 """Georeference a user-supplied area image (plan, aerial photo) by two points of known
-latitude/longitude, for the route plan view. No internet map tiles."""
+latitude/longitude, for the route plan view (kept in the database). No internet map tiles."""
 
 from __future__ import annotations
 
@@ -18,17 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.common.errors import ServiceError
 from app.services.evidence.cameras import CameraDTO
 from app.ui.review.route_view import load_area, save_area
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 
 
 class AreaDialog(QDialog):
-    def __init__(self, data_dir: Path, case_id: int, cameras: list[CameraDTO],
+    def __init__(self, context, case_id: int, cameras: list[CameraDTO],
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Area image"))
-        self._data_dir, self._case_id = data_dir, case_id
+        self._context, self._case_id = context, case_id
         form = QFormLayout(self)
         self.path = QLineEdit(self)
         browse = QPushButton(self.tr("Choose…"), self)
@@ -63,9 +64,9 @@ class AreaDialog(QDialog):
         form.addRow(self.error)
         buttons = accept_cancel_buttons(self, self._save, Button.Save)
         form.addRow(buttons)
-        existing = load_area(data_dir, case_id)
+        existing = self._existing = load_area(context, case_id)
         if existing:
-            self.path.setText(existing["image"])
+            self.path.setText(existing["name"])
             for boxes, values in zip(self.points, existing["points"], strict=True):
                 for box, v in zip(boxes, values, strict=True):
                     box.setValue(v)
@@ -78,7 +79,9 @@ class AreaDialog(QDialog):
 
     def _save(self) -> None:
         path = self.path.text().strip()
-        if not path or QImageReader(path).size().isEmpty():
+        kept = self._existing is not None and path == self._existing["name"] \
+            and not Path(path).is_file()            # the image already pinned, unchanged
+        if not kept and (not path or QImageReader(path).size().isEmpty()):
             self.error.setText(self.tr("Choose an image file that can be read."))
             return
         values = [[b.value() for b in boxes] for boxes in self.points]
@@ -86,5 +89,10 @@ class AreaDialog(QDialog):
         if x1 == x2 or y1 == y2:
             self.error.setText(self.tr("The two points must differ in both x and y."))
             return
-        save_area(self._data_dir, self._case_id, path, values)
+        try:
+            image = self._existing["image"] if kept else Path(path).read_bytes()
+            save_area(self._context, self._case_id, image, Path(path).name, values)
+        except (OSError, ServiceError) as exc:
+            self.error.setText(str(exc))
+            return
         self.accept()

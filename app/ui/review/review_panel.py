@@ -231,7 +231,9 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.case_no = next((c.case_no for c in self._choices if c.id == self.case_id), "")
         try:
             with unit_of_work(self.context.sessions) as s:
-                self.evidence_items = evidence.list_evidence(s, self.context.actor, self.case_id)
+                self.evidence_items = [  # photos, statements, audio: the investigation view
+                    e for e in evidence.list_evidence(s, self.context.actor, self.case_id)
+                    if e.media_kind in ("video", "image")]
                 self.links = observations.case_links(s, self.context.actor, self.case_id)
                 self.camera_list = cameras.list_cameras(s, self.context.actor)
         except ServiceError as exc:  # e.g. this case is not the user's to see
@@ -301,12 +303,12 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
                                 self._route_vehicle)
         current = next((r for r in all_routes if r.vehicle_id == self._route_vehicle), None)
         self.route.show_route(current, self.camera_list,
-                              load_area(self.context.paths.data_dir, self.case_id))
+                              load_area(self.context, self.case_id))
 
     def _choose_area(self) -> None:
         from app.ui.review.area_dialog import AreaDialog
 
-        dlg = AreaDialog(self.context.paths.data_dir, self.case_id, self.camera_list, self)
+        dlg = AreaDialog(self.context, self.case_id, self.camera_list, self)
         if dlg.exec():
             self.refresh_route()
 

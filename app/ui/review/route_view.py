@@ -1,12 +1,10 @@
 """Route reconstruction view: the route table (camera, corrected time, leg distance, elapsed,
 implied speed, flags) and a plan of the cameras and the route with arrows, optionally over a
-user-supplied area image georeferenced by two points (no internet map tiles)."""
+user-supplied area image georeferenced by two points, kept in the database (no map tiles)."""
 
 from __future__ import annotations
 
-import json
 import math
-from pathlib import Path
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QPolygonF, QTransform
@@ -27,8 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models.db import unit_of_work
+from app.services.common.errors import ServiceError
 from app.services.evidence.cameras import CameraDTO
 from app.services.evidence.routes import Route
+from app.services.investigation import case_map
 from app.ui.review.clip_view import fmt_wall
 
 M_PER_DEG_LAT = 110_540.0
@@ -57,23 +58,24 @@ def georef_transform(points: list[list[float]], proj: LocalProjection) -> QTrans
     return QTransform(sx, 0, 0, sy, m1.x() - sx * px1, m1.y() - sy * py1)
 
 
-def area_file(data_dir: Path, case_id: int) -> Path:
-    return data_dir / "area_images" / f"case_{case_id}.json"
-
-
-def load_area(data_dir: Path, case_id: int) -> dict | None:
-    p = area_file(data_dir, case_id)
+def load_area(context, case_id: int) -> dict | None:
+    """The case's plan image from the database ({"image": bytes, "name", "points"}); an old
+    ``area_images/case_<id>.json`` beside the data dir is moved into the database once."""
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-        return data if Path(data["image"]).is_file() and len(data["points"]) == 2 else None
-    except (OSError, ValueError, KeyError, TypeError):
+        with unit_of_work(context.sessions) as s:
+            found = case_map.adopt_legacy(s, context.actor, context.paths.data_dir, case_id)
+    except ServiceError:
         return None
+    if found is None:
+        return None
+    return {"image": found.image, "name": found.image_name,
+            "points": [list(p) for p in found.points]}
 
 
-def save_area(data_dir: Path, case_id: int, image: str, points: list[list[float]]) -> None:
-    p = area_file(data_dir, case_id)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(json.dumps({"image": image, "points": points}, ensure_ascii=False), "utf-8")
+def save_area(context, case_id: int, image: bytes, name: str, points: list[list[float]]) -> None:
+    """Pin a plan image to the case (in the database: backed up, seen by every workstation)."""
+    with unit_of_work(context.sessions) as s:
+        case_map.save_map(s, context.actor, case_id, image, name, points)
 
 
 class PlanView(QGraphicsView):
@@ -108,7 +110,8 @@ class PlanView(QGraphicsView):
                                sum(c.lon for c in placed) / len(placed))
         if area is not None:
             t = georef_transform(area["points"], proj)
-            pix = QPixmap(area["image"])
+            pix = QPixmap()
+            pix.loadFromData(area["image"])
             if t is not None and not pix.isNull():
                 item = scene.addPixmap(pix)
                 item.setTransform(t)
