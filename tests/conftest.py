@@ -9,6 +9,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CASEDESK_HOME", None)
 os.environ.pop("CASEDESK_DB_URL", None)
 os.environ.pop("CASEDESK_EVIDENCE_DIR", None)
+if "CASEDESK_KEY_FILE" not in os.environ:  # one private signing key per test process
+    import tempfile
+
+    os.environ["CASEDESK_KEY_FILE"] = os.path.join(tempfile.mkdtemp(prefix="casedesk-key-"),
+                                                   "audit-signing.key")
 
 import pytest  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402

@@ -27,7 +27,8 @@ def _progress(fraction: float, label: str) -> None:
 
 def _cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.sessions() as session:
-        report = verify.verify_data(session, ctx.paths.evidence_dir, _progress)
+        report = verify.verify_data(session, ctx.paths.evidence_dir, _progress, paths=ctx.paths,
+                                    anchor_files=tuple(Path(a) for a in args.anchor or ()))
     if sys.stderr.isatty():
         print(file=sys.stderr)
     with unit_of_work(ctx.sessions) as session:
@@ -36,11 +37,14 @@ def _cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         print_json({"ok": ok, "audit_rows": report.audit_rows,
                     "evidence_files": report.evidence_files,
+                    "anchored_rows": report.anchored_rows,
+                    "first_unanchored_id": report.first_unanchored_id,
                     "problems": [asdict(p) for p in report.problems]})
     else:
         for p in report.problems:
             print(f"[{p.severity}] {p.where}: {p.message}")
-        print(verify.summary(report))
+        print(verify.anchor_line(report))
+        print(verify.summary(report, strict=args.strict))
     return 0 if ok else 3
 
 
@@ -148,6 +152,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("verify", help="check DB integrity, audit chain and evidence hashes")
     p.add_argument("--json", action="store_true")
     p.add_argument("--strict", action="store_true", help="warnings fail too")
+    p.add_argument("--anchor", action="append", help="a PDF, backup, package or sidecar holding "
+                   "an audit anchor (repeatable)")
     p.set_defaults(func=_cmd_verify)
 
     p = sub.add_parser("backup", help="online backup of the DB + evidence into folder OUT")

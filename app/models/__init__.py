@@ -16,6 +16,7 @@ from app.models.case import (
     event_vehicle,
 )
 from app.models.evidence import Camera, CameraClockOffset, CustodyEvent, EvidenceItem, Observation
+from app.models.integrity import ApiToken, AuditSigner, LoginThrottle
 from app.models.org import Officer, Squad, User
 from app.models.records import (
     AuditEntry,
@@ -27,6 +28,7 @@ from app.models.records import (
 )
 
 __all__ = [
+    "ApiToken", "AuditSigner", "LoginThrottle",
     "AttributeChange", "AuditEntry", "AuditHead", "Base", "CallOut", "Camera", "CameraClockOffset", "Case",
     "CaseStatusChange", "CustodyEvent", "EvidenceItem", "Inquiry", "Meeting", "Observation",
     "Officer", "Person", "ReviewComment", "Squad", "TimelineEvent", "TrainingQuestion", "User",

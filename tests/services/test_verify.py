@@ -44,7 +44,7 @@ def test_clean_data_dir_verifies_ok(paths, session_factory, filled):
     with session_factory() as s:
         report = verify.verify_data(s, paths.evidence_dir, lambda f, label: seen.append(f))
     assert report.ok(strict=True), report.problems
-    assert report.audit_rows == 5 and report.evidence_files == 1
+    assert report.audit_rows == 7 and report.evidence_files == 1
     assert seen[-1] == 1.0 and seen == sorted(seen)
     assert "校验通过" in verify.summary(report)
 
