@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import AppPaths
 from app.models.db import open_database
+from app.services.evidence.store import clean_incoming
 
 
 @dataclass
@@ -23,6 +24,7 @@ class CliContext:
     @cached_property
     def _db(self) -> tuple[Engine, sessionmaker[Session]]:
         self.paths.ensure()
+        clean_incoming(self.paths.evidence_dir)  # .part files of imports that died
         return open_database(self.paths.db_url)
 
     @property

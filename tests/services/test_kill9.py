@@ -25,8 +25,8 @@ CHILD = textwrap.dedent("""
     from app.config import resolve_paths
     from app.models.db import open_database, unit_of_work
     from app.services.casefile import cases
-    from app.services.context import SYSTEM
-    from app.services.evidence import import_clip
+    from app.services.common.context import SYSTEM
+    from app.services.evidence.clips import import_clip
 
     paths = resolve_paths(sys.argv[1], sys.argv[5])
     case_id = int(sys.argv[2])
@@ -85,3 +85,8 @@ def test_kill9_mid_import_or_save_leaves_verify_clean(paths, db, session_factory
             report = verify.verify_data(s, paths.evidence_dir)
         assert report.ok(), [p.message for p in report.errors]
         assert report.audit_rows > 0 and report.evidence_files >= round_no // 2
+    # The next start removes what the killed imports left in .incoming (their process is dead).
+    from app.services.evidence.store import clean_incoming
+
+    clean_incoming(paths.evidence_dir)
+    assert not list((paths.evidence_dir / ".incoming").glob("*.part"))

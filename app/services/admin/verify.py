@@ -27,7 +27,7 @@ from app.services.common import anchors, audit
 from app.services.common.audit import iter_chain_problems
 from app.services.common.context import Actor, Perm, require
 from app.services.evidence.custody import log_custody
-from app.services.evidence.store import store_path
+from app.services.evidence.store import QUARANTINE_DIR, store_path
 
 ProgressFn = Callable[[float, str], None]  # (fraction 0..1, what is being checked)
 CancelFn = Callable[[], bool]
@@ -212,6 +212,11 @@ def _check_orphans(evidence_dir: Path, known: set[Path], run: _Run) -> None:
         if path in known:
             continue
         rel = _rel(path, evidence_dir)
+        if QUARANTINE_DIR in path.relative_to(evidence_dir).parts:
+            run.problems.append(VerifyProblem("quarantined", rel, _(
+                "A file found at a content address it does not match was set aside (not "
+                "evidence): {path}", path=rel), "warning"))
+            continue
         if _TEMP_NAME.search(path.name):
             run.problems.append(VerifyProblem("leftover_temp", rel, _(
                 "Unfinished import left a temporary file (not evidence, safe to delete): "
