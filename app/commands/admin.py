@@ -50,7 +50,7 @@ def _cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.engine  # noqa: B018  (open + migrate before snapshotting)
-    info = backup.create_backup(ctx.paths, Path(args.out), _progress)
+    info = backup.create_backup(ctx.paths, SYSTEM, Path(args.out), _progress)
     with unit_of_work(ctx.sessions) as session:
         backup.record_backup(session, SYSTEM, info)
     print_json({"backup": str(info.path), "created_at": info.created_at,
@@ -60,7 +60,7 @@ def _cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    info = backup.restore_backup(Path(args.src), ctx.paths, _progress)
+    info = backup.restore_backup(Path(args.src), ctx.paths, SYSTEM, _progress)
     with unit_of_work(ctx.sessions) as session:
         backup.record_backup(session, SYSTEM, info, action="restore")
     print_json({"restored_from": str(info.path), "data_dir": str(ctx.paths.data_dir),
