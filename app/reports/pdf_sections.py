@@ -290,7 +290,7 @@ def custody_rows(entries: tuple[CustodyInfo, ...], tz: str) -> list[list[str]]:
     return rows
 
 
-def closing(digest: str, warnings: list[str], st: Styles) -> list[Flowable]:
+def closing(digest: str, warnings: list[str], st: Styles, anchor=None) -> list[Flowable]:
     out: list[Flowable] = [Spacer(1, 12)]
     if warnings:
         out.append(para(_("Warnings"), st.h2))
@@ -298,11 +298,16 @@ def closing(digest: str, warnings: list[str], st: Styles) -> list[Flowable]:
     out += [para(_("Report digest"), st.h2),
             para(_("SHA-256 of the report content (case data, options and key-frame images):"),
                  st.small), para(digest, st.mono)]
+    if anchor is not None:  # the signed audit head, so verify can use this report as an anchor
+        out += [para(_("Audit anchor: the audit log had {n} rows ending in the hash below, "
+                       "signed by key {key} at {at}.", n=anchor.length, key=anchor.key_id,
+                       at=anchor.at), st.small), para(anchor.last_hash, st.mono)]
     return out
 
 
 def build_story(data: CaseReportData, frames: dict[int, RenderedFrame], sections: tuple[str, ...],
-                anonymized: bool, digest: str, warnings: list[str]) -> list[Flowable]:
+                anonymized: bool, digest: str, warnings: list[str],
+                anchor=None) -> list[Flowable]:
     st = Styles()
     titles = section_titles()
     story = cover(data, st, anonymized)
@@ -314,4 +319,4 @@ def build_story(data: CaseReportData, frames: dict[int, RenderedFrame], sections
         story.append(para(f"{n + 1}. {titles[name]}", st.h1))
         story += (key_frames(data, frames, st) if name == "key_frames"
                   else builders[name](data, st))
-    return story + closing(digest, warnings, st)
+    return story + closing(digest, warnings, st, anchor)

@@ -27,7 +27,7 @@ ANCHOR_DOMAIN = "casedesk-anchor-v1"
 TEXT_PREFIX = "CASEDESK-ANCHOR"
 JOURNAL_NAME = "anchors.jsonl"
 _TEXT_RE = re.compile(rb"CASEDESK-ANCHOR v1 ([0-9a-f-]{36}) (\d{1,12}) ([0-9a-f]{64}) "
-                      rb"([0-9a-f]{64}) ([0-9a-f]{128}) (\S{1,40})")
+                      rb"([0-9a-f]{64}) ([0-9a-f]{128}) (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")
 _MAX_FILE = 256 * 1024 * 1024  # anchors are read from files of at most this size
 
 
