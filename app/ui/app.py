@@ -27,9 +27,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.config import APP_NAME, RESOURCES_DIR, AppPaths, resolve_paths
 from app.i18n import SUPPORTED, set_language
 from app.models.db import DatabaseError, open_database
-from app.services.evidence.store import clean_incoming
 from app.services.common.context import SYSTEM, Actor
 from app.services.evidence.media import index_dir
+from app.services.evidence.store import clean_incoming
 from app.ui.context import AppContext
 from app.ui.error_dialogs import install_excepthook, report_error, show_database_error
 from app.ui.main_window import MainWindow

@@ -12,7 +12,6 @@ import pytest
 from app.models.db import unit_of_work
 from app.services.admin import verify
 from app.services.common import anchors, audit
-from app.services.common.context import SYSTEM
 from tests.services.admin_helpers import make_case, make_squad, record_case_updates
 
 

@@ -26,7 +26,7 @@ def missing_creation_entries(session: Session) -> Iterator[tuple[str, str]]:
     cases = session.execute(
         select(Case.id, Case.case_no).where(~_created("case", Case.id, (
             "case.create", "training.import"))).order_by(Case.id).limit(_LIMIT)).all()
-    for cid, no in cases:
+    for _cid, no in cases:
         yield (_("case {no}", no=no),
                _("Case {no} exists but the audit log has no entry creating it (log wiped or "
                  "pruned, or the case was inserted behind the program's back).", no=no))

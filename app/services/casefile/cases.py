@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -230,15 +231,33 @@ def get_case(session: Session, actor: Actor, ref: int | str, *,
              anonymize: bool | None = None) -> CaseDetail:
     """Everything on the case file (by id or case number).
 
-    Trainers get the file anonymized (consistent pseudonyms for names, ID numbers, phones and
-    plates) unless ``anonymize=False`` is asked by a service that pseudonymizes on its own
-    (replay, training packages); training cases are anonymized already.
+    Anonymization is a permission, not a parameter: a trainer always gets the file anonymized
+    (consistent pseudonyms for names, ID numbers, phones, plates and addresses; ``anonymize``
+    cannot turn that off); others get it anonymized when they ask. Training cases are
+    anonymized already.
     """
+    return case_with_scrubber(session, actor, ref, anonymize=anonymize)[0]
+
+
+def case_with_scrubber(session: Session, actor: Actor, ref: int | str, *,
+                       anonymize: bool | None = None) -> tuple[CaseDetail, Scrub]:
+    """The case file as :func:`get_case` returns it, plus the scrubber that made it (identity
+    when nothing was anonymized) for free text read elsewhere (observation notes, questions)."""
     case = load_case(session, actor, ref, Perm.CASE_READ)
     detail = _detail(session, case)
-    if anonymize is None:
-        anonymize = actor.role is Role.TRAINER and not case.is_training
-    return pseudonyms.anonymize_detail(detail) if anonymize else detail
+    if actor.role is Role.TRAINER and not case.is_training:
+        anonymize = True
+    if not anonymize:
+        return detail, _unchanged
+    scrub = pseudonyms.for_case(detail).scrub
+    return pseudonyms.scrub_strings(detail, scrub), scrub
+
+
+Scrub = Callable[[str | None], str | None]
+
+
+def _unchanged(text: str | None) -> str | None:
+    return text
 
 
 def _detail(session: Session, case: Case) -> CaseDetail:

@@ -25,13 +25,13 @@ from app.i18n import _
 from app.models import Case, EvidenceItem, TrainingQuestion
 from app.models.enums import CaseStatus, CustodyAction
 from app.models.types import utcnow
-from app.services.casefile import pseudonyms
 from app.services.casefile.access import load_case
-from app.services.casefile.cases import get_case
+from app.services.casefile.cases import case_with_scrubber
 from app.services.common import audit
 from app.services.common.context import Actor, Perm
 from app.services.common.errors import ValidationError, WorkflowError
 from app.services.evidence.custody import log_custody
+from app.services.evidence.integrity_gate import check_file
 from app.services.evidence.observations import ObservationDTO, list_observations
 from app.services.evidence.store import store_path
 from app.services.training.package_format import (
@@ -65,7 +65,9 @@ def blur_regions(image: np.ndarray, rois: list[tuple[int, int, int, int]]) -> np
 
 
 def _read_frame(paths: AppPaths, ev: EvidenceItem, frame_index: int) -> np.ndarray:
-    path = store_path(paths.evidence_dir, ev.sha256, ev.ext)
+    """The frame, taken only from a file that re-hashes to its registered SHA-256."""
+    path = check_file(store_path(paths.evidence_dir, ev.sha256, ev.ext), ev.sha256,
+                      ev.original_name)
     if ev.media_kind == "image" or ev.ext in ("jpg", "jpeg", "png"):
         image = cv2.imread(str(path))
         if image is None:
@@ -83,9 +85,7 @@ def _iso(value: datetime | None) -> str | None:
 
 def _case_json(session: Session, actor: Actor, case: Case, observations: list[ObservationDTO],
                frame_files: dict[int, str]) -> dict:
-    d = get_case(session, actor, case.id, anonymize=False)
-    p = pseudonyms.for_case(d)
-    s = p.scrub
+    d, s = case_with_scrubber(session, actor, case.id, anonymize=True)
     questions = session.query(TrainingQuestion).filter_by(case_id=case.id).all()
     return {
         "case": {"title": s(d.title), "occurred_at": _iso(d.occurred_at), "tz": d.tz,
@@ -103,10 +103,10 @@ def _case_json(session: Session, actor: Actor, case: Case, observations: list[Ob
                       "make_model": v.make_model, "features": s(v.features),
                       "damage": s(v.damage)} for v in d.vehicles],
         "meetings": [{"id": m.id, "held_at": _iso(m.held_at), "location": s(m.location),
-                      "chair": s(m.chair), "attendees": list(p.scrub_all(m.attendees)),
+                      "chair": s(m.chair), "attendees": [s(a) or "" for a in m.attendees],
                       "decisions": s(m.decisions)} for m in d.meetings],
         "inquiries": [{"id": i.id, "meeting_id": i.meeting_id, "team": s(i.team),
-                       "objective": s(i.objective), "members": list(p.scrub_all(i.members)),
+                       "objective": s(i.objective), "members": [s(x) or "" for x in i.members],
                        "status": i.status, "findings": s(i.findings)} for i in d.inquiries],
         "events": [{"id": e.id, "occurred_at": _iso(e.occurred_at), "kind": e.kind,
                     "title": s(e.title), "detail": s(e.detail), "location": s(e.location),
