@@ -27,7 +27,7 @@ from app.models.enums import CaseStatus, CustodyAction
 from app.models.types import utcnow
 from app.services.casefile.access import load_case
 from app.services.casefile.cases import case_with_scrubber
-from app.services.common import audit
+from app.services.common import anchors, audit
 from app.services.common.context import Actor, Perm
 from app.services.common.errors import ValidationError, WorkflowError
 from app.services.evidence.custody import log_custody
@@ -36,11 +36,10 @@ from app.services.evidence.observations import ObservationDTO, list_observations
 from app.services.evidence.store import store_path
 from app.services.training.package_format import (
     CASE_JSON,
-    FORMAT,
-    FORMAT_VERSION,
     MANIFEST,
     PackageError,
     PackageInfo,
+    signed_manifest,
 )
 
 BLUR_TAGS = frozenset({"plate", "face", "person"})
@@ -166,8 +165,9 @@ def export_package(session: Session, actor: Actor, paths: AppPaths, case_id: int
             progress(n / max(1, len(chosen)), _("Exporting frames"))
     body = _case_json(session, actor, case, chosen, frame_files)
     members[CASE_JSON] = json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
-    manifest = {"format": FORMAT, "version": FORMAT_VERSION, "created_at": utcnow().isoformat(),
-                "files": {k: hashlib.sha256(v).hexdigest() for k, v in members.items()}}
+    anchor = anchors.anchor_now(session)
+    manifest = signed_manifest({k: hashlib.sha256(v).hexdigest() for k, v in members.items()},
+                               utcnow().isoformat(), anchor.as_dict() if anchor else None)
     tmp = out.with_name(out.name + ".part")
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
