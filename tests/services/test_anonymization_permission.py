@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from app.models import Case, CallOut
+from app.models import CallOut, Case
 from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.reports.anonymize import anonymize

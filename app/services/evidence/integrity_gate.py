@@ -31,28 +31,38 @@ def _fingerprint(st: os.stat_result) -> tuple[int, int, int, int]:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
+def actual_hash(path: Path, sha256: str, *, progress: Progress | None = None,
+                cancel: Cancel | None = None) -> str | None:
+    """The file's real SHA-256 (None: missing or unreadable), hashed here — never taken from a
+    caller; a match is remembered for the file's current fingerprint."""
+    try:
+        key = (str(path), _fingerprint(os.stat(path)))
+    except OSError:
+        return None
+    with _lock:
+        if _verified.get(key) == sha256:
+            return sha256
+    try:
+        actual = hash_file(path, progress=progress, cancel=cancel)
+    except OSError:
+        return None
+    if actual == sha256:
+        with _lock:
+            _verified[key] = sha256
+    return actual
+
+
 def check_file(path: Path, sha256: str, name: str, *, progress: Progress | None = None,
                cancel: Cancel | None = None) -> Path:
     """``path`` when its content hashes to ``sha256``; EvidenceAltered otherwise."""
-    try:
-        key = (str(path), _fingerprint(os.stat(path)))
-    except OSError as exc:
+    actual = actual_hash(path, sha256, progress=progress, cancel=cancel)
+    if actual is None:
         raise EvidenceAltered(_("Evidence file {name} is missing from the store ({path}). Do "
-                                "not use this item.", name=name, path=str(path))) from exc
-    with _lock:
-        if _verified.get(key) == sha256:
-            return path
-    try:
-        actual = hash_file(path, progress=progress, cancel=cancel)
-    except OSError as exc:
-        raise EvidenceAltered(_("Evidence file {name} is missing from the store ({path}). Do "
-                                "not use this item.", name=name, path=str(path))) from exc
+                                "not use this item.", name=name, path=str(path)))
     if actual != sha256:
         raise EvidenceAltered(_("Evidence file {name} has been altered: SHA-256 is {actual}, "
                                 "recorded {expected}. Do not use this item.", name=name,
                                 actual=actual[:16], expected=sha256[:16]))
-    with _lock:
-        _verified[key] = sha256
     return path
 
 

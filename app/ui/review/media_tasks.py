@@ -59,11 +59,11 @@ def open_source(ctx: TaskContext, paths: AppPaths, ev: EvidenceDTO):
 def verify(ctx: TaskContext, factory, paths: AppPaths, actor: Actor,
            ev: EvidenceDTO) -> custody.VerifyResult:
     lower_priority()
-    actual = custody.hash_stored(paths, ev, progress=lambda d, t: ctx.report(d, t),
-                                 cancel=ctx.is_cancelled)
+    custody.hash_stored(paths, ev, progress=lambda d, t: ctx.report(d, t),
+                        cancel=ctx.is_cancelled)
     ctx.check_cancelled()
     with unit_of_work(factory) as s:
-        return custody.record_verification(s, actor, ev.id, actual, evidence_path(paths, ev))
+        return custody.record_verification(s, actor, paths, ev.id)
 
 
 def thumbs(ctx: TaskContext, paths: AppPaths, ev: EvidenceDTO, count: int) -> list[tuple[int, QImage]]:
