@@ -48,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data_dir or os.environ.get("CASEDESK_HOME"):  # probe/frame/scan of a loose file
         set_default_index_dir(index_dir(ctx.paths))   # don't create the per-user dir for them
     try:
+        if getattr(args, "sign_in", True):
+            ctx.actor  # noqa: B018  (sign in before the command touches anything)
         return int(args.func(args, ctx) or 0)
     except (DatabaseError, ServiceError) as exc:
         print(f"错误: {exc}" if args.lang == "zh_CN" else f"error: {exc}", file=sys.stderr)

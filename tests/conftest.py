@@ -33,6 +33,28 @@ from app.services.common.context import SYSTEM, Actor  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def _cli_sign_in(monkeypatch):
+    """casedesk-cli signs in as the demo administrator (password demo1234); data dirs that
+    were not seeded with the demo get that account from ``cli_admin``."""
+    monkeypatch.setenv("CASEDESK_USER", "admin")
+    monkeypatch.setenv("CASEDESK_PASSWORD", "demo1234")
+    monkeypatch.delenv("CASEDESK_TOKEN", raising=False)
+
+
+@pytest.fixture
+def cli_admin(db):
+    """The administrator the CLI signs in as, in the test's database."""
+    from app.demo.users import DEMO_PASSWORD
+    from app.models.db import unit_of_work
+    from app.services.org import users
+
+    with unit_of_work(db[1]) as s:
+        if users.needs_first_admin(s):
+            return users.create_first_admin(s, "admin", "系统管理员", DEMO_PASSWORD)
+    return None
+
+
+@pytest.fixture(autouse=True)
 def _chinese_by_default():
     set_language("zh_CN")
     yield

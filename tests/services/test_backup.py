@@ -34,7 +34,7 @@ def _sqlite_only(db_backend):
 
 
 @pytest.fixture
-def source(paths, session_factory, tmp_path):
+def source(paths, session_factory, tmp_path, cli_admin):
     case_id = make_case(session_factory, make_squad(session_factory))
     record_case_updates(session_factory, case_id, 3, note="天桥街")
     for i in range(3):

@@ -185,7 +185,7 @@ def test_disabled_user_cannot_log_in_and_reset_forces_change(session_factory, ad
     assert login.login(session_factory, "zhang", "Temp-5678").must_change_password
 
 
-def test_cli_users_and_audit(paths, db_backend, session_factory, capsys):
+def test_cli_users_and_audit(paths, db_backend, session_factory, capsys, monkeypatch):
     import json
 
     from app.cli import main as cli
@@ -193,8 +193,11 @@ def test_cli_users_and_audit(paths, db_backend, session_factory, capsys):
     if db_backend != "sqlite":
         pytest.skip("the CLI runs on the data dir's SQLite file")
     base = ["--data-dir", str(paths.data_dir)]
+    monkeypatch.delenv("CASEDESK_USER")  # the first administrator needs no sign-in
     assert cli([*base, "users", "add", "admin", "--role", "admin", "--name", "管理员",
                 "--password", "Admin-2024", "--no-change"]) == 0
+    monkeypatch.setenv("CASEDESK_USER", "admin")
+    monkeypatch.setenv("CASEDESK_PASSWORD", "Admin-2024")
     squad = str(make_squad(session_factory))
     assert cli([*base, "users", "add", "li", "--name", "李警官", "--password", "Pass-1234",
                 "--squad", squad]) == 0
@@ -208,4 +211,56 @@ def test_cli_users_and_audit(paths, db_backend, session_factory, capsys):
     assert cli([*base, "audit", "--json", "--action", "user."]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["action"] for r in rows] == ["user.create", "user.create", "user.update"]
+    assert [r["username"] for r in rows] == ["system", "admin", "admin"]  # named, not 系统
     assert login.login(session_factory, "admin", "Admin-2024").actor.role is Role.ADMIN
+
+
+def test_cli_without_credentials_or_terminal_is_a_plain_error(paths, db_backend, capsys,
+                                                              monkeypatch, cli_admin):
+    from app.cli import main as cli
+
+    if db_backend != "sqlite":
+        pytest.skip("the CLI runs on the data dir's SQLite file")
+    base = ["--data-dir", str(paths.data_dir)]
+    monkeypatch.delenv("CASEDESK_USER")
+    monkeypatch.delenv("CASEDESK_PASSWORD")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert cli([*base, "users", "add", "mallory", "--role", "admin", "--password",
+                "Mallory-1"]) == 1
+    assert "CASEDESK_USER" in capsys.readouterr().err
+    monkeypatch.setenv("CASEDESK_USER", "admin")
+    monkeypatch.setenv("CASEDESK_PASSWORD", "wrong-password")
+    assert cli([*base, "cases"]) == 1
+    assert "用户名或密码错误" in capsys.readouterr().err
+
+
+def test_cli_officer_cannot_manage_users_and_tokens_work(paths, db_backend, session_factory,
+                                                         capsys, monkeypatch, cli_admin):
+    import json
+
+    from app.cli import main as cli
+
+    if db_backend != "sqlite":
+        pytest.skip("the CLI runs on the data dir's SQLite file")
+    base = ["--data-dir", str(paths.data_dir)]
+    squad = str(make_squad(session_factory))
+    assert cli([*base, "users", "add", "li", "--name", "李警官", "--password", "Pass-1234",
+                "--squad", squad, "--no-change"]) == 0
+    monkeypatch.setenv("CASEDESK_USER", "li")
+    monkeypatch.setenv("CASEDESK_PASSWORD", "Pass-1234")
+    assert cli([*base, "users", "add", "mallory", "--role", "admin", "--password",
+                "Mallory-1"]) == 1
+    assert "无权" in capsys.readouterr().err
+    monkeypatch.setenv("CASEDESK_USER", "admin")
+    monkeypatch.setenv("CASEDESK_PASSWORD", "demo1234")
+    capsys.readouterr()
+    assert cli([*base, "token", "issue", "li", "--days", "2"]) == 0
+    token = json.loads(capsys.readouterr().out)["token"]
+    monkeypatch.delenv("CASEDESK_USER")
+    monkeypatch.setenv("CASEDESK_TOKEN", token)
+    assert cli([*base, "cases", "--json"]) == 0
+    monkeypatch.setenv("CASEDESK_TOKEN", token + "x")
+    assert cli([*base, "cases"]) == 1
+    with session_factory() as s:
+        names = set(s.scalars(select(User.username)))
+    assert "mallory" not in names

@@ -72,7 +72,7 @@ def test_deleted_audit_tail_is_detected(paths, db, session_factory, filled):
     assert report.first_error is not None and report.first_error.where == "审计链头"
 
 
-def test_one_altered_byte_in_evidence_is_named(paths, db, session_factory, filled, capsys):
+def test_one_altered_byte_in_evidence_is_named(cli_admin, paths, db, session_factory, filled, capsys):
     _, ev_id, path = filled
     os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
     data = bytearray(path.read_bytes())
