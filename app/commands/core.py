@@ -18,6 +18,7 @@ from app.services.casefile.search import SORT_KEYS, list_cases
 from app.services.common.code_labels import label
 from app.services.common.context import Perm, require
 from app.services.common.errors import ValidationError
+from app.services.common.limits import check_instant
 from app.services.org.users import needs_first_admin
 
 LOCAL = ZoneInfo("Asia/Shanghai")
@@ -53,9 +54,11 @@ def _day(text: str | None, field: str, days_after: int = 0) -> datetime | None:
     if not text:
         return None
     try:
-        return datetime.combine(date.fromisoformat(text), time(), LOCAL) + timedelta(days_after)
+        day = datetime.combine(date.fromisoformat(text), time(), LOCAL)
     except ValueError as exc:
         raise ValidationError({field: _("Dates are written YYYY-MM-DD, e.g. 2023-11-28.")}) from exc
+    check_instant(day, field)
+    return day + timedelta(days_after)
 
 
 # ------------------------------------------------------------------------------- commands

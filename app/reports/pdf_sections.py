@@ -15,8 +15,9 @@ from app.reports.case_data import CaseReportData, Change, CustodyInfo, KeyFrame
 from app.reports.fonts import register_fonts
 from app.reports.frames import RenderedFrame
 from app.reports.labels import fmt_dt, label, unrecorded
-from app.reports.pdf_style import FRAME_WIDTH, WARN, Styles, grid, kv_table, para
+from app.reports.pdf_style import FRAME_WIDTH, WARN, Styles, chunks, grid, kv_table, para
 
+MAX_NARRATIVE = 100_000  # characters printed (text layout costs ~30 µs per character)
 SECTIONS = ("facts", "persons", "vehicles", "meetings", "timeline", "key_frames", "routes",
             "evidence")
 
@@ -96,8 +97,12 @@ def facts(data: CaseReportData, st: Styles) -> list[Flowable]:
         (_("Direction of travel"), c.direction_of_travel), (_("Light"), c.light),
         (_("Weather"), c.weather), (_("Casualties"), c.casualty_summary),
     ], st), para(_("Narrative"), st.h2)]
-    out += [para(p, st.body) for p in (c.narrative.split("\n\n") if c.narrative.strip()
-                                       else [""])]
+    shown = c.narrative[:MAX_NARRATIVE]
+    out += [para(p, st.body) for p in (chunks(shown) if shown.strip() else [""])]
+    if len(c.narrative) > MAX_NARRATIVE:
+        out.append(para(_("The narrative has {n} characters; this report prints the first {shown}. "
+                          "The full text is in the case file.", n=len(c.narrative),
+                          shown=MAX_NARRATIVE), st.warning))
     return out + _history(data.case_history, c.tz, st, "case")
 
 

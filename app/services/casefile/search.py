@@ -24,6 +24,7 @@ from app.services.casefile.access import load_case
 from app.services.casefile.dto import CaseFilter, CasePage, CaseSummary
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ValidationError
+from app.services.common.limits import search_terms
 
 # Words a user may type for a code; they go into the search text next to the code itself.
 KIND_WORDS: dict[str, str] = {
@@ -150,7 +151,7 @@ def _filtered(actor: Actor, filt: CaseFilter, columns: tuple, joins: bool = True
         conds.append(Case.squad_id == filt.squad_id)
     if not filt.include_training:
         conds.append(Case.is_training.is_(False))
-    for term in _norm(filt.text).split():
+    for term in search_terms(filt.text):
         if any(c in term for c in "%_\\"):  # ESCAPE costs SQLite 2x; only when needed
             conds.append(Case.search_text.like(f"%{_like_escape(term)}%", escape="\\"))
         else:
