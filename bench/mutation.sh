@@ -7,7 +7,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 unset PYTHONPATH  # mutmut puts its mutated copy (./mutants) first on the path itself
-export QT_QPA_PLATFORM=offscreen
+export QT_QPA_PLATFORM=offscreen CASEDESK_NO_HARD_EXIT=1 CASEDESK_FUZZ_EXAMPLES=${CASEDESK_FUZZ_EXAMPLES:-15}
 rm -rf mutants
 python3 -m mutmut run --max-children "${MAX_CHILDREN:-2}" >/tmp/casedesk-mutmut.log 2>&1
 status=$?

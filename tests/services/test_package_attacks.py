@@ -27,6 +27,7 @@ from tests.services.admin_helpers import add_evidence, build_case_a, make_squad
 from tests.services.package_builders import minimal_body, write_package
 
 TRAINER = make_actor(Role.TRAINER)
+EXAMPLES = int(os.environ.get("CASEDESK_FUZZ_EXAMPLES", "150"))  # bench/mutation.sh: fewer
 
 
 @pytest.fixture
@@ -138,7 +139,7 @@ def test_training_export_refuses_frames_of_a_tampered_clip(paths, session_factor
 # --------------------------------------------------------------- property tests
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=4096))
 def test_any_bytes_read_as_a_package_raise_only_package_error(tmp_path, blob):
     path = tmp_path / "fuzz.zip"
@@ -152,7 +153,7 @@ _json = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | s
                      | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=20)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_mutated_packages_raise_only_package_error(tmp_path, data):
     """A valid package with one member replaced, truncated or flipped: imported or refused with
@@ -173,7 +174,7 @@ def test_mutated_packages_raise_only_package_error(tmp_path, data):
         pass
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.binary(max_size=2048), _json.map(lambda v: json.dumps(v).encode()),
                  st.dictionaries(st.sampled_from(["format", "version", "created_at", "db_file",
                                                   "db_sha256", "evidence", "signature",
@@ -197,7 +198,7 @@ def _signed(fields: dict) -> bytes:
         "signature": key.sign(backup_manifest._message(body))}}).encode()
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.fixed_dictionaries({}, optional={
     "created_at": st.one_of(_json, st.just("2024-01-01T00:00:00+00:00")),
     "db_file": st.one_of(_json, st.just("casedesk.sqlite3"), st.just("../x.sqlite3")),
