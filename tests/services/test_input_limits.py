@@ -43,3 +43,15 @@ def test_limits_helpers():
     with pytest.raises(ValidationError):
         check_instant(datetime(2023, 11, 28), "x")
     assert len(search_terms("天" * 120_000)) == 1 and len(search_terms("a " * 500)) == 12
+
+
+def test_case_text_fields_are_bounded(session_factory):
+    from app.services.casefile import cases
+    from tests.services.case_helpers import case_input, make_squad, run
+
+    squad, officer = make_squad(session_factory)
+    with pytest.raises(ValidationError, match="最多 200 个字"):
+        run(session_factory, cases.create_case, case_input(squad, officer, title="案" * 201))
+    with pytest.raises(ValidationError, match="最多"):
+        run(session_factory, cases.create_case,
+            case_input(squad, officer, narrative="x" * 1_000_001))

@@ -40,6 +40,7 @@ from app.services.common import audit
 from app.services.common.code_labels import label
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import PermissionDenied, ValidationError, WorkflowError
+from app.services.common.limits import MAX_LONG_TEXT, text_errors
 from app.services.common.versioning import as_text, check_version, conflict_guard
 
 CASE_NO = re.compile(r"^(?P<squad>[\w\u4e00-\u9fff]+)-(?P<year>\d{4})-(?P<seq>\d{4})$")
@@ -82,6 +83,7 @@ def _values(session: Session, data: CaseInput, case_id: int | None) -> dict[str,
         errors["case_no"] = _("Case number {case_no} is already in use.", case_no=case_no)
     if not data.title.strip():
         errors["title"] = _("The title is required.")
+    errors.update(text_errors(data, _TEXT_LIMITS))
     for key in ("occurred_at", "reported_at"):
         value = getattr(data, key)
         if value is not None and value.tzinfo is None:
@@ -221,6 +223,11 @@ def change_status(session: Session, actor: Actor, case_id: int, to_status: str, 
                  case_id=case.id, payload={"from": current.value, "to": target.value,
                                            "reason": reason.strip(), "at": when.isoformat()})
     return get_case(session, actor, case.id)
+
+
+_TEXT_LIMITS = {"title": 200, "address": 200, "district": 64, "road": 100,
+                "direction_of_travel": 64, "light": 64, "weather": 64,
+                "casualty_summary": 20_000, "narrative": MAX_LONG_TEXT}
 
 
 def _ordered(session: Session, model: type, case_id: int, *order) -> list:

@@ -53,3 +53,17 @@ def search_terms(text: str | None) -> list[str]:
     """The words of a search, bounded (a 120 KB paste searches for its first words)."""
     words = (text or "").strip().lower()[:MAX_SEARCH_CHARS].split()
     return words[:MAX_SEARCH_TERMS]
+
+
+MAX_LONG_TEXT = 1_000_000  # a narrative or a note; longer is a paste gone wrong
+
+
+def text_errors(obj: object, limits: dict[str, int]) -> dict[str, str]:
+    """{field: message} for every text field of ``obj`` longer than its limit."""
+    errors = {}
+    for field, most in limits.items():
+        value = getattr(obj, field, None)
+        if isinstance(value, str) and len(value) > most:
+            errors[field] = _("At most {n} characters here ({got} given).", n=most,
+                              got=len(value))
+    return errors
