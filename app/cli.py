@@ -14,11 +14,13 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import SQLAlchemyError
+
 import app.commands
 from app.commands.context import CliContext
 from app.config import resolve_paths
 from app.i18n import set_language
-from app.models.db import DatabaseError
+from app.models.db import DISK_FULL_MESSAGE, DatabaseError, is_disk_full
 from app.services.common.errors import ServiceError
 from app.services.evidence.media import index_dir
 from app.video import set_default_index_dir
@@ -48,9 +50,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data_dir or os.environ.get("CASEDESK_HOME"):  # probe/frame/scan of a loose file
         set_default_index_dir(index_dir(ctx.paths))   # don't create the per-user dir for them
     try:
+        if getattr(args, "sign_in", True):
+            ctx.actor  # noqa: B018  (sign in before the command touches anything)
         return int(args.func(args, ctx) or 0)
     except (DatabaseError, ServiceError) as exc:
         print(f"错误: {exc}" if args.lang == "zh_CN" else f"error: {exc}", file=sys.stderr)
+        return 1
+    except (SQLAlchemyError, OSError) as exc:  # never a traceback: name the cause plainly
+        if is_disk_full(exc):
+            message = DISK_FULL_MESSAGE if args.lang == "zh_CN" else "disk full: nothing was written"
+        else:
+            orig = getattr(exc, "orig", None) or exc
+            message = (f"数据库或文件操作失败：{orig}" if args.lang == "zh_CN"
+                       else f"database or file operation failed: {orig}")
+        print(f"错误: {message}" if args.lang == "zh_CN" else f"error: {message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("已取消" if args.lang == "zh_CN" else "cancelled", file=sys.stderr)

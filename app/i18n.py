@@ -36,7 +36,7 @@ def catalogue(lang: str) -> dict[str, str]:
     return merged
 
 
-def _(text: str, **params: object) -> str:
+def _(text: str, /, **params: object) -> str:
     """Translate ``text`` into the current language, then fill ``{named}`` params."""
     translated = catalogue(_state["lang"]).get(text, text) if _state["lang"] != "en" else text
     return translated.format(**params) if params else translated

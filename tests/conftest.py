@@ -9,6 +9,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CASEDESK_HOME", None)
 os.environ.pop("CASEDESK_DB_URL", None)
 os.environ.pop("CASEDESK_EVIDENCE_DIR", None)
+if "CASEDESK_KEY_FILE" not in os.environ:  # one private signing key per test process
+    import tempfile
+
+    os.environ["CASEDESK_KEY_FILE"] = os.path.join(tempfile.mkdtemp(prefix="casedesk-key-"),
+                                                   "audit-signing.key")
 
 import pytest  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
@@ -25,6 +30,28 @@ from app.models.db import (  # noqa: E402
 )
 from app.models.enums import Role  # noqa: E402
 from app.services.common.context import SYSTEM, Actor  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _cli_sign_in(monkeypatch):
+    """casedesk-cli signs in as the demo administrator (password demo1234); data dirs that
+    were not seeded with the demo get that account from ``cli_admin``."""
+    monkeypatch.setenv("CASEDESK_USER", "admin")
+    monkeypatch.setenv("CASEDESK_PASSWORD", "demo1234")
+    monkeypatch.delenv("CASEDESK_TOKEN", raising=False)
+
+
+@pytest.fixture
+def cli_admin(db):
+    """The administrator the CLI signs in as, in the test's database."""
+    from app.demo.users import DEMO_PASSWORD
+    from app.models.db import unit_of_work
+    from app.services.org import users
+
+    with unit_of_work(db[1]) as s:
+        if users.needs_first_admin(s):
+            return users.create_first_admin(s, "admin", "系统管理员", DEMO_PASSWORD)
+    return None
 
 
 @pytest.fixture(autouse=True)
@@ -125,6 +152,8 @@ def pytest_unconfigure(config):
     in one process; by now every result is reported, so exit with pytest's own status. xdist
     workers are left alone (their controller has the results already).
     """
+    if os.environ.get("CASEDESK_NO_HARD_EXIT"):  # bench/mutation.sh: mutmut reads results after
+        return
     if "PySide6.QtWidgets" in sys.modules and not hasattr(config, "workerinput"):
         sys.stdout.flush()
         sys.stderr.flush()

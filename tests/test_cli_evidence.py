@@ -11,7 +11,9 @@ import pytest
 from app.cli import main
 from app.config import resolve_paths
 from app.demo import CASE_A_NO, DemoReport, footage
-from app.models.db import open_database
+from app.demo.users import DEMO_PASSWORD
+from app.models.db import open_database, unit_of_work
+from app.services.org import users
 from tests.demo_data import copy_demo
 from tests.media import make_clip
 from tests.services.evidence_helpers import make_camera, make_case
@@ -74,6 +76,8 @@ def test_import_clip_duplicate_and_bad_file(capsys, tmp_path):
     engine, factory = open_database(paths.db_url)
     make_case(factory)
     make_camera(factory, "SF-TQ-003", 27.87, 113.15, offset_s=2.0)
+    with unit_of_work(factory) as s:  # the administrator the CLI signs in as
+        users.create_first_admin(s, "admin", "系统管理员", DEMO_PASSWORD)
     engine.dispose()
     clip = make_clip("h264_mp4", frames=30, fps=25, gop=25)
     args = ("--data-dir", str(data), "import-clip", CASE_A_NO, str(clip), "--camera", "SF-TQ-003",

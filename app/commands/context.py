@@ -10,8 +10,11 @@ from functools import cached_property
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.commands.auth import sign_in
 from app.config import AppPaths
 from app.models.db import open_database
+from app.services.common.context import Actor
+from app.services.evidence.store import clean_incoming
 
 
 @dataclass
@@ -23,6 +26,7 @@ class CliContext:
     @cached_property
     def _db(self) -> tuple[Engine, sessionmaker[Session]]:
         self.paths.ensure()
+        clean_incoming(self.paths.evidence_dir)  # .part files of imports that died
         return open_database(self.paths.db_url)
 
     @property
@@ -32,6 +36,11 @@ class CliContext:
     @property
     def sessions(self) -> sessionmaker[Session]:
         return self._db[1]
+
+    @cached_property
+    def actor(self) -> Actor:
+        """The signed-in user (asked for on first use; see ``app.commands.auth``)."""
+        return sign_in(self.sessions)
 
 
 def print_json(obj: object) -> None:

@@ -16,8 +16,10 @@ from app.services.casefile.cases import get_case, status_label
 from app.services.casefile.dto import CaseDetail, CaseFilter, CaseSummary
 from app.services.casefile.search import SORT_KEYS, list_cases
 from app.services.common.code_labels import label
-from app.services.common.context import SYSTEM
+from app.services.common.context import Perm, require
 from app.services.common.errors import ValidationError
+from app.services.common.limits import check_instant
+from app.services.org.users import needs_first_admin
 
 LOCAL = ZoneInfo("Asia/Shanghai")
 
@@ -52,9 +54,11 @@ def _day(text: str | None, field: str, days_after: int = 0) -> datetime | None:
     if not text:
         return None
     try:
-        return datetime.combine(date.fromisoformat(text), time(), LOCAL) + timedelta(days_after)
+        day = datetime.combine(date.fromisoformat(text), time(), LOCAL)
     except ValueError as exc:
         raise ValidationError({field: _("Dates are written YYYY-MM-DD, e.g. 2023-11-28.")}) from exc
+    check_instant(day, field)
+    return day + timedelta(days_after)
 
 
 # ------------------------------------------------------------------------------- commands
@@ -80,6 +84,10 @@ def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
                 print(_("Seeding {step} ({n}/{total})…", step=step, n=len(steps),
                         total=len(DEMO_STEPS)), file=sys.stderr)
 
+    with unit_of_work(ctx.sessions) as session:
+        empty = needs_first_admin(session)
+    if not empty:  # demo data into a data dir that has users: an administrator must sign in
+        require(ctx.actor, Perm.SETTINGS)
     report = seed_demo(ctx.paths, ctx.sessions, progress=progress)
     if args.json:
         print_json(report.as_dict())
@@ -97,7 +105,7 @@ def cmd_cases(args: argparse.Namespace, ctx: CliContext) -> int:
                       date_from=_day(args.date_from, "from"), date_to=_day(args.date_to, "to", 1),
                       sort=args.sort, descending=not args.ascending, limit=args.limit)
     with unit_of_work(ctx.sessions) as session:
-        page = list_cases(session, SYSTEM, filt)
+        page = list_cases(session, ctx.actor, filt)
     if args.json:
         print_json([summary_json(c) for c in page.items])
         return 0
@@ -137,7 +145,7 @@ def _print_detail(d: CaseDetail) -> None:
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as session:
-        detail = get_case(session, SYSTEM, args.case)
+        detail = get_case(session, ctx.actor, args.case)
     if args.json:
         print_json(detail_json(detail))
     else:
@@ -148,10 +156,10 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="create the data directory and the database (migrated)")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_init)
+    p.set_defaults(func=cmd_init, sign_in=False)
     p = sub.add_parser("demo", help="seed the demo cases (idempotent)")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_demo)
+    p.set_defaults(func=cmd_demo, sign_in=False)  # an empty data dir gets the demo users
     p = sub.add_parser("cases", help="list cases")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--status", action="append", help="only this status (repeatable)")

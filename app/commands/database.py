@@ -34,6 +34,6 @@ def _info(args: argparse.Namespace, ctx: CliContext) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("migrate", help="upgrade the database schema to this version (backs up SQLite first)")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_migrate)
+    p.set_defaults(func=_migrate, sign_in=False)
     p = sub.add_parser("db-info", help="which database and schema revision is in use")
-    p.set_defaults(func=_info)
+    p.set_defaults(func=_info, sign_in=False)

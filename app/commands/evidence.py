@@ -11,7 +11,6 @@ from app.i18n import _
 from app.models import Case
 from app.models.db import unit_of_work
 from app.models.enums import Acquisition
-from app.services.common.context import SYSTEM
 from app.services.common.errors import ValidationError
 from app.services.evidence import cameras, items, observations, routes
 from app.services.evidence import clips as evidence
@@ -47,14 +46,14 @@ def evidence_json(e: items.EvidenceDTO) -> dict:
 def _cmd_import(args, ctx) -> int:
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
-        cam = cameras.find_camera(s, SYSTEM, args.camera) if args.camera else None
+        cam = cameras.find_camera(s, ctx.actor, args.camera) if args.camera else None
     try:
         start = datetime.fromisoformat(args.start) if args.start else None
     except ValueError as exc:
         raise ValidationError({"start": _("Write the start time as ISO 8601 with a zone, e.g. "
                                           "2023-11-28T05:56:52+08:00.")}) from exc
     res = evidence.import_clip(
-        ctx.sessions, ctx.paths, SYSTEM, case_id, args.file,
+        ctx.sessions, ctx.paths, ctx.actor, case_id, args.file,
         progress=None if args.json else _progress_bar, camera_id=cam.id if cam else None,
         acquisition=args.acquisition, acquisition_note=args.note, start_time=start)
     if not args.json:
@@ -79,7 +78,7 @@ def _cmd_import(args, ctx) -> int:
 def _list_case_rows(args, ctx, lister, to_json, to_line) -> int:
     """Print what ``lister(session, actor, case_id)`` returns: JSON, or one line a row."""
     with unit_of_work(ctx.sessions) as s:
-        rows = lister(s, SYSTEM, resolve_case_id(s, args.case))
+        rows = lister(s, ctx.actor, resolve_case_id(s, args.case))
     if args.json:
         print_json([to_json(r) for r in rows])
     else:
@@ -111,9 +110,9 @@ def _cmd_route(args, ctx) -> int:
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
         if args.vehicle is not None:
-            result = [routes.build_route(s, SYSTEM, case_id, args.vehicle, order=args.order)]
+            result = [routes.build_route(s, ctx.actor, case_id, args.vehicle, order=args.order)]
         else:
-            result = routes.case_routes(s, SYSTEM, case_id, order=args.order)
+            result = routes.case_routes(s, ctx.actor, case_id, order=args.order)
     if args.json:
         print_json(result[0].to_json() if args.vehicle is not None else [r.to_json() for r in result])
         return 0
@@ -128,7 +127,7 @@ def _cmd_route(args, ctx) -> int:
 
 def _cmd_cameras(args, ctx) -> int:
     with unit_of_work(ctx.sessions) as s:
-        cams = cameras.list_cameras(s, SYSTEM)
+        cams = cameras.list_cameras(s, ctx.actor)
     if args.json:
         print_json([{"id": c.id, "code": c.code, "name": c.name, "owner_kind": c.owner_kind,
                      "owner_unit": c.owner_unit, "address": c.address, "lat": c.lat, "lon": c.lon,

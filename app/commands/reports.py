@@ -19,7 +19,6 @@ from app.reports.pdf_export import PdfOptions, export_case_pdf
 from app.reports.pdf_sections import SECTIONS
 from app.reports.stats import StatsFilter, squad_statistics, summary_labels, table_titles
 from app.reports.stats_export import to_jsonable, write_csv, write_xlsx
-from app.services.common.context import SYSTEM
 from app.services.org import callouts
 
 
@@ -62,7 +61,7 @@ def _cmd_export_pdf(args, ctx) -> int:
     sections = tuple(s.strip() for s in args.sections.split(",") if s.strip()) \
         if args.sections else SECTIONS
     result = export_case_pdf(
-        ctx.sessions, SYSTEM, args.case, Path(args.out), ctx.paths.evidence_dir,
+        ctx.sessions, ctx.actor, args.case, Path(args.out), ctx.paths.evidence_dir,
         PdfOptions(sections=sections, anonymize=args.anonymize),
         progress=_progress if sys.stderr.isatty() and not args.json else None,
         index_dir=ctx.paths.cache_dir)
@@ -86,7 +85,7 @@ def _cmd_stats(args, ctx) -> int:
         flt = StatsFilter(date_from=args.date_from, date_to=args.date_to,
                           squad_id=_squad_id(s, args.squad),
                           officer_id=_officer_id(s, args.officer), freq=args.period)
-        result = squad_statistics(s, SYSTEM, flt)
+        result = squad_statistics(s, ctx.actor, flt)
     if args.xlsx:
         write_xlsx(result, Path(args.xlsx))
     if args.csv:
@@ -117,8 +116,8 @@ def _cmd_callouts_list(args, ctx) -> int:
         q = callouts.CallOutQuery(date_from=args.date_from, date_to=args.date_to,
                                   squad_id=_squad_id(s, args.squad),
                                   officer_id=_officer_id(s, args.officer), kind=args.kind)
-        rows = callouts.list_callouts(s, SYSTEM, q, limit=args.limit)
-        total = callouts.count_callouts(s, SYSTEM, q)
+        rows = callouts.list_callouts(s, ctx.actor, q, limit=args.limit)
+        total = callouts.count_callouts(s, ctx.actor, q)
     if args.json:
         print_json({"total": total, "callouts": [_callout_json(c) for c in rows]})
         return 0
@@ -133,8 +132,8 @@ def _cmd_callouts_list(args, ctx) -> int:
 def _cmd_callouts_add(args, ctx) -> int:
     with unit_of_work(ctx.sessions) as s:
         officer_ids = tuple(_officer_id(s, o) for o in args.officer)
-        case_id = case_heading(s, SYSTEM, args.case).id if args.case else None
-        dto = callouts.create_callout(s, SYSTEM, callouts.CallOutInput(
+        case_id = case_heading(s, ctx.actor, args.case).id if args.case else None
+        dto = callouts.create_callout(s, ctx.actor, callouts.CallOutInput(
             occurred_at=args.at, kind=args.kind, officer_ids=officer_ids, address=args.address,
             district=args.district, road=args.road, case_id=case_id, notes=args.notes))
     if args.json:
@@ -146,7 +145,7 @@ def _cmd_callouts_add(args, ctx) -> int:
 
 def _cmd_callouts_delete(args, ctx) -> int:
     with unit_of_work(ctx.sessions) as s:
-        callouts.delete_callout(s, SYSTEM, args.id)
+        callouts.delete_callout(s, ctx.actor, args.id)
     print(_("Call-out {id} deleted.", id=args.id))
     return 0
 

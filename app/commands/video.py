@@ -122,14 +122,14 @@ def register(subparsers) -> None:
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--fps", type=float, help="frame rate for raw streams without timestamps")
-    p.set_defaults(func=cmd_probe)
+    p.set_defaults(func=cmd_probe, sign_in=False)
 
     p = subparsers.add_parser("frame", help="save one exact frame as PNG (+ .json provenance)")
     p.add_argument("file")
     p.add_argument("index", type=int, help="frame index (0-based, presentation order)")
     p.add_argument("out", help="output PNG path")
     p.add_argument("--filters", help='enhancement chain as JSON, e.g. [{"type": "clahe"}]')
-    p.set_defaults(func=cmd_frame)
+    p.set_defaults(func=cmd_frame, sign_in=False)
 
     p = subparsers.add_parser("scan", help="find activity (motion) segments in a video")
     p.add_argument("file")
@@ -144,4 +144,4 @@ def register(subparsers) -> None:
                    help="read the bitstream first and decode only where something may move")
     p.add_argument("--sensitivity", type=float, default=1.0,
                    help="motion sensitivity in the region (0.1..10; >1 finds fainter motion)")
-    p.set_defaults(func=cmd_scan)
+    p.set_defaults(func=cmd_scan, sign_in=False)

@@ -16,6 +16,7 @@ from app.models.case import (
     event_vehicle,
 )
 from app.models.evidence import Camera, CameraClockOffset, CustodyEvent, EvidenceItem, Observation
+from app.models.integrity import ApiToken, AuditSigner, LoginThrottle
 from app.models.investigation import (
     CaseCamera,
     CaseMap,
@@ -36,6 +37,7 @@ from app.models.records import (
 from app.models.scan import EvidenceScan
 
 __all__ = [
+    "ApiToken", "AuditSigner", "LoginThrottle",
     "AttributeChange", "AuditEntry", "AuditHead", "Base", "CallOut", "Camera", "CameraClockOffset",
     "Case", "CaseCamera", "CaseMap", "CaseStatusChange", "CustodyEvent", "EvidenceDetail",
     "EvidenceItem", "EvidenceRequest", "EvidenceScan", "Inquiry", "Meeting", "Observation",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +29,23 @@ class DatabaseError(Exception):
         super().__init__(message)
         self.code = code  # locked / corrupt / newer_schema / unknown_revision / unreachable
         self.path = path
+
+
+DISK_FULL_MESSAGE = "磁盘空间不足：数据未能写入（已写入的内容完好）。请清理磁盘后重试。"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for "no space left" however it surfaces (OSError, SQLite, SQLAlchemy wrapper)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            return True
+        text = str(exc).lower()
+        if "database or disk is full" in text or "no space left" in text or "disk full" in text:
+            return True
+        exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
+    return False
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -86,6 +104,8 @@ def _check_sqlite_file(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if is_disk_full(exc):
+            raise DatabaseError("disk_full", DISK_FULL_MESSAGE, str(path)) from exc
         raise DatabaseError("corrupt", f"数据库文件已损坏或不是 CaseDesk 数据库：{path}（{exc}）",
                             str(path)) from exc
     if row is None or row[0] != "ok":
@@ -126,11 +146,15 @@ def upgrade_database(engine: Engine) -> MigrationResult:
     try:
         current = current_revision(engine)
     except OperationalError as exc:
+        if is_disk_full(exc):
+            raise DatabaseError("disk_full", DISK_FULL_MESSAGE, str(path)) from exc
         if "locked" in str(exc).lower():
             raise DatabaseError("locked", f"数据库正被另一个程序占用（已锁定）：{path or url}",
                                 str(path)) from exc
         raise DatabaseError("unreachable", f"无法打开数据库：{exc.orig}", str(path)) from exc
     except SADatabaseError as exc:
+        if is_disk_full(exc):
+            raise DatabaseError("disk_full", DISK_FULL_MESSAGE, str(path)) from exc
         raise DatabaseError("corrupt", f"数据库文件已损坏：{path or url}", str(path)) from exc
     if current == head:
         return MigrationResult(current, head, None)
@@ -145,9 +169,14 @@ def upgrade_database(engine: Engine) -> MigrationResult:
     if path is not None and current is not None and path.exists():
         backup = str(backup_sqlite(path, f"pre-{head}"))
     cfg = alembic_config(url)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except (SADatabaseError, OSError) as exc:
+        if is_disk_full(exc):
+            raise DatabaseError("disk_full", DISK_FULL_MESSAGE, str(path)) from exc
+        raise
     return MigrationResult(current, head, backup)
 
 

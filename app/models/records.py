@@ -51,6 +51,8 @@ class AuditEntry(Base):
     payload: Mapped[str] = mapped_column(Text, default="{}")  # canonical JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     row_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    key_id: Mapped[str | None] = mapped_column(String(16))      # signer (see audit_signer)
+    signature: Mapped[str | None] = mapped_column(String(128))  # Ed25519 over row_hash, hex
 
 
 class ReviewComment(Base):
@@ -91,3 +93,4 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     last_hash: Mapped[str] = mapped_column(String(64))
     length: Mapped[int] = mapped_column(Integer, default=0)
+    chain_id: Mapped[str | None] = mapped_column(String(36))  # names the chain in anchors

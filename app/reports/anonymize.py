@@ -1,7 +1,8 @@
 """Anonymize a case report for circulation: persons become pseudonyms, plates are masked.
 
 Identifying values (names, ID numbers, phones, addresses of persons, plates) are replaced
-everywhere they occur in the report's text — narrative, timeline, findings, attribute history.
+everywhere they occur in the report's text — narrative, timeline, findings, attribute history —
+and the shared scrubber (``services.casefile.scrubber``) catches values typed only into free text.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from string import ascii_uppercase
 
 from app.i18n import _
 from app.reports.case_data import CaseReportData, Change
+from app.services.casefile import scrubber
 from app.services.casefile.pseudonyms import scrub_strings
 
 _PERSON_FIELDS = {"name", "id_number", "phone", "address"}
@@ -53,11 +55,19 @@ def _secrets(data: CaseReportData) -> dict[str, str]:
     return mapping
 
 
+def _pattern_replacement(kind: str, value: str) -> str:
+    """What the shared scrubber's finds become in a circulated report."""
+    return mask_plate(value) if kind == "plate" else _("(withheld)")
+
+
 def _scrubber(mapping: dict[str, str]):
+    """Known values first (consistent pseudonyms), then whatever the shared scrubber finds
+    (ID numbers, phones, plates, addresses, names typed only into free text)."""
     if not mapping:
-        return lambda text: text
+        return lambda text: scrubber.scrub(text, _pattern_replacement)
     pattern = re.compile("|".join(re.escape(k) for k in sorted(mapping, key=len, reverse=True)))
-    return lambda text: pattern.sub(lambda m: mapping[m.group(0)], text)
+    return lambda text: scrubber.scrub(pattern.sub(lambda m: mapping[m.group(0)], text),
+                                       _pattern_replacement)
 
 
 def _mask_history(history: tuple[Change, ...], fields: set[str], masker) -> tuple[Change, ...]:

@@ -30,7 +30,8 @@ from app.reports.frames import FrameRenderer, RenderedFrame
 from app.reports.labels import fmt_dt
 from app.reports.pdf_sections import SECTIONS, build_story
 from app.reports.pdf_style import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE
-from app.services.common import audit
+from app.services.common import anchors, audit
+from app.services.common.anchors import Anchor
 from app.services.common.audit import canonical_json
 from app.services.common.context import Actor
 from app.services.common.errors import ServiceError, ValidationError
@@ -152,8 +153,11 @@ def _numbered_canvas(case_no: str, by: str, at: str, anonymized: bool, pages: li
 def render_case_pdf(data: CaseReportData, out_path: Path, evidence_dir: Path,
                     options: PdfOptions = PdfOptions(), progress: ProgressFn | None = None,
                     cancel: CancelFn | None = None, generated_at: datetime | None = None,
-                    index_dir: Path | None = None) -> PdfResult:
-    """Render ``data`` to ``out_path`` (atomically: a cancelled or failed run leaves no file)."""
+                    index_dir: Path | None = None, anchor: Anchor | None = None) -> PdfResult:
+    """Render ``data`` to ``out_path`` (atomically: a cancelled or failed run leaves no file).
+
+    ``anchor``: the signed audit head, printed on the digest page and kept in the metadata.
+    """
     options = options.validated()
     out_path = Path(out_path)
     check_output(out_path)
@@ -175,7 +179,8 @@ def render_case_pdf(data: CaseReportData, out_path: Path, evidence_dir: Path,
     warnings = [f.warning for f in frames.values() if f.warning]
     digest = content_digest(data, frames, options.sections, options.anonymize)
     at = fmt_dt(generated_at or utcnow(), data.case.tz, seconds=True)
-    story = build_story(data, frames, options.sections, options.anonymize, digest, warnings)
+    story = build_story(data, frames, options.sections, options.anonymize, digest, warnings,
+                        anchor)
     pages: list[int] = []
     tmp = out_path.with_name(f".{out_path.name}.part")
     flowed = [0]
@@ -193,6 +198,7 @@ def render_case_pdf(data: CaseReportData, out_path: Path, evidence_dir: Path,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
         title=f"{data.case.case_no} {data.case.title}", author=data.generated_by,
         subject=_("Hit-and-run case summary"), creator="CaseDesk",
+        keywords=anchor.as_text() if anchor is not None else "",
         initialFontName=register_fonts())  # no un-embedded Helvetica reference
     doc.afterFlowable = after_flowable
     try:
@@ -245,8 +251,9 @@ def export_case_pdf(factory: sessionmaker[Session], actor: Actor, case_ref: str 
         data = collect_case_report(session, actor, case_ref,
                                    max_key_frames=options.max_key_frames,
                                    with_frames="key_frames" in options.sections)
+        anchor = anchors.anchor_now(session)
     result = render_case_pdf(data, Path(out_path), evidence_dir, options, progress, cancel,
-                             index_dir=index_dir)
+                             index_dir=index_dir, anchor=anchor)
     with unit_of_work(factory) as session:
         record_export(session, actor, data, result)
     return result

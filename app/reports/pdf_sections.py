@@ -16,8 +16,9 @@ from app.reports.fonts import register_fonts
 from app.reports.frames import RenderedFrame
 from app.reports.labels import fmt_dt, label, unrecorded
 from app.reports.pdf_investigation import BUILDERS
-from app.reports.pdf_style import FRAME_WIDTH, WARN, Styles, grid, kv_table, para
+from app.reports.pdf_style import FRAME_WIDTH, WARN, Styles, chunks, grid, kv_table, para
 
+MAX_NARRATIVE = 100_000  # characters printed (text layout costs ~30 µs per character)
 SECTIONS = ("facts", "persons", "vehicles", "meetings", "timeline", "story", "canvass", "tasks",
             "other_evidence", "key_frames", "routes", "evidence")
 
@@ -100,8 +101,12 @@ def facts(data: CaseReportData, st: Styles) -> list[Flowable]:
         (_("Direction of travel"), c.direction_of_travel), (_("Light"), c.light),
         (_("Weather"), c.weather), (_("Casualties"), c.casualty_summary),
     ], st), para(_("Narrative"), st.h2)]
-    out += [para(p, st.body) for p in (c.narrative.split("\n\n") if c.narrative.strip()
-                                       else [""])]
+    shown = c.narrative[:MAX_NARRATIVE]
+    out += [para(p, st.body) for p in (chunks(shown) if shown.strip() else [""])]
+    if len(c.narrative) > MAX_NARRATIVE:
+        out.append(para(_("The narrative has {n} characters; this report prints the first {shown}. "
+                          "The full text is in the case file.", n=len(c.narrative),
+                          shown=MAX_NARRATIVE), st.warning))
     return out + _history(data.case_history, c.tz, st, "case")
 
 
@@ -294,7 +299,7 @@ def custody_rows(entries: tuple[CustodyInfo, ...], tz: str) -> list[list[str]]:
     return rows
 
 
-def closing(digest: str, warnings: list[str], st: Styles) -> list[Flowable]:
+def closing(digest: str, warnings: list[str], st: Styles, anchor=None) -> list[Flowable]:
     out: list[Flowable] = [Spacer(1, 12)]
     if warnings:
         out.append(para(_("Warnings"), st.h2))
@@ -302,11 +307,16 @@ def closing(digest: str, warnings: list[str], st: Styles) -> list[Flowable]:
     out += [para(_("Report digest"), st.h2),
             para(_("SHA-256 of the report content (case data, options and key-frame images):"),
                  st.small), para(digest, st.mono)]
+    if anchor is not None:  # the signed audit head, so verify can use this report as an anchor
+        out += [para(_("Audit anchor: the audit log had {n} rows ending in the hash below, "
+                       "signed by key {key} at {at}.", n=anchor.length, key=anchor.key_id,
+                       at=anchor.at), st.small), para(anchor.last_hash, st.mono)]
     return out
 
 
 def build_story(data: CaseReportData, frames: dict[int, RenderedFrame], sections: tuple[str, ...],
-                anonymized: bool, digest: str, warnings: list[str]) -> list[Flowable]:
+                anonymized: bool, digest: str, warnings: list[str],
+                anchor=None) -> list[Flowable]:
     st = Styles()
     titles = section_titles()
     story = cover(data, st, anonymized)
@@ -318,4 +328,4 @@ def build_story(data: CaseReportData, frames: dict[int, RenderedFrame], sections
         story.append(para(f"{n + 1}. {titles[name]}", st.h1))
         story += (key_frames(data, frames, st) if name == "key_frames"
                   else builders[name](data, st))
-    return story + closing(digest, warnings, st)
+    return story + closing(digest, warnings, st, anchor)

@@ -32,6 +32,7 @@ from app.models.db import DatabaseError, open_database
 from app.resources import resource_path
 from app.services.common.context import SYSTEM, Actor
 from app.services.evidence.media import index_dir
+from app.services.evidence.store import clean_incoming
 from app.ui.context import AppContext
 from app.ui.demo_startup import DemoFootage, seed_foreground
 from app.ui.error_dialogs import install_excepthook, report_error, show_database_error
@@ -241,6 +242,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:  # render without showing anything (works with no display)
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     paths = resolve_paths(args.data_dir, args.db_url, args.evidence_dir).ensure()
+    clean_incoming(paths.evidence_dir)  # .part files of imports that died
     set_default_index_dir(index_dir(paths))  # frame indexes persist: clips reopen instantly
     setup_logging(paths)
     app = create_application([sys.argv[0]])

@@ -14,7 +14,7 @@ def _cli(paths, db, *args) -> list[str]:
     return ["--data-dir", str(paths.data_dir), "--db-url", url, *args]
 
 
-def test_export_pdf_and_bad_output(case_a, paths, tmp_path, capsys, db):
+def test_export_pdf_and_bad_output(cli_admin, case_a, paths, tmp_path, capsys, db):
     out = tmp_path / "a.pdf"
     assert main(_cli(paths, db, "export-pdf", case_a["case_no"], str(out), "--anonymize",
                      "--json")) == 0
@@ -26,7 +26,7 @@ def test_export_pdf_and_bad_output(case_a, paths, tmp_path, capsys, db):
     assert "案件 石峰-1999-0000 不存在" in capsys.readouterr().err
 
 
-def test_callouts_then_stats_with_exports(case_a, paths, tmp_path, capsys, db):
+def test_callouts_then_stats_with_exports(cli_admin, case_a, paths, tmp_path, capsys, db):
     assert main(_cli(paths, db, "callouts", "add", "--at", "2023-11-28T06:10", "--kind",
                      "hit_and_run", "--officer", "430201", "--road", "天桥街",
                      "--case", case_a["case_no"], "--json")) == 0

@@ -27,6 +27,8 @@ def make_case(factory, squad_id: int | None, status: str = "investigating",
                     occurred_at=datetime(2023, 11, 27, 22, 5, tzinfo=UTC))
         s.add(case)
         s.flush()
+        audit.record(s, SYSTEM, "case.create", entity_type="case", entity_id=case.id,
+                     case_id=case.id)
         return case.id
 
 
@@ -49,6 +51,8 @@ def add_evidence(factory, paths, case_id: int, tmp: Path, content: bytes,
                           size=stored.size, original_name=name)
         s.add(ev)
         s.flush()
+        audit.record(s, SYSTEM, "evidence.import", entity_type="evidence", entity_id=ev.id,
+                     case_id=case_id)
         return ev.id, stored.path
 
 

@@ -96,3 +96,42 @@ def test_leftovers_of_a_killed_copy_are_cleaned(tmp_path):
     (incoming / "abc.part").write_bytes(b"half")
     assert clean_incoming(tmp_path / "ev") == 1
     assert _files(tmp_path / "ev") == []
+
+
+def test_a_planted_file_at_the_content_address_is_not_adopted(tmp_path, src):
+    path, sha = src
+    ev = tmp_path / "evidence"
+    planted = store_path(ev, sha, "mp4")
+    planted.parent.mkdir(parents=True)
+    planted.write_bytes(b"not the clip")
+    stored = copy_into_store(path, ev)
+    assert stored.created and hash_file(stored.path) == sha
+    assert stored.path.read_bytes() == path.read_bytes()
+    moved = list((ev / ".quarantine").iterdir())
+    assert len(moved) == 1 and moved[0].read_bytes() == b"not the clip"
+
+
+def test_an_identical_file_already_stored_is_adopted(tmp_path, src):
+    path, sha = src
+    first = copy_into_store(path, tmp_path / "evidence")
+    again = copy_into_store(path, tmp_path / "evidence")
+    assert first.created and not again.created and again.path == first.path
+
+
+def test_start_cleans_parts_of_dead_imports_but_not_of_live_ones(tmp_path):
+    from app.services.evidence import store
+
+    incoming = tmp_path / "ev" / ".incoming"
+    incoming.mkdir(parents=True)
+    dead = incoming / f"{store._HOST}-999999999-aa.part"
+    live = incoming / f"{store._HOST}-{os.getppid()}-bb.part"  # a running import elsewhere
+    other = incoming / "otherhost-12-cc.part"
+    for p in (dead, other):
+        p.write_bytes(b"half")
+    live.write_bytes(b"being written")
+    os.utime(live, (0, 0))  # old, but its process is alive
+    assert clean_incoming(tmp_path / "ev") == 1
+    assert not dead.exists() and other.exists()
+    os.utime(other, (0, 0))  # another workstation's, abandoned long ago
+    assert clean_incoming(tmp_path / "ev") == 1
+    assert not other.exists() and live.exists()

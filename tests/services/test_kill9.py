@@ -85,3 +85,8 @@ def test_kill9_mid_import_or_save_leaves_verify_clean(paths, db, session_factory
             report = verify.verify_data(s, paths.evidence_dir)
         assert report.ok(), [p.message for p in report.errors]
         assert report.audit_rows > 0 and report.evidence_files >= round_no // 2
+    # The next start removes what the killed imports left in .incoming (their process is dead).
+    from app.services.evidence.store import clean_incoming
+
+    clean_incoming(paths.evidence_dir)
+    assert not list((paths.evidence_dir / ".incoming").glob("*.part"))

@@ -155,7 +155,7 @@ def test_pseudonyms_are_consistent_across_spellings():
     assert p.scrub(PLATE) == alias and p.scrub(VICTIM_NAME) == name
 
 
-def test_cli_training_export_and_import(paths, db_backend, case_a, tmp_path, capsys):
+def test_cli_training_export_and_import(cli_admin, paths, db_backend, case_a, tmp_path, capsys):
     from app.cli import main as cli
 
     if db_backend != "sqlite":
@@ -164,6 +164,9 @@ def test_cli_training_export_and_import(paths, db_backend, case_a, tmp_path, cap
     assert cli(["--data-dir", str(paths.data_dir), "training-export", str(case_a), str(out)]) == 0
     assert json.loads(capsys.readouterr().out)["frames"] == 2
     other = tmp_path / "elsewhere"
+    assert cli(["--data-dir", str(other), "users", "add", "admin", "--role", "admin",
+                "--password", "demo1234", "--no-change"]) == 0  # first admin: no sign-in yet
+    capsys.readouterr()
     assert cli(["--data-dir", str(other), "training-import", str(out)]) == 0
     assert json.loads(capsys.readouterr().out)["case_id"] == 1
     bad = tmp_path / "bad.zip"

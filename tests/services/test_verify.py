@@ -44,7 +44,7 @@ def test_clean_data_dir_verifies_ok(paths, session_factory, filled):
     with session_factory() as s:
         report = verify.verify_data(s, paths.evidence_dir, lambda f, label: seen.append(f))
     assert report.ok(strict=True), report.problems
-    assert report.audit_rows == 5 and report.evidence_files == 1
+    assert report.audit_rows == 7 and report.evidence_files == 1
     assert seen[-1] == 1.0 and seen == sorted(seen)
     assert "校验通过" in verify.summary(report)
 
@@ -72,7 +72,7 @@ def test_deleted_audit_tail_is_detected(paths, db, session_factory, filled):
     assert report.first_error is not None and report.first_error.where == "审计链头"
 
 
-def test_one_altered_byte_in_evidence_is_named(paths, db, session_factory, filled, capsys):
+def test_one_altered_byte_in_evidence_is_named(cli_admin, paths, db, session_factory, filled, capsys):
     _, ev_id, path = filled
     os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
     data = bytearray(path.read_bytes())

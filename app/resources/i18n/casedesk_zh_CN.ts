@@ -1369,7 +1369,7 @@
     <context>
         <name>ClipActions</name>
         <message>
-            <location filename="../../ui/review/clip_actions.py" line="+53" />
+            <location filename="../../ui/review/clip_actions.py" line="+54" />
             <source>Opening {name} and verifying its SHA-256…</source>
             <translation>正在打开 {name} 并校验 SHA-256…</translation>
         </message>
@@ -1379,17 +1379,17 @@
             <translation>无法显示 {name}：{reason}</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+10" />
             <source>Verifying SHA-256…</source>
             <translation>正在校验 SHA-256…</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+24" />
             <source>Viewed in the review bench</source>
             <translation>在视频研判工作台中查看</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+15" />
             <source>EVIDENCE FAILED VERIFICATION</source>
             <translation>证据校验失败</translation>
         </message>
@@ -1399,7 +1399,7 @@
             <translation>证据校验失败</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+36" />
             <source>Scanning activity…</source>
             <translation>正在分析画面活动…</translation>
         </message>
@@ -4531,7 +4531,12 @@ Answer: {a}</source>
             <translation>请先在证据列表中选择 2 到 4 段视频。</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+14" />
+            <source>Verifying SHA-256…</source>
+            <translation>正在校验 SHA-256…</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Viewed in the synchronised grid</source>
             <translation>在多路同步画面中查看</translation>
         </message>
@@ -4645,7 +4650,7 @@ Answer: {a}</source>
     <context>
         <name>StartupTexts</name>
         <message>
-            <location filename="../../ui/app.py" line="+207" />
+            <location filename="../../ui/app.py" line="+208" />
             <source>Opening the database…</source>
             <translation>正在打开数据库…</translation>
         </message>
@@ -5309,7 +5314,7 @@ Answer: {a}</source>
     <context>
         <name>VerifyDialog</name>
         <message>
-            <location filename="../../ui/admin/verify_dialog.py" line="+41" />
+            <location filename="../../ui/admin/verify_dialog.py" line="+42" />
             <source>Verify data</source>
             <translation>数据校验</translation>
         </message>

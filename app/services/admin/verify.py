@@ -17,14 +17,17 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app.config import AppPaths
 from app.i18n import _
 from app.models import EvidenceItem
 from app.models.enums import CustodyAction
-from app.services.common import audit
+from app.services.admin import anchor_check
+from app.services.admin.consistency import missing_creation_entries
+from app.services.common import anchors, audit
 from app.services.common.audit import iter_chain_problems
-from app.services.common.context import Actor
+from app.services.common.context import Actor, Perm, require
 from app.services.evidence.custody import log_custody
-from app.services.evidence.store import store_path
+from app.services.evidence.store import QUARANTINE_DIR, store_path
 
 ProgressFn = Callable[[float, str], None]  # (fraction 0..1, what is being checked)
 CancelFn = Callable[[], bool]
@@ -51,6 +54,9 @@ class VerifyReport:
     evidence_files: int
     bytes_hashed: int
     cancelled: bool = False
+    anchors_checked: int = 0
+    anchored_rows: int = 0
+    first_unanchored_id: int | None = None
 
     @property
     def errors(self) -> tuple[VerifyProblem, ...]:
@@ -121,12 +127,26 @@ def _check_audit(session: Session, run: _Run) -> int:
     for problem in iter_chain_problems(session):
         where = (_("audit row {id}", id=problem.entry_id) if problem.entry_id is not None
                  else _("audit chain head"))
-        run.problems.append(VerifyProblem("audit", where, _(
-            "The audit log has been altered at {where}: {detail}", where=where,
-            detail=problem.message)))
+        if problem.severity == "warning":
+            run.problems.append(VerifyProblem("audit", where, _(
+                "Old audit rows: {detail}", detail=problem.message), "warning"))
+        else:
+            run.problems.append(VerifyProblem("audit", where, _(
+                "The audit log has been altered at {where}: {detail}", where=where,
+                detail=problem.message)))
         if run.stop():
             break
+    for where, message in missing_creation_entries(session):
+        run.problems.append(VerifyProblem("audit_data", where, message))
     return session.scalar(text("SELECT count(*) FROM audit_entry")) or 0
+
+
+def _check_anchors(session: Session, paths: AppPaths, extra: tuple[Path, ...],
+                   run: _Run) -> anchor_check.AnchorSummary:
+    result = anchor_check.check(session, anchor_check.collect(session, paths, extra))
+    for f in result.findings:
+        run.problems.append(VerifyProblem("anchor", f.where, f.message, f.severity))
+    return result
 
 
 def _check_evidence(session: Session, evidence_dir: Path, run: _Run) -> int:
@@ -192,6 +212,11 @@ def _check_orphans(evidence_dir: Path, known: set[Path], run: _Run) -> None:
         if path in known:
             continue
         rel = _rel(path, evidence_dir)
+        if QUARANTINE_DIR in path.relative_to(evidence_dir).parts:
+            run.problems.append(VerifyProblem("quarantined", rel, _(
+                "A file found at a content address it does not match was set aside (not "
+                "evidence): {path}", path=rel), "warning"))
+            continue
         if _TEMP_NAME.search(path.name):
             run.problems.append(VerifyProblem("leftover_temp", rel, _(
                 "Unfinished import left a temporary file (not evidence, safe to delete): "
@@ -208,31 +233,56 @@ def _check_orphans(evidence_dir: Path, known: set[Path], run: _Run) -> None:
 
 
 def verify_data(session: Session, evidence_dir: Path, progress: ProgressFn | None = None,
-                cancelled: CancelFn | None = None) -> VerifyReport:
-    """Run every check (read-only). The caller may audit the outcome afterwards."""
+                cancelled: CancelFn | None = None, *, paths: AppPaths | None = None,
+                anchor_files: tuple[Path, ...] = ()) -> VerifyReport:
+    """Run every check (read-only). The caller may audit the outcome afterwards.
+
+    With ``paths`` the chain is also checked against every anchor found for that data dir
+    (and against ``anchor_files``).
+    """
     run = _Run(progress, cancelled)
     run.report(0.0, _("Checking the database file"))
     _check_database(session, run)
     audit_rows = evidence_files = 0
+    anchored = None
     if not run.stop():
         run.report(0.05, _("Checking the audit chain"))
         audit_rows = _check_audit(session, run)
+        if paths is not None or anchor_files:
+            anchored = _check_anchors(session, paths or AppPaths(Path(evidence_dir).parent,
+                                                                 "sqlite://"), anchor_files, run)
     if not run.stop():
         evidence_files = _check_evidence(session, Path(evidence_dir), run)
     stopped = run.stop()
     if not stopped:
         run.report(1.0, _("Done"))
     return VerifyReport(tuple(run.problems), audit_rows, evidence_files, run.bytes_hashed,
-                        cancelled=stopped)
+                        cancelled=stopped,
+                        anchors_checked=anchored.checked if anchored else 0,
+                        anchored_rows=anchored.anchored_rows if anchored else 0,
+                        first_unanchored_id=anchored.first_unanchored_id if anchored else None)
 
 
-def summary(report: VerifyReport) -> str:
-    """One plain-words line for a dialog or the CLI."""
+def anchor_line(report: VerifyReport) -> str:
+    """Where trust ends: the rows confirmed by anchors and the first row after them."""
+    if report.first_unanchored_id is None:
+        return _("{n} anchors checked; every audit row is confirmed by an anchor.",
+                 n=report.anchors_checked)
+    return _("{n} anchors checked; the last good anchor covers {rows} audit rows; the first row "
+             "after it is audit row {id}.", n=report.anchors_checked, rows=report.anchored_rows,
+             id=report.first_unanchored_id)
+
+
+def summary(report: VerifyReport, strict: bool = False) -> str:
+    """One plain-words line for a dialog or the CLI (``strict``: warnings fail too)."""
     if report.cancelled:
         return _("Verification cancelled; nothing was concluded.")
     if report.first_error is not None:
         return _("Verification FAILED ({n} problems). First: {first}",
                  n=len(report.errors), first=report.first_error.message)
+    if strict and report.warnings:
+        return _("Verification FAILED in strict mode: {n} warnings. First: {first}",
+                 n=len(report.warnings), first=report.warnings[0].message)
     return _("All is well: database intact, {rows} audit rows chained, {files} evidence files "
              "match their SHA-256 ({warnings} warnings).", rows=report.audit_rows,
              files=report.evidence_files, warnings=len(report.warnings))
@@ -243,12 +293,15 @@ def record_verification(session: Session, actor: Actor, report: VerifyReport) ->
 
     Every evidence item that failed also gets a ``verify_failed`` entry in its chain of custody.
     """
+    require(actor, Perm.VERIFY)
     for problem in report.errors:
         ev = session.get(EvidenceItem, problem.evidence_id) if problem.evidence_id else None
         if ev is not None:
             log_custody(session, actor, ev, CustodyAction.VERIFY_FAILED, detail=problem.message,
                         payload={"kind": problem.kind})
     first = report.first_error
+    if report.ok():  # a clean chain: keep its signed head outside the database
+        anchors.anchor_now(session)
     audit.record(session, actor, "admin.verify", entity_type="data_dir", payload={
         "ok": report.ok(), "errors": len(report.errors), "warnings": len(report.warnings),
         "audit_rows": report.audit_rows, "evidence_files": report.evidence_files,

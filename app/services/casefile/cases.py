@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -39,6 +40,7 @@ from app.services.common import audit
 from app.services.common.code_labels import label
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import PermissionDenied, ValidationError, WorkflowError
+from app.services.common.limits import MAX_LONG_TEXT, text_errors
 from app.services.common.versioning import as_text, check_version, conflict_guard
 
 CASE_NO = re.compile(r"^(?P<squad>[\w\u4e00-\u9fff]+)-(?P<year>\d{4})-(?P<seq>\d{4})$")
@@ -81,6 +83,7 @@ def _values(session: Session, data: CaseInput, case_id: int | None) -> dict[str,
         errors["case_no"] = _("Case number {case_no} is already in use.", case_no=case_no)
     if not data.title.strip():
         errors["title"] = _("The title is required.")
+    errors.update(text_errors(data, _TEXT_LIMITS))
     for key in ("occurred_at", "reported_at"):
         value = getattr(data, key)
         if value is not None and value.tzinfo is None:
@@ -222,6 +225,11 @@ def change_status(session: Session, actor: Actor, case_id: int, to_status: str, 
     return get_case(session, actor, case.id)
 
 
+_TEXT_LIMITS = {"title": 200, "address": 200, "district": 64, "road": 100,
+                "direction_of_travel": 64, "light": 64, "weather": 64,
+                "casualty_summary": 20_000, "narrative": MAX_LONG_TEXT}
+
+
 def _ordered(session: Session, model: type, case_id: int, *order) -> list:
     return list(session.scalars(select(model).where(model.case_id == case_id).order_by(*order)))
 
@@ -230,15 +238,33 @@ def get_case(session: Session, actor: Actor, ref: int | str, *,
              anonymize: bool | None = None) -> CaseDetail:
     """Everything on the case file (by id or case number).
 
-    Trainers get the file anonymized (consistent pseudonyms for names, ID numbers, phones and
-    plates) unless ``anonymize=False`` is asked by a service that pseudonymizes on its own
-    (replay, training packages); training cases are anonymized already.
+    Anonymization is a permission, not a parameter: a trainer always gets the file anonymized
+    (consistent pseudonyms for names, ID numbers, phones, plates and addresses; ``anonymize``
+    cannot turn that off); others get it anonymized when they ask. Training cases are
+    anonymized already.
     """
+    return case_with_scrubber(session, actor, ref, anonymize=anonymize)[0]
+
+
+def case_with_scrubber(session: Session, actor: Actor, ref: int | str, *,
+                       anonymize: bool | None = None) -> tuple[CaseDetail, Scrub]:
+    """The case file as :func:`get_case` returns it, plus the scrubber that made it (identity
+    when nothing was anonymized) for free text read elsewhere (observation notes, questions)."""
     case = load_case(session, actor, ref, Perm.CASE_READ)
     detail = _detail(session, case)
-    if anonymize is None:
-        anonymize = actor.role is Role.TRAINER and not case.is_training
-    return pseudonyms.anonymize_detail(detail) if anonymize else detail
+    if actor.role is Role.TRAINER and not case.is_training:
+        anonymize = True
+    if not anonymize:
+        return detail, _unchanged
+    scrub = pseudonyms.for_case(detail).scrub
+    return pseudonyms.scrub_strings(detail, scrub), scrub
+
+
+Scrub = Callable[[str | None], str | None]
+
+
+def _unchanged(text: str | None) -> str | None:
+    return text
 
 
 def _detail(session: Session, case: Case) -> CaseDetail:

@@ -1,8 +1,9 @@
 """Consistent pseudonyms for a case: names, ID numbers, phones and plates → stable stand-ins.
 
 One :class:`Pseudonymizer` per case: the same real value always gets the same stand-in, known
-values are replaced wherever they occur in free text, and anything that merely *looks like* an ID
-number, a mobile number or a Chinese plate is replaced as well (values typed only in a narrative).
+values are replaced wherever they occur in free text, and anything the shared scrubber
+(:mod:`scrubber`) sees — ID numbers, mobile and landline numbers, plates, house-numbered
+addresses, names after a telling word — is replaced as well (values typed only in a narrative).
 Used by trainer replay (trainers see closed cases anonymized) and training packages.
 """
 
@@ -14,12 +15,10 @@ from collections.abc import Iterable
 from string import ascii_uppercase
 
 from app.i18n import _
+from app.services.casefile import scrubber
 from app.services.casefile.dto import CaseDetail
 
-_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
-_PLATE_RE = re.compile(rf"[{_PROVINCES}][A-HJ-NP-Z][·・\s-]?[A-HJ-NP-Z0-9]{{4,5}}[A-HJ-NP-Z0-9挂学警]")
-_ID_RE = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
-_PHONE_RE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_PROVINCES = scrubber.PROVINCES
 _PERSON_FIELDS = {"name": "name", "id_number": "id", "phone": "phone"}
 
 
@@ -45,7 +44,8 @@ class Pseudonymizer:
         return self._counts[kind]
 
     def add(self, value: str | None, kind: str) -> str | None:
-        """Register a real value of ``kind`` (name/officer/id/phone/plate); returns its stand-in."""
+        """Register a real value of ``kind`` (name/officer/id/phone/plate/address); returns its
+        stand-in."""
         if value is None:
             return None
         value = value.strip()
@@ -66,6 +66,8 @@ class Pseudonymizer:
             alias = _("ID no. {n:02d}", n=n)
         elif kind == "phone":
             alias = _("Phone {n:02d}", n=n)
+        elif kind == "address":
+            alias = _("Address {n:02d}", n=n)
         else:  # plate: keep the province so the teaching point (local/out-of-town) survives
             alias = f"{value[0] if value[0] in _PROVINCES else ''}·训{n:02d}"
         self.mapping[value] = alias
@@ -87,9 +89,7 @@ class Pseudonymizer:
         pattern = self._compiled()
         if pattern is not None:
             text = pattern.sub(lambda m: self.mapping[m.group(0)], text)
-        text = _ID_RE.sub(lambda m: self.add(m.group(0), "id") or "", text)
-        text = _PHONE_RE.sub(lambda m: self.add(m.group(0), "phone") or "", text)
-        return _PLATE_RE.sub(lambda m: self.add(m.group(0), "plate") or "", text)
+        return scrubber.scrub(text, lambda kind, value: self.add(value, kind) or "")
 
     def scrub_all(self, values: Iterable[str]) -> tuple[str, ...]:
         return tuple(self.scrub(v) or "" for v in values)
@@ -107,6 +107,7 @@ def for_case(detail: CaseDetail) -> Pseudonymizer:
         p.add(person.name, "name")
         p.add(person.id_number, "id")
         p.add(person.phone, "phone")
+        p.add(getattr(person, "address", None), "address")
     for vehicle in detail.vehicles:
         p.add(vehicle.plate, "plate")
     for ch in detail.changes:

@@ -26,6 +26,7 @@ from app.services.casefile.dto import CaseFilter, CasePage, CaseSummary
 from app.services.casefile.fulltext import term_clause
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ValidationError
+from app.services.common.limits import search_terms
 
 # Words a user may type for a code; they go into the search text next to the code itself.
 KIND_WORDS: dict[str, str] = {
@@ -148,7 +149,7 @@ def _filtered(actor: Actor, filt: CaseFilter, columns: tuple, joins: bool = True
         conds.append(Case.squad_id == filt.squad_id)
     if not filt.include_training:
         conds.append(Case.is_training.is_(False))
-    for term in _norm(filt.text).split():  # the case file, its timeline, marks, tasks, ...
+    for term in search_terms(filt.text):  # the case file, its timeline, marks, tasks, ...
         conds.append(term_clause(term))
     if actor.role is Role.TRAINER:  # trainers see closed cases and training packages only
         conds.append(or_(Case.status == CaseStatus.CLOSED.value, Case.is_training.is_(True)))

@@ -26,6 +26,7 @@ from app.services.common import audit
 from app.services.common.clock import stamp_from_name
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ConflictError, PermissionDenied, ValidationError
+from app.services.common.limits import check_instant, check_offset
 from app.services.common.rows import flush_or_conflict
 from app.services.evidence.custody import log_custody
 from app.services.evidence.items import EvidenceDTO, case_of_id, load_item, to_dto
@@ -92,8 +93,8 @@ def register_import(session: Session, actor: Actor, case_id: int, prepared: Prep
     require(actor, Perm.EVIDENCE_IMPORT, case)
     if acquisition not in {a.value for a in Acquisition}:
         raise ValidationError({"acquisition": _("Unknown way of obtaining: {value}.", value=acquisition)})
-    if start_time is not None and start_time.tzinfo is None:
-        raise ValidationError({"start_time": _("The start time needs a time zone.")})
+    check_instant(start_time, "start_time")
+    offset_override_s = check_offset(offset_override_s, "offset_override_s")
     sha = prepared.stored.sha256
     existing = session.scalars(select(EvidenceItem).where(
         EvidenceItem.case_id == case_id, EvidenceItem.sha256 == sha)).first()
@@ -182,8 +183,10 @@ def update_evidence(session: Session, actor: Actor, evidence_id: int, expected_v
     if ev.version != expected_version:
         raise ConflictError(_("Someone else changed this evidence item; reload it."), "evidence",
                             evidence_id)
-    if isinstance(start_time, datetime) and start_time.tzinfo is None:
-        raise ValidationError({"start_time": _("The start time needs a time zone.")})
+    if isinstance(start_time, datetime):
+        check_instant(start_time, "start_time")
+    if offset_override_s is not ...:
+        offset_override_s = check_offset(offset_override_s, "offset_override_s")
     changes = {}
     for name, value in (("camera_id", camera_id), ("start_time", start_time),
                         ("offset_override_s", offset_override_s), ("acquisition", acquisition),

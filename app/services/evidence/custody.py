@@ -20,6 +20,7 @@ from app.models.db import unit_of_work
 from app.models.enums import CustodyAction
 from app.services.common import audit
 from app.services.common.context import Actor, Perm, require
+from app.services.evidence.integrity_gate import actual_hash
 from app.services.evidence.items import (
     EvidenceDTO,
     case_of_id,
@@ -27,7 +28,7 @@ from app.services.evidence.items import (
     get_evidence,
     load_item,
 )
-from app.services.evidence.store import Cancel, Progress, hash_file
+from app.services.evidence.store import Cancel, Progress, store_path
 
 
 @dataclass(frozen=True)
@@ -92,11 +93,17 @@ def record_export(session: Session, actor: Actor, evidence_id: int, out_path: st
                          "out_sha256": out_sha256})
 
 
-def record_verification(session: Session, actor: Actor, evidence_id: int, actual: str | None,
-                        path: Path) -> VerifyResult:
-    """Log the outcome of hashing the stored file (``actual`` None = file missing/unreadable)."""
+def record_verification(session: Session, actor: Actor, paths: AppPaths,
+                        evidence_id: int) -> VerifyResult:
+    """Hash the stored file *here* and log the outcome (no caller can claim a match).
+
+    Hashing already done by :func:`hash_stored` in this process is reused when the file is
+    unchanged since (same size, times and inode), so the transaction stays short.
+    """
     ev = load_item(session, evidence_id)
     require(actor, Perm.EVIDENCE_VIEW, case_of_id(session, ev.case_id))
+    path = store_path(paths.evidence_dir, ev.sha256, ev.ext)
+    actual = actual_hash(path, ev.sha256)
     if actual == ev.sha256:
         msg = _("Evidence file verified: SHA-256 matches.")
         log_custody(session, actor, ev, CustodyAction.VERIFY, detail=msg)
@@ -116,10 +123,7 @@ def record_verification(session: Session, actor: Actor, evidence_id: int, actual
 def hash_stored(paths: AppPaths, ev: EvidenceDTO, *, progress: Progress | None = None,
                 cancel: Cancel | None = None) -> str | None:
     """SHA-256 of the stored file, None when it is missing or unreadable (slow: off the GUI)."""
-    try:
-        return hash_file(evidence_path(paths, ev), progress=progress, cancel=cancel)
-    except OSError:
-        return None
+    return actual_hash(evidence_path(paths, ev), ev.sha256, progress=progress, cancel=cancel)
 
 
 def verify_evidence(factory: sessionmaker[Session], paths: AppPaths, actor: Actor,
@@ -127,8 +131,8 @@ def verify_evidence(factory: sessionmaker[Session], paths: AppPaths, actor: Acto
                     cancel: Cancel | None = None) -> VerifyResult:
     with unit_of_work(factory) as session:
         ev = get_evidence(session, actor, evidence_id)
-    actual = hash_stored(paths, ev, progress=progress, cancel=cancel)
+    hash_stored(paths, ev, progress=progress, cancel=cancel)  # the slow part, outside a transaction
     with unit_of_work(factory) as session:
-        return record_verification(session, actor, evidence_id, actual, evidence_path(paths, ev))
+        return record_verification(session, actor, paths, evidence_id)
 
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
+import socket
 import stat
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +25,10 @@ from app.services.common.errors import ServiceError
 
 CHUNK = 1 << 20
 TMP_DIR = ".incoming"
+STALE_PART_S = 6 * 3600
+_HOST = socket.gethostname().replace("-", "_")[:40] or "host"
+_PART_NAME = re.compile(r"^(?P<host>.+)-(?P<pid>\d{1,10})-[0-9a-f]+$")
+QUARANTINE_DIR = ".quarantine"  # files found at a content address they do not hash to
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
 Cancel = Callable[[], bool]
@@ -84,7 +91,7 @@ def copy_into_store(src: str | os.PathLike, evidence_dir: Path, *, progress: Pro
     evidence_dir = Path(evidence_dir)
     tmp_dir = evidence_dir / TMP_DIR
     tmp_dir.mkdir(parents=True, exist_ok=True)
-    tmp = tmp_dir / f"{uuid.uuid4().hex}.part"
+    tmp = tmp_dir / f"{_HOST}-{os.getpid()}-{uuid.uuid4().hex}.part"
     ext = normalise_ext(src)
     digest = hashlib.sha256()
     try:
@@ -108,8 +115,10 @@ def copy_into_store(src: str | os.PathLike, evidence_dir: Path, *, progress: Pro
         sha = digest.hexdigest()
         target = store_path(evidence_dir, sha, ext)
         if target.exists():
-            tmp.unlink()
-            return StoredFile(sha, ext, done, target, created=False)
+            if _holds(target, sha):  # adopt only what re-hashes to its address
+                tmp.unlink()
+                return StoredFile(sha, ext, done, target, created=False)
+            _quarantine(target, evidence_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
         os.replace(tmp, target)
@@ -123,6 +132,23 @@ def copy_into_store(src: str | os.PathLike, evidence_dir: Path, *, progress: Pro
                 tmp.unlink()
             except OSError:
                 pass
+
+
+def _holds(path: Path, sha256: str) -> bool:
+    """True when the file at ``path`` really has content ``sha256`` (re-hashed, not trusted)."""
+    try:
+        return path.is_file() and not path.is_symlink() and hash_file(path) == sha256
+    except OSError:
+        return False
+
+
+def _quarantine(path: Path, evidence_dir: Path) -> Path:
+    """Move a file that does not match its content address out of the way (kept, not deleted)."""
+    qdir = evidence_dir / QUARANTINE_DIR
+    qdir.mkdir(parents=True, exist_ok=True)
+    dest = qdir / f"{path.name}.{uuid.uuid4().hex[:8]}"
+    os.replace(path, dest)
+    return dest
 
 
 def discard(stored: StoredFile) -> None:
@@ -153,13 +179,42 @@ def hash_file(path: Path, *, progress: Progress | None = None, cancel: Cancel | 
     return digest.hexdigest()
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _abandoned(part: Path, now: float) -> bool:
+    """A ``.part`` file no live import is writing: this host's dead process, or stale."""
+    m = _PART_NAME.match(part.stem)
+    if m is None:
+        return True  # no owner recorded (older versions): nothing can be writing it now
+    if m["host"] == _HOST:
+        return int(m["pid"]) == os.getpid() or not _pid_alive(int(m["pid"]))
+    try:
+        return now - part.stat().st_mtime > STALE_PART_S  # another workstation's, long dead
+    except OSError:
+        return False
+
+
 def clean_incoming(evidence_dir: Path) -> int:
-    """Remove temporary files left by a process that died mid-copy; returns how many."""
+    """Remove temporary files left by imports that died mid-copy (run at start); how many.
+
+    In squad mode the store is shared: another workstation's running import is left alone.
+    """
     tmp_dir = Path(evidence_dir) / TMP_DIR
     if not tmp_dir.is_dir():
         return 0
     removed = 0
+    now = time.time()
     for p in tmp_dir.glob("*.part"):
+        if not _abandoned(p, now):
+            continue
         try:
             p.unlink()
             removed += 1

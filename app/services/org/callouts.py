@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.i18n import _
 from app.models import CallOut, Case, Officer, callout_officer
-from app.models.enums import CallOutKind, Role
+from app.models.enums import CallOutKind, CaseStatus, Role
 from app.models.types import utcnow
 from app.services.common import audit
 from app.services.common.context import Actor, Perm, require
@@ -202,11 +202,19 @@ def _filtered(stmt: Select, q: CallOutQuery) -> Select:
     return stmt
 
 
+def _scoped(actor: Actor, stmt):
+    """Trainers see only call-outs of closed cases (the cases they may open)."""
+    if actor.role is not Role.TRAINER:
+        return stmt
+    closed = select(Case.id).where(Case.status == CaseStatus.CLOSED.value)
+    return stmt.where(CallOut.case_id.in_(closed))
+
+
 def list_callouts(session: Session, actor: Actor, query: CallOutQuery | None = None, *,
                   limit: int = 200, offset: int = 0) -> list[CallOutDTO]:
     """Newest first; ``limit``/``offset`` page through a long log."""
     require(actor, Perm.CASE_READ)
-    stmt = _filtered(select(CallOut), query or CallOutQuery()).options(
+    stmt = _scoped(actor, _filtered(select(CallOut), query or CallOutQuery())).options(
         selectinload(CallOut.officers)).order_by(CallOut.occurred_at.desc(), CallOut.id.desc())
     rows = session.scalars(stmt.limit(limit).offset(offset)).all()
     ids = {c.case_id for c in rows if c.case_id}
@@ -217,5 +225,6 @@ def list_callouts(session: Session, actor: Actor, query: CallOutQuery | None = N
 
 def count_callouts(session: Session, actor: Actor, query: CallOutQuery | None = None) -> int:
     require(actor, Perm.CASE_READ)
-    stmt = _filtered(select(func.count()).select_from(CallOut), query or CallOutQuery())
+    stmt = _scoped(actor, _filtered(select(func.count()).select_from(CallOut),
+                                    query or CallOutQuery()))
     return int(session.scalar(stmt) or 0)

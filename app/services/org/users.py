@@ -1,9 +1,6 @@
-"""User accounts: scrypt password hashes, login with lockout, password changes, first admin.
+"""User accounts: scrypt password hashes, password changes, first admin, admin lock.
 
-Login never says whether the user name or the password was wrong. Failed attempts are counted in
-the database (the caller commits the outcome of :func:`authenticate`, which does not raise for bad
-credentials so the counter survives); after ``MAX_FAILED`` failures the account is locked for
-``LOCKOUT``.
+Signing in (one message for every failure, throttling with growing delays) is in :mod:`login`.
 """
 
 from __future__ import annotations
@@ -16,11 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from app.i18n import _
 from app.models import Squad, User
-from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.models.types import utcnow
 from app.services.common import audit
@@ -28,8 +24,6 @@ from app.services.common.context import SYSTEM, Actor, Perm, require
 from app.services.common.errors import ConflictError, ServiceError, ValidationError, WorkflowError
 from app.services.common.rows import get_or_raise
 
-MAX_FAILED = 5
-LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LEN = 8
 # scrypt cost: N=2**14, r=8 → 16 MiB of memory per attempt (memory-hard), ~50 ms.
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
@@ -65,7 +59,7 @@ def check_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(got, want)
 
 
-_DUMMY_HASH = hash_password("not-a-real-password")  # equalises timing for unknown user names
+DUMMY_HASH = hash_password("not-a-real-password")  # equalises timing for unknown user names
 
 
 @dataclass(frozen=True)
@@ -263,6 +257,19 @@ def reset_password(session: Session, actor: Actor, user_id: int, new_password: s
     return _dto(user)
 
 
+def lock_user(session: Session, actor: Actor, user_id: int,
+              until: datetime | None = None) -> UserDTO:
+    """An administrator locks an account (until ``until``, or until unlocked). Only an admin can
+    lock: failed sign-ins only slow further attempts down."""
+    require(actor, Perm.USERS_MANAGE)
+    user = _get(session, user_id)
+    user.locked_until = until or utcnow() + timedelta(days=36500)
+    session.flush()
+    audit.record(session, actor, "user.lock", entity_type="user", entity_id=user.id,
+                 payload={"until": user.locked_until.isoformat()})
+    return _dto(user)
+
+
 def unlock_user(session: Session, actor: Actor, user_id: int) -> UserDTO:
     require(actor, Perm.USERS_MANAGE)
     user = _get(session, user_id)
@@ -290,58 +297,6 @@ def change_password(session: Session, actor: Actor, old_password: str,
     session.flush()
     audit.record(session, actor, "user.change_password", entity_type="user", entity_id=user.id)
     return _dto(user)
-
-
-def authenticate(session: Session, username: str, password: str,
-                 now: datetime | None = None) -> LoginOutcome:
-    """Check credentials, update counters and audit; never raises for bad credentials.
-
-    The caller must commit (the failed-attempt counter and lockout are part of the outcome).
-    """
-    now = now or utcnow()
-    generic = _("Wrong user name or password.")
-    user = session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
-    if user is None or not user.active:
-        check_password(password, _DUMMY_HASH)
-        anon = Actor(user_id=user.id if user else None, username=username.strip()[:64],
-                     role=Role.OFFICER)
-        audit.record(session, anon, "auth.login_failed", entity_type="user",
-                     entity_id=user.id if user else None,
-                     payload={"reason": "inactive" if user else "unknown"})
-        return LoginOutcome(None, generic)
-    actor = actor_of(user)
-    if user.locked_until is not None and user.locked_until > now:
-        check_password(password, _DUMMY_HASH)
-        audit.record(session, actor, "auth.login_refused_locked", entity_type="user",
-                     entity_id=user.id)
-        return LoginOutcome(None, _("Too many failed sign-ins: this account is locked until "
-                                    "{time}. Try later or ask an administrator.",
-                                    time=user.locked_until.astimezone().strftime("%H:%M")))
-    if not check_password(password, user.password_hash):
-        user.failed_logins = (user.failed_logins or 0) + 1
-        payload: dict[str, object] = {"failed_logins": user.failed_logins}
-        if user.failed_logins >= MAX_FAILED:
-            user.locked_until = now + LOCKOUT
-            payload["locked_until"] = user.locked_until.isoformat()
-        session.flush()
-        audit.record(session, actor, "auth.login_failed", entity_type="user",
-                     entity_id=user.id, payload=payload)
-        return LoginOutcome(None, generic)
-    user.failed_logins = 0
-    user.locked_until = None
-    user.last_login_at = now
-    session.flush()
-    audit.record(session, actor, "auth.login", entity_type="user", entity_id=user.id)
-    return LoginOutcome(actor, "", bool(user.must_change_password))
-
-
-def login(factory: sessionmaker[Session], username: str, password: str) -> LoginOutcome:
-    """Authenticate in its own transaction; raises AuthenticationError on refusal."""
-    with unit_of_work(factory) as session:
-        outcome = authenticate(session, username, password)
-    if outcome.actor is None:
-        raise AuthenticationError(outcome.error)
-    return outcome
 
 
 def record_logout(session: Session, actor: Actor, reason: str = "logout") -> None:

@@ -25,22 +25,21 @@ from app.i18n import _
 from app.models import Case, EvidenceItem, TrainingQuestion
 from app.models.enums import CaseStatus, CustodyAction
 from app.models.types import utcnow
-from app.services.casefile import pseudonyms
 from app.services.casefile.access import load_case
-from app.services.casefile.cases import get_case
-from app.services.common import audit
+from app.services.casefile.cases import case_with_scrubber
+from app.services.common import anchors, audit
 from app.services.common.context import Actor, Perm
 from app.services.common.errors import ValidationError, WorkflowError
 from app.services.evidence.custody import log_custody
+from app.services.evidence.integrity_gate import check_file
 from app.services.evidence.observations import ObservationDTO, list_observations
 from app.services.evidence.store import store_path
 from app.services.training.package_format import (
     CASE_JSON,
-    FORMAT,
-    FORMAT_VERSION,
     MANIFEST,
     PackageError,
     PackageInfo,
+    signed_manifest,
 )
 
 BLUR_TAGS = frozenset({"plate", "face", "person"})
@@ -65,7 +64,9 @@ def blur_regions(image: np.ndarray, rois: list[tuple[int, int, int, int]]) -> np
 
 
 def _read_frame(paths: AppPaths, ev: EvidenceItem, frame_index: int) -> np.ndarray:
-    path = store_path(paths.evidence_dir, ev.sha256, ev.ext)
+    """The frame, taken only from a file that re-hashes to its registered SHA-256."""
+    path = check_file(store_path(paths.evidence_dir, ev.sha256, ev.ext), ev.sha256,
+                      ev.original_name)
     if ev.media_kind == "image" or ev.ext in ("jpg", "jpeg", "png"):
         image = cv2.imread(str(path))
         if image is None:
@@ -83,9 +84,7 @@ def _iso(value: datetime | None) -> str | None:
 
 def _case_json(session: Session, actor: Actor, case: Case, observations: list[ObservationDTO],
                frame_files: dict[int, str]) -> dict:
-    d = get_case(session, actor, case.id, anonymize=False)
-    p = pseudonyms.for_case(d)
-    s = p.scrub
+    d, s = case_with_scrubber(session, actor, case.id, anonymize=True)
     questions = session.query(TrainingQuestion).filter_by(case_id=case.id).all()
     return {
         "case": {"title": s(d.title), "occurred_at": _iso(d.occurred_at), "tz": d.tz,
@@ -103,10 +102,10 @@ def _case_json(session: Session, actor: Actor, case: Case, observations: list[Ob
                       "make_model": v.make_model, "features": s(v.features),
                       "damage": s(v.damage)} for v in d.vehicles],
         "meetings": [{"id": m.id, "held_at": _iso(m.held_at), "location": s(m.location),
-                      "chair": s(m.chair), "attendees": list(p.scrub_all(m.attendees)),
+                      "chair": s(m.chair), "attendees": [s(a) or "" for a in m.attendees],
                       "decisions": s(m.decisions)} for m in d.meetings],
         "inquiries": [{"id": i.id, "meeting_id": i.meeting_id, "team": s(i.team),
-                       "objective": s(i.objective), "members": list(p.scrub_all(i.members)),
+                       "objective": s(i.objective), "members": [s(x) or "" for x in i.members],
                        "status": i.status, "findings": s(i.findings)} for i in d.inquiries],
         "events": [{"id": e.id, "occurred_at": _iso(e.occurred_at), "kind": e.kind,
                     "title": s(e.title), "detail": s(e.detail), "location": s(e.location),
@@ -166,8 +165,9 @@ def export_package(session: Session, actor: Actor, paths: AppPaths, case_id: int
             progress(n / max(1, len(chosen)), _("Exporting frames"))
     body = _case_json(session, actor, case, chosen, frame_files)
     members[CASE_JSON] = json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
-    manifest = {"format": FORMAT, "version": FORMAT_VERSION, "created_at": utcnow().isoformat(),
-                "files": {k: hashlib.sha256(v).hexdigest() for k, v in members.items()}}
+    anchor = anchors.anchor_now(session)
+    manifest = signed_manifest({k: hashlib.sha256(v).hexdigest() for k, v in members.items()},
+                               utcnow().isoformat(), anchor.as_dict() if anchor else None)
     tmp = out.with_name(out.name + ".part")
     out.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.config import AppPaths
@@ -35,6 +36,7 @@ from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import WorkflowError
 from app.services.evidence.store import copy_into_store, discard
 from app.services.training.package_format import PackageError, PackageInfo, read_package
+from app.services.training.package_identities import check_no_identities
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -46,13 +48,53 @@ def _dt(value: str | None) -> datetime | None:
     return parsed
 
 
+_LISTS = ("persons", "vehicles", "meetings", "inquiries", "events", "changes", "observations",
+          "status_history", "questions")
+_MAX_ID = 2**31 - 1
+_MAX_TEXT = 1_000_000
+_MAX_ROWS = 100_000
+
+
+def _valid_id(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= _MAX_ID
+
+
+def _check_values(value: object, depth: int = 0) -> None:
+    """Every number bounded, every text bounded, no deep nesting."""
+    assert depth < 8, "nested too deeply"
+    if isinstance(value, dict):
+        for v in value.values():
+            _check_values(v, depth + 1)
+    elif isinstance(value, list):
+        assert len(value) <= _MAX_ROWS, "too many rows"
+        for v in value:
+            _check_values(v, depth + 1)
+    elif isinstance(value, str):
+        assert len(value) <= _MAX_TEXT, "text too long"
+    elif isinstance(value, float):
+        assert value == value and abs(value) < 1e12, "impossible number"
+    elif isinstance(value, int) and not isinstance(value, bool):
+        assert -_MAX_ID <= value <= _MAX_ID, "number out of range"
+
+
 def _check_shape(body: dict, frames: dict[str, bytes]) -> None:
     """Raise PackageError unless ``case.json`` has what import needs."""
     try:
-        assert isinstance(body["case"]["title"], str)
-        for key in ("persons", "vehicles", "meetings", "inquiries", "events", "changes",
-                    "observations", "status_history", "questions"):
+        assert isinstance(body["case"], dict) and isinstance(body["case"]["title"], str)
+        assert 0 < len(body["case"]["title"]) <= 200, "title"
+        for key in _LISTS:
             assert isinstance(body[key], list)
+            assert all(isinstance(r, dict) for r in body[key]), key
+        _check_values(body)
+        for key in ("persons", "vehicles", "meetings", "inquiries", "events", "observations"):
+            ids = [r["id"] for r in body[key]]
+            assert all(_valid_id(i) for i in ids) and len(set(ids)) == len(ids), f"{key} ids"
+        for key, field in (("persons", "role"), ("vehicles", "role"), ("vehicles", "kind"),
+                           ("inquiries", "team"), ("inquiries", "objective"),
+                           ("changes", "field"), ("changes", "entity_type"),
+                           ("status_history", "to"), ("questions", "question")):
+            assert all(isinstance(r[field], str) and len(r[field]) <= 200
+                       for r in body[key]), f"{key}.{field}"
         event_ids = {e["id"] for e in body["events"]}
         for e in body["events"]:
             _dt(e["occurred_at"])
@@ -61,9 +103,9 @@ def _check_shape(body: dict, frames: dict[str, bytes]) -> None:
             assert o["frame_file"] in frames
         for q in body["questions"]:
             assert q["before_event_id"] in event_ids
-    except (AssertionError, KeyError, TypeError, ValueError) as exc:
+    except (AssertionError, KeyError, TypeError, ValueError, OverflowError) as exc:
         raise PackageError(_("The training package is damaged: case.json is incomplete "
-                             "({error}).", error=exc or type(exc).__name__)) from exc
+                             "({error}).", error=str(exc)[:200] or type(exc).__name__)) from exc
 
 
 def _store_frames(paths: AppPaths, frames: dict[str, bytes]) -> dict[str, object]:
@@ -78,21 +120,26 @@ def _store_frames(paths: AppPaths, frames: dict[str, bytes]) -> dict[str, object
 
 
 def import_package(session: Session, actor: Actor, paths: AppPaths, path: Path) -> PackageInfo:
+    """Check everything (size limits, signed manifest, member hashes, shape, no identities),
+    then write the training case in a savepoint; PackageError (nothing imported) otherwise."""
     require(actor, Perm.TRAINING_BUILD)
     body, frames, digest = read_package(path)
     _check_shape(body, frames)
+    check_no_identities(body)
     existing = session.scalar(select(Case.case_no).where(Case.training_package_sha256 == digest))
     if existing is not None:
         raise WorkflowError(_("This package is already imported as training case {no}.",
                               no=existing))
     stored = _store_frames(paths, frames)
     try:
-        case_id = _write_rows(session, actor, body, stored, digest)
-    except (KeyError, TypeError, ValueError) as exc:
+        with session.begin_nested():
+            case_id = _write_rows(session, actor, body, stored, digest)
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError,
+            SQLAlchemyError) as exc:
         for s in stored.values():
             discard(s)
         raise PackageError(_("The training package is damaged: case.json is incomplete "
-                             "({error}).", error=exc)) from exc
+                             "({error}).", error=str(exc)[:200])) from exc
     except BaseException:
         for s in stored.values():
             discard(s)

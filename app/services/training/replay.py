@@ -20,9 +20,8 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from app.models import CallOut, Case, TrainingQuestion
 from app.models.enums import CaseStatus, EventKind, Role
-from app.services.casefile import pseudonyms
 from app.services.casefile.access import load_case
-from app.services.casefile.cases import get_case
+from app.services.casefile.cases import case_with_scrubber, get_case
 from app.services.casefile.dto import CaseDetail, InquiryDTO, MeetingDTO
 from app.services.casefile.history import value_known_at
 from app.services.common import audit
@@ -200,10 +199,9 @@ def build_replay(session: Session, actor: Actor, case_id: int, *,
                  anonymize: bool | None = None) -> Replay:
     """All steps of a closed case with the file as known at each; audited as a replay."""
     case = _load(session, actor, case_id)
-    d = get_case(session, actor, case_id, anonymize=False)
-    anonymize = actor.role is Role.TRAINER and not case.is_training if anonymize is None \
-        else anonymize
-    scrub = pseudonyms.for_case(d).scrub if anonymize else (lambda t: t)
+    if actor.role is Role.TRAINER and not case.is_training:
+        anonymize = True  # a permission, not a parameter: trainers never see identities
+    d, scrub = case_with_scrubber(session, actor, case_id, anonymize=bool(anonymize))
     observations = {o.id: o for o in list_observations(session, actor, case_id)}
     questions = {q.before_event_id: Question(q.id, q.before_event_id, q.question, q.answer,
                                              q.version)

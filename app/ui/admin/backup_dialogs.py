@@ -18,11 +18,11 @@ DEFAULT_DAYS = 7
 _STEPS = 1000
 
 
-def _run(ctx: TaskContext, paths, out: Path) -> backup.BackupInfo:
+def _run(ctx: TaskContext, paths, actor, out: Path) -> backup.BackupInfo:
     def progress(fraction: float, label: str) -> None:
         ctx.report(int(fraction * _STEPS), _STEPS, label)
 
-    return backup.create_backup(paths, out, progress, ctx.is_cancelled)
+    return backup.create_backup(paths, actor, out, progress, ctx.is_cancelled)
 
 
 def backup_folder_name(now: datetime | None = None) -> str:
@@ -39,7 +39,7 @@ def start_backup(window, parent_dir: str | Path | None = None) -> TaskHandle | N
         if not parent_dir:
             return None
     out = Path(parent_dir) / backup_folder_name()
-    handle = run_with_progress_dialog(_run, ctx.paths, out, parent=window,
+    handle = run_with_progress_dialog(_run, ctx.paths, ctx.actor, out, parent=window,
                                       title=texts.title(), label=texts.running())
 
     def done(info: backup.BackupInfo) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models.db import unit_of_work
 from app.services.common.context import Actor
 from app.services.common.errors import ServiceError, ValidationError
-from app.services.org import users
+from app.services.org import login, users
 from app.ui.admin.password_dialog import ChangePasswordDialog
 from app.ui.widgets.dialog_parts import accept_cancel_buttons, error_label
 
@@ -64,9 +64,9 @@ class LoginDialog(QDialog):
         """Check the credentials (the failed attempt is counted even when refused)."""
         try:
             with unit_of_work(self._sessions) as session:
-                outcome = users.authenticate(session, self.username.text(), self.password.text())
+                outcome = login.authenticate(session, self.username.text(), self.password.text())
         except ServiceError as exc:
-            outcome = users.LoginOutcome(None, str(exc))
+            outcome = login.LoginOutcome(None, str(exc))
         if outcome.actor is None:
             self.error.setText(outcome.error)
             self.error.show()

@@ -23,12 +23,13 @@ from app.ui.workers import TaskContext, TaskHandle, run_task
 _STEPS = 1000
 
 
-def _run(ctx: TaskContext, sessions, evidence_dir) -> VerifyReport:
+def _run(ctx: TaskContext, sessions, paths) -> VerifyReport:
     def progress(fraction: float, label: str) -> None:
         ctx.report(int(fraction * _STEPS), _STEPS, label)
 
-    with sessions() as session:
-        return verify.verify_data(session, evidence_dir, progress, ctx.is_cancelled)
+    with sessions() as session:  # the chain is checked against every anchor of this data dir
+        return verify.verify_data(session, paths.evidence_dir, progress, ctx.is_cancelled,
+                                  paths=paths)
 
 
 class VerifyDialog(QDialog):
@@ -77,7 +78,7 @@ class VerifyDialog(QDialog):
         self.bar.setValue(0)
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.handle = run_task(_run, self._ctx.sessions, self._ctx.paths.evidence_dir,
+        self.handle = run_task(_run, self._ctx.sessions, self._ctx.paths,
                                parent=self)
         self.handle.progressed.connect(self._on_progress)
         self.handle.succeeded.connect(self._on_done)

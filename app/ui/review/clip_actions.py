@@ -30,6 +30,7 @@ class ClipActions:
     _open_token = 0
     _opening_id: int | None = None
     _pending_frame: int | None = None
+    _held: tuple[EvidenceDTO, object] | None = None  # opened, waiting for its hash check
     segments: list[Segment] = []
 
     # -- opening -------------------------------------------------------------------------
@@ -82,11 +83,20 @@ class ClipActions:
         if self.verified is not None and not self.verified.ok:
             source.close()
             return
+        if self.verified is None:  # not a frame is shown, marked or exported before the hash
+            self._held = (ev, source)
+            self._sources.append(source)
+            self.clip_view.set_banner(self.tr("Verifying SHA-256…"), "info")
+            return
+        self._show_source(ev, source, frame)
+
+    def _show_source(self, ev: EvidenceDTO, source, frame: int | None) -> None:
         player = ClipPlayer(source, ev, self)
         player.failed.connect(lambda msg: self.show_status(msg))
         self.player = player
         self._opening_id = None
-        self._sources.append(source)
+        if source not in self._sources:
+            self._sources.append(source)
         try:
             chain = FilterChain.from_json(ev.filters_json) if ev.filters_json else FilterChain()
         except VideoError:
@@ -98,8 +108,6 @@ class ClipActions:
         self.clip_view.set_observations(self.observations_of(ev.id))
         if frame is not None:
             player.seek(frame)
-        if self.verified is None:
-            self.clip_view.set_banner(self.tr("Verifying SHA-256…"), "info")
         with unit_of_work(self.context.sessions) as s:
             custody.record_view(s, self.context.actor, ev.id,
                                 detail=self.tr("Viewed in the review bench"))
@@ -109,9 +117,12 @@ class ClipActions:
 
     def _on_verified(self, result: custody.VerifyResult) -> None:
         self.verified = result
+        held, self._held = self._held, None
         if result.ok:
             self.clip_view.set_banner("")
             self.show_status(result.message)
+            if held is not None and held[0].id == result.evidence_id:
+                self._show_source(held[0], held[1], self._pending_frame)
             return
         self.close_clip()
         self.clip_view.frame_view.clear(self.tr("EVIDENCE FAILED VERIFICATION"))
@@ -125,6 +136,7 @@ class ClipActions:
         """Close the single clip and the synchronised grid, and the files behind them."""
         self._open_token += 1  # results of opens still running are dropped
         self._opening_id = None
+        self._held = None
         self.sync_grid.clear()
         if self.player is not None:
             self.player.close()

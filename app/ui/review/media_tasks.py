@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from app.config import AppPaths
 from app.models.db import unit_of_work
 from app.services.common.context import Actor
-from app.services.evidence import custody
+from app.services.evidence import custody, integrity_gate
 from app.services.evidence import media as evidence_media
 from app.services.evidence.items import EvidenceDTO, evidence_path
 from app.ui.workers import TaskContext
@@ -59,11 +59,11 @@ def open_source(ctx: TaskContext, paths: AppPaths, ev: EvidenceDTO):
 def verify(ctx: TaskContext, factory, paths: AppPaths, actor: Actor,
            ev: EvidenceDTO) -> custody.VerifyResult:
     lower_priority()
-    actual = custody.hash_stored(paths, ev, progress=lambda d, t: ctx.report(d, t),
-                                 cancel=ctx.is_cancelled)
+    custody.hash_stored(paths, ev, progress=lambda d, t: ctx.report(d, t),
+                        cancel=ctx.is_cancelled)
     ctx.check_cancelled()
     with unit_of_work(factory) as s:
-        return custody.record_verification(s, actor, ev.id, actual, evidence_path(paths, ev))
+        return custody.record_verification(s, actor, paths, ev.id)
 
 
 def thumbs(ctx: TaskContext, paths: AppPaths, ev: EvidenceDTO, count: int) -> list[tuple[int, QImage]]:
@@ -132,6 +132,8 @@ def snapshot(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, source, e
     """Exact (optionally enhanced) frame + captioned copy + sidecar, logged in custody."""
     with unit_of_work(factory) as s:
         custody.check_can_export(s, actor, ev.id)
+    integrity_gate.check_file(evidence_path(paths, ev), ev.sha256, ev.original_name,
+                              cancel=ctx.is_cancelled)  # never export from an altered clip
     pts = float(source.pts(index))
     lines = caption_lines(case_no, ev, index, pts, wall_text, chain.describe())
     captioned = out_png.with_name(out_png.stem + "_caption.png")
@@ -149,6 +151,7 @@ def snapshot(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, source, e
     with unit_of_work(factory) as s:
         custody.record_export(s, actor, ev.id, out, frame_index=index,
                               out_sha256=json.loads(sidecar.read_text("utf-8")).get("png_sha256", ""))
+        integrity_gate.anchor_sidecar(s, sidecar)
     return SnapshotResult(out, captioned, sidecar)
 
 
@@ -156,6 +159,8 @@ def clip(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, ev: EvidenceD
          end: int, out: Path, case_no: str) -> tuple[Path, str]:
     with unit_of_work(factory) as s:
         custody.check_can_export(s, actor, ev.id)
+    integrity_gate.check_file(evidence_path(paths, ev), ev.sha256, ev.original_name,
+                              progress=lambda d, t: ctx.report(d, t), cancel=ctx.is_cancelled)
     digest = export_clip(evidence_path(paths, ev), start, end, out,
                          progress=lambda d, t: ctx.report(d, t), cancel=ctx.is_cancelled)
     sidecar = out.with_name(out.name + ".json")
@@ -172,4 +177,5 @@ def clip(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, ev: EvidenceD
     with unit_of_work(factory) as s:
         custody.record_export(s, actor, ev.id, out, frame_index=start, end_frame=end,
                               out_sha256=digest)
+        integrity_gate.anchor_sidecar(s, sidecar)
     return out, digest

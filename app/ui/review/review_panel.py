@@ -332,14 +332,13 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         handles = [self._track(run_task(media_tasks.open_source, self.context.paths, e, parent=self))
                    for e in items]
         players: dict[int, ClipPlayer] = {}
+        ok: set[int] = set()
+        if items:
+            self.clip_view.set_banner(self.tr("Verifying SHA-256…"), "info")
 
-        def done(ev, src):
-            if token != self._open_token:
-                src.close()
-                return
-            players[ev.id] = ClipPlayer(src, ev, self)
-            self._sources.append(src)
-            if len(players) == len(items):
+        def show_when_ready():  # every clip opened *and* its hash verified
+            if len(players) == len(items) and ok >= set(players):
+                self.clip_view.set_banner("")
                 self.sync_grid.set_players([players[e.id] for e in items])
                 self.stack.setCurrentWidget(self.sync_grid)
                 with unit_of_work(self.context.sessions) as s:
@@ -347,9 +346,22 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
                         custody.record_view(s, self.context.actor, e.id,
                                             detail=self.tr("Viewed in the synchronised grid"))
 
+        def done(ev, src):
+            if token != self._open_token:
+                src.close()
+                return
+            players[ev.id] = ClipPlayer(src, ev, self)
+            self._sources.append(src)
+            show_when_ready()
+
         def verified(result):
-            if token == self._open_token and not result.ok:
+            if token != self._open_token:
+                return
+            if not result.ok:
                 self._on_verified(result)  # closes everything and says so loudly
+                return
+            ok.add(result.evidence_id)
+            show_when_ready()
 
         for ev, h in zip(items, handles, strict=True):
             h.succeeded.connect(lambda src, ev=ev: done(ev, src))

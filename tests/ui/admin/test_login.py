@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog
 
 from app.models import User
 from app.models.db import unit_of_work
+from app.services.org import login as login_service
 from app.services.org import users
 from app.ui.admin.login_dialog import FirstAdminDialog, LoginDialog, demo_prefill
 from app.ui.admin.password_dialog import ChangePasswordDialog
@@ -50,7 +51,7 @@ def test_forced_password_change(qtbot, zh_ui, session_factory):
     dialog.new.setText("Better-2025")
     dialog.repeat.setText("Better-2025")
     assert dialog.save()
-    assert users.login(session_factory, "admin", "Better-2025").actor is not None
+    assert login_service.login(session_factory, "admin", "Better-2025").actor is not None
 
 
 def test_demo_prefill_signs_in(qtbot, zh_ui, demo_db):

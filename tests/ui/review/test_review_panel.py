@@ -186,3 +186,27 @@ def test_hash_mismatch_is_shown_loudly_and_blocks(qtbot, panel, review_world):
     with unit_of_work(review_world["factory"]) as s:
         assert "verify_failed" in s.scalars(select(CustodyEvent.action).where(
             CustodyEvent.evidence_id == ev.id)).all()
+
+
+def test_no_frame_is_shown_before_the_hash_is_verified(qtbot, panel, review_world, monkeypatch):
+    import threading
+
+    from app.ui.review import media_tasks
+
+    gate = threading.Event()
+    real = media_tasks.verify
+
+    def slow_verify(*args, **kw):
+        gate.wait(20)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(media_tasks, "verify", slow_verify)
+    panel.close_clip()
+    ev = review_world["ev_b"]
+    panel.open_evidence(ev.id)
+    qtbot.waitUntil(lambda: panel._held is not None, timeout=15000)  # opened, not yet verified
+    assert panel.player is None and panel.clip_view.player is None
+    assert panel.clip_view.banner.text() == panel.tr("Verifying SHA-256…")  # 正在校验 SHA-256…
+    gate.set()
+    qtbot.waitUntil(lambda: panel.player is not None, timeout=15000)
+    assert panel.verified.ok and panel.player.evidence.id == ev.id

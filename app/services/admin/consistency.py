@@ -1,0 +1,41 @@
+"""The audit log must agree with the data: every case and every imported evidence item has the
+audit row that created it. A log that was wiped or pruned while the data stayed is caught here
+even when no anchor is at hand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import and_, exists, select
+from sqlalchemy.orm import Session
+
+from app.i18n import _
+from app.models import AuditEntry, Case, EvidenceItem
+
+_LIMIT = 20  # name at most this many records of each kind
+
+
+def _created(entity_type: str, entity_id, actions: tuple[str, ...]):
+    return exists().where(and_(AuditEntry.entity_type == entity_type,
+                               AuditEntry.entity_id == entity_id,
+                               AuditEntry.action.in_(actions)))
+
+
+def missing_creation_entries(session: Session) -> Iterator[tuple[str, str]]:
+    """(where, message) for each record without its creation entry in the audit log."""
+    cases = session.execute(
+        select(Case.id, Case.case_no).where(~_created("case", Case.id, (
+            "case.create", "training.import"))).order_by(Case.id).limit(_LIMIT)).all()
+    for _cid, no in cases:
+        yield (_("case {no}", no=no),
+               _("Case {no} exists but the audit log has no entry creating it (log wiped or "
+                 "pruned, or the case was inserted behind the program's back).", no=no))
+    items = session.execute(
+        select(EvidenceItem.id, EvidenceItem.original_name).join(Case)
+        .where(Case.is_training.is_(False))
+        .where(~_created("evidence", EvidenceItem.id, ("evidence.import",)))
+        .order_by(EvidenceItem.id).limit(_LIMIT)).all()
+    for eid, name in items:
+        yield (_("evidence {id}", id=eid),
+               _("Evidence {id} ({name}) exists but the audit log has no import entry for it.",
+                 id=eid, name=name))
