@@ -2,6 +2,8 @@
 
 Identifying values (names, ID numbers, phones, addresses of persons, plates) are replaced
 everywhere they occur in the report's text — narrative, timeline, findings, attribute history.
+Then the shared free-text scrubber (:mod:`app.services.training.scrub`, the one trainer replay
+uses) withholds officers' names, the short forms (周某) and local file paths.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from string import ascii_uppercase
 from app.i18n import _
 from app.reports.case_data import CaseReportData, Change
 from app.services.casefile.pseudonyms import scrub_strings
+from app.services.training.scrub import Scrubber
 
 _PERSON_FIELDS = {"name", "id_number", "phone", "address"}
 _VEHICLE_FIELDS = {"plate"}
@@ -85,8 +88,32 @@ def anonymize(data: CaseReportData) -> CaseReportData:
                               lambda x: mask_plate(x) if x else x))
         for v in data.vehicles)
     masked = dataclasses.replace(data, persons=persons, vehicles=vehicles)
-    # Free text next: persons/vehicles are already masked, the scrub catches the rest.
-    out = scrub_strings(masked, scrub)
+    # Free text next: persons/vehicles are already masked, the scrubs catch the rest.
+    shared = _shared_scrubber(data, mapping)
+    out = scrub_strings(masked, lambda text: shared(scrub(text)))
     assert isinstance(out, CaseReportData)
     return out
 
+
+
+def _officers(data: CaseReportData) -> list[str]:
+    """Every officer's name the report shows (lead, meetings, teams, history, custody)."""
+    names = [data.case.lead_officer, data.generated_by]
+    for m in data.meetings:
+        names += [m.chair, *m.attendees.splitlines()]
+    for i in data.inquiries:
+        names += i.members.splitlines()
+    histories = [data.case_history, *(p.history for p in data.persons),
+                 *(v.history for v in data.vehicles)]
+    names += [ch.by for h in histories for ch in h]
+    names += [s.by for s in data.status_changes]
+    names += [c.by for e in data.evidence for c in e.custody]
+    system = _("system")
+    return [n.strip() for n in names if n and n.strip() and n.strip() != system]
+
+
+def _shared_scrubber(data: CaseReportData, mapping: dict[str, str]) -> Scrubber:
+    """The shared scrubber, knowing the persons' aliases (周某 → their pseudonym)."""
+    names = [p.name for p in data.persons] + [
+        v for p in data.persons for ch in p.history if ch.field == "name" for v in (ch.old, ch.new)]
+    return Scrubber(person_names=names, known=mapping).add_officers(_officers(data))

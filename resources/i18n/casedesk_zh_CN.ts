@@ -33,12 +33,12 @@
     <context>
         <name>AdminMenu</name>
         <message>
-            <location filename="../../app/ui/admin/__init__.py" line="+33" />
+            <location filename="../../app/ui/admin/__init__.py" line="+44" />
             <source>Audit log</source>
             <translation>审计日志</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
             <source>Trainer replay</source>
             <translation>案件复盘教学</translation>
         </message>
@@ -58,7 +58,7 @@
             <translation>数据校验…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Back up now…</source>
             <translation>立即备份…</translation>
         </message>
@@ -68,7 +68,7 @@
             <translation>安全设置…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Export training package…</source>
             <translation>导出教学包…</translation>
         </message>
@@ -78,7 +78,7 @@
             <translation>导入教学包…</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+18" />
             <source>Change password…</source>
             <translation>修改密码…</translation>
         </message>
@@ -194,7 +194,7 @@
     <context>
         <name>AuditTableModel</name>
         <message>
-            <location filename="../../app/ui/admin/audit_view.py" line="+43" />
+            <location filename="../../app/ui/admin/audit_view.py" line="+41" />
             <source>#</source>
             <translation>序号</translation>
         </message>
@@ -631,7 +631,7 @@
     <context>
         <name>CaseEditor</name>
         <message>
-            <location filename="../../app/ui/case_editor.py" line="+86" />
+            <location filename="../../app/ui/casefile/editor.py" line="+86" />
             <source>Facts</source>
             <translation>基本案情</translation>
         </message>
@@ -725,7 +725,7 @@
     <context>
         <name>CaseFactsTab</name>
         <message>
-            <location filename="../../app/ui/case_facts_tab.py" line="+57" />
+            <location filename="../../app/ui/casefile/facts_tab.py" line="+58" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
@@ -837,7 +837,7 @@
     <context>
         <name>CaseHistoryTab</name>
         <message>
-            <location filename="../../app/ui/case_history_tab.py" line="+44" />
+            <location filename="../../app/ui/casefile/history_tab.py" line="+44" />
             <source>Status changes</source>
             <translation>状态变更</translation>
         </message>
@@ -880,7 +880,7 @@
     <context>
         <name>CaseListPanel</name>
         <message>
-            <location filename="../../app/ui/case_list_panel.py" line="+66" />
+            <location filename="../../app/ui/casefile/list_panel.py" line="+66" />
             <source>Search number, title, narrative, persons, vehicles… (Ctrl+F)</source>
             <translation>搜索案件编号、名称、案情、人员、车辆…（Ctrl+F）</translation>
         </message>
@@ -924,7 +924,7 @@
     <context>
         <name>CaseRestore</name>
         <message>
-            <location filename="../../app/ui/case_restore.py" line="+63" />
+            <location filename="../../app/ui/casefile/restore.py" line="+63" />
             <source>Undo of delete: case restored</source>
             <translation>撤销删除：恢复案件</translation>
         </message>
@@ -932,7 +932,7 @@
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../app/ui/case_list_model.py" line="+236" />
+            <location filename="../../app/ui/casefile/list_model.py" line="+236" />
             <source>Case no.</source>
             <translation>案件编号</translation>
         </message>
@@ -990,7 +990,7 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../app/ui/case_view.py" line="+100" />
+            <location filename="../../app/ui/casefile/view.py" line="+100" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
@@ -1099,7 +1099,7 @@
     <context>
         <name>ClipActions</name>
         <message>
-            <location filename="../../app/ui/review/clip_actions.py" line="+50" />
+            <location filename="../../app/ui/review/clip_actions.py" line="+52" />
             <source>Opening {name} and verifying its SHA-256…</source>
             <translation>正在打开 {name} 并校验 SHA-256…</translation>
         </message>
@@ -2062,7 +2062,7 @@
     <context>
         <name>EvidenceDialog</name>
         <message>
-            <location filename="../../app/ui/review/evidence_dialog.py" line="+37" />
+            <location filename="../../app/ui/review/evidence_dialog.py" line="+38" />
             <source>Evidence {name}</source>
             <translation>证据 {name}</translation>
         </message>
@@ -2175,7 +2175,7 @@
     <context>
         <name>ExportPackageDialog</name>
         <message>
-            <location filename="../../app/ui/admin/training_dialogs.py" line="+54" />
+            <location filename="../../app/ui/admin/training_dialogs.py" line="+56" />
             <location line="+58" />
             <source>Export training package</source>
             <translation>导出教学包</translation>
@@ -2262,7 +2262,7 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../app/ui/case_dialogs.py" line="+74" />
+            <location filename="../../app/ui/casefile/dialogs.py" line="+74" />
             <source>Reason / source of the change</source>
             <translation>修改原因 / 信息来源</translation>
         </message>
@@ -2294,7 +2294,7 @@
     <context>
         <name>HistoryTexts</name>
         <message>
-            <location filename="../../app/ui/case_records_tab.py" line="+120" />
+            <location filename="../../app/ui/casefile/records_tab.py" line="+120" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
@@ -2670,7 +2670,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="+77" />
+            <location filename="../../app/ui/main_window.py" line="+61" />
             <location line="+163" />
             <location line="+24" />
             <source>CaseDesk · Hit-and-Run Case Workbench</source>
@@ -3105,7 +3105,7 @@
     <context>
         <name>ReasoningPanel</name>
         <message>
-            <location filename="../../app/ui/case_reasoning_panel.py" line="+60" />
+            <location filename="../../app/ui/casefile/reasoning_panel.py" line="+60" />
             <source>Select an event to see what it rests on (observation → inference → action).</source>
             <translation>选择一个事件，查看它的依据（观察 → 推断 → 措施）。</translation>
         </message>
@@ -3128,7 +3128,7 @@
     <context>
         <name>RecordActionsMixin</name>
         <message>
-            <location filename="../../app/ui/case_record_actions.py" line="+28" />
+            <location filename="../../app/ui/casefile/record_actions.py" line="+28" />
             <source>Add {noun} {label}</source>
             <translation>添加{noun} {label}</translation>
         </message>
@@ -3171,7 +3171,7 @@
     <context>
         <name>RecordSection</name>
         <message>
-            <location filename="../../app/ui/case_records_tab.py" line="+47" />
+            <location filename="../../app/ui/casefile/records_tab.py" line="+47" />
             <source>Add…</source>
             <translation>添加…</translation>
         </message>
@@ -3199,7 +3199,7 @@
     <context>
         <name>RecordSpecs</name>
         <message>
-            <location filename="../../app/ui/case_record_specs.py" line="+71" />
+            <location filename="../../app/ui/casefile/record_specs.py" line="+71" />
             <location line="+47" />
             <source>unknown</source>
             <translation>不详</translation>
@@ -3544,7 +3544,7 @@
     <context>
         <name>ReplayView</name>
         <message>
-            <location filename="../../app/ui/admin/replay_view.py" line="+56" />
+            <location filename="../../app/ui/admin/replay_view.py" line="+59" />
             <source>Start replay</source>
             <translation>开始复盘</translation>
         </message>
@@ -3574,7 +3574,7 @@
             <translation>已结案件：</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>Reveal this step</source>
             <translation>揭晓本步骤</translation>
         </message>
@@ -3584,13 +3584,23 @@
             <translation>您的角色无权进行案件复盘。</translation>
         </message>
         <message>
-            <location line="+22" />
-            <location line="+155" />
+            <location line="+26" />
+            <location line="+191" />
             <source>Replay</source>
             <translation>案件复盘</translation>
         </message>
         <message>
-            <location line="-123" />
+            <location line="-162" />
+            <source>Skip ahead?</source>
+            <translation>跳过未讨论的步骤？</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{n} steps have not been discussed yet. Show the outcome anyway?</source>
+            <translation>还有 {n} 步尚未讨论。仍要直接显示案件结果吗？</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>{n}. Outcome</source>
             <translation>{n}. 案件结果</translation>
         </message>
@@ -3598,6 +3608,11 @@
             <location line="+1" />
             <source>{n}. Outcome (hidden)</source>
             <translation>{n}. 案件结果（未揭晓）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{n}. {time} · not reached yet</source>
+            <translation>{n}. {time} · 尚未进行到</translation>
         </message>
         <message>
             <location line="+2" />
@@ -3743,7 +3758,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../app/ui/review/review_panel.py" line="+86" />
+            <location filename="../../app/ui/review/review_panel.py" line="+87" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -3999,7 +4014,7 @@ Answer: {a}</source>
     <context>
         <name>StartupTexts</name>
         <message>
-            <location filename="../../app/ui/app.py" line="+196" />
+            <location filename="../../app/ui/app.py" line="+197" />
             <source>Opening the database…</source>
             <translation>正在打开数据库…</translation>
         </message>
@@ -4176,7 +4191,7 @@ Answer: {a}</source>
     <context>
         <name>StatusDialog</name>
         <message>
-            <location filename="../../app/ui/case_dialogs.py" line="+77" />
+            <location filename="../../app/ui/casefile/dialogs.py" line="+77" />
             <source>Change the case status</source>
             <translation>变更案件状态</translation>
         </message>
@@ -4245,7 +4260,7 @@ Answer: {a}</source>
     <context>
         <name>UnsavedTexts</name>
         <message>
-            <location filename="../../app/ui/case_dialogs.py" line="+9" />
+            <location filename="../../app/ui/casefile/dialogs.py" line="+9" />
             <source>Unsaved changes</source>
             <translation>有未保存的修改</translation>
         </message>
@@ -4263,7 +4278,7 @@ Answer: {a}</source>
     <context>
         <name>UserEditDialog</name>
         <message>
-            <location filename="../../app/ui/admin/users_dialog.py" line="+40" />
+            <location filename="../../app/ui/admin/users_dialog.py" line="+38" />
             <source>Edit user</source>
             <translation>编辑用户</translation>
         </message>

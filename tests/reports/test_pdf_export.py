@@ -96,6 +96,20 @@ def test_anonymized_copy_hides_persons_and_plates(case_a, session_factory, paths
     assert "天桥街" in text  # the facts of the case stay
 
 
+def test_anonymized_copy_withholds_officers_and_local_paths(case_a, session_factory, paths,
+                                                           tmp_path):
+    """One scrubber with the trainer replay: officers, 周某 and file paths are withheld too."""
+    from app.models import CustodyEvent
+
+    with unit_of_work(session_factory) as s:
+        s.add(CustodyEvent(evidence_id=case_a["evidence_id"], action="export",
+                           detail="/home/baijingguan/周某某案/截图.png"))
+    text = pdf_text(_export(session_factory, paths, tmp_path, anonymize=True).path)
+    for secret in ("白警官", "李警官", "/home/", "baijingguan", "周某"):
+        assert secret not in text, secret
+    assert "民警A" in text and "截图.png" in text
+
+
 def test_sections_option_limits_the_report(case_a, session_factory, paths, tmp_path):
     result = _export(session_factory, paths, tmp_path, sections=("timeline",))
     text = pdf_text(result.path)

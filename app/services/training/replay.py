@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from app.models import CallOut, Case, TrainingQuestion
 from app.models.enums import CaseStatus, EventKind, Role
-from app.services.casefile import pseudonyms
 from app.services.casefile.access import load_case
 from app.services.casefile.cases import get_case
 from app.services.casefile.dto import CaseDetail, InquiryDTO, MeetingDTO
@@ -30,6 +29,7 @@ from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ValidationError, WorkflowError
 from app.services.common.rows import get_or_raise
 from app.services.evidence.observations import ObservationDTO, list_observations
+from app.services.training import scrub as scrubbing
 
 OUTCOME = "outcome"
 _SEEN = (EventKind.OBSERVATION, EventKind.SIGHTING)
@@ -193,7 +193,7 @@ def _team(d: CaseDetail, i: InquiryDTO, at: datetime, final: bool, scrub) -> Tea
 
 def _frame(o: ObservationDTO, scrub) -> FrameRef:
     return FrameRef(o.id, o.evidence_id, o.evidence_sha256, o.frame_index, o.pts_s, o.wall_time,
-                    o.roi, scrub(o.note) or "", o.camera_label)
+                    o.roi, scrub(o.note) or "", scrub(o.camera_label) or "")
 
 
 def build_replay(session: Session, actor: Actor, case_id: int, *,
@@ -203,10 +203,10 @@ def build_replay(session: Session, actor: Actor, case_id: int, *,
     d = get_case(session, actor, case_id, anonymize=False)
     anonymize = actor.role is Role.TRAINER and not case.is_training if anonymize is None \
         else anonymize
-    scrub = pseudonyms.for_case(d).scrub if anonymize else (lambda t: t)
+    scrub = scrubbing.for_case(d) if anonymize else (lambda t: t)
     observations = {o.id: o for o in list_observations(session, actor, case_id)}
-    questions = {q.before_event_id: Question(q.id, q.before_event_id, q.question, q.answer,
-                                             q.version)
+    questions = {q.before_event_id: Question(q.id, q.before_event_id, scrub(q.question) or "",
+                                             scrub(q.answer) or "", q.version)
                  for q in session.scalars(select(TrainingQuestion).where(
                      TrainingQuestion.case_id == case_id).order_by(TrainingQuestion.id))}
     titles = {e.id: e.title for e in d.events}
@@ -253,7 +253,7 @@ def build_replay(session: Session, actor: Actor, case_id: int, *,
     end = d.closed_at or d.solved_at or (raw[-1][0] if raw else case.updated_at)
     if steps and end < steps[-1].at:
         end = steps[-1].at
-    steps.append(ReplayStep(len(steps), OUTCOME, end, _("Outcome"), _outcome_text(d), "", None,
+    steps.append(ReplayStep(len(steps), OUTCOME, end, _("Outcome"), scrub(_outcome_text(d)) or "", "", None,
                             (), (), (), None, _state(d, end, True, scrub)))
     audit.record(session, actor, "training.replay", entity_type="case", entity_id=case_id,
                  case_id=case_id, payload={"anonymized": anonymize, "steps": len(steps)})
