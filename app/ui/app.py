@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -269,31 +270,53 @@ def run(argv: Sequence[str] | None = None) -> int:
             return 0
         actor = signed_in
     context = AppContext(paths=paths, engine=engine, sessions=sessions, actor=actor,
-                         settings=settings, initial_case_no=initial_case)
+                         settings=settings, initial_case_no=initial_case,
+                         records_access=not args.screenshot)
+    while True:
+        window = _open_window(args, context)
+        if window is None:
+            engine.dispose()
+            return 2
+        if args.screenshot:
+            ok = save_screenshot(window, args.screenshot, args.size)
+            window.context.settings.sync()
+            window.deleteLater()
+            engine.dispose()
+            return 0 if ok else 1
+        window.show()
+        code = app.exec()
+        QThreadPool.globalInstance().waitForDone(5000)  # let background work finish cleanly
+        if not getattr(window, "sign_out_requested", False):
+            break
+        # File ▸ Sign out: back to the sign-in; the next user gets a fresh window
+        from app.ui.admin.login_dialog import sign_in
+
+        window.deleteLater()
+        actor = sign_in(sessions)
+        if actor is None:
+            break
+        context = dataclasses.replace(context, actor=actor, initial_case_no=None)
+    engine.dispose()
+    return code
+
+
+def _open_window(args, context: AppContext) -> MainWindow | None:
+    """The main window on the asked view (None when a ``--screenshot`` view cannot open)."""
     window = MainWindow(context)
-    view = args.view or ("cases" if args.demo or args.screenshot else settings.last_view())
+    view = args.view or ("cases" if args.demo or args.screenshot
+                         else context.settings.last_view())
     try:
         window.show_view(view)
     except KeyError:
         print(f"unknown view {view!r}; known: {', '.join(window.view_names())}", file=sys.stderr)
         if args.screenshot:
-            return 2
+            return None
         window.show_view("cases")
     except Exception as exc:  # noqa: BLE001 - a broken view must not stop the program
         log.exception("view %s failed to open", view)
         if args.screenshot:
             print(f"view {view!r} failed: {exc}", file=sys.stderr)
-            return 1
+            return None
         report_error(exc)
         window.show_view("cases")
-    if args.screenshot:
-        ok = save_screenshot(window, args.screenshot, args.size)
-        window.context.settings.sync()
-        window.deleteLater()
-        engine.dispose()
-        return 0 if ok else 1
-    window.show()
-    code = app.exec()
-    QThreadPool.globalInstance().waitForDone(5000)  # let background work finish cleanly
-    engine.dispose()
-    return code
+    return window

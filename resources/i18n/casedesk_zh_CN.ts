@@ -87,6 +87,11 @@
             <source>Lock now</source>
             <translation>立即锁定</translation>
         </message>
+        <message>
+            <location line="+2" />
+            <source>Sign out</source>
+            <translation>注销</translation>
+        </message>
     </context>
     <context>
         <name>AdminSettingsDialog</name>
@@ -194,7 +199,7 @@
     <context>
         <name>AuditTableModel</name>
         <message>
-            <location filename="../../app/ui/admin/audit_view.py" line="+41" />
+            <location filename="../../app/ui/admin/audit_view.py" line="+45" />
             <source>#</source>
             <translation>序号</translation>
         </message>
@@ -229,7 +234,7 @@
             <translation>案件编号</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+34" />
             <source>Row hash: {hash}</source>
             <translation>记录哈希：{hash}</translation>
         </message>
@@ -297,9 +302,14 @@
             <translation>全部用户</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+40" />
             <source>{shown} of {total} entries</source>
             <translation>显示 {shown} / 共 {total} 条</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Entry #{id} · code {action} · row hash {hash}</source>
+            <translation>第 {id} 条 · 代码 {action} · 行哈希 {hash}</translation>
         </message>
     </context>
     <context>
@@ -1114,12 +1124,7 @@
             <translation>正在校验 SHA-256…</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Viewed in the review bench</source>
-            <translation>在视频研判工作台中查看</translation>
-        </message>
-        <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>EVIDENCE FAILED VERIFICATION</source>
             <translation>证据校验失败</translation>
         </message>
@@ -2219,7 +2224,7 @@
     <context>
         <name>FirstAdminDialog</name>
         <message>
-            <location filename="../../app/ui/admin/login_dialog.py" line="+89" />
+            <location filename="../../app/ui/admin/login_dialog.py" line="+93" />
             <source>CaseDesk · First start</source>
             <translation>CaseDesk · 首次启动</translation>
         </message>
@@ -2617,7 +2622,7 @@
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../app/ui/admin/login_dialog.py" line="-84" />
+            <location filename="../../app/ui/admin/login_dialog.py" line="-87" />
             <source>CaseDesk · Sign in</source>
             <translation>CaseDesk · 登录</translation>
         </message>
@@ -2637,7 +2642,12 @@
             <translation>长时间无操作，工作站已锁定。请输入密码继续。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+2" />
+            <source>The workstation is locked. Enter your password to continue.</source>
+            <translation>工作站已锁定。请输入密码继续。</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>User name:</source>
             <translation>用户名：</translation>
         </message>
@@ -3585,12 +3595,12 @@
         </message>
         <message>
             <location line="+26" />
-            <location line="+191" />
+            <location line="+190" />
             <source>Replay</source>
             <translation>案件复盘</translation>
         </message>
         <message>
-            <location line="-162" />
+            <location line="-161" />
             <source>Skip ahead?</source>
             <translation>跳过未讨论的步骤？</translation>
         </message>
@@ -3672,7 +3682,7 @@ Answer: {a}</source>
             <translation>{camera} · 第 {i} 帧 · {sha}… · {note}</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+17" />
             <source>Cannot show this frame: {error}</source>
             <translation>无法显示该画面：{error}</translation>
         </message>
@@ -3932,11 +3942,6 @@ Answer: {a}</source>
             <source>Select 2 to 4 clips in the evidence list first.</source>
             <translation>请先在证据列表中选择 2 到 4 段视频。</translation>
         </message>
-        <message>
-            <location line="+25" />
-            <source>Viewed in the synchronised grid</source>
-            <translation>在多路同步画面中查看</translation>
-        </message>
     </context>
     <context>
         <name>RouteWidget</name>
@@ -4014,7 +4019,7 @@ Answer: {a}</source>
     <context>
         <name>StartupTexts</name>
         <message>
-            <location filename="../../app/ui/app.py" line="+197" />
+            <location filename="../../app/ui/app.py" line="+198" />
             <source>Opening the database…</source>
             <translation>正在打开数据库…</translation>
         </message>

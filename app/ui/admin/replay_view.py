@@ -30,7 +30,7 @@ from shiboken6 import isValid
 from app.models.db import unit_of_work
 from app.services.common.context import Perm
 from app.services.common.errors import ServiceError
-from app.services.evidence import custody, items
+from app.services.evidence import items
 from app.services.training import replay
 from app.services.training.replay import Replay, ReplayStep
 from app.ui.admin.replay_panels import KnownThenPanel, frame_pixmap, load_frame
@@ -294,8 +294,7 @@ class ReplayView(QWidget):
         with unit_of_work(self._ctx.sessions) as s:
             ev = items.get_evidence(s, self._ctx.actor, frame.evidence_id)
             ext, kind = ev.ext, ev.media_kind
-            custody.record_view(s, self._ctx.actor, ev.id,
-                                 detail=f"replay frame {frame.frame_index}")
+        self._ctx.log_view(ev.id, "replay_frame", frame=frame.frame_index)
         handle = run_task(load_frame, self._ctx.paths, frame, ext, kind, self.replay.anonymized,
                           parent=self)
         handle.succeeded.connect(lambda img, lb=label: isValid(lb) and lb.setPixmap(

@@ -57,12 +57,15 @@ def open_source(ctx: TaskContext, paths: AppPaths, ev: EvidenceDTO):
 
 
 def verify(ctx: TaskContext, factory, paths: AppPaths, actor: Actor,
-           ev: EvidenceDTO) -> custody.VerifyResult:
+           ev: EvidenceDTO, record: bool = True) -> custody.VerifyResult:
+    """Hash the stored file; logged in its custody unless ``record`` is False (screenshots)."""
     lower_priority()
     actual = custody.hash_stored(paths, ev, progress=lambda d, t: ctx.report(d, t),
                                  cancel=ctx.is_cancelled)
     ctx.check_cancelled()
     with unit_of_work(factory) as s:
+        if not record:
+            return custody.verification(s, actor, ev.id, actual, evidence_path(paths, ev))[0]
         return custody.record_verification(s, actor, ev.id, actual, evidence_path(paths, ev))
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.models.db import unit_of_work
 from app.services.common.errors import ServiceError
-from app.services.evidence import cameras, custody, observations, routes
+from app.services.evidence import cameras, observations, routes
 from app.services.evidence import clips as evidence
 from app.services.evidence.observations import ObservationDTO
 from app.ui.review import media_tasks
@@ -333,10 +333,8 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
             if len(players) == len(items):
                 self.sync_grid.set_players([players[e.id] for e in items])
                 self.stack.setCurrentWidget(self.sync_grid)
-                with unit_of_work(self.context.sessions) as s:
-                    for e in items:
-                        custody.record_view(s, self.context.actor, e.id,
-                                            detail=self.tr("Viewed in the synchronised grid"))
+                for e in items:
+                    self.context.log_view(e.id, "sync_grid")
 
         def verified(result):
             if token == self._open_token and not result.ok:
@@ -347,6 +345,7 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
             h.failed.connect(lambda exc, _tb: self.show_status(str(exc)))
             v = self._track(run_task(media_tasks.verify, self.context.sessions, self.context.paths,
                                      self.context.actor, ev, parent=self,
+                                     record=self.context.records_access,
                                      pool=media_tasks.background_pool()))
             v.succeeded.connect(verified)
         return handles
