@@ -1446,52 +1446,6 @@
             <source>Original frame (reset)</source>
             <translation>原始画面（重置）</translation>
         </message>
-        <message>
-            <location line="+12" />
-            <source>Brightness</source>
-            <translation>亮度</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Contrast</source>
-            <translation>对比度</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Gamma</source>
-            <translation>伽马</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <location line="+2" />
-            <source>Strength</source>
-            <translation>强度</translation>
-        </message>
-        <message>
-            <location line="-1" />
-            <source>Tiles</source>
-            <translation>分块</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Amount</source>
-            <translation>数量</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Radius</source>
-            <translation>半径</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Method</source>
-            <translation>方法</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Mode</source>
-            <translation>模式</translation>
-        </message>
     </context>
     <context>
         <name>EnumLabels</name>
@@ -1592,12 +1546,13 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+21" />
+            <location line="+12" />
+            <location line="+15" />
             <source>Other</source>
             <translation>其他</translation>
         </message>
         <message>
-            <location line="-17" />
+            <location line="-23" />
             <source>Suspect vehicle 1</source>
             <translation>嫌疑车辆1</translation>
         </message>
@@ -1628,6 +1583,21 @@
         </message>
         <message>
             <location line="+3" />
+            <source>Seized from the DVR on site</source>
+            <translation>现场调取 DVR</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sent by the owner</source>
+            <translation>业主提供</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Exported from the city video platform</source>
+            <translation>市视频平台导出</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Open</source>
             <translation>待开展</translation>
         </message>
@@ -2067,7 +2037,7 @@
     <context>
         <name>EvidenceDialog</name>
         <message>
-            <location filename="../../app/ui/review/evidence_dialog.py" line="+38" />
+            <location filename="../../app/ui/review/evidence_dialog.py" line="+39" />
             <source>Evidence {name}</source>
             <translation>证据 {name}</translation>
         </message>
@@ -2112,9 +2082,19 @@
             <translation>摄像头</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>How obtained</source>
             <translation>调取方式</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Not recorded</source>
+            <translation>未记录</translation>
         </message>
         <message>
             <location line="+8" />
@@ -2377,27 +2357,7 @@
             <translation>（未设置）</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Seized from the DVR on site</source>
-            <translation>现场调取 DVR</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Sent by the owner</source>
-            <translation>业主提供</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Exported from the city video platform</source>
-            <translation>市视频平台导出</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+7" />
             <source>e.g. copied from DVR channel 3 to USB stick by officer Li</source>
             <translation>例如：李警官从 DVR 第 3 通道拷贝到 U 盘</translation>
         </message>
@@ -3938,6 +3898,26 @@ Answer: {a}</source>
             <translation>紫色</translation>
         </message>
         <message>
+            <location line="+0" />
+            <source>white</source>
+            <translation>白色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>silver</source>
+            <translation>银色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>grey</source>
+            <translation>灰色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>black</source>
+            <translation>黑色</translation>
+        </message>
+        <message>
             <location line="+138" />
             <source>Select 2 to 4 clips in the evidence list first.</source>
             <translation>请先在证据列表中选择 2 到 4 段视频。</translation>
@@ -4014,6 +3994,19 @@ Answer: {a}</source>
             <location line="+4" />
             <source>{n} sightings, {c} cameras, {d:.2f} km, limit {lim:.0f} km/h, {f} legs to check</source>
             <translation>{n} 次发现，{c} 个摄像头，{d:.2f} 公里，限速 {lim:.0f} 公里/小时，{f} 段待核查</translation>
+        </message>
+    </context>
+    <context>
+        <name>Snapshot</name>
+        <message>
+            <location filename="../../app/ui/review/media_tasks.py" line="+107" />
+            <source>Frame #{i}  ·  pts {pts:.3f} s</source>
+            <translation>帧 #{i}  ·  pts {pts:.3f} 秒</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enhancement: {filters}</source>
+            <translation>增强：{filters}</translation>
         </message>
     </context>
     <context>

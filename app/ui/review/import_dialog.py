@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from app.config import AppPaths
 from app.models.db import unit_of_work
-from app.models.enums import Acquisition
 from app.services.common.context import Actor
 from app.services.common.errors import ServiceError
 from app.services.evidence import clips as evidence
@@ -36,6 +35,7 @@ from app.services.evidence.cameras import CameraDTO
 from app.services.evidence.store import discard
 from app.ui.review.clip_view import SHOWN_QTZ, as_shown_zone
 from app.ui.review.media_tasks import background_pool, lower_priority
+from app.ui.widgets.enum_labels import choices
 from app.ui.workers import TaskContext, TaskHandle, run_task
 
 VIDEO_FILTER = "*." + " *.".join(sorted(evidence.VIDEO_EXTS))
@@ -110,11 +110,8 @@ class ImportDialog(QDialog):
         for c in cameras:
             self.camera.addItem(c.label, c.id)
         self.acquisition = QComboBox(self)
-        for code, label in ((Acquisition.DVR_SEIZURE, self.tr("Seized from the DVR on site")),
-                            (Acquisition.OWNER_SENT, self.tr("Sent by the owner")),
-                            (Acquisition.PLATFORM_EXPORT, self.tr("Exported from the city video platform")),
-                            (Acquisition.OTHER, self.tr("Other"))):
-            self.acquisition.addItem(label, code.value)
+        for code, label in choices("acquisitions"):
+            self.acquisition.addItem(label, code)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("e.g. copied from DVR channel 3 to USB stick by officer Li"))
         self.start_check = QCheckBox(self.tr("Set the start time (camera clock) by hand"), self)

@@ -36,7 +36,7 @@ from app.ui.review.route_view import RouteWidget, load_area
 from app.ui.review.shortcuts import install_shortcuts
 from app.ui.review.sync_grid import SyncGrid
 from app.ui.workers import run_task
-from app.video import HUES
+from app.video.colour import COLOURS
 
 
 class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
@@ -173,8 +173,9 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.colour_box.addItem(self.tr("Any colour"), "")
         names = {"red": self.tr("red"), "orange": self.tr("orange"), "yellow": self.tr("yellow"),
                  "green": self.tr("green"), "cyan": self.tr("cyan"), "blue": self.tr("blue"),
-                 "purple": self.tr("purple")}
-        for key in HUES:
+                 "purple": self.tr("purple"), "white": self.tr("white"),
+                 "silver": self.tr("silver"), "grey": self.tr("grey"), "black": self.tr("black")}
+        for key in COLOURS:
             self.colour_box.addItem(names.get(key, key), key)
         self.colour_box.activated.connect(lambda i: self.rank_by_colour(self.colour_box.itemData(i)))
         bar.addWidget(self.colour_box)
