@@ -641,7 +641,7 @@
     <context>
         <name>CaseEditor</name>
         <message>
-            <location filename="../../app/ui/casefile/editor.py" line="+86" />
+            <location filename="../../app/ui/casefile/editor.py" line="+88" />
             <source>Facts</source>
             <translation>基本案情</translation>
         </message>
@@ -692,12 +692,13 @@
         </message>
         <message>
             <location line="+32" />
-            <location line="+11" />
+            <location line="+15" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请更正标红的字段。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="-11" />
+            <location line="+21" />
             <source>Not saved.</source>
             <translation>未保存。</translation>
         </message>
@@ -735,15 +736,25 @@
     <context>
         <name>CaseFactsTab</name>
         <message>
-            <location filename="../../app/ui/casefile/facts_tab.py" line="+58" />
+            <location filename="../../app/ui/casefile/facts_tab.py" line="+102" />
             <source>Case</source>
             <translation>案件</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>Read-only: a training case cannot be changed.</source>
+            <translation>只读：教学案例不能修改。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read-only: your role cannot change this case.</source>
+            <translation>只读：你的角色不能修改此案件。</translation>
         </message>
     </context>
     <context>
         <name>CaseFieldSpecs</name>
         <message>
-            <location line="-37" />
+            <location line="-134" />
             <location line="+2" />
             <source>(none)</source>
             <translation>（无）</translation>
@@ -1096,6 +1107,19 @@
             <location line="+10" />
             <source>The two new passwords differ.</source>
             <translation>两次输入的新密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangeReason</name>
+        <message>
+            <location filename="../../app/ui/casefile/change_reason.py" line="+18" />
+            <source>Reason for the change</source>
+            <translation>修改原因</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This case is {status}. Why is it changed?</source>
+            <translation>此案件{status}。为什么要修改？</translation>
         </message>
     </context>
     <context>
@@ -2275,6 +2299,11 @@
             <source>{field} is required.</source>
             <translation>请填写{field}。</translation>
         </message>
+        <message>
+            <location line="+31" />
+            <source>read-only</source>
+            <translation>只读</translation>
+        </message>
     </context>
     <context>
         <name>HistoryTexts</name>
@@ -2986,7 +3015,7 @@
     <context>
         <name>OptionalDateTimeEdit</name>
         <message>
-            <location filename="../../app/ui/widgets/form.py" line="-204" />
+            <location filename="../../app/ui/widgets/form.py" line="-235" />
             <source>Known</source>
             <translation>已知</translation>
         </message>
@@ -4498,6 +4527,14 @@ Answer: {a}</source>
             <location filename="../../app/ui/workers.py" line="+195" />
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>tab</name>
+        <message>
+            <location filename="../../app/ui/casefile/facts_tab.py" line="+8" />
+            <source>Edit {fields}</source>
+            <translation>修改{fields}</translation>
         </message>
     </context>
     <context>
