@@ -108,6 +108,7 @@ def _officers(data: CaseReportData) -> list[str]:
     names += [ch.by for h in histories for ch in h]
     names += [s.by for s in data.status_changes]
     names += [c.by for e in data.evidence for c in e.custody]
+    names += [a.by for a in data.approvals]
     system = _("system")
     return [n.strip() for n in names if n and n.strip() and n.strip() != system]
 

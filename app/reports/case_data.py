@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from app.services.casefile import cases
+from app.services.casefile import cases, comments
 from app.services.casefile.access import load_case
 from app.services.casefile.dto import AttributeChangeDTO, PersonDTO, VehicleDTO
 from app.services.casefile.history import user_names
@@ -138,6 +138,18 @@ class RouteStop:
     elapsed_s: float | None
     speed_kmh: float | None
     flag: str  # plain-words warning for an implausible leg ("" when fine)
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class ApprovalInfo:
+    """A reviewer's recorded word on the case (approval of closing, or a comment)."""
+
+    at: datetime
+    by: str
+    kind: str   # approve_close / comment
+    text: str
 
 
 @dataclass(frozen=True)
@@ -186,7 +198,8 @@ class CaseReportData:
     route: tuple[RouteStop, ...] = ()
     evidence: tuple[EvidenceInfo, ...] = ()
     generated_by: str = ""
-    observation_count: int = 0  # all observations of the case (key_frames may be fewer)
+    observation_count: int = 0
+    approvals: tuple[ApprovalInfo, ...] = ()  # all observations of the case (key_frames may be fewer)
 
 
 @dataclass(frozen=True)
@@ -257,7 +270,9 @@ def collect_case_report(session: Session, actor: Actor, case_ref: str | int, *,
         inquiries=inquiries, events=events, key_frames=key_frames,
         route=_route(session, actor, d.id), evidence=_evidence(session, actor, items),
         generated_by=actor.display_name or actor.username,
-        observation_count=observation_count)
+        observation_count=observation_count,
+        approvals=tuple(ApprovalInfo(c.at, c.user_name, c.kind, c.text)
+                        for c in comments.list_comments(session, actor, d.id)))
 
 
 def _key_frames(session: Session, actor: Actor, case_id: int, items: list,
@@ -281,7 +296,7 @@ def _route(session: Session, actor: Actor, case_id: int) -> tuple[RouteStop, ...
     return tuple(RouteStop(
         vehicle_id=r.vehicle_id, vehicle=r.vehicle_label, wall_time=p.wall_time,
         camera=p.camera_label, observation_id=p.observation_id, leg_distance_m=p.leg_distance_m,
-        elapsed_s=p.elapsed_s, speed_kmh=p.speed_kmh, flag=p.message)
+        elapsed_s=p.elapsed_s, speed_kmh=p.speed_kmh, flag=p.message, lat=p.lat, lon=p.lon)
         for r in case_routes(session, actor, case_id) for p in r.points)
 
 
