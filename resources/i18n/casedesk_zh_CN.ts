@@ -741,7 +741,7 @@
             <translation>案件</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+64" />
             <source>Read-only: a training case cannot be changed.</source>
             <translation>只读：教学案例不能修改。</translation>
         </message>
@@ -754,7 +754,7 @@
     <context>
         <name>CaseFieldSpecs</name>
         <message>
-            <location line="-134" />
+            <location line="-137" />
             <location line="+2" />
             <source>(none)</source>
             <translation>（无）</translation>
@@ -4054,7 +4054,7 @@ Answer: {a}</source>
     <context>
         <name>StatsView</name>
         <message>
-            <location filename="../../app/ui/reports/stats_view.py" line="+60" />
+            <location filename="../../app/ui/reports/stats_view.py" line="+66" />
             <location line="+1" />
             <source>no limit</source>
             <translation>不限</translation>
@@ -4115,7 +4115,7 @@ Answer: {a}</source>
             <translation>破案率周期</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+28" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
