@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import dataclasses
 import logging
 import os
@@ -89,12 +90,16 @@ class CaseDeskTranslator(QTranslator):
     """The compiled ``.qm`` first; on a miss, the same source text in any context.
 
     lupdate cannot always tell the runtime context (a ``tr`` inside a helper function, a base
-    class method called on a subclass); the context-free fallback keeps such strings translated.
+    class method called on a subclass); the context-free fallback keeps such strings translated —
+    never for Qt's own classes (``QFileSystemModel`` "Name" is a file name, not a person's),
+    which go to Qt's catalogue, and ``qt_gaps_<lang>.json`` fills what that catalogue lacks
+    (the file dialog's "&Look in:", "Files of &type:").
     """
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._any_context: dict[str, str] = {}
+        self._qt_gaps: dict[str, dict[str, str]] = {}
 
     def load_catalogue(self, lang: str) -> bool:
         ok = self.load(f"casedesk_{lang}", str(QM_DIR))
@@ -106,13 +111,20 @@ class CaseDeskTranslator(QTranslator):
                 if (source and target is not None and target.text
                         and target.get("type") not in ("unfinished", "obsolete")):
                     self._any_context.setdefault(source, target.text)
+        gaps = QM_DIR / f"qt_gaps_{lang}.json"
+        if gaps.exists():
+            self._qt_gaps = json.loads(gaps.read_text(encoding="utf-8"))
         return ok or bool(self._any_context)
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
         found = super().translate(context, source, disambiguation, n)
+        if found:
+            return found
+        if context[:1] == "Q" and context[1:2].isupper():  # Qt's own class
+            return self._qt_gaps.get(context, {}).get(source)
         # None (a null QString) lets Qt ask the next translator (qtbase for standard buttons)
-        return found or self._any_context.get(source) or None
+        return self._any_context.get(source) or None
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
         return super().isEmpty() and not self._any_context
