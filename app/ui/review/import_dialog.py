@@ -152,12 +152,22 @@ class ImportDialog(QDialog):
 
     # -- files ---------------------------------------------------------------------------
     def add_files(self, paths: list[str]) -> None:
+        """Add files to the batch; after a finished batch the next files start a new one."""
+        if self.outcomes and paths:
+            self._new_batch()
         known = {self.files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.files.count())}
         for p in paths:
             if p and p not in known:
                 item = QListWidgetItem(p)
                 item.setData(Qt.ItemDataRole.UserRole, p)
                 self.files.addItem(item)
+
+    def _new_batch(self) -> None:
+        """Forget the finished batch's results: the dialog takes the next files."""
+        self.outcomes = []
+        self.files.clear()
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("Add files with the button or drop them here."))
 
     def file_paths(self) -> list[str]:
         return [self.files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.files.count())]
@@ -185,7 +195,7 @@ class ImportDialog(QDialog):
                 "acquisition_note": self.note.text().strip(), "start_time": start}
 
     def start(self) -> TaskHandle | None:
-        files = self.file_paths()
+        files = [] if self.outcomes else self.file_paths()  # a finished batch is not redone
         if not files:
             self.status.setText(self.tr("No files chosen."))
             return None
@@ -239,6 +249,7 @@ class ImportDialog(QDialog):
                                                               f=counts["failed"],
                                                               c=counts["cancelled"]))
         self.cancel_button.setText(self.tr("Close"))
+        self.import_button.setEnabled(True)  # the next batch: add files, import again
         new = [o.evidence_id for o in outcomes if o.status == "imported"]
         if new:
             self.imported.emit(new)
