@@ -2397,11 +2397,12 @@
         </message>
         <message>
             <location line="+8" />
+            <location line="+45" />
             <source>Add files with the button or drop them here.</source>
             <translation>用按钮添加文件，或把文件拖到这里。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-43" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
@@ -2426,7 +2427,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+42" />
             <source>Choose video files</source>
             <translation>选择视频文件</translation>
         </message>
@@ -2486,7 +2487,7 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
@@ -2670,7 +2671,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../app/ui/main_window.py" line="+61" />
-            <location line="+163" />
+            <location line="+165" />
             <location line="+24" />
             <source>CaseDesk · Hit-and-Run Case Workbench</source>
             <translation>CaseDesk · 肇事逃逸案件工作台</translation>
@@ -2776,7 +2777,7 @@
             <translation>&lt;b&gt;CaseDesk {version}&lt;/b&gt;&lt;br&gt;交警事故中队肇事逃逸案件卷宗、视频研判台与报表。&lt;br&gt;&lt;br&gt;数据目录：{data}</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+13" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
@@ -2821,17 +2822,23 @@
             <translation>上一个/下一个标签页</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-12" />
             <source>Keyboard shortcuts</source>
             <translation>快捷键</translation>
         </message>
         <message>
             <location line="+14" />
+            <source>Everywhere</source>
+            <translation>全局</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
             <location line="+4" />
+            <location line="+3" />
             <source>CCTV review</source>
             <translation>视频研判</translation>
         </message>
@@ -3755,6 +3762,104 @@ Answer: {a}</source>
         </message>
     </context>
     <context>
+        <name>ReviewKeys</name>
+        <message>
+            <location filename="../../app/ui/review/shortcuts.py" line="+24" />
+            <source>Play / pause</source>
+            <translation>播放 / 暂停</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One frame back / forward (hold to repeat)</source>
+            <translation>后退 / 前进一帧（按住连续）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One second back / forward</source>
+            <translation>后退 / 前进一秒</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ten seconds back / forward</source>
+            <translation>后退 / 前进十秒</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shuttle back / stop / forward (again = faster)</source>
+            <translation>倒放 / 停止 / 正放（再按加速）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Faster / slower</source>
+            <translation>加速 / 减速</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First / last frame</source>
+            <translation>第一帧 / 最后一帧</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Previous / next activity segment (best colour match first)</source>
+            <translation>上一个 / 下一个活动片段（颜色最匹配的优先）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Mark an observation</source>
+            <translation>标记观察记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark an area (ROI)</source>
+            <translation>框选区域（ROI）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Magnifier</source>
+            <translation>放大镜</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Snapshot with caption</source>
+            <translation>带说明的截图</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clip in / out point</source>
+            <translation>片段入点 / 出点</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export the clip I…O</source>
+            <translation>导出 I…O 片段</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go to frame</source>
+            <translation>跳到指定帧</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go to corrected time</source>
+            <translation>跳到校正时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import clips</source>
+            <translation>导入视频</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Zoom in / out / fit / 100 %</source>
+            <translation>放大 / 缩小 / 适应窗口 / 100%</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>End marking; leave the synchronised grid</source>
+            <translation>结束标记；退出同步多画面</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewPanel</name>
         <message>
             <location filename="../../app/ui/review/review_panel.py" line="+87" />
@@ -4041,7 +4146,7 @@ Answer: {a}</source>
     <context>
         <name>StartupTexts</name>
         <message>
-            <location filename="../../app/ui/app.py" line="+198" />
+            <location filename="../../app/ui/app.py" line="+210" />
             <source>Opening the database…</source>
             <translation>正在打开数据库…</translation>
         </message>

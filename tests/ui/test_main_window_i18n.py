@@ -80,3 +80,12 @@ def test_qt_file_dialog_speaks_chinese(zh_ui):
     model = dialog.findChildren(QTreeView)[0].model()
     assert model.headerData(0, Qt.Orientation.Horizontal) == "名称"
     dialog.deleteLater()
+
+
+def test_f1_lists_the_review_bench_keys(main_window):
+    html = main_window.shortcuts_html()
+    assert "视频研判" in html or "CCTV" not in html
+    for key, words in (("J / K / L", "倒放"), ("PgUp / PgDown", "活动片段"), ("M", "标记观察"),
+                       ("Ctrl+T", "校正时间"), ("Esc", "同步多画面")):
+        assert f"<b>{key}</b>" in html and words in html
+    assert html.count("<tr>") >= 25
