@@ -3862,7 +3862,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../app/ui/review/review_panel.py" line="+87" />
+            <location filename="../../app/ui/review/review_panel.py" line="+90" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -4052,7 +4052,7 @@ Answer: {a}</source>
             <translation>黑色</translation>
         </message>
         <message>
-            <location line="+138" />
+            <location line="+140" />
             <source>Select 2 to 4 clips in the evidence list first.</source>
             <translation>请先在证据列表中选择 2 到 4 段视频。</translation>
         </message>
@@ -4366,7 +4366,42 @@ Answer: {a}</source>
     <context>
         <name>SyncGrid</name>
         <message>
-            <location filename="../../app/ui/review/sync_grid.py" line="+182" />
+            <location filename="../../app/ui/review/sync_grid.py" line="+98" />
+            <source>Corrected time across all clips</source>
+            <translation>所有视频的校正时间</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>◀ Back to single view (Esc)</source>
+            <translation>◀ 返回单画面（Esc）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Shuttle back (J)</source>
+            <translation>倒放（J）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One frame back (←)</source>
+            <translation>后退一帧（←）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Play / pause (Space)</source>
+            <translation>播放/暂停（空格）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One frame forward (→)</source>
+            <translation>前进一帧（→）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shuttle forward (L)</source>
+            <translation>正放（L）</translation>
+        </message>
+        <message>
+            <location line="+129" />
             <source>Choose 2–4 clips in the evidence list and press Sync.</source>
             <translation>在证据列表中选择 2–4 段视频，然后按“同步”。</translation>
         </message>
@@ -4379,7 +4414,7 @@ Answer: {a}</source>
     <context>
         <name>SyncTile</name>
         <message>
-            <location line="-143" />
+            <location line="-196" />
             <source>no footage at this time</source>
             <translation>此时间无画面</translation>
         </message>

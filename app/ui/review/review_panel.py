@@ -62,6 +62,9 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.clip_view = ClipView(self)
         self.clip_view.roi_drawn.connect(self._on_roi)
         self.sync_grid = SyncGrid(self)
+        self.sync_grid.leave_requested.connect(self.show_single)
+        self.sync_grid.open_requested.connect(
+            lambda ev_id, frame: (self.show_single(), self.open_evidence(ev_id, frame)))
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.clip_view)
         self.stack.addWidget(self.sync_grid)
@@ -306,6 +309,8 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
 
     # -- modes ---------------------------------------------------------------------------
     def show_single(self) -> None:
+        """Leave the synchronised grid (Esc, its back button) for the single clip view."""
+        self.sync_grid.clear()
         self.stack.setCurrentWidget(self.clip_view)
 
     def sync_selected(self) -> None:

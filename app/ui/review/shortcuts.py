@@ -70,6 +70,10 @@ def _toggle(action) -> Callable[[], None]:
 
 
 def _escape(panel) -> None:
+    """End marking; in the synchronised grid, go back to the single view."""
+    if panel.target() is panel.sync_grid:
+        panel.show_single()
+        return
     panel.roi_action.setChecked(False)
     panel.magnifier_action.setChecked(False)
 
