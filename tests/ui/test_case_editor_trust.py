@@ -72,3 +72,19 @@ def test_reviewer_read_only_fields_say_so(qtbot, zh_ui, demo_db, ui_settings):
     facts.grab().save("/tmp/trust/read_only_facts.png")
     window.close()
     window.deleteLater()
+
+
+def test_clearing_the_search_stays_on_the_open_case(main_window, qtbot):
+    view = _view(main_window)
+    panel = view.list
+    opened = view.editor.detail.case_no
+    assert opened == CASE_A_NO
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        type_text(panel.search, "杉木塘")                  # Case A is not among the results
+    shown = [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
+    assert CASE_A_NO not in shown and shown
+    assert view.editor.detail.case_no == CASE_A_NO         # nothing jumped
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        panel.search.clear()
+    assert view.editor.detail.case_no == CASE_A_NO
+    assert panel.current_case_id() == view.editor.detail.id

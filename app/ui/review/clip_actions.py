@@ -36,6 +36,7 @@ class ClipActions:
         ev = next((e for e in self.evidence_items if e.id == evidence_id), None)
         if ev is None:
             return None
+        self.highlight_evidence(evidence_id)
         if self.player is not None and self.player.evidence.id == evidence_id:
             if frame is not None:
                 self.player.pause()

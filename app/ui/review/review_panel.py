@@ -38,6 +38,8 @@ from app.ui.review.sync_grid import SyncGrid
 from app.ui.workers import run_task
 from app.video.colour import COLOURS
 
+_CASE_TEXT = "{}  {}  ({})"  # the case picker: number, title, (clips)
+
 
 class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
     def __init__(self, context, parent: QWidget | None = None):
@@ -62,9 +64,8 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.clip_view = ClipView(self)
         self.clip_view.roi_drawn.connect(self._on_roi)
         self.sync_grid = SyncGrid(self)
-        self.sync_grid.leave_requested.connect(self.show_single)
-        self.sync_grid.open_requested.connect(
-            lambda ev_id, frame: (self.show_single(), self.open_evidence(ev_id, frame)))
+        self.sync_grid.leave_requested.connect(self.show_single)  # Esc, the back button
+        self.sync_grid.open_requested.connect(self.open_evidence)  # after leave_requested
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.clip_view)
         self.stack.addWidget(self.sync_grid)
@@ -190,7 +191,7 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self._choices = choices
         self.case_box.clear()
         for c in choices:
-            self.case_box.addItem(f"{c.case_no}  {c.title}  ({c.evidence_count})", c.id)
+            self.case_box.addItem(_CASE_TEXT.format(c.case_no, c.title, c.evidence_count), c.id)
         wanted = getattr(self.context, "initial_case_no", None)
         pick = next((c.id for c in choices if c.case_no == wanted), None)
         pick = pick or self._case_selected_elsewhere() or (choices[0].id if choices else None)
@@ -236,6 +237,10 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         except ServiceError as exc:  # e.g. this case is not the user's to see
             self.evidence_items, self.links = [], None
             self.clip_view.set_banner(str(exc), "error")
+        choice = next((c for c in self._choices if c.id == self.case_id), None)
+        if choice is not None:  # the picker's count follows imports
+            self.case_box.setItemText(self.case_box.findData(self.case_id), _CASE_TEXT.format(
+                choice.case_no, choice.title, len(self.evidence_items)))
         self._fill_evidence()
         self.reload_observations()
 
@@ -250,6 +255,12 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
                 item.setToolTip(f"{e.camera_label}\n{fmt_wall(e.wall_start)}\n{e.original_name}\n"
                                 f"SHA-256 {e.sha256}")
                 t.setItem(r, c, item)
+
+    def highlight_evidence(self, evidence_id: int) -> None:
+        """The clip being opened is the one selected in the evidence list (never a stale row)."""
+        row = next((r for r, e in enumerate(self.evidence_items) if e.id == evidence_id), None)
+        if row is not None and {i.row() for i in self.evidence_table.selectedItems()} != {row}:
+            self.evidence_table.selectRow(row)
 
     def reload_observations(self) -> None:
         try:
@@ -309,7 +320,6 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
 
     # -- modes ---------------------------------------------------------------------------
     def show_single(self) -> None:
-        """Leave the synchronised grid (Esc, its back button) for the single clip view."""
         self.sync_grid.clear()
         self.stack.setCurrentWidget(self.clip_view)
 
@@ -387,3 +397,4 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
     def maybe_close(self) -> bool:
         self.shutdown()
         return True
+

@@ -149,6 +149,7 @@ class SyncGrid(QWidget):
         ev = tile.player.evidence
         if ev is not None and self.wall is not None:
             index = tile.player.index_at_wall(self.wall)
+            self.leave_requested.emit()  # the grid closes its players first
             self.open_requested.emit(ev.id, index if index is not None else 0)
 
     def _on_timeline(self, ms: int) -> None:

@@ -48,3 +48,23 @@ def test_back_button_and_double_click_open_a_clip(qtbot, panel, review_world):
                     timeout=15000)
     assert panel.stack.currentWidget() is panel.clip_view
     assert index > 2 * FPS
+
+
+def test_open_clip_is_the_highlighted_one_and_the_picker_counts_imports(qtbot, panel,
+                                                                       review_world):
+    from app.services.common.context import SYSTEM
+    from app.services.evidence import clips as evidence
+    from tests.media import make_clip
+
+    a, b = review_world["ev_a"], review_world["ev_b"]
+    panel.evidence_table.selectRow(0)
+    other = b.id if panel.evidence_items[0].id == a.id else a.id
+    panel.open_evidence(other)                       # e.g. from the route or an observation
+    rows = {i.row() for i in panel.evidence_table.selectedItems()}
+    assert [panel.evidence_items[r].id for r in rows] == [other]
+    assert panel.case_box.currentText().endswith("(2)")
+    evidence.import_clip(review_world["factory"], review_world["paths"], SYSTEM,
+                         review_world["ids"]["case"], make_clip("h264_mp4", frames=20))
+    panel.reload()
+    assert panel.case_box.currentText().endswith("(3)")
+    qtbot.waitUntil(lambda: not panel.is_busy(), timeout=15000)
