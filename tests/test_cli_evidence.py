@@ -63,6 +63,7 @@ def test_observations_and_evidence_json_after_demo(capsys, demo_dir):
     assert code == 0 and len(rows) >= 4
     assert all(len(r["evidence_sha256"]) == 64 and r["roi"] for r in rows)
     assert any("三轮" in r["note"] for r in rows)
+    assert all("key" in r["tags"] for r in rows)  # the demo's sightings are the key frames
     code, out, _ = _run(capsys, "--data-dir", str(demo_dir), "evidence", CASE_A_NO, "--json")
     items = json.loads(out)
     assert len(items) == 5 and len({i["offset_s"] for i in items}) == 5

@@ -163,7 +163,7 @@ def _mark(factory, ev_id: int, cam: DemoCamera, spec: ClipSpec, trike: int | Non
         observations.add_observation(s, SYSTEM, observations.ObservationInput(
             evidence_id=ev_id, frame_index=frame, pts_s=frame / FPS,
             roi=mover_box(spec.movers[0], PASS_AT_S), note=cam.note,
-            tags=("vehicle", "direction"), vehicle_id=trike, inquiry_id=team))
+            tags=("key", "vehicle", "direction"), vehicle_id=trike, inquiry_id=team))
         report.add("observations")
         if cam.pusher:
             t = 19.5
@@ -171,7 +171,7 @@ def _mark(factory, ev_id: int, cam: DemoCamera, spec: ClipSpec, trike: int | Non
                 evidence_id=ev_id, frame_index=int(t * FPS), pts_s=int(t * FPS) / FPS,
                 roi=mover_box(spec.movers[1], t),
                 note="一名男子推着两轮电动车步行离开，疑车辆受损无法骑行",
-                tags=("vehicle", "person", "direction"), vehicle_id=ebike))
+                tags=("key", "vehicle", "person", "direction"), vehicle_id=ebike))
             report.add("observations")
 
 

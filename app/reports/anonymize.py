@@ -2,7 +2,9 @@
 
 Identifying values (names, ID numbers, phones, addresses of persons, plates) are replaced
 everywhere they occur in the report's text — narrative, timeline, findings, attribute history —
-and the shared scrubber (``services.casefile.scrubber``) catches values typed only into free text.
+then the case's free-text scrubber (:mod:`app.services.casefile.case_scrubber`, the one the
+trainer replay and training packages use) withholds officers' names, short forms (周某), local
+file paths and whatever :mod:`app.services.casefile.scrubber`'s patterns see.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from string import ascii_uppercase
 from app.i18n import _
 from app.reports.case_data import CaseReportData, Change
 from app.services.casefile import scrubber
+from app.services.casefile.case_scrubber import Scrubber
 from app.services.casefile.pseudonyms import scrub_strings
 
 _PERSON_FIELDS = {"name", "id_number", "phone", "address"}
@@ -99,8 +102,33 @@ def anonymize(data: CaseReportData) -> CaseReportData:
         inv = dataclasses.replace(inv, exhibits=tuple(
             dataclasses.replace(x, person=withheld if x.person else "") for x in inv.exhibits))
     masked = dataclasses.replace(data, persons=persons, vehicles=vehicles, investigation=inv)
-    # Free text next: persons/vehicles are already masked, the scrub catches the rest.
-    out = scrub_strings(masked, scrub)
+    # Free text next: persons/vehicles are already masked, the scrubs catch the rest.
+    shared = _shared_scrubber(data, mapping)
+    out = scrub_strings(masked, lambda text: shared(scrub(text)))
     assert isinstance(out, CaseReportData)
     return out
 
+
+
+def _officers(data: CaseReportData) -> list[str]:
+    """Every officer's name the report shows (lead, meetings, teams, history, custody)."""
+    names = [data.case.lead_officer, data.generated_by]
+    for m in data.meetings:
+        names += [m.chair, *m.attendees.splitlines()]
+    for i in data.inquiries:
+        names += i.members.splitlines()
+    histories = [data.case_history, *(p.history for p in data.persons),
+                 *(v.history for v in data.vehicles)]
+    names += [ch.by for h in histories for ch in h]
+    names += [s.by for s in data.status_changes]
+    names += [c.by for e in data.evidence for c in e.custody]
+    names += [a.by for a in data.approvals]
+    system = _("system")
+    return [n.strip() for n in names if n and n.strip() and n.strip() != system]
+
+
+def _shared_scrubber(data: CaseReportData, mapping: dict[str, str]) -> Scrubber:
+    """The shared scrubber, knowing the persons' aliases (周某 → their pseudonym)."""
+    names = [p.name for p in data.persons] + [
+        v for p in data.persons for ch in p.history if ch.field == "name" for v in (ch.old, ch.new)]
+    return Scrubber(person_names=names, known=mapping).add_officers(_officers(data))

@@ -14,7 +14,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from app.reports.investigation_data import InvestigationInfo, collect_investigation
-from app.services.casefile import cases
+from app.services.casefile import cases, comments
 from app.services.casefile.access import load_case
 from app.services.casefile.dto import AttributeChangeDTO, PersonDTO, VehicleDTO
 from app.services.casefile.history import user_names
@@ -139,6 +139,18 @@ class RouteStop:
     elapsed_s: float | None
     speed_kmh: float | None
     flag: str  # plain-words warning for an implausible leg ("" when fine)
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class ApprovalInfo:
+    """A reviewer's recorded word on the case (approval of closing, or a comment)."""
+
+    at: datetime
+    by: str
+    kind: str   # approve_close / comment
+    text: str
 
 
 @dataclass(frozen=True)
@@ -188,7 +200,8 @@ class CaseReportData:
     evidence: tuple[EvidenceInfo, ...] = ()
     generated_by: str = ""
     observation_count: int = 0
-    investigation: InvestigationInfo | None = None  # canvass, tasks, other evidence, story  # all observations of the case (key_frames may be fewer)
+    investigation: InvestigationInfo | None = None  # canvass, tasks, other evidence, story
+    approvals: tuple[ApprovalInfo, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -260,7 +273,9 @@ def collect_case_report(session: Session, actor: Actor, case_ref: str | int, *,
         route=_route(session, actor, d.id), evidence=_evidence(session, actor, items),
         generated_by=actor.display_name or actor.username,
         observation_count=observation_count,
-        investigation=collect_investigation(session, actor, d.id))
+        investigation=collect_investigation(session, actor, d.id),
+        approvals=tuple(ApprovalInfo(c.at, c.user_name, c.kind, c.text)
+                        for c in comments.list_comments(session, actor, d.id)))
 
 
 def _key_frames(session: Session, actor: Actor, case_id: int, items: list,
@@ -284,7 +299,7 @@ def _route(session: Session, actor: Actor, case_id: int) -> tuple[RouteStop, ...
     return tuple(RouteStop(
         vehicle_id=r.vehicle_id, vehicle=r.vehicle_label, wall_time=p.wall_time,
         camera=p.camera_label, observation_id=p.observation_id, leg_distance_m=p.leg_distance_m,
-        elapsed_s=p.elapsed_s, speed_kmh=p.speed_kmh, flag=p.message)
+        elapsed_s=p.elapsed_s, speed_kmh=p.speed_kmh, flag=p.message, lat=p.lat, lon=p.lon)
         for r in case_routes(session, actor, case_id) for p in r.points)
 
 

@@ -15,6 +15,7 @@ from app.reports.case_data import CaseReportData, Change, CustodyInfo, KeyFrame
 from app.reports.fonts import register_fonts
 from app.reports.frames import RenderedFrame
 from app.reports.labels import fmt_dt, label, unrecorded
+from app.reports.pdf_extras import route_map, signatures
 from app.reports.pdf_investigation import BUILDERS
 from app.reports.pdf_style import FRAME_WIDTH, WARN, Styles, chunks, grid, kv_table, para
 
@@ -243,10 +244,12 @@ def routes(data: CaseReportData, st: Styles) -> list[Flowable]:
     rows = [[r.vehicle, f"O{r.observation_id}",
              fmt_dt(r.wall_time, data.case.tz, seconds=True), r.camera,
              _num(r.leg_distance_m, ".0f"), _num(r.elapsed_s, ".1f"), _num(r.speed_kmh, ".1f"),
-             r.flag or "—"] for r in data.route]
-    return [grid([_("Vehicle"), _("No."), _("Corrected time"), _("Camera"), _("Leg (m)"),
-                  _("Elapsed (s)"), _("Speed (km/h)"), _("Check")],
-                 rows, [1.8, 0.6, 1.7, 2, 0.9, 0.9, 0.9, 2], st)]
+             r.flag or "✓"] for r in data.route]  # ✓ like the review bench: the leg checks out
+    plan = route_map(data)
+    return ([plan, Spacer(1, 6)] if plan is not None else []) + [grid(
+        [_("Vehicle"), _("No."), _("Corrected time"), _("Camera"), _("Leg (m)"),
+         _("Elapsed (s)"), _("Speed (km/h)"), _("Check")],
+        rows, [1.6, 0.6, 1.7, 1.7, 1.1, 1.1, 1.2, 1.6], st)]
 
 
 def evidence(data: CaseReportData, st: Styles) -> list[Flowable]:
@@ -254,8 +257,10 @@ def evidence(data: CaseReportData, st: Styles) -> list[Flowable]:
         return [para("", st.body)]
     tz = data.case.tz
     out: list[Flowable] = []
-    for ev in data.evidence:
-        out.append(para(f"#{ev.id} {ev.original_name}", st.h2))
+    ordered = sorted(data.evidence, key=lambda e: (e.imported_at, e.id))
+    for n, ev in enumerate(ordered, 1):
+        out.append(para(_("Exhibit {n}: {name} (evidence #{id})", n=n, name=ev.original_name,
+                          id=ev.id), st.h2))
         out.append(kv_table([
             ("SHA-256", ev.sha256), (_("Camera"), ev.camera),
             (_("Size"), _("{size} bytes", size=f"{ev.size:,}")),
@@ -328,4 +333,4 @@ def build_story(data: CaseReportData, frames: dict[int, RenderedFrame], sections
         story.append(para(f"{n + 1}. {titles[name]}", st.h1))
         story += (key_frames(data, frames, st) if name == "key_frames"
                   else builders[name](data, st))
-    return story + closing(digest, warnings, st, anchor)
+    return story + signatures(data, st) + closing(digest, warnings, st, anchor)

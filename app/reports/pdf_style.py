@@ -35,10 +35,12 @@ class Styles:
         self.cell = ParagraphStyle("cell", **{**base, "fontSize": 8.5, "leading": 11.5})
         self.mono = ParagraphStyle("mono", **{**base, "fontSize": 7.5, "leading": 9.5,
                                               "wordWrap": None})
+        # keepWithNext: a heading never ends a page without its content
         self.h1 = ParagraphStyle("h1", **{**base, "fontSize": 15, "leading": 20},
-                                 spaceBefore=6, spaceAfter=8)
+                                 spaceBefore=6, spaceAfter=8, keepWithNext=1)
         self.h2 = ParagraphStyle("h2", **{**base, "fontSize": 11.5, "leading": 16},
-                                 spaceBefore=8, spaceAfter=4, textColor=colors.HexColor("#1f3a5f"))
+                                 spaceBefore=8, spaceAfter=4, textColor=colors.HexColor("#1f3a5f"),
+                                 keepWithNext=1)
         self.title = ParagraphStyle("title", **{**base, "fontSize": 22, "leading": 30},
                                     alignment=TA_CENTER, spaceAfter=10)
         self.subtitle = ParagraphStyle("subtitle", **{**base, "fontSize": 13, "leading": 18},

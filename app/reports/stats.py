@@ -50,10 +50,26 @@ def summary_labels() -> dict[str, str]:
     return {
         "cases": _("Cases reported"), "solved": _("Of these solved"),
         "cohort_rate": _("Cohort clearance rate"), "solved_in_period": _("Solved in period"),
-        "period_rate": _("Period clearance rate"),
+        "period_rate": _("Solved ÷ reported in period"),
         "median_hours_to_solve": _("Median time to solve (hours)"),
         "callouts": _("Call-outs attended"), "hit_and_run_callouts": _("Hit-and-run call-outs"),
     }
+
+
+def figure_notes() -> dict[str, str]:
+    """What a figure means, for a tooltip or a note beside it (the period ratio is no share:
+    it passes 100 % when older cases are solved)."""
+    return {
+        "cohort_rate": _("Of the cases reported in the period, the share solved by now."),
+        "period_rate": _("Cases solved in the period (whenever reported) divided by the cases "
+                         "reported in it. Not a share of the period's cases: above 100 % when "
+                         "older cases were solved."),
+    }
+
+
+def rate_columns() -> set[str]:
+    """The (translated) column titles that hold rates 0..1 (shown as percentages)."""
+    return {_("Cohort clearance rate"), _("Solved ÷ reported in period"), _("Clearance rate")}
 
 
 def _periods(ts: pd.Series, freq: str) -> pd.Series:
@@ -98,7 +114,7 @@ def _clearance(all_cases: pd.DataFrame, cohort: pd.DataFrame, flt: StatsFilter) 
     return df.reset_index().rename(columns={
         "period": _("Period"), "reported": _("Cases reported"),
         "cohort_solved": _("Of these solved"), "cohort_rate": _("Cohort clearance rate"),
-        "solved_in_period": _("Solved in period"), "period_rate": _("Period clearance rate")})
+        "solved_in_period": _("Solved in period"), "period_rate": _("Solved ÷ reported in period")})
 
 
 def _time_to_solve(cohort: pd.DataFrame) -> pd.DataFrame:

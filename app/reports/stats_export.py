@@ -9,7 +9,13 @@ import pandas as pd
 
 from app.i18n import _
 from app.reports.pdf_export import ReportOutputError
-from app.reports.stats import StatsResult, summary_labels, table_titles
+from app.reports.stats import (
+    StatsResult,
+    figure_notes,
+    rate_columns,
+    summary_labels,
+    table_titles,
+)
 
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
@@ -25,9 +31,37 @@ def _sheet_name(title: str, used: set[str]) -> str:
 
 
 def summary_frame(result: StatsResult) -> pd.DataFrame:
-    names = summary_labels()
+    names, notes = summary_labels(), figure_notes()
     return pd.DataFrame({_("Figure"): [names[k] for k in result.summary],
-                         _("Value"): list(result.summary.values())})
+                         _("Value"): list(result.summary.values()),
+                         _("Meaning"): [notes.get(k, "") for k in result.summary]})
+
+
+def _width(value: object) -> float:
+    """Excel column width of a value: CJK characters count double."""
+    text = "" if value is None else str(value)
+    return sum(2.0 if ord(ch) > 0x2E80 else 1.0 for ch in text)
+
+
+def _format_sheet(ws, rate_rows: set[int] = frozenset(), rate_cols: set[str] = frozenset()) -> None:
+    """Frozen header, autofilter, widths to fit; rates as percentages, counts as integers."""
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    headers = [c.value for c in ws[1]]
+    for col in ws.iter_cols(min_row=2):
+        is_rate = headers[col[0].column - 1] in rate_cols
+        for cell in col:
+            if isinstance(cell.value, bool) or not isinstance(cell.value, int | float):
+                continue
+            if is_rate or cell.row in rate_rows:
+                cell.number_format = "0.0%"
+            elif isinstance(cell.value, int) or float(cell.value).is_integer():
+                cell.number_format = "0"
+            else:
+                cell.number_format = "0.0"
+    for col in ws.columns:
+        width = max((_width(c.value) for c in col), default=8)
+        ws.column_dimensions[col[0].column_letter].width = max(8, min(60, width + 3))
 
 
 def _fail(path: Path, exc: OSError) -> ReportOutputError:
@@ -42,16 +76,15 @@ def write_xlsx(result: StatsResult, path: Path) -> Path:
     used: set[str] = set()
     try:
         with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
-            summary_frame(result).to_excel(xl, sheet_name=_sheet_name(_("Summary"), used),
-                                           index=False)
-            titles = table_titles()
+            sheet = _sheet_name(_("Summary"), used)
+            summary_frame(result).to_excel(xl, sheet_name=sheet, index=False)
+            _format_sheet(xl.sheets[sheet], rate_rows={
+                n + 2 for n, key in enumerate(result.summary) if key.endswith("_rate")})
+            titles, rates = table_titles(), rate_columns()
             for key, table in result.tables.items():
                 sheet = _sheet_name(titles[key], used)
                 table.to_excel(xl, sheet_name=sheet, index=False)
-                ws = xl.sheets[sheet]
-                for col in ws.columns:
-                    width = max(len(str(c.value or "")) for c in col)
-                    ws.column_dimensions[col[0].column_letter].width = min(40, width * 1.6 + 2)
+                _format_sheet(xl.sheets[sheet], rate_cols=rates)
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import logging
 import os
 import sys
@@ -95,12 +97,16 @@ class CaseDeskTranslator(QTranslator):
     """The compiled ``.qm`` first; on a miss, the same source text in any context.
 
     lupdate cannot always tell the runtime context (a ``tr`` inside a helper function, a base
-    class method called on a subclass); the context-free fallback keeps such strings translated.
+    class method called on a subclass); the context-free fallback keeps such strings translated —
+    never for Qt's own classes (``QFileSystemModel`` "Name" is a file name, not a person's),
+    which go to Qt's catalogue, and ``qt_gaps_<lang>.json`` fills what that catalogue lacks
+    (the file dialog's "&Look in:", "Files of &type:").
     """
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._any_context: dict[str, str] = {}
+        self._qt_gaps: dict[str, dict[str, str]] = {}
 
     def load_catalogue(self, lang: str) -> bool:
         ok = self.load(f"casedesk_{lang}", str(QM_DIR))
@@ -112,13 +118,20 @@ class CaseDeskTranslator(QTranslator):
                 if (source and target is not None and target.text
                         and target.get("type") not in ("unfinished", "obsolete")):
                     self._any_context.setdefault(source, target.text)
+        gaps = QM_DIR / f"qt_gaps_{lang}.json"
+        if gaps.exists():
+            self._qt_gaps = json.loads(gaps.read_text(encoding="utf-8"))
         return ok or bool(self._any_context)
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
         found = super().translate(context, source, disambiguation, n)
+        if found:
+            return found
+        if context[:1] == "Q" and context[1:2].isupper():  # Qt's own class
+            return self._qt_gaps.get(context, {}).get(source)
         # None (a null QString) lets Qt ask the next translator (qtbase for standard buttons)
-        return found or self._any_context.get(source) or None
+        return self._any_context.get(source) or None
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
         return super().isEmpty() and not self._any_context
@@ -283,40 +296,66 @@ def run(argv: Sequence[str] | None = None) -> int:
             return 0
         actor = signed_in
     context = AppContext(paths=paths, engine=engine, sessions=sessions, actor=actor,
-                         settings=settings, initial_case_no=initial_case)
+                         settings=settings, initial_case_no=initial_case,
+                         records_access=not args.screenshot)
+    footage: DemoFootage | None = None
+    while True:
+        window = _open_window(args, context)
+        if window is None:
+            engine.dispose()
+            return 2
+        if footage is None and args.demo and split_steps()[1]:
+            footage = DemoFootage(window, paths, sessions)  # the rest of the demo, behind it
+        if args.screenshot:
+            if footage is not None and (args.view or "cases") != "cases":  # they show footage
+                footage.wait()
+            ok = save_screenshot(window, args.screenshot, args.size)
+            log.info("startup: window ready after %.1f s (screenshot taken)",
+                     time.monotonic() - t0)
+            if footage is not None:
+                footage.wait()  # leave a complete demo behind
+            window.context.settings.sync()
+            window.deleteLater()
+            engine.dispose()
+            return 0 if ok else 1
+        window.show()
+        log.info("startup: window shown after %.1f s", time.monotonic() - t0)
+        code = app.exec()
+        if footage is not None:
+            footage.stop()
+            footage = None
+        QThreadPool.globalInstance().waitForDone(5000)  # let background work finish cleanly
+        if not getattr(window, "sign_out_requested", False):
+            break
+        # File ▸ Sign out: back to the sign-in; the next user gets a fresh window
+        from app.ui.admin.login_dialog import sign_in
+
+        window.deleteLater()
+        actor = sign_in(sessions)
+        if actor is None:
+            break
+        context = dataclasses.replace(context, actor=actor, initial_case_no=None)
+    engine.dispose()
+    return code
+
+
+def _open_window(args, context: AppContext) -> MainWindow | None:
+    """The main window on the asked view (None when a ``--screenshot`` view cannot open)."""
     window = MainWindow(context)
-    view = args.view or ("cases" if args.demo or args.screenshot else settings.last_view())
+    view = args.view or ("cases" if args.demo or args.screenshot
+                         else context.settings.last_view())
     try:
         window.show_view(view)
     except KeyError:
         print(f"unknown view {view!r}; known: {', '.join(window.view_names())}", file=sys.stderr)
         if args.screenshot:
-            return 2
+            return None
         window.show_view("cases")
     except Exception as exc:  # noqa: BLE001 - a broken view must not stop the program
         log.exception("view %s failed to open", view)
         if args.screenshot:
             print(f"view {view!r} failed: {exc}", file=sys.stderr)
-            return 1
+            return None
         report_error(exc)
         window.show_view("cases")
-    footage = DemoFootage(window, paths, sessions) if args.demo and split_steps()[1] else None
-    if args.screenshot:
-        if footage is not None and view != "cases":  # other views show the footage
-            footage.wait()
-        ok = save_screenshot(window, args.screenshot, args.size)
-        log.info("startup: window ready after %.1f s (screenshot taken)", time.monotonic() - t0)
-        if footage is not None:
-            footage.wait()  # leave a complete demo behind
-        window.context.settings.sync()
-        window.deleteLater()
-        engine.dispose()
-        return 0 if ok else 1
-    window.show()
-    log.info("startup: window shown after %.1f s", time.monotonic() - t0)
-    code = app.exec()
-    if footage is not None:
-        footage.stop()
-    QThreadPool.globalInstance().waitForDone(5000)  # let background work finish cleanly
-    engine.dispose()
-    return code
+    return window

@@ -8,7 +8,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import AppPaths
+from app.models.db import unit_of_work
+from app.services.common import coded_text
 from app.services.common.context import Actor
+from app.services.evidence import custody
 from app.ui.settings import Settings
 
 
@@ -22,3 +25,13 @@ class AppContext:
     actor: Actor
     settings: Settings
     initial_case_no: str | None = None  # select this case at start (e.g. the demo's Case A)
+    # False for ``--screenshot`` runs: rendering a view is not a viewing by anyone, so nothing
+    # is written to the chain of custody (views, verifications).
+    records_access: bool = True
+
+    def log_view(self, evidence_id: int, code: str, **params: object) -> None:
+        """A custody "viewed" entry (``code``: a :mod:`coded_text` detail) — unless nobody looks."""
+        if not self.records_access:
+            return
+        with unit_of_work(self.sessions) as s:
+            custody.record_view(s, self.actor, evidence_id, coded_text.encode(code, **params))

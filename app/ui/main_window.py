@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         self._stack = QStackedWidget(self)
         self.setCentralWidget(self._stack)
         self._menus: dict[str, QMenu] = {}
+        # view name → (title, function giving (key, what it does) pairs) for Help ▸ Keyboard
+        self.key_help: dict[str, tuple[str, Callable[[], list[tuple[str, str]]]]] = {}
         self._view_actions = QActionGroup(self)
         self._build_menus()
         self._build_status_bar()
@@ -256,6 +258,13 @@ class MainWindow(QMainWindow):
                 version=APP_VERSION, data=self.context.paths.data_dir))
 
     def _show_shortcuts(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
+                          self.shortcuts_html(), QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.exec()
+
+    def shortcuts_html(self) -> str:
+        """Every key, the global ones first, then each view's (the review bench's ~30)."""
         rows = [
             ("Ctrl+N", self.tr("New case")), ("Ctrl+S", self.tr("Save the case")),
             ("Ctrl+F", self.tr("Search cases")), ("Ctrl+Z", self.tr("Undo")),
@@ -263,12 +272,12 @@ class MainWindow(QMainWindow):
             ("F5", self.tr("Reload")), ("Ctrl+1…9", self.tr("Switch view")),
             ("Ctrl+PgUp/PgDown", self.tr("Previous/next editor tab")),
         ]
-        html = "<table>" + "".join(
-            f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows) + "</table>"
-        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"), html,
-                          QMessageBox.StandardButton.Close, self)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.exec()
+        sections = [(self.tr("Everywhere"), rows)] + [
+            (title, keys()) for title, keys in self.key_help.values()]
+        html = "".join(f"<h4>{title}</h4><table>" + "".join(
+            f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in keys)
+            + "</table>" for title, keys in sections)
+        return html
 
 
 def install_views(window: MainWindow) -> None:
@@ -284,6 +293,10 @@ def install_views(window: MainWindow) -> None:
 
     window.register_view("review", create_review_view,
                          QCoreApplication.translate("MainWindow", "CCTV review"))
+    from app.ui.review.shortcuts import key_help as review_keys
+
+    window.key_help["review"] = (QCoreApplication.translate("MainWindow", "CCTV review"),
+                                 review_keys)
     from app.ui.reports import install as install_reports  # stats view, File ▸ export PDF
 
     install_reports(window)

@@ -87,6 +87,24 @@ def _crop_zoom(img, x, y, w, h, scale):
     return cv2.resize(crop, (w * s, h * s), interpolation=cv2.INTER_NEAREST) if s > 1 else crop.copy()
 
 
+def param_label(name: str) -> str:
+    """A filter setting's name in the current language (captions, the enhancement panel)."""
+    labels = {"brightness": _("Brightness"), "contrast": _("Contrast"), "gamma": _("Gamma"),
+              "clip_limit": _("Strength"), "tiles": _("Tiles"), "amount": _("Amount"),
+              "radius": _("Radius"), "strength": _("Strength"), "method": _("Method"),
+              "mode": _("Mode"), "scale": _("Scale"), "x": "x", "y": "y", "w": _("Width"),
+              "h": _("Height")}
+    return labels.get(name, name)
+
+
+def choice_label(value: object) -> str:
+    """A choice's words in the current language (``nlmeans`` → 非局部均值); other values as is."""
+    labels = {"fast": _("fast (bilateral)"), "nlmeans": _("thorough (non-local means)"),
+              "blend": _("blend both fields"), "top": _("top field"),
+              "bottom": _("bottom field")}
+    return labels.get(value, str(value)) if isinstance(value, str) else str(value)
+
+
 SPECS: dict[str, FilterSpec] = {s.kind: s for s in (
     FilterSpec("brightness_contrast", "Brightness / contrast",
                (Param("brightness", 0, -128, 128), Param("contrast", 1.0, 0.1, 5.0)),
@@ -177,7 +195,8 @@ class FilterChain:
             return _("none (original frame)")
         parts = []
         for spec in self.filters:
-            params = ", ".join(f"{k}={v}" for k, v in spec.items() if k != "type")
+            params = _(", ").join(f"{param_label(k)} {choice_label(v)}"
+                                 for k, v in spec.items() if k != "type")
             parts.append(f"{_(SPECS[spec['type']].label)}({params})" if params
                          else _(SPECS[spec["type"]].label))
         return " → ".join(parts)

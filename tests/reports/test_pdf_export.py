@@ -96,6 +96,20 @@ def test_anonymized_copy_hides_persons_and_plates(case_a, session_factory, paths
     assert "天桥街" in text  # the facts of the case stay
 
 
+def test_anonymized_copy_withholds_officers_and_local_paths(case_a, session_factory, paths,
+                                                           tmp_path):
+    """One scrubber with the trainer replay: officers, 周某 and file paths are withheld too."""
+    from app.models import CustodyEvent
+
+    with unit_of_work(session_factory) as s:
+        s.add(CustodyEvent(evidence_id=case_a["evidence_id"], action="export",
+                           detail="/home/baijingguan/周某某案/截图.png"))
+    text = pdf_text(_export(session_factory, paths, tmp_path, anonymize=True).path)
+    for secret in ("白警官", "李警官", "/home/", "baijingguan", "周某"):
+        assert secret not in text, secret
+    assert "民警A" in text and "截图.png" in text
+
+
 def test_sections_option_limits_the_report(case_a, session_factory, paths, tmp_path):
     result = _export(session_factory, paths, tmp_path, sections=("timeline",))
     text = pdf_text(result.path)
@@ -220,3 +234,22 @@ def test_runs_of_views_are_summarised_in_the_custody_table():
     assert [r[1] for r in rows] == ["导入", "查看", "查看", "查看"]
     assert rows[1][3] == "查看 5 次，至 08:40:00" and rows[2][2] == "白警官"
     assert rows[3][0].startswith("2023-11-29")
+
+
+def test_pdf_signature_block_route_map_and_whole_headers(case_a, session_factory, paths,
+                                                        tmp_path):
+    from app.models import Camera, ReviewComment
+
+    with unit_of_work(session_factory) as s:
+        for cam in s.scalars(select(Camera)):
+            cam.lat, cam.lon = 27.8716, 113.1385
+        s.add(ReviewComment(case_id=case_a["case_id"], kind="approve_close",
+                            text="证据链完整，同意结案"))
+    text = pdf_text(_export(session_factory, paths, tmp_path).path)
+    flat = text.replace(" ", "")
+    assert "审核与审批" in text and "证据链完整，同意结案" in text
+    assert "审核人（签名、日期）" in flat and "承办民警（签名、日期）" in flat
+    assert "北↑" in flat                               # the route map is drawn
+    assert "路段（米）" in flat                         # the header is not clipped
+    assert "✓" in text                                 # a plausible leg checks out, as in the GUI
+    assert "证据1：" in flat

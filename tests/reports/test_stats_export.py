@@ -57,3 +57,30 @@ def test_unwritable_targets_say_so(result, tmp_path):
     with pytest.raises(ReportOutputError, match="无法将统计结果写入"):
         write_csv(result, blocker / "csv")
     assert not (tmp_path / "missing").exists()
+
+
+def test_xlsx_is_formatted_for_reading(result, tmp_path):
+    """Rates as percentages, counts as integers, frozen header, autofilter, fitting widths;
+    the period ratio is labelled and explained (it can pass 100 %)."""
+    from openpyxl import load_workbook
+
+    from app.reports.stats import figure_notes
+
+    wb = load_workbook(write_xlsx(result, tmp_path / "stats.xlsx"))
+    titles = table_titles()
+    summary = wb["汇总"]
+    rows = {r[0].value: r for r in summary.iter_rows(min_row=2)}
+    assert rows["期内破案数 ÷ 期内报案数"][1].number_format == "0.0%"
+    assert rows["期内破案数 ÷ 期内报案数"][2].value == figure_notes()["period_rate"]
+    assert rows["报案数"][1].number_format == "0"
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+    clearance = wb[titles["clearance"]]
+    header = [c.value for c in clearance[1]]
+    assert "破案率（按破案期）" not in header
+    rate_col = header.index("期内破案数 ÷ 期内报案数") + 1
+    count_col = header.index("报案数") + 1
+    assert clearance.cell(2, rate_col).number_format == "0.0%"
+    assert clearance.cell(2, count_col).number_format == "0"
+    width = clearance.column_dimensions[clearance.cell(1, rate_col).column_letter].width
+    assert width >= 2 * len("期内破案数 ÷ 期内报案数") - 4  # CJK counts double

@@ -116,3 +116,28 @@ def test_replay_of_demo_case_a_after_approved_closing(paths, session_factory):
     assert _victim(plain.steps[ident]).name != _victim(rp.steps[ident]).name  # pseudonym
     assert [s.kind for s in rp.steps].index("meeting") < ident
     assert any(len(s.teams) == 4 for s in rp.steps)
+
+
+def test_trainer_outcome_and_short_names_are_scrubbed(session_factory):
+    """The outcome text and "周某" (the short form officers write) never name the suspect."""
+    case_id = build_case_a(session_factory, make_squad(session_factory))
+    with unit_of_work(session_factory) as s:
+        rp = replay.build_replay(s, TRAINER, case_id)
+    text = repr(rp)
+    assert "周某" not in text and SUSPECT_NAME not in text
+    arrest = next(st for st in rp.steps if st.kind == "arrest")
+    assert arrest.title == "在麻将馆找到嫌疑人" + _suspect(rp.steps[-1]).name
+    assert "周某" not in rp.steps[-1].detail
+
+
+def _suspect(step):
+    return next(p for p in step.state.persons if p.role == "suspect")
+
+
+def test_shared_scrubber_withholds_paths_and_officers():
+    from app.services.casefile.case_scrubber import Scrubber
+
+    scrub = Scrubber().add_officers(["王队长"])
+    out = scrub(r"王队长从 D:\案件\周建国\cam01.mp4 和 /home/li/x/clip.mp4 导入")
+    assert out == "民警A从 cam01.mp4 和 clip.mp4 导入" or out.endswith("clip.mp4 导入")
+    assert "王队长" not in out and "周建国" not in out and "/home" not in out

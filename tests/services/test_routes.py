@@ -93,3 +93,29 @@ def test_missing_position_and_time_are_flagged(session_factory):
     assert routes.FLAG_NO_POSITION in flags[1]
     assert routes.FLAG_NO_TIME in flags[2]           # unknown time sorts last and is flagged
     assert route.points[2].wall_time is None
+
+
+def test_a_second_mark_at_the_same_camera_adds_no_leg(session_factory, three_cameras):
+    """Two marks of the vehicle on one camera are one stop: no 0 m / 0 s / 0 km/h leg."""
+    ids, cams, evs = three_cameras
+    _mark(session_factory, evs[0], 10.0, ids["trike"])
+    _mark(session_factory, evs[0], 10.4, ids["trike"])      # the same pass, marked again
+    _mark(session_factory, evs[2], 250.0, ids["trike"])
+    with unit_of_work(session_factory) as s:
+        route = routes.build_route(s, SYSTEM, ids["case"], ids["trike"])
+    assert [p.camera_label[:1] for p in route.points] == ["N", "S"]
+    assert all(p.leg_distance_m != 0 for p in route.points[1:])
+
+
+def test_vehicle_label_in_the_readers_language(session_factory, three_cameras):
+    from app.i18n import set_language
+
+    ids, cams, evs = three_cameras
+    _mark(session_factory, evs[0], 10.0, ids["trike"])
+    set_language("en")
+    try:
+        with unit_of_work(session_factory) as s:
+            label = routes.build_route(s, SYSTEM, ids["case"], ids["trike"]).vehicle_label
+    finally:
+        set_language("zh_CN")
+    assert "three_wheel_motorcycle" not in label and "Three-wheeled motorcycle" in label

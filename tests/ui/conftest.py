@@ -85,3 +85,12 @@ def _no_modal_message_boxes(request, monkeypatch):
         monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
     monkeypatch.setattr(QMessageBox, "exec", refuse)
     yield
+
+
+@pytest.fixture(autouse=True)
+def _reason_for_settled_cases(monkeypatch):
+    """Saving a solved/closed case asks why (a modal input): tests give a reason unless they
+    replace ``change_reason.ask_reason`` themselves."""
+    from app.ui.casefile import change_reason
+
+    monkeypatch.setattr(change_reason, "ask_reason", lambda parent, status: "测试修改")

@@ -65,3 +65,27 @@ def test_tr_calls_are_visible_to_lupdate():
                 if id(node) in in_fstring or not literal:
                     bad.append(f"{path.name}:{node.lineno}")
     assert bad == []
+
+
+def test_qt_file_dialog_speaks_chinese(zh_ui):
+    """Qt's catalogue lacks "&Look in:" / "Files of &type:"; ours fills the gap, and Qt's own
+    classes never take a CaseDesk word ("Name" of a file is 名称, not a person's 姓名)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QLabel, QTreeView
+
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    labels = [w.text() for w in dialog.findChildren(QLabel)]
+    assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+    model = dialog.findChildren(QTreeView)[0].model()
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "名称"
+    dialog.deleteLater()
+
+
+def test_f1_lists_the_review_bench_keys(main_window):
+    html = main_window.shortcuts_html()
+    assert "视频研判" in html or "CCTV" not in html
+    for key, words in (("J / K / L", "倒放"), ("PgUp / PgDown", "活动片段"), ("M", "标记观察"),
+                       ("Ctrl+T", "校正时间"), ("Esc", "同步多画面")):
+        assert f"<b>{key}</b>" in html and words in html
+    assert html.count("<tr>") >= 25

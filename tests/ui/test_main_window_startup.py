@@ -197,3 +197,40 @@ def test_database_from_a_newer_version_is_refused_plainly(tmp_path, seeded_dir, 
     with sqlite3.connect(db) as con:  # untouched
         assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
             "9999_from_the_future"
+
+
+def test_screenshot_of_the_review_bench_is_no_viewing(tmp_path, seeded_dir, in_process):
+    """A --screenshot run opens and verifies a clip but writes no custody view/verify entry."""
+    from sqlalchemy import func, select
+
+    from app.config import resolve_paths
+    from app.demo import CASE_A_NO
+    from app.models import AuditEntry, CustodyEvent
+    from app.models.db import open_database
+    from app.services.casefile.access import load_case
+    from app.services.common.context import SYSTEM
+    from app.services.evidence import clips
+    from tests.media import make_clip
+
+    paths = resolve_paths(seeded_dir).ensure()
+    engine, factory = open_database(paths.db_url)
+    with factory() as s:
+        case_id = load_case(s, SYSTEM, CASE_A_NO).id
+    clips.import_clip(factory, paths, SYSTEM, case_id, make_clip("h264_mp4", frames=50))
+
+    def counts():
+        with factory() as s:
+            return (s.scalar(select(func.count(CustodyEvent.id))),
+                    s.scalar(select(func.count(AuditEntry.id)).where(
+                        AuditEntry.action.in_(("evidence.view", "evidence.verify")))))
+
+    before = counts()
+    settings = Settings(tmp_path / "ui.ini")
+    settings.set_last_case_id(case_id)
+    settings.sync()
+    out = tmp_path / "review.png"
+    code = ui_app.run(["--data-dir", str(seeded_dir), "--settings", str(tmp_path / "ui.ini"),
+                       "--screenshot", str(out), "--view", "review"])
+    assert code == 0 and out.exists()
+    assert counts() == before
+    engine.dispose()

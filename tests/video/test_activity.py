@@ -105,3 +105,20 @@ def test_colour_rank_orders_segments():
     assert ranked[0][0] == moving and ranked[1] == (idle, 0.0)
     with pytest.raises(VideoError):
         rank_segments_by_colour(path, [moving], hue="plaid")
+
+
+def test_white_and_black_are_colours_too():
+    """The commonest vehicle colours are neutral: white, silver, grey, black."""
+    from app.video.colour import COLOURS
+
+    assert {"white", "silver", "grey", "black"} <= set(COLOURS)
+    white = make_clip("h264_mp4", frames=250, mover=(100, 160), marker=False,
+                      mover_colour=(245, 245, 245))
+    blue = make_clip("h264_mp4", frames=250, mover=(100, 160), marker=False,
+                     mover_colour=(200, 60, 20))
+    seg_white = scan_activity(white, workers=1).segments[0]
+    seg_blue = scan_activity(blue, workers=1).segments[0]
+    as_white = rank_segments_by_colour(white, [seg_white], hue="white")[0][1]
+    blue_as_white = rank_segments_by_colour(blue, [seg_blue], hue="white")[0][1]
+    assert as_white > 0.3 > blue_as_white
+    assert rank_segments_by_colour(white, [seg_white], hue="black")[0][1] < 0.1

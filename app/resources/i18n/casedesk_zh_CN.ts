@@ -87,6 +87,11 @@
             <source>Lock now</source>
             <translation>立即锁定</translation>
         </message>
+        <message>
+            <location line="+2" />
+            <source>Sign out</source>
+            <translation>注销</translation>
+        </message>
     </context>
     <context>
         <name>AdminSettingsDialog</name>
@@ -263,7 +268,7 @@
     <context>
         <name>AuditTableModel</name>
         <message>
-            <location filename="../../ui/admin/audit_view.py" line="+41" />
+            <location filename="../../ui/admin/audit_view.py" line="+45" />
             <source>#</source>
             <translation>序号</translation>
         </message>
@@ -298,7 +303,7 @@
             <translation>案件编号</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+34" />
             <source>Row hash: {hash}</source>
             <translation>记录哈希：{hash}</translation>
         </message>
@@ -366,9 +371,14 @@
             <translation>全部用户</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+40" />
             <source>{shown} of {total} entries</source>
             <translation>显示 {shown} / 共 {total} 条</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Entry #{id} · code {action} · row hash {hash}</source>
+            <translation>第 {id} 条 · 代码 {action} · 行哈希 {hash}</translation>
         </message>
     </context>
     <context>
@@ -853,7 +863,7 @@
     <context>
         <name>CaseEditor</name>
         <message>
-            <location filename="../../ui/casefile/editor.py" line="+86" />
+            <location filename="../../ui/casefile/editor.py" line="+88" />
             <source>Facts</source>
             <translation>基本案情</translation>
         </message>
@@ -904,12 +914,13 @@
         </message>
         <message>
             <location line="+32" />
-            <location line="+11" />
+            <location line="+15" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请更正标红的字段。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="-11" />
+            <location line="+21" />
             <source>Not saved.</source>
             <translation>未保存。</translation>
         </message>
@@ -947,15 +958,25 @@
     <context>
         <name>CaseFactsTab</name>
         <message>
-            <location filename="../../ui/casefile/facts_tab.py" line="+58" />
+            <location filename="../../ui/casefile/facts_tab.py" line="+102" />
             <source>Case</source>
             <translation>案件</translation>
+        </message>
+        <message>
+            <location line="+64" />
+            <source>Read-only: a training case cannot be changed.</source>
+            <translation>只读：教学案例不能修改。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read-only: your role cannot change this case.</source>
+            <translation>只读：你的角色不能修改此案件。</translation>
         </message>
     </context>
     <context>
         <name>CaseFieldSpecs</name>
         <message>
-            <location line="-37" />
+            <location line="-137" />
             <location line="+2" />
             <source>(none)</source>
             <translation>（无）</translation>
@@ -1102,7 +1123,7 @@
     <context>
         <name>CaseListPanel</name>
         <message>
-            <location filename="../../ui/casefile/list_panel.py" line="+66" />
+            <location filename="../../ui/casefile/list_panel.py" line="+67" />
             <source>Search number, title, narrative, persons, vehicles… (Ctrl+F)</source>
             <translation>搜索案件编号、名称、案情、人员、车辆…（Ctrl+F）</translation>
         </message>
@@ -1138,7 +1159,7 @@
             <translation>案发</translation>
         </message>
         <message>
-            <location line="+154" />
+            <location line="+156" />
             <source>{shown} of {total} cases</source>
             <translation>显示 {shown} 件，共 {total} 件</translation>
         </message>
@@ -1359,6 +1380,19 @@
         </message>
     </context>
     <context>
+        <name>ChangeReason</name>
+        <message>
+            <location filename="../../ui/casefile/change_reason.py" line="+18" />
+            <source>Reason for the change</source>
+            <translation>修改原因</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This case is {status}. Why is it changed?</source>
+            <translation>此案件{status}。为什么要修改？</translation>
+        </message>
+    </context>
+    <context>
         <name>ChangeWatcher</name>
         <message>
             <location filename="../../ui/change_watcher.py" line="+128" />
@@ -1369,7 +1403,7 @@
     <context>
         <name>ClipActions</name>
         <message>
-            <location filename="../../ui/review/clip_actions.py" line="+54" />
+            <location filename="../../ui/review/clip_actions.py" line="+55" />
             <source>Opening {name} and verifying its SHA-256…</source>
             <translation>正在打开 {name} 并校验 SHA-256…</translation>
         </message>
@@ -1384,12 +1418,7 @@
             <translation>正在校验 SHA-256…</translation>
         </message>
         <message>
-            <location line="+24" />
-            <source>Viewed in the review bench</source>
-            <translation>在视频研判工作台中查看</translation>
-        </message>
-        <message>
-            <location line="+15" />
+            <location line="+37" />
             <source>EVIDENCE FAILED VERIFICATION</source>
             <translation>证据校验失败</translation>
         </message>
@@ -1739,52 +1768,6 @@
             <source>Original frame (reset)</source>
             <translation>原始画面（重置）</translation>
         </message>
-        <message>
-            <location line="+12" />
-            <source>Brightness</source>
-            <translation>亮度</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Contrast</source>
-            <translation>对比度</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Gamma</source>
-            <translation>伽马</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <location line="+2" />
-            <source>Strength</source>
-            <translation>强度</translation>
-        </message>
-        <message>
-            <location line="-1" />
-            <source>Tiles</source>
-            <translation>分块</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Amount</source>
-            <translation>数量</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Radius</source>
-            <translation>半径</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Method</source>
-            <translation>方法</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Mode</source>
-            <translation>模式</translation>
-        </message>
     </context>
     <context>
         <name>EnumLabels</name>
@@ -1885,12 +1868,13 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+21" />
+            <location line="+12" />
+            <location line="+15" />
             <source>Other</source>
             <translation>其他</translation>
         </message>
         <message>
-            <location line="-17" />
+            <location line="-23" />
             <source>Suspect vehicle 1</source>
             <translation>嫌疑车辆1</translation>
         </message>
@@ -1921,6 +1905,21 @@
         </message>
         <message>
             <location line="+3" />
+            <source>Seized from the DVR on site</source>
+            <translation>现场调取 DVR</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sent by the owner</source>
+            <translation>业主提供</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Exported from the city video platform</source>
+            <translation>市视频平台导出</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Open</source>
             <translation>待开展</translation>
         </message>
@@ -2360,7 +2359,7 @@
     <context>
         <name>EvidenceDialog</name>
         <message>
-            <location filename="../../ui/review/evidence_dialog.py" line="+38" />
+            <location filename="../../ui/review/evidence_dialog.py" line="+39" />
             <source>Evidence {name}</source>
             <translation>证据 {name}</translation>
         </message>
@@ -2405,9 +2404,19 @@
             <translation>摄像头</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>How obtained</source>
             <translation>调取方式</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Not recorded</source>
+            <translation>未记录</translation>
         </message>
         <message>
             <location line="+8" />
@@ -2570,7 +2579,7 @@
     <context>
         <name>FirstAdminDialog</name>
         <message>
-            <location filename="../../ui/admin/login_dialog.py" line="+89" />
+            <location filename="../../ui/admin/login_dialog.py" line="+93" />
             <source>CaseDesk · First start</source>
             <translation>CaseDesk · 首次启动</translation>
         </message>
@@ -2640,6 +2649,11 @@
             <location line="+108" />
             <source>{field} is required.</source>
             <translation>请填写{field}。</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>read-only</source>
+            <translation>只读</translation>
         </message>
     </context>
     <context>
@@ -2766,27 +2780,7 @@
             <translation>（未设置）</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Seized from the DVR on site</source>
-            <translation>现场调取 DVR</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Sent by the owner</source>
-            <translation>业主提供</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Exported from the city video platform</source>
-            <translation>市视频平台导出</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+7" />
             <source>e.g. copied from DVR channel 3 to USB stick by officer Li</source>
             <translation>例如：李警官从 DVR 第 3 通道拷贝到 U 盘</translation>
         </message>
@@ -2797,11 +2791,12 @@
         </message>
         <message>
             <location line="+8" />
+            <location line="+47" />
             <source>Add files with the button or drop them here.</source>
             <translation>用按钮添加文件，或把文件拖到这里。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-45" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
@@ -2826,7 +2821,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+44" />
             <source>Choose video files</source>
             <translation>选择视频文件</translation>
         </message>
@@ -2886,7 +2881,7 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
@@ -3119,7 +3114,7 @@
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../ui/admin/login_dialog.py" line="-84" />
+            <location filename="../../ui/admin/login_dialog.py" line="-87" />
             <source>CaseDesk · Sign in</source>
             <translation>CaseDesk · 登录</translation>
         </message>
@@ -3139,7 +3134,12 @@
             <translation>长时间无操作，工作站已锁定。请输入密码继续。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+2" />
+            <source>The workstation is locked. Enter your password to continue.</source>
+            <translation>工作站已锁定。请输入密码继续。</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>User name:</source>
             <translation>用户名：</translation>
         </message>
@@ -3173,7 +3173,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../ui/main_window.py" line="+61" />
-            <location line="+163" />
+            <location line="+165" />
             <location line="+24" />
             <source>CaseDesk · Hit-and-Run Case Workbench</source>
             <translation>CaseDesk · 肇事逃逸案件工作台</translation>
@@ -3279,7 +3279,7 @@
             <translation>&lt;b&gt;CaseDesk {version}&lt;/b&gt;&lt;br&gt;交警事故中队肇事逃逸案件卷宗、视频研判台与报表。&lt;br&gt;&lt;br&gt;数据目录：{data}</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+13" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
@@ -3324,17 +3324,23 @@
             <translation>上一个/下一个标签页</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-12" />
             <source>Keyboard shortcuts</source>
             <translation>快捷键</translation>
         </message>
         <message>
             <location line="+14" />
+            <source>Everywhere</source>
+            <translation>全局</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
             <location line="+4" />
+            <location line="+3" />
             <source>CCTV review</source>
             <translation>视频研判</translation>
         </message>
@@ -3518,7 +3524,7 @@
     <context>
         <name>OptionalDateTimeEdit</name>
         <message>
-            <location filename="../../ui/widgets/form.py" line="-204" />
+            <location filename="../../ui/widgets/form.py" line="-235" />
             <source>Known</source>
             <translation>已知</translation>
         </message>
@@ -3702,7 +3708,7 @@
     <context>
         <name>PlanView</name>
         <message>
-            <location filename="../../ui/review/route_view.py" line="+107" />
+            <location filename="../../ui/review/route_view.py" line="+128" />
             <source>No camera has a position yet.</source>
             <translation>还没有摄像头填写位置。</translation>
         </message>
@@ -4157,7 +4163,7 @@
     <context>
         <name>ReplayView</name>
         <message>
-            <location filename="../../ui/admin/replay_view.py" line="+56" />
+            <location filename="../../ui/admin/replay_view.py" line="+59" />
             <source>Start replay</source>
             <translation>开始复盘</translation>
         </message>
@@ -4187,7 +4193,7 @@
             <translation>已结案件：</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>Reveal this step</source>
             <translation>揭晓本步骤</translation>
         </message>
@@ -4197,13 +4203,23 @@
             <translation>您的角色无权进行案件复盘。</translation>
         </message>
         <message>
-            <location line="+22" />
-            <location line="+155" />
+            <location line="+26" />
+            <location line="+190" />
             <source>Replay</source>
             <translation>案件复盘</translation>
         </message>
         <message>
-            <location line="-123" />
+            <location line="-161" />
+            <source>Skip ahead?</source>
+            <translation>跳过未讨论的步骤？</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{n} steps have not been discussed yet. Show the outcome anyway?</source>
+            <translation>还有 {n} 步尚未讨论。仍要直接显示案件结果吗？</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>{n}. Outcome</source>
             <translation>{n}. 案件结果</translation>
         </message>
@@ -4211,6 +4227,11 @@
             <location line="+1" />
             <source>{n}. Outcome (hidden)</source>
             <translation>{n}. 案件结果（未揭晓）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{n}. {time} · not reached yet</source>
+            <translation>{n}. {time} · 尚未进行到</translation>
         </message>
         <message>
             <location line="+2" />
@@ -4270,7 +4291,7 @@ Answer: {a}</source>
             <translation>{camera} · 第 {i} 帧 · {sha}… · {note}</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+17" />
             <source>Cannot show this frame: {error}</source>
             <translation>无法显示该画面：{error}</translation>
         </message>
@@ -4354,9 +4375,107 @@ Answer: {a}</source>
         </message>
     </context>
     <context>
+        <name>ReviewKeys</name>
+        <message>
+            <location filename="../../ui/review/shortcuts.py" line="+24" />
+            <source>Play / pause</source>
+            <translation>播放 / 暂停</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One frame back / forward (hold to repeat)</source>
+            <translation>后退 / 前进一帧（按住连续）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One second back / forward</source>
+            <translation>后退 / 前进一秒</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ten seconds back / forward</source>
+            <translation>后退 / 前进十秒</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shuttle back / stop / forward (again = faster)</source>
+            <translation>倒放 / 停止 / 正放（再按加速）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Faster / slower</source>
+            <translation>加速 / 减速</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First / last frame</source>
+            <translation>第一帧 / 最后一帧</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Previous / next activity segment (best colour match first)</source>
+            <translation>上一个 / 下一个活动片段（颜色最匹配的优先）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Mark an observation</source>
+            <translation>标记观察记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark an area (ROI)</source>
+            <translation>框选区域（ROI）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Magnifier</source>
+            <translation>放大镜</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Snapshot with caption</source>
+            <translation>带说明的截图</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clip in / out point</source>
+            <translation>片段入点 / 出点</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export the clip I…O</source>
+            <translation>导出 I…O 片段</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go to frame</source>
+            <translation>跳到指定帧</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go to corrected time</source>
+            <translation>跳到校正时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import clips</source>
+            <translation>导入视频</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Zoom in / out / fit / 100 %</source>
+            <translation>放大 / 缩小 / 适应窗口 / 100%</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>End marking; leave the synchronised grid</source>
+            <translation>结束标记；退出同步多画面</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../ui/review/review_panel.py" line="+89" />
+            <location filename="../../ui/review/review_panel.py" line="+93" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -4526,7 +4645,27 @@ Answer: {a}</source>
             <translation>紫色</translation>
         </message>
         <message>
-            <location line="+144" />
+            <location line="+0" />
+            <source>white</source>
+            <translation>白色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>silver</source>
+            <translation>银色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>grey</source>
+            <translation>灰色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>black</source>
+            <translation>黑色</translation>
+        </message>
+        <message>
+            <location line="+155" />
             <source>Select 2 to 4 clips in the evidence list first.</source>
             <translation>请先在证据列表中选择 2 到 4 段视频。</translation>
         </message>
@@ -4534,11 +4673,6 @@ Answer: {a}</source>
             <location line="+14" />
             <source>Verifying SHA-256…</source>
             <translation>正在校验 SHA-256…</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Viewed in the synchronised grid</source>
-            <translation>在多路同步画面中查看</translation>
         </message>
     </context>
     <context>
@@ -4577,7 +4711,7 @@ Answer: {a}</source>
     <context>
         <name>RouteWidget</name>
         <message>
-            <location filename="../../ui/review/route_view.py" line="+96" />
+            <location filename="../../ui/review/route_view.py" line="+101" />
             <source>by corrected time</source>
             <translation>按校正时间</translation>
         </message>
@@ -4648,9 +4782,22 @@ Answer: {a}</source>
         </message>
     </context>
     <context>
+        <name>Snapshot</name>
+        <message>
+            <location filename="../../ui/review/media_tasks.py" line="+107" />
+            <source>Frame #{i}  ·  pts {pts:.3f} s</source>
+            <translation>帧 #{i}  ·  pts {pts:.3f} 秒</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enhancement: {filters}</source>
+            <translation>增强：{filters}</translation>
+        </message>
+    </context>
+    <context>
         <name>StartupTexts</name>
         <message>
-            <location filename="../../ui/app.py" line="+208" />
+            <location filename="../../ui/app.py" line="+221" />
             <source>Opening the database…</source>
             <translation>正在打开数据库…</translation>
         </message>
@@ -4663,7 +4810,7 @@ Answer: {a}</source>
     <context>
         <name>StatsView</name>
         <message>
-            <location filename="../../ui/reports/stats_view.py" line="+60" />
+            <location filename="../../ui/reports/stats_view.py" line="+66" />
             <location line="+1" />
             <source>no limit</source>
             <translation>不限</translation>
@@ -4724,7 +4871,7 @@ Answer: {a}</source>
             <translation>破案率周期</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+28" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
@@ -4870,7 +5017,42 @@ Answer: {a}</source>
     <context>
         <name>SyncGrid</name>
         <message>
-            <location filename="../../ui/review/sync_grid.py" line="+182" />
+            <location filename="../../ui/review/sync_grid.py" line="+98" />
+            <source>Corrected time across all clips</source>
+            <translation>所有视频的校正时间</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>◀ Back to single view (Esc)</source>
+            <translation>◀ 返回单画面（Esc）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Shuttle back (J)</source>
+            <translation>倒放（J）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One frame back (←)</source>
+            <translation>后退一帧（←）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Play / pause (Space)</source>
+            <translation>播放/暂停（空格）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One frame forward (→)</source>
+            <translation>前进一帧（→）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shuttle forward (L)</source>
+            <translation>正放（L）</translation>
+        </message>
+        <message>
+            <location line="+130" />
             <source>Choose 2–4 clips in the evidence list and press Sync.</source>
             <translation>在证据列表中选择 2–4 段视频，然后按“同步”。</translation>
         </message>
@@ -4883,7 +5065,7 @@ Answer: {a}</source>
     <context>
         <name>SyncTile</name>
         <message>
-            <location line="-143" />
+            <location line="-197" />
             <source>no footage at this time</source>
             <translation>此时间无画面</translation>
         </message>
@@ -5424,6 +5606,14 @@ Answer: {a}</source>
             <location line="+9" />
             <source>Camera clock</source>
             <translation>画面时钟</translation>
+        </message>
+    </context>
+    <context>
+        <name>tab</name>
+        <message>
+            <location filename="../../ui/casefile/facts_tab.py" line="+8" />
+            <source>Edit {fields}</source>
+            <translation>修改{fields}</translation>
         </message>
     </context>
     <context>

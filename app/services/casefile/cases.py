@@ -26,7 +26,7 @@ from app.models import (
 )
 from app.models.enums import CASE_TRANSITIONS, CaseStatus, Role
 from app.models.types import utcnow
-from app.services.casefile import pseudonyms
+from app.services.casefile import case_scrubber, pseudonyms
 from app.services.casefile.access import load_case
 from app.services.casefile.comments import has_close_approval
 from app.services.casefile.dto import CaseDetail, CaseInput, ChangeNote, StatusChangeDTO
@@ -256,7 +256,7 @@ def case_with_scrubber(session: Session, actor: Actor, ref: int | str, *,
         anonymize = True
     if not anonymize:
         return detail, _unchanged
-    scrub = pseudonyms.for_case(detail).scrub
+    scrub = case_scrubber.for_case(detail)
     return pseudonyms.scrub_strings(detail, scrub), scrub
 
 

@@ -16,6 +16,7 @@ from app.models.enums import VehicleKind, VehicleRole
 from app.services.casefile.dto import ChangeNote, VehicleDTO, VehicleInput
 from app.services.casefile.history import create_record, delete_record, update_record
 from app.services.casefile.search import refresh_search_text
+from app.services.common import code_labels
 from app.services.common.context import Actor
 from app.services.common.errors import ValidationError
 
@@ -83,4 +84,5 @@ def delete_vehicle(session: Session, actor: Actor, vehicle_id: int, *,
 
 def vehicle_label(v: Vehicle) -> str:
     plate = v.plate or (_("unlicensed") if v.unlicensed else _("plate unknown"))
-    return f"{v.colour}{_(v.kind)} ({plate})" if v.colour else f"{_(v.kind)} ({plate})"
+    kind = code_labels.label("vehicle_kind", v.kind)  # the reader's language, never the code
+    return f"{v.colour}{kind} ({plate})" if v.colour else f"{kind} ({plate})"

@@ -22,7 +22,7 @@ from app.i18n import _
 from app.models import Case, EvidenceItem
 from app.models.db import unit_of_work
 from app.models.enums import Acquisition, CustodyAction
-from app.services.common import audit
+from app.services.common import audit, coded_text
 from app.services.common.clock import stamp_from_name
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ConflictError, PermissionDenied, ValidationError
@@ -118,8 +118,8 @@ def register_import(session: Session, actor: Actor, case_id: int, prepared: Prep
     session.flush()
 
     log_custody(session, actor, ev, CustodyAction.IMPORT,
-                detail=_("Imported {name} ({size} bytes)", name=prepared.original_name,
-                         size=prepared.stored.size),
+                detail=coded_text.encode("imported", name=prepared.original_name,
+                                         size=prepared.stored.size),
                 payload={"original_path": prepared.original_path, "camera_id": camera_id,
                          "acquisition": acquisition})
     session.refresh(ev)

@@ -14,11 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import AppPaths
-from app.i18n import _
 from app.models import CustodyEvent, EvidenceItem
 from app.models.db import unit_of_work
 from app.models.enums import CustodyAction
-from app.services.common import audit
+from app.services.common import audit, coded_text
 from app.services.common.context import Actor, Perm, require
 from app.services.evidence.integrity_gate import actual_hash
 from app.services.evidence.items import (
@@ -53,13 +52,15 @@ class VerifyResult:
 
 def log_custody(session: Session, actor: Actor, ev: EvidenceItem, action: CustodyAction,
                 detail: str = "", payload: dict | None = None) -> CustodyEvent:
-    """One chain-of-custody event plus its audit row."""
+    """One chain-of-custody event plus its audit row. ``detail`` is best a
+    :func:`coded_text.encode` code (rendered in the reader's language when read)."""
     row = CustodyEvent(evidence_id=ev.id, user_id=actor.user_id, action=action.value, detail=detail)
     session.add(row)
     session.flush()
     audit.record(session, actor, f"evidence.{action.value}", entity_type="evidence",
                  entity_id=ev.id, case_id=ev.case_id,
-                 payload={"sha256": ev.sha256, "detail": detail, **(payload or {})})
+                 payload={"sha256": ev.sha256, "detail": coded_text.decode(detail) or detail,
+                          **(payload or {})})
     return row
 
 
@@ -68,7 +69,8 @@ def custody_log(session: Session, actor: Actor, evidence_id: int) -> list[Custod
     require(actor, Perm.EVIDENCE_VIEW, case_of_id(session, ev.case_id))
     rows = session.scalars(select(CustodyEvent).where(CustodyEvent.evidence_id == evidence_id)
                            .order_by(CustodyEvent.id)).all()
-    return [CustodyDTO(r.id, r.evidence_id, r.at, r.user_id, r.action, r.detail) for r in rows]
+    return [CustodyDTO(r.id, r.evidence_id, r.at, r.user_id, r.action,
+                       coded_text.render(r.detail)) for r in rows]
 
 
 def record_view(session: Session, actor: Actor, evidence_id: int, detail: str = "") -> None:
@@ -88,14 +90,16 @@ def record_export(session: Session, actor: Actor, evidence_id: int, out_path: st
                   out_sha256: str = "") -> None:
     ev = load_item(session, evidence_id)
     require(actor, Perm.EVIDENCE_EXPORT, case_of_id(session, ev.case_id))
-    log_custody(session, actor, ev, CustodyAction.EXPORT, detail=str(out_path),
+    log_custody(session, actor, ev, CustodyAction.EXPORT,
+                detail=coded_text.encode("exported", path=str(out_path)),
                 payload={"frame_index": frame_index, "end_frame": end_frame,
                          "out_sha256": out_sha256})
 
 
-def record_verification(session: Session, actor: Actor, paths: AppPaths,
-                        evidence_id: int) -> VerifyResult:
-    """Hash the stored file *here* and log the outcome (no caller can claim a match).
+def verification(session: Session, actor: Actor, paths: AppPaths,
+                 evidence_id: int) -> tuple[VerifyResult, str]:
+    """Hash the stored file *here* (no caller can claim a match) and say what was found, with
+    its coded custody detail — logged by nobody (a ``--screenshot`` run is no viewing).
 
     Hashing already done by :func:`hash_stored` in this process is reused when the file is
     unchanged since (same size, times and inode), so the transaction stays short.
@@ -105,19 +109,27 @@ def record_verification(session: Session, actor: Actor, paths: AppPaths,
     path = store_path(paths.evidence_dir, ev.sha256, ev.ext)
     actual = actual_hash(path, ev.sha256)
     if actual == ev.sha256:
-        msg = _("Evidence file verified: SHA-256 matches.")
-        log_custody(session, actor, ev, CustodyAction.VERIFY, detail=msg)
-        return VerifyResult(ev.id, True, ev.sha256, actual, path, msg)
-    if actual is None:
-        msg = _("Evidence file {name} is missing from the store ({path}). Do not use this item.",
-                name=ev.original_name, path=str(path))
+        code = coded_text.encode("verified")
+    elif actual is None:
+        code = coded_text.encode("missing", name=ev.original_name, path=str(path))
     else:
-        msg = _("Evidence file {name} has been altered: SHA-256 is {actual}, recorded {expected}. "
-                "Do not use this item.", name=ev.original_name, actual=actual[:16],
-                expected=ev.sha256[:16])
-    log_custody(session, actor, ev, CustodyAction.VERIFY_FAILED, detail=msg,
-                payload={"actual": actual})
-    return VerifyResult(ev.id, False, ev.sha256, actual, path, msg)
+        code = coded_text.encode("altered", name=ev.original_name, actual=actual[:16],
+                                 expected=ev.sha256[:16])
+    return VerifyResult(ev.id, actual == ev.sha256, ev.sha256, actual, path,
+                        coded_text.render(code)), code
+
+
+def record_verification(session: Session, actor: Actor, paths: AppPaths,
+                        evidence_id: int) -> VerifyResult:
+    """Hash the stored file and log the outcome in its custody."""
+    result, code = verification(session, actor, paths, evidence_id)
+    ev = load_item(session, evidence_id)
+    if result.ok:
+        log_custody(session, actor, ev, CustodyAction.VERIFY, detail=code)
+    else:
+        log_custody(session, actor, ev, CustodyAction.VERIFY_FAILED, detail=code,
+                    payload={"actual": result.actual})
+    return result
 
 
 def hash_stored(paths: AppPaths, ev: EvidenceDTO, *, progress: Progress | None = None,

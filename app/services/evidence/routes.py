@@ -168,6 +168,8 @@ def build_route(session: Session, actor: Actor, case_id: int, vehicle_id: int, *
         cam = cams.get(o.camera_id)
         pos = (cam.lat, cam.lon) if cam else (None, None)
         prev = points[-1] if points else None
+        if prev is not None and o.camera_id is not None and o.camera_id == prev.camera_id:
+            continue  # another mark at the same camera is the same stop, not a 0 m leg
         labels = (prev.camera_label if prev else "", o.camera_label)
         dist, elapsed, speed, flags, msg = _leg(prev, pos, o.wall_time, limit, labels)
         points.append(RoutePoint(o.id, o.evidence_id, o.frame_index, o.camera_id, o.camera_label,

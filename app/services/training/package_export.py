@@ -27,7 +27,7 @@ from app.models.enums import CaseStatus, CustodyAction
 from app.models.types import utcnow
 from app.services.casefile.access import load_case
 from app.services.casefile.cases import case_with_scrubber
-from app.services.common import anchors, audit
+from app.services.common import anchors, audit, coded_text
 from app.services.common.context import Actor, Perm
 from app.services.common.errors import ValidationError, WorkflowError
 from app.services.evidence.custody import log_custody
@@ -182,7 +182,8 @@ def export_package(session: Session, actor: Actor, paths: AppPaths, case_id: int
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     for o in chosen:
         log_custody(session, actor, session.get(EvidenceItem, o.evidence_id),
-                    CustodyAction.EXPORT, detail=str(out),
+                    CustodyAction.EXPORT,
+                    detail=coded_text.encode("training_package", frame=o.frame_index),
                     payload={"frame_index": o.frame_index, "training_package": digest})
     audit.record(session, actor, "training.export", entity_type="case", entity_id=case_id,
                  case_id=case_id, payload={"path": str(out), "sha256": digest,

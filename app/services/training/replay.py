@@ -192,7 +192,7 @@ def _team(d: CaseDetail, i: InquiryDTO, at: datetime, final: bool, scrub) -> Tea
 
 def _frame(o: ObservationDTO, scrub) -> FrameRef:
     return FrameRef(o.id, o.evidence_id, o.evidence_sha256, o.frame_index, o.pts_s, o.wall_time,
-                    o.roi, scrub(o.note) or "", o.camera_label)
+                    o.roi, scrub(o.note) or "", scrub(o.camera_label) or "")
 
 
 def build_replay(session: Session, actor: Actor, case_id: int, *,
@@ -203,8 +203,8 @@ def build_replay(session: Session, actor: Actor, case_id: int, *,
         anonymize = True  # a permission, not a parameter: trainers never see identities
     d, scrub = case_with_scrubber(session, actor, case_id, anonymize=bool(anonymize))
     observations = {o.id: o for o in list_observations(session, actor, case_id)}
-    questions = {q.before_event_id: Question(q.id, q.before_event_id, q.question, q.answer,
-                                             q.version)
+    questions = {q.before_event_id: Question(q.id, q.before_event_id, scrub(q.question) or "",
+                                             scrub(q.answer) or "", q.version)
                  for q in session.scalars(select(TrainingQuestion).where(
                      TrainingQuestion.case_id == case_id).order_by(TrainingQuestion.id))}
     titles = {e.id: e.title for e in d.events}
@@ -251,7 +251,7 @@ def build_replay(session: Session, actor: Actor, case_id: int, *,
     end = d.closed_at or d.solved_at or (raw[-1][0] if raw else case.updated_at)
     if steps and end < steps[-1].at:
         end = steps[-1].at
-    steps.append(ReplayStep(len(steps), OUTCOME, end, _("Outcome"), _outcome_text(d), "", None,
+    steps.append(ReplayStep(len(steps), OUTCOME, end, _("Outcome"), scrub(_outcome_text(d)) or "", "", None,
                             (), (), (), None, _state(d, end, True, scrub)))
     audit.record(session, actor, "training.replay", entity_type="case", entity_id=case_id,
                  case_id=case_id, payload={"anonymized": anonymize, "steps": len(steps)})

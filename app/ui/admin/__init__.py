@@ -16,7 +16,7 @@ from app.services.common.context import Perm
 from app.services.common.errors import ServiceError
 from app.ui.admin.audit_view import AuditView
 from app.ui.admin.backup_dialogs import remind_if_due, start_backup
-from app.ui.admin.idle_lock import DEFAULT_MINUTES, IDLE_KEY, IdleLock
+from app.ui.admin.idle_lock import DEFAULT_MINUTES, IDLE_KEY, IdleLock, sign_out
 from app.ui.admin.password_dialog import ChangePasswordDialog
 from app.ui.admin.replay_view import ReplayView
 from app.ui.admin.review_dialog import ReviewDialog
@@ -84,5 +84,11 @@ def _install_session_guards(window) -> None:
             lambda: ChangePasswordDialog(ctx.sessions, ctx.actor, window).exec())
     window.idle_lock = IdleLock(window, ctx.settings.value(IDLE_KEY, DEFAULT_MINUTES, int))
     _action(window, Qca.translate("AdminMenu", "Lock now"), window.idle_lock.lock, "Ctrl+L")
+    file_menu = window.menu("file")
+    leave = QAction(Qca.translate("AdminMenu", "Sign out"), window)
+    leave.setObjectName("admin_sign_out")
+    leave.triggered.connect(lambda _checked=False: sign_out(window))
+    end = [a for a in file_menu.actions() if a.isSeparator()]
+    file_menu.insertAction(end[-1] if end else None, leave)
     # bound to the window: the timer dies with it (a late call on a closed window would crash)
     QTimer.singleShot(1500, window, lambda: remind_if_due(window))

@@ -1,8 +1,11 @@
-"""Audit viewer: the tamper-evident log, filtered by case, user, action and date."""
+"""Audit viewer: the tamper-evident log, filtered by case, user, action and date.
+
+Rows read as plain words (:mod:`app.services.common.audit_text`): the action as a phrase, the
+record by name or number, details as fields, the time in the case's zone with the zone named.
+"""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, time
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
@@ -21,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.common import audit_log
+from app.services.common import audit_log, audit_text
 from app.services.common.audit_log import AuditFilter, AuditRow
+from app.services.common.audit_text import AuditLine
 from app.services.common.context import Perm
 from app.services.common.errors import ServiceError
 from app.ui.error_dialogs import report_error
@@ -32,28 +36,32 @@ _ROOT = QModelIndex()
 
 
 class AuditTableModel(QAbstractTableModel):
-    """Rows of :class:`AuditRow` (newest first); grows page by page."""
+    """Audit rows (newest first) in plain words; grows page by page."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[AuditRow] = []
+        self.lines: list[AuditLine] = []
         self.case_numbers: dict[int, str] = {}
         self._headers = [self.tr("#"), self.tr("Time"), self.tr("User"), self.tr("Operation"),
                          self.tr("Record"), self.tr("Case no."), self.tr("Details")]
 
-    def set_rows(self, rows: list[AuditRow], append: bool = False) -> None:
+    @property
+    def rows(self) -> list[AuditRow]:
+        return [line.row for line in self.lines]
+
+    def set_rows(self, lines: list[AuditLine], append: bool = False) -> None:
         if append:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self.rows.extend(rows)
+            first = len(self.lines)
+            self.beginInsertRows(QModelIndex(), first, first + len(lines) - 1)
+            self.lines.extend(lines)
             self.endInsertRows()
         else:
             self.beginResetModel()
-            self.rows = list(rows)
+            self.lines = list(lines)
             self.endResetModel()
 
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.lines)
 
     def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self._headers)
@@ -66,25 +74,26 @@ class AuditTableModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        r = self.rows[index.row()]
+        line = self.lines[index.row()]
+        r = line.row
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Row hash: {hash}").format(hash=r.row_hash)
+            return line.sentence + "\n" + self.tr("Row hash: {hash}").format(hash=r.row_hash)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         col = index.column()
         if col == 0:
             return str(r.id)
         if col == 1:
-            return r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            return f"{line.time} {line.zone}"
         if col == 2:
-            return r.username
+            return line.user
         if col == 3:
-            return r.action
+            return line.action
         if col == 4:
-            return f"{r.entity_type} {r.entity_id}" if r.entity_id is not None else r.entity_type
+            return line.record
         if col == 5:
-            return self.case_numbers.get(r.case_id, str(r.case_id or ""))
-        return json.dumps(r.payload, ensure_ascii=False)[:200]
+            return self.case_numbers.get(r.case_id, "") if r.case_id is not None else ""
+        return "；".join(f"{label}：{value}" for label, value in line.fields)[:300]
 
 
 class AuditView(QWidget):
@@ -175,7 +184,8 @@ class AuditView(QWidget):
         offset = len(self.model.rows) if append else 0
         try:
             with self._ctx.sessions() as s:
-                rows = audit_log.list_entries(s, self._ctx.actor, flt, offset=offset, limit=PAGE)
+                rows = audit_text.describe(s, audit_log.list_entries(
+                    s, self._ctx.actor, flt, offset=offset, limit=PAGE))
                 total = audit_log.count_entries(s, self._ctx.actor, flt)
         except ServiceError as exc:
             self.count_label.setText(str(exc))
@@ -197,7 +207,9 @@ class AuditView(QWidget):
         if not current.isValid():
             self.detail.clear()
             return
-        r = self.model.rows[current.row()]
+        line = self.model.lines[current.row()]
+        fields = "\n".join(f"{label}：{value}" for label, value in line.fields)
         self.detail.setPlainText(
-            f"{r.action}  #{r.id}  {r.at.astimezone():%Y-%m-%d %H:%M:%S %Z}  {r.username}\n"
-            + json.dumps(r.payload, ensure_ascii=False, indent=2) + f"\n\nrow_hash {r.row_hash}")
+            f"{line.sentence}\n\n{fields}\n\n"
+            + self.tr("Entry #{id} · code {action} · row hash {hash}").format(
+                id=line.row.id, action=line.row.action, hash=line.row.row_hash))

@@ -1,5 +1,7 @@
-"""Idle lock: after N minutes without keyboard or mouse input the window is covered by a
-password prompt for the signed-in user; "Sign out" closes the program."""
+"""Idle lock and sign-out: after N minutes without keyboard or mouse input (or on Tools ▸ Lock
+now) the window is covered by a password prompt for the signed-in user. The audit tells the two
+apart (``auth.idle_lock`` / ``auth.manual_lock``); "Sign out" — on the prompt or File ▸ Sign out —
+is logged as ``auth.logout`` and returns to the sign-in (``window.sign_out_requested``)."""
 
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ class IdleLock(QObject):
         self._window = window
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.lock)
+        self._timer.timeout.connect(lambda: self.lock(idle=True))
         self.is_locked = False
         self.set_minutes(minutes)
         QApplication.instance().installEventFilter(self)
@@ -45,16 +47,18 @@ class IdleLock(QObject):
             self._timer.start(self.minutes * 60_000)
         return False
 
-    def lock(self) -> None:
+    def lock(self, idle: bool = False) -> None:
+        """Cover the window; ``idle``: the timer did it (else the user asked)."""
         if self.is_locked:
             return
         ctx = self._window.context
         self.is_locked = True
         with unit_of_work(ctx.sessions) as session:
-            users.record_logout(session, ctx.actor, "idle_lock")
+            users.record_logout(session, ctx.actor, "idle_lock" if idle else "manual_lock")
         self._hide_content(True)
         self.locked.emit()
-        dialog = LoginDialog(ctx.sessions, parent=self._window, locked_user=ctx.actor.username)
+        dialog = LoginDialog(ctx.sessions, parent=self._window, locked_user=ctx.actor.username,
+                             idle=idle)
         self._dialog = dialog
         dialog.finished.connect(self._on_finished)
         dialog.open()
@@ -71,6 +75,23 @@ class IdleLock(QObject):
         if result == QDialog.DialogCode.Accepted:
             self.set_minutes(self.minutes)
             self.unlocked.emit()
-        else:
+        elif sign_out(self._window):
             self.signed_out.emit()
-            self._window.close()
+        else:  # the window refused to close (unsaved changes): stay locked
+            self.lock()
+
+
+def sign_out(window) -> bool:
+    """Close ``window`` and return to the sign-in; logged as ``auth.logout``. False when the
+    window refused to close (e.g. the user kept unsaved changes)."""
+    window.sign_out_requested = True
+    if not window.close():
+        window.sign_out_requested = False
+        return False
+    lock = getattr(window, "idle_lock", None)
+    if lock is not None:
+        lock.set_minutes(0)  # the signed-out session can no longer be locked
+    ctx = window.context
+    with unit_of_work(ctx.sessions) as session:
+        users.record_logout(session, ctx.actor, "logout")
+    return True

@@ -26,7 +26,8 @@ class LoginDialog(QDialog):
     """User name + password; a refusal shows the service's generic message and stays open."""
 
     def __init__(self, sessions: sessionmaker[Session], username: str = "", password: str = "",
-                 parent: QWidget | None = None, *, locked_user: str | None = None):
+                 parent: QWidget | None = None, *, locked_user: str | None = None,
+                 idle: bool = True):
         super().__init__(parent)
         self._sessions = sessions
         self.actor: Actor | None = None
@@ -37,7 +38,10 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Sign in with your CaseDesk account.") if locked_user is None
                        else self.tr("The workstation was locked after a period of inactivity. "
-                                    "Enter your password to continue."))
+                                    "Enter your password to continue.") if idle
+                       else self.tr("The workstation is locked. Enter your password to "
+                                    "continue."))
+        self.intro = intro
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()

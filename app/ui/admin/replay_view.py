@@ -1,14 +1,16 @@
 """Trainer replay: walk a closed case step by step with the file as it was known then.
 
-A step with a trainer's question shows only the question until "Reveal" is pressed; the outcome
-step stays hidden until the replay reaches the end.
+A step with a trainer's question shows only the question until "Reveal" is pressed. Steps not
+reached yet show only their number and time (a title would give the answer away: the plate, the
+arrest); jumping to the outcome past steps not yet discussed asks first. →, PgDn and Space step
+forward; ←, PgUp and Backspace step back.
 """
 
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,7 +30,7 @@ from shiboken6 import isValid
 from app.models.db import unit_of_work
 from app.services.common.context import Perm
 from app.services.common.errors import ServiceError
-from app.services.evidence import custody, items
+from app.services.evidence import items
 from app.services.training import replay
 from app.services.training.replay import Replay, ReplayStep
 from app.ui.admin.replay_panels import KnownThenPanel, frame_pixmap, load_frame
@@ -46,6 +48,7 @@ class ReplayView(QWidget):
         self._ctx = window.context
         self.replay: Replay | None = None
         self.index = 0
+        self.reached = 0          # the furthest step shown so far
         self.revealed: set[int] = set()
         self._frame_tasks: list[TaskHandle] = []
         layout = QVBoxLayout(self)
@@ -80,6 +83,7 @@ class ReplayView(QWidget):
         self.steps = QListWidget()
         self.steps.setObjectName("replay_steps")
         self.steps.currentRowChanged.connect(lambda row: row >= 0 and self.go(row))
+        self.steps.installEventFilter(self)
         split.addWidget(self.steps)
         middle = QWidget()
         mid = QVBoxLayout(middle)
@@ -125,10 +129,14 @@ class ReplayView(QWidget):
         self.open_button.setEnabled(bool(rows))
 
     def view_activated(self) -> None:
+        """Offer the case selected in the case list when it can be replayed."""
         current = self.case_combo.currentData()
         self.reload_cases()
-        if current is not None:
-            self.case_combo.setCurrentIndex(max(0, self.case_combo.findData(current)))
+        selected = self._window.current_case_id()
+        for wanted in (selected, current):
+            if wanted is not None and self.case_combo.findData(wanted) >= 0:
+                self.case_combo.setCurrentIndex(self.case_combo.findData(wanted))
+                return
 
     def open_case(self, case_id: int | None) -> None:
         if case_id is None:
@@ -140,6 +148,7 @@ class ReplayView(QWidget):
             QMessageBox.warning(self, self.tr("Replay"), str(exc))
             return
         self.revealed = set()
+        self.reached = 0
         self.steps.blockSignals(True)
         self.steps.clear()
         for _step in self.replay.steps:
@@ -152,11 +161,44 @@ class ReplayView(QWidget):
         if self.replay is None:
             return
         index = max(0, min(index, len(self.replay.steps) - 1))
+        last = len(self.replay.steps) - 1
+        if index == last > self.reached + 1 and not self.confirm_skip(last - self.reached - 1):
+            index = self.index  # the outcome only after a "yes" when steps were skipped
         self.index = index
+        self.reached = max(self.reached, index)
         self.steps.blockSignals(True)
         self.steps.setCurrentRow(index)
         self.steps.blockSignals(False)
         self._update()
+
+    def confirm_skip(self, count: int) -> bool:
+        """Ask before showing the outcome past ``count`` steps not yet discussed."""
+        answer = QMessageBox.question(
+            self, self.tr("Skip ahead?"),
+            self.tr("{n} steps have not been discussed yet. Show the outcome "
+                    "anyway?").format(n=count))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.KeyPress and self._step_key(event.key()):
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self._step_key(event.key()):
+            super().keyPressEvent(event)
+
+    def _step_key(self, key: int) -> bool:
+        """→ / PgDn / Space: next step; ← / PgUp / Backspace: previous. True when handled."""
+        if self.replay is None:
+            return False
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+            self.go(self.index + 1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace):
+            self.go(self.index - 1)
+        else:
+            return False
+        return True
 
     def reveal(self) -> None:
         self.revealed.add(self.index)
@@ -169,8 +211,10 @@ class ReplayView(QWidget):
     def _list_text(self, step: ReplayStep) -> str:
         when = step.at.astimezone(_zone(self.replay.tz)).strftime("%m-%d %H:%M")
         if step.kind == replay.OUTCOME:
-            return self.tr("{n}. Outcome").format(n=step.index + 1) if step.index <= self.index \
+            return self.tr("{n}. Outcome").format(n=step.index + 1) if step.index <= self.reached \
                 else self.tr("{n}. Outcome (hidden)").format(n=step.index + 1)
+        if step.index > self.reached:
+            return self.tr("{n}. {time} · not reached yet").format(n=step.index + 1, time=when)
         if self.is_hidden(step):
             return self.tr("{n}. {time} ❓ Question").format(n=step.index + 1, time=when)
         return f"{step.index + 1}. {when} [{event_kind_label(step.kind)}] {step.title}"
@@ -250,8 +294,7 @@ class ReplayView(QWidget):
         with unit_of_work(self._ctx.sessions) as s:
             ev = items.get_evidence(s, self._ctx.actor, frame.evidence_id)
             ext, kind = ev.ext, ev.media_kind
-            custody.record_view(s, self._ctx.actor, ev.id,
-                                 detail=f"replay frame {frame.frame_index}")
+        self._ctx.log_view(ev.id, "replay_frame", frame=frame.frame_index)
         handle = run_task(load_frame, self._ctx.paths, frame, ext, kind, self.replay.anonymized,
                           parent=self)
         handle.succeeded.connect(lambda img, lb=label: isValid(lb) and lb.setPixmap(

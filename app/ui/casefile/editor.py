@@ -32,6 +32,7 @@ from app.services.common.errors import (
     ValidationError,
 )
 from app.ui.casefile import dialogs as case_dialogs
+from app.ui.casefile.change_reason import ask_change_reason
 from app.ui.casefile.facts_tab import CaseFactsTab
 from app.ui.casefile.history_tab import CaseHistoryTab
 from app.ui.casefile.reasoning_panel import ReasoningPanel
@@ -82,6 +83,7 @@ class CaseEditor(RecordActionsMixin, QWidget):
         self.facts_officers = self._safe(store.officers, [])
         self.facts_squads = self._safe(store.squads, [])
         self.facts = CaseFactsTab(self.facts_officers, self.facts_squads, self)
+        self.facts.fallback_stack = undo_stack  # Edit ▸ Undo: unsaved edits first
         self.sections: dict[str, RecordSection] = {}
         self.tabs.addTab(self.facts, self.tr("Facts"))
         self.tabs.addTab(self._section("person", True), self.kinds["person"].title)
@@ -246,12 +248,16 @@ class CaseEditor(RecordActionsMixin, QWidget):
             self.facts.set_errors(missing)
             self.message.emit(self.tr("Not saved: please correct the marked fields."))
             return False
+        note = ask_change_reason(self, self.detail.status)
+        if note is None:
+            self.message.emit(self.tr("Not saved."))
+            return False
         before, after = self._case_input(self.detail), self.facts.case_input()
         base, shown = self._case_input(self.facts.detail), self.facts.shown
         version, merged = self.case_ref.version, False
         while True:
             try:
-                detail = self.store.update_case(self.case_ref.id, after, version)
+                detail = self.store.update_case(self.case_ref.id, after, version, note)
                 break
             except ValidationError as exc:
                 unplaced = self.facts.set_errors(exc.errors)
@@ -275,7 +281,7 @@ class CaseEditor(RecordActionsMixin, QWidget):
         self.case_ref.version = detail.version
         self.undo_stack.push(EditCaseCommand(
             self.store, self.refs, self.tr("Edit case {no}").format(no=detail.case_no),
-            self._on_command_error, self.case_ref, before, after))
+            self._on_command_error, self.case_ref, before, after, note))
         self.facts.load(detail)
         self._show(detail, reload_facts=False)
         self.message.emit(

@@ -58,6 +58,7 @@ class CaseListPanel(QWidget):
         self._busy: set[TaskHandle] = set()
         self._pending_select: int | None = None
         self._silent = False
+        self._open_case: int | None = None  # the case the officer chose (kept across searches)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
         self.search = QLineEdit(self)
@@ -232,7 +233,7 @@ class CaseListPanel(QWidget):
         """Show a query result, keeping the current case selected if it is still listed."""
         if view is None:
             return
-        current = self.current_case_id()
+        current = self.current_case_id() or self._open_case
         self.model.show_view(view)
         if current is not None and self.current_case_id() != current:
             self.select_case(current, notify=False)
@@ -272,8 +273,10 @@ class CaseListPanel(QWidget):
                                 ZONE)
 
     def _after_filter(self) -> None:
+        """A search that does not list the open case leaves it open (nothing jumps); clearing
+        the search shows it selected again."""
         self._update_count()
-        if self.current_case_id() is None and self.model.rowCount():
+        if self.current_case_id() is None and self._open_case is None and self.model.rowCount():
             self.table.selectRow(0)
 
     def _update_count(self, *_args) -> None:
@@ -306,4 +309,8 @@ class CaseListPanel(QWidget):
         if self._silent:
             return
         case_id = self.model.data(current, CASE_ID_ROLE) if current.isValid() else None
+        if case_id is not None:
+            self._open_case = case_id
+        elif not self.model.rowCount() or self.search.text().strip():
+            return  # the list was filtered: the open case stays open
         self.case_selected.emit(case_id if case_id is not None else -1)

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.reports.stats import StatsFilter, StatsResult, squad_statistics, summary_labels
+from app.reports.stats import (
+    StatsFilter,
+    StatsResult,
+    figure_notes,
+    squad_statistics,
+    summary_labels,
+)
 from app.reports.stats_export import write_csv, write_xlsx
 from app.services.org import officers as officer_service
 from app.ui.error_dialogs import report_error
@@ -88,6 +94,11 @@ class StatsView(QWidget):
             value.setStyleSheet("font-size: 20px; font-weight: 600;")
             caption = QLabel(text, self)
             caption.setStyleSheet("color: palette(mid);")
+            note = figure_notes().get(key, "")
+            for w in (value, caption):
+                w.setToolTip(note)
+            if note:
+                caption.setText(text + " ⓘ")
             cards.addWidget(value, 0, i, Qt.AlignmentFlag.AlignHCenter)
             cards.addWidget(caption, 1, i, Qt.AlignmentFlag.AlignHCenter)
             self.cards[key] = value

@@ -38,6 +38,7 @@ class ClipActions:
         ev = next((e for e in self.evidence_items if e.id == evidence_id), None)
         if ev is None:
             return None
+        self.highlight_evidence(evidence_id)
         if self.player is not None and self.player.evidence.id == evidence_id:
             if frame is not None:
                 self.player.pause()
@@ -56,7 +57,7 @@ class ClipActions:
         self.verified = None
         verify = self._track(run_task(
             media_tasks.verify, self.context.sessions, self.context.paths, self.context.actor, ev,
-            parent=self, pool=media_tasks.background_pool()))
+            record=self.context.records_access, parent=self, pool=media_tasks.background_pool()))
         verify.succeeded.connect(lambda r: token == self._open_token and self._on_verified(r))
         verify.failed.connect(
             lambda exc, _tb: token == self._open_token and self._on_open_failed(ev, exc))
@@ -108,9 +109,7 @@ class ClipActions:
         self.clip_view.set_observations(self.observations_of(ev.id))
         if frame is not None:
             player.seek(frame)
-        with unit_of_work(self.context.sessions) as s:
-            custody.record_view(s, self.context.actor, ev.id,
-                                detail=self.tr("Viewed in the review bench"))
+        self.context.log_view(ev.id, "review_bench")
         self._load_thumbnails(ev)
         self._load_activity(ev)
         self.clip_view.frame_view.setFocus()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.video import FilterChain
-from app.video.filters import SPECS
+from app.video.filters import SPECS, choice_label, param_label
 
 LIVE_KINDS = ("brightness_contrast", "gamma", "clahe", "sharpen", "denoise", "deinterlace",
               "grayscale")  # crop/zoom is the frame view's job (it keeps ROI coordinates)
@@ -67,18 +67,13 @@ class EnhancePanel(QWidget):
         outer.addWidget(scroll)
 
     def _param_label(self, name: str) -> str:
-        labels = {"brightness": self.tr("Brightness"), "contrast": self.tr("Contrast"),
-                  "gamma": self.tr("Gamma"), "clip_limit": self.tr("Strength"),
-                  "tiles": self.tr("Tiles"), "amount": self.tr("Amount"),
-                  "radius": self.tr("Radius"), "strength": self.tr("Strength"),
-                  "method": self.tr("Method"), "mode": self.tr("Mode")}
-        return labels.get(name, name)
+        return param_label(name)
 
     def _editor(self, p) -> QWidget:
         if p.choices:
             w = QComboBox(self)
             for c in p.choices:
-                w.addItem(c, c)
+                w.addItem(choice_label(c), c)
             w.setCurrentIndex(max(0, w.findData(p.default)))
             w.currentIndexChanged.connect(self._changed)
             return w

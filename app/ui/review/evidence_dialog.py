@@ -28,6 +28,7 @@ from app.services.evidence import custody, items
 from app.services.evidence.cameras import CameraDTO
 from app.ui.review.clip_view import SHOWN_QTZ, SHOWN_TZ, as_shown_zone, fmt_wall
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
+from app.ui.widgets.enum_labels import choices
 
 
 class EvidenceDialog(QDialog):
@@ -53,15 +54,26 @@ class EvidenceDialog(QDialog):
             self.camera.addItem(c.label, c.id)
         self.camera.setCurrentIndex(max(0, self.camera.findData(ev.camera_id)))
         form.addRow(self.tr("Camera"), self.camera)
+        self.acquisition = QComboBox(self)
+        for code, label in choices("acquisitions"):
+            self.acquisition.addItem(label, code)
+        self.acquisition.setCurrentIndex(max(0, self.acquisition.findData(ev.acquisition)))
+        form.addRow(self.tr("How obtained"), self.acquisition)
         self.note = QLineEdit(ev.acquisition_note, self)
-        form.addRow(self.tr("How obtained"), self.note)
+        form.addRow(self.tr("Note"), self.note)
         self.start = QDateTimeEdit(self)
         self.start.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
         self.start.setTimeZone(SHOWN_QTZ)
+        # No start recorded: show "not recorded" (the minimum), never an invented time.
+        self.start.setMinimumDateTime(QDateTime.fromSecsSinceEpoch(0, SHOWN_QTZ))
+        self.start.setSpecialValueText(self.tr("Not recorded"))
         if ev.start_time is not None:
             self.start.setDateTime(QDateTime.fromSecsSinceEpoch(int(ev.start_time.timestamp()), SHOWN_QTZ))
+        else:
+            self.start.setDateTime(self.start.minimumDateTime())
         self._start_known = ev.start_time is not None  # untouched empty start stays unknown
-        self.start.dateTimeChanged.connect(lambda _d: setattr(self, "_start_known", True))
+        self.start.dateTimeChanged.connect(lambda d: setattr(
+            self, "_start_known", d != self.start.minimumDateTime()))
         form.addRow(self.tr("Start (camera clock)"), self.start)
         self.override = QCheckBox(self.tr("Use an offset for this clip only"), self)
         self.override_value = QDoubleSpinBox(self)
@@ -105,6 +117,7 @@ class EvidenceDialog(QDialog):
             with unit_of_work(self._factory) as s:
                 self.ev = evidence.update_evidence(
                     s, self._actor, self.ev.id, self.ev.version, camera_id=self.camera.currentData(),
+                    acquisition=self.acquisition.currentData(),
                     acquisition_note=self.note.text().strip(), start_time=start,
                     offset_override_s=self.override_value.value() if self.override.isChecked()
                     else None)

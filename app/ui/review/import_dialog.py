@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from app.config import AppPaths
 from app.models.db import unit_of_work
-from app.models.enums import Acquisition
 from app.services.common.context import Actor
 from app.services.common.errors import ServiceError
 from app.services.evidence import clips as evidence
@@ -37,6 +36,7 @@ from app.services.evidence.store import discard
 from app.ui.review.clip_view import SHOWN_QTZ, as_shown_zone
 from app.ui.review.import_clock import ImportClockAssist
 from app.ui.review.media_tasks import background_pool, lower_priority
+from app.ui.widgets.enum_labels import choices
 from app.ui.workers import TaskContext, TaskHandle, run_task
 from app.video.formats import dialog_patterns
 
@@ -113,11 +113,8 @@ class ImportDialog(QDialog):
         for c in cameras:
             self.camera.addItem(c.label, c.id)
         self.acquisition = QComboBox(self)
-        for code, label in ((Acquisition.DVR_SEIZURE, self.tr("Seized from the DVR on site")),
-                            (Acquisition.OWNER_SENT, self.tr("Sent by the owner")),
-                            (Acquisition.PLATFORM_EXPORT, self.tr("Exported from the city video platform")),
-                            (Acquisition.OTHER, self.tr("Other"))):
-            self.acquisition.addItem(label, code.value)
+        for code, label in choices("acquisitions"):
+            self.acquisition.addItem(label, code)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("e.g. copied from DVR channel 3 to USB stick by officer Li"))
         self.start_check = QCheckBox(self.tr("Set the start time (camera clock) by hand"), self)
@@ -160,12 +157,22 @@ class ImportDialog(QDialog):
 
     # -- files ---------------------------------------------------------------------------
     def add_files(self, paths: list[str]) -> None:
+        """Add files to the batch; after a finished batch the next files start a new one."""
+        if self.outcomes and paths:
+            self._new_batch()
         known = {self.files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.files.count())}
         for p in paths:
             if p and p not in known:
                 item = QListWidgetItem(p)
                 item.setData(Qt.ItemDataRole.UserRole, p)
                 self.files.addItem(item)
+
+    def _new_batch(self) -> None:
+        """Forget the finished batch's results: the dialog takes the next files."""
+        self.outcomes = []
+        self.files.clear()
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("Add files with the button or drop them here."))
 
     def file_paths(self) -> list[str]:
         return [self.files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.files.count())]
@@ -193,7 +200,7 @@ class ImportDialog(QDialog):
                 "acquisition_note": self.note.text().strip(), "start_time": start}
 
     def start(self) -> TaskHandle | None:
-        files = self.file_paths()
+        files = [] if self.outcomes else self.file_paths()  # a finished batch is not redone
         if not files:
             self.status.setText(self.tr("No files chosen."))
             return None
@@ -247,6 +254,7 @@ class ImportDialog(QDialog):
                                                               f=counts["failed"],
                                                               c=counts["cancelled"]))
         self.cancel_button.setText(self.tr("Close"))
+        self.import_button.setEnabled(True)  # the next batch: add files, import again
         new = [o.evidence_id for o in outcomes if o.status == "imported"]
         self.clock.check(new, self.files)
         if new:

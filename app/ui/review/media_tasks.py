@@ -11,8 +11,8 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, QThreadPool
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtCore import QCoreApplication, QRect, Qt, QThreadPool
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 
 from app.config import AppPaths
 from app.models.db import unit_of_work
@@ -57,12 +57,15 @@ def open_source(ctx: TaskContext, paths: AppPaths, ev: EvidenceDTO):
 
 
 def verify(ctx: TaskContext, factory, paths: AppPaths, actor: Actor,
-           ev: EvidenceDTO) -> custody.VerifyResult:
+           ev: EvidenceDTO, record: bool = True) -> custody.VerifyResult:
+    """Hash the stored file; logged in its custody unless ``record`` is False (screenshots)."""
     lower_priority()
     custody.hash_stored(paths, ev, progress=lambda d, t: ctx.report(d, t),
                         cancel=ctx.is_cancelled)
     ctx.check_cancelled()
     with unit_of_work(factory) as s:
+        if not record:
+            return custody.verification(s, actor, paths, ev.id)[0]
         return custody.record_verification(s, actor, paths, ev.id)
 
 
@@ -99,9 +102,28 @@ class SnapshotResult:
 
 def caption_lines(case_no: str, ev: EvidenceDTO, index: int, pts: float, wall_text: str,
                   filters_text: str) -> list[str]:
+    """The caption under an exported frame, in the UI language; the hash is always whole."""
     return [f"{case_no}    {ev.camera_label}    {wall_text}",
-            f"#{index}  pts {pts:.3f} s  SHA-256 {ev.sha256}",
-            filters_text]
+            QCoreApplication.translate("Snapshot", "Frame #{i}  ·  pts {pts:.3f} s").format(
+                i=index, pts=pts),
+            f"SHA-256 {ev.sha256}",
+            QCoreApplication.translate("Snapshot", "Enhancement: {filters}").format(
+                filters=filters_text)]
+
+
+_WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWrapAnywhere
+
+
+def caption_layout(lines: list[str], width: int, font: QFont) -> list[QRect]:
+    """Where each caption line goes in a band ``width`` wide: long lines (a SHA-256 on a
+    small frame) wrap onto more rows — nothing is ever cut off."""
+    metrics = QFontMetrics(font)
+    rects, y = [], 5
+    for text in lines:
+        box = metrics.boundingRect(QRect(8, y, max(width - 16, 40), 100_000), _WRAP, text)
+        rects.append(QRect(8, y, max(width - 16, 40), box.height()))
+        y += box.height() + metrics.leading() + 2
+    return rects
 
 
 def _captioned(png: Path, lines: list[str], out: Path) -> None:
@@ -110,8 +132,8 @@ def _captioned(png: Path, lines: list[str], out: Path) -> None:
     h, w = frame.shape[:2]
     font = QFont("WenQuanYi Micro Hei")
     font.setPixelSize(max(12, min(18, w // 60)))
-    line_h = int(font.pixelSize() * 1.5)
-    band = line_h * len(lines) + 10
+    rects = caption_layout(lines, w, font)
+    band = (rects[-1].bottom() + 8) if rects else 10
     img = QImage(w, h + band, QImage.Format.Format_RGB888)
     img.fill(QColor(0, 0, 0))
     rgb = np.ascontiguousarray(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB))
@@ -119,9 +141,8 @@ def _captioned(png: Path, lines: list[str], out: Path) -> None:
     p.drawImage(0, 0, QImage(rgb.data, w, h, rgb.strides[0], QImage.Format.Format_RGB888))
     p.setFont(font)
     p.setPen(QColor(255, 255, 255))
-    for n, text in enumerate(lines):
-        p.drawText(QRectF(8, h + 5 + n * line_h, w - 16, line_h),
-                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+    for rect, text in zip(rects, lines, strict=True):
+        p.drawText(rect.translated(0, h), _WRAP, text)
     p.end()
     img.save(str(out), "PNG")
 

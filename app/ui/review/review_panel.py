@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.models.db import unit_of_work
 from app.services.common.errors import ServiceError
-from app.services.evidence import cameras, custody, items, observations, routes
+from app.services.evidence import cameras, items, observations, routes
 from app.services.evidence import clips as evidence
 from app.services.evidence.observations import ObservationDTO
 from app.ui.review import media_tasks
@@ -38,7 +38,9 @@ from app.ui.review.route_view import RouteWidget, load_area
 from app.ui.review.shortcuts import install_shortcuts
 from app.ui.review.sync_grid import SyncGrid
 from app.ui.workers import run_task
-from app.video import HUES
+from app.video.colour import COLOURS
+
+_CASE_TEXT = "{}  {}  ({})"  # the case picker: number, title, (clips)
 
 
 class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
@@ -64,6 +66,8 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.clip_view = ClipView(self)
         self.clip_view.roi_drawn.connect(self._on_roi)
         self.sync_grid = SyncGrid(self)
+        self.sync_grid.leave_requested.connect(self.show_single)  # Esc, the back button
+        self.sync_grid.open_requested.connect(self.open_evidence)  # after leave_requested
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.clip_view)
         self.stack.addWidget(self.sync_grid)
@@ -176,8 +180,9 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.colour_box.addItem(self.tr("Any colour"), "")
         names = {"red": self.tr("red"), "orange": self.tr("orange"), "yellow": self.tr("yellow"),
                  "green": self.tr("green"), "cyan": self.tr("cyan"), "blue": self.tr("blue"),
-                 "purple": self.tr("purple")}
-        for key in HUES:
+                 "purple": self.tr("purple"), "white": self.tr("white"),
+                 "silver": self.tr("silver"), "grey": self.tr("grey"), "black": self.tr("black")}
+        for key in COLOURS:
             self.colour_box.addItem(names.get(key, key), key)
         self.colour_box.activated.connect(lambda i: self.rank_by_colour(self.colour_box.itemData(i)))
         bar.addWidget(self.colour_box)
@@ -191,7 +196,7 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self._choices = choices
         self.case_box.clear()
         for c in choices:
-            self.case_box.addItem(f"{c.case_no}  {c.title}  ({c.evidence_count})", c.id)
+            self.case_box.addItem(_CASE_TEXT.format(c.case_no, c.title, c.evidence_count), c.id)
         wanted = getattr(self.context, "initial_case_no", None)
         pick = next((c.id for c in choices if c.case_no == wanted), None)
         pick = pick or self._case_selected_elsewhere() or (choices[0].id if choices else None)
@@ -239,6 +244,10 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         except ServiceError as exc:  # e.g. this case is not the user's to see
             self.evidence_items, self.links = [], None
             self.clip_view.set_banner(str(exc), "error")
+        choice = next((c for c in self._choices if c.id == self.case_id), None)
+        if choice is not None:  # the picker's count follows imports
+            self.case_box.setItemText(self.case_box.findData(self.case_id), _CASE_TEXT.format(
+                choice.case_no, choice.title, len(self.evidence_items)))
         self._fill_evidence()
         self.reload_observations()
 
@@ -255,6 +264,12 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
                 t.setItem(r, c, item)
             if e.start_time is None:  # never lose time silently: say so in the list
                 t.setItem(r, 0, missing_start_cell(self.osd_panel))
+
+    def highlight_evidence(self, evidence_id: int) -> None:
+        """The clip being opened is the one selected in the evidence list (never a stale row)."""
+        row = next((r for r, e in enumerate(self.evidence_items) if e.id == evidence_id), None)
+        if row is not None and {i.row() for i in self.evidence_table.selectedItems()} != {row}:
+            self.evidence_table.selectRow(row)
 
     def reload_observations(self) -> None:
         try:
@@ -314,6 +329,7 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
 
     # -- modes ---------------------------------------------------------------------------
     def show_single(self) -> None:
+        self.sync_grid.clear()
         self.stack.setCurrentWidget(self.clip_view)
 
     def sync_selected(self) -> None:
@@ -341,10 +357,8 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
                 self.clip_view.set_banner("")
                 self.sync_grid.set_players([players[e.id] for e in items])
                 self.stack.setCurrentWidget(self.sync_grid)
-                with unit_of_work(self.context.sessions) as s:
-                    for e in items:
-                        custody.record_view(s, self.context.actor, e.id,
-                                            detail=self.tr("Viewed in the synchronised grid"))
+                for e in items:
+                    self.context.log_view(e.id, "sync_grid")
 
         def done(ev, src):
             if token != self._open_token:
@@ -368,6 +382,7 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
             h.failed.connect(lambda exc, _tb: self.show_status(str(exc)))
             v = self._track(run_task(media_tasks.verify, self.context.sessions, self.context.paths,
                                      self.context.actor, ev, parent=self,
+                                     record=self.context.records_access,
                                      pool=media_tasks.background_pool()))
             v.succeeded.connect(verified)
         return handles
@@ -403,3 +418,4 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
     def maybe_close(self) -> bool:
         self.shutdown()
         return True
+

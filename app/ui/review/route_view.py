@@ -58,6 +58,25 @@ def georef_transform(points: list[list[float]], proj: LocalProjection) -> QTrans
     return QTransform(sx, 0, 0, sy, m1.x() - sx * px1, m1.y() - sy * py1)
 
 
+def spread(points: list[QPointF], radius: float) -> list[QPointF]:
+    """Points closer than ``radius`` to an earlier one are set around it on a ring, so cameras
+    at one spot (two lenses on one pole) keep their own dot and the legs between them show."""
+    out: list[QPointF] = []
+    anchors: list[tuple[QPointF, int]] = []  # (anchor, how many placed around it)
+    for p in points:
+        near = next((i for i, (a, _n) in enumerate(anchors)
+                     if QLineF(a, p).length() < radius), None)
+        if near is None:
+            anchors.append((p, 0))
+            out.append(p)
+            continue
+        anchor, n = anchors[near]
+        anchors[near] = (anchor, n + 1)
+        angle = math.radians(30 + 120 * n)
+        out.append(anchor + QPointF(math.cos(angle) * radius, -math.sin(angle) * radius))
+    return out
+
+
 def load_area(context, case_id: int) -> dict | None:
     """The case's plan image from the database ({"image": bytes, "name", "points"}); an old
     ``area_images/case_<id>.json`` beside the data dir is moved into the database once."""
@@ -87,6 +106,8 @@ class PlanView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setBackgroundBrush(QBrush(QColor(236, 238, 232)))
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.shown_at: dict[int, QPointF] = {}  # camera id → where its dot is drawn
+        self.legs_drawn = 0
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
         f = 1.2 ** (event.angleDelta().y() / 120.0)
@@ -121,6 +142,8 @@ class PlanView(QGraphicsView):
         positions = [proj(c.lat, c.lon) for c in placed]
         xs, ys = [q.x() for q in positions], [q.y() for q in positions]
         extent = max(max(xs) - min(xs), max(ys) - min(ys), 100.0)
+        positions = spread(positions, extent * 0.12)
+        self.shown_at = {c.id: pos for c, pos in zip(placed, positions, strict=True)}
         font = QFont()
         font.setPointSize(9)
         fixed = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
@@ -156,7 +179,9 @@ class PlanView(QGraphicsView):
                     extent: float) -> None:
         size = extent * 0.05
         fixed = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
-        pts = [(p, proj(p.lat, p.lon)) for p in route.points if p.lat is not None]
+        pts = [(p, self.shown_at.get(p.camera_id) or proj(p.lat, p.lon)) for p in route.points
+               if p.lat is not None]
+        self.legs_drawn = 0
         for n in range(1, len(pts)):
             (_a, a), (pb, b) = pts[n - 1], pts[n]
             line = QLineF(a, b)
@@ -168,6 +193,7 @@ class PlanView(QGraphicsView):
             gap = min(extent * 0.08, line.length() / 3)
             shrink = QLineF(line.pointAt(gap / line.length()), line.pointAt(1 - gap / line.length()))
             scene.addLine(shrink, pen).setZValue(2)
+            self.legs_drawn += 1
             angle = math.atan2(shrink.dy(), shrink.dx())
             tip = shrink.p2()
             head = QPolygonF([tip, tip - QPointF(math.cos(angle - 0.4) * size, math.sin(angle - 0.4) * size),

@@ -11,9 +11,42 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
+
+
+class ReviewKeys(QObject):
+    """The review bench's keys and what they do (a QObject so ``tr`` has a context)."""
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [
+            ("Space", self.tr("Play / pause")),
+            ("← / →", self.tr("One frame back / forward (hold to repeat)")),
+            ("Shift+← / →", self.tr("One second back / forward")),
+            ("Ctrl+← / →", self.tr("Ten seconds back / forward")),
+            ("J / K / L", self.tr("Shuttle back / stop / forward (again = faster)")),
+            ("↑ / ↓", self.tr("Faster / slower")),
+            ("Home / End", self.tr("First / last frame")),
+            ("PgUp / PgDown", self.tr("Previous / next activity segment (best colour match "
+                                  "first)")),
+            ("M", self.tr("Mark an observation")),
+            ("R", self.tr("Mark an area (ROI)")),
+            ("G", self.tr("Magnifier")),
+            ("S", self.tr("Snapshot with caption")),
+            ("I / O", self.tr("Clip in / out point")),
+            ("Ctrl+E", self.tr("Export the clip I…O")),
+            ("Ctrl+G", self.tr("Go to frame")),
+            ("Ctrl+T", self.tr("Go to corrected time")),
+            ("Ctrl+I", self.tr("Import clips")),
+            ("+ / − / 0 / 1", self.tr("Zoom in / out / fit / 100 %")),
+            ("Esc", self.tr("End marking; leave the synchronised grid")),
+        ]
+
+
+def key_help() -> list[tuple[str, str]]:
+    """The review bench's keys in the UI language (Help ▸ Keyboard shortcuts, F1)."""
+    return ReviewKeys().rows()
 
 
 def _player_call(panel, name: str, *args) -> Callable[[], None]:
@@ -37,6 +70,10 @@ def _toggle(action) -> Callable[[], None]:
 
 
 def _escape(panel) -> None:
+    """End marking; in the synchronised grid, go back to the single view."""
+    if panel.target() is panel.sync_grid:
+        panel.show_single()
+        return
     panel.roi_action.setChecked(False)
     panel.magnifier_action.setChecked(False)
 

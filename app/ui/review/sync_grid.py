@@ -2,15 +2,25 @@
 
 One master wall time drives every tile; stepping moves it by one frame of the reference clip
 (the first tile), Shift+step by one second. A tile whose clip has no footage at that moment says
-so instead of showing a stale frame.
+so instead of showing a stale frame. Below the tiles: the same transport as the single view
+(J/K/L, steps, play) and one timeline on corrected time spanning every clip; "back to single
+view" (or Esc) leaves the grid, a double-click on a tile opens that clip at that moment.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.review.clip_view import fmt_wall, speed_text
 from app.ui.review.frame_view import FrameView
@@ -18,6 +28,8 @@ from app.ui.review.player import SPEEDS, ClipPlayer
 
 
 class SyncTile(QWidget):
+    double_clicked = Signal()
+
     def __init__(self, player: ClipPlayer, parent: QWidget | None = None):
         super().__init__(parent)
         self.player = player
@@ -31,6 +43,10 @@ class SyncTile(QWidget):
         lay.addWidget(self.caption)
         player.frame_shown.connect(self._on_frame)
         self.view.set_pixel_aspect(player.source.pixel_aspect)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.double_clicked.emit()
+        event.accept()
 
     def _on_frame(self, index: int, frame) -> None:
         if self.has_footage:
@@ -62,6 +78,8 @@ class SyncGrid(QWidget):
     """Shows up to four ClipPlayers on a common corrected time axis."""
 
     wall_changed = Signal(object)  # datetime
+    leave_requested = Signal()      # back to the single view
+    open_requested = Signal(int, int)  # evidence id, frame: open this tile's clip alone
 
     MAX_TILES = 4
 
@@ -75,22 +93,69 @@ class SyncGrid(QWidget):
         self._grid = QGridLayout()
         self.status = QLabel(self)
         self.status.setStyleSheet("font-family: monospace; font-size: 13px;")
+        self.timeline = QSlider(Qt.Orientation.Horizontal, self)
+        self.timeline.setObjectName("sync_timeline")
+        self.timeline.setToolTip(self.tr("Corrected time across all clips"))
+        self.timeline.valueChanged.connect(self._on_timeline)
+        self._span: tuple[datetime, datetime] | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(self._grid, 1)
+        lay.addWidget(self.timeline)
+        lay.addLayout(self._transport())
         lay.addWidget(self.status)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
+
+    def _transport(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("◀ Back to single view (Esc)"), self)
+        self.back_button.setObjectName("sync_back")
+        self.back_button.clicked.connect(self.leave_requested)
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        for text, tip, slot in (
+                ("◀◀", self.tr("Shuttle back (J)"), lambda: self.shuttle(-1)),
+                ("|◀", self.tr("One frame back (←)"), lambda: self.step(-1)),
+                ("▶ / ❚❚", self.tr("Play / pause (Space)"), self.toggle),
+                ("▶|", self.tr("One frame forward (→)"), lambda: self.step(1)),
+                ("▶▶", self.tr("Shuttle forward (L)"), lambda: self.shuttle(1))):
+            b = QPushButton(text, self)
+            b.setToolTip(tip)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the bench's shortcuts
+            b.clicked.connect(slot)
+            row.addWidget(b)
+        row.addStretch(1)
+        return row
 
     def set_players(self, players: list[ClipPlayer]) -> None:
         self.clear()
         for n, player in enumerate(players[: self.MAX_TILES]):
             tile = SyncTile(player, self)
+            tile.double_clicked.connect(lambda t=tile: self._open_tile(t))
             self.tiles.append(tile)
             self._grid.addWidget(tile, n // 2, n % 2)
         starts = [t.player.wall_time(0) for t in self.tiles if t.player.wall_time(0)]
+        ends = [t.player.wall_time(t.player.frame_count - 1) for t in self.tiles
+                if t.player.wall_time(0)]
         if starts:
+            self._span = (min(starts), max(ends))
+            blocked = self.timeline.blockSignals(True)
+            self.timeline.setRange(0, int((self._span[1] - self._span[0]).total_seconds() * 1000))
+            self.timeline.blockSignals(blocked)
             self.seek_wall(min(starts))
+
+    def _open_tile(self, tile: SyncTile) -> None:
+        ev = tile.player.evidence
+        if ev is not None and self.wall is not None:
+            index = tile.player.index_at_wall(self.wall)
+            self.leave_requested.emit()  # the grid closes its players first
+            self.open_requested.emit(ev.id, index if index is not None else 0)
+
+    def _on_timeline(self, ms: int) -> None:
+        if self._span is not None:
+            self.pause()
+            self.seek_wall(self._span[0] + timedelta(milliseconds=ms))
 
     def clear(self) -> None:
         self.pause()
@@ -100,6 +165,7 @@ class SyncGrid(QWidget):
             tile.deleteLater()
         self.tiles = []
         self.wall = None
+        self._span = None
 
     @property
     def reference(self) -> ClipPlayer | None:
@@ -109,6 +175,10 @@ class SyncGrid(QWidget):
         self.wall = wall
         for tile in self.tiles:
             tile.show_wall(wall)
+        if self._span is not None:
+            blocked = self.timeline.blockSignals(True)
+            self.timeline.setValue(int((wall - self._span[0]).total_seconds() * 1000))
+            self.timeline.blockSignals(blocked)
         self._update_status()
         self.wall_changed.emit(wall)
 

@@ -42,6 +42,12 @@ class EnumLabels(QObject):
                 "suspect_3": self.tr("Suspect vehicle 3"), "victim": self.tr("Victim vehicle"),
                 "witness": self.tr("Witness vehicle"), "other": self.tr("Other vehicle")}
 
+    def acquisitions(self) -> dict[str, str]:
+        return {"dvr_seizure": self.tr("Seized from the DVR on site"),
+                "owner_sent": self.tr("Sent by the owner"),
+                "platform_export": self.tr("Exported from the city video platform"),
+                "other": self.tr("Other")}
+
     def inquiry_statuses(self) -> dict[str, str]:
         return {"open": self.tr("Open"), "active": self.tr("Active"), "done": self.tr("Done"),
                 "dropped": self.tr("Dropped")}

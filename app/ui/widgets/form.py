@@ -294,8 +294,14 @@ class FormWidget(QWidget):
             label.hide()
 
     def set_read_only(self, read_only: bool) -> None:
-        for w in self._editors.values():
+        """Read-only fields look it: grey, marked 只读 in tooltip and placeholder (a field that
+        looks editable and silently ignores keys is a trap)."""
+        mark = self.tr("read-only")
+        for name, w in self._editors.items():
             if isinstance(w, QLineEdit | QPlainTextEdit):
                 w.setReadOnly(read_only)
+                w.setPlaceholderText(mark if read_only else self._specs[name].placeholder)
             else:
                 w.setEnabled(not read_only)
+            w.setToolTip(mark if read_only else "")
+            w.setStyleSheet("background: #eceff1; color: #37474f;" if read_only else "")

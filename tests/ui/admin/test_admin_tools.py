@@ -51,6 +51,12 @@ def test_audit_view_filters_by_case_and_user(make_window, qtbot):
     from PySide6.QtCore import Qt
 
     assert view.model.headerData(3, Qt.Orientation.Horizontal) == "操作"
+    cell = lambda col: view.model.index(0, col).data()  # noqa: E731
+    assert cell(3) == "修改案件" and cell(4).startswith("案件 ") and cell(1).endswith("北京时间")
+    assert "{" not in cell(6) and "系统" == cell(2)
+    assert view.detail.toPlainText().startswith(cell(1).split()[0])
+    view.resize(1400, 700)
+    view.grab().save("/tmp/trust/audit_view.png")
 
 
 def test_verify_dialog_names_the_altered_file(make_window, qtbot, tmp_path):

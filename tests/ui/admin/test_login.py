@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
 from app.models import User
@@ -72,7 +73,8 @@ def test_idle_lock_hides_the_window_until_the_password(qtbot, make_window):
     window = make_window("officer")
     lock = window.idle_lock
     assert lock.minutes == 10
-    lock.lock()
+    lock._timer.timeout.emit()  # the idle timer fires
+    assert lock.is_locked and "无操作" in lock._dialog.intro.text()
     assert lock.is_locked and window.centralWidget().isHidden()
     dialog = lock._dialog
     assert dialog.username.text() == "u-officer" and dialog.username.isReadOnly()
@@ -133,3 +135,36 @@ def test_reminder_offers_a_backup_when_due(make_window, qtbot):
     box.reject()
     officer = make_window("officer")
     assert not remind_if_due(officer)
+
+
+def _auth_actions(window) -> list[str]:
+    from app.services.common import audit_log
+    from app.services.common.context import SYSTEM
+
+    with window.context.sessions() as s:
+        return [r.action for r in audit_log.list_entries(s, SYSTEM, audit_log.AuditFilter(
+            action_prefix="auth."), newest_first=False)]
+
+
+def test_manual_lock_is_not_an_idle_lock_and_sign_out_is_logged(qtbot, make_window):
+    window = make_window("officer")
+    lock_action = next(a for a in window.menu("tools").actions()
+                       if a.shortcut().toString() == "Ctrl+L")
+    lock_action.trigger()
+    assert window.idle_lock.is_locked
+    assert "无操作" not in window.idle_lock._dialog.intro.text()
+    assert _auth_actions(window)[-1] == "auth.manual_lock"
+    window.idle_lock._dialog.reject()                     # "Sign out" on the lock prompt
+    assert _auth_actions(window)[-1] == "auth.logout" and window.sign_out_requested
+    assert not window.isVisible()
+
+
+def test_file_menu_signs_out_back_to_the_login(qtbot, make_window):
+    window = make_window("officer")
+    window.show()
+    sign_out = window.findChild(QAction, "admin_sign_out")
+    assert sign_out.text() == "注销" and sign_out in window.menu("file").actions()
+    sign_out.trigger()
+    assert window.sign_out_requested and not window.isVisible()
+    assert _auth_actions(window)[-1] == "auth.logout"
+    assert window.idle_lock.minutes == 0  # no lock of a signed-out session

@@ -27,7 +27,7 @@ def _victim_cell(view) -> str:
     return t.item(row, 1).text()
 
 
-def test_replay_walks_case_a_as_known_then(make_window, qtbot):
+def test_replay_walks_case_a_as_known_then(make_window, qtbot, monkeypatch):
     window = make_window("trainer")
     case_id = _close_case_a(window)
     view = window.show_view("replay")
@@ -42,6 +42,7 @@ def test_replay_walks_case_a_as_known_then(make_window, qtbot):
     view.next_button.click()
     assert view.index == ident
     assert _victim_cell(view) not in ("身份不明", "") and "刘" not in _victim_cell(view)
+    monkeypatch.setattr(view, "confirm_skip", lambda n: True)  # the outcome, steps skipped
     view.go(len(steps) - 1)
     assert view.heading.text().endswith("案件结果：" + steps[-1].title)
     assert not view.next_button.isEnabled()
@@ -85,3 +86,36 @@ def test_training_package_round_trip_from_the_gui(make_window, qtbot, tmp_path):
     with window.context.sessions() as s:
         ids = [r[0] for r in replay.replayable_cases(s, window.context.actor)]
     assert handle.result.case_id in ids
+
+
+def test_titles_of_steps_not_reached_stay_hidden(make_window, qtbot, monkeypatch):
+    """At step 1 the list gives nothing away; keys step; the outcome asks before a jump."""
+    from PySide6.QtCore import Qt
+
+    window = make_window("trainer")
+    case_id = _close_case_a(window)
+    window.set_current_case(case_id)
+    view = window.show_view("replay")
+    assert view.case_combo.currentData() == case_id  # the case chosen in the list
+    view.open_button.click()
+    steps = view.replay.steps
+    listed = " ".join(view.steps.item(i).text() for i in range(1, len(steps)))
+    for step in steps[1:-1]:
+        assert step.title not in listed
+    assert "尚未进行到" in view.steps.item(1).text()
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+        before = view.index
+        qtbot.keyClick(view.steps, key)
+        assert view.index == before + 1
+    assert steps[1].title in view.steps.item(1).text()
+    qtbot.keyClick(view.steps, Qt.Key.Key_PageUp)
+    assert view.index == 2
+    asked = []
+    monkeypatch.setattr(view, "confirm_skip", lambda n: asked.append(n) or False)
+    view.steps.setCurrentRow(len(steps) - 1)
+    assert view.index == 2 and asked == [len(steps) - 5]
+    assert view.steps.item(len(steps) - 1).text().endswith("（未揭晓）")
+    monkeypatch.setattr(view, "confirm_skip", lambda n: True)
+    view.go(len(steps) - 1)
+    assert view.index == len(steps) - 1
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)

@@ -9,6 +9,7 @@ import pytest
 
 from app.services.common.context import SYSTEM
 from app.services.evidence import clips as evidence
+from app.ui.context import AppContext
 from tests.media import make_clip
 from tests.services.evidence_helpers import T0, make_camera, make_case
 
@@ -17,11 +18,7 @@ FPS = 25
 
 
 @dataclass
-class BenchContext:
-    paths: object
-    engine: object
-    sessions: object
-    actor: object
+class BenchContext(AppContext):
     settings: object = None
     initial_case_no: str | None = "石峰-2023-0117"
 

@@ -97,3 +97,20 @@ def test_camera_dialog_adds_offset(qtbot, review_world):
     dlg.edits["name"].setText("重复")
     dlg.save()
     assert "已存在" in dlg.error.text()
+
+
+def test_a_second_batch_in_the_same_dialog(qtbot, review_world):
+    w = review_world
+    dlg = _dialog(qtbot, w)
+    dlg.add_files([str(make_clip("h264_mp4", frames=20, fps=25, gop=10))])
+    with qtbot.waitSignal(dlg.imported, timeout=30000):
+        dlg.start()
+    assert [o.status for o in dlg.outcomes] == ["imported"] and dlg.import_button.isEnabled()
+    assert dlg.start() is None                      # the finished batch is not imported again
+    second = make_clip("h264_mp4", frames=24, fps=25, gop=12)
+    dlg.add_files([str(second)])
+    assert dlg.file_paths() == [str(second)]        # a new batch, the old results cleared
+    with qtbot.waitSignal(dlg.imported, timeout=30000) as sig:
+        dlg.start()
+    assert [o.status for o in dlg.outcomes] == ["imported"] and len(sig.args[0]) == 1
+    assert _rows(w["factory"]) == 4

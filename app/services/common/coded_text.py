@@ -1,0 +1,65 @@
+"""Details stored as a code plus parameters, rendered in the reader's language when read.
+
+A chain-of-custody note or an audit detail written as translated text freezes the language of
+whoever was signed in: the court PDF's custody list then mixes English and Chinese. Instead the
+database holds ``{"code": "imported", "name": "cam.mp4", "size": 123}`` (JSON, in the same text
+column) and :func:`render` turns it into words at read time. Old rows holding plain text are shown
+as they are.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from app.i18n import _
+
+
+def encode(code: str, **params: Any) -> str:
+    """The stored form of a coded detail."""
+    return json.dumps({"code": code, **params}, ensure_ascii=False, sort_keys=True)
+
+
+def decode(value: str | dict | None) -> dict | None:
+    """The code and parameters of a stored detail (None for plain text)."""
+    if isinstance(value, dict):
+        return value if "code" in value else None
+    if not value or not value.startswith("{"):
+        return None
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) and "code" in data else None
+
+
+def _templates() -> dict[str, str]:
+    # Built on each call so the reader's language applies.
+    return {
+        "imported": _("Imported {name} ({size} bytes)"),
+        "verified": _("Evidence file verified: SHA-256 matches."),
+        "missing": _("Evidence file {name} is missing from the store ({path}). "
+                     "Do not use this item."),
+        "altered": _("Evidence file {name} has been altered: SHA-256 is {actual}, recorded "
+                     "{expected}. Do not use this item."),
+        "exported": _("Exported to {path}"),
+        "review_bench": _("Viewed in the review bench"),
+        "sync_grid": _("Viewed in the synchronised grid"),
+        "replay_frame": _("Shown in a training replay (frame {frame})"),
+        "training_package": _("Frame {frame} put into a training package"),
+    }
+
+
+def render(value: str | dict | None) -> str:
+    """The detail in the current language (plain text stays as stored)."""
+    data = decode(value)
+    if data is None:
+        return "" if value is None else str(value)
+    params = {k: v for k, v in data.items() if k != "code"}
+    template = _templates().get(str(data["code"]))
+    if template is None:
+        return " ".join([str(data["code"]), *(f"{k}={v}" for k, v in sorted(params.items()))])
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
