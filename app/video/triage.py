@@ -187,11 +187,12 @@ def scan_triage(path: str | Path, *, roi=None, sensitivity: float = 1.0, workers
     hot = np.flatnonzero(score >= z_threshold)
     windows = merge([_span(index, s - margin_s, s + 1 + margin_s) for s in hot.tolist()],
                     gap=int(index.fps))
-    bursts = [_burst(index, z, w) for w in windows]
+    runs = merge([_span(index, s, s + 1) for s in hot.tolist()])   # hot seconds in a row
+    bursts = [_burst(index, z, r) for r in runs]
     plan.decode(bursts + _probes(index, probe_every_s))
     _grow(plan, threshold, margin_s, windows)
-    result, confirmed = _combine(index, plan, region, windows, bursts, score, threshold,
-                                 z_threshold, merge_gap)
+    result, confirmed = _combine(index, plan, region, windows, list(zip(runs, bursts, strict=True)),
+                                 score, threshold, z_threshold, merge_gap)
     fallback = ""
     missed = _missed_seconds(result.per_second, score, plan, threshold, z_threshold)
     if missed:
@@ -214,7 +215,7 @@ def _span(index: FrameIndex, start_s: float, end_s: float) -> tuple[int, int]:
 
 
 def _burst(index: FrameIndex, z: np.ndarray, window: tuple[int, int]) -> tuple[int, int]:
-    """The frames to decode to confirm a candidate window: from the keyframe before its most
+    """The frames to decode to confirm a run of hot seconds: from the keyframe before its most
     unusual picture to just past it (a motion measurement needs ~0.2 s of frames)."""
     a, b = window
     part = np.nan_to_num(z[a:b + 1], nan=-1.0)
@@ -224,8 +225,9 @@ def _burst(index: FrameIndex, z: np.ndarray, window: tuple[int, int]) -> tuple[i
     return key, min(index.frame_count - 1, max(peak, key + lag) + lag + 2)
 
 
-def _combine(index: FrameIndex, plan: _Plan, region: Roi, windows: Ranges, bursts: Ranges,
-             score: np.ndarray, threshold: float, z_threshold: float, merge_gap: float):
+def _combine(index: FrameIndex, plan: _Plan, region: Roi, windows: Ranges,
+             bursts: list[tuple[tuple[int, int], tuple[int, int]]], score: np.ndarray,
+             threshold: float, z_threshold: float, merge_gap: float):
     """The decoder's per-second scores where it looked; in candidate windows that decoding
     confirmed, the bitstream's score (scaled to 0..1) for the seconds it did not decode.
     Returns the ActivityResult and the confirmed windows."""
@@ -234,9 +236,10 @@ def _combine(index: FrameIndex, plan: _Plan, region: Roi, windows: Ranges, burst
     bucket = np.floor(index.seconds).astype(np.int64)
     seen = np.bincount(bucket[~np.isnan(plan.per_frame)], minlength=per_second.size) > 0
     confirmed: Ranges = []
-    for (a, b), (c, d) in zip(windows, bursts, strict=True):
-        sa, sb = _second_of(index, c), _second_of(index, d)
-        if not (per_second[sa:sb + 1] >= threshold).any():
+    for a, b in windows:
+        mine = [(c, d) for (r, _e), (c, d) in bursts if a <= r <= b]
+        if not any((per_second[_second_of(index, c):_second_of(index, d) + 1] >= threshold).any()
+                   for c, d in mine):
             continue                                    # decoding saw nothing: a false alarm
         confirmed.append((a, b))
         for s in range(_second_of(index, a), _second_of(index, b) + 1):
@@ -300,6 +303,6 @@ def _missed_seconds(per_second: np.ndarray, score: np.ndarray, plan: _Plan, thre
         flagged[np.clip(hot + d, 0, score.size - 1)] = True
     active = np.flatnonzero((per_second >= threshold) & ~flagged)
     seen = np.flatnonzero(per_second >= threshold)
-    if active.size >= max(2, 0.2 * seen.size):
+    if active.size >= max(2, 0.1 * seen.size):
         return active.tolist()
     return []
