@@ -7,16 +7,17 @@ import json
 from app.cli import main
 from tests.scenes import Event, found, make_scene
 
-EVENTS = [Event("car", 40, 90), Event("pedestrian", 200, 330), Event("headlights", 420, 520)]
+EVENTS = [Event("car", 100, 150), Event("car", 700, 740)]    # the bitstream sees these
 
 
 def test_scan_triage_json(capsys):
-    path = make_scene(EVENTS, frames=600, size=(320, 180), noise=1.5, gop=100)  # = test_triage
-    assert main(["scan", str(path), "--triage", "--roi", "0,0,320,180", "--json",
+    path = make_scene(EVENTS, frames=1000, size=(480, 270), noise=1.5, gop=25)
+    assert main(["scan", str(path), "--triage", "--roi", "0,60,480,210", "--json",
                  "--quiet", "--workers", "1"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["method"] == "triage" and data["roi"] == [0, 0, 320, 180]
-    assert 0 < data["frames_decoded"] < 600 and data["wall_s"] > 0
+    assert data["method"] == "triage" and data["roi"] == [0, 60, 480, 210]
+    assert not data["fallback"]
+    assert 0 < data["frames_decoded"] < 300 and data["wall_s"] > 0   # not the 1000 frames
     assert data["decoded"] and all(a <= b for a, b in data["decoded"])
 
     class Seg:
