@@ -96,36 +96,61 @@ def _init_worker(cancel_event, done_counter) -> None:
 def scan_range(path: Path, index: FrameIndex, first: int, last: int, roi: Roi,
                fast: bool = True) -> np.ndarray:
     """Moving share of each frame ``first..last`` (NaN where a frame was not decoded)."""
+    return scan_ranges(path, index, [(first, last)], roi, fast)[0]
+
+
+def scan_ranges(path: Path, index: FrameIndex, ranges: list[tuple[int, int]], roi: Roi,
+                fast: bool = True) -> list[np.ndarray]:
+    """:func:`scan_range` for several ranges with one decoder (opening a long MP4 costs time);
+    each range is measured on its own, so the answer does not depend on the grouping."""
     from app.video.decoder import FrameDecoder
 
     cancel, done = _state().get("cancel"), _state().get("done")
-    scores = np.full(last - first + 1, np.nan, dtype=np.float32)
-    meter = MotionMeter(index.width, index.height, roi, lag=max(1, round(index.fps / 5)))
     decoder = FrameDecoder(path, index, threads=1)
+    if fast:
+        decoder.skip_nonref = True
     pending = 0
-
-    def sink(i: int, frame) -> None:
-        nonlocal pending
-        scores[i - first] = meter.measure(i, frame)
-        pending += 1
-        if pending >= 25:
-            if done is not None:
-                with done.get_lock():
-                    done.value += pending
-            pending = 0
-            if cancel is not None and cancel.is_set():
-                raise VideoCancelled(path)
-
+    out = []
     try:
-        if fast:
-            decoder.skip_nonref = True
-        decoder.decode(first, last, sink)
+        for first, last in ranges:
+            scores = np.full(last - first + 1, np.nan, dtype=np.float32)
+            meter = MotionMeter(index.width, index.height, roi, lag=max(1, round(index.fps / 5)))
+
+            def sink(i: int, frame, scores=scores, meter=meter, first=first) -> None:
+                nonlocal pending
+                scores[i - first] = meter.measure(i, frame)
+                pending += 1
+                if pending >= 25:
+                    if done is not None:
+                        with done.get_lock():
+                            done.value += pending
+                    pending = 0
+                    if cancel is not None and cancel.is_set():
+                        raise VideoCancelled(path)
+
+            decoder.decode(first, last, sink)
+            out.append(scores)
     finally:
         decoder.close()
     if done is not None and pending:
         with done.get_lock():
             done.value += pending
-    return scores
+    return out
+
+
+def batches(ranges: list[tuple[int, int]], parts: int) -> list[list[tuple[int, int]]]:
+    """Consecutive groups of ``ranges`` with about the same number of frames each."""
+    total = sum(b - a + 1 for a, b in ranges)
+    target = max(1, total // max(1, parts))
+    out: list[list[tuple[int, int]]] = [[]]
+    size = 0
+    for a, b in ranges:
+        if size >= target and out[-1]:
+            out.append([])
+            size = 0
+        out[-1].append((a, b))
+        size += b - a + 1
+    return out
 
 
 # --- parent side ---------------------------------------------------------------------------------
@@ -211,8 +236,9 @@ def _frames_in(chunks) -> int:
 def _run_inline(path, index, chunks, region, fast, per_frame, progress, cancel) -> None:
     _init_worker(_Flag(cancel), _Counter(progress, _frames_in(chunks)))
     try:
-        for first, last in chunks:
-            per_frame[first:last + 1] = scan_range(path, index, first, last, region, fast)
+        for (first, last), scores in zip(chunks, scan_ranges(path, index, chunks, region, fast),
+                                         strict=True):
+            per_frame[first:last + 1] = scores
     finally:
         _state().clear()
 
@@ -222,19 +248,20 @@ def _run_pool(path, index, chunks, region, fast, per_frame, progress, cancel, wo
     event, counter = ctx.Event(), ctx.Value("q", 0)
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
                              initargs=(event, counter)) as pool:
-        futures = {pool.submit(scan_range, path, index, a, b, region, fast): (a, b)
-                   for a, b in chunks}
+        groups = [[c] for c in chunks] if len(chunks) <= 32 else batches(chunks, 4 * workers)
+        futures = {pool.submit(scan_ranges, path, index, g, region, fast): g for g in groups}
         pending = set(futures)
         try:
             while pending:
                 finished, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
                 for fut in finished:
-                    a, b = futures[fut]
                     try:
-                        per_frame[a:b + 1] = fut.result()
+                        results = fut.result()
                     except BrokenProcessPool as exc:
                         raise VideoError(_("the scan stopped: a worker process failed"),
                                          path) from exc
+                    for (a, b), scores in zip(futures[fut], results, strict=True):
+                        per_frame[a:b + 1] = scores
                 if progress is not None:
                     progress(min(counter.value, _frames_in(chunks)), _frames_in(chunks))
                 if cancel is not None and cancel():
@@ -245,6 +272,27 @@ def _run_pool(path, index, chunks, region, fast, per_frame, progress, cancel, wo
             for fut in pending:
                 fut.cancel()
             raise
+
+
+def segments_from(index: FrameIndex, per_second: np.ndarray, threshold: float,
+                  merge_gap: float) -> list[Segment]:
+    """Runs of seconds scoring at least ``threshold``, joined across gaps ≤ ``merge_gap`` s."""
+    seconds = index.seconds
+    segments: list[Segment] = []
+    runs: list[list[int]] = []
+    for s in np.flatnonzero(per_second >= threshold).tolist():
+        if runs and s - runs[-1][1] - 1 <= merge_gap:
+            runs[-1][1] = s
+        else:
+            runs.append([s, s])
+    duration = float(seconds[-1]) + 1.0 / index.fps if seconds.size else 0.0
+    for a, b in runs:
+        start_s, end_s = float(a), min(float(b + 1), duration)
+        first = int(np.searchsorted(seconds, start_s, side="left"))
+        last = int(np.searchsorted(seconds, end_s, side="left")) - 1
+        segments.append(Segment(start_s, round(end_s, 3), first, max(first, last),
+                                round(float(per_second[a:b + 1].max()), 4)))
+    return segments
 
 
 def summarise(index: FrameIndex, per_frame: np.ndarray, region: Roi, threshold: float,
@@ -258,21 +306,7 @@ def summarise(index: FrameIndex, per_frame: np.ndarray, region: Roi, threshold: 
     counts = np.bincount(bucket[valid], minlength=n_sec)
     mean = np.divide(sums, counts, out=np.zeros(n_sec), where=counts > 0)
     per_second = np.clip(mean / FULL_SCALE, 0.0, 1.0).astype(np.float32)
-    segments: list[Segment] = []
-    active = np.flatnonzero(per_second >= threshold)
-    runs: list[list[int]] = []
-    for s in active.tolist():
-        if runs and s - runs[-1][1] - 1 <= merge_gap:
-            runs[-1][1] = s
-        else:
-            runs.append([s, s])
-    duration = float(seconds[-1]) + 1.0 / index.fps if seconds.size else 0.0
-    for a, b in runs:
-        start_s, end_s = float(a), min(float(b + 1), duration)
-        first = int(np.searchsorted(seconds, start_s, side="left"))
-        last = int(np.searchsorted(seconds, end_s, side="left")) - 1
-        segments.append(Segment(start_s, round(end_s, 3), first, max(first, last),
-                                round(float(per_second[a:b + 1].max()), 4)))
+    segments = segments_from(index, per_second, threshold, merge_gap)
     if not valid.any():
         raise VideoError(_("no frame of the video could be decoded for the scan"))
     return ActivityResult(per_second=per_second, segments=segments, per_frame=per_frame,

@@ -2,9 +2,12 @@
 
 1. **Triage** (:mod:`app.video.bitstream`): a per-second "something changed" score from the
    picture sizes, in units of the clip's own noise; seconds above ``z_threshold`` are candidates.
-2. **Confirm**: decode the candidate windows (from their keyframe, plus ``margin_s``) and a
-   sparse probe every ``probe_every_s`` seconds, and run the motion detector with the ROI there.
-   A decoded stretch whose activity runs into its edge grows until it is quiet on both sides.
+2. **Confirm**: for each candidate window (hot seconds ± ``margin_s``) decode a short burst
+   from the keyframe before its most unusual picture, plus a sparse probe every
+   ``probe_every_s`` seconds, and run the motion detector with the ROI there. A window whose
+   burst shows movement is confirmed (its other seconds keep the bitstream's score: "triaged");
+   one whose burst shows nothing is dropped. Movement a probe finds outside every window is
+   followed by decoding until it is quiet on both sides.
 3. **Honesty**: if the bitstream is useless (intra-only, constant sizes) the whole clip is
    decoded; if decoding finds movement the bitstream did not flag, the signal is not trusted
    and the rest of the clip is decoded too. The result says which stretches were decoded
@@ -22,7 +25,13 @@ from pathlib import Path
 import numpy as np
 
 from app.i18n import _
-from app.video.activity import ActivityResult, decode_ranges, scan_activity, summarise
+from app.video.activity import (
+    ActivityResult,
+    decode_ranges,
+    scan_activity,
+    segments_from,
+    summarise,
+)
 from app.video.bitstream import frame_scores, read_signal, second_scores
 from app.video.errors import VideoCancelled
 from app.video.index import FrameIndex, load_or_build
@@ -33,8 +42,9 @@ Ranges = list[tuple[int, int]]
 
 @dataclass(frozen=True, eq=False)
 class TriageResult:
-    """A scan's activity plus what was looked at: ``decoded`` frame ranges (confirmed by
-    decoding) vs the rest (bitstream only); ``method`` is ``triage`` or ``full``."""
+    """A scan's activity plus what was looked at: ``decoded`` frame ranges (seen by the
+    decoder) vs the rest (bitstream only); ``candidates`` = the windows the bitstream flagged
+    that decoding confirmed; ``method`` is ``triage`` or ``full``."""
 
     activity: ActivityResult
     method: str
@@ -175,22 +185,70 @@ def scan_triage(path: str | Path, *, roi=None, sensitivity: float = 1.0, workers
     score = second_scores(z, index.seconds, n_sec)
     plan = _Plan(path, index, region, workers, progress, cancel)
     hot = np.flatnonzero(score >= z_threshold)
-    candidates = merge([_frames(index, s - margin_s, s + 1 + margin_s) for s in hot.tolist()],
-                       gap=int(index.fps))
-    plan.decode(candidates + _probes(index, probe_every_s))
-    _grow(plan, threshold, margin_s)
+    windows = merge([_span(index, s - margin_s, s + 1 + margin_s) for s in hot.tolist()],
+                    gap=int(index.fps))
+    runs = merge([_span(index, s, s + 1) for s in hot.tolist()])   # hot seconds in a row
+    bursts = [_burst(index, z, r) for r in runs]
+    plan.decode(bursts + _probes(index, probe_every_s))
+    _grow(plan, threshold, margin_s, windows)
+    result, confirmed = _combine(index, plan, region, windows, list(zip(runs, bursts, strict=True)),
+                                 score, threshold, z_threshold, merge_gap)
     fallback = ""
-    result = summarise(index, plan.per_frame, region, threshold, merge_gap)
     missed = _missed_seconds(result.per_second, score, plan, threshold, z_threshold)
     if missed:
         fallback = _("decoding found movement the picture sizes did not show (at {t}), so the "
                      "rest of the clip was decoded too", t=", ".join(f"{s} s" for s in missed[:3]))
         plan.decode([(0, index.frame_count - 1)])
         result = summarise(index, plan.per_frame, region, threshold, merge_gap)
+        confirmed = windows
     if progress is not None:
         progress(plan.done, plan.done)
-    return TriageResult(result, "triage", plan.decoded, candidates, score.astype(np.float32),
+    return TriageResult(result, "triage", plan.decoded, confirmed, score.astype(np.float32),
                         fallback, plan.done, time.perf_counter() - started, params)
+
+
+def _span(index: FrameIndex, start_s: float, end_s: float) -> tuple[int, int]:
+    first = int(np.searchsorted(index.seconds, max(0.0, start_s), side="left"))
+    last = int(np.searchsorted(index.seconds, end_s, side="left")) - 1
+    first = min(first, index.frame_count - 1)
+    return first, max(first, min(last, index.frame_count - 1))
+
+
+def _burst(index: FrameIndex, z: np.ndarray, window: tuple[int, int]) -> tuple[int, int]:
+    """The frames to decode to confirm a run of hot seconds: from the keyframe before its most
+    unusual picture to just past it (a motion measurement needs ~0.2 s of frames)."""
+    a, b = window
+    part = np.nan_to_num(z[a:b + 1], nan=-1.0)
+    peak = a + int(np.argmax(part)) if part.size else a
+    key = int(index.key_index[index.key_slot(peak)])
+    lag = max(1, round(index.fps / 5))
+    return key, min(index.frame_count - 1, max(peak, key + lag) + lag + 2)
+
+
+def _combine(index: FrameIndex, plan: _Plan, region: Roi, windows: Ranges,
+             bursts: list[tuple[tuple[int, int], tuple[int, int]]], score: np.ndarray,
+             threshold: float, z_threshold: float, merge_gap: float):
+    """The decoder's per-second scores where it looked; in candidate windows that decoding
+    confirmed, the bitstream's score (scaled to 0..1) for the seconds it did not decode.
+    Returns the ActivityResult and the confirmed windows."""
+    measured = summarise(index, plan.per_frame, region, threshold, merge_gap)
+    per_second = measured.per_second.copy()
+    bucket = np.floor(index.seconds).astype(np.int64)
+    seen = np.bincount(bucket[~np.isnan(plan.per_frame)], minlength=per_second.size) > 0
+    confirmed: Ranges = []
+    for a, b in windows:
+        mine = [(c, d) for (r, _e), (c, d) in bursts if a <= r <= b]
+        if not any((per_second[_second_of(index, c):_second_of(index, d) + 1] >= threshold).any()
+                   for c, d in mine):
+            continue                                    # decoding saw nothing: a false alarm
+        confirmed.append((a, b))
+        for s in range(_second_of(index, a), _second_of(index, b) + 1):
+            if not seen[s] and score[s] >= z_threshold:
+                per_second[s] = max(threshold, min(1.0, score[s] / (4 * z_threshold)))
+    segments = segments_from(index, per_second, threshold, merge_gap)
+    return ActivityResult(per_second=per_second, segments=segments, per_frame=plan.per_frame,
+                          fps=float(index.fps), frame_count=index.frame_count,
+                          roi=region.spec, threshold=threshold), confirmed
 
 
 def _probes(index: FrameIndex, every_s: float) -> Ranges:
@@ -207,8 +265,11 @@ def _second_of(index: FrameIndex, frame: int) -> int:
     return int(index.seconds[frame])
 
 
-def _grow(plan: _Plan, threshold: float, margin_s: float, rounds: int = 50) -> None:
-    """Decode on past the edge of every decoded stretch whose activity runs into that edge."""
+def _grow(plan: _Plan, threshold: float, margin_s: float, windows: Ranges,
+          rounds: int = 50) -> None:
+    """Decode on past the edge of every decoded stretch whose activity runs into that edge,
+    unless the edge lies in a candidate window (there the bitstream already tells the extent):
+    movement a probe found that the bitstream missed is followed until it is quiet."""
     index = plan.index
     step = max(2.0, 2 * margin_s)
     for _round in range(rounds):
@@ -217,14 +278,19 @@ def _grow(plan: _Plan, threshold: float, margin_s: float, rounds: int = 50) -> N
         more: Ranges = []
         for a, b in plan.decoded:
             sa, sb = _second_of(index, a), _second_of(index, b)
-            if a > 0 and active[sa:sa + 2].any():
+            if a > 0 and active[sa:sa + 2].any() and not _inside(a, windows):
                 more.append(_frames(index, sa - step, sa))
-            if b < index.frame_count - 1 and active[max(sa, sb - 1):sb + 1].any():
+            if (b < index.frame_count - 1 and active[max(sa, sb - 1):sb + 1].any()
+                    and not _inside(b, windows)):
                 more.append(_frames(index, sb, sb + 1 + step))
         before = plan.done
         plan.decode(more)
         if plan.done == before:
             return
+
+
+def _inside(frame: int, ranges: Ranges) -> bool:
+    return any(a <= frame <= b for a, b in ranges)
 
 
 def _missed_seconds(per_second: np.ndarray, score: np.ndarray, plan: _Plan, threshold: float,
@@ -237,6 +303,6 @@ def _missed_seconds(per_second: np.ndarray, score: np.ndarray, plan: _Plan, thre
         flagged[np.clip(hot + d, 0, score.size - 1)] = True
     active = np.flatnonzero((per_second >= threshold) & ~flagged)
     seen = np.flatnonzero(per_second >= threshold)
-    if active.size >= max(2, 0.2 * seen.size):
+    if active.size >= max(2, 0.1 * seen.size):
         return active.tolist()
     return []

@@ -54,9 +54,9 @@ def test_triage_finds_every_planted_event_and_decodes_less(street):
     assert kinds <= {"decoded", "triaged"} and "decoded" in kinds
     covered = sum(b - a + 1 for a, b, _s in tri.stretches())
     assert covered == 600
-    # every event's frames were confirmed by decoding, not only triaged
+    # every event was confirmed by decoding some of its frames, not only triaged
     for e in MIXED:
-        assert any(a <= e.first + 10 and b >= e.first + 10 for a, b in tri.decoded)
+        assert any(a <= e.last and b >= e.first for a, b in tri.decoded), e
 
 
 @pytest.mark.parametrize("codec", ["h264_intra", "mjpeg"])
