@@ -15,8 +15,8 @@ from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex
 
 # the decoder is set up from the whole file: the spliced demuxer only has to find the stream
-QUICK = {"probesize": "32", "analyzeduration": "0", "fpsprobesize": "0"}
-PROBE = {"probesize": "2048", "analyzeduration": "0", "fpsprobesize": "0"}
+PROBES = [{"probesize": str(size), "analyzeduration": "0", "fpsprobesize": "0"}
+          for size in (32, 4096, 1 << 17, 1 << 21)]
 
 
 class SpliceFile:
@@ -61,7 +61,7 @@ class SpliceFile:
 
 def _open(path: Path, index: FrameIndex, slot: int):
     """The spliced view and its demuxer (a fuller probe when the quick one finds no video)."""
-    for options in (QUICK, PROBE):
+    for options in PROBES:
         view = SpliceFile(path, index.prefix, int(index.key_seek[slot]))
         try:
             container = av.open(view, format=index.container, options=options,
