@@ -27,5 +27,6 @@ env -u PYTHONPATH QT_QPA_PLATFORM=offscreen HOME="$run" "$bundle/casedesk" --dat
 e=$(date +%s.%N)
 env -u PYTHONPATH HOME="$run" "$bundle/casedesk" cli --data-dir "$run/data" export-pdf \
   石峰-2023-0117 "$run/a.pdf"
-pdftotext -enc UTF-8 "$run/a.pdf" - | grep -q 石峰-2023-0117
+text=$(pdftotext -enc UTF-8 "$run/a.pdf" -)
+grep -q 石峰-2023-0117 <<<"$text"
 echo "bundle start to screenshot: $(echo "$e - $s" | bc) s; screenshot: $out/screenshot.png; PDF export in Chinese: ok"

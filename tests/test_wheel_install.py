@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.demo_data import seed_clips
+from tests.demo_data import copy_demo, seed_clips
 from tests.shared_cache import build_once, run_dir
 
 pytestmark = pytest.mark.slow
@@ -52,11 +52,12 @@ def _build(folder: Path) -> None:
     purelib = subprocess.run([str(python), "-c", "import sysconfig; "
                               "print(sysconfig.get_paths()['purelib'])"],
                              check=True, capture_output=True, text=True).stdout.strip()
-    deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    Path(purelib, "zz_casedesk_test_deps.pth").write_text("\n".join(sorted(deps)) + "\n")
     wheel = next((folder / "dist").glob("casedesk-*.whl"))
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q",
-                    "--no-deps", "--no-index", str(wheel)], check=True)
+                    "--no-deps", "--no-index", "--force-reinstall", str(wheel)], check=True)
+    # only now the dependencies: pip must not see the test environment's own casedesk
+    deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(purelib, "zz_casedesk_test_deps.pth").write_text("\n".join(sorted(deps)) + "\n")
 
 
 @pytest.fixture(scope="session")
@@ -75,13 +76,18 @@ def _env(home: Path) -> dict[str, str]:
 
 def _run(installed: Path, tool: str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([str(_venv_bin(installed / "venv", tool)), *args], cwd=cwd,
-                          env=_env(cwd), capture_output=True, text=True, timeout=120)
+                          env=_env(cwd), capture_output=True, text=True, timeout=170)
 
 
 @pytest.fixture(scope="session")
 def demo_from_wheel(installed, tmp_path_factory) -> Path:
-    """A data dir seeded by the installed ``casedesk-cli demo`` (its output in demo.txt)."""
+    """A data dir seeded by the installed ``casedesk-cli demo`` (its output in demo.txt).
+
+    It starts from a copy of the case-file template and the pre-rendered clips, so the run does
+    the users, call-outs and footage import (every kind of demo step) without the ~50 generated
+    cases, which take minutes on a loaded machine (their seeding has its own tests)."""
     def seed(folder: Path) -> None:
+        copy_demo(folder / "data", "cases")
         seed_clips(folder / "data")  # pre-rendered footage: the demo finds and imports it
         done = _run(installed, "casedesk-cli", "--data-dir", str(folder / "data"), "demo",
                     cwd=folder)
@@ -110,7 +116,7 @@ def test_wheel_ships_resources_and_imports_from_the_venv(installed):
 
 def test_cli_demo_from_the_wheel_speaks_chinese(demo_from_wheel):
     out = (demo_from_wheel / "demo.txt").read_text(encoding="utf-8")
-    assert "演示数据已就绪" in out and CASE_A in out and "evidence 5" in out
+    assert "演示数据已就绪" in out and CASE_A in out and "evidence 5" in out and "callouts" in out
 
 
 def test_export_pdf_from_the_wheel_embeds_chinese(installed, demo_from_wheel, tmp_path):

@@ -8,15 +8,22 @@ from sqlalchemy import func, select
 import app.demo
 from app.config import resolve_paths
 from app.demo import DemoReport, seed_demo, split_steps
-from app.models import CallOut, Case
+from app.models import Case, User
 from app.models.db import open_database
 from app.services.common.context import SYSTEM
 from app.ui.demo_startup import DemoFootage
 
+FEW = 6  # generated cases: enough to see per-case progress, cheap on a loaded machine
+
 
 @pytest.fixture
-def key_cases_only(tmp_path):
-    """A data dir with the foreground steps done (the state the window opens on)."""
+def key_cases_only(tmp_path, monkeypatch):
+    """A data dir with the foreground steps done (the state the window opens on); the "cases"
+    step generates only ``FEW`` cases here (the full set: tests/services/test_demo_cases.py)."""
+    from app.demo import generated
+
+    every = generated.specs()
+    monkeypatch.setattr(generated, "specs", lambda: every[:FEW])
     paths = resolve_paths(tmp_path / "data").ensure()
     engine, factory = open_database(paths.db_url)
     report = seed_demo(paths, factory, steps=["app.demo.key_cases"])
@@ -36,9 +43,9 @@ def test_the_window_needs_only_the_key_cases_and_progress_is_weighted(key_cases_
               progress=lambda d, t, s: seen.append((d, t, s)))
     done = [d for d, _t, _s in seen]
     assert done == sorted(done) and seen[-1][0] == seen[-1][1] == 600  # users 1 + cases 5
-    assert len({d for d, _t, s in seen if s == "app.demo.cases"}) > 40  # per case, not per step
+    assert len({d for d, _t, s in seen if s == "app.demo.cases"}) == FEW  # per case, not per step
     with factory() as s:
-        assert s.scalar(select(func.count()).select_from(Case)) >= 50
+        assert s.scalar(select(func.count()).select_from(Case)) == 2 + FEW
 
 
 def _window(qtbot, paths, engine, factory, tmp_path):
@@ -54,7 +61,7 @@ def _window(qtbot, paths, engine, factory, tmp_path):
 def test_background_steps_report_progress_in_the_status_bar(qtbot, key_cases_only, tmp_path,
                                                             monkeypatch):
     paths, engine, factory, _report = key_cases_only
-    monkeypatch.setattr(app.demo, "BACKGROUND_STEPS", {"app.demo.callouts"})
+    monkeypatch.setattr(app.demo, "BACKGROUND_STEPS", {"app.demo.users", "app.demo.cases"})
     window = _window(qtbot, paths, engine, factory, tmp_path)
     footage = DemoFootage(window, paths, factory)
     values: list[int] = []
@@ -65,7 +72,8 @@ def test_background_steps_report_progress_in_the_status_bar(qtbot, key_cases_onl
     assert "演示监控录像已就绪" in window.statusBar().currentMessage() or \
         "footage ready" in window.statusBar().currentMessage()
     with factory() as s:
-        assert s.scalar(select(func.count()).select_from(CallOut)) > 3000
+        assert s.scalar(select(func.count()).select_from(User)) == 4
+        assert s.scalar(select(func.count()).select_from(Case)) == 2 + FEW
 
 
 def test_closing_cancels_between_two_units(qtbot, key_cases_only, tmp_path, monkeypatch):
@@ -77,6 +85,6 @@ def test_closing_cancels_between_two_units(qtbot, key_cases_only, tmp_path, monk
     assert footage.handle.was_cancelled and not footage.is_running()
     with factory() as s:
         left = s.scalar(select(func.count()).select_from(Case))
-    assert 2 <= left < 10  # whole cases only; the next --demo start seeds the rest
+    assert 2 <= left < 2 + FEW  # whole cases only; the next --demo start seeds the rest
     report = seed_demo(paths, factory, steps=["app.demo.cases"], report=DemoReport())
-    assert report.created["cases"] == 54 - left
+    assert report.created["cases"] == 2 + FEW - left
