@@ -130,7 +130,7 @@
     <context>
         <name>AreaDialog</name>
         <message>
-            <location filename="../../app/ui/review/area_dialog.py" line="+30" />
+            <location filename="../../app/ui/review/area_dialog.py" line="+31" />
             <location line="+44" />
             <source>Area image</source>
             <translation>区域底图</translation>
@@ -181,7 +181,7 @@
             <translation>图片 (*.png *.jpg *.jpeg *.tif *.bmp)</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Choose an image file that can be read.</source>
             <translation>请选择一个可以读取的图片文件。</translation>
         </message>
@@ -745,7 +745,7 @@
     <context>
         <name>CanvassPanel</name>
         <message>
-            <location filename="../../app/ui/investigation/canvass_panel.py" line="+44" />
+            <location filename="../../app/ui/investigation/canvass_panel.py" line="+45" />
             <source>Now</source>
             <translation>现在</translation>
         </message>
@@ -760,12 +760,17 @@
             <translation>为选中的摄像头生成调取证据通知书（PDF）</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
+            <source>Add camera…</source>
+            <translation>添加摄像头…</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Urgent as of</source>
             <translation>紧急清单截至</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -2811,7 +2816,7 @@
     <context>
         <name>InvestigationView</name>
         <message>
-            <location filename="../../app/ui/investigation/view.py" line="+56" />
+            <location filename="../../app/ui/investigation/view.py" line="+57" />
             <source>Draw search area</source>
             <translation>划定搜查区域</translation>
         </message>
@@ -2826,7 +2831,7 @@
             <translation>刷新</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <source>Map and canvass</source>
             <translation>地图与调取</translation>
         </message>
@@ -2861,17 +2866,32 @@
             <translation>案件和摄像头都还没有坐标。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+6" />
             <source>Scene</source>
             <translation>事发现场</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="-2" />
             <source>The basemap cannot be read; showing the plan image.</source>
             <translation>无法读取地图底图，改为显示平面图。</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+56" />
+            <source>Every camera of the registry is on the list.</source>
+            <translation>摄像头库中的摄像头都已在清单中。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Add camera</source>
+            <translation>添加摄像头</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Which camera should the canvass cover?</source>
+            <translation>将哪个摄像头加入调取清单？</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <location line="+13" />
             <source>Evidence request letter</source>
             <translation>调取证据通知书</translation>
@@ -3480,7 +3500,7 @@
     <context>
         <name>PlanView</name>
         <message>
-            <location filename="../../app/ui/review/route_view.py" line="+105" />
+            <location filename="../../app/ui/review/route_view.py" line="+107" />
             <source>No camera has a position yet.</source>
             <translation>还没有摄像头填写位置。</translation>
         </message>
@@ -4309,7 +4329,7 @@ Answer: {a}</source>
     <context>
         <name>RouteWidget</name>
         <message>
-            <location filename="../../app/ui/review/route_view.py" line="+95" />
+            <location filename="../../app/ui/review/route_view.py" line="+96" />
             <source>by corrected time</source>
             <translation>按校正时间</translation>
         </message>
