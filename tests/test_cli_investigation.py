@@ -68,6 +68,13 @@ def test_canvass_attach_letter_story_and_search(capsys, tmp_path):
     assert letter["pdf_sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "调取证据通知书" in text and "SF-TQ-012" in text and "30 天" in text
+    engine, factory = open_database(paths.db_url)
+    make_camera(factory, "SF-HP-005", 27.8612, 113.1611)
+    engine.dispose()
+    code, out, _ = _run(capsys, *d, "canvass", "石峰-2023-0117", "--add", "SF-HP-005",
+                        "--status", "SF-HP-005=nothing_relevant", "--json")
+    assert code == 0
+    assert {r["code"]: r["status"] for r in json.loads(out)}["SF-HP-005"] == "nothing_relevant"
     code, out, _ = _run(capsys, *d, "hand-over", str(letter["id"]), "--to", "王经理")
     assert code == 0 and "王经理" in out
     code, out, _ = _run(capsys, *d, "story", "石峰-2023-0117", "--json")

@@ -52,6 +52,13 @@ def _cmd_canvass(args, ctx) -> int:
     now = _when(args.now, "now")
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
+        for key in args.add or ():
+            canvass.add_camera(s, SYSTEM, case_id, cameras.find_camera(s, SYSTEM, key).id)
+        if args.status:
+            key, _sep, status = args.status.partition("=")
+            cam = cameras.find_camera(s, SYSTEM, key)
+            canvass.set_status(s, SYSTEM, canvass.entry_of_camera(s, SYSTEM, case_id, cam.id).id,
+                               status.strip())
         rows = (canvass.urgent_list if args.urgent else canvass.list_canvass)(
             s, SYSTEM, case_id, now=now)
     if args.json:
@@ -160,6 +167,10 @@ def register(sub) -> None:
     p = sub.add_parser("canvass", help="a case's cameras: coverage status, retention, deadline")
     p.add_argument("case")
     p.add_argument("--urgent", action="store_true", help="only footage about to be overwritten")
+    p.add_argument("--add", action="append", metavar="CAMERA", help="put a camera on the list")
+    p.add_argument("--status", metavar="CAMERA=STATUS",
+                   help="set a camera's coverage status (to_ask, asked, collected, reviewed, "
+                        "nothing_relevant)")
     p.add_argument("--now", help="reference time, ISO 8601 with zone (default: now)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_canvass)

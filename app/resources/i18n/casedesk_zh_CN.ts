@@ -755,7 +755,7 @@
     <context>
         <name>CanvassPanel</name>
         <message>
-            <location filename="../../ui/investigation/canvass_panel.py" line="+44" />
+            <location filename="../../ui/investigation/canvass_panel.py" line="+45" />
             <source>Now</source>
             <translation>现在</translation>
         </message>
@@ -770,12 +770,17 @@
             <translation>为选中的摄像头生成调取证据通知书（PDF）</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
+            <source>Add camera…</source>
+            <translation>添加摄像头…</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Urgent as of</source>
             <translation>紧急清单截至</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -2925,7 +2930,7 @@
     <context>
         <name>InvestigationView</name>
         <message>
-            <location filename="../../ui/investigation/view.py" line="+56" />
+            <location filename="../../ui/investigation/view.py" line="+57" />
             <source>Draw search area</source>
             <translation>划定搜查区域</translation>
         </message>
@@ -2940,7 +2945,7 @@
             <translation>刷新</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <source>Map and canvass</source>
             <translation>地图与调取</translation>
         </message>
@@ -2985,7 +2990,22 @@
             <translation>事发现场</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+54" />
+            <source>Every camera of the registry is on the list.</source>
+            <translation>摄像头库中的摄像头都已在清单中。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Add camera</source>
+            <translation>添加摄像头</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Which camera should the canvass cover?</source>
+            <translation>将哪个摄像头加入调取清单？</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <location line="+13" />
             <source>Evidence request letter</source>
             <translation>调取证据通知书</translation>

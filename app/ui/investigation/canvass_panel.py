@@ -31,6 +31,7 @@ class CanvassPanel(QWidget):
     status_chosen = Signal(int, str, int)     # entry id, status, expected version
     as_of_changed = Signal(object)            # aware datetime
     letter_requested = Signal(int)            # camera id
+    add_requested = Signal()                  # put another camera on the list
     COLUMNS = 8
 
     def __init__(self, parent: QWidget | None = None):
@@ -47,11 +48,14 @@ class CanvassPanel(QWidget):
         self.letter.setToolTip(self.tr("Generate the evidence-request letter (PDF) for the "
                                        "selected camera"))
         self.letter.clicked.connect(self._on_letter)
+        self.add = QPushButton(self.tr("Add camera…"), self)
+        self.add.clicked.connect(self.add_requested)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Urgent as of"), self))
         top.addWidget(self.as_of)
         top.addWidget(now)
         top.addStretch(1)
+        top.addWidget(self.add)
         top.addWidget(self.letter)
         self.urgent = QListWidget(self)
         self.urgent.setObjectName("UrgentList")

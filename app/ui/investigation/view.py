@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.models.db import unit_of_work
 from app.reports.request_letter import issue_letter
 from app.services.common.errors import ServiceError
+from app.services.evidence import cameras
 from app.services.evidence.attachments import attach_file
 from app.services.evidence.items import evidence_path
 from app.services.investigation import canvass, requests, tasks
@@ -71,6 +72,7 @@ class InvestigationView(QWidget):
         self.canvass.status_chosen.connect(self._on_status_chosen)
         self.canvass.as_of_changed.connect(self._on_as_of)
         self.canvass.letter_requested.connect(self._on_letter)
+        self.canvass.add_requested.connect(self._on_add_camera)
         split = QSplitter(self)
         split.addWidget(self.map)
         split.addWidget(self.canvass)
@@ -182,6 +184,22 @@ class InvestigationView(QWidget):
             return False
         self.reload()
         return True
+
+    def _on_add_camera(self) -> None:
+        if self.case_id is None:
+            return
+        with unit_of_work(self.context.sessions) as s:
+            known = cameras.list_cameras(s, self.context.actor)
+        on_list = {e.camera.id for e in (self.board.entries if self.board else ())}
+        choices = [c for c in known if c.id not in on_list]
+        if not choices:
+            self.message.setText(self.tr("Every camera of the registry is on the list."))
+            return
+        labels = [c.label for c in choices]
+        choice, ok = QInputDialog.getItem(self, self.tr("Add camera"), self.tr(
+            "Which camera should the canvass cover?"), labels, 0, False)
+        if ok:
+            self._change(canvass.add_camera, self.case_id, choices[labels.index(choice)].id)
 
     def _on_letter(self, camera_id: int) -> None:
         if self.case_id is None:
