@@ -9,49 +9,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import pkgutil
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cached_property
-
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 import app.commands
-from app.config import AppPaths, resolve_paths
+from app.commands.context import CliContext
+from app.config import resolve_paths
 from app.i18n import set_language
-from app.models.db import DatabaseError, open_database
-from app.services.errors import ServiceError
-from app.services.evidence_media import index_dir
+from app.models.db import DatabaseError
+from app.services.common.errors import ServiceError
+from app.services.evidence.media import index_dir
 from app.video import set_default_index_dir
-
-
-@dataclass
-class CliContext:
-    """What a command needs: paths and (lazily) the migrated database."""
-
-    paths: AppPaths
-
-    @cached_property
-    def _db(self) -> tuple[Engine, sessionmaker[Session]]:
-        self.paths.ensure()
-        return open_database(self.paths.db_url)
-
-    @property
-    def engine(self) -> Engine:
-        return self._db[0]
-
-    @property
-    def sessions(self) -> sessionmaker[Session]:
-        return self._db[1]
-
-
-def print_json(obj: object) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(app.commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"app.commands.{info.name}")
-        module.register(sub)
+        if hasattr(module, "register"):  # a command module (not a shared helper)
+            module.register(sub)
     return parser
 
 

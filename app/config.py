@@ -14,9 +14,12 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from app.resources import resources_dir
+
 APP_NAME = "CaseDesk"
 DB_FILENAME = "casedesk.sqlite3"
-RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+# Package data (translations, fonts, icons): read through importlib.resources, see app.resources.
+RESOURCES_DIR = resources_dir()
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Qt-free translation of core (services/video/reports/CLI) messages.
 
-Source strings are English, wrapped in ``_()``; the zh_CN catalogue is every JSON file in
-``resources/i18n/core_zh_CN/`` (English → Chinese; one file per topic). zh_CN is the default language. A test
-checks that every ``_("...")`` literal under ``app/`` has a Chinese entry. The Qt UI uses
+Source strings are English, wrapped in ``_()``; the zh_CN catalogue is every JSON file in the
+package data ``app/resources/i18n/core_zh_CN/`` (English → Chinese; one file per topic). zh_CN is
+the default language. A test checks that every ``_("...")`` literal under ``app/`` has a Chinese entry. The Qt UI uses
 ``tr()`` with ``.ts``/``.qm`` files instead; both follow :func:`set_language`.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from app.config import RESOURCES_DIR
+from app.resources import resource_path
 
 DEFAULT_LANGUAGE = "zh_CN"
 SUPPORTED = ("zh_CN", "en")
@@ -31,7 +31,7 @@ def language() -> str:
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     merged: dict[str, str] = {}
-    for path in sorted((RESOURCES_DIR / "i18n" / f"core_{lang}").glob("*.json")):
+    for path in sorted(resource_path("i18n", f"core_{lang}").glob("*.json")):
         merged.update(json.loads(path.read_text(encoding="utf-8")))
     return merged
 

@@ -27,10 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.config import resolve_paths  # noqa: E402
 from app.models import Case, EvidenceItem  # noqa: E402
 from app.models.db import open_database, unit_of_work  # noqa: E402
-from app.services import audit, backup, users, verify  # noqa: E402
-from app.services.audit import iter_chain_problems  # noqa: E402
-from app.services.context import SYSTEM  # noqa: E402
-from app.services.evidence_store import copy_into_store  # noqa: E402
+from app.services.admin import backup, verify
+from app.services.common import audit
+from app.services.common.audit import iter_chain_problems  # noqa: E402
+from app.services.common.context import SYSTEM  # noqa: E402
+from app.services.evidence.store import copy_into_store  # noqa: E402
+from app.services.org import users  # noqa: E402
 
 
 def _timed(fn, repeat: int = 3) -> float:

@@ -30,9 +30,9 @@ from app.demo.generated import COLOURS, KINDS, ROADS  # noqa: E402
 from app.demo.helpers import cst  # noqa: E402
 from app.models import Case, Inquiry, Officer, Person, Squad, Vehicle  # noqa: E402
 from app.models.db import open_database, unit_of_work  # noqa: E402
-from app.services.context import SYSTEM  # noqa: E402
-from app.services.dto import CaseFilter  # noqa: E402
-from app.services.search import KIND_WORDS, case_ids, list_cases, summaries  # noqa: E402
+from app.services.casefile.dto import CaseFilter  # noqa: E402
+from app.services.casefile.search import KIND_WORDS, case_ids, list_cases, summaries  # noqa: E402
+from app.services.common.context import SYSTEM  # noqa: E402
 
 GOAL_MS = 50.0
 PAGE = 100  # rows a list view shows before scrolling

@@ -38,11 +38,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.config import resolve_paths  # noqa: E402
 from app.models.db import open_database  # noqa: E402
-from app.services.context import SYSTEM  # noqa: E402
-from app.services.dto import CaseFilter  # noqa: E402
-from app.ui.case_list_model import Column  # noqa: E402
-from app.ui.case_list_panel import CaseListPanel  # noqa: E402
-from app.ui.case_store import CaseStore  # noqa: E402
+from app.services.casefile.dto import CaseFilter  # noqa: E402
+from app.services.common.context import SYSTEM  # noqa: E402
+from app.ui.casefile.list_model import Column  # noqa: E402
+from app.ui.casefile.list_panel import CaseListPanel  # noqa: E402
+from app.ui.casefile.store import CaseStore  # noqa: E402
 
 GOAL_MS = 50.0
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.config import resolve_paths  # noqa: E402
 from app.models.db import open_database  # noqa: E402
-from app.services import evidence  # noqa: E402
-from app.services.context import SYSTEM  # noqa: E402
+from app.services.common.context import SYSTEM  # noqa: E402
+from app.services.evidence import clips as evidence  # noqa: E402
 from tests.media import make_clip  # noqa: E402
 from tests.services.evidence_helpers import make_case  # noqa: E402
 

@@ -52,11 +52,15 @@ from app.config import AppPaths, resolve_paths  # noqa: E402
 from app.models import AuditEntry, Case, Observation  # noqa: E402
 from app.models.db import make_engine, make_session_factory, unit_of_work, upgrade_database  # noqa: E402
 from app.models.enums import Role  # noqa: E402
-from app.services import cases, evidence, observations, officers  # noqa: E402
-from app.services.audit import iter_chain_problems  # noqa: E402
-from app.services.context import SYSTEM, Actor  # noqa: E402
-from app.services.dto import CaseInput, OfficerInput, SquadInput  # noqa: E402
-from app.services.errors import ConflictError  # noqa: E402
+from app.services.casefile import cases
+from app.services.casefile.dto import CaseInput
+from app.services.common.audit import iter_chain_problems  # noqa: E402
+from app.services.common.context import SYSTEM, Actor  # noqa: E402
+from app.services.common.errors import ConflictError  # noqa: E402
+from app.services.evidence import clips as evidence
+from app.services.evidence import observations
+from app.services.org import officers  # noqa: E402
+from app.services.org.dto import OfficerInput, SquadInput  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SQUAD = "石峰"

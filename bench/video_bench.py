@@ -65,8 +65,10 @@ def accuracy(frames: int, samples: int) -> None:
     print("\n[1] frame accuracy: read(i) vs frame i of a sequential decode (pixel-exact)")
     for kind, kw in ACCURACY_KINDS:
         path = make_clip(kind, frames=frames, size=(640, 360), gop=kw.get("gop", 50))
+        with open_video(path) as first:
+            colour = (first.index.matrix, first.index.full_range)
         with av.open(str(path)) as c:
-            reference = [_digest(to_bgr(f)) for f in c.decode(video=0)]
+            reference = [_digest(to_bgr(f, *colour)) for f in c.decode(video=0)]
         rnd = random.Random(kind)
         checks = [rnd.randrange(len(reference)) for _ in range(samples)]
         good = total = 0

@@ -24,7 +24,7 @@ from app.models.db import (  # noqa: E402
     upgrade_database,
 )
 from app.models.enums import Role  # noqa: E402
-from app.services.context import SYSTEM, Actor  # noqa: E402
+from app.services.common.context import SYSTEM, Actor  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

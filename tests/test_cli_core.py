@@ -8,6 +8,7 @@ import pytest
 
 from app.cli import main
 from app.demo import CASE_A_NO
+from tests.demo_data import copy_demo
 
 
 def _cli(capsys, *argv: str) -> tuple[int, str, str]:
@@ -18,9 +19,8 @@ def _cli(capsys, *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def demo_dir(tmp_path_factory) -> str:
-    data = str(tmp_path_factory.mktemp("cli") / "data")
-    assert main(["--data-dir", data, "demo", "--json"]) == 0
-    return data
+    """A copy of the fully seeded demo (built once: tests.demo_data)."""
+    return str(copy_demo(tmp_path_factory.mktemp("cli") / "data"))
 
 
 def test_init_creates_a_migrated_database(tmp_path, capsys):

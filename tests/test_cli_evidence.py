@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import importlib
 import json
-import shutil
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
 from app.cli import main
 from app.config import resolve_paths
 from app.demo import CASE_A_NO, DemoReport, footage
-from app.demo.footage_render import render_clip
 from app.models.db import open_database
-from tests.media import make_clip, media_dir
+from tests.demo_data import copy_demo
+from tests.media import make_clip
 from tests.services.evidence_helpers import make_camera, make_case
 
 
@@ -25,33 +23,21 @@ def _run(capsys, *argv) -> tuple[int, str, str]:
     return code, out, err
 
 
-def _reuse_rendered_clips(target: Path) -> None:
-    """Render the demo clips once per machine (test media cache) and copy them in."""
-    cache = media_dir() / "demo_footage_v1"
-    target.mkdir(parents=True, exist_ok=True)
-    for cam in footage.CAMERAS:
-        spec = footage.clip_spec(cam)
-        cached = cache / spec.name
-        if not cached.exists():
-            render_clip(spec, cached)
-        shutil.copyfile(cached, target / spec.name)
-
-
 @pytest.fixture(scope="module")
 def demo_dir(tmp_path_factory):
-    """Case A from the demo plus its CCTV footage step (rendered, imported, marked)."""
-    root = tmp_path_factory.mktemp("demo_footage") / "data"
-    paths = resolve_paths(root).ensure()
-    _reuse_rendered_clips(paths.data_dir / footage.FOOTAGE_DIR)
+    """A copy of the full demo: Case A plus its CCTV footage (rendered, imported, marked)."""
+    return copy_demo(tmp_path_factory.mktemp("demo_footage") / "data")
+
+
+def test_footage_step_is_idempotent(capsys, tmp_path):
+    paths = resolve_paths(copy_demo(tmp_path / "data")).ensure()
     engine, factory = open_database(paths.db_url)
-    report = DemoReport()
-    for step in ("app.demo.cases", "app.demo.footage"):
-        importlib.import_module(step).seed(paths, factory, report)
     again = DemoReport()
-    importlib.import_module("app.demo.footage").seed(paths, factory, again)  # idempotent
+    importlib.import_module("app.demo.footage").seed(paths, factory, again)
     engine.dispose()
-    assert report.created["evidence"] == len(footage.CAMERAS) == 5 and "evidence" not in again.created
-    return root
+    assert "evidence" not in again.created and "observations" not in again.created
+    code, out, _ = _run(capsys, "--data-dir", str(paths.data_dir), "evidence", CASE_A_NO, "--json")
+    assert code == 0 and len(json.loads(out)) == len(footage.CAMERAS) == 5
 
 
 def test_route_after_demo_goes_through_three_cameras_in_time_order(capsys, demo_dir):

@@ -16,10 +16,13 @@ from app.models.db import (
     make_session_factory,
     unit_of_work,
 )
-from app.services import cases, changes, custody, evidence, persons, search, vehicles
-from app.services.context import SYSTEM
-from app.services.dto import CaseFilter, PersonInput, VehicleInput
-from app.services.errors import ConflictError
+from app.services.casefile import cases, persons, search, vehicles
+from app.services.casefile.dto import CaseFilter, PersonInput, VehicleInput
+from app.services.common import changes
+from app.services.common.context import SYSTEM
+from app.services.common.errors import ConflictError
+from app.services.evidence import clips as evidence
+from app.services.evidence import custody
 from bench.squad_load_bench import run_load
 from tests.media import make_clip
 from tests.services.case_helpers import make_squad, new_case, run

@@ -4,14 +4,18 @@
     python tools/update_translations.py --check    # also exit 1 if any string lacks Chinese
 
 1. ``pyside6-lupdate`` collects every ``tr()`` / ``QCoreApplication.translate()`` string of
-   ``app/ui/**.py`` into ``resources/i18n/casedesk_zh_CN.ts`` (obsolete entries dropped).
-2. Chinese comes from the glossaries ``resources/i18n/ui_zh_CN/<topic>.json`` (English source →
+   ``app/ui/**.py`` into ``app/resources/i18n/casedesk_zh_CN.ts`` (obsolete entries dropped).
+2. Chinese comes from the glossaries ``app/resources/i18n/ui_zh_CN/<topic>.json`` (English →
    Chinese; one file per topic, so helpers working in parallel never edit the same file). The
    same English may need different Chinese in different places, so a message found in
    ``app/ui/<topic>/…`` takes ``<topic>.json`` first, everything else ``main.json`` first, then
    any glossary; a key ``"Context::Source"`` (Qt context = class name) beats them all. A
    translation already in the .ts (e.g. made in Qt Linguist) is kept when no glossary has one.
-3. ``pyside6-lrelease`` compiles ``casedesk_zh_CN.qm`` (shipped; loaded by ``app.ui.app``).
+3. ``pyside6-lrelease`` compiles ``casedesk_zh_CN.qm`` (package data; loaded by ``app.ui.app``).
+
+Glossaries still under the old top-level ``resources/i18n/{ui,core}_zh_CN/`` (work begun before
+the resources became package data) are folded into ``app/resources/i18n/`` first: see
+:func:`fold_legacy_glossaries`. Re-running is harmless.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "app" / "ui"
-I18N = ROOT / "resources" / "i18n"
+I18N = ROOT / "app" / "resources" / "i18n"
+LEGACY_I18N = ROOT / "resources" / "i18n"
 GLOSSARY_DIR = I18N / "ui_zh_CN"
 TS = I18N / "casedesk_zh_CN.ts"
 QM = I18N / "casedesk_zh_CN.qm"
@@ -72,6 +77,31 @@ def lookup(words: dict[str, dict[str, str]], context: str, source: str,
 
 def sources() -> list[Path]:
     return sorted(p for p in UI_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def fold_legacy_glossaries(legacy: Path = LEGACY_I18N, target: Path = I18N) -> list[str]:
+    """Move ``legacy/{ui,core}_*/<topic>.json`` into ``target``; returns what was folded.
+
+    A topic file that exists on both sides is merged key by key (the package's entry wins on a
+    clash, reported on stderr); the legacy file is removed afterwards.
+    """
+    folded: list[str] = []
+    for old in sorted(legacy.glob("*_*/*.json")):
+        new = target / old.parent.name / old.name
+        new.parent.mkdir(parents=True, exist_ok=True)
+        words = json.loads(old.read_text(encoding="utf-8"))
+        if new.exists():
+            kept = json.loads(new.read_text(encoding="utf-8"))
+            for key in sorted(k for k in words if k in kept and kept[k] != words[k]):
+                print(f"glossary clash in {new.name}: {key!r} keeps {kept[key]!r}", file=sys.stderr)
+            words = {**words, **kept}
+        new.write_text(json.dumps(words, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        old.unlink()
+        folded.append(str(old.relative_to(legacy)))
+    for folder in sorted(legacy.glob("*_*"), reverse=True):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return folded
 
 
 def run_lupdate(ts: Path) -> None:
@@ -121,6 +151,8 @@ def run_lrelease(ts: Path, qm: Path) -> None:
 
 def update(ts: Path = TS, qm: Path = QM) -> list[tuple[str, str]]:
     """The whole pipeline; returns the strings that still lack Chinese."""
+    for name in fold_legacy_glossaries():
+        print(f"folded resources/i18n/{name} into {I18N.relative_to(ROOT)}")
     run_lupdate(ts)
     missing = fill(ts, glossaries())
     run_lrelease(ts, qm)

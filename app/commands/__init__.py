@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.services.errors import NotFoundError
+from app.services.common.errors import NotFoundError
 
 
 def id_by_key(session: Session, model: type, key_column, key: str, message: str) -> int:

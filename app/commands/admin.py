@@ -9,13 +9,15 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from app.cli import CliContext, print_json
+from app.commands.context import CliContext, print_json
 from app.i18n import _
 from app.models.db import unit_of_work
 from app.models.enums import Role
-from app.services import audit_log, backup, users, verify
-from app.services.context import SYSTEM
-from app.services.errors import ValidationError
+from app.services.admin import backup, verify
+from app.services.common import audit_log
+from app.services.common.context import SYSTEM
+from app.services.common.errors import ValidationError
+from app.services.org import users
 
 
 def _progress(fraction: float, label: str) -> None:
@@ -121,8 +123,8 @@ def _cmd_audit(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _cmd_training_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.services import training_package
-    from app.services.search import load_case
+    from app.services.casefile.access import load_case
+    from app.services.training import package_export as training_package
 
     with unit_of_work(ctx.sessions) as s:
         case_id = load_case(s, SYSTEM, args.case).id  # id or case number
@@ -134,10 +136,10 @@ def _cmd_training_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _cmd_training_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.services import training_package
+    from app.services.training import package_import
 
     with unit_of_work(ctx.sessions) as s:
-        info = training_package.import_package(s, SYSTEM, ctx.paths, Path(args.package))
+        info = package_import.import_package(s, SYSTEM, ctx.paths, Path(args.package))
     print_json(asdict(info))
     return 0
 

@@ -8,16 +8,16 @@ from dataclasses import asdict
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from app.cli import CliContext, print_json
-from app.demo import seed_demo
+from app.commands.context import CliContext, print_json
+from app.demo import DEMO_STEPS, seed_demo
 from app.i18n import _
 from app.models.db import current_revision, unit_of_work
-from app.services.cases import get_case, status_label
-from app.services.code_labels import label
-from app.services.context import SYSTEM
-from app.services.dto import CaseDetail, CaseFilter, CaseSummary
-from app.services.errors import ValidationError
-from app.services.search import SORT_KEYS, list_cases
+from app.services.casefile.cases import get_case, status_label
+from app.services.casefile.dto import CaseDetail, CaseFilter, CaseSummary
+from app.services.casefile.search import SORT_KEYS, list_cases
+from app.services.common.code_labels import label
+from app.services.common.context import SYSTEM
+from app.services.common.errors import ValidationError
 
 LOCAL = ZoneInfo("Asia/Shanghai")
 
@@ -71,10 +71,14 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
-    def progress(done: int, total: int, step: str) -> None:
-        if step and not args.json:
-            print(_("Seeding {step} ({n}/{total})…", step=step, n=done + 1, total=total),
-                  file=sys.stderr)
+    steps: list[str] = []
+
+    def progress(_done: int, _total: int, step: str) -> None:
+        if step and step not in steps:
+            steps.append(step)
+            if not args.json:
+                print(_("Seeding {step} ({n}/{total})…", step=step, n=len(steps),
+                        total=len(DEMO_STEPS)), file=sys.stderr)
 
     report = seed_demo(ctx.paths, ctx.sessions, progress=progress)
     if args.json:

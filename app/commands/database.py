@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli import CliContext, print_json
+from app.commands.context import CliContext, print_json
 from app.models.db import current_revision, head_revision, make_engine, upgrade_database
 
 

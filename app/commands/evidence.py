@@ -5,15 +5,17 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 
-from app.cli import print_json
 from app.commands import id_by_key
+from app.commands.context import print_json
 from app.i18n import _
 from app.models import Case
 from app.models.db import unit_of_work
 from app.models.enums import Acquisition
-from app.services import cameras, evidence, evidence_media, observations, routes
-from app.services.context import SYSTEM
-from app.services.errors import ValidationError
+from app.services.common.context import SYSTEM
+from app.services.common.errors import ValidationError
+from app.services.evidence import cameras, items, observations, routes
+from app.services.evidence import clips as evidence
+from app.services.evidence import media as evidence_media
 
 
 def resolve_case_id(session, key: str) -> int:
@@ -33,7 +35,7 @@ def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat() if dt else None
 
 
-def evidence_json(e: evidence.EvidenceDTO) -> dict:
+def evidence_json(e: items.EvidenceDTO) -> dict:
     return {"id": e.id, "sha256": e.sha256, "original_name": e.original_name,
             "camera_id": e.camera_id, "camera": e.camera_label, "start_time": _iso(e.start_time),
             "offset_s": e.offset_s, "offset_source": e.offset_source,
@@ -59,7 +61,7 @@ def _cmd_import(args, ctx) -> int:
         sys.stderr.write("\n")
     if args.scan and not res.duplicate:  # cache the activity strip now instead of on first open
         ev = res.evidence
-        evidence_media.scan_and_cache(ctx.paths, ev.sha256, evidence.evidence_path(ctx.paths, ev),
+        evidence_media.scan_and_cache(ctx.paths, ev.sha256, items.evidence_path(ctx.paths, ev),
                                       progress=None if args.json else _progress_bar)
         if not args.json:
             sys.stderr.write("\n")

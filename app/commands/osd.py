@@ -6,14 +6,14 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 
-from app.cli import print_json
+from app.commands.context import print_json
 from app.commands.evidence import resolve_case_id
 from app.commands.video import ProgressBar, _roi
 from app.i18n import _
 from app.models.db import unit_of_work
-from app.services import evidence, osd
-from app.services.context import SYSTEM
-from app.services.errors import NotFoundError, ValidationError
+from app.services.common.context import SYSTEM
+from app.services.common.errors import NotFoundError, ValidationError
+from app.services.evidence import items, osd
 from app.timeread import OcrUnavailable, TimeProfile
 from app.video import VideoError
 
@@ -68,7 +68,7 @@ def _cmd_osd(args, ctx) -> int:
 def _run(args, ctx) -> int:
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
-        ev = evidence.get_evidence(s, SYSTEM, args.evidence_id)
+        ev = items.get_evidence(s, SYSTEM, args.evidence_id)
         if ev.case_id != case_id:
             raise NotFoundError(_("Evidence item {id} is not part of case {case}.",
                                   id=args.evidence_id, case=args.case))

@@ -8,8 +8,8 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from app.cli import print_json
 from app.commands import id_by_key
+from app.commands.context import print_json
 from app.i18n import _
 from app.models import Officer, Squad
 from app.models.db import unit_of_work
@@ -19,8 +19,8 @@ from app.reports.pdf_export import PdfOptions, export_case_pdf
 from app.reports.pdf_sections import SECTIONS
 from app.reports.stats import StatsFilter, squad_statistics, summary_labels, table_titles
 from app.reports.stats_export import to_jsonable, write_csv, write_xlsx
-from app.services import callouts
-from app.services.context import SYSTEM
+from app.services.common.context import SYSTEM
+from app.services.org import callouts
 
 
 def _date(text: str) -> date:

@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from app.cli import print_json
+from app.commands.context import print_json
 from app.i18n import _
 from app.video import FilterChain, VideoError, export_snapshot, probe, scan_activity
 
@@ -78,15 +78,32 @@ def cmd_frame(args, ctx) -> int:
 
 def cmd_scan(args, ctx) -> int:
     bar = None if args.quiet else ProgressBar(_("Scanning"))
+    started = time.perf_counter()
     try:
-        result = scan_activity(Path(args.file), roi=_roi(args.roi), workers=args.workers,
-                               progress=bar, threshold=args.threshold, fps_hint=args.fps)
+        if args.triage:
+            from app.video.triage import scan_triage
+            report = scan_triage(Path(args.file), roi=_roi(args.roi), workers=args.workers,
+                                 progress=bar, threshold=args.threshold, fps_hint=args.fps,
+                                 sensitivity=args.sensitivity)
+            result = report.activity
+        else:
+            report = None
+            result = scan_activity(Path(args.file), roi=_roi(args.roi), workers=args.workers,
+                                   progress=bar, threshold=args.threshold, fps_hint=args.fps,
+                                   sensitivity=args.sensitivity)
     except VideoError as exc:
         return _fail(exc)
+    wall = time.perf_counter() - started
+    decoded = report.frames_decoded if report else result.frame_count
     if args.json:
         data = result.to_json()
         if not args.per_frame:
             data.pop("per_frame")
+        data.update(method=report.method if report else "full", frames_decoded=decoded,
+                    wall_s=round(wall, 3))
+        if report:
+            data.update(fallback=report.fallback, decoded=[list(r) for r in report.decoded],
+                        candidates=[list(r) for r in report.candidates])
         print_json(data)
         return 0
     for seg in result.segments:
@@ -94,6 +111,9 @@ def cmd_scan(args, ctx) -> int:
                 f=seg.start_frame, g=seg.end_frame, p=seg.peak))
     if not result.segments:
         print(_("no activity found"))
+    if report and report.fallback:
+        print(_("note: {reason}", reason=report.fallback))
+    print(_("{d} of {n} frames decoded in {t:.1f} s", d=decoded, n=result.frame_count, t=wall))
     return 0
 
 
@@ -120,4 +140,8 @@ def register(subparsers) -> None:
     p.add_argument("--threshold", type=float, default=0.05, help="segment threshold (0..1)")
     p.add_argument("--fps", type=float, help="frame rate for raw streams without timestamps")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--triage", action="store_true",
+                   help="read the bitstream first and decode only where something may move")
+    p.add_argument("--sensitivity", type=float, default=1.0,
+                   help="motion sensitivity in the region (0.1..10; >1 finds fainter motion)")
     p.set_defaults(func=cmd_scan)

@@ -19,8 +19,8 @@ from app.demo.generated import ROADS
 from app.demo.helpers import TZ, ensure_org
 from app.models import CallOut, Case, Officer
 from app.models.db import unit_of_work
-from app.services import audit
-from app.services.context import SYSTEM
+from app.services.common import audit
+from app.services.common.context import SYSTEM
 
 SEED = 4000
 MARKER = "演示出警记录"

@@ -8,9 +8,8 @@ from sqlalchemy.orm import Session
 
 from app.demo import CASE_B_NO
 from app.demo.helpers import Org, Timeline, cst
-from app.services import cases, comments, inquiries, persons, vehicles
-from app.services.context import SYSTEM
-from app.services.dto import (
+from app.services.casefile import cases, comments, inquiries, persons, vehicles
+from app.services.casefile.dto import (
     CaseInput,
     ChangeNote,
     InquiryInput,
@@ -18,6 +17,7 @@ from app.services.dto import (
     PersonInput,
     VehicleInput,
 )
+from app.services.common.context import SYSTEM
 
 S = SYSTEM
 

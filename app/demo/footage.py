@@ -20,14 +20,17 @@ from app.demo import CASE_A_NO
 from app.demo.footage_render import FPS, ClipSpec, Mover, mover_box, render_clip
 from app.models import Case, EvidenceItem, Inquiry, Observation, Vehicle
 from app.models.db import unit_of_work
-from app.services import cameras, evidence, evidence_media, observations
-from app.services.context import SYSTEM
-from app.services.errors import NotFoundError
+from app.services.common.context import SYSTEM
+from app.services.common.errors import NotFoundError
+from app.services.evidence import cameras, clock_offsets, items, observations
+from app.services.evidence import clips as evidence
+from app.services.evidence import media as evidence_media
 
 TZ = ZoneInfo("Asia/Shanghai")
 FOOTAGE_DIR = "demo_footage"
 CLIP_SECONDS = 24.0
 PASS_AT_S = 11.0  # the tricycle is mid-frame 11 s into each clip
+WEIGHT = 15  # rendering + importing five clips: the slowest demo step (see app.demo)
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ def _ensure_camera(s: Session, cam: DemoCamera) -> int:
         code=cam.code, name=cam.name, owner_kind=cam.owner_kind, owner_unit=cam.owner_unit,
         address=cam.address, lat=cam.lat, lon=cam.lon, facing=cam.facing,
         contact_name=cam.contact, contact_phone=cam.phone))
-    cameras.add_clock_offset(s, SYSTEM, dto.id, cam.offset_s, cam.measured_at, cam.method)
+    clock_offsets.add_clock_offset(s, SYSTEM, dto.id, cam.offset_s, cam.measured_at, cam.method)
     return dto.id
 
 
@@ -130,7 +133,8 @@ def seed(paths: AppPaths, session_factory: sessionmaker[Session], report) -> Non
         return
     case_id, trike, ebike, team = refs
     footage_dir = paths.data_dir / FOOTAGE_DIR
-    for cam in CAMERAS:
+    for n, cam in enumerate(CAMERAS):
+        report.step_progress(n, len(CAMERAS))
         spec = clip_spec(cam)
         with unit_of_work(session_factory) as s:
             cam_id = _ensure_camera(s, cam)
@@ -174,8 +178,8 @@ def _mark(factory, ev_id: int, cam: DemoCamera, spec: ClipSpec, trike: int | Non
 def _scan(paths: AppPaths, factory, ev_id: int) -> None:
     """Pre-compute the activity strip so the bench shows it at once (best effort)."""
     with unit_of_work(factory) as s:
-        ev = evidence.get_evidence(s, SYSTEM, ev_id)
+        ev = items.get_evidence(s, SYSTEM, ev_id)
     try:
-        evidence_media.scan_and_cache(paths, ev.sha256, evidence.evidence_path(paths, ev), workers=1)
+        evidence_media.scan_and_cache(paths, ev.sha256, items.evidence_path(paths, ev), workers=1)
     except Exception:  # noqa: BLE001 - the bench scans again on open
         pass

@@ -11,9 +11,8 @@ from sqlalchemy.orm import Session
 
 from app.demo import CASE_A_NO, CASE_B_NO
 from app.demo.helpers import OFFICERS, Org, Timeline, cst
-from app.services import cases, comments, inquiries, persons, vehicles
-from app.services.context import SYSTEM
-from app.services.dto import (
+from app.services.casefile import cases, comments, inquiries, persons, vehicles
+from app.services.casefile.dto import (
     CaseInput,
     ChangeNote,
     InquiryInput,
@@ -21,6 +20,7 @@ from app.services.dto import (
     PersonInput,
     VehicleInput,
 )
+from app.services.common.context import SYSTEM
 
 S = SYSTEM
 SEED = 20231128

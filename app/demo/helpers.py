@@ -10,9 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Officer, Squad
-from app.services import officers, timeline
-from app.services.context import SYSTEM, Actor
-from app.services.dto import EventInput, OfficerInput, SquadInput
+from app.services.casefile import timeline
+from app.services.casefile.dto import EventInput
+from app.services.common.context import SYSTEM, Actor
+from app.services.org import officers
+from app.services.org.dto import OfficerInput, SquadInput
 
 TZ = ZoneInfo("Asia/Shanghai")
 SQUAD_CODE = "石峰"

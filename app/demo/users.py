@@ -10,8 +10,8 @@ from app.demo.helpers import ensure_org
 from app.i18n import _
 from app.models import User
 from app.models.db import unit_of_work
-from app.services import users
-from app.services.context import SYSTEM
+from app.services.common.context import SYSTEM
+from app.services.org import users
 
 # user name, display name, role, officer (by name) — demo only: never use these passwords live
 DEMO_PASSWORD = "demo1234"

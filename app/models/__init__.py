@@ -26,11 +26,13 @@ from app.models.records import (
     TrainingQuestion,
     callout_officer,
 )
+from app.models.scan import EvidenceScan
 
 __all__ = [
     "AttributeChange", "AuditEntry", "AuditHead", "Base", "CallOut", "Camera", "CameraClockOffset", "Case",
-    "CaseStatusChange", "CustodyEvent", "EvidenceItem", "Inquiry", "Meeting", "Observation",
-    "Officer", "OsdProfile", "OsdReading", "Person", "ReviewComment", "Squad", "TimelineEvent", "TrainingQuestion", "User",
+    "CaseStatusChange", "CustodyEvent", "EvidenceItem", "EvidenceScan", "Inquiry", "Meeting",
+    "Observation", "Officer", "OsdProfile", "OsdReading", "Person", "ReviewComment", "Squad",
+    "TimelineEvent", "TrainingQuestion", "User",
     "Vehicle", "callout_officer", "event_basis", "event_observation", "event_person",
     "event_vehicle",
 ]

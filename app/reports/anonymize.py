@@ -12,7 +12,7 @@ from string import ascii_uppercase
 
 from app.i18n import _
 from app.reports.case_data import CaseReportData, Change
-from app.services.pseudonyms import scrub_strings
+from app.services.casefile.pseudonyms import scrub_strings
 
 _PERSON_FIELDS = {"name", "id_number", "phone", "address"}
 _VEHICLE_FIELDS = {"plate"}

@@ -13,12 +13,14 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from app.services import cases, custody, evidence, observations
-from app.services.context import Actor, Perm, require
-from app.services.dto import AttributeChangeDTO, PersonDTO, VehicleDTO
-from app.services.history import user_names
-from app.services.routes import case_routes
-from app.services.search import load_case
+from app.services.casefile import cases
+from app.services.casefile.access import load_case
+from app.services.casefile.dto import AttributeChangeDTO, PersonDTO, VehicleDTO
+from app.services.casefile.history import user_names
+from app.services.common.context import Actor, Perm, require
+from app.services.evidence import clips as evidence
+from app.services.evidence import custody, observations
+from app.services.evidence.routes import case_routes
 
 _Info = TypeVar("_Info", "PersonInfo", "VehicleInfo")
 KEY_TAG = "key"  # observations tagged "key" are the report's key frames (else: all of them)

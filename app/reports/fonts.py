@@ -7,9 +7,9 @@ from functools import cache
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from app.config import RESOURCES_DIR
+from app.resources import resource_path
 
-FONT_FILE = RESOURCES_DIR / "fonts" / "wqy-microhei.ttc"
+FONT_FILE = resource_path("fonts", "wqy-microhei.ttc")
 FONT_NAME = "CaseDeskCJK"
 
 
@@ -17,7 +17,7 @@ FONT_NAME = "CaseDeskCJK"
 def register_fonts() -> str:
     """Register the shipped TrueType CJK font with ReportLab once; return its name.
 
-    The font is loaded from ``resources/fonts`` (never from the system), so output does not
+    The font is loaded from the package data ``app/resources/fonts`` (never from the system), so output does not
     depend on what is installed on the machine. ReportLab embeds a subset of it.
     """
     pdfmetrics.registerFont(TTFont(FONT_NAME, str(FONT_FILE), subfontIndex=0))

@@ -14,7 +14,7 @@ import numpy as np
 
 from app.i18n import _
 from app.reports.case_data import KeyFrame
-from app.services.evidence_store import hash_file, store_path
+from app.services.evidence.store import hash_file, store_path
 from app.video.filters import FilterChain
 from app.video.source import VideoSource, open_video
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from app.services.code_labels import label, labels, unrecorded
+from app.services.common.code_labels import label, labels, unrecorded
 
 __all__ = ["fmt_dt", "label", "labels", "text_or_unrecorded", "unrecorded"]
 

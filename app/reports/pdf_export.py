@@ -30,11 +30,12 @@ from app.reports.frames import FrameRenderer, RenderedFrame
 from app.reports.labels import fmt_dt
 from app.reports.pdf_sections import SECTIONS, build_story
 from app.reports.pdf_style import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE
-from app.services import audit, custody
-from app.services.audit import canonical_json
-from app.services.context import Actor
-from app.services.errors import ServiceError, ValidationError
-from app.services.evidence_store import hash_file
+from app.services.common import audit
+from app.services.common.audit import canonical_json
+from app.services.common.context import Actor
+from app.services.common.errors import ServiceError, ValidationError
+from app.services.evidence import custody
+from app.services.evidence.store import hash_file
 
 ProgressFn = Callable[[int, int, str], None]  # (done, total, message)
 CancelFn = Callable[[], bool]                 # True → stop as soon as possible

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from app.reports.labels import labels
 from app.reports.stats_data import StatsFilter, StatsFrames, in_range, load_frames
-from app.services.context import Actor, Perm, require
-from app.services.errors import ValidationError
+from app.services.common.context import Actor, Perm, require
+from app.services.common.errors import ValidationError
 
 FREQS = ("M", "Q", "Y")
 BUCKETS_H = (0, 24, 72, 168, 720, 2160, np.inf)

@@ -18,27 +18,34 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
+    QSize,
     QThreadPool,
     QTranslator,
 )
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.config import APP_NAME, RESOURCES_DIR, AppPaths, resolve_paths
+from app.config import APP_NAME, AppPaths, resolve_paths
+from app.demo import split_steps
 from app.i18n import SUPPORTED, set_language
 from app.models.db import DatabaseError, open_database
-from app.services.context import SYSTEM, Actor
-from app.services.evidence_media import index_dir
+from app.resources import resource_path
+from app.services.common.context import SYSTEM, Actor
+from app.services.evidence.media import index_dir
+from app.ui.context import AppContext
+from app.ui.demo_startup import DemoFootage, seed_foreground
 from app.ui.error_dialogs import install_excepthook, report_error, show_database_error
-from app.ui.main_window import AppContext, MainWindow
+from app.ui.main_window import MainWindow
 from app.ui.settings import Settings
 from app.ui.widgets.enum_labels import clear_cache as clear_label_cache
 from app.ui.workers import TaskContext, run_with_progress_dialog
 from app.video import set_default_index_dir
 
 log = logging.getLogger("casedesk")
-QM_DIR = RESOURCES_DIR / "i18n"
+QM_DIR = resource_path("i18n")
 DEMO_CASE_NO = "石峰-2023-0117"
+DESKTOP_ID = "org.casedesk.CaseDesk"  # packaging/linux/<id>.desktop and .metainfo.xml
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 _translators: list[QTranslator] = []
 
 
@@ -143,15 +150,26 @@ def install_translators(app: QCoreApplication, lang: str) -> None:
 
 
 def _pick_font(app: QApplication) -> None:
-    """Prefer a CJK UI font when the platform default lacks Chinese glyphs."""
+    """Prefer a CJK UI font; without any on the system use the shipped WenQuanYi Micro Hei."""
     families = set(QFontDatabase.families())
-    for family in ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
-                   "WenQuanYi Micro Hei", "AR PL UMing CN"):
-        if family in families:
-            font = QFont(family)
-            font.setPointSizeF(max(app.font().pointSizeF(), 9.5))
-            app.setFont(font)
-            return
+    chosen = next((f for f in ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
+                               "Noto Sans CJK SC", "WenQuanYi Micro Hei", "AR PL UMing CN")
+                   if f in families), None)
+    if chosen is None and not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
+        chosen = next(iter(QFontDatabase.applicationFontFamilies(font_id)), None)
+    if chosen is not None:
+        font = QFont(chosen)
+        font.setPointSizeF(max(app.font().pointSizeF(), 9.5))
+        app.setFont(font)
+
+
+def app_icon() -> QIcon:
+    """CaseDesk's icon at every shipped size (``app/resources/icons``)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"casedesk-{size}.png")), QSize(size, size))
+    return icon
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -160,6 +178,8 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
         app = QApplication(list(argv or [sys.argv[0]]))
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
+    app.setWindowIcon(app_icon())  # every window, the taskbar and the about box
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland/X11 match the window to the .desktop entry
     _pick_font(app)
     return app
 
@@ -168,15 +188,6 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
 def _open_db(_ctx: TaskContext, url: str):
     return open_database(url)
-
-
-def _seed_demo(ctx: TaskContext, paths: AppPaths, sessions) -> object:
-    from app.demo import seed_demo
-
-    def progress(done: int, total: int = 0, _step: str = "") -> None:
-        ctx.report(done, total)  # step names are module names: keep the dialog's own label
-
-    return seed_demo(paths, sessions, progress=progress)
 
 
 def _run_blocking(fn, *args, title: str, label: str, parent: QWidget | None = None):
@@ -225,6 +236,7 @@ def save_screenshot(window: MainWindow, path: str | Path, size: str) -> bool:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """``casedesk``: returns the process exit code."""
+    t0 = time.monotonic()
     args = build_parser().parse_args(argv)
     if args.screenshot:  # render without showing anything (works with no display)
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -249,9 +261,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 2
     actor: Actor = SYSTEM  # login (app/ui/admin) goes here; skip it for --screenshot runs
     initial_case = None
-    if args.demo:
+    if args.demo:  # the case file now, the footage behind the window (app.ui.demo_startup)
         try:
-            _run_blocking(_seed_demo, paths, sessions, title="CaseDesk", label=texts.seeding())
+            _run_blocking(seed_foreground, paths, sessions, title="CaseDesk",
+                          label=texts.seeding())
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged
             log.exception("demo seeding failed")
             if args.screenshot:
@@ -285,14 +298,23 @@ def run(argv: Sequence[str] | None = None) -> int:
             return 1
         report_error(exc)
         window.show_view("cases")
+    footage = DemoFootage(window, paths, sessions) if args.demo and split_steps()[1] else None
     if args.screenshot:
+        if footage is not None and view != "cases":  # other views show the footage
+            footage.wait()
         ok = save_screenshot(window, args.screenshot, args.size)
+        log.info("startup: window ready after %.1f s (screenshot taken)", time.monotonic() - t0)
+        if footage is not None:
+            footage.wait()  # leave a complete demo behind
         window.context.settings.sync()
         window.deleteLater()
         engine.dispose()
         return 0 if ok else 1
     window.show()
+    log.info("startup: window shown after %.1f s", time.monotonic() - t0)
     code = app.exec()
+    if footage is not None:
+        footage.stop()
     QThreadPool.globalInstance().waitForDone(5000)  # let background work finish cleanly
     engine.dispose()
     return code

@@ -24,7 +24,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.services.changes import change_state, changed_case_ids
+from app.services.common.changes import change_state, changed_case_ids
 from app.ui.workers import TaskContext, TaskHandle, run_task
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.models.db import DatabaseError
-from app.services.errors import (
+from app.services.common.errors import (
     ConflictError,
     NotFoundError,
     PermissionDenied,

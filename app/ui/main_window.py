@@ -32,27 +32,11 @@ from PySide6.QtWidgets import (
     QUndoView,
     QWidget,
 )
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from app import __version__ as APP_VERSION
-from app.config import AppPaths
-from app.services.context import Actor
-from app.ui.settings import Settings
+from app.ui.context import AppContext
 
 ViewFactory = Callable[["MainWindow"], QWidget]
-
-
-@dataclass
-class AppContext:
-    """What every view needs: where the data is, how to reach the DB, who is acting."""
-
-    paths: AppPaths
-    engine: Engine
-    sessions: sessionmaker[Session]
-    actor: Actor
-    settings: Settings
-    initial_case_no: str | None = None  # select this case at start (e.g. the demo's Case A)
 
 
 @dataclass
@@ -293,7 +277,7 @@ def install_views(window: MainWindow) -> None:
     Titles: a literal ``QCoreApplication.translate("Context", "Text")`` (lupdate cannot see
     strings passed through a helper function).
     """
-    from app.ui.case_view import CaseView
+    from app.ui.casefile.view import CaseView
 
     window.register_view("cases", CaseView, QCoreApplication.translate("MainWindow", "Cases"))
     from app.ui.review import create_review_view

@@ -1,7 +1,7 @@
 """Activity scan: per-second motion score and merged activity segments, on both cores.
 
-Motion of a frame = share of the region of interest whose brightness changed by more than a
-threshold against the frame ~0.2 s earlier (downscaled, blurred luma). The file is split into
+Motion of a frame = share of the region of interest whose brightness or colour changed by more
+than the clip's own noise allows against the frame ~0.2 s earlier (see :mod:`app.video.motion`). The file is split into
 keyframe-aligned ranges decoded in parallel processes; progress and cancel cross the process
 boundary through a shared counter and event.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import multiprocessing as mp
+import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -79,11 +80,17 @@ class ActivityResult:
 
 
 # --- worker side -------------------------------------------------------------------------------
-_shared: dict = {}
+_local = threading.local()   # per thread: two clips may be scanned inline at once (scan queue)
+
+
+def _state() -> dict:
+    if not hasattr(_local, "shared"):
+        _local.shared = {}
+    return _local.shared
 
 
 def _init_worker(cancel_event, done_counter) -> None:
-    _shared["cancel"], _shared["done"] = cancel_event, done_counter
+    _state()["cancel"], _state()["done"] = cancel_event, done_counter
 
 
 def scan_range(path: Path, index: FrameIndex, first: int, last: int, roi: Roi,
@@ -91,7 +98,7 @@ def scan_range(path: Path, index: FrameIndex, first: int, last: int, roi: Roi,
     """Moving share of each frame ``first..last`` (NaN where a frame was not decoded)."""
     from app.video.decoder import FrameDecoder
 
-    cancel, done = _shared.get("cancel"), _shared.get("done")
+    cancel, done = _state().get("cancel"), _state().get("done")
     scores = np.full(last - first + 1, np.nan, dtype=np.float32)
     meter = MotionMeter(index.width, index.height, roi, lag=max(1, round(index.fps / 5)))
     decoder = FrameDecoder(path, index, threads=1)
@@ -139,21 +146,21 @@ def scan_activity(path: str | Path, *, roi=None, workers: int = 2,
                   progress: Callable[[int, int], None] | None = None,
                   cancel: Callable[[], bool] | None = None, threshold: float = 0.05,
                   merge_gap: float = 2.0, index_dir: Path | None = None,
-                  fps_hint: float | None = None, fast: bool = True) -> ActivityResult:
+                  fps_hint: float | None = None, fast: bool = True,
+                  sensitivity: float = 1.0) -> ActivityResult:
     """Scan ``path`` for activity. ``roi``: ``(x, y, w, h)``, a polygon ``[(x, y), ...]`` or a
     frame-sized mask; ``progress(done_frames, total_frames)``; ``cancel()`` → True stops the scan
     (raises :class:`VideoCancelled`). ``fast`` skips non-reference frames (same seconds, less work).
+    ``sensitivity`` > 1 finds fainter motion in the ROI (see :mod:`app.video.motion`).
     """
     path = Path(path)
     index = load_or_build(path, index_dir, fps_hint)
-    region = Roi.parse(roi, index.width, index.height, path)
+    region = Roi.parse(roi, index.width, index.height, path, sensitivity)
     total = index.frame_count
     chunks = _chunks(index, CHUNKS)  # fixed split: the same answer for any number of workers
     per_frame = np.full(total, np.nan, dtype=np.float32)
-    if workers <= 1 or len(chunks) == 1:
-        _run_inline(path, index, chunks, region, fast, per_frame, progress, cancel)
-    else:
-        _run_pool(path, index, chunks, region, fast, per_frame, progress, cancel, workers)
+    decode_ranges(path, index, chunks, region, per_frame, fast=fast, progress=progress,
+                  cancel=cancel, workers=workers)
     if progress is not None:
         progress(total, total)
     return summarise(index, per_frame, region, threshold, merge_gap)
@@ -182,13 +189,32 @@ class _Counter:
             self._progress(min(self.value, self._total), self._total)
 
 
+def decode_ranges(path: Path, index: FrameIndex, ranges: list[tuple[int, int]], region: Roi,
+                  per_frame: np.ndarray, *, fast: bool = True,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancel: Callable[[], bool] | None = None, workers: int = 2,
+                  done_before: int = 0, total: int | None = None) -> None:
+    """Measure the frames of each inclusive ``(first, last)`` range into ``per_frame``, in
+    ``workers`` processes (inline for one); ``progress(done_before + done, total)``."""
+    total = total if total is not None else done_before + sum(b - a + 1 for a, b in ranges)
+    report = None if progress is None else (lambda d, _t: progress(done_before + d, total))
+    if workers <= 1 or len(ranges) == 1:
+        _run_inline(path, index, ranges, region, fast, per_frame, report, cancel)
+    else:
+        _run_pool(path, index, ranges, region, fast, per_frame, report, cancel, workers)
+
+
+def _frames_in(chunks) -> int:
+    return sum(b - a + 1 for a, b in chunks)
+
+
 def _run_inline(path, index, chunks, region, fast, per_frame, progress, cancel) -> None:
-    _init_worker(_Flag(cancel), _Counter(progress, index.frame_count))
+    _init_worker(_Flag(cancel), _Counter(progress, _frames_in(chunks)))
     try:
         for first, last in chunks:
             per_frame[first:last + 1] = scan_range(path, index, first, last, region, fast)
     finally:
-        _shared.clear()
+        _state().clear()
 
 
 def _run_pool(path, index, chunks, region, fast, per_frame, progress, cancel, workers) -> None:
@@ -210,7 +236,7 @@ def _run_pool(path, index, chunks, region, fast, per_frame, progress, cancel, wo
                         raise VideoError(_("the scan stopped: a worker process failed"),
                                          path) from exc
                 if progress is not None:
-                    progress(min(counter.value, index.frame_count), index.frame_count)
+                    progress(min(counter.value, _frames_in(chunks)), _frames_in(chunks))
                 if cancel is not None and cancel():
                     event.set()
                     raise VideoCancelled(path)

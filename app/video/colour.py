@@ -38,10 +38,7 @@ def _segment_score(src: VideoSource, meter: MotionMeter, seg: Segment, hue, sat_
     for j in picks.tolist():
         cur, ref = src.read(j), src.read(j - lag)
         small_cur = cv2.resize(cur, meter.size, interpolation=cv2.INTER_AREA)
-        small_ref = cv2.resize(ref, meter.size, interpolation=cv2.INTER_AREA)
-        gray = [cv2.GaussianBlur(cv2.cvtColor(x, cv2.COLOR_BGR2GRAY), (5, 5), 0)
-                for x in (small_cur, small_ref)]
-        motion = meter.moving_mask(gray[0], gray[1])
+        motion = meter.moving_mask(meter.small_bgr(cur), meter.small_bgr(ref))
         colour = hue_mask(small_cur, hue, sat_min, val_min)
         moving += int(np.count_nonzero(motion))
         matched += int(np.count_nonzero(motion & colour))

@@ -12,6 +12,7 @@ import numpy as np
 
 from app.i18n import _
 from app.video.errors import VideoError
+from app.video.frame_index import FrameIndex
 from app.video.nal import H264_IDR, HEVC_CRA_BLA, HEVC_IDR, HEVC_RASL
 
 
@@ -37,10 +38,16 @@ def access_points(keys: list[int], types: list[int | None], codec: str,
     return points
 
 
-def counted_index(path: Path, mode: str, rows, sizes, types, info, fps, size, truncated,
-                  warnings, reorders: bool):
-    from app.video.index import FrameIndex
+def presentation_ranks(orders: list) -> np.ndarray:
+    """Presentation index of every access unit (decode order) from its picture order key."""
+    order = sorted(range(len(orders)), key=lambda n: orders[n])
+    rank = np.empty(len(orders), dtype=np.int64)
+    rank[order] = np.arange(len(orders))
+    return rank
 
+
+def counted_index(path: Path, mode: str, rows, sizes, types, info, fps, size, truncated,
+                  warnings, reorders: bool, orders: list | None = None):
     keys = [n for n, r in enumerate(rows) if r[2]]
     if not keys:
         raise VideoError(_("the video has no keyframe, so no frame can be decoded"), path)
@@ -52,18 +59,29 @@ def counted_index(path: Path, mode: str, rows, sizes, types, info, fps, size, tr
         warnings.append(_("the first {n} frames come before any keyframe and cannot be decoded",
                           n=first))
         rows, sizes, types = rows[first:], sizes[first:], types[first:]
+        orders = orders[first:] if orders else orders
         keys = [k - first for k in keys]
     pos = np.array([r[3] for r in rows], dtype=np.int64)
     sz = np.array(sizes, dtype=np.int64)
     if mode == "bytes" and pos.size > 1 and not np.array_equal(pos[1:], pos[:-1] + sz[:-1]):
         raise VideoError(_("the stream has no timestamps and cannot be indexed exactly"), path)
-    points = access_points(keys, types, info["codec"], reorders)
+    ranked = (bool(orders) and info["codec"] in ("h264", "mpeg2video", "mpeg1video")
+              and all(o is not None for o in orders))
+    rank = presentation_ranks(orders) if ranked else np.zeros(0, dtype=np.int64)
+    if ranked:   # frames placed by picture order count: every keyframe is an access point
+        points = [(d, 0) for d in sorted(keys, key=lambda d: rank[d])]
+        shown = np.array([rank[d] for d, _lead in points], dtype=np.int64)
+    else:
+        points = access_points(keys, types, info["codec"], reorders)
     drop0 = points[0][1]            # RASL frames a sequential decode drops at the very start
     feed = np.array([d for d, _lead in points], dtype=np.int64)
-    shown = np.array([0] + [d + lead - drop0 for d, lead in points[1:]], dtype=np.int64)
+    if not ranked:
+        shown = np.array([0] + [d + lead - drop0 for d, lead in points[1:]], dtype=np.int64)
     total = len(rows) - drop0
     if mode == "bytes":
-        expected = len(rows) - int(feed[-1]) - points[-1][1]
+        last = int(feed[-1])
+        expected = len(rows) - last - points[-1][1] if not ranked \
+            else int(np.count_nonzero(rank[last:] >= rank[last]))
         got = _tail_frames(path, info["codec"], pos, sz, int(feed[-1]))
         if got < expected:
             truncated = True
@@ -77,6 +95,7 @@ def counted_index(path: Path, mode: str, rows, sizes, types, info, fps, size, tr
                       seconds=ticks / fps, key_index=shown, key_seek=feed, pkt_pos=pos,
                       pkt_size=sz, pkt_dts=dts,
                       key_lead=np.array([lead for _d, lead in points], dtype=np.int64),
+                      pkt_pts=rank,
                       file_size=size, truncated=truncated,
                       warnings=warnings, **info)
 

@@ -17,6 +17,7 @@ import numpy as np
 from app.i18n import _
 from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
+from app.video.splice import packets_from
 
 Sink = Callable[[int, av.VideoFrame], None]
 
@@ -42,7 +43,15 @@ class FrameDecoder:
 
     # --- lifecycle ---------------------------------------------------------------------------
     def _ensure_open(self) -> None:
-        if self.index.mode in ("pts", "count"):
+        if self.index.seek_by == "pos":
+            if self._codec is None:
+                with open_container(self.path) as container:
+                    template = container.streams.video[0].codec_context
+                    self._codec = av.CodecContext.create(template.name, "r")
+                    if template.extradata:
+                        self._codec.extradata = template.extradata
+                self._setup_threads(self._codec)
+        elif self.index.mode in ("pts", "count"):
             if self._container is None:
                 self._container = open_container(self.path)
                 self._stream = self._container.streams.video[0]
@@ -144,11 +153,15 @@ class FrameDecoder:
             self._gen = self._frames_counted(slot)
 
     def _frames_pts(self, slot: int, key: int) -> Iterator[tuple[int, av.VideoFrame]]:
+        if self.index.seek_by == "pos":
+            self._codec.flush_buffers()
+            yield from self._decode_stream(packets_from(self.path, self.index, slot))
+            return
         for attempt in range(slot, -1, -1):
             self._container.seek(int(self.index.key_seek[attempt]), stream=self._stream,
                                  backward=True)
             self._codec.flush_buffers()
-            frames = self._decode_stream()
+            frames = self._decode_stream(self._container.demux(self._stream))
             first = next(frames, None)
             if first is None:
                 return
@@ -158,12 +171,12 @@ class FrameDecoder:
                 return
             frames.close()
 
-    def _decode_stream(self) -> Iterator[tuple[int, av.VideoFrame]]:
+    def _decode_stream(self, packets) -> Iterator[tuple[int, av.VideoFrame]]:
         """Frames placed by pts. After a damaged packet, every frame shown until the next
         keyframe may be built on broken references: those are reported in :attr:`damaged`."""
         tainted = False
         keys = self.index.key_index
-        for packet in self._container.demux(self._stream):
+        for packet in packets:
             self._set_skip(packet)
             try:
                 frames = self._codec.decode(packet if packet.size else None)
@@ -187,6 +200,9 @@ class FrameDecoder:
         arriving in another GOP than expected (a frame went missing) is caught: the rest of that
         GOP is reported missing and decoding resumes at the next access point."""
         idx, cc = self.index, self._codec
+        if idx.pkt_pts.size:
+            yield from self._frames_ranked(slot)
+            return
         n, out = int(idx.key_seek[slot]), int(idx.key_index[slot])
         packets = self._packet_source(n)
         tainted = False
@@ -229,6 +245,34 @@ class FrameDecoder:
                     self.damaged.add(out)
                 yield out, frame
             out += 1
+
+    def _frames_ranked(self, slot: int) -> Iterator[tuple[int, av.VideoFrame]]:
+        """Counted modes with picture order counts: each frame carries its packet's decode
+        number as pts, and the index maps that number to the frame's presentation index."""
+        rank = self.index.pkt_pts
+        packets = self._packet_source(int(self.index.key_seek[slot]))
+        for _n, packet in packets:
+            try:
+                frames = self._codec.decode(packet)
+            except av.error.InvalidDataError:
+                frames = []
+            yield from self._place_ranked(frames, rank)
+        try:
+            tail = self._codec.decode(None)
+        except av.error.FFmpegError:
+            tail = []
+        yield from self._place_ranked(tail, rank)
+
+    def _place_ranked(self, frames, rank: np.ndarray) -> Iterator[tuple[int, av.VideoFrame]]:
+        for frame in frames:
+            if frame.pts is None or not 0 <= frame.pts < rank.size:
+                continue
+            i = int(rank[frame.pts])
+            if i >= self.index.frame_count:
+                continue
+            if frame.is_corrupt:
+                self.damaged.add(i)
+            yield i, frame
 
     def _placed(self, packet_no: int, out: int) -> bool:
         """A frame is shown within the GOP its packet was decoded in, except the RASL leading

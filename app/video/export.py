@@ -99,6 +99,9 @@ def export_snapshot(source: VideoSource | str | Path, index: int, out_png: str |
         "filters_text": chain.describe(), "image_width": int(image.shape[1]),
         "image_height": int(image.shape[0]), "png_sha256": hashlib.sha256(data).hexdigest(),
         "damaged": int(index) in source.damaged,
+        "rotation": source.rotation, "stored_width": source.index.width,
+        "stored_height": source.index.height, "segment": source.segment_of(index),
+        "warnings": source.warnings,
         "exported_at": datetime.now(UTC).isoformat(), **(extra or {}),
     }
     _write_atomic(sidecar_path(out), json.dumps(meta, ensure_ascii=False, indent=2).encode())
@@ -107,7 +110,8 @@ def export_snapshot(source: VideoSource | str | Path, index: int, out_png: str |
 
 def _gop_aligned(index: FrameIndex, start: int, end: int) -> bool:
     keys = set(int(k) for k in index.key_index)
-    return (index.mode == "pts" and start in keys
+    return (index.mode == "pts" and index.seek_by == "ts" and not index.rotation
+            and start in keys
             and (end + 1 in keys or end == index.frame_count - 1))
 
 
@@ -146,6 +150,9 @@ def export_clip(path: str | Path, start_frame: int, end_frame: int, out_path: st
                 "start_frame": int(start_frame), "end_frame": int(end_frame),
                 "start_pts": src.pts(start_frame), "end_pts": src.pts(end_frame),
                 "method": "stream_copy" if copy else "reencode_h264", "sha256": digest,
+                "rotation": src.rotation,
+                "damaged_frames": sorted(d for d in src.damaged if start_frame <= d <= end_frame),
+                "segments": [s for s in src.segments if start_frame <= s <= end_frame],
                 "exported_at": datetime.now(UTC).isoformat()}
     _write_atomic(sidecar_path(out), json.dumps(meta, ensure_ascii=False, indent=2).encode())
     return digest

@@ -2,7 +2,10 @@
 
 Three modes:
 * ``pts`` — the container carries real timestamps: frames are the packets sorted by pts; a
-  decoded frame is placed by its pts (exact integer match in the stream time base).
+  decoded frame is placed by its pts (exact integer match in the stream time base). A container
+  with timestamps is never guessed into a counted mode. MPEG-TS/PS (incl. Hikvision IMKH) and
+  Dahua DAV are entered by byte position with one unwrapped timeline across joined recordings
+  (:mod:`app.video.streams`); MP4, Matroska etc. seek by timestamp.
 * ``bytes`` — a raw elementary stream (e.g. Annex-B ``.h264``/``.hevc``) without timestamps:
   packets are contiguous byte ranges of the file, fed to the decoder from an exact access point
   (see :mod:`app.video.nal`); frames are placed by counting decoder output and the timebase is
@@ -10,15 +13,15 @@ Three modes:
 * ``count`` — a container that gives only decode-order timestamps for a reordering codec (e.g.
   H.264 with B-frames in AVI): like ``bytes``, but packets come from the demuxer.
 
+In both counted modes H.264 and MPEG-1/2 frames are placed by the picture order read from the
+bitstream (:mod:`app.video.picture_order`), so every keyframe is an access point.
+
 The index is persisted as ``<index_dir>/<content key>.npz`` so a clip opened again opens at once.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from fractions import Fraction
 from pathlib import Path
@@ -27,92 +30,19 @@ import av
 import numpy as np
 
 from app.i18n import _
+from app.video.checks import FirstFrame, check_frame_size, refuse_still, sniff_kind, traits_of
 from app.video.counted import counted_index
 from app.video.errors import VideoError
+from app.video.frame_index import INDEX_VERSION, FrameIndex
 from app.video.nal import vcl_type
+from app.video.picture_order import tracker_for
+from app.video.streams import POS_FORMATS, stream_index
 
-INDEX_VERSION = 6
+__all__ = ["FrameIndex", "build_index", "load_or_build", "open_container",
+           "set_default_index_dir"]
 REORDERING = {"h264", "hevc", "mpeg4", "mpeg2video", "mpeg1video", "vc1", "wmv3"}
 PTS_CONTAINERS = {"mov", "matroska", "mpegts", "flv", "mpeg", "ogg"}
 RAW_FORMATS = {"h264", "hevc", "m4v", "mpegvideo", "mjpeg", "cavsvideo", "vc1"}
-
-
-@dataclass
-class FrameIndex:
-    """Everything needed to find and verify any frame of one video stream."""
-
-    mode: str
-    container: str
-    codec: str
-    width: int
-    height: int
-    pix_fmt: str
-    fps: float
-    time_base: Fraction
-    ticks: np.ndarray          # int64, presentation order (pts ticks; frame numbers in bytes mode)
-    seconds: np.ndarray        # float64, seconds from the first frame
-    key_index: np.ndarray      # int64, presentation index of each keyframe (ascending)
-    key_seek: np.ndarray       # int64, seek timestamp of each keyframe (pts mode)
-    pkt_pos: np.ndarray        # int64, bytes mode: file offset of each packet (decode order)
-    pkt_size: np.ndarray       # int64, bytes mode: size of each packet
-    pkt_dts: np.ndarray        # int64, count mode: dts of each packet (decode order)
-    key_lead: np.ndarray       # int64, counted modes: RASL frames shown before each access point
-    file_size: int
-    bit_rate: int = 0
-    sample_aspect: float = 1.0  # pixel width / height (anamorphic DVR exports); 1.0 = square
-    start_time: str | None = None
-    truncated: bool = False
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def frame_count(self) -> int:
-        return int(self.ticks.size)
-
-    @property
-    def frame_count_packets(self) -> int:
-        """Packets to feed in bytes mode (may exceed frames when the tail does not decode)."""
-        return int(self.pkt_pos.size) if self.mode != "pts" else self.frame_count
-
-    def key_slot(self, i: int) -> int:
-        """Position in the keyframe arrays of the last keyframe at or before frame ``i``."""
-        return max(0, int(np.searchsorted(self.key_index, i, side="right")) - 1)
-
-    def gop_end(self, slot: int) -> int:
-        """Last frame index of the GOP starting at keyframe ``slot``."""
-        nxt = slot + 1
-        return int(self.key_index[nxt]) - 1 if nxt < self.key_index.size else self.frame_count - 1
-
-    def index_of_ticks(self, ticks: int) -> int | None:
-        j = int(np.searchsorted(self.ticks, ticks))
-        return j if j < self.ticks.size and int(self.ticks[j]) == ticks else None
-
-    # --- persistence -------------------------------------------------------------------------
-    def save(self, target: Path) -> None:
-        meta = {k: getattr(self, k) for k in ("mode", "container", "codec", "width", "height",
-                                              "pix_fmt", "fps", "file_size", "bit_rate", "sample_aspect",
-                                              "start_time", "truncated", "warnings")}
-        meta["time_base"] = [self.time_base.numerator, self.time_base.denominator]
-        meta["version"] = INDEX_VERSION
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.stem}.{os.getpid()}.tmp.npz")
-        np.savez(tmp, meta=np.array(json.dumps(meta)), ticks=self.ticks, seconds=self.seconds,
-                 key_index=self.key_index, key_seek=self.key_seek, pkt_pos=self.pkt_pos,
-                 pkt_size=self.pkt_size, pkt_dts=self.pkt_dts, key_lead=self.key_lead)
-        os.replace(tmp, target)
-
-    @classmethod
-    def load(cls, source: Path) -> FrameIndex | None:
-        try:
-            with np.load(source, allow_pickle=False) as data:
-                meta = json.loads(str(data["meta"]))
-                if meta.pop("version", None) != INDEX_VERSION:
-                    return None
-                tb = meta.pop("time_base")
-                arrays = {k: data[k] for k in ("ticks", "seconds", "key_index", "key_seek",
-                                               "pkt_pos", "pkt_size", "pkt_dts", "key_lead")}
-            return cls(time_base=Fraction(*tb), **meta, **arrays)
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
 
 
 def content_key(path: Path) -> str:
@@ -144,23 +74,30 @@ def check_readable(path: Path) -> int:
 
 
 def open_container(path: Path):
-    """``av.open`` with plain-words errors."""
+    """``av.open`` with plain-words errors; refuses stills and frames larger than 8K."""
     try:
         container = av.open(str(path), metadata_errors="ignore")
     except av.error.FFmpegError as exc:
+        kind = sniff_kind(path)
+        if kind:
+            raise VideoError(_("this is a {kind} file, not a video (its content was checked, "
+                               "not its name)", kind=kind), path) from exc
         with open(path, "rb") as f:
             head = f.read(12)
         if head[4:8] == b"ftyp":
             raise VideoError(_("the file is incomplete: its index (moov) is missing, probably "
                                "because copying stopped early"), path) from exc
         raise VideoError(_("not a video file, or a format that cannot be read"), path) from exc
-    if not container.streams.video:
+    try:
+        if not container.streams.video:
+            raise VideoError(_("the file contains no video stream"), path)
+        stream = container.streams.video[0]
+        if stream.codec_context is None or not stream.codec_context.name:
+            raise VideoError(_("the video codec is not supported"), path)
+        check_frame_size(stream.codec_context.width, stream.codec_context.height, path)
+    except VideoError:
         container.close()
-        raise VideoError(_("the file contains no video stream"), path)
-    stream = container.streams.video[0]
-    if stream.codec_context is None or not stream.codec_context.name:
-        container.close()
-        raise VideoError(_("the video codec is not supported"), path)
+        raise
     return container
 
 
@@ -202,28 +139,36 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         cc = stream.codec_context
         fmt = container.format.name.split(",")[0]
         nal_codec = cc.name if cc.name in ("h264", "hevc") else None
+        first = FirstFrame(cc)
+        last_corrupt = False
+        poc = tracker_for(cc.name) if fmt not in PTS_CONTAINERS | POS_FORMATS else None
+        orders: list = []
         try:
             for pkt in container.demux(stream):
                 if pkt.size == 0:
                     continue
+                first.feed(pkt)
                 if not rows and fmt in PTS_CONTAINERS and pkt.pts is not None:
-                    nal_codec = None  # real presentation timestamps: no bitstream peeking
-                rows.append((pkt.pts, pkt.dts, bool(pkt.is_keyframe), pkt.pos if pkt.pos else 0))
+                    nal_codec = poc = None  # real presentation timestamps: no bitstream peeking
+                rows.append((pkt.pts, pkt.dts, bool(pkt.is_keyframe),
+                             pkt.pos if pkt.pos is not None else -1))
                 sizes.append(pkt.size)
-                if nal_codec:
-                    head = memoryview(pkt)[:4096 if pkt.is_keyframe else 256].tobytes()
-                    types.append(vcl_type(head, nal_codec))
-                else:
-                    types.append(None)
-                if pkt.is_corrupt or (pkt.pos is not None and pkt.pos >= 0
-                                      and pkt.pos + pkt.size > size):
+                head = memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes() \
+                    if nal_codec or poc is not None else b""
+                types.append(vcl_type(head, nal_codec) if nal_codec else None)
+                orders.append(poc.feed(head) if poc is not None else None)
+                if pkt.pos is not None and pkt.pos >= 0 and pkt.pos + pkt.size > size:
                     truncated = True  # a partial last packet: kept, it may show part of a picture
                     break
+                last_corrupt = pkt.is_corrupt
         except av.error.FFmpegError:
             truncated = True
-        if fmt == "mov" and stream.frames and len(rows) < stream.frames:
+        truncated = truncated or last_corrupt   # damage mid-file is flagged when decoded
+        listed = int(stream.frames or 0) if fmt == "mov" else 0
+        if listed and len(rows) < listed:
             truncated = True    # the sample table lists frames the file no longer holds
-        if not truncated and container.duration and rows and rows[-1][0] is not None:
+        if not truncated and fmt not in POS_FORMATS and container.duration and rows \
+                and rows[-1][0] is not None:
             declared = container.duration / av.time_base
             seen = max(r[0] for r in rows if r[0] is not None) * float(stream.time_base or 0)
             start = (container.start_time or 0) / av.time_base
@@ -233,27 +178,39 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                 "bit_rate": int(container.bit_rate or stream.bit_rate or 0),
                 "sample_aspect": _sample_aspect(stream),
                 "start_time": _parse_start_time(container.metadata, stream.metadata)}
+        traits = traits_of(first.finish(), cc.height)
+        info.update(rotation=traits.rotation, matrix=traits.matrix, full_range=traits.full_range)
         fps = _nominal_fps(stream, fps_hint)
         has_b_frames = bool(cc.has_b_frames)
         time_base = stream.time_base or Fraction(1, 90000)
     if not rows:
         raise VideoError(_("no video frames could be read; the file is damaged or incomplete"),
                          path)
-    if truncated:
+    refuse_still(path, fmt, len(rows))
+    if truncated and listed > len(rows):
+        warnings.append(_("the file is cut off: its media data (mdat) ends early, so frames "
+                          "{n} to {last} listed in its index (moov) are missing; only the first "
+                          "{n} of {total} frames can be shown", n=len(rows), last=listed - 1,
+                          total=listed))
+    elif truncated:
         warnings.append(_("the file is incomplete (truncated); only the first {n} frames can be "
                           "shown", n=len(rows)))
     reorders = info["codec"] in REORDERING
+    if fmt in POS_FORMATS:
+        index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings)
+        if index is not None:
+            return index
     if fmt in RAW_FORMATS or any(r[0] is None and r[1] is None for r in rows):
         return counted_index(path, "bytes", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders)
+                             warnings, reorders, orders)
     pts_known = [r[0] for r in rows if r[0] is not None]
-    fake_pts = (has_b_frames and len(pts_known) == len(rows) > 2
+    fake_pts = (has_b_frames and fmt not in PTS_CONTAINERS and len(pts_known) == len(rows) > 2
                 and all(a < b for a, b in zip(pts_known, pts_known[1:], strict=False)))
-    if reorders and (fake_pts or any(r[0] is None for r in rows)):
+    if reorders and (fake_pts or (fmt not in PTS_CONTAINERS and any(r[0] is None for r in rows))):
         # no pts, or pts that just count up in decode order although frames are reordered
         # (e.g. H.264 with B-frames in AVI): place frames by counting decoder output
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders)
+                             warnings, reorders, orders)
     return _timed_index(path, rows, info, fps, time_base, size, truncated, warnings)
 
 

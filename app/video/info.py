@@ -30,6 +30,8 @@ class VideoInfo:
     bit_rate: int
     file_size: int
     sample_aspect: float = 1.0  # pixel width / height; display width = width * sample_aspect
+    rotation: int = 0           # counter-clockwise degrees to show the stored frames upright
+    segments: tuple[int, ...] = (0,)   # first frame of each recording joined into the file
 
     @classmethod
     def from_index(cls, path: Path, index: FrameIndex) -> VideoInfo:
@@ -42,13 +44,15 @@ class VideoInfo:
                    warnings=tuple(index.warnings),
                    timestamps="container" if index.mode == "pts" else "derived",
                    bit_rate=index.bit_rate, file_size=index.file_size,
-                   sample_aspect=index.sample_aspect)
+                   sample_aspect=index.sample_aspect, rotation=index.rotation,
+                   segments=tuple(index.segment_starts))
 
     def to_json(self) -> dict:
         data = asdict(self)
         data["start_time"] = self.start_time.isoformat() if self.start_time else None
         data["keyframes"] = list(self.keyframes)
         data["warnings"] = list(self.warnings)
+        data["segments"] = list(self.segments)
         return data
 
     @classmethod
@@ -58,6 +62,7 @@ class VideoInfo:
         data["start_time"] = datetime.fromisoformat(start) if start else None
         data["keyframes"] = tuple(data.get("keyframes", ()))
         data["warnings"] = tuple(data.get("warnings", ()))
+        data["segments"] = tuple(data.get("segments", (0,)))
         return cls(**data)
 
 

@@ -1,7 +1,17 @@
-"""Per-frame motion measurement (downscaled luma differencing) and regions of interest."""
+"""Per-frame motion measurement and regions of interest.
+
+A pixel moves when its luma *or* its colour (the two chroma planes) changed against the frame
+~0.2 s earlier by more than the clip's own noise allows: each channel's threshold is
+``NOISE_K`` × the robust spread of the differences (learned over the last frames of the clip, so
+night gain and rain raise it), never below a small floor, divided by the ROI's sensitivity; isolated noise pixels are
+removed (an object is at least 3×3 analysis pixels). A
+global brightness change (exposure, clouds) is removed first. So a dark-blue tricycle whose luma
+is within a few levels of a dark noisy road still moves in the chroma planes.
+"""
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,18 +23,24 @@ from app.i18n import _
 from app.video.errors import VideoError
 
 ANALYSIS_WIDTH = 320
-DIFF_THRESHOLD = 20
+LUMA_FLOOR = 6.0       # smallest luma change that counts as motion (grey levels)
+CHROMA_FLOOR = 4.0     # smallest chroma change that counts (chroma varies less than luma)
+NOISE_K = 4.5          # threshold = NOISE_K × the clip's noise (robust σ of the differences)
+NOISE_WINDOW = 50      # frames over which the clip's noise level is learned
+_OPEN = np.ones((3, 3), dtype=np.uint8)
 _LUMA_FIRST = {"yuv420p", "yuvj420p", "yuv422p", "yuvj422p", "yuv444p", "yuvj444p", "nv12",
                "nv21", "gray", "yuv411p", "yuv410p", "yuv440p", "yuvj440p"}
 
 
-def luma(frame: av.VideoFrame) -> np.ndarray:
-    """The frame's 8-bit luma plane (no colour conversion for planar YUV)."""
-    if frame.format.name in _LUMA_FIRST:
-        plane = frame.planes[0]
+def planes(frame: av.VideoFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Y, U, V planes of a decoded frame (no copy for planar 4:2:0/4:2:2/4:4:4 YUV)."""
+    if frame.format.name not in _LUMA_FIRST or frame.format.name in ("gray", "nv12", "nv21"):
+        frame = frame.reformat(format="yuv420p")
+    out = []
+    for n, plane in enumerate(frame.planes[:3]):
         buf = np.frombuffer(plane, dtype=np.uint8).reshape(-1, plane.line_size)
-        return buf[:frame.height, :frame.width]
-    return frame.to_ndarray(format="gray")
+        out.append(buf[:plane.height, :plane.width] if n else buf[:frame.height, :frame.width])
+    return out[0], out[1], out[2]
 
 
 def analysis_size(width: int, height: int) -> tuple[int, int]:
@@ -38,11 +54,15 @@ class Roi:
 
     spec: object
     mask: np.ndarray | None    # None = the whole frame
+    sensitivity: float = 1.0   # > 1 finds fainter/smaller motion in this region, < 1 less
 
     @classmethod
-    def parse(cls, roi, width: int, height: int, path: Path | None = None) -> Roi:
+    def parse(cls, roi, width: int, height: int, path: Path | None = None,
+              sensitivity: float = 1.0) -> Roi:
+        if not 0.1 <= float(sensitivity) <= 10.0:
+            raise VideoError(_("the sensitivity must lie between 0.1 and 10"), path)
         if roi is None:
-            return cls(None, None)
+            return cls(None, None, float(sensitivity))
         mask = np.zeros((height, width), dtype=np.uint8)
         if isinstance(roi, np.ndarray):
             if roi.shape[:2] != (height, width):
@@ -67,7 +87,7 @@ class Roi:
                 spec = [list(p) for p in pts]
         if not mask.any():
             raise VideoError(_("the region lies outside the picture"), path)
-        return cls(spec, mask.astype(bool))
+        return cls(spec, mask.astype(bool), float(sensitivity))
 
 
 def _is_rect(roi) -> bool:
@@ -78,12 +98,25 @@ def roi_to_json(spec) -> object:
     return spec
 
 
+class NoiseFloor:
+    """The clip's usual frame-to-frame noise per channel (Y, U, V), learned as the median of the
+    per-frame robust spreads over the last ``NOISE_WINDOW`` measured frames."""
+
+    def __init__(self, window: int = NOISE_WINDOW) -> None:
+        self._recent: deque[np.ndarray] = deque(maxlen=window)
+
+    def add(self, sigma: np.ndarray) -> np.ndarray:
+        self._recent.append(sigma)
+        return np.median(np.stack(self._recent), axis=0)
+
+
 class MotionMeter:
     """Feeds frames in ascending order; ``measure`` returns the moving share of the ROI."""
 
     def __init__(self, width: int, height: int, roi: Roi, lag: int = 5) -> None:
         self.size = analysis_size(width, height)
         self.lag = lag
+        self.sensitivity = roi.sensitivity
         if roi.mask is not None:
             small = cv2.resize(roi.mask.astype(np.uint8), self.size,
                                interpolation=cv2.INTER_NEAREST).astype(bool)
@@ -91,11 +124,24 @@ class MotionMeter:
         else:
             self.mask = None
         self.area = int(self.mask.sum()) if self.mask is not None else self.size[0] * self.size[1]
+        self._sample = (self.mask if self.mask is not None
+                        else np.ones(self.size[::-1], dtype=bool))[::2, ::2]
+        self._floor = np.array([LUMA_FLOOR, CHROMA_FLOOR, CHROMA_FLOOR], dtype=np.float32)
+        self.noise = NoiseFloor()
         self._history: dict[int, np.ndarray] = {}
 
-    def small(self, frame: av.VideoFrame) -> np.ndarray:
-        img = cv2.resize(luma(frame), self.size, interpolation=cv2.INTER_AREA)
+    def _shrink(self, plane: np.ndarray) -> np.ndarray:
+        img = cv2.resize(plane, self.size, interpolation=cv2.INTER_AREA)
         return cv2.GaussianBlur(img, (5, 5), 0)
+
+    def small(self, frame: av.VideoFrame) -> np.ndarray:
+        """The frame as a downscaled, blurred H×W×3 (Y, U, V) int16 image."""
+        return np.dstack([self._shrink(p) for p in planes(frame)]).astype(np.int16)
+
+    def small_bgr(self, img: np.ndarray) -> np.ndarray:
+        """Like :meth:`small` for a BGR array (exported/enhanced frames)."""
+        ycrcb = cv2.cvtColor(img, cv2.COLOR_BGR2YCrCb)
+        return np.dstack([self._shrink(ycrcb[:, :, c]) for c in (0, 2, 1)]).astype(np.int16)
 
     def measure(self, i: int, frame: av.VideoFrame) -> float:
         return self.measure_small(i, self.small(frame))
@@ -109,11 +155,19 @@ class MotionMeter:
             del self._history[k]
         if ref_key is None:
             return float("nan")
-        moving = cv2.absdiff(img, self._history[ref_key]) > DIFF_THRESHOLD
-        if self.mask is not None:
-            moving &= self.mask
+        moving = self.moving_mask(img, self._history[ref_key], learn=True)
         return float(np.count_nonzero(moving)) / self.area
 
-    def moving_mask(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        moving = cv2.absdiff(a, b) > DIFF_THRESHOLD
+    def moving_mask(self, a: np.ndarray, b: np.ndarray, learn: bool = False) -> np.ndarray:
+        """Pixels (analysis size) of ``a`` that moved against ``b`` (both from :meth:`small`).
+        ``learn`` feeds this difference's noise into the clip's noise floor."""
+        diff = a - b
+        sample = diff[::2, ::2][self._sample].astype(np.float32)
+        shift = np.median(sample, axis=0)                 # global brightness/colour change
+        sigma = 1.4826 * np.median(np.abs(sample - shift), axis=0)
+        level = self.noise.add(sigma) if learn else sigma
+        limit = np.maximum(self._floor, NOISE_K * level) / self.sensitivity
+        moving = (np.abs(diff - np.rint(shift).astype(np.int16)) > limit).any(axis=2)
+        # scattered noise pixels are not an object: keep only blobs at least 3×3 (analysis px)
+        moving = cv2.morphologyEx(moving.view(np.uint8), cv2.MORPH_OPEN, _OPEN).view(bool)
         return moving & self.mask if self.mask is not None else moving

@@ -54,12 +54,27 @@ class VideoSource:
         return duration_of(self.index)
 
     @property
+    def rotation(self) -> int:
+        """Counter-clockwise degrees the stored frames are turned to show them upright."""
+        return self.index.rotation
+
+    @property
     def width(self) -> int:
-        return self.index.width
+        """Width of the frames as shown (upright)."""
+        return self.index.height if self.index.rotation in (90, 270) else self.index.width
 
     @property
     def height(self) -> int:
-        return self.index.height
+        return self.index.width if self.index.rotation in (90, 270) else self.index.height
+
+    @property
+    def segments(self) -> list[int]:
+        """First frame of each recording in the file (DVR exports join several)."""
+        return self.index.segment_starts
+
+    def segment_of(self, i: int) -> int:
+        """Number of the recording frame ``i`` belongs to (0 for the first)."""
+        return int(np.searchsorted(self.segments, self._check(i), side="right")) - 1
 
     @property
     def codec(self) -> str:
@@ -95,9 +110,16 @@ class VideoSource:
         """Presentation time of frame ``i`` in seconds from the first frame."""
         return float(self.index.seconds[self._check(i)])
 
-    def wall_time(self, i: int, clock_offset: float = 0.0) -> datetime | None:
-        """Camera wall time of frame ``i`` (file start time + pts + the camera's clock offset in
-        seconds), or None when the file states no start time."""
+    def wall_time(self, i: int, clock_offset: float = 0.0,
+                  segment_starts: list[datetime | None] | None = None) -> datetime | None:
+        """Camera wall time of frame ``i``: file start time + pts + the camera's clock offset in
+        seconds, or None when the file states no start time. For a file that joins several
+        recordings, ``segment_starts`` (the true start of each recording, when known) places
+        every frame from the start of its own recording instead."""
+        k = self.segment_of(i)
+        if segment_starts is not None and k < len(segment_starts) and segment_starts[k]:
+            since = self.pts(i) - self.pts(self.segments[k])
+            return segment_starts[k] + timedelta(seconds=since + clock_offset)
         if self.start_time is None:
             return None
         return self.start_time + timedelta(seconds=self.pts(i) + clock_offset)
@@ -133,7 +155,13 @@ class VideoSource:
         self.position = i
         if self._prefetch is not None and i != prev + 1:   # stepped back or jumped
             self._plan_prefetch(i)
-        return to_bgr(item)
+        return self.upright(to_bgr(item, self.index.matrix, self.index.full_range))
+
+    def upright(self, image: np.ndarray) -> np.ndarray:
+        """A decoded frame turned as the file says it is to be shown (phone footage)."""
+        if not self.index.rotation:
+            return image
+        return np.ascontiguousarray(np.rot90(image, k=self.index.rotation // 90))
 
     def step(self, delta: int = 1) -> np.ndarray:
         """Read the frame ``delta`` frames away from :attr:`position` (clamped to the clip)."""
@@ -145,20 +173,27 @@ class VideoSource:
             self._prefetch.wait_idle(timeout)
 
     def _store(self, i: int, frame: av.VideoFrame) -> None:
-        self.cache.put(i, compact(frame))
+        self.cache.put(i, compact(frame, self.index.matrix, self.index.full_range))
 
     def _capacity(self) -> int:
         return max(8, self.cache.capacity_frames(self.width * self.height * 3 // 2))
 
-    def _decode(self, i: int, prev: int) -> tuple:
+    def _decode(self, i: int, prev: int) -> tuple | av.VideoFrame:
         # stepping back: keep a quarter of the cache below i; a jump keeps a few frames
         keep = self._capacity() // 4 if 0 < prev - i <= 2 else 4
+        wanted: list[av.VideoFrame] = []
+
+        def sink(j: int, frame: av.VideoFrame) -> None:
+            self._store(j, frame)
+            if j == i:
+                wanted.append(frame)     # converted straight from the decoder's frame
+
         with self._main.lock:
             item = self.cache.get(i)
             if item is not None:
                 return item
-            self._main.decode(i, i, self._store, keep_from=max(0, i - keep + 1))
-            item = self.cache.get(i)
+            self._main.decode(i, i, sink, keep_from=max(0, i - keep + 1))
+            item = wanted[-1] if wanted else self.cache.get(i)
         if item is None:
             raise VideoError(_("frame {i} cannot be decoded (the data is damaged)", i=i),
                              self.path)

@@ -47,7 +47,9 @@ def thumbnails(path_or_source, count: int, width: int = 160, *,
             got: list = []
             decoder.decode(key, key, lambda i, f, got=got: got.append(f))
             if got:
-                img = to_bgr(got[-1])
+                img = to_bgr(got[-1], index.matrix, index.full_range)
+                if index.rotation:
+                    img = np.ascontiguousarray(np.rot90(img, k=index.rotation // 90))
                 h = max(1, round(img.shape[0] * width / img.shape[1]))
                 out.append((key, cv2.resize(img, (width, h), interpolation=cv2.INTER_AREA)))
             if progress is not None:

@@ -12,9 +12,14 @@ from sqlalchemy import select
 from app.models import AuditEntry, Case
 from app.models.db import unit_of_work
 from app.models.enums import Role
-from app.services import callouts as co
-from app.services.context import SYSTEM
-from app.services.errors import ConflictError, NotFoundError, PermissionDenied, ValidationError
+from app.services.common.context import SYSTEM
+from app.services.common.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDenied,
+    ValidationError,
+)
+from app.services.org import callouts as co
 from tests.conftest import make_actor
 from tests.reports.squads import add_squads
 

@@ -11,7 +11,7 @@ from app.demo import DEMO_STEPS, DemoReport
 from app.demo import callouts as demo_callouts
 from app.models import CallOut, Officer, callout_officer
 from app.models.db import open_database
-from app.services.context import SYSTEM
+from app.services.common.context import SYSTEM
 
 
 def _log(factory) -> list[tuple]:
@@ -50,7 +50,8 @@ def test_demo_callouts_are_plausible_linked_deterministic_and_idempotent(
 
 
 def test_main_window_has_stats_view_and_pdf_action(qtbot, db, paths, tmp_path):
-    from app.ui.main_window import AppContext, MainWindow
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
     from app.ui.reports.stats_view import StatsView
     from app.ui.settings import Settings
 

@@ -21,9 +21,9 @@ from app.reports.pdf_export import (
     export_case_pdf,
     render_case_pdf,
 )
-from app.services.context import SYSTEM
-from app.services.errors import PermissionDenied, ValidationError
-from app.services.evidence_store import store_path
+from app.services.common.context import SYSTEM
+from app.services.common.errors import PermissionDenied, ValidationError
+from app.services.evidence.store import store_path
 from tests.conftest import make_actor
 
 
@@ -111,7 +111,8 @@ def test_enhancement_as_saved_is_applied_and_named(case_a, session_factory, path
         obs = s.get(Observation, case_a["observation_ids"][0])
         obs.filters_json = '[{"type": "grayscale"}]'
     result = _export(session_factory, paths, tmp_path, sections=("key_frames",))
-    assert "灰度" in pdf_text(result.path) or "Grayscale" in pdf_text(result.path)
+    text = pdf_text(result.path).replace("\n", "")  # the caption may wrap inside a word
+    assert "已增强：灰度" in text
     assert len(pdf_images(result.path)) == 3
     subprocess.run(["pdfimages", "-j", str(result.path), str(tmp_path / "img")], check=True)
     grey, colour = (cv2.imread(str(tmp_path / f"img-00{i}.jpg")) for i in (0, 1))

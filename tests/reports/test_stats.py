@@ -23,8 +23,8 @@ from app.models import CallOut, Case, Vehicle
 from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.reports.stats import StatsFilter, squad_statistics
-from app.services.context import SYSTEM
-from app.services.errors import PermissionDenied, ValidationError
+from app.services.common.context import SYSTEM
+from app.services.common.errors import PermissionDenied, ValidationError
 from tests.conftest import make_actor
 from tests.reports.squads import add_squads
 
@@ -162,7 +162,7 @@ def test_empty_database_and_bad_filters(session_factory):
 
 
 def test_statistics_need_permission(session_factory, monkeypatch):
-    from app.services import context
+    from app.services.common import context
     trainer = make_actor(Role.TRAINER)
     with unit_of_work(session_factory) as s:
         squad_statistics(s, trainer)  # every role may see the figures today ...

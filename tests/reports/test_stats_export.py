@@ -11,7 +11,7 @@ from app.models.db import unit_of_work
 from app.reports.pdf_export import ReportOutputError
 from app.reports.stats import StatsFilter, squad_statistics, table_titles
 from app.reports.stats_export import to_jsonable, write_csv, write_xlsx
-from app.services.context import SYSTEM
+from app.services.common.context import SYSTEM
 from tests.reports.test_stats import Q1, squad_db  # noqa: F401 - fixture
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.reports.case_data import CaseHeading
-from app.services.context import SYSTEM
+from app.services.common.context import SYSTEM
 from app.ui.reports.charts import sparse_labels
 from app.ui.settings import Settings
 from tests.reports.test_pdf_export import pdf_text

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from app.models import Case, EvidenceItem, Squad
 from app.models.db import unit_of_work
-from app.services import audit
-from app.services.context import SYSTEM
-from app.services.evidence_store import copy_into_store
+from app.services.common import audit
+from app.services.common.context import SYSTEM
+from app.services.evidence.store import copy_into_store
 
 
 def make_squad(factory, code: str = "石峰") -> int:

@@ -12,9 +12,11 @@ from sqlalchemy import func, select
 from app.models import AuditEntry, User
 from app.models.db import unit_of_work
 from app.models.enums import Role
-from app.services import cases, comments, officers
-from app.services.context import SYSTEM, Actor
-from app.services.dto import CaseDetail, CaseInput, OfficerInput, SquadInput
+from app.services.casefile import cases, comments
+from app.services.casefile.dto import CaseDetail, CaseInput
+from app.services.common.context import SYSTEM, Actor
+from app.services.org import officers
+from app.services.org.dto import OfficerInput, SquadInput
 
 TZ = ZoneInfo("Asia/Shanghai")
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from app.models import Case, EvidenceItem, Vehicle
 from app.models.db import unit_of_work
-from app.services import cameras
-from app.services.context import SYSTEM
+from app.services.common.context import SYSTEM
+from app.services.evidence import cameras, clock_offsets
 
 T0 = datetime(2023, 11, 27, 21, 50, tzinfo=UTC)  # 05:50 Asia/Shanghai on 2023-11-28
 
@@ -33,7 +33,7 @@ def make_camera(factory, code: str, lat: float | None, lon: float | None,
         cam = cameras.create_camera(s, SYSTEM, cameras.CameraInput(
             code=code, name=f"摄像头{code}", owner_kind="police", lat=lat, lon=lon))
         if offset_s is not None:
-            cameras.add_clock_offset(s, SYSTEM, cam.id, offset_s, T0 + timedelta(hours=6),
+            clock_offsets.add_clock_offset(s, SYSTEM, cam.id, offset_s, T0 + timedelta(hours=6),
                                      method="DVR 时钟与标准时间同框拍照")
         return cam.id
 

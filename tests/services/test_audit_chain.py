@@ -7,8 +7,8 @@ import threading
 from sqlalchemy import text
 
 from app.models.db import unit_of_work
-from app.services import audit
-from app.services.changes import change_state, changed_case_ids
+from app.services.common import audit
+from app.services.common.changes import change_state, changed_case_ids
 
 
 def _append(factory, actor, n, case_id=None):

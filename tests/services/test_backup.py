@@ -10,9 +10,10 @@ import pytest
 
 from app.cli import main as cli
 from app.config import resolve_paths
-from app.services import audit, backup
-from app.services.context import SYSTEM
-from app.services.errors import ValidationError
+from app.services.admin import backup
+from app.services.common import audit
+from app.services.common.context import SYSTEM
+from app.services.common.errors import ValidationError
 from tests.services.admin_helpers import (
     add_evidence,
     make_case,

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from app.models import AuditEntry
 from app.models.db import unit_of_work
 from app.models.enums import Role
-from app.services import cameras, observations
-from app.services.context import SYSTEM
-from app.services.errors import ConflictError, PermissionDenied, ValidationError
+from app.services.common.context import SYSTEM
+from app.services.common.errors import ConflictError, PermissionDenied, ValidationError
+from app.services.evidence import cameras, clock_offsets, observations
 from tests.conftest import make_actor
 from tests.services.evidence_helpers import T0, make_camera, make_case, make_evidence_row
 
@@ -58,8 +58,8 @@ def test_update_conflict_on_stale_version(session_factory):
 def test_offset_in_force_follows_measurements_over_time(session_factory):
     cam_id = make_camera(session_factory, "C1", 27.0, 113.0)
     with unit_of_work(session_factory) as s:
-        cameras.add_clock_offset(s, SYSTEM, cam_id, -30.0, T0 - timedelta(days=30), "reset")
-        cameras.add_clock_offset(s, SYSTEM, cam_id, 183.0, T0 + timedelta(hours=8), "photo")
+        clock_offsets.add_clock_offset(s, SYSTEM, cam_id, -30.0, T0 - timedelta(days=30), "reset")
+        clock_offsets.add_clock_offset(s, SYSTEM, cam_id, 183.0, T0 + timedelta(hours=8), "photo")
         cam = cameras.get_camera(s, SYSTEM, cam_id)
     assert [o.offset_s for o in cam.offsets] == [-30.0, 183.0]
     assert cam.offset_at(T0).offset_s == -30.0                     # latest before the footage
@@ -71,7 +71,7 @@ def test_offset_in_force_follows_measurements_over_time(session_factory):
 def test_naive_or_absurd_offset_refused(session_factory):
     cam_id = make_camera(session_factory, "C1", 27.0, 113.0)
     with unit_of_work(session_factory) as s, pytest.raises(ValidationError) as exc:
-        cameras.add_clock_offset(s, SYSTEM, cam_id, float("nan"), T0.replace(tzinfo=None))
+        clock_offsets.add_clock_offset(s, SYSTEM, cam_id, float("nan"), T0.replace(tzinfo=None))
     assert set(exc.value.errors) == {"offset_s", "measured_at"}
 
 
@@ -84,7 +84,7 @@ def test_new_offset_refreshes_observation_wall_times(session_factory):
             evidence_id=ev_id, frame_index=250, pts_s=10.0))
     assert obs.wall_time == T0 + timedelta(seconds=10)
     with unit_of_work(session_factory) as s:
-        cameras.add_clock_offset(s, SYSTEM, cam_id, 120.0, T0 + timedelta(hours=6), "photo")
+        clock_offsets.add_clock_offset(s, SYSTEM, cam_id, 120.0, T0 + timedelta(hours=6), "photo")
     with unit_of_work(session_factory) as s:
         again = observations.get_observation(s, SYSTEM, obs.id)
     assert again.wall_time == T0 + timedelta(seconds=130)

@@ -8,10 +8,10 @@ import pytest
 
 from app.models import Case
 from app.models.db import unit_of_work
-from app.services import cases, persons
-from app.services.context import SYSTEM
-from app.services.dto import PersonInput
-from app.services.errors import ConflictError
+from app.services.casefile import cases, persons
+from app.services.casefile.dto import PersonInput
+from app.services.common.context import SYSTEM
+from app.services.common.errors import ConflictError
 from tests.services.case_helpers import make_squad, new_case, run
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.models.enums import Role
-from app.services import cases, history, inquiries, persons, vehicles
-from app.services.dto import ChangeNote, InquiryInput, PersonInput, VehicleInput
+from app.services.casefile import cases, history, inquiries, persons, vehicles
+from app.services.casefile.dto import ChangeNote, InquiryInput, PersonInput, VehicleInput
 from tests.services.case_helpers import cst, make_squad, make_user, new_case, run
 
 

@@ -10,10 +10,16 @@ from sqlalchemy import func, select
 from app.models import AttributeChange, EvidenceItem, Inquiry, Meeting, Person, TimelineEvent
 from app.models.db import unit_of_work
 from app.models.enums import Role
-from app.services import cases, inquiries, persons, timeline, vehicles
-from app.services.audit import iter_chain_problems
-from app.services.dto import EventInput, InquiryInput, MeetingInput, PersonInput, VehicleInput
-from app.services.errors import PermissionDenied, WorkflowError
+from app.services.casefile import cases, inquiries, persons, timeline, vehicles
+from app.services.casefile.dto import (
+    EventInput,
+    InquiryInput,
+    MeetingInput,
+    PersonInput,
+    VehicleInput,
+)
+from app.services.common.audit import iter_chain_problems
+from app.services.common.errors import PermissionDenied, WorkflowError
 from tests.services.case_helpers import (
     audit_count,
     case_input,

@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 
 from app.models.enums import Role
-from app.services import cases, persons, search, vehicles
-from app.services.dto import CaseFilter, PersonInput, VehicleInput
-from app.services.errors import ValidationError
+from app.services.casefile import cases, persons, search, vehicles
+from app.services.casefile.dto import CaseFilter, PersonInput, VehicleInput
+from app.services.common.errors import ValidationError
 from tests.services.case_helpers import cst, make_squad, make_user, new_case, run, walk
 
 

@@ -8,9 +8,9 @@ from datetime import datetime
 import pytest
 
 from app.i18n import set_language
-from app.services import cases, inquiries, persons, search, vehicles
-from app.services.dto import InquiryInput, PersonInput, VehicleInput
-from app.services.errors import ValidationError
+from app.services.casefile import cases, inquiries, persons, search, vehicles
+from app.services.casefile.dto import InquiryInput, PersonInput, VehicleInput
+from app.services.common.errors import ValidationError
 from tests.services.case_helpers import audit_count, case_input, cst, make_squad, new_case, run
 
 

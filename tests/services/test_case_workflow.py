@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.models.enums import CASE_TRANSITIONS, CaseStatus, Role
-from app.services import cases, comments
-from app.services.errors import ValidationError, WorkflowError
+from app.services.casefile import cases, comments
+from app.services.common.errors import ValidationError, WorkflowError
 from tests.services.case_helpers import cst, make_squad, make_user, new_case, run, walk
 
 # A path from "reported" to every status (each step legal).

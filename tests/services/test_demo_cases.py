@@ -11,8 +11,8 @@ from app.demo import cases as demo_cases
 from app.demo.generated import specs
 from app.models import Base
 from app.models.db import unit_of_work
-from app.services import cases, history, search
-from app.services.dto import CaseFilter
+from app.services.casefile import cases, history, search
+from app.services.casefile.dto import CaseFilter
 from tests.services.case_helpers import cst, run
 
 

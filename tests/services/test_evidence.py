@@ -13,10 +13,12 @@ from sqlalchemy import func, select
 from app.models import AuditEntry, CustodyEvent, EvidenceItem
 from app.models.db import unit_of_work
 from app.models.enums import Role
-from app.services import custody, evidence
-from app.services.context import SYSTEM
-from app.services.errors import PermissionDenied, ValidationError
-from app.services.evidence_store import ImportCancelled
+from app.services.common import clock
+from app.services.common.context import SYSTEM
+from app.services.common.errors import PermissionDenied, ValidationError
+from app.services.evidence import clips as evidence
+from app.services.evidence import custody, items
+from app.services.evidence.store import ImportCancelled
 from tests.conftest import make_actor
 from tests.media import make_clip
 from tests.services.evidence_helpers import T0, make_camera, make_case
@@ -52,7 +54,7 @@ def test_import_records_everything_and_stores_read_only(session_factory, paths, 
     assert ev.original_name == clip.name and ev.original_path == str(clip.resolve())
     assert ev.size == clip.stat().st_size and ev.original_mtime is not None
     assert ev.acquisition == "dvr_seizure" and ev.camera_code == "SF-TQ-003"
-    stored = evidence.evidence_path(paths, ev)
+    stored = items.evidence_path(paths, ev)
     assert stored.read_bytes() == clip.read_bytes()
     assert stat.S_IMODE(stored.stat().st_mode) & 0o222 == 0
     # corrected wall time: camera clock start + pts + measured offset
@@ -120,7 +122,7 @@ def test_verify_ok_then_tampered_then_missing(session_factory, paths, case, clip
     ev = evidence.import_clip(session_factory, paths, SYSTEM, case["case"], clip).evidence
     ok = custody.verify_evidence(session_factory, paths, SYSTEM, ev.id)
     assert ok.ok and ok.actual == ev.sha256
-    stored = evidence.evidence_path(paths, ev)
+    stored = items.evidence_path(paths, ev)
     os.chmod(stored, 0o644)
     data = bytearray(stored.read_bytes())
     data[len(data) // 2] ^= 0xFF
@@ -152,7 +154,7 @@ def test_start_time_from_dvr_file_name(session_factory, paths, case, clip, tmp_p
     ev = evidence.import_clip(session_factory, paths, SYSTEM, case["case"], named).evidence
     assert ev.start_time == datetime(2023, 11, 27, 21, 56, 52, tzinfo=UTC)
     assert ev.offset_source == "none" and ev.wall_time(0) == ev.start_time
-    assert evidence.stamp_from_name("no stamp here.mp4") is None
+    assert clock.stamp_from_name("no stamp here.mp4") is None
 
 
 def test_list_in_corrected_time_order_and_saved_filters(session_factory, paths, case):

@@ -9,7 +9,7 @@ import stat
 
 import pytest
 
-from app.services.evidence_store import (
+from app.services.evidence.store import (
     ImportCancelled,
     StoreError,
     clean_incoming,

@@ -11,10 +11,10 @@ import textwrap
 import time
 
 from app.models.db import unit_of_work
-from app.services import verify
-from app.services.cases import create_case
-from app.services.context import SYSTEM
-from app.services.dto import CaseInput
+from app.services.admin import verify
+from app.services.casefile.cases import create_case
+from app.services.casefile.dto import CaseInput
+from app.services.common.context import SYSTEM
 from tests.media import make_clip
 
 # The child imports real clips through the evidence service (copy slowed down like a slow USB
@@ -24,7 +24,7 @@ CHILD = textwrap.dedent("""
     from pathlib import Path
     from app.config import resolve_paths
     from app.models.db import open_database, unit_of_work
-    from app.services import cases
+    from app.services.casefile import cases
     from app.services.context import SYSTEM
     from app.services.evidence import import_clip
 

@@ -10,10 +10,11 @@ from sqlalchemy import select
 from app.models import AuditEntry
 from app.models.db import unit_of_work
 from app.models.enums import Role
-from app.services import evidence, observations
-from app.services.context import SYSTEM
-from app.services.errors import ConflictError, PermissionDenied, ValidationError
-from app.services.observations import ObservationInput
+from app.services.common.context import SYSTEM
+from app.services.common.errors import ConflictError, PermissionDenied, ValidationError
+from app.services.evidence import clips as evidence
+from app.services.evidence import items, observations
+from app.services.evidence.observations import ObservationInput
 from tests.conftest import make_actor
 from tests.services.evidence_helpers import T0, make_camera, make_case, make_evidence_row
 
@@ -86,7 +87,7 @@ def test_override_offset_on_evidence_moves_wall_times(session_factory, world):
     with unit_of_work(session_factory) as s:
         o = observations.add_observation(s, SYSTEM, ObservationInput(
             evidence_id=world["ev"], frame_index=25, pts_s=1.0))
-        ev = evidence.get_evidence(s, SYSTEM, world["ev"])
+        ev = items.get_evidence(s, SYSTEM, world["ev"])
         assert ev.offset_source == "measured" and ev.offset_s == -65.0
         evidence.update_evidence(s, SYSTEM, ev.id, ev.version, offset_override_s=10.0)
     with unit_of_work(session_factory) as s:

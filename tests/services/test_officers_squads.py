@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.models.enums import Role
-from app.services import officers
-from app.services.dto import OfficerInput, SquadInput
-from app.services.errors import ConflictError, PermissionDenied, ValidationError
+from app.services.common.errors import ConflictError, PermissionDenied, ValidationError
+from app.services.org import officers
+from app.services.org.dto import OfficerInput, SquadInput
 from tests.services.case_helpers import audit_count, make_squad, make_user, run
 
 

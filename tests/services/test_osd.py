@@ -16,9 +16,10 @@ from app.cli import main as cli_main
 from app.demo.osd_footage import OsdClip, clock_at
 from app.models import AuditEntry, CameraClockOffset, OsdReading
 from app.models.db import unit_of_work
-from app.services import evidence, osd
-from app.services.context import SYSTEM
-from app.services.errors import ValidationError
+from app.services.common.context import SYSTEM
+from app.services.common.errors import ValidationError
+from app.services.evidence import clips as evidence
+from app.services.evidence import items, osd
 from tests.services.evidence_helpers import make_camera, make_case
 from tests.timeread.conftest import osd_clip
 
@@ -50,7 +51,7 @@ def test_clock_fills_missing_start_and_offset_needs_confirmation(session_factory
     truth = clock_at(SPEC, 0.0)
     assert dto.found and dto.start_filled and dto.region_method == "auto"
     with unit_of_work(session_factory) as s:
-        ev = evidence.get_evidence(s, SYSTEM, ev.id)
+        ev = items.get_evidence(s, SYSTEM, ev.id)
         assert osd.missing_start(s, SYSTEM, case["case"]) == []
         rows = s.scalars(select(OsdReading).order_by(OsdReading.frame_index)).all()
         audit_row = s.scalars(select(AuditEntry).where(AuditEntry.action == "evidence.osd")).one()
@@ -63,7 +64,7 @@ def test_clock_fills_missing_start_and_offset_needs_confirmation(session_factory
     with unit_of_work(session_factory) as s:
         sug = osd.suggest_from_photo(s, SYSTEM, ev.id, datetime(2023, 11, 28, 9, 0, 0),
                                      datetime(2023, 11, 28, 9, 3, 5))
-        assert evidence.get_evidence(s, SYSTEM, ev.id).offset_source == "none"  # not applied
+        assert items.get_evidence(s, SYSTEM, ev.id).offset_source == "none"  # not applied
     assert sug.offset_s == pytest.approx(185.0, abs=0.2) and sug.uncertainty_s < 1.0
     assert sug.frames and all(f < ev.frame_count for f in sug.frames)
     with unit_of_work(session_factory) as s:
@@ -91,7 +92,7 @@ def test_clip_without_clock_stays_flagged(session_factory, paths, tmp_path):
     dto = osd.profile_clip(session_factory, paths, SYSTEM, ev.id, max_samples=4)
     assert not dto.found and not dto.start_filled and dto.profile.readings == ()
     with unit_of_work(session_factory) as s:
-        assert evidence.get_evidence(s, SYSTEM, ev.id).start_time is None
+        assert items.get_evidence(s, SYSTEM, ev.id).start_time is None
         assert osd.missing_start(s, SYSTEM, case["case"]) == [ev.id]
 
 

@@ -7,11 +7,14 @@ import pytest
 from app.models import Case
 from app.models.db import unit_of_work
 from app.models.enums import Role
-from app.services import audit_log, cases, comments, replay, users
-from app.services.cases import case_input
-from app.services.context import SYSTEM
-from app.services.dto import CaseInput
-from app.services.errors import PermissionDenied, WorkflowError
+from app.services.casefile import cases, comments
+from app.services.casefile.cases import case_input
+from app.services.casefile.dto import CaseInput
+from app.services.common import audit_log
+from app.services.common.context import SYSTEM
+from app.services.common.errors import PermissionDenied, WorkflowError
+from app.services.org import users
+from app.services.training import replay
 from tests.conftest import make_actor
 from tests.services.admin_helpers import build_case_a, make_case, make_squad
 

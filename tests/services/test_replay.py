@@ -6,9 +6,9 @@ import pytest
 
 from app.models.db import unit_of_work
 from app.models.enums import Role
-from app.services import replay
-from app.services.context import SYSTEM
-from app.services.errors import PermissionDenied, WorkflowError
+from app.services.common.context import SYSTEM
+from app.services.common.errors import PermissionDenied, WorkflowError
+from app.services.training import replay
 from tests.conftest import make_actor
 from tests.services.admin_helpers import (
     PLATE,
@@ -98,10 +98,10 @@ def test_replay_of_demo_case_a_after_approved_closing(paths, session_factory):
     import importlib
 
     from app.demo import CASE_A_NO, DemoReport
-    from app.services import cases, comments
-    from app.services.search import load_case
+    from app.services.casefile import cases, comments
+    from app.services.casefile.access import load_case
 
-    importlib.import_module("app.demo.cases").seed(paths, session_factory, DemoReport())
+    importlib.import_module("app.demo.key_cases").seed(paths, session_factory, DemoReport())
     reviewer = make_actor(Role.REVIEWER)
     with unit_of_work(session_factory) as s:
         case_id = load_case(s, SYSTEM, CASE_A_NO).id

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.models.db import unit_of_work
-from app.services import routes
-from app.services.context import SYSTEM
-from app.services.observations import ObservationInput, add_observation
+from app.services.common.context import SYSTEM
+from app.services.evidence import routes
+from app.services.evidence.observations import ObservationInput, add_observation
 from tests.services.evidence_helpers import make_camera, make_case, make_evidence_row
 
 

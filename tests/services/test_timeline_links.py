@@ -8,9 +8,9 @@ import pytest
 
 from app.models import EvidenceItem, Observation
 from app.models.db import unit_of_work
-from app.services import cases, inquiries, persons, timeline, vehicles
-from app.services.dto import EventInput, InquiryInput, PersonInput, VehicleInput
-from app.services.errors import ValidationError, WorkflowError
+from app.services.casefile import cases, inquiries, persons, timeline, vehicles
+from app.services.casefile.dto import EventInput, InquiryInput, PersonInput, VehicleInput
+from app.services.common.errors import ValidationError, WorkflowError
 from tests.services.case_helpers import audit_count, cst, make_squad, new_case, run
 
 

@@ -15,10 +15,11 @@ from app.config import resolve_paths
 from app.models import Case, EvidenceItem, Observation, Vehicle
 from app.models.db import open_database, unit_of_work
 from app.models.enums import Role
-from app.services import replay, training_package
-from app.services.context import Perm, require
-from app.services.errors import PermissionDenied, WorkflowError
-from app.services.training_package import PackageError
+from app.services.common.context import Perm, require
+from app.services.common.errors import PermissionDenied, WorkflowError
+from app.services.training import package_export as training_package
+from app.services.training import package_import, replay
+from app.services.training.package_format import PackageError
 from tests.conftest import make_actor
 from tests.media import make_clip
 from tests.services.admin_helpers import (
@@ -81,7 +82,7 @@ def test_import_elsewhere_as_read_only_training_case(paths, session_factory, cas
     engine, factory = open_database(other.db_url)
     try:
         with unit_of_work(factory) as s:
-            info = training_package.import_package(s, TRAINER, other, tmp_path / "pkg" / "case-a.zip")
+            info = package_import.import_package(s, TRAINER, other, tmp_path / "pkg" / "case-a.zip")
         with unit_of_work(factory) as s:
             case = s.get(Case, info.case_id)
             assert case.is_training and case.status == "closed"
@@ -90,7 +91,7 @@ def test_import_elsewhere_as_read_only_training_case(paths, session_factory, cas
             assert s.scalar(select(func.count(EvidenceItem.id))) == 2
             rp = replay.build_replay(s, TRAINER, info.case_id)
             with pytest.raises(WorkflowError):
-                training_package.import_package(s, TRAINER, other, tmp_path / "pkg" / "case-a.zip")
+                package_import.import_package(s, TRAINER, other, tmp_path / "pkg" / "case-a.zip")
         kinds = [st.kind for st in rp.steps]
         ident = kinds.index("identification")
         victim = lambda st: next(p for p in st.state.persons if p.role == "victim")  # noqa: E731
@@ -120,7 +121,7 @@ def test_damaged_or_foreign_package_imports_nothing(paths, session_factory, case
     engine, factory = open_database(other.db_url)
     try:
         with pytest.raises(PackageError), unit_of_work(factory) as s:
-            training_package.import_package(s, TRAINER, other, bad)
+            package_import.import_package(s, TRAINER, other, bad)
         with factory() as s:
             assert s.scalar(select(func.count(Case.id))) == 0
         assert not [p for p in other.evidence_dir.rglob("*") if p.is_file()]
@@ -141,7 +142,7 @@ def test_only_closed_cases_and_only_trainers_or_admins(paths, session_factory, c
 
 
 def test_pseudonyms_are_consistent_across_spellings():
-    from app.services.pseudonyms import Pseudonymizer
+    from app.services.casefile.pseudonyms import Pseudonymizer
 
     p = Pseudonymizer()
     alias = p.add(PLATE, "plate")

@@ -11,8 +11,8 @@ from app.models import AuditEntry, Squad, User
 from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.models.types import utcnow
-from app.services import users
-from app.services.errors import PermissionDenied, ValidationError, WorkflowError
+from app.services.common.errors import PermissionDenied, ValidationError, WorkflowError
+from app.services.org import users
 from tests.conftest import make_actor
 from tests.services.admin_helpers import make_squad
 

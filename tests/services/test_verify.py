@@ -11,8 +11,8 @@ from sqlalchemy import select
 from app.cli import main as cli
 from app.models import AuditEntry
 from app.models.db import unit_of_work
-from app.services import verify
-from app.services.context import SYSTEM
+from app.services.admin import verify
+from app.services.common.context import SYSTEM
 from tests.services.admin_helpers import (
     add_evidence,
     make_case,
@@ -100,7 +100,7 @@ def test_missing_file_and_orphans(paths, session_factory, filled):
 
 
 def test_intact_unreferenced_file_is_a_warning_only(paths, session_factory, filled, tmp_path):
-    from app.services.evidence_store import copy_into_store
+    from app.services.evidence.store import copy_into_store
 
     src = tmp_path / "extra.mp4"
     src.write_bytes(b"interrupted import")

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import importlib
 import shutil
 
 import pytest
 
 from app.config import resolve_paths
-from app.demo import DemoReport
 from app.models.db import open_database
-from app.services.context import SYSTEM
+from app.services.common.context import SYSTEM
 from app.ui.settings import Settings
+from tests.demo_data import demo_template
 
 
 @pytest.fixture(scope="session")
-def demo_db_template(tmp_path_factory):
-    """The demo's case-file step seeded once per session (Case A, Case B, ~50 more)."""
-    root = tmp_path_factory.mktemp("demo_template")
-    paths = resolve_paths(root / "data").ensure()
-    engine, factory = open_database(paths.db_url)
-    importlib.import_module("app.demo.cases").seed(paths, factory, DemoReport())
-    engine.dispose()
-    return paths.db_path
+def demo_db_template():
+    """The demo's case-file step (Case A, Case B, ~50 more), seeded once per machine and code
+    version (``tests.demo_data``); tests copy it."""
+    return demo_template("cases") / "casedesk.sqlite3"
 
 
 @pytest.fixture
@@ -44,7 +39,8 @@ def ui_settings(tmp_path) -> Settings:
 def main_window(qtbot, zh_ui, demo_db, ui_settings):
     """The main window on the demo data, cases view shown, list loaded, Case A selected."""
     from app.demo import CASE_A_NO
-    from app.ui.main_window import AppContext, MainWindow
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
 
     paths, engine, factory = demo_db
     context = AppContext(paths=paths, engine=engine, sessions=factory, actor=SYSTEM,

@@ -11,14 +11,14 @@ from PySide6.QtCore import QDate, QPersistentModelIndex, Qt
 from sqlalchemy.exc import OperationalError
 
 from app.demo import CASE_A_NO, CASE_B_NO
-from app.services import cases as case_services
-from app.services.context import SYSTEM
-from app.services.dto import CaseFilter, CaseInput
-from app.services.search import WORKFLOW_ORDER
-from app.ui import case_list_model
-from app.ui.case_list_model import CASE_ID_ROLE, SUMMARY_ROLE, CaseTableModel, Column
-from app.ui.case_list_panel import CaseListPanel
-from app.ui.case_store import CaseStore
+from app.services.casefile import cases as case_services
+from app.services.casefile.dto import CaseFilter, CaseInput
+from app.services.casefile.search import WORKFLOW_ORDER
+from app.services.common.context import SYSTEM
+from app.ui.casefile import list_model as case_list_model
+from app.ui.casefile.list_model import CASE_ID_ROLE, SUMMARY_ROLE, CaseTableModel, Column
+from app.ui.casefile.list_panel import CaseListPanel
+from app.ui.casefile.store import CaseStore
 
 ZONE = ZoneInfo("Asia/Shanghai")
 

@@ -13,12 +13,12 @@ from sqlalchemy import select
 from app.demo import CASE_A_NO
 from app.models import Case
 from app.models.db import open_database, unit_of_work
-from app.services import cases as case_services
-from app.services.context import SYSTEM
-from app.ui import case_dialogs
-from app.ui.case_editor import CaseEditor
-from app.ui.case_store import CaseStore
-from app.ui.case_undo import Refs
+from app.services.casefile import cases as case_services
+from app.services.common.context import SYSTEM
+from app.ui.casefile import dialogs as case_dialogs
+from app.ui.casefile.editor import CaseEditor
+from app.ui.casefile.store import CaseStore
+from app.ui.casefile.undo import Refs
 from app.ui.widgets import conflict_dialog
 from app.ui.widgets.conflict_dialog import ConflictDialog
 

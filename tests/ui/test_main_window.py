@@ -7,10 +7,10 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.demo import CASE_A_NO, CASE_B_NO
-from app.services import cases as case_services
-from app.services.context import SYSTEM
-from app.ui import case_dialogs
-from app.ui.case_list_model import Column
+from app.services.casefile import cases as case_services
+from app.services.common.context import SYSTEM
+from app.ui.casefile import dialogs as case_dialogs
+from app.ui.casefile.list_model import Column
 from app.ui.widgets import conflict_dialog
 
 
@@ -297,8 +297,9 @@ def test_changes_from_another_workstation_show_up(main_window, qtbot):
 
 def test_reviewer_sees_the_file_read_only(qtbot, zh_ui, demo_db, ui_settings):
     from app.models.enums import Role
-    from app.services.context import Actor
-    from app.ui.main_window import AppContext, MainWindow
+    from app.services.common.context import Actor
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
 
     paths, engine, factory = demo_db
     reviewer = Actor(user_id=None, username="rev", role=Role.REVIEWER, display_name="审核员")
@@ -318,7 +319,7 @@ def test_reviewer_sees_the_file_read_only(qtbot, zh_ui, demo_db, ui_settings):
 def test_undo_after_someone_else_saved_loses_nothing(main_window, monkeypatch):
     view = _view(main_window)
     reported = []
-    monkeypatch.setattr("app.ui.case_editor.report_error", lambda exc, *_a: reported.append(exc))
+    monkeypatch.setattr("app.ui.casefile.editor.report_error", lambda exc, *_a: reported.append(exc))
     weather = view.editor.facts.main_form.editor("weather")
     type_text(weather, "，有雾")
     assert view.editor.save()
@@ -405,7 +406,7 @@ def test_timeline_shows_the_reasoning_chain(main_window):
 def test_conflict_dialog_shows_mine_and_theirs(zh_ui, qtbot):
     from dataclasses import replace
 
-    from app.services.dto import CaseInput
+    from app.services.casefile.dto import CaseInput
     from app.ui.widgets.merge_plan import plan_merge
 
     base = CaseInput(case_no="石峰-2023-0117", title="甲", weather="晴")

@@ -163,7 +163,7 @@ def test_worker_cancel(qapp, qtbot):
 
 
 def test_uncaught_exception_is_logged_and_shown(qapp, monkeypatch, caplog):
-    from app.services.errors import WorkflowError
+    from app.services.common.errors import WorkflowError
     from app.ui import error_dialogs
 
     shown = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from app.services.dto import CaseInput, PersonInput
+from app.services.casefile.dto import CaseInput, PersonInput
 from app.ui.widgets.merge_plan import Source, plan_merge, same
 
 BASE = CaseInput(case_no="石峰-2023-0117", title="肇事逃逸", weather="阴", road="长江路",

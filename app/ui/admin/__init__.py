@@ -10,8 +10,21 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication as Qca
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMainWindow
 
-from app.services.context import Perm
+from app.services.common.context import Perm
+from app.services.common.errors import ServiceError
+from app.ui.admin.audit_view import AuditView
+from app.ui.admin.backup_dialogs import remind_if_due, start_backup
+from app.ui.admin.idle_lock import DEFAULT_MINUTES, IDLE_KEY, IdleLock
+from app.ui.admin.password_dialog import ChangePasswordDialog
+from app.ui.admin.replay_view import ReplayView
+from app.ui.admin.review_dialog import ReviewDialog
+from app.ui.admin.settings_dialog import AdminSettingsDialog
+from app.ui.admin.training_dialogs import ExportPackageDialog, import_package
+from app.ui.admin.users_dialog import UsersDialog
+from app.ui.admin.verify_dialog import VerifyDialog
+from app.ui.error_dialogs import report_error
 
 
 def _action(window, text: str, slot, shortcut: str | None = None) -> QAction:
@@ -28,48 +41,36 @@ def install(window) -> None:
     """Views and menu actions for the signed-in user (called from ``install_views``)."""
     actor = window.context.actor
     if actor.can(Perm.AUDIT_VIEW):
-        from app.ui.admin.audit_view import AuditView
-
         window.register_view("audit", AuditView, Qca.translate("AdminMenu", "Audit log"))
     if actor.can(Perm.TRAINING_REPLAY):
-        from app.ui.admin.replay_view import ReplayView
-
         window.register_view("replay", ReplayView, Qca.translate("AdminMenu", "Trainer replay"))
     tools = window.menu("tools")
     tools.addSeparator()
     if actor.can(Perm.USERS_MANAGE):
-        _action(window, Qca.translate("AdminMenu", "Users…"), lambda: _exec("users_dialog", "UsersDialog", window))
+        _action(window, Qca.translate("AdminMenu", "Users…"), lambda: _exec(UsersDialog, window))
     if actor.can(Perm.REVIEW_COMMENT):
         _action(window, Qca.translate("AdminMenu", "Review comments…"),
-                lambda: _exec("review_dialog", "ReviewDialog", window))
+                lambda: _exec(ReviewDialog, window))
     if actor.can(Perm.VERIFY):
         _action(window, Qca.translate("AdminMenu", "Verify data…"),
-                lambda: _exec("verify_dialog", "VerifyDialog", window))
+                lambda: _exec(VerifyDialog, window))
     if actor.can(Perm.BACKUP):
-        from app.ui.admin.backup_dialogs import start_backup
-
         _action(window, Qca.translate("AdminMenu", "Back up now…"), lambda: start_backup(window))
     if actor.can(Perm.SETTINGS):
         _action(window, Qca.translate("AdminMenu", "Security settings…"),
-                lambda: _exec("settings_dialog", "AdminSettingsDialog", window))
+                lambda: _exec(AdminSettingsDialog, window))
     if actor.can(Perm.TRAINING_BUILD):
-        from app.ui.admin.training_dialogs import import_package
-
         _action(window, Qca.translate("AdminMenu", "Export training package…"),
-                lambda: _exec("training_dialogs", "ExportPackageDialog", window))
+                lambda: _exec(ExportPackageDialog, window))
         _action(window, Qca.translate("AdminMenu", "Import training package…"), lambda: import_package(window))
     if actor.user_id is not None:  # a real sign-in (not the CLI/screenshot system actor)
         _install_session_guards(window)
 
 
-def _exec(module: str, cls: str, window) -> None:
-    import importlib
-
-    from app.services.errors import ServiceError
-    from app.ui.error_dialogs import report_error
-
+def _exec(dialog_class: type[QDialog], window: QMainWindow) -> None:
+    """Open a modal admin dialog; a service refusal while it loads is shown, not raised."""
     try:
-        dialog = getattr(importlib.import_module(f"app.ui.admin.{module}"), cls)(window)
+        dialog = dialog_class(window)
     except ServiceError as exc:
         report_error(exc, window)
         return
@@ -77,10 +78,6 @@ def _exec(module: str, cls: str, window) -> None:
 
 
 def _install_session_guards(window) -> None:
-    from app.ui.admin.backup_dialogs import remind_if_due
-    from app.ui.admin.idle_lock import DEFAULT_MINUTES, IDLE_KEY, IdleLock
-    from app.ui.admin.password_dialog import ChangePasswordDialog
-
     ctx = window.context
     window.menu("tools").addSeparator()
     _action(window, Qca.translate("AdminMenu", "Change password…"),

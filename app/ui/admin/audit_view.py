@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from app.models import Case
-from app.services import audit_log
-from app.services.audit_log import AuditFilter, AuditRow
-from app.services.context import Perm
-from app.services.errors import ServiceError
+from app.services.common import audit_log
+from app.services.common.audit_log import AuditFilter, AuditRow
+from app.services.common.context import Perm
+from app.services.common.errors import ServiceError
 from app.ui.error_dialogs import report_error
 
 PAGE = 500
@@ -156,7 +154,7 @@ class AuditView(QWidget):
         if not self._ctx.actor.can(Perm.AUDIT_VIEW):
             return
         with self._ctx.sessions() as s:
-            cases = s.execute(select(Case.id, Case.case_no).order_by(Case.case_no)).all()
+            cases = audit_log.case_numbers(s, self._ctx.actor)
             names = audit_log.usernames(s, self._ctx.actor)
         self.model.case_numbers = {cid: no for cid, no in cases}
         for cid, no in cases:

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.models.db import unit_of_work
-from app.services import backup
-from app.services.context import Perm
+from app.services.admin import backup
+from app.services.common.context import Perm
 from app.ui.error_dialogs import report_error
 from app.ui.workers import TaskContext, TaskHandle, run_with_progress_dialog
 

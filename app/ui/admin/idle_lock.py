@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.models.db import unit_of_work
-from app.services import users
+from app.services.org import users
 from app.ui.admin.login_dialog import LoginDialog
 
 DEFAULT_MINUTES = 10

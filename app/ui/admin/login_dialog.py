@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.db import unit_of_work
-from app.services import users
-from app.services.context import Actor
-from app.services.errors import ServiceError, ValidationError
+from app.services.common.context import Actor
+from app.services.common.errors import ServiceError, ValidationError
+from app.services.org import users
 from app.ui.admin.password_dialog import ChangePasswordDialog
 from app.ui.widgets.dialog_parts import accept_cancel_buttons, error_label
 

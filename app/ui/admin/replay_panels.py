@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import AppPaths
-from app.services.evidence_store import store_path
-from app.services.replay import CaseThen, FrameRef
-from app.services.training_package import blur_regions
+from app.services.evidence.store import store_path
+from app.services.training.package_export import blur_regions
+from app.services.training.replay import CaseThen, FrameRef
 from app.ui.widgets.enum_labels import (
     inquiry_status_label,
     person_role_label,

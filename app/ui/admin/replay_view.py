@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app.models import EvidenceItem
 from app.models.db import unit_of_work
-from app.services import custody, replay
-from app.services.context import Perm
-from app.services.errors import ServiceError
-from app.services.replay import Replay, ReplayStep
+from app.services.common.context import Perm
+from app.services.common.errors import ServiceError
+from app.services.evidence import custody, items
+from app.services.training import replay
+from app.services.training.replay import Replay, ReplayStep
 from app.ui.admin.replay_panels import KnownThenPanel, frame_pixmap, load_frame
 from app.ui.widgets.enum_labels import event_kind_label
 from app.ui.workers import TaskHandle, run_task
@@ -248,7 +248,7 @@ class ReplayView(QWidget):
         self.frames.addWidget(label)
         self.frames.addWidget(caption)
         with unit_of_work(self._ctx.sessions) as s:
-            ev = s.get(EvidenceItem, frame.evidence_id)
+            ev = items.get_evidence(s, self._ctx.actor, frame.evidence_id)
             ext, kind = ev.ext, ev.media_kind
             custody.record_view(s, self._ctx.actor, ev.id,
                                  detail=f"replay frame {frame.frame_index}")

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import unit_of_work
-from app.services import comments
-from app.services.context import Perm
-from app.services.dto import CaseFilter
-from app.services.errors import ServiceError
-from app.services.search import list_cases
+from app.services.casefile import comments
+from app.services.casefile.dto import CaseFilter
+from app.services.casefile.search import list_cases
+from app.services.common.context import Perm
+from app.services.common.errors import ServiceError
 from app.ui.widgets.enum_labels import status_label
 
 

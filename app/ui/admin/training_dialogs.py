@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import unit_of_work
-from app.services import replay, training_package
-from app.services.observations import list_observations
+from app.services.evidence.observations import list_observations
+from app.services.training import package_export as training_package
+from app.services.training import package_import, replay
+from app.services.training.package_format import PackageInfo
 from app.ui.error_dialogs import report_error
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 from app.ui.workers import TaskContext, TaskHandle, run_with_progress_dialog
@@ -40,7 +42,7 @@ def _export(ctx: TaskContext, sessions, actor, paths, case_id, out, ids, blur_al
 
 def _import(ctx: TaskContext, sessions, actor, paths, path):
     with unit_of_work(sessions) as s:
-        return training_package.import_package(s, actor, paths, path)
+        return package_import.import_package(s, actor, paths, path)
 
 
 class ExportPackageDialog(QDialog):
@@ -114,7 +116,7 @@ class ExportPackageDialog(QDialog):
         self.handle.failed.connect(lambda exc, _tb: report_error(exc, self))
         return self.handle
 
-    def _done(self, info: training_package.PackageInfo) -> None:
+    def _done(self, info: PackageInfo) -> None:
         self._window.show_message(self.tr("Training package saved: {path}").format(path=info.path))
         self.accept()
 
@@ -131,7 +133,7 @@ class ImportTexts(QObject):
     def running(self) -> str:
         return self.tr("Checking and importing the package…")
 
-    def done(self, info: training_package.PackageInfo) -> str:
+    def done(self, info: PackageInfo) -> str:
         return self.tr("Imported as a read-only training case: {title} ({frames} frames, "
                        "{events} steps).").format(title=info.title, frames=info.frames,
                                                   events=info.events)
@@ -150,7 +152,7 @@ def import_package(window, path: str | None = None) -> TaskHandle | None:
                                       parent=window, title=texts.title(), label=texts.running(),
                                       cancellable=False)
 
-    def done(info: training_package.PackageInfo) -> None:
+    def done(info: PackageInfo) -> None:
         window.show_message(texts.done(info), 10000)
         box = QMessageBox(QMessageBox.Icon.Information, texts.title(), texts.done(info),
                           parent=window)

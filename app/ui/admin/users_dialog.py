@@ -17,13 +17,11 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
 )
-from sqlalchemy import select
 
-from app.models import Squad
 from app.models.db import unit_of_work
 from app.models.enums import Role
-from app.services import users
-from app.services.errors import ServiceError, ValidationError
+from app.services.common.errors import ServiceError, ValidationError
+from app.services.org import officers, users
 from app.ui.widgets.dialog_parts import accept_cancel_buttons
 
 
@@ -101,7 +99,7 @@ class UsersDialog(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         with self._ctx.sessions() as s:
-            self.squads = [tuple(r) for r in s.execute(select(Squad.id, Squad.name))]
+            self.squads = [(q.id, q.name) for q in officers.list_squads(s, self._ctx.actor)]
         self.reload()
 
     def reload(self) -> None:

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import unit_of_work
-from app.services import verify
-from app.services.context import Perm, require
-from app.services.verify import VerifyReport
+from app.services.admin import verify
+from app.services.admin.verify import VerifyReport
+from app.services.common.context import Perm, require
 from app.ui.workers import TaskContext, TaskHandle, run_task
 
 _STEPS = 1000

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
-from app.services.errors import ServiceError
+from app.services.common.errors import ServiceError
 
 
 def _tr(text: str) -> str:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from app.models.db import unit_of_work
 from app.reports.case_data import case_heading
 from app.reports.labels import labels
-from app.services import callouts
-from app.services import officers as officer_service
-from app.services.errors import ServiceError, ValidationError
+from app.services.common.errors import ServiceError, ValidationError
+from app.services.org import callouts
+from app.services.org import officers as officer_service
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 
 TZ = ZoneInfo("Asia/Shanghai")

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.models.db import unit_of_work
 from app.reports.labels import label, labels
-from app.services import callouts
-from app.services import officers as officer_service
-from app.services.context import Perm
+from app.services.common.context import Perm
+from app.services.org import callouts
+from app.services.org import officers as officer_service
 from app.ui.error_dialogs import report_error
 from app.ui.reports.callout_dialog import CallOutDialog
 from app.ui.reports.frame_model import DataFrameModel

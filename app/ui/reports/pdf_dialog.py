@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.reports.case_data import CaseHeading
 from app.reports.pdf_export import PdfOptions, PdfResult, export_case_pdf
 from app.reports.pdf_sections import SECTIONS, section_titles
-from app.services.errors import ServiceError
+from app.services.common.errors import ServiceError
 from app.ui.error_dialogs import report_error
 from app.ui.workers import TaskContext, run_task
 

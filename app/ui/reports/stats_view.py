@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.reports.stats import StatsFilter, StatsResult, squad_statistics, summary_labels
 from app.reports.stats_export import write_csv, write_xlsx
-from app.services import officers as officer_service
+from app.services.org import officers as officer_service
 from app.ui.error_dialogs import report_error
 from app.ui.reports import charts
 from app.ui.reports.frame_model import DataFrameModel

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.cameras import CameraDTO
+from app.services.evidence.cameras import CameraDTO
 from app.ui.review.route_view import load_area, save_area
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 

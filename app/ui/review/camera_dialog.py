@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from app.models.db import unit_of_work
 from app.models.enums import OwnerKind
-from app.services import cameras
-from app.services.context import Actor
-from app.services.errors import ServiceError, ValidationError
+from app.services.common.context import Actor
+from app.services.common.errors import ServiceError, ValidationError
+from app.services.evidence import cameras, clock_offsets
 from app.ui.review.clip_view import SHOWN_QTZ, SHOWN_TZ, as_shown_zone
 
 
@@ -184,7 +184,7 @@ class CameraDialog(QDialog):
             return
         try:
             with unit_of_work(self._factory) as s:
-                cameras.add_clock_offset(s, self._actor, self.current.id, self.offset_value.value(),
+                clock_offsets.add_clock_offset(s, self._actor, self.current.id, self.offset_value.value(),
                                          as_shown_zone(self.offset_at.dateTime().toPython()),
                                          self.offset_method.text().strip())
         except ServiceError as exc:

@@ -9,9 +9,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app.models.db import unit_of_work
-from app.services import custody, evidence, evidence_media
-from app.services.evidence import EvidenceDTO
+from app.services.evidence import clips as evidence
+from app.services.evidence import custody
+from app.services.evidence import media as evidence_media
+from app.services.evidence.items import EvidenceDTO
 from app.ui.review import media_tasks
+from app.ui.review.case_scan import show_stored
 from app.ui.review.clip_view import SHOWN_TZ, fmt_wall
 from app.ui.review.player import ClipPlayer
 from app.ui.workers import TaskHandle, run_task, run_with_progress_dialog
@@ -141,6 +144,8 @@ class ClipActions:
                             and self.clip_view.timeline.set_thumbnails(t))
 
     def _load_activity(self, ev: EvidenceDTO) -> None:
+        if show_stored(self, ev.id):   # a stored scan (e.g. from "scan all clips") comes first
+            return
         cached = evidence_media.cached_activity(self.context.paths, ev.sha256)
         if cached is not None:
             self._show_activity(ev.id, cached)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.evidence import EvidenceDTO
-from app.services.observations import ObservationDTO
+from app.services.evidence.items import EvidenceDTO
+from app.services.evidence.observations import ObservationDTO
 from app.ui.review.frame_view import FrameView, bgr_to_qimage
 from app.ui.review.player import SPEEDS, ClipPlayer
 from app.ui.review.timeline import TimelineWidget
@@ -196,10 +196,22 @@ class ClipView(QWidget):
         state = ""
         if p.playing():
             state = ("▶ " if p.direction > 0 else "◀ ") + speed_text(p.speed)
+        state += self._frame_notes(p.source, i)
         self.readout.setText(self.tr(
             "Frame {i} / {n}    pts {pts:.3f} s    Corrected time {wall}    {offset}    {state}"
         ).format(i=i, n=p.frame_count - 1, pts=p.pts(i), wall=fmt_wall(p.wall_time(i)),
                  offset=offset, state=state))
+
+    def _frame_notes(self, source, i: int) -> str:
+        """Damage and recording segment of the shown frame (never a wrong frame unannounced)."""
+        notes = ""
+        segments = source.segments
+        if len(segments) > 1:
+            notes += "    " + self.tr("recording {k} of {n}").format(
+                k=source.segment_of(i) + 1, n=len(segments))
+        if source.is_damaged(i):
+            notes += "    ⚠ " + self.tr("DATA DAMAGED")
+        return notes
 
     def displayed_image(self) -> QImage:
         return self.frame_view.image()

@@ -21,16 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import unit_of_work
-from app.services import custody, evidence
-from app.services.cameras import CameraDTO
-from app.services.context import Actor
-from app.services.errors import ServiceError
+from app.services.common.context import Actor
+from app.services.common.errors import ServiceError
+from app.services.evidence import clips as evidence
+from app.services.evidence import custody, items
+from app.services.evidence.cameras import CameraDTO
 from app.ui.review.clip_view import SHOWN_QTZ, SHOWN_TZ, as_shown_zone, fmt_wall
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 
 
 class EvidenceDialog(QDialog):
-    def __init__(self, factory, actor: Actor, ev: evidence.EvidenceDTO, cameras: list[CameraDTO],
+    def __init__(self, factory, actor: Actor, ev: items.EvidenceDTO, cameras: list[CameraDTO],
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("EvidenceDialog")

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QWidget
 
 from app.models.db import unit_of_work
-from app.services import evidence, osd
+from app.services.evidence import items, osd
 from app.ui.workers import TaskContext, run_task
 
 
@@ -52,7 +52,7 @@ class ImportClockAssist(QWidget):
     def check(self, ids: list[int], files: QListWidget) -> None:
         """Flag the newly imported clips that have no start time."""
         with unit_of_work(self.dialog._factory) as s:
-            items = [evidence.get_evidence(s, self.dialog._actor, i) for i in ids]
+            items = [items.get_evidence(s, self.dialog._actor, i) for i in ids]
         self.missing = [e for e in items if e.start_time is None]
         for r in range(files.count()):
             item = files.item(r)

@@ -29,17 +29,18 @@ from PySide6.QtWidgets import (
 from app.config import AppPaths
 from app.models.db import unit_of_work
 from app.models.enums import Acquisition
-from app.services import evidence
-from app.services.cameras import CameraDTO
-from app.services.context import Actor
-from app.services.errors import ServiceError
-from app.services.evidence_store import discard
+from app.services.common.context import Actor
+from app.services.common.errors import ServiceError
+from app.services.evidence import clips as evidence
+from app.services.evidence.cameras import CameraDTO
+from app.services.evidence.store import discard
 from app.ui.review.clip_view import SHOWN_QTZ, as_shown_zone
 from app.ui.review.import_clock import ImportClockAssist
 from app.ui.review.media_tasks import background_pool, lower_priority
 from app.ui.workers import TaskContext, TaskHandle, run_task
+from app.video.formats import dialog_patterns
 
-VIDEO_FILTER = "*." + " *.".join(sorted(evidence.VIDEO_EXTS))
+VIDEO_FILTER = dialog_patterns()
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def import_files(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, case_
             except BaseException:
                 discard(prepared.stored)
                 raise
-            out.append(FileOutcome(f, "duplicate" if res.duplicate else "imported", "",
+            notes = "；".join(getattr(prepared.info, "warnings", ()) or ())
+            out.append(FileOutcome(f, "duplicate" if res.duplicate else "imported", notes,
                                    res.evidence.id))
         except ServiceError as exc:
             status = "cancelled" if ctx.is_cancelled() else "failed"

@@ -16,9 +16,10 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from app.config import AppPaths
 from app.models.db import unit_of_work
-from app.services import custody, evidence_media
-from app.services.context import Actor
-from app.services.evidence import EvidenceDTO, evidence_path
+from app.services.common.context import Actor
+from app.services.evidence import custody
+from app.services.evidence import media as evidence_media
+from app.services.evidence.items import EvidenceDTO, evidence_path
 from app.ui.workers import TaskContext
 from app.video import FilterChain, export_clip, export_snapshot, open_video, rank_segments_by_colour
 from app.video import thumbnails as make_thumbnails

@@ -9,9 +9,9 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from app.models.db import unit_of_work
-from app.services import observations
-from app.services.errors import ServiceError
-from app.services.observations import ObservationDTO, ObservationInput
+from app.services.common.errors import ServiceError
+from app.services.evidence import observations
+from app.services.evidence.observations import ObservationDTO, ObservationInput
 from app.ui.review.clip_view import fmt_wall
 from app.ui.review.observation_undo import AddObservations, DeleteObservations, EditObservation
 from app.ui.review.observation_widgets import ObservationDialog
@@ -116,8 +116,8 @@ class ObservationActions:
                 self.tr("Inference drawn from {n} observation(s):").format(n=len(rows)))
             if not ok or not title.strip():
                 return None
-        from app.services.dto import EventInput
-        from app.services.timeline import add_event
+        from app.services.casefile.dto import EventInput
+        from app.services.casefile.timeline import add_event
 
         data = EventInput(occurred_at=datetime.now(UTC), kind="inference", title=title.strip(),
                           detail=detail, observation_ids=tuple(o.id for o in rows),

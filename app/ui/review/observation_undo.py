@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from app.models.db import unit_of_work
-from app.services import observations
-from app.services.errors import ServiceError
-from app.services.observations import ObservationDTO, ObservationInput
+from app.services.common.errors import ServiceError
+from app.services.evidence import observations
+from app.services.evidence.observations import ObservationDTO, ObservationInput
 from app.ui.widgets.undo import AppliedCommand
 
 

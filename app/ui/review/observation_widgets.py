@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.observations import TAGS, CaseLinks, ObservationDTO
+from app.services.evidence.observations import TAGS, CaseLinks, ObservationDTO
 from app.ui.review.clip_view import fmt_wall
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 

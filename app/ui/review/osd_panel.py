@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import unit_of_work
-from app.services import osd
-from app.services.errors import ServiceError
+from app.services.common.errors import ServiceError
+from app.services.evidence import osd
 from app.timeread import OffsetSuggestion, TimeProfile
 from app.ui.review.roi_text_row import RoiTextRow
 from app.ui.workers import run_task

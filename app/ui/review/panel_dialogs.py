@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 
-from app.services import evidence
+from app.services.evidence import items
 from app.ui.review import media_tasks
 from app.ui.review.camera_dialog import CameraDialog
 from app.ui.review.evidence_dialog import EvidenceDialog
@@ -28,7 +28,7 @@ class DialogActions:
         menu.addAction(self.tr("Details and chain of custody…"), lambda: self.show_evidence_dialog(ev))
         menu.exec(self.evidence_table.viewport().mapToGlobal(pos))
 
-    def show_evidence_dialog(self, ev: evidence.EvidenceDTO) -> EvidenceDialog:
+    def show_evidence_dialog(self, ev: items.EvidenceDTO) -> EvidenceDialog:
         dlg = EvidenceDialog(self.context.sessions, self.context.actor, ev, self.camera_list, self)
         dlg.accepted.connect(self._after_evidence_edit)
         self.active_dialog = dlg

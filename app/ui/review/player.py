@@ -9,7 +9,7 @@ from datetime import datetime
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.services.evidence import EvidenceDTO
+from app.services.evidence.items import EvidenceDTO
 from app.video import FilterChain
 
 SPEEDS = (1 / 16, 1 / 8, 1 / 4, 1 / 2, 1.0, 2.0, 4.0, 8.0, 16.0)

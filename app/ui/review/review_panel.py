@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import unit_of_work
-from app.services import cameras, custody, evidence, observations, routes
-from app.services.errors import ServiceError
-from app.services.observations import ObservationDTO
+from app.services.common.errors import ServiceError
+from app.services.evidence import cameras, custody, items, observations, routes
+from app.services.evidence import clips as evidence
+from app.services.evidence.observations import ObservationDTO
 from app.ui.review import media_tasks
+from app.ui.review.case_scan import CaseScanControl
 from app.ui.review.clip_actions import ClipActions
 from app.ui.review.clip_view import ClipView, fmt_wall
 from app.ui.review.enhance_panel import EnhancePanel
@@ -48,7 +50,7 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.context = context
         self.case_id: int | None = None
         self.case_no = ""
-        self.evidence_items: list[evidence.EvidenceDTO] = []
+        self.evidence_items: list[items.EvidenceDTO] = []
         self.observations: list[ObservationDTO] = []
         self.links = None
         self.camera_list: list[cameras.CameraDTO] = []
@@ -179,6 +181,8 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
             self.colour_box.addItem(names.get(key, key), key)
         self.colour_box.activated.connect(lambda i: self.rank_by_colour(self.colour_box.itemData(i)))
         bar.addWidget(self.colour_box)
+        bar.addSeparator()
+        self.case_scan = CaseScanControl(self, bar)
 
     # -- case ----------------------------------------------------------------------------
     def _load_cases(self) -> None:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.cameras import CameraDTO
-from app.services.routes import Route
+from app.services.evidence.cameras import CameraDTO
+from app.services.evidence.routes import Route
 from app.ui.review.clip_view import fmt_wall
 
 M_PER_DEG_LAT = 110_540.0

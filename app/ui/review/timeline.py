@@ -9,6 +9,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPen, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.ui.review.coverage import COVERAGE_H, paint_coverage
+
 THUMB_H = 46
 STRIP_H = 18
 MARK_H = 16
@@ -27,7 +29,7 @@ class TimelineWidget(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("Timeline")
-        self.setMinimumHeight(RULER_H + THUMB_H + STRIP_H + MARK_H + 8)
+        self.setMinimumHeight(RULER_H + THUMB_H + STRIP_H + COVERAGE_H + MARK_H + 9)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self.frame_count = 1
@@ -39,6 +41,7 @@ class TimelineWidget(QWidget):
         self.markers: list[tuple[int, str]] = []     # frame, tooltip
         self.in_out: tuple[int | None, int | None] = (None, None)
         self.scan_state = ""                          # text while a scan runs
+        self.coverage: list[tuple[int, int, str]] = []  # decoded / triaged stretches of a scan
         self._zoom = 1.0
         self._offset = 0.0  # first visible frame
         self._dragging = False
@@ -50,6 +53,7 @@ class TimelineWidget(QWidget):
     def set_clip(self, frame_count: int, fps: float) -> None:
         self.frame_count, self.fps = max(1, frame_count), fps or 25.0
         self.thumbnails, self.activity, self.segments, self.markers = [], None, [], []
+        self.coverage = []
         self.in_out = (None, None)
         self._zoom, self._offset, self.position = 1.0, 0.0, 0
         self.update()
@@ -69,6 +73,11 @@ class TimelineWidget(QWidget):
         self.activity = None if per_second is None else np.asarray(per_second, dtype=float)
         self.segments = segments
         self.scan_state = ""
+        self.update()
+
+    def set_coverage(self, stretches: list[tuple[int, int, str]]) -> None:
+        """Which stretches the scan decoded and which it only triaged (see coverage.py)."""
+        self.coverage = list(stretches)
         self.update()
 
     def set_markers(self, markers: list[tuple[int, str]]) -> None:
@@ -107,7 +116,9 @@ class TimelineWidget(QWidget):
         self._paint_thumbs(p, y)
         y += THUMB_H + 2
         self._paint_activity(p, y, w)
-        y += STRIP_H + 2
+        y += STRIP_H + 1
+        paint_coverage(p, self.coverage, self._x, y, w)
+        y += COVERAGE_H + 2
         self._paint_range_and_head(p)
         self._paint_markers(p, y)  # over the playhead: a mark on the current frame stays visible
         p.end()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.errors import ConflictError, NotFoundError
+from app.services.common.errors import ConflictError, NotFoundError
 from app.ui.error_dialogs import report_error
 from app.ui.widgets.enum_labels import field_label, local_time
 from app.ui.widgets.form import FieldSpec

@@ -7,13 +7,15 @@ from sqlalchemy import select
 
 from app.models import Squad
 from app.models.db import unit_of_work
-from app.services import users
+from app.services.common.context import SYSTEM
+from app.services.org import users
 
 
 @pytest.fixture
 def make_window(qtbot, zh_ui, demo_db, ui_settings):
     """``make_window(role)``: a real user of ``role`` (password Pass-1234) and its window."""
-    from app.ui.main_window import AppContext, MainWindow
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
 
     paths, engine, factory = demo_db
     made = []
@@ -21,7 +23,7 @@ def make_window(qtbot, zh_ui, demo_db, ui_settings):
     def make(role: str = "admin", username: str | None = None):
         with unit_of_work(factory) as s:
             squad = s.scalar(select(Squad.id).order_by(Squad.id)) if role == "officer" else None
-            dto = users._create(s, users.SYSTEM, username or f"u-{role}", f"{role}用户", role,
+            dto = users._create(s, SYSTEM, username or f"u-{role}", f"{role}用户", role,
                                 "Pass-1234", squad, None, False)
         context = AppContext(paths=paths, engine=engine, sessions=factory,
                              actor=users.actor_of(dto), settings=ui_settings)

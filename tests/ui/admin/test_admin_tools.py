@@ -6,8 +6,8 @@ import os
 import stat
 
 from app.models.db import unit_of_work
-from app.services import audit
-from app.services.context import SYSTEM
+from app.services.common import audit
+from app.services.common.context import SYSTEM
 from app.ui.admin.backup_dialogs import backup_is_due, start_backup
 from app.ui.admin.users_dialog import UsersDialog
 from app.ui.admin.verify_dialog import VerifyDialog
@@ -97,8 +97,8 @@ def test_users_dialog_lists_accounts(make_window, qtbot):
 
 def test_review_dialog_comments_and_approves_closing(make_window, qtbot):
     from app.demo import CASE_A_NO
-    from app.services import audit_log
-    from app.services.search import load_case
+    from app.services.casefile.access import load_case
+    from app.services.common import audit_log
     from app.ui.admin.review_dialog import ReviewDialog
 
     window = make_window("reviewer")

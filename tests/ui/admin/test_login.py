@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog
 
 from app.models import User
 from app.models.db import unit_of_work
-from app.services import users
+from app.services.org import users
 from app.ui.admin.login_dialog import FirstAdminDialog, LoginDialog, demo_prefill
 from app.ui.admin.password_dialog import ChangePasswordDialog
 
@@ -80,8 +80,8 @@ def test_idle_lock_hides_the_window_until_the_password(qtbot, make_window):
     dialog.password.setText("Pass-1234")
     assert dialog.try_login()
     assert not lock.is_locked and not window.centralWidget().isHidden()
-    from app.services import audit_log
-    from app.services.context import SYSTEM
+    from app.services.common import audit_log
+    from app.services.common.context import SYSTEM
 
     with window.context.sessions() as s:
         actions = [r.action for r in audit_log.list_entries(s, SYSTEM)]

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from app.demo import CASE_A_NO
 from app.models.db import unit_of_work
-from app.services import cases, comments, replay
-from app.services.context import SYSTEM
-from app.services.search import load_case
+from app.services.casefile import cases, comments
+from app.services.casefile.access import load_case
+from app.services.common.context import SYSTEM
+from app.services.training import replay
 from app.ui.admin.training_dialogs import ExportPackageDialog, import_package
 
 

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from app.services import evidence
-from app.services.context import SYSTEM
+from app.services.common.context import SYSTEM
+from app.services.evidence import clips as evidence
 from tests.media import make_clip
 from tests.services.evidence_helpers import T0, make_camera, make_case
 

@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from app.models import EvidenceItem
 from app.models.db import unit_of_work
-from app.services import cameras
-from app.services.context import SYSTEM
+from app.services.common.context import SYSTEM
+from app.services.evidence import cameras
 from app.ui.review.camera_dialog import CameraDialog
 from app.ui.review.import_dialog import ImportDialog
 from tests.media import make_clip

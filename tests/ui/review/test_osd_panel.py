@@ -11,8 +11,9 @@ from PySide6.QtCore import QDateTime
 
 from app.demo.osd_footage import OsdClip
 from app.models.db import unit_of_work
-from app.services import evidence, observations
-from app.services.context import SYSTEM
+from app.services.common.context import SYSTEM
+from app.services.evidence import clips as evidence
+from app.services.evidence import items, observations
 from tests.services.evidence_helpers import make_camera, make_case
 from tests.timeread.conftest import osd_clip
 from tests.ui.review.conftest import BenchContext
@@ -95,8 +96,8 @@ def test_import_flags_missing_start_and_reads_the_clock_before_saving(qtbot, db,
     qtbot.waitUntil(lambda: dlg.clock.handle.done, timeout=30000)
     assert "05:51:07" in dlg.clock.label.text() and dlg.clock.save_button.isVisibleTo(dlg)
     with unit_of_work(factory) as s:
-        assert evidence.get_evidence(s, SYSTEM, ev_id).start_time is None  # shown, not saved
+        assert items.get_evidence(s, SYSTEM, ev_id).start_time is None  # shown, not saved
     with qtbot.waitSignal(dlg.imported, timeout=5000):
         assert dlg.clock.save() == [ev_id]
     with unit_of_work(factory) as s:
-        assert evidence.get_evidence(s, SYSTEM, ev_id).start_time is not None
+        assert items.get_evidence(s, SYSTEM, ev_id).start_time is not None

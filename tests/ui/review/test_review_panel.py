@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from app.models import CustodyEvent
 from app.models.db import unit_of_work
-from app.services import evidence, observations
-from app.services.context import SYSTEM
+from app.services.common.context import SYSTEM
+from app.services.evidence import items, observations
 from app.ui.review.clip_view import SHOWN_TZ
 from tests.media import frame_index_of
 from tests.ui.review.conftest import FPS
@@ -167,7 +167,7 @@ def test_sync_two_clips_on_corrected_time(qtbot, panel, review_world):
 
 def test_hash_mismatch_is_shown_loudly_and_blocks(qtbot, panel, review_world):
     ev = review_world["ev_a"]
-    stored = evidence.evidence_path(review_world["paths"], ev)
+    stored = items.evidence_path(review_world["paths"], ev)
     os.chmod(stored, 0o644)
     data = bytearray(stored.read_bytes())
     data[-100] ^= 0x55

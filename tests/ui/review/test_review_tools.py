@@ -12,9 +12,10 @@ from sqlalchemy import select
 
 from app.models import TimelineEvent
 from app.models.db import unit_of_work
-from app.services import evidence, observations
-from app.services.context import SYSTEM
-from app.services.observations import ObservationInput
+from app.services.common.context import SYSTEM
+from app.services.evidence import clips as evidence
+from app.services.evidence import items, observations
+from app.services.evidence.observations import ObservationInput
 from app.video import FilterChain
 from tests.media import make_clip
 from tests.services.evidence_helpers import make_case
@@ -46,7 +47,7 @@ def test_enhancement_is_live_and_saved_per_clip(qtbot, panel):
     qtbot.waitUntil(lambda: (lambda a: np.array_equal(a[..., 0], a[..., 2]))(
         _image_array(panel.clip_view.displayed_image())), timeout=5000)
     with unit_of_work(panel.context.sessions) as s:
-        saved = evidence.get_evidence(s, SYSTEM, ev_id).filters_json
+        saved = items.get_evidence(s, SYSTEM, ev_id).filters_json
     assert "grayscale" in saved
     other = next(e.id for e in panel.evidence_items if e.id != ev_id)
     panel.open_evidence(other)
@@ -132,7 +133,8 @@ def test_offset_for_one_clip_moves_its_corrected_times(qtbot, panel):
 
 
 def test_main_window_shows_the_review_view(qtbot, review_world, tmp_path):
-    from app.ui.main_window import AppContext, MainWindow
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
     from app.ui.review.review_panel import ReviewPanel
     from app.ui.settings import Settings
 

@@ -1,0 +1,255 @@
+"""Integrity check of a whole data dir: database, audit chain, evidence files, orphans.
+
+Errors (the data can no longer be trusted) make ``casedesk-cli verify`` exit non-zero and name the
+first broken row or file. Warnings (intact but unexpected, e.g. a fully written evidence file whose
+import was interrupted before its database row was committed) are listed but do not fail unless
+``strict``. Progress and cancel are callbacks so a GUI worker can drive it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from app.i18n import _
+from app.models import EvidenceItem
+from app.models.enums import CustodyAction
+from app.services.common import audit
+from app.services.common.audit import iter_chain_problems
+from app.services.common.context import Actor
+from app.services.evidence.custody import log_custody
+from app.services.evidence.store import store_path
+
+ProgressFn = Callable[[float, str], None]  # (fraction 0..1, what is being checked)
+CancelFn = Callable[[], bool]
+_CHUNK = 1 << 20
+_STORE_NAME = re.compile(r"^(?P<sha>[0-9a-f]{64})(\.[A-Za-z0-9]{1,16})?$")
+# Names the evidence store uses while a file is being written (never trusted, safe to delete).
+_TEMP_NAME = re.compile(r"(^\.|\.tmp$|\.part$|\.partial$|^tmp)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class VerifyProblem:
+    kind: str       # integrity / audit / evidence_missing / evidence_hash / evidence_size /
+    #                 orphan_file / leftover_temp / unreadable
+    where: str      # "audit row 17", "evidence/ab/ab…cd.mp4"
+    message: str
+    severity: str = "error"  # error / warning
+    evidence_id: int | None = None  # the evidence item concerned, when there is one
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    problems: tuple[VerifyProblem, ...]
+    audit_rows: int
+    evidence_files: int
+    bytes_hashed: int
+    cancelled: bool = False
+
+    @property
+    def errors(self) -> tuple[VerifyProblem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[VerifyProblem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    @property
+    def first_error(self) -> VerifyProblem | None:
+        return self.errors[0] if self.errors else None
+
+    def ok(self, strict: bool = False) -> bool:
+        return not self.cancelled and not (self.problems if strict else self.errors)
+
+
+@dataclass
+class _Run:
+    progress: ProgressFn | None
+    cancelled: CancelFn | None
+    problems: list[VerifyProblem] = field(default_factory=list)
+    bytes_hashed: int = 0
+
+    def report(self, fraction: float, label: str) -> None:
+        if self.progress is not None:
+            self.progress(max(0.0, min(1.0, fraction)), label)
+
+    def stop(self) -> bool:
+        return self.cancelled is not None and self.cancelled()
+
+
+def evidence_path(evidence_dir: Path, sha256: str, ext: str) -> Path:
+    """Where the store keeps a file: ``<evidence>/<sha[:2]>/<sha>.<ext>``."""
+    return store_path(Path(evidence_dir), sha256, ext or "")
+
+
+def sha256_file(path: Path, cancelled: CancelFn | None = None,
+                on_bytes: Callable[[int], None] | None = None) -> str | None:
+    """SHA-256 hex of a file; None when cancelled part-way."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(_CHUNK):
+            h.update(chunk)
+            if on_bytes is not None:
+                on_bytes(len(chunk))
+            if cancelled is not None and cancelled():
+                return None
+    return h.hexdigest()
+
+
+def _check_database(session: Session, run: _Run) -> None:
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    rows = [r[0] for r in session.execute(text("PRAGMA integrity_check")).all()]
+    if rows != ["ok"]:
+        run.problems.append(VerifyProblem("integrity", "database", _(
+            "The database file is damaged: {detail}", detail="; ".join(rows[:3]))))
+    fk = session.execute(text("PRAGMA foreign_key_check")).all()
+    if fk:
+        table, rowid = fk[0][0], fk[0][1]
+        run.problems.append(VerifyProblem("integrity", f"{table} {rowid}", _(
+            "Table {table} row {row} points to a record that does not exist.",
+            table=table, row=rowid)))
+
+
+def _check_audit(session: Session, run: _Run) -> int:
+    for problem in iter_chain_problems(session):
+        where = (_("audit row {id}", id=problem.entry_id) if problem.entry_id is not None
+                 else _("audit chain head"))
+        run.problems.append(VerifyProblem("audit", where, _(
+            "The audit log has been altered at {where}: {detail}", where=where,
+            detail=problem.message)))
+        if run.stop():
+            break
+    return session.scalar(text("SELECT count(*) FROM audit_entry")) or 0
+
+
+def _check_evidence(session: Session, evidence_dir: Path, run: _Run) -> int:
+    items = session.execute(select(EvidenceItem.id, EvidenceItem.sha256, EvidenceItem.ext,
+                                   EvidenceItem.size, EvidenceItem.original_name)
+                            .order_by(EvidenceItem.id)).all()
+    expected: dict[Path, list] = {}
+    for item in items:
+        expected.setdefault(evidence_path(evidence_dir, item.sha256, item.ext), []).append(item)
+    total = sum(i[0].size or 0 for i in expected.values()) or 1
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        run.bytes_hashed += n
+        run.report(0.1 + 0.85 * done / total, _("Hashing evidence files"))
+
+    for path, rows in expected.items():
+        if run.stop():
+            return len(expected)
+        item = rows[0]
+        rel = _rel(path, evidence_dir)
+        label = _("evidence {id} ({name}) file {path}", id=item.id, name=item.original_name,
+                  path=rel)
+        if not path.is_file():
+            run.problems.append(VerifyProblem("evidence_missing", rel, _(
+                "Missing evidence file: {label}", label=label), evidence_id=item.id))
+            continue
+        size = path.stat().st_size
+        if item.size is not None and size != item.size:
+            run.problems.append(VerifyProblem("evidence_size", rel, _(
+                "Evidence file changed size ({got} bytes, recorded {want}): {label}",
+                got=size, want=item.size, label=label), evidence_id=item.id))
+        try:
+            digest = sha256_file(path, run.cancelled, advance)
+        except OSError as exc:
+            run.problems.append(VerifyProblem("unreadable", rel, _(
+                "Cannot read evidence file {label}: {error}", label=label, error=exc),
+                evidence_id=item.id))
+            continue
+        if digest is None:
+            return len(expected)
+        if digest != item.sha256:
+            run.problems.append(VerifyProblem("evidence_hash", rel, _(
+                "Evidence file altered (SHA-256 differs from the one recorded at import): "
+                "{label}", label=label), evidence_id=item.id))
+    _check_orphans(evidence_dir, set(expected), run)
+    return len(expected)
+
+
+def _rel(path: Path, evidence_dir: Path) -> str:
+    try:
+        return str(Path("evidence") / path.relative_to(evidence_dir))
+    except ValueError:
+        return str(path)
+
+
+def _check_orphans(evidence_dir: Path, known: set[Path], run: _Run) -> None:
+    if not evidence_dir.is_dir():
+        return
+    for path in sorted(p for p in evidence_dir.rglob("*") if p.is_file()):
+        if path in known:
+            continue
+        rel = _rel(path, evidence_dir)
+        if _TEMP_NAME.search(path.name):
+            run.problems.append(VerifyProblem("leftover_temp", rel, _(
+                "Unfinished import left a temporary file (not evidence, safe to delete): "
+                "{path}", path=rel), "warning"))
+            continue
+        m = _STORE_NAME.match(path.name)
+        if m and path.parent.name == m["sha"][:2] and sha256_file(path) == m["sha"]:
+            run.problems.append(VerifyProblem("orphan_file", rel, _(
+                "Evidence file with no database record (an import that did not finish?): "
+                "{path}", path=rel), "warning"))
+        else:
+            run.problems.append(VerifyProblem("orphan_file", rel, _(
+                "Unknown or altered file in the evidence store: {path}", path=rel)))
+
+
+def verify_data(session: Session, evidence_dir: Path, progress: ProgressFn | None = None,
+                cancelled: CancelFn | None = None) -> VerifyReport:
+    """Run every check (read-only). The caller may audit the outcome afterwards."""
+    run = _Run(progress, cancelled)
+    run.report(0.0, _("Checking the database file"))
+    _check_database(session, run)
+    audit_rows = evidence_files = 0
+    if not run.stop():
+        run.report(0.05, _("Checking the audit chain"))
+        audit_rows = _check_audit(session, run)
+    if not run.stop():
+        evidence_files = _check_evidence(session, Path(evidence_dir), run)
+    stopped = run.stop()
+    if not stopped:
+        run.report(1.0, _("Done"))
+    return VerifyReport(tuple(run.problems), audit_rows, evidence_files, run.bytes_hashed,
+                        cancelled=stopped)
+
+
+def summary(report: VerifyReport) -> str:
+    """One plain-words line for a dialog or the CLI."""
+    if report.cancelled:
+        return _("Verification cancelled; nothing was concluded.")
+    if report.first_error is not None:
+        return _("Verification FAILED ({n} problems). First: {first}",
+                 n=len(report.errors), first=report.first_error.message)
+    return _("All is well: database intact, {rows} audit rows chained, {files} evidence files "
+             "match their SHA-256 ({warnings} warnings).", rows=report.audit_rows,
+             files=report.evidence_files, warnings=len(report.warnings))
+
+
+def record_verification(session: Session, actor: Actor, report: VerifyReport) -> None:
+    """Audit that a verification ran and what it found (call in its own unit of work).
+
+    Every evidence item that failed also gets a ``verify_failed`` entry in its chain of custody.
+    """
+    for problem in report.errors:
+        ev = session.get(EvidenceItem, problem.evidence_id) if problem.evidence_id else None
+        if ev is not None:
+            log_custody(session, actor, ev, CustodyAction.VERIFY_FAILED, detail=problem.message,
+                        payload={"kind": problem.kind})
+    first = report.first_error
+    audit.record(session, actor, "admin.verify", entity_type="data_dir", payload={
+        "ok": report.ok(), "errors": len(report.errors), "warnings": len(report.warnings),
+        "audit_rows": report.audit_rows, "evidence_files": report.evidence_files,
+        "cancelled": report.cancelled, "first": first.where if first else None})

@@ -1,0 +1,1 @@
+"""casefile services."""

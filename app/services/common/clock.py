@@ -1,0 +1,32 @@
+"""Wall time: the case's zone, corrected camera time and camera-clock stamps in file names.
+
+Corrected wall time = file start by the camera clock + pts + the camera's clock offset in force.
+Times are stored aware (UTC) and shown in the case's zone (``DEFAULT_TZ`` until a case or squad
+says otherwise).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+DEFAULT_TZ = "Asia/Shanghai"
+_STAMP = re.compile(r"(20\d{2})[-_]?([01]\d)[-_]?([0-3]\d)[-_T ]?([0-2]\d)[-_:]?([0-5]\d)[-_:]?([0-5]\d)")
+
+
+def wall_time(start: datetime | None, pts_s: float, offset_s: float) -> datetime | None:
+    if start is None:
+        return None
+    return start + timedelta(seconds=float(pts_s) + float(offset_s))
+
+
+def stamp_from_name(name: str, tz: str = DEFAULT_TZ) -> datetime | None:
+    """Camera-clock start time from a DVR-style file name (``..._20231128055500...``)."""
+    m = _STAMP.search(name)
+    if not m:
+        return None
+    try:
+        return datetime(*(int(g) for g in m.groups()), tzinfo=ZoneInfo(tz))
+    except ValueError:
+        return None

@@ -1,0 +1,168 @@
+"""The managed evidence store: ``<evidence_dir>/<sha256[:2]>/<sha256>.<ext>``.
+
+A file enters the store by being copied to a temporary name in the store (same file system),
+hashed with SHA-256 *while* it is copied, fsync'd, made read-only and atomically renamed to its
+content address. A cancelled or failed copy removes its temporary file: nothing half-written is
+ever found under a content address. Qt-free and DB-free (the caller records the row).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import stat
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.i18n import _
+from app.services.common.errors import ServiceError
+
+CHUNK = 1 << 20
+TMP_DIR = ".incoming"
+
+Progress = Callable[[int, int], None]  # (bytes done, bytes total)
+Cancel = Callable[[], bool]
+
+
+class StoreError(ServiceError):
+    """Copying into the store failed; nothing was left behind."""
+
+
+class ImportCancelled(ServiceError):
+    """The user cancelled; nothing was left behind."""
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    ext: str
+    size: int
+    path: Path
+    created: bool  # False when the same content was already in the store
+
+
+def normalise_ext(name: str | os.PathLike) -> str:
+    return Path(name).suffix.lower().lstrip(".")[:16]
+
+
+def store_path(evidence_dir: Path, sha256: str, ext: str) -> Path:
+    """Content address of a file in the store."""
+    name = f"{sha256}.{ext}" if ext else sha256
+    return Path(evidence_dir) / sha256[:2] / name
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _plain_os_error(exc: OSError, src: Path) -> StoreError:
+    if exc.errno == errno.ENOSPC:
+        return StoreError(_("Disk full while importing {name}; nothing was imported.", name=src.name))
+    return StoreError(_("Could not copy {name} into the evidence store: {reason}",
+                        name=src.name, reason=exc.strerror or str(exc)))
+
+
+def copy_into_store(src: str | os.PathLike, evidence_dir: Path, *, progress: Progress | None = None,
+                    cancel: Cancel | None = None, chunk: int = CHUNK) -> StoredFile:
+    """Copy ``src`` into the store, hashing while copying. Returns where it landed.
+
+    Raises ImportCancelled / StoreError; either way no temporary file remains.
+    """
+    src = Path(src)
+    evidence_dir = Path(evidence_dir)
+    tmp_dir = evidence_dir / TMP_DIR
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    tmp = tmp_dir / f"{uuid.uuid4().hex}.part"
+    ext = normalise_ext(src)
+    digest = hashlib.sha256()
+    try:
+        total = src.stat().st_size
+        done = 0
+        with open(src, "rb") as fin, open(tmp, "xb") as fout:
+            while True:
+                if cancel is not None and cancel():
+                    raise ImportCancelled(_("Import of {name} cancelled; nothing was imported.",
+                                            name=src.name))
+                block = fin.read(chunk)
+                if not block:
+                    break
+                digest.update(block)
+                fout.write(block)
+                done += len(block)
+                if progress is not None:
+                    progress(done, total)
+            fout.flush()
+            os.fsync(fout.fileno())
+        sha = digest.hexdigest()
+        target = store_path(evidence_dir, sha, ext)
+        if target.exists():
+            tmp.unlink()
+            return StoredFile(sha, ext, done, target, created=False)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+        return StoredFile(sha, ext, done, target, created=True)
+    except OSError as exc:
+        raise _plain_os_error(exc, src) from exc
+    finally:
+        if tmp.exists():
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+
+def discard(stored: StoredFile) -> None:
+    """Remove a file this import created (used when recording it in the DB failed)."""
+    if not stored.created:
+        return
+    try:
+        os.chmod(stored.path, stat.S_IWUSR | stat.S_IRUSR)
+        stored.path.unlink()
+    except OSError:
+        pass
+
+
+def hash_file(path: Path, *, progress: Progress | None = None, cancel: Cancel | None = None,
+              chunk: int = CHUNK) -> str:
+    """SHA-256 of a file (for verification on open)."""
+    digest = hashlib.sha256()
+    total = Path(path).stat().st_size
+    done = 0
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            if cancel is not None and cancel():
+                raise ImportCancelled(_("Verification cancelled."))
+            digest.update(block)
+            done += len(block)
+            if progress is not None:
+                progress(done, total)
+    return digest.hexdigest()
+
+
+def clean_incoming(evidence_dir: Path) -> int:
+    """Remove temporary files left by a process that died mid-copy; returns how many."""
+    tmp_dir = Path(evidence_dir) / TMP_DIR
+    if not tmp_dir.is_dir():
+        return 0
+    removed = 0
+    for p in tmp_dir.glob("*.part"):
+        try:
+            p.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed

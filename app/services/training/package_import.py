@@ -1,0 +1,206 @@
+"""Import of an anonymized training package as a read-only training case (``Case.is_training``).
+
+Everything is checked before anything is written (manifest, hashes, the shape of ``case.json``);
+rows go into the caller's transaction, so a failure imports nothing. Frames enter the evidence
+store like any evidence (content address, read-only) so ``verify`` covers them.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.config import AppPaths
+from app.i18n import _
+from app.models import (
+    AttributeChange,
+    Case,
+    CaseStatusChange,
+    EvidenceItem,
+    Inquiry,
+    Meeting,
+    Observation,
+    Person,
+    TimelineEvent,
+    TrainingQuestion,
+    Vehicle,
+)
+from app.models.enums import CaseStatus
+from app.services.common import audit
+from app.services.common.context import Actor, Perm, require
+from app.services.common.errors import WorkflowError
+from app.services.evidence.store import copy_into_store, discard
+from app.services.training.package_format import PackageError, PackageInfo, read_package
+
+
+def _dt(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError(f"naive time {value}")
+    return parsed
+
+
+def _check_shape(body: dict, frames: dict[str, bytes]) -> None:
+    """Raise PackageError unless ``case.json`` has what import needs."""
+    try:
+        assert isinstance(body["case"]["title"], str)
+        for key in ("persons", "vehicles", "meetings", "inquiries", "events", "changes",
+                    "observations", "status_history", "questions"):
+            assert isinstance(body[key], list)
+        event_ids = {e["id"] for e in body["events"]}
+        for e in body["events"]:
+            _dt(e["occurred_at"])
+            assert isinstance(e["kind"], str) and isinstance(e["title"], str)
+        for o in body["observations"]:
+            assert o["frame_file"] in frames
+        for q in body["questions"]:
+            assert q["before_event_id"] in event_ids
+    except (AssertionError, KeyError, TypeError, ValueError) as exc:
+        raise PackageError(_("The training package is damaged: case.json is incomplete "
+                             "({error}).", error=exc or type(exc).__name__)) from exc
+
+
+def _store_frames(paths: AppPaths, frames: dict[str, bytes]) -> dict[str, object]:
+    stored = {}
+    paths.cache_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=paths.cache_dir) as tmp:
+        for name, blob in frames.items():
+            src = Path(tmp) / Path(name).name
+            src.write_bytes(blob)
+            stored[name] = copy_into_store(src, paths.evidence_dir)
+    return stored
+
+
+def import_package(session: Session, actor: Actor, paths: AppPaths, path: Path) -> PackageInfo:
+    require(actor, Perm.TRAINING_BUILD)
+    body, frames, digest = read_package(path)
+    _check_shape(body, frames)
+    existing = session.scalar(select(Case.case_no).where(Case.training_package_sha256 == digest))
+    if existing is not None:
+        raise WorkflowError(_("This package is already imported as training case {no}.",
+                              no=existing))
+    stored = _store_frames(paths, frames)
+    try:
+        case_id = _write_rows(session, actor, body, stored, digest)
+    except (KeyError, TypeError, ValueError) as exc:
+        for s in stored.values():
+            discard(s)
+        raise PackageError(_("The training package is damaged: case.json is incomplete "
+                             "({error}).", error=exc)) from exc
+    except BaseException:
+        for s in stored.values():
+            discard(s)
+        raise
+    audit.record(session, actor, "training.import", entity_type="case", entity_id=case_id,
+                 case_id=case_id, payload={"package": Path(path).name, "sha256": digest})
+    return PackageInfo(str(path), digest, len(frames), len(body["events"]), case_id,
+                       body["case"]["title"])
+
+
+def _write_rows(session: Session, actor: Actor, body: dict, stored: dict, digest: str) -> int:
+    c = body["case"]
+    case = Case(case_no=f"训练-{digest[:8]}", title=c["title"], is_training=True,
+                training_package_sha256=digest, status=CaseStatus.CLOSED.value,
+                occurred_at=_dt(c.get("occurred_at")), reported_at=_dt(c.get("reported_at")),
+                tz=c.get("tz") or "Asia/Shanghai", district=c.get("district") or "",
+                road=c.get("road") or "", address=c.get("address") or "",
+                direction_of_travel=c.get("direction_of_travel") or "",
+                light=c.get("light") or "", weather=c.get("weather") or "",
+                casualty_summary=c.get("casualty_summary") or "",
+                narrative=c.get("narrative") or "", solved_at=_dt(c.get("solved_at")),
+                closed_at=_dt(c.get("closed_at")), search_text=c["title"].lower())
+    session.add(case)
+    session.flush()
+    ids: dict[str, dict[int, object]] = {}
+
+    def add(kind: str, rows: list[dict], build) -> None:
+        ids[kind] = {}
+        for r in rows:
+            obj = build(r)
+            session.add(obj)
+            session.flush()
+            ids[kind][r["id"]] = obj
+
+    def ref(kind: str, old: int | None) -> int | None:
+        obj = ids[kind].get(old) if old is not None else None
+        return obj.id if obj is not None else None
+
+    add("person", body["persons"], lambda r: Person(
+        case_id=case.id, role=r["role"], name=r.get("name"), gender=r.get("gender") or "",
+        age=r.get("age"), id_number=r.get("id_number"), phone=r.get("phone"),
+        description=r.get("description") or "", identified=bool(r.get("identified")),
+        identified_at=_dt(r.get("identified_at"))))
+    add("vehicle", body["vehicles"], lambda r: Vehicle(
+        case_id=case.id, role=r["role"], kind=r["kind"], colour=r.get("colour") or "",
+        plate=r.get("plate"), unlicensed=bool(r.get("unlicensed")),
+        make_model=r.get("make_model") or "", features=r.get("features") or "",
+        damage=r.get("damage") or ""))
+    add("meeting", body["meetings"], lambda r: Meeting(
+        case_id=case.id, held_at=_dt(r["held_at"]), location=r.get("location") or "",
+        chair=r.get("chair") or "", attendees="\n".join(r.get("attendees") or []),
+        decisions=r.get("decisions") or ""))
+    add("inquiry", body["inquiries"], lambda r: Inquiry(
+        case_id=case.id, meeting_id=ref("meeting", r.get("meeting_id")), team=r["team"],
+        objective=r["objective"], members="\n".join(r.get("members") or []),
+        status=r.get("status") or "done", findings=r.get("findings") or ""))
+    evidence: dict[str, EvidenceItem] = {}
+    for name, s in stored.items():
+        ev = EvidenceItem(case_id=case.id, sha256=s.sha256, ext=s.ext, size=s.size,
+                          media_kind="image", original_name=Path(name).name, frame_count=1,
+                          acquisition="other", acquisition_note=_("Training package frame"),
+                          imported_by_id=actor.user_id)
+        session.add(ev)
+        evidence[name] = ev
+    session.flush()
+    add("observation", body["observations"], lambda r: Observation(
+        case_id=case.id, evidence_id=evidence[r["frame_file"]].id, frame_index=0, pts_s=0.0,
+        wall_time=_dt(r.get("wall_time")), note=r.get("note") or "",
+        tags=",".join(r.get("tags") or []), **_roi(r.get("roi")),
+        vehicle_id=ref("vehicle", r.get("vehicle_id")), person_id=ref("person", r.get("person_id")),
+        inquiry_id=ref("inquiry", r.get("inquiry_id"))))
+    add("event", body["events"], lambda r: TimelineEvent(
+        case_id=case.id, occurred_at=_dt(r["occurred_at"]), kind=r["kind"], title=r["title"],
+        detail=r.get("detail") or "", location=r.get("location") or "",
+        inquiry_id=ref("inquiry", r.get("inquiry_id")),
+        meeting_id=ref("meeting", r.get("meeting_id"))))
+    for r in body["events"]:
+        event = ids["event"][r["id"]]
+        event.persons = [ids["person"][i] for i in r.get("person_ids", []) if i in ids["person"]]
+        event.vehicles = [ids["vehicle"][i] for i in r.get("vehicle_ids", [])
+                          if i in ids["vehicle"]]
+        event.basis = [ids["event"][i] for i in r.get("basis_ids", []) if i in ids["event"]]
+        event.observations = [ids["observation"][i] for i in r.get("observation_ids", [])
+                              if i in ids["observation"]]
+    for r in body["changes"]:
+        kind = r["entity_type"]
+        target = case.id if kind == "case" else ref(kind, r["entity_id"]) if kind in ids else None
+        if target is None:
+            continue
+        session.add(AttributeChange(
+            case_id=case.id, entity_type=kind, entity_id=target, field=r["field"],
+            old_value=r.get("old"), new_value=r.get("new"), known_at=_dt(r["known_at"]),
+            changed_at=_dt(r["known_at"]), reason=r.get("reason") or "",
+            event_id=ref("event", r.get("event_id"))))
+    for r in body["status_history"]:
+        session.add(CaseStatusChange(case_id=case.id, from_status=r.get("from"),
+                                     to_status=r["to"], changed_at=_dt(r["at"]),
+                                     reason=r.get("reason") or ""))
+    for r in body["questions"]:
+        session.add(TrainingQuestion(case_id=case.id, question=r["question"],
+                                     answer=r.get("answer") or "", created_by_id=actor.user_id,
+                                     before_event_id=ref("event", r["before_event_id"])))
+    session.flush()
+    return case.id
+
+
+def _roi(roi: list | None) -> dict[str, int | None]:
+    if not roi:
+        return {"roi_x": None, "roi_y": None, "roi_w": None, "roi_h": None}
+    x, y, w, h = (int(v) for v in roi)
+    return {"roi_x": x, "roi_y": y, "roi_w": w, "roi_h": h}

@@ -1,0 +1,123 @@
+"""The "facts" tab: the case's own fields as an editable form (saved with Ctrl+S)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QGroupBox, QSizePolicy, QVBoxLayout, QWidget
+
+from app.services.casefile.dto import CaseDetail, CaseInput
+from app.services.org.dto import OfficerDTO, SquadDTO
+from app.ui.widgets.form import FieldSpec, FormWidget
+
+TEXT_FIELDS = ("casualty_summary", "narrative")
+
+
+class CaseFieldSpecs(QObject):
+    """The case form's fields (translated)."""
+
+    def main(self, officers: list[OfficerDTO], squads: list[SquadDTO]) -> list[FieldSpec]:
+        officer_choices = [(None, self.tr("(none)"))] + [
+            (o.id, f"{o.name}（{o.badge_no}）") for o in officers]
+        squad_choices = [(None, self.tr("(none)"))] + [(s.id, s.name) for s in squads]
+        return [
+            FieldSpec("case_no", self.tr("Case number"), required=True,
+                      placeholder=self.tr("e.g. 石峰-2023-0117")),
+            FieldSpec("title", self.tr("Case title"), required=True),
+            FieldSpec("occurred_at", self.tr("Occurred at"), "datetime"),
+            FieldSpec("reported_at", self.tr("Reported at"), "datetime"),
+            FieldSpec("squad_id", self.tr("Squad"), "combo", choices=squad_choices),
+            FieldSpec("lead_officer_id", self.tr("Lead officer"), "combo", choices=officer_choices),
+            FieldSpec("district", self.tr("District")),
+            FieldSpec("road", self.tr("Road")),
+            FieldSpec("address", self.tr("Address")),
+            FieldSpec("direction_of_travel", self.tr("Direction of travel"),
+                      placeholder=self.tr("e.g. north → south")),
+            FieldSpec("light", self.tr("Light"), placeholder=self.tr("e.g. dark, no street lights")),
+            FieldSpec("weather", self.tr("Weather")),
+            FieldSpec("lat", self.tr("Latitude"), "float", minimum=-90, maximum=90),
+            FieldSpec("lon", self.tr("Longitude"), "float", minimum=-180, maximum=180),
+        ]
+
+    def texts(self) -> list[FieldSpec]:
+        return [FieldSpec("casualty_summary", self.tr("Casualties"), "text"),
+                FieldSpec("narrative", self.tr("Narrative"), "text")]
+
+
+class CaseFactsTab(QWidget):
+    """Two forms (short fields in two columns, long texts below); tracks unsaved edits."""
+
+    dirty_changed = Signal(bool)
+
+    def __init__(self, officers: list[OfficerDTO], squads: list[SquadDTO],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        specs = CaseFieldSpecs()
+        layout = QVBoxLayout(self)
+        box = QGroupBox(self.tr("Case"), self)
+        inner = QVBoxLayout(box)
+        main_specs, text_specs = specs.main(officers, squads), specs.texts()
+        self.specs: list[FieldSpec] = main_specs + text_specs  # labels for the conflict dialog
+        self.main_form = FormWidget(main_specs, columns=2, parent=box)
+        inner.addWidget(self.main_form)
+        layout.addWidget(box)
+        self.text_form = FormWidget(text_specs, parent=self)
+        casualties = self.text_form.editor("casualty_summary")
+        casualties.setMaximumHeight(70)
+        casualties.parentWidget().setSizePolicy(QSizePolicy.Policy.Preferred,
+                                                QSizePolicy.Policy.Maximum)
+        self.text_form.editor("narrative").setMinimumHeight(140)
+        layout.addWidget(self.text_form, 1)
+        self._detail: CaseDetail | None = None
+        self.shown: CaseInput | None = None  # the loaded case as the form shows it (merge base)
+        self._dirty = False
+        self.main_form.edited.connect(self._on_edited)
+        self.text_form.edited.connect(self._on_edited)
+
+    @property
+    def detail(self) -> CaseDetail | None:
+        return self._detail
+
+    def load(self, detail: CaseDetail | None, editable: bool = True) -> None:
+        """Show ``detail`` (None = empty and disabled); clears the dirty flag."""
+        self._detail = detail
+        self.setEnabled(detail is not None)
+        if detail is not None:
+            values = {f.name: getattr(detail, f.name) for f in dataclasses.fields(CaseInput)}
+            self.main_form.set_values(values)
+            self.text_form.set_values(values)
+            read_only = detail.is_training or not editable
+            self.main_form.set_read_only(read_only)
+            self.text_form.set_read_only(read_only)
+        self.shown = self.case_input() if detail is not None else None
+        self._set_dirty(False)
+
+    def case_input(self) -> CaseInput:
+        """The form's values as a CaseInput (time zone kept from the case)."""
+        values = self.main_form.values() | self.text_form.values()
+        names = {f.name for f in dataclasses.fields(CaseInput)}
+        if self._detail is not None:
+            values["tz"] = self._detail.tz
+        return CaseInput(**{k: v for k, v in values.items() if k in names})
+
+    def set_errors(self, errors: dict[str, str]) -> list[str]:
+        """Inline messages; returns those that belong to no field of this tab."""
+        self.text_form.set_errors({k: v for k, v in errors.items() if k in TEXT_FIELDS})
+        return self.main_form.set_errors({k: v for k, v in errors.items()
+                                          if k not in TEXT_FIELDS})
+
+    def errors(self) -> dict[str, str]:
+        return self.main_form.errors() | self.text_form.errors()
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _on_edited(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)

@@ -1,0 +1,122 @@
+"""FrameIndex: where every frame of one video stream is and how to reach it (the data only).
+
+Built by :mod:`app.video.index` (timed containers, :mod:`app.video.streams` for byte-addressed
+transport/program streams) and :mod:`app.video.counted` (streams placed by counting); persisted
+as ``.npz`` so a clip opened again opens at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+
+INDEX_VERSION = 7
+_EMPTY = np.zeros(0, dtype=np.int64)
+ARRAYS = ("ticks", "seconds", "key_index", "key_seek", "pkt_pos", "pkt_size", "pkt_dts",
+          "key_lead", "pkt_pts", "key_pkt", "key_sync", "segments")
+META = ("mode", "container", "codec", "width", "height", "pix_fmt", "fps", "file_size",
+        "bit_rate", "sample_aspect", "start_time", "truncated", "warnings", "seek_by", "prefix",
+        "rotation", "matrix", "full_range")
+
+
+def empty() -> np.ndarray:
+    return _EMPTY.copy()
+
+
+@dataclass
+class FrameIndex:
+    """Everything needed to find and verify any frame of one video stream.
+
+    ``seek_by`` says how a keyframe is reached: ``"ts"`` — the container seeks by timestamp
+    (``key_seek`` holds pts); ``"pos"`` — demuxing restarts at a byte position (``key_seek``
+    holds file offsets; ``prefix`` bytes from the file start are put in front so the demuxer
+    sees the stream tables) and every packet's timestamp is taken from ``pkt_pts``, looked up by
+    its file position (``pkt_pos``): that is how joined recordings whose clocks restart keep one
+    timeline. ``segments`` are the first frames of each recording in the file.
+    """
+
+    mode: str
+    container: str
+    codec: str
+    width: int
+    height: int
+    pix_fmt: str
+    fps: float
+    time_base: Fraction
+    ticks: np.ndarray          # int64, presentation order (pts ticks; frame numbers in bytes mode)
+    seconds: np.ndarray        # float64, seconds from the first frame
+    key_index: np.ndarray      # int64, presentation index of each keyframe (ascending)
+    key_seek: np.ndarray       # int64, seek target of each keyframe (pts, or byte offset)
+    pkt_pos: np.ndarray        # int64, bytes/pos modes: file offset of each packet (decode order)
+    pkt_size: np.ndarray       # int64, bytes mode: size of each packet
+    pkt_dts: np.ndarray        # int64, count mode: dts of each packet (decode order)
+    key_lead: np.ndarray       # int64, counted modes: RASL frames shown before each access point
+    file_size: int
+    bit_rate: int = 0
+    sample_aspect: float = 1.0  # pixel width / height (anamorphic DVR exports); 1.0 = square
+    start_time: str | None = None
+    truncated: bool = False
+    warnings: list[str] = field(default_factory=list)
+    pkt_pts: np.ndarray = field(default_factory=empty)   # pos seeking: timeline pts per packet
+    key_pkt: np.ndarray = field(default_factory=empty)   # pos seeking: decode no. of each key
+    key_sync: np.ndarray = field(default_factory=empty)  # pos seeking: first packet to trust
+    segments: np.ndarray = field(default_factory=empty)  # first frame of each recording
+    seek_by: str = "ts"
+    prefix: int = 0
+    rotation: int = 0          # counter-clockwise degrees to turn a decoded frame upright
+    matrix: str = ""           # colour matrix of the stream ("bt709", "bt601", ... or "")
+    full_range: bool = False
+
+    @property
+    def frame_count(self) -> int:
+        return int(self.ticks.size)
+
+    @property
+    def frame_count_packets(self) -> int:
+        """Packets to feed in bytes mode (may exceed frames when the tail does not decode)."""
+        return int(self.pkt_pos.size) if self.mode != "pts" else self.frame_count
+
+    @property
+    def segment_starts(self) -> list[int]:
+        return [int(s) for s in self.segments] if self.segments.size else [0]
+
+    def key_slot(self, i: int) -> int:
+        """Position in the keyframe arrays of the last keyframe at or before frame ``i``."""
+        return max(0, int(np.searchsorted(self.key_index, i, side="right")) - 1)
+
+    def gop_end(self, slot: int) -> int:
+        """Last frame index of the GOP starting at keyframe ``slot``."""
+        nxt = slot + 1
+        return int(self.key_index[nxt]) - 1 if nxt < self.key_index.size else self.frame_count - 1
+
+    def index_of_ticks(self, ticks: int) -> int | None:
+        j = int(np.searchsorted(self.ticks, ticks))
+        return j if j < self.ticks.size and int(self.ticks[j]) == ticks else None
+
+    # --- persistence -------------------------------------------------------------------------
+    def save(self, target: Path) -> None:
+        meta = {k: getattr(self, k) for k in META}
+        meta["time_base"] = [self.time_base.numerator, self.time_base.denominator]
+        meta["version"] = INDEX_VERSION
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.stem}.{os.getpid()}.tmp.npz")
+        np.savez(tmp, meta=np.array(json.dumps(meta)), **{k: getattr(self, k) for k in ARRAYS})
+        os.replace(tmp, target)
+
+    @classmethod
+    def load(cls, source: Path) -> FrameIndex | None:
+        try:
+            with np.load(source, allow_pickle=False) as data:
+                meta = json.loads(str(data["meta"]))
+                if meta.pop("version", None) != INDEX_VERSION:
+                    return None
+                tb = meta.pop("time_base")
+                arrays = {k: data[k] for k in ARRAYS}
+            return cls(time_base=Fraction(*tb), **meta, **arrays)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None

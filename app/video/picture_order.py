@@ -1,0 +1,188 @@
+"""Presentation order of streams without timestamps (raw ``.264``/``.m2v``, AVI), read from the
+bitstream, so frames can be placed exactly whatever keyframe decoding starts at — open-GOP
+I-frames included, not only IDR pictures or closed GOPs.
+
+* H.264: picture order counts from the SPS, PPS and first slice header of each access unit
+  (ITU-T H.264 7.3.2.1, 7.3.2.2, 7.3.3, 8.2.1.1). POC type 1 and field pictures are not ordered.
+* MPEG-1/2 video: the GOP count and each picture's ``temporal_reference`` (ISO/IEC 13818-2
+  6.2.2.6, 6.2.3).
+
+A tracker's ``feed`` returns None for a unit it cannot order; the caller then keeps its
+closed-GOP rules.
+"""
+
+from __future__ import annotations
+
+HIGH_PROFILES = {100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135}
+
+
+class Bits:
+    """MSB-first bit reader over an RBSP (emulation-prevention bytes removed)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data.replace(b"\x00\x00\x03", b"\x00\x00")
+        self.pos = 0
+
+    def u(self, n: int) -> int:
+        value = 0
+        for _ in range(n):
+            byte = self.data[self.pos >> 3]      # IndexError past the end: caller gives up
+            value = value << 1 | (byte >> (7 - (self.pos & 7))) & 1
+            self.pos += 1
+        return value
+
+    def ue(self) -> int:
+        zeros = 0
+        while self.u(1) == 0:
+            zeros += 1
+            if zeros > 31:
+                raise ValueError("bad exp-Golomb code")
+        return (1 << zeros) - 1 + self.u(zeros)
+
+    def se(self) -> int:
+        k = self.ue()
+        return (k + 1) // 2 if k & 1 else -(k // 2)
+
+
+def nal_units(data: bytes):
+    """``(nal_ref_idc, nal_unit_type, payload)`` of the Annex-B or length-prefixed NALs."""
+    if data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01":
+        starts = []
+        i = data.find(b"\x00\x00\x01")
+        while i >= 0:
+            starts.append(i + 3)
+            i = data.find(b"\x00\x00\x01", i + 3)
+        for n, s in enumerate(starts):
+            end = starts[n + 1] - 3 if n + 1 < len(starts) else len(data)
+            if s < len(data):
+                yield data[s] >> 5 & 3, data[s] & 0x1F, data[s + 1:end]
+        return
+    i = 0
+    while i + 4 < len(data):
+        size = int.from_bytes(data[i:i + 4], "big")
+        if size <= 0:
+            return
+        yield data[i + 4] >> 5 & 3, data[i + 4] & 0x1F, data[i + 5:i + 4 + size]
+        i += 4 + size
+
+
+def _skip_scaling_lists(b: Bits, count: int) -> None:
+    for i in range(count):
+        if b.u(1):
+            last = nxt = 8
+            for _ in range(16 if i < 6 else 64):
+                if nxt:
+                    nxt = (last + b.se() + 256) % 256
+                last = nxt or last
+
+
+class PocTracker:
+    """Feed access units in decode order; get a sort key for presentation order per unit."""
+
+    def __init__(self) -> None:
+        self.sps: dict[int, dict] = {}
+        self.pps: dict[int, tuple[int, bool]] = {}
+        self.period = 0              # increments at every IDR picture (POC restarts)
+        self.prev = (0, 0)           # (PicOrderCntMsb, lsb) of the previous reference picture
+        self.count = 0
+
+    def _parse_sps(self, payload: bytes) -> None:
+        b = Bits(payload)
+        profile = b.u(8)
+        b.u(16)
+        sps_id = b.ue()
+        sep_planes = False
+        if profile in HIGH_PROFILES:
+            chroma = b.ue()
+            if chroma == 3:
+                sep_planes = bool(b.u(1))
+            b.ue()
+            b.ue()
+            b.u(1)
+            if b.u(1):
+                _skip_scaling_lists(b, 12 if chroma == 3 else 8)
+        sps = {"frame_bits": b.ue() + 4, "poc_type": b.ue(), "sep": sep_planes}
+        if sps["poc_type"] == 0:
+            sps["lsb_bits"] = b.ue() + 4
+        elif sps["poc_type"] == 1:
+            return                   # not supported: leave this SPS unknown
+        b.ue()
+        b.u(1)
+        b.ue()
+        b.ue()
+        sps["frame_mbs_only"] = bool(b.u(1))
+        self.sps[sps_id] = sps
+
+    def _parse_pps(self, payload: bytes) -> None:
+        b = Bits(payload)
+        pps_id, sps_id = b.ue(), b.ue()
+        b.u(1)
+        self.pps[pps_id] = (sps_id, bool(b.u(1)))
+
+    def feed(self, data: bytes) -> tuple[int, int] | None:
+        """``(period, order)`` sorting this access unit into presentation order, or None."""
+        try:
+            for ref_idc, kind, payload in nal_units(data):
+                if kind == 7:
+                    self._parse_sps(payload)
+                elif kind == 8:
+                    self._parse_pps(payload)
+                elif kind in (1, 5):
+                    return self._slice(ref_idc, kind == 5, payload)
+        except (IndexError, ValueError, KeyError):
+            return None
+        return None
+
+    def _slice(self, ref_idc: int, idr: bool, payload: bytes) -> tuple[int, int] | None:
+        b = Bits(payload[:64])
+        b.ue()
+        b.ue()
+        sps_id, _bottom = self.pps[b.ue()]
+        sps = self.sps[sps_id]
+        if sps["sep"]:
+            b.u(2)
+        b.u(sps["frame_bits"])
+        if not sps["frame_mbs_only"] and b.u(1):
+            return None              # field pictures: two units per frame
+        self.count += 1
+        if idr:
+            b.ue()
+            self.period += 1
+            self.prev = (0, 0)
+        if sps["poc_type"] == 2:
+            return self.period, self.count          # output order is decode order
+        lsb = b.u(sps["lsb_bits"])
+        top = 1 << sps["lsb_bits"]
+        prev_msb, prev_lsb = self.prev
+        if lsb < prev_lsb and prev_lsb - lsb >= top // 2:
+            msb = prev_msb + top
+        elif lsb > prev_lsb and lsb - prev_lsb > top // 2:
+            msb = prev_msb - top
+        else:
+            msb = prev_msb
+        if ref_idc:
+            self.prev = (msb, lsb)
+        return self.period, msb + lsb
+
+
+class Mpeg2Order:
+    """``(GOP number, temporal_reference)`` of each MPEG-1/2 picture in decode order."""
+
+    def __init__(self) -> None:
+        self.gop = 0
+
+    def feed(self, data: bytes) -> tuple[int, int] | None:
+        if data.find(b"\x00\x00\x01\xb8") >= 0:
+            self.gop += 1
+        i = data.find(b"\x00\x00\x01\x00")
+        if i < 0 or i + 6 > len(data):
+            return None
+        return self.gop, data[i + 4] << 2 | data[i + 5] >> 6
+
+
+def tracker_for(codec: str) -> PocTracker | Mpeg2Order | None:
+    if codec == "h264":
+        return PocTracker()
+    if codec in ("mpeg2video", "mpeg1video"):
+        return Mpeg2Order()
+    return None

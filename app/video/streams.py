@@ -1,0 +1,123 @@
+"""Index for byte-addressed streams (MPEG-TS, MPEG-PS incl. Hikvision IMKH, Dahua DAV).
+
+Their demuxers seek by bisecting timestamps, which lands in the wrong GOP on B-frame streams and
+cannot work at all when a DVR joined several recordings whose clocks restart. So these files are
+indexed by the byte position of every packet: decoding restarts exactly at a keyframe's packet
+(see :mod:`app.video.splice`), and each packet's timestamp is looked up by its position in a
+timeline that is unwrapped across restarts (never a guess from decode order). A restart or a
+jump of the clock starts a new *segment*: every frame is kept in file order, nothing is called
+truncated, and wall time can be corrected per segment.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+
+from app.i18n import _
+from app.video.errors import VideoError
+from app.video.frame_index import FrameIndex, empty
+
+POS_FORMATS = {"mpegts", "mpeg", "dhav", "mpegtsraw"}
+WRAP = 1 << 33                      # MPEG system clock: 33-bit timestamps
+
+
+def _frame_ticks(fps: float | None, time_base: Fraction, dts: np.ndarray) -> int:
+    if fps:
+        return max(1, round(1 / (fps * float(time_base))))
+    steps = np.diff(dts)
+    steps = steps[steps > 0]
+    return int(np.median(steps)) if steps.size else 1
+
+
+def unwrap(pts: np.ndarray, dts: np.ndarray, step: int, time_base: Fraction) -> tuple[np.ndarray, list[int]]:
+    """Timeline pts for every packet (decode order) and the packets that start a recording.
+
+    A clock that runs backwards (a second recording appended) continues one frame after the
+    latest frame so far; a forward jump of more than two seconds (recording paused) keeps its
+    real length (see :func:`gaps`). A 33-bit wrap of the MPEG clock is not a segment."""
+    out = pts.copy()
+    starts = [0]
+    offset = 0
+    latest = int(pts[0])
+    for n in range(1, pts.size):
+        jump = int(dts[n]) - int(dts[n - 1])
+        if jump < -(WRAP // 2):
+            offset += WRAP
+        elif jump < 0:
+            starts.append(n)
+            offset = latest + step - int(pts[n:n + 16].min())
+        out[n] = pts[n] + offset
+        latest = max(latest, int(out[n]))
+    return out, starts
+
+
+def gaps(ticks: np.ndarray, step: int, time_base: Fraction) -> list[int]:
+    """Frames after which the clock jumps forward more than 2 s (and 10 frames): a pause."""
+    limit = max(10 * step, round(2 / float(time_base)))
+    return [int(j) + 1 for j in np.flatnonzero(np.diff(ticks) > limit)]
+
+
+def stream_index(path: Path, rows, info: dict, fps: float | None, time_base: Fraction,
+                 size: int, truncated: bool, warnings: list[str]) -> FrameIndex | None:
+    """The index of a byte-addressed stream, or None when packet positions are unusable (the
+    caller then falls back to timestamp seeking)."""
+    pos = np.array([r[3] if r[3] is not None and r[3] >= 0 else -1 for r in rows],
+                   dtype=np.int64)
+    if pos.size == 0 or pos[0] < 0:
+        return None
+    real = np.flatnonzero(pos >= 0)          # packets that carry their own file position
+    if np.any(np.diff(pos[real]) < 0):
+        return None
+    pos = np.maximum.accumulate(pos)  # frames split out of one PES share its position
+    keys = np.array([r[2] for r in rows], dtype=bool)
+    if not keys.any():
+        raise VideoError(_("the video has no keyframe, so no frame can be decoded"), path)
+    dts = np.array([r[1] if r[1] is not None else (r[0] if r[0] is not None else -1)
+                    for r in rows], dtype=np.int64)
+    step = _frame_ticks(fps, time_base, dts[dts >= 0])
+    for n in range(dts.size):       # no timestamp at all: one frame after the previous
+        if dts[n] < 0:
+            dts[n] = dts[n - 1] + step if n else 0
+    pts = np.array([r[0] if r[0] is not None else dts[n] for n, r in enumerate(rows)],
+                   dtype=np.int64)
+    timeline, starts = unwrap(pts, dts, step, time_base)
+    first_key = int(np.argmax(keys))
+    if first_key > 0:
+        warnings.append(_("the first {n} frames come before any keyframe and cannot be decoded",
+                          n=first_key))
+    keep = np.arange(timeline.size) >= first_key
+    order = np.argsort(np.where(keep, timeline, np.iinfo(np.int64).max), kind="stable")
+    order = order[:int(keep.sum())]
+    ticks = timeline[order]
+    if np.any(np.diff(ticks) == 0):
+        warnings.append(_("some frames share a timestamp; the duplicates cannot be told apart"))
+    rank = np.full(timeline.size, -1, dtype=np.int64)
+    rank[order] = np.arange(order.size)
+    key_packets = np.flatnonzero(keys & keep)
+    key_index = rank[key_packets]
+    by_index = np.argsort(key_index, kind="stable")
+    key_index, key_packets = key_index[by_index], key_packets[by_index]
+    segments = sorted({int(rank[timeline[s:].argmin() + s]) if s >= first_key else 0
+                       for s in starts} | set(gaps(ticks, step, time_base)))
+    if len(segments) > 1:
+        warnings.append(_("the file holds {n} recordings joined together (the clock restarts "
+                          "or jumps at frames {frames}); each is shown in file order",
+                          n=len(segments), frames=", ".join(str(s) for s in segments[1:])))
+    seconds = (ticks - ticks[0]).astype(np.float64) * float(time_base)
+    if not fps:
+        steps = np.diff(seconds)
+        fps = float(1.0 / np.median(steps)) if steps.size and np.median(steps) > 0 else 25.0
+    # enter one positioned packet early (its PES may begin mid-frame) and take the packets from
+    # the last positioned one at or before the keyframe on, counting from there
+    sync = real[np.searchsorted(real, key_packets, side="right") - 1]
+    enter = real[np.maximum(np.searchsorted(real, sync) - 1, 0)]
+    return FrameIndex(mode="pts", fps=fps, time_base=Fraction(time_base), ticks=ticks,
+                      seconds=seconds, key_index=key_index, key_seek=pos[enter],
+                      key_sync=pos[sync],
+                      pkt_pos=pos, pkt_size=empty(), pkt_dts=empty(), key_lead=empty(),
+                      pkt_pts=timeline, key_pkt=key_packets, segments=np.array(segments, dtype=np.int64),
+                      seek_by="pos", prefix=int(pos[0]), file_size=size, truncated=truncated,
+                      warnings=warnings, **info)

@@ -1,0 +1,250 @@
+"""Real-footage variants, made at run time with the ffmpeg CLI (issue 11's failure classes).
+
+Frames are rendered here (index code on top, see :mod:`tests.media`, plus colour bars) and piped
+as raw BGR into ``ffmpeg``, which encodes and muxes them exactly as a DVR export would be shaped.
+Joined exports are byte concatenations of two files; ``.dav`` and IMKH files are written around
+an H.264 elementary stream by :mod:`tests.dvr_writers`.
+
+:func:`make_variant` returns a :class:`Variant`: the file plus what a correct reader must find —
+the index code of every frame in presentation order (``codes``), the segment starts, rotation.
+Files are cached in :func:`tests.media.media_dir` keyed by their parameters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from tests import dvr_writers
+from tests.media import _background, draw_marker, media_dir
+
+_VERSION = 2
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A generated file and the truth about it."""
+
+    name: str
+    path: Path
+    codes: tuple[int, ...]                  # index code drawn on each frame, presentation order
+    segments: tuple[int, ...] = (0,)        # first frame of every recording in the file
+    rotation: int = 0                       # display rotation (degrees, clockwise) to apply
+    damaged: tuple[int, ...] = ()           # frames whose packets were corrupted on purpose
+    colour: dict = field(default_factory=dict)   # matrix/range the stream is tagged with
+
+    @property
+    def frame_count(self) -> int:
+        return len(self.codes)
+
+
+def colour_frame(i: int, w: int, h: int, bg: np.ndarray) -> np.ndarray:
+    """Scene + saturated colour bars (so colour conversion errors show) + the index code."""
+    img = bg.copy()
+    bars = [(40, 40, 200), (40, 200, 40), (200, 60, 20), (30, 200, 220), (200, 40, 200),
+            (230, 230, 230), (20, 20, 20), (120, 160, 90)]
+    top, bottom = int(h * 0.2), int(h * 0.4)
+    bw = max(2, w // len(bars))
+    for n, colour in enumerate(bars):
+        img[top:bottom, n * bw:(n + 1) * bw] = colour
+    x = int((w - w // 8) * (i % 50) / 50)
+    img[int(h * 0.6):int(h * 0.72), x:x + w // 8] = (30, 90, 220)
+    draw_marker(img, i)
+    return img
+
+
+def ffmpeg_encode(out: Path, frames: int, size: tuple[int, int], fps: float, args: list[str],
+                  *, start: int = 0, turn: int = 0) -> None:
+    """Render ``frames`` frames (codes ``start``…), each turned ``turn`` quarter turns
+    counter-clockwise, and encode them with ffmpeg ``args``."""
+    w, h = size
+    ew, eh = (h, w) if turn % 2 else (w, h)
+    cmd = ["ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr24",
+           "-s", f"{ew}x{eh}", "-r", f"{fps:g}", "-i", "-", *args, str(out)]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    bg = _background(w, h)
+    try:
+        for i in range(start, start + frames):
+            img = colour_frame(i, w, h, bg)
+            proc.stdin.write(np.ascontiguousarray(np.rot90(img, k=turn)).tobytes())
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass
+    err = proc.stderr.read().decode(errors="replace")
+    if proc.wait() != 0:
+        raise RuntimeError(f"ffmpeg failed for {out.name}: {err}")
+
+
+def x264(gop: int, extra: str = "", *, bframes: int = 3, pix: str = "yuv420p") -> list[str]:
+    return ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", pix, "-x264-params",
+            f"keyint={gop}:min-keyint={gop}:scenecut=0:bframes={bframes}:log-level=error{extra}"]
+
+
+def x265(gop: int, extra: str = "") -> list[str]:
+    return ["-c:v", "libx265", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-x265-params",
+            f"keyint={gop}:min-keyint={gop}:scenecut=0:bframes=3:log-level=error{extra}"]
+
+
+BT709 = ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709"]
+BT601 = ["-colorspace", "smpte170m", "-color_primaries", "smpte170m", "-color_trc", "smpte170m"]
+
+
+# --- builders: (out, frames, size, fps, gop) -> Variant fields -------------------------------------
+def _simple(ext: str, args: Callable[[int], list[str]], **truth):
+    def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
+        ffmpeg_encode(out, n, size, fps, args(gop))
+        return {"codes": tuple(range(n)), **truth}
+    build.ext = ext
+    return build
+
+
+def _joined(ext: str, args: Callable[[int], list[str]], *, gap: float | None = None):
+    """Two recordings in one file: concatenated bytes (timestamps restart) or, with ``gap``,
+    one file whose timestamps jump forward ``gap`` seconds half way (motion recording paused)."""
+    def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
+        half = n // 2
+        if gap is not None:
+            jump = f"setpts=PTS-STARTPTS+gte(N\\,{half})*{gap}/TB"
+            ffmpeg_encode(out, n, size, fps, ["-vf", jump, "-fps_mode", "passthrough",
+                                              *args(gop)])
+            return {"codes": tuple(range(n)), "segments": (0, half)}
+        with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+            a, b = Path(tmp) / f"a{ext}", Path(tmp) / f"b{ext}"
+            ffmpeg_encode(a, half, size, fps, args(gop))
+            ffmpeg_encode(b, n - half, size, fps, args(gop), start=half)
+            out.write_bytes(a.read_bytes() + b.read_bytes())
+        return {"codes": tuple(range(n)), "segments": (0, half)}
+    build.ext = ext
+    return build
+
+
+def _rotated(out: Path, n: int, size, fps: float, gop: int) -> dict:
+    """Phone footage: frames stored turned a quarter clockwise, the display matrix says to turn
+    them back 90° counter-clockwise."""
+    import av
+
+    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+        plain = Path(tmp) / "plain.mp4"
+        ffmpeg_encode(plain, n, size, fps, x264(gop), turn=-1)
+        with av.open(str(plain)) as src, av.open(str(out), "w", format="mp4") as dst:
+            template = src.streams.video[0]
+            stream = dst.add_stream_from_template(template)
+            stream.set_display_rotation(90)
+            for packet in src.demux(template):
+                if packet.dts is not None:
+                    packet.stream = stream
+                    dst.mux(packet)
+    return {"codes": tuple(range(n)), "rotation": 90}
+
+
+_rotated.ext = ".mp4"
+
+
+def _dvr(kind: str, codec: str = "h264"):
+    def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
+        with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+            raw = Path(tmp) / f"es.{codec}"
+            enc = x264(gop, bframes=0) if codec == "h264" else x265(gop, ":bframes=0")
+            ffmpeg_encode(raw, n, size, fps, [*enc, "-f", codec])
+            writer = dvr_writers.write_dav if kind == "dav" else dvr_writers.write_imkh
+            writer(raw, out, fps=fps, codec=codec)
+        return {"codes": tuple(range(n))}
+    build.ext = ".dav" if kind == "dav" else ".mp4"
+    return build
+
+
+def _damaged(out: Path, n: int, size, fps: float, gop: int) -> dict:
+    """An MPEG-TS whose packets for a few frames mid-file are overwritten with garbage."""
+    ffmpeg_encode(out, n, size, fps, [*x264(gop, bframes=0), "-f", "mpegts"])
+    data = bytearray(out.read_bytes())
+    hit = dvr_writers.corrupt_ts_frames(data, [n // 2, n // 2 + 1])
+    out.write_bytes(bytes(data))
+    return {"codes": tuple(range(n)), "damaged": tuple(hit)}
+
+
+_damaged.ext = ".ts"
+
+_C = ["-colorspace", "bt709"]
+BUILDERS: dict[str, Callable] = {
+    # 1. timestamps in the container, no B-frames although the stream allows reordering
+    "mkv_h264_nob": _simple(".mkv", lambda g: x264(g, bframes=0)),
+    "ts_h264_nob": _simple(".ts", lambda g: x264(g, bframes=0)),
+    "mp4_h264_nob": _simple(".mp4", lambda g: x264(g, bframes=0)),
+    # 2. open GOPs, interlaced
+    "mkv_h264_opengop": _simple(".mkv", lambda g: x264(g, ":open-gop=1")),
+    "ts_h264_opengop": _simple(".ts", lambda g: x264(g, ":open-gop=1")),
+    "ts_hevc_opengop": _simple(".ts", lambda g: x265(g, ":open-gop=1")),
+    "h264_raw_opengop": _simple(".264", lambda g: [*x264(g, ":open-gop=1"), "-f", "h264"]),
+    "avi_h264_opengop": _simple(".avi", lambda g: x264(g, ":open-gop=1")),
+    "ts_h264_mbaff": _simple(".ts", lambda g: [*x264(g, ":interlaced=1:tff=1"),
+                                               "-flags", "+ildct+ilme"]),
+    "mkv_h264_mbaff": _simple(".mkv", lambda g: x264(g, ":interlaced=1:tff=1")),
+    # 3. joined exports
+    "ts_joined_restart": _joined(".ts", lambda g: x264(g, bframes=0)),
+    "ps_joined_restart": _joined(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g),
+                                                    "-bf", "2", "-q:v", "3", "-f", "vob"]),
+    "ts_gap": _joined(".ts", lambda g: x264(g, bframes=2), gap=10.0),
+    # 4. rotation
+    "mp4_rotated": _rotated,
+    # 5. pixel formats and colour
+    "mp4_yuv422": _simple(".mp4", lambda g: [*x264(g, pix="yuv422p"), *BT709],
+                          colour={"matrix": "bt709", "range": "tv"}),
+    "mp4_yuv444": _simple(".mp4", lambda g: [*x264(g, pix="yuv444p"), *BT709],
+                          colour={"matrix": "bt709", "range": "tv"}),
+    "mkv_10bit": _simple(".mkv", lambda g: [*x264(g, pix="yuv420p10le"), *BT709],
+                         colour={"matrix": "bt709", "range": "tv"}),
+    "mp4_fullrange": _simple(".mp4", lambda g: [*x264(g, pix="yuvj420p"), *BT601,
+                                                "-color_range", "pc"],
+                             colour={"matrix": "bt601", "range": "pc"}),
+    "mp4_bt709": _simple(".mp4", lambda g: [*x264(g), *BT709],
+                         colour={"matrix": "bt709", "range": "tv"}),
+    "mp4_bt601": _simple(".mp4", lambda g: [*x264(g), *BT601],
+                         colour={"matrix": "bt601", "range": "tv"}),
+    # 6. formats of the Chinese CCTV market
+    "dav_h264": _dvr("dav"),
+    "dav_hevc": _dvr("dav", "hevc"),
+    "imkh_h264": _dvr("imkh"),
+    "m2v_raw_opengop": _simple(".m2v", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf",
+                                                  "2", "-q:v", "3", "-f", "mpeg2video"]),
+    "mpg_mpeg2": _simple(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf", "2",
+                                            "-q:v", "3", "-f", "vob"]),
+    "ts_h264": _simple(".ts", lambda g: x264(g)),
+    "ts_hevc": _simple(".ts", lambda g: x265(g)),
+    "mp4_h264_intra": _simple(".mp4", lambda g: x264(1, bframes=0)),
+    "mjpeg_raw": _simple(".mjpeg", lambda g: ["-c:v", "mjpeg", "-q:v", "3", "-f", "mjpeg"]),
+    # 7. damaged frames
+    "ts_damaged": _damaged,
+}
+NAMES = tuple(BUILDERS)
+
+
+def make_variant(name: str, *, frames: int = 100, size: tuple[int, int] = (320, 240),
+                 fps: float = 25, gop: int = 25) -> Variant:
+    """The cached file of variant ``name`` (generated on first use) and its truth."""
+    build = BUILDERS[name]
+    params = {"v": _VERSION, "name": name, "frames": frames, "size": list(size), "fps": fps,
+              "gop": gop}
+    key = hashlib.sha256(json.dumps(params, sort_keys=True).encode()).hexdigest()[:12]
+    target = media_dir() / f"var-{name}-{size[0]}x{size[1]}-{frames}f-{key}{build.ext}"
+    meta = target.with_name(target.name + ".truth.json")
+    if not (target.exists() and meta.exists()):
+        fd, tmp = tempfile.mkstemp(prefix=".part-", suffix=build.ext, dir=target.parent)
+        os.close(fd)
+        try:
+            truth = build(Path(tmp), frames, size, fps, gop)
+            os.replace(tmp, target)
+            meta.write_text(json.dumps(truth))
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    truth = json.loads(meta.read_text())
+    return Variant(name=name, path=target, **{k: tuple(v) if isinstance(v, list) else v
+                                              for k, v in truth.items()})
