@@ -72,6 +72,11 @@ def _cmd_import(args, ctx) -> int:
     else:
         print(_("Imported as evidence {id} (SHA-256 {sha}).", id=res.evidence.id,
                 sha=res.evidence.sha256))
+    if res.evidence.start_time is None:  # never lose time silently
+        print(_("Warning: evidence {id} has no start time, so its frames have no corrected time "
+                "and it drops out of routes; read the clock from the picture with "
+                "casedesk-cli osd {case} {id}, or give --start.", id=res.evidence.id,
+                case=args.case), file=sys.stderr)
     return 0
 
 

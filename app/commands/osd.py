@@ -3,6 +3,7 @@ offset when a reference is given (printed only; an officer confirms in the revie
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 
 from app.commands.context import print_json
@@ -13,7 +14,8 @@ from app.models.db import unit_of_work
 from app.services.common.context import SYSTEM
 from app.services.common.errors import NotFoundError, ValidationError
 from app.services.evidence import items, osd
-from app.timeread import TimeProfile
+from app.timeread import OcrUnavailable, TimeProfile
+from app.video import VideoError
 
 
 def profile_json(dto: osd.OsdProfileDTO) -> dict:
@@ -56,6 +58,14 @@ def _time(text: str, field: str) -> datetime:
 
 
 def _cmd_osd(args, ctx) -> int:
+    try:
+        return _run(args, ctx)
+    except (VideoError, OcrUnavailable) as exc:
+        print(_("error: {message}", message=exc), file=sys.stderr)
+        return 1
+
+
+def _run(args, ctx) -> int:
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
         ev = items.get_evidence(s, SYSTEM, args.evidence_id)

@@ -1,5 +1,6 @@
-"""Text reading with RapidOCR (PP-OCRv4 models shipped inside the ``rapidocr-onnxruntime`` wheel,
-run offline on the CPU through onnxruntime; nothing is downloaded at run time).
+"""Text reading with RapidOCR 3 (``rapidocr``; its wheel ships the PP-OCRv6 small detection and
+recognition models, run on the CPU through onnxruntime). The bundled model files are given by
+path, so nothing is ever downloaded: reading works offline.
 
 Two operations: :meth:`OcrEngine.lines` finds and reads every text line of an image (slow: the
 detector, used once to find the clock) and :meth:`OcrEngine.read_line` reads one cropped line
@@ -13,6 +14,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -20,6 +22,11 @@ import numpy as np
 from app.i18n import _
 
 MIN_HEIGHT = 40  # the recogniser works at 48 px line height; tiny OSD text is upscaled first
+MODEL_FILES = {  # config section -> model file inside the rapidocr wheel's ``models`` folder
+    "Det": "PP-OCRv6_det_small.onnx",
+    "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
+    "Rec": "PP-OCRv6_rec_small.onnx",  # the character set is stored inside the model
+}
 
 
 class OcrUnavailable(RuntimeError):
@@ -47,6 +54,19 @@ def _scaled(img: np.ndarray) -> tuple[np.ndarray, float]:
     return cv2.resize(img, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC), f
 
 
+def _params(models: Path) -> dict:
+    """RapidOCR settings: the wheel's own model files by explicit path (no download, and a
+    missing file is a clear error), quiet logging, the detector limited to 960 px."""
+    missing = [name for name in MODEL_FILES.values() if not (models / name).is_file()]
+    if missing:
+        raise FileNotFoundError(", ".join(str(models / name) for name in missing))
+    params: dict = {"Global.log_level": "error", "Global.model_root_dir": str(models),
+                    "Det.limit_type": "max", "Det.limit_side_len": 960}
+    for section, name in MODEL_FILES.items():
+        params[f"{section}.model_path"] = str(models / name)
+    return params
+
+
 class OcrEngine:
     """A lazily loaded, thread-safe RapidOCR with a small result cache."""
 
@@ -60,11 +80,17 @@ class OcrEngine:
     def _load(self):
         if self._engine is None:
             try:
-                from rapidocr_onnxruntime import RapidOCR
-            except Exception as exc:  # noqa: BLE001 - any import failure means no OCR
-                raise OcrUnavailable(_("The text reader (rapidocr-onnxruntime) is not installed "
+                import rapidocr
+                from rapidocr import RapidOCR
+
+                engine = RapidOCR(params=_params(Path(rapidocr.__file__).parent / "models"))
+                blank = np.zeros((48, 96, 3), np.uint8)  # models load on first use: load them now
+                engine(blank, use_det=True, use_cls=False, use_rec=False)
+                engine(blank, use_det=False, use_cls=False, use_rec=True)
+                self._engine = engine
+            except Exception as exc:  # noqa: BLE001 - any failure to start means no OCR
+                raise OcrUnavailable(_("The text reader (rapidocr) is not installed "
                                        "or cannot start: {reason}", reason=exc)) from exc
-            self._engine = RapidOCR(det_limit_type="max", det_limit_side_len=960)
         return self._engine
 
     def _cached(self, key: bytes, run):
@@ -91,11 +117,11 @@ class OcrEngine:
         pad = cv2.copyMakeBorder(img, 4, 4, 8, 8, cv2.BORDER_REPLICATE)
 
         def run(engine):
-            result, _elapse = engine(pad, use_det=False, use_cls=False, use_rec=True)
-            if not result:
+            result = engine(pad, use_det=False, use_cls=False, use_rec=True)
+            txts = getattr(result, "txts", None)
+            if not txts:
                 return "", 0.0
-            text, score = result[0][0], result[0][1]
-            return str(text), float(score)
+            return str(txts[0]), float(result.scores[0])
 
         return self._cached(self._key("rec", pad), run)
 
@@ -104,9 +130,12 @@ class OcrEngine:
         img, f = _scaled(_as_bgr(img))
 
         def run(engine):
-            result, _elapse = engine(img, use_cls=False)
+            result = engine(img, use_det=True, use_cls=False, use_rec=True)
+            boxes, txts = getattr(result, "boxes", None), getattr(result, "txts", None)
+            if boxes is None or not txts:
+                return []
             out = []
-            for quad, text, score in result or []:
+            for quad, text, score in zip(boxes, txts, result.scores, strict=True):
                 xs = [p[0] / f for p in quad]
                 ys = [p[1] / f for p in quad]
                 x0, y0 = int(min(xs)), int(min(ys))

@@ -94,3 +94,11 @@ def test_clip_without_clock_stays_flagged(session_factory, paths, tmp_path):
     with unit_of_work(session_factory) as s:
         assert items.get_evidence(s, SYSTEM, ev.id).start_time is None
         assert osd.missing_start(s, SYSTEM, case["case"]) == [ev.id]
+
+
+def test_cli_import_warns_about_a_missing_start_time(session_factory, paths, plain_clip, capsys):
+    case = make_case(session_factory)
+    assert cli_main(["--data-dir", str(paths.data_dir), "import-clip", str(case["case"]),
+                     str(plain_clip)]) == 0
+    err = capsys.readouterr().err
+    assert "没有开始时间" in err and "casedesk-cli osd" in err

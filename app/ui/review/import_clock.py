@@ -52,8 +52,8 @@ class ImportClockAssist(QWidget):
     def check(self, ids: list[int], files: QListWidget) -> None:
         """Flag the newly imported clips that have no start time."""
         with unit_of_work(self.dialog._factory) as s:
-            items = [items.get_evidence(s, self.dialog._actor, i) for i in ids]
-        self.missing = [e for e in items if e.start_time is None]
+            clips = [items.get_evidence(s, self.dialog._actor, i) for i in ids]
+        self.missing = [e for e in clips if e.start_time is None]
         for r in range(files.count()):
             item = files.item(r)
             if item.data(Qt.ItemDataRole.UserRole + 1) in {e.id for e in self.missing}:
