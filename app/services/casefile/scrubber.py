@@ -34,7 +34,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                        r"|(?<=邻居)|(?<=老板)|(?<=家属)"),
 }
 _NAME_AFTER = re.compile(rf"[:：\s]?([{_SURNAMES}][{_HAN}]{{1,2}})")
-_NICKNAME = re.compile(rf"(?:外号|绰号|人称|小名|诨名)(?:叫)?[:：\s]?[\u201c\"\u300c\u300e]?"
+_NICKNAME = re.compile(rf"(?:外号|绰号|小名|诨名)(?:叫)?[:：\s]?[\u201c\"\u300c\u300e]?"
                        rf"([{_HAN}]{{1,3}})")
 _NOT_NAMES = frozenset({"某", "某某", "不详", "未知", "逃逸", "驾车", "驾驶", "称", "说", "表示"})
 
