@@ -8,8 +8,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 unset PYTHONPATH  # mutmut puts its mutated copy (./mutants) first on the path itself
 export QT_QPA_PLATFORM=offscreen CASEDESK_NO_HARD_EXIT=1 CASEDESK_FUZZ_EXAMPLES=${CASEDESK_FUZZ_EXAMPLES:-15}
-rm -rf mutants
-python3 -m mutmut run --max-children "${MAX_CHILDREN:-2}" >/tmp/casedesk-mutmut.log 2>&1
+[ "${RESUME:-0}" = 1 ] || rm -rf mutants   # RESUME=1 continues an interrupted run
+# Optional: MODULES="app.services.common.audit* app.services.common.context*" runs those first.
+python3 -m mutmut run --max-children "${MAX_CHILDREN:-2}" ${MODULES:-} >/tmp/casedesk-mutmut.log 2>&1
 status=$?
 python3 -m mutmut results --all true > /tmp/casedesk-mutmut-results.txt 2>&1 || true
 python3 - <<'PY'

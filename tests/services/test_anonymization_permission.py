@@ -90,3 +90,13 @@ def test_trainer_sees_only_callouts_of_closed_cases(session_factory, case_a):
         assert callouts.count_callouts(s, TRAINER) == len(seen)
         assert any(c.case_no == "石峰-2024-0002"
                    for c in callouts.list_callouts(s, make_actor(Role.ADMIN)))
+
+
+def test_scrubbing_is_idempotent_and_family_words_are_not_nicknames():
+    from app.services.casefile.pseudonyms import Pseudonymizer
+
+    p = Pseudonymizer()
+    p.add("周某", "name")
+    once = p.scrub("养猪场主周某不在场，其家人称周某早上出门，外号黑皮。")
+    assert once == "养猪场主人员A不在场，其家人称人员A早上出门，外号人员B。"
+    assert p.scrub(once) == once and scrubber.find(once) == []

@@ -49,3 +49,30 @@ def test_verify_backup_and_restore_need_their_permission(paths, session_factory,
     with pytest.raises(PermissionDenied):
         backup.restore_backup(tmp_path / "bk", paths, actor)
     assert not (tmp_path / "bk").exists()
+
+
+def test_intact_and_missing_files_are_logged_as_such(paths, session_factory, tmp_path):
+    from app.models import AuditEntry
+
+    case_id = make_case(session_factory, make_squad(session_factory))
+    ev_id, stored = add_evidence(session_factory, paths, case_id, tmp_path, b"clip" * 1000)
+    admin = make_actor(Role.ADMIN)
+    with unit_of_work(session_factory) as s:
+        ok = custody.record_verification(s, admin, paths, ev_id)
+    assert ok.ok and ok.actual == ok.expected and ok.path == stored
+    assert ok.message == "证据文件校验通过：SHA-256 一致。"
+    os.chmod(stored, 0o644)
+    stored.unlink()
+    with unit_of_work(session_factory) as s:
+        gone = custody.record_verification(s, admin, paths, ev_id)
+    assert not gone.ok and gone.actual is None and "cam.mp4" in gone.message
+    with session_factory() as s:
+        log = custody.custody_log(s, admin, ev_id)
+        audit_rows = s.query(AuditEntry).filter(AuditEntry.entity_id == ev_id,
+                                               AuditEntry.entity_type == "evidence").all()
+    assert [c.action for c in log] == ["verify", "verify_failed"]
+    assert all(c.evidence_id == ev_id and c.user_id is None for c in log)
+    assert log[0].detail == ok.message and log[1].detail == gone.message
+    assert "缺失" in gone.message and str(stored) in gone.message
+    actions = [r.action for r in audit_rows]
+    assert "evidence.verify" in actions and "evidence.verify_failed" in actions

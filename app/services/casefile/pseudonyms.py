@@ -53,6 +53,8 @@ class Pseudonymizer:
             return value or None
         if value in self.mapping:
             return self.mapping[value]
+        if any(value in alias for alias in self.mapping.values()):
+            return value  # part of a stand-in ("人员" of "人员A"): scrubbing stays idempotent
         if kind == "plate" and (known := self._plates.get(_plate_key(value))):
             self.mapping[value] = known  # 湘B·12345 and 湘B12345 are the same plate
             self._pattern = None

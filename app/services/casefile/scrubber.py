@@ -34,8 +34,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                        r"|(?<=邻居)|(?<=老板)|(?<=家属)"),
 }
 _NAME_AFTER = re.compile(rf"[:：\s]?([{_SURNAMES}][{_HAN}]{{1,2}})")
-_NICKNAME = re.compile(rf"(?:外号|绰号|人称|小名|诨名)(?:叫)?[:：\s]?[\u201c\"\u300c\u300e]?"
+_NICKNAME = re.compile(rf"(?:外号|绰号|小名|诨名)(?:叫)?[:：\s]?[\u201c\"\u300c\u300e]?"
                        rf"([{_HAN}]{{1,3}})")
+_STAND_IN = re.compile(r"(?:人员|民警|地址|电话|身份证号)[A-Z0-9]")  # already a pseudonym
 _NOT_NAMES = frozenset({"某", "某某", "不详", "未知", "逃逸", "驾车", "驾驶", "称", "说", "表示"})
 
 
@@ -46,7 +47,7 @@ def _names(text: str) -> list[tuple[int, int]]:
         if after and after.group(1)[1:] not in _NOT_NAMES and "某" not in after.group(1):
             spans.append(after.span(1))
     spans += [m.span(1) for m in _NICKNAME.finditer(text)]
-    return sorted(set(spans))
+    return sorted({(a, b) for a, b in spans if not _STAND_IN.match(text, a)})
 
 
 def find(text: str | None) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from app.services.training.package_format import PackageError
 
 # The stand-ins pseudonyms.py writes, in either language.
 _STAND_INS = {
-    "name": re.compile(r"^(?:人员|Person )[A-Z]\d*$"),
+    "name": re.compile(r"^(?:人员|Person )[A-Z]{1,3}\d*$"),
     "id_number": re.compile(r"^(?:身份证号|ID no\. )\d{2,}$"),
     "phone": re.compile(r"^(?:电话|Phone )\d{2,}$"),
     "plate": re.compile(rf"^[{scrubber.PROVINCES}]?·训\d{{2,}}$"),
