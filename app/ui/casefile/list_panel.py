@@ -274,9 +274,10 @@ class CaseListPanel(QWidget):
 
     def _after_filter(self) -> None:
         """A search that does not list the open case leaves it open (nothing jumps); clearing
-        the search shows it selected again."""
+        the search shows it selected again. A filter that drops it takes the first row."""
         self._update_count()
-        if self.current_case_id() is None and self._open_case is None and self.model.rowCount():
+        searching = bool(self.search.text().strip()) and self._open_case is not None
+        if self.current_case_id() is None and not searching and self.model.rowCount():
             self.table.selectRow(0)
 
     def _update_count(self, *_args) -> None:
