@@ -1164,7 +1164,7 @@
             <translation>案发</translation>
         </message>
         <message>
-            <location line="+156" />
+            <location line="+157" />
             <source>{shown} of {total} cases</source>
             <translation>显示 {shown} 件，共 {total} 件</translation>
         </message>
