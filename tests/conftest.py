@@ -33,6 +33,14 @@ from app.services.common.context import SYSTEM, Actor  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def _own_signing_key(monkeypatch, tmp_path_factory):
+    """Each test signs with a workstation key and anchor journal of its own: tests copy one
+    seeded demo database, and copies sharing one journal would read each other's anchors."""
+    key_dir = tmp_path_factory.mktemp("signing-key")
+    monkeypatch.setenv("CASEDESK_KEY_FILE", str(key_dir / "audit-signing.key"))
+
+
+@pytest.fixture(autouse=True)
 def _cli_sign_in(monkeypatch):
     """casedesk-cli signs in as the demo administrator (password demo1234); data dirs that
     were not seeded with the demo get that account from ``cli_admin``."""
