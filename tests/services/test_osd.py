@@ -34,7 +34,7 @@ def plain_clip(tmp_path):
     return dst
 
 
-def test_clock_fills_missing_start_and_offset_needs_confirmation(session_factory, paths,
+def test_clock_fills_missing_start_and_offset_needs_confirmation(session_factory, paths, cli_admin,
                                                                  plain_clip, capsys):
     case = make_case(session_factory)
     cam = make_camera(session_factory, "SF-X-01", 27.87, 113.15)
@@ -96,7 +96,8 @@ def test_clip_without_clock_stays_flagged(session_factory, paths, tmp_path):
         assert osd.missing_start(s, SYSTEM, case["case"]) == [ev.id]
 
 
-def test_cli_import_warns_about_a_missing_start_time(session_factory, paths, plain_clip, capsys):
+def test_cli_import_warns_about_a_missing_start_time(session_factory, paths, plain_clip, capsys,
+                                                     cli_admin):
     case = make_case(session_factory)
     assert cli_main(["--data-dir", str(paths.data_dir), "import-clip", str(case["case"]),
                      str(plain_clip)]) == 0
