@@ -12,12 +12,14 @@ from PIL import Image
 
 from app.cli import main
 from app.config import resolve_paths
+from app.demo.users import DEMO_PASSWORD
 from app.models.db import open_database, unit_of_work
 from app.services.casefile import timeline
 from app.services.casefile.dto import EventInput
 from app.services.common.context import SYSTEM
 from app.services.evidence.exif import exif_bytes
 from app.services.investigation import canvass
+from app.services.org import users
 from tests.services.investigation_helpers import T0, make_camera, make_case, set_retention
 
 
@@ -34,6 +36,7 @@ def _setup(tmp_path):
     cam = make_camera(factory, "SF-TQ-012", 27.8655, 113.1590)
     set_retention(factory, cam, 30)
     with unit_of_work(factory) as s:
+        users.create_first_admin(s, "admin", "系统管理员", DEMO_PASSWORD)  # the CLI signs in
         canvass.add_camera(s, SYSTEM, ids["case"], cam)
         timeline.add_event(s, SYSTEM, ids["case"], EventInput(
             occurred_at=T0 + timedelta(hours=10), kind="arrest", title="在一麻将馆内将周某抓获"))
