@@ -15,6 +15,13 @@ from app.services.common import anchors, audit
 from tests.services.admin_helpers import make_case, make_squad, record_case_updates
 
 
+@pytest.fixture(autouse=True)
+def _sqlite_file_attacks(db_backend):
+    if db_backend != "sqlite":
+        pytest.skip("these attacks edit the SQLite file; PostgreSQL refuses UPDATE/DELETE of audit "
+                    "rows by trigger")
+
+
 @pytest.fixture
 def chain(paths, session_factory):
     case_id = make_case(session_factory, make_squad(session_factory))
