@@ -39,8 +39,8 @@ def test_footage_step_is_idempotent(capsys, tmp_path):
     engine.dispose()
     assert "evidence" not in again.created and "observations" not in again.created
     code, out, _ = _run(capsys, "--data-dir", str(paths.data_dir), "evidence", CASE_A_NO, "--json")
-    codes = {c.code for c in footage.CAMERAS}
-    clips = [e for e in json.loads(out) if e["kind"] == "video" and e["camera"].split()[0] in codes]
+    names = {footage.clip_spec(c).name for c in footage.CAMERAS}  # the footage step's clips
+    clips = [e for e in json.loads(out) if e["original_name"] in names]
     assert code == 0 and len(clips) == len(footage.CAMERAS) == 5
 
 
@@ -53,7 +53,8 @@ def test_route_after_demo_goes_through_three_cameras_in_time_order(capsys, demo_
     times = [datetime.fromisoformat(p["wall_time"]) for p in trike["points"]]
     assert len(set(cams)) >= 3 and times == sorted(times)
     assert trike["flagged_legs"] == 0
-    assert all(5 < p["speed_kmh"] < 80 for p in trike["points"][1:])  # a loaded tricycle
+    # a loaded tricycle: never faster than 80 km/h (hours later, far away, the average is slow)
+    assert all(0 < p["speed_kmh"] < 80 for p in trike["points"][1:])
     code, out, _ = _run(capsys, "--data-dir", str(demo_dir), "route", CASE_A_NO, "--vehicle",
                         str(trike["vehicle_id"]), "--json")
     assert json.loads(out)["points"] == trike["points"]
@@ -67,8 +68,8 @@ def test_observations_and_evidence_json_after_demo(capsys, demo_dir):
     assert any("三轮" in r["note"] for r in rows)
     assert sum("key" in r["tags"] for r in rows) >= 4  # the demo's sightings are key frames
     code, out, _ = _run(capsys, "--data-dir", str(demo_dir), "evidence", CASE_A_NO, "--json")
-    codes = {c.code for c in footage.CAMERAS}
-    items = [e for e in json.loads(out) if e["kind"] == "video" and e["camera"].split()[0] in codes]
+    names = {footage.clip_spec(c).name for c in footage.CAMERAS}  # the footage step's clips
+    items = [e for e in json.loads(out) if e["original_name"] in names]
     assert len(items) == 5 and len({i["offset_s"] for i in items}) == 5
     code, out, _ = _run(capsys, "--data-dir", str(demo_dir), "cameras", "--json")
     assert {c["code"] for c in json.loads(out)} >= {"SF-BT-001", "SF-TQ-003"}
