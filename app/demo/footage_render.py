@@ -191,15 +191,26 @@ def render_clip(spec: ClipSpec, out: Path) -> Path:
     tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}.tmp.mp4")
     bg = _background(spec)
     noise = noise_bank(spec.seed + 1)
+    def configure(container):
+        stream = container.add_stream("libx264", rate=FPS)
+        stream.width, stream.height, stream.pix_fmt = W, H, "yuv420p"
+        stream.time_base = Fraction(1, FPS)
+        stream.options = {"crf": "26", "preset": "veryfast", "g": "50", "bf": "2",
+                          "threads": "1"}
+        return stream
+
+    frames = (render_frame(spec, bg, i, noise) for i in range(int(spec.seconds * FPS)))
+    return encode_atomically(tmp, out, configure, frames)
+
+
+def encode_atomically(tmp: Path, out: Path, configure, frames) -> Path:
+    """Encode BGR ``frames`` into ``tmp`` with the stream ``configure(container)`` returns, then
+    rename it to ``out`` (a killed run leaves no half clip under the real name)."""
     try:
         with av.open(str(tmp), "w") as container:
-            stream = container.add_stream("libx264", rate=FPS)
-            stream.width, stream.height, stream.pix_fmt = W, H, "yuv420p"
-            stream.time_base = Fraction(1, FPS)
-            stream.options = {"crf": "26", "preset": "veryfast", "g": "50", "bf": "2",
-                              "threads": "1"}
-            for i in range(int(spec.seconds * FPS)):
-                frame = av.VideoFrame.from_ndarray(render_frame(spec, bg, i, noise), format="bgr24")
+            stream = configure(container)
+            for i, img in enumerate(frames):
+                frame = av.VideoFrame.from_ndarray(img, format="bgr24")
                 frame.pts = i
                 container.mux(stream.encode(frame))
             container.mux(stream.encode(None))

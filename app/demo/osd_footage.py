@@ -9,7 +9,6 @@ three positions, over a street-like background with sensor noise and night gain,
 from __future__ import annotations
 
 import hashlib
-import os
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,9 +16,10 @@ from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
-import av
 import cv2
 import numpy as np
+
+from app.demo.footage_render import encode_atomically
 
 FORMATS = {
     "iso": "%Y-%m-%d %H:%M:%S",
@@ -164,26 +164,19 @@ def render(spec: OsdClip, out_dir: Path) -> Path:
     tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}{ext}")
     bg, noise = _background(spec), noise_bank(spec)
     w, h = spec.size
-    try:
-        with av.open(str(tmp), "w") as container:
-            if spec.codec == "h264":
-                stream = container.add_stream("libx264", rate=spec.fps)
-                stream.pix_fmt = "yuv420p"
-                stream.options = {"crf": "28", "preset": "ultrafast", "g": str(4 * spec.fps),
-                                  "threads": "1"}
-            else:
-                stream = container.add_stream("mjpeg", rate=spec.fps)
-                stream.pix_fmt = "yuvj420p"
-                stream.options = {"q:v": "8"}
-            stream.width, stream.height = w, h
-            stream.time_base = Fraction(1, spec.fps)
-            for i in range(int(spec.seconds * spec.fps)):
-                frame = av.VideoFrame.from_ndarray(render_frame(spec, bg, i, noise), format="bgr24")
-                frame.pts = i
-                container.mux(stream.encode(frame))
-            container.mux(stream.encode(None))
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return out
+    def configure(container):
+        if spec.codec == "h264":
+            stream = container.add_stream("libx264", rate=spec.fps)
+            stream.pix_fmt = "yuv420p"
+            stream.options = {"crf": "28", "preset": "ultrafast", "g": str(4 * spec.fps),
+                              "threads": "1"}
+        else:
+            stream = container.add_stream("mjpeg", rate=spec.fps)
+            stream.pix_fmt = "yuvj420p"
+            stream.options = {"q:v": "8"}
+        stream.width, stream.height = w, h
+        stream.time_base = Fraction(1, spec.fps)
+        return stream
+
+    frames = (render_frame(spec, bg, i, noise) for i in range(int(spec.seconds * spec.fps)))
+    return encode_atomically(tmp, out, configure, frames)

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from app.i18n import _
+from app.video.errors import VideoCancelled
 from app.video.index import FrameIndex, open_container
 
 INTRA, REF, NONREF = 0, 1, 2
@@ -107,7 +108,6 @@ def read_signal(path: Path, index: FrameIndex, cancel=None) -> BitstreamSignal:
                 if pkt.size == 0:
                     continue
                 if cancel is not None and n % 2000 == 0 and cancel():
-                    from app.video.errors import VideoCancelled
                     raise VideoCancelled(path)
                 key = bool(pkt.is_keyframe)
                 kind = picture_kind(memoryview(pkt)[:64].tobytes(), codec, key) \

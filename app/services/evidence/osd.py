@@ -26,6 +26,7 @@ from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ValidationError
 from app.services.evidence import clips as evidence_svc
 from app.services.evidence import clock_offsets, items
+from app.services.evidence.wall_times import refresh_wall_times
 from app.timeread import (
     OffsetSuggestion,
     Reading,
@@ -129,7 +130,6 @@ def save_profile(session: Session, actor: Actor, evidence_id: int, profile: Time
                           "start_filled": filled, "method": OSD_METHOD if filled else "",
                           "readings": len(row.readings), "jumps": len(profile.jumps)})
     if filled:
-        from app.services.evidence.wall_times import refresh_wall_times
         refresh_wall_times(session, evidence_id=evidence_id)
     session.refresh(row)
     return _to_dto(row)
