@@ -6,10 +6,13 @@ from datetime import timedelta
 
 import pytest
 
+from app.models import CustodyEvent, Observation
 from app.models.db import unit_of_work
+from app.models.enums import CustodyAction
 from app.services.casefile import search, timeline
 from app.services.casefile.dto import CaseFilter, EventInput
 from app.services.casefile.fulltext import search_all, search_case
+from app.services.common import coded_text
 from app.services.common.context import SYSTEM
 from app.services.common.errors import ValidationError
 from app.services.investigation import canvass, merged_timeline, tasks
@@ -92,3 +95,17 @@ def test_search_everything_finds_two_character_terms(session_factory):
     across = run(session_factory, search_all, "保险杠")
     assert {h.source for h in across} == {"mark", "task"}
     assert {h.case_no for h in across} == {"石峰-2020-0093"}
+
+
+def test_custody_milestones_read_in_words_not_codes(session_factory):
+    """Custody details are stored as codes + parameters; the merged timeline renders them."""
+    ids = make_case(session_factory)
+    cam = make_camera(session_factory, "SF-TQ-012", 27.8655, 113.1590)
+    obs = sighting(session_factory, ids["case"], cam, ids["ebike"], "d" * 64, 20, "推车步行")
+    with unit_of_work(session_factory) as s:
+        ev_id = s.get(Observation, obs).evidence_id
+        s.add(CustodyEvent(evidence_id=ev_id, at=T0, action=CustodyAction.IMPORT.value,
+                           detail=coded_text.encode("imported", name="cam.mp4", size=99660)))
+    rows = run(session_factory, merged_timeline.merged_timeline, ids["case"])
+    custody = [r for r in rows if r.source == "custody"]
+    assert custody and custody[0].detail == "已导入 cam.mp4（99660 字节）"

@@ -16,6 +16,7 @@ from app.models import Camera, CaseCamera, CustodyEvent, EvidenceItem, EvidenceR
 from app.models.enums import CoverageStatus, CustodyAction
 from app.services.casefile.access import load_case
 from app.services.casefile.timeline import list_events
+from app.services.common import coded_text
 from app.services.common.code_labels import label
 from app.services.common.context import Actor
 from app.services.evidence.attachments import list_attachments
@@ -83,7 +84,7 @@ def _custody_entries(session: Session, case_id: int) -> list[TimelineEntry]:
                            .where(EvidenceItem.case_id == case_id,
                                   CustodyEvent.action.in_(MILESTONES))).all()
     return [TimelineEntry(c.at, "custody", c.action, f"{label('custody', c.action)}：{name}",
-                          c.detail or "", c.evidence_id) for c, name in rows]
+                          coded_text.render(c.detail), c.evidence_id) for c, name in rows]
 
 
 def merged_timeline(session: Session, actor: Actor, case_id: int, *,
