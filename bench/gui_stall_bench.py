@@ -27,8 +27,8 @@ from app.config import resolve_paths  # noqa: E402
 from app.models.db import open_database  # noqa: E402
 from app.services.common.context import SYSTEM  # noqa: E402
 from app.services.evidence import clips as evidence  # noqa: E402
+from tests.helpers.evidence import make_case  # noqa: E402
 from tests.media import make_clip  # noqa: E402
-from tests.services.evidence_helpers import make_case  # noqa: E402
 
 GOAL_MS = 50.0
 BEAT_MS = 10

@@ -28,7 +28,7 @@ from app.reports.pdf_export import PdfOptions, export_case_pdf  # noqa: E402
 from app.reports.stats import StatsFilter, compute_stats, squad_statistics  # noqa: E402
 from app.reports.stats_data import load_frames  # noqa: E402
 from app.services.common.context import SYSTEM  # noqa: E402
-from tests.reports.case_a import build_case_a  # noqa: E402
+from tests.helpers.case_a import build_case_a  # noqa: E402
 from tests.reports.conftest import make_clip  # noqa: E402
 
 

@@ -24,8 +24,8 @@ from app.services.common.errors import ConflictError
 from app.services.evidence import clips as evidence
 from app.services.evidence import custody
 from bench.squad_load_bench import run_load
+from tests.helpers.cases import make_squad, new_case, run
 from tests.media import make_clip
-from tests.services.case_helpers import make_squad, new_case, run
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 import pytest
 
-from tests.reports.case_a import build_case_a
+from tests.helpers.case_a import build_case_a
 
 
 def make_clip(path: Path, frames: int = 50, size: tuple[int, int] = (320, 240)) -> Path:

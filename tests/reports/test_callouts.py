@@ -21,7 +21,7 @@ from app.services.common.errors import (
 )
 from app.services.org import callouts as co
 from tests.conftest import make_actor
-from tests.reports.squads import add_squads
+from tests.helpers.squads import add_squads
 
 TZ = ZoneInfo("Asia/Shanghai")
 

@@ -17,7 +17,7 @@ from app.services.common.context import SYSTEM
 from app.services.evidence import attachments
 from app.services.evidence.exif import exif_bytes
 from app.services.investigation import canvass, tasks
-from tests.services.investigation_helpers import (
+from tests.helpers.investigation import (
     T0,
     inference,
     make_camera,

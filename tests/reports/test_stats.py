@@ -26,7 +26,7 @@ from app.reports.stats import StatsFilter, squad_statistics
 from app.services.common.context import SYSTEM
 from app.services.common.errors import PermissionDenied, ValidationError
 from tests.conftest import make_actor
-from tests.reports.squads import add_squads
+from tests.helpers.squads import add_squads
 
 TZ = ZoneInfo("Asia/Shanghai")
 Q1 = dict(date_from=date(2023, 1, 1), date_to=date(2023, 3, 31))

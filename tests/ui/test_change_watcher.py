@@ -11,7 +11,7 @@ from app.models import AuditHead
 from app.models.db import make_engine, make_session_factory, unit_of_work
 from app.services.casefile import cases
 from app.ui.change_watcher import ChangeWatcher
-from tests.services.case_helpers import make_squad, new_case, run
+from tests.helpers.cases import make_squad, new_case, run
 
 
 @pytest.fixture

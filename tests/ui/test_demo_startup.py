@@ -19,7 +19,7 @@ FEW = 6  # generated cases: enough to see per-case progress, cheap on a loaded m
 @pytest.fixture
 def key_cases_only(tmp_path, monkeypatch):
     """A data dir with the foreground steps done (the state the window opens on); the "cases"
-    step generates only ``FEW`` cases here (the full set: tests/services/test_demo_cases.py)."""
+    step generates only ``FEW`` cases here (the full set: tests/services/casefile/test_demo_cases.py)."""
     from app.demo import generated
 
     every = generated.specs()

@@ -10,8 +10,8 @@ import pytest
 from app.services.common.context import SYSTEM
 from app.services.evidence import clips as evidence
 from app.ui.context import AppContext
+from tests.helpers.evidence import T0, make_camera, make_case
 from tests.media import make_clip
-from tests.services.evidence_helpers import T0, make_camera, make_case
 
 CLIP_FRAMES = 150
 FPS = 25

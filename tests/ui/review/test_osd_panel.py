@@ -14,7 +14,7 @@ from app.models.db import unit_of_work
 from app.services.common.context import SYSTEM
 from app.services.evidence import clips as evidence
 from app.services.evidence import items, observations
-from tests.services.evidence_helpers import make_camera, make_case
+from tests.helpers.evidence import make_camera, make_case
 from tests.timeread.conftest import osd_clip
 from tests.ui.review.conftest import BenchContext
 

@@ -17,8 +17,8 @@ from app.services.evidence import clips as evidence
 from app.services.evidence import items, observations
 from app.services.evidence.observations import ObservationInput
 from app.video import FilterChain
+from tests.helpers.evidence import make_case
 from tests.media import make_clip
-from tests.services.evidence_helpers import make_case
 from tests.ui.review.test_review_panel import _image_array, _key, _wait_frame
 
 

@@ -1,0 +1,1 @@
+"""Shared test builders: cases, evidence, admin fixtures, Case A, packages."""

@@ -1,0 +1,137 @@
+"""verify: DB integrity, audit chain tampering, evidence byte changes, orphans, CLI exit code."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+from sqlalchemy import select
+
+from app.cli import main as cli
+from app.models import AuditEntry
+from app.models.db import unit_of_work
+from app.services.admin import verify
+from app.services.common.context import SYSTEM
+from tests.helpers.admin import (
+    add_evidence,
+    make_case,
+    make_squad,
+    record_case_updates,
+)
+
+
+@pytest.fixture
+def filled(paths, session_factory, tmp_path):
+    case_id = make_case(session_factory, make_squad(session_factory))
+    record_case_updates(session_factory, case_id, 5)
+    ev_id, path = add_evidence(session_factory, paths, case_id, tmp_path, os.urandom(300_000))
+    return case_id, ev_id, path
+
+
+def _ids(session_factory) -> list[int]:
+    with session_factory() as s:
+        return list(s.scalars(select(AuditEntry.id).order_by(AuditEntry.id)))
+
+
+def _verify(paths, session_factory):
+    with session_factory() as s:
+        return verify.verify_data(s, paths.evidence_dir)
+
+
+def test_clean_data_dir_verifies_ok(paths, session_factory, filled):
+    seen = []
+    with session_factory() as s:
+        report = verify.verify_data(s, paths.evidence_dir, lambda f, label: seen.append(f))
+    assert report.ok(strict=True), report.problems
+    assert report.audit_rows == 7 and report.evidence_files == 1
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+    assert "校验通过" in verify.summary(report)
+
+
+def _plain_sql(db, statement: str) -> None:
+    """Tamper behind the services' back (what someone with a DB tool could do)."""
+    with db[0].begin() as conn:
+        conn.exec_driver_sql(statement)
+
+
+def test_audit_row_edited_with_plain_sql_is_named(paths, db, session_factory, filled):
+    if db[0].dialect.name != "sqlite":
+        pytest.skip("PostgreSQL refuses the edit itself (append-only audit trigger)")
+    third = _ids(session_factory)[2]
+    _plain_sql(db, f"UPDATE audit_entry SET payload='{{\"n\":99}}' WHERE id={third}")
+    report = _verify(paths, session_factory)
+    assert not report.ok()
+    assert report.first_error.kind == "audit"
+    assert report.first_error.where == f"审计记录第 {third} 行"
+    if db[0].dialect.name == "sqlite":
+        assert cli(["--data-dir", str(paths.data_dir), "verify"]) != 0
+
+
+def test_deleted_audit_tail_is_detected(paths, db, session_factory, filled):
+    if db[0].dialect.name != "sqlite":
+        pytest.skip("PostgreSQL refuses the edit itself (append-only audit trigger)")
+    _plain_sql(db, f"DELETE FROM audit_entry WHERE id={_ids(session_factory)[-1]}")
+    report = _verify(paths, session_factory)
+    assert report.first_error is not None and report.first_error.where == "审计链头"
+
+
+def test_one_altered_byte_in_evidence_is_named(cli_admin, paths, db, session_factory, filled, capsys):
+    _, ev_id, path = filled
+    os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    data = bytearray(path.read_bytes())
+    data[150_000] ^= 0x01
+    path.write_bytes(bytes(data))
+    report = _verify(paths, session_factory)
+    assert report.first_error.kind == "evidence_hash"
+    assert path.name in report.first_error.message and f"证据 {ev_id}" in report.first_error.message
+    if db[0].dialect.name == "sqlite":
+        assert cli(["--data-dir", str(paths.data_dir), "verify"]) == 3
+        assert path.name in capsys.readouterr().out
+
+
+def test_missing_file_and_orphans(paths, session_factory, filled):
+    _, _, path = filled
+    os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    moved = path.with_name("f" * 64 + ".mp4")  # foreign name: not the content's hash
+    path.rename(moved)
+    (paths.evidence_dir / ".incoming").mkdir(exist_ok=True)
+    (paths.evidence_dir / ".incoming" / "abc.part").write_bytes(b"half")
+    report = _verify(paths, session_factory)
+    kinds = [(p.kind, p.severity) for p in report.problems]
+    assert kinds[0] == ("evidence_missing", "error")
+    assert ("orphan_file", "error") in kinds and ("leftover_temp", "warning") in kinds
+
+
+def test_intact_unreferenced_file_is_a_warning_only(paths, session_factory, filled, tmp_path):
+    from app.services.evidence.store import copy_into_store
+
+    src = tmp_path / "extra.mp4"
+    src.write_bytes(b"interrupted import")
+    copy_into_store(src, paths.evidence_dir)
+    report = _verify(paths, session_factory)
+    assert report.ok() and not report.ok(strict=True)
+    assert report.warnings[0].kind == "orphan_file"
+
+
+def test_cancel_stops_early(paths, session_factory, filled):
+    with session_factory() as s:
+        report = verify.verify_data(s, paths.evidence_dir, cancelled=lambda: True)
+    assert report.cancelled and not report.ok()
+    assert "取消" in verify.summary(report)
+
+
+def test_failed_verification_enters_the_chain_of_custody(paths, session_factory, filled):
+    from app.models import CustodyEvent
+
+    _, ev_id, path = filled
+    os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    path.unlink()
+    report = _verify(paths, session_factory)
+    with unit_of_work(session_factory) as s:
+        verify.record_verification(s, SYSTEM, report)
+    with session_factory() as s:
+        events = s.scalars(select(CustodyEvent).where(CustodyEvent.evidence_id == ev_id)).all()
+        actions = [a for a in s.scalars(select(AuditEntry.action).order_by(AuditEntry.id))]
+    assert [e.action for e in events] == ["verify_failed"] and "缺失" in events[0].detail
+    assert actions[-2:] == ["evidence.verify_failed", "admin.verify"]

@@ -1,0 +1,102 @@
+"""Anonymization is a permission: a trainer gets no identity from any service, whatever the
+arguments; the shared scrubber catches identities typed only into free text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from app.models import CallOut, Case
+from app.models.db import unit_of_work
+from app.models.enums import Role
+from app.reports.anonymize import anonymize
+from app.reports.case_data import collect_case_report
+from app.services.casefile import cases, scrubber
+from app.services.org import callouts
+from app.services.training import replay
+from tests.conftest import make_actor
+from tests.helpers.admin import (
+    PLATE,
+    SUSPECT_NAME,
+    SUSPECT_PHONE,
+    VICTIM_ID,
+    VICTIM_NAME,
+    build_case_a,
+    make_squad,
+)
+
+TRAINER = make_actor(Role.TRAINER)
+FREE_TEXT = ("证人王建华（电话0731-22881234）住天元区长江北路88号3栋2单元501室，"
+             "外号黑皮，另一辆车湘B·D1234。")
+SECRETS = ("王建华", "0731-22881234", "长江北路88号", "黑皮")
+
+
+@pytest.fixture
+def case_a(session_factory):
+    case_id = build_case_a(session_factory, make_squad(session_factory))
+    with unit_of_work(session_factory) as s:
+        case = s.get(Case, case_id)
+        case.narrative = (case.narrative or "") + FREE_TEXT
+    return case_id
+
+
+def _strings(obj) -> str:
+    return repr(obj)
+
+
+def test_trainer_cannot_turn_anonymization_off(session_factory, case_a):
+    with session_factory() as s:
+        d = cases.get_case(s, TRAINER, case_a, anonymize=False)
+        r = replay.build_replay(s, TRAINER, case_a, anonymize=False)
+    for view in (_strings(d), _strings(r)):
+        for secret in (VICTIM_NAME, SUSPECT_NAME, PLATE, VICTIM_ID, SUSPECT_PHONE, *SECRETS):
+            assert secret not in view, secret
+
+
+def test_others_still_see_the_file(session_factory, case_a):
+    with session_factory() as s:
+        d = cases.get_case(s, make_actor(Role.REVIEWER), case_a)
+    assert VICTIM_NAME in _strings(d) and "王建华" in d.narrative
+
+
+def test_anonymized_pdf_data_scrubs_free_text(session_factory, case_a):
+    with session_factory() as s:
+        data = collect_case_report(s, make_actor(Role.ADMIN), case_a)
+    text = _strings(anonymize(data))
+    for secret in (VICTIM_NAME, SUSPECT_NAME, VICTIM_ID, SUSPECT_PHONE, *SECRETS):
+        assert secret not in text, secret
+
+
+def test_scrubber_finds_what_patterns_can_find():
+    kinds = {k for k, _v in scrubber.find(FREE_TEXT)}
+    assert kinds == {"name", "phone", "address", "plate"}
+    assert scrubber.find("人员A 身份证号01 湘·训01 天桥街 司机逃逸 车主李某") == []
+    assert scrubber.find("430203195601021234") == [("id", "430203195601021234")]
+
+
+def test_trainer_sees_only_callouts_of_closed_cases(session_factory, case_a):
+    with unit_of_work(session_factory) as s:
+        open_case = Case(case_no="石峰-2024-0002", title="未结案", status="investigating")
+        s.add(open_case)
+        s.flush()
+        s.add(CallOut(occurred_at=datetime(2024, 1, 2, tzinfo=UTC), kind="hit_and_run",
+                      address="天元区长江北路88号", case_id=open_case.id))
+    with session_factory() as s:
+        assert s.scalar(select(CallOut.id)) is not None
+        seen = callouts.list_callouts(s, TRAINER)
+        assert all(c.case_no != "石峰-2024-0002" for c in seen)
+        assert callouts.count_callouts(s, TRAINER) == len(seen)
+        assert any(c.case_no == "石峰-2024-0002"
+                   for c in callouts.list_callouts(s, make_actor(Role.ADMIN)))
+
+
+def test_scrubbing_is_idempotent_and_family_words_are_not_nicknames():
+    from app.services.casefile.pseudonyms import Pseudonymizer
+
+    p = Pseudonymizer()
+    p.add("周某", "name")
+    once = p.scrub("养猪场主周某不在场，其家人称周某早上出门，外号黑皮。")
+    assert once == "养猪场主人员A不在场，其家人称人员A早上出门，外号人员B。"
+    assert p.scrub(once) == once and scrubber.find(once) == []

@@ -1,0 +1,78 @@
+"""Custody cannot be forged: verification hashes the file itself; verification reports,
+backups and restores need their permission."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from app.models.db import unit_of_work
+from app.models.enums import Role
+from app.services.admin import backup, verify
+from app.services.common.errors import PermissionDenied
+from app.services.evidence import custody
+from tests.conftest import make_actor
+from tests.helpers.admin import add_evidence, make_case, make_squad
+
+
+@pytest.fixture
+def tampered(paths, session_factory, tmp_path):
+    squad = make_squad(session_factory)
+    case_id = make_case(session_factory, squad)
+    ev_id, stored = add_evidence(session_factory, paths, case_id, tmp_path, os.urandom(4096))
+    os.chmod(stored, 0o644)
+    stored.write_bytes(b"tampered" + stored.read_bytes()[8:])
+    return squad, ev_id
+
+
+def test_an_officer_cannot_log_a_match_for_a_tampered_file(paths, session_factory, tampered):
+    squad, ev_id = tampered
+    officer = make_actor(Role.OFFICER, squad_id=squad)
+    with unit_of_work(session_factory) as s:
+        result = custody.record_verification(s, officer, paths, ev_id)
+    assert not result.ok and "已被改动" in result.message
+    with session_factory() as s:
+        actions = [c.action for c in custody.custody_log(s, officer, ev_id)]
+    assert actions[-1] == "verify_failed" and "verify" not in actions
+
+
+@pytest.mark.parametrize("role", [Role.OFFICER, Role.REVIEWER, Role.TRAINER])
+def test_verify_backup_and_restore_need_their_permission(paths, session_factory, tmp_path, role):
+    actor = make_actor(role, squad_id=1)
+    with session_factory() as s:
+        report = verify.verify_data(s, paths.evidence_dir)
+    with pytest.raises(PermissionDenied), unit_of_work(session_factory) as s:
+        verify.record_verification(s, actor, report)
+    with pytest.raises(PermissionDenied):
+        backup.create_backup(paths, actor, tmp_path / "bk")
+    with pytest.raises(PermissionDenied):
+        backup.restore_backup(tmp_path / "bk", paths, actor)
+    assert not (tmp_path / "bk").exists()
+
+
+def test_intact_and_missing_files_are_logged_as_such(paths, session_factory, tmp_path):
+    from app.models import AuditEntry
+
+    case_id = make_case(session_factory, make_squad(session_factory))
+    ev_id, stored = add_evidence(session_factory, paths, case_id, tmp_path, b"clip" * 1000)
+    admin = make_actor(Role.ADMIN)
+    with unit_of_work(session_factory) as s:
+        ok = custody.record_verification(s, admin, paths, ev_id)
+    assert ok.ok and ok.actual == ok.expected and ok.path == stored
+    assert ok.message == "证据文件校验通过：SHA-256 一致。"
+    os.chmod(stored, 0o644)
+    stored.unlink()
+    with unit_of_work(session_factory) as s:
+        gone = custody.record_verification(s, admin, paths, ev_id)
+    assert not gone.ok and gone.actual is None and "cam.mp4" in gone.message
+    with session_factory() as s:
+        log = custody.custody_log(s, admin, ev_id)
+        audit_rows = s.query(AuditEntry).filter(AuditEntry.entity_id == ev_id,
+                                               AuditEntry.entity_type == "evidence").all()
+    assert [c.action for c in log] == ["verify", "verify_failed"]
+    assert all(c.evidence_id == ev_id and c.user_id is None for c in log)
+    assert log[0].detail == ok.message and log[1].detail == gone.message
+    assert "缺失" in gone.message and str(stored) in gone.message
+    actions = [r.action for r in audit_rows]
+    assert "evidence.verify" in actions and "evidence.verify_failed" in actions
