@@ -625,84 +625,42 @@
     <context>
         <name>CameraDialog</name>
         <message>
-            <location filename="../../ui/review/camera_dialog.py" line="+45" />
+            <location filename="../../ui/review/camera_dialog.py" line="+43" />
             <source>Camera registry</source>
             <translation>摄像头登记</translation>
         </message>
         <message>
-            <location line="+6" />
-            <location line="+9" />
+            <location line="+7" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location line="-9" />
+            <location line="+0" />
             <source>Owner</source>
             <translation>归属</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+9" />
             <source>Camera name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location line="-8" />
+            <location line="+1" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
             <location line="+0" />
+            <source>Retention</source>
+            <translation>保存天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Clock offset</source>
             <translation>时钟偏差</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>Owner unit</source>
-            <translation>归属单位</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Latitude</source>
-            <translation>纬度</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Longitude</source>
-            <translation>经度</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Facing</source>
-            <translation>朝向</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Contact</source>
-            <translation>联系人</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Phone</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Owner kind</source>
-            <translation>归属类别</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="+10" />
             <source>Save camera</source>
             <translation>保存摄像头</translation>
         </message>
@@ -742,20 +700,168 @@
             <translation>添加测定</translation>
         </message>
         <message>
-            <location line="+61" />
-            <source>Enter a number in decimal degrees.</source>
-            <translation>请以十进制度数填写。</translation>
+            <location line="+22" />
+            <source>{n} days</source>
+            <translation>{n} 天</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+36" />
+            <source>Edit camera {code}</source>
+            <translation>编辑摄像头 {code}</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Save the camera first.</source>
             <translation>请先保存摄像头。</translation>
         </message>
     </context>
     <context>
+        <name>CameraEditDialog</name>
+        <message>
+            <location filename="../../ui/investigation/camera_form.py" line="+164" />
+            <source>Camera {code}</source>
+            <translation>摄像头 {code}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Changes apply to this camera in every case; Edit ▸ Undo takes them back.</source>
+            <translation>修改对所有案件中的该摄像头生效；可用“编辑 ▸ 撤销”撤回。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CameraForm</name>
+        <message>
+            <location line="-115" />
+            <source>unknown</source>
+            <translation>不详</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>decimal degrees, WGS-84, e.g. 27.86550</source>
+            <translation>十进制度数，WGS-84，例如 27.86550</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>decimal degrees, WGS-84, e.g. 113.15900</source>
+            <translation>十进制度数，WGS-84，例如 113.15900</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>in words, e.g. towards the south gate</source>
+            <translation>文字描述，例如 朝南门</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Compass bearing of the view: 0 north, 90 east</source>
+            <translation>镜头朝向方位角：0 为正北，90 为正东</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Horizontal field of view: how wide the wedge is</source>
+            <translation>水平视场角：扇形的张角</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>How far the camera usefully sees</source>
+            <translation>摄像头能看清的距离</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Days until the DVR overwrites its footage</source>
+            <translation>硬盘录像机多少天后覆盖录像</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Camera name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Owner kind</source>
+            <translation>归属类别</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Owner unit</source>
+            <translation>归属单位</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+43" />
+            <source>Latitude</source>
+            <translation>纬度</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <location line="+44" />
+            <source>Longitude</source>
+            <translation>经度</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>Facing</source>
+            <translation>朝向</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Bearing</source>
+            <translation>朝向角</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Field of view</source>
+            <translation>视场角</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Viewing distance</source>
+            <translation>可视距离</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retention</source>
+            <translation>保存天数</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>{what}: enter a number in decimal degrees (e.g. 27.86550).</source>
+            <translation>{what}：请输入十进制度数（例如 27.86550）。</translation>
+        </message>
+    </context>
+    <context>
         <name>CanvassPanel</name>
         <message>
-            <location filename="../../ui/investigation/canvass_panel.py" line="+45" />
+            <location filename="../../ui/investigation/canvass_panel.py" line="+46" />
             <source>Now</source>
             <translation>现在</translation>
         </message>
@@ -820,7 +926,12 @@
             <translation>剩余天数</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+5" />
+            <source>Double-click a camera to edit its retention, position, view and owner</source>
+            <translation>双击摄像头可编辑保存天数、位置、视野和权属</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>To ask</source>
             <translation>待调取</translation>
         </message>
@@ -2930,7 +3041,7 @@
     <context>
         <name>InvestigationView</name>
         <message>
-            <location filename="../../ui/investigation/view.py" line="+57" />
+            <location filename="../../ui/investigation/view.py" line="+61" />
             <source>Draw search area</source>
             <translation>划定搜查区域</translation>
         </message>
@@ -2945,7 +3056,7 @@
             <translation>刷新</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+30" />
             <source>Map and canvass</source>
             <translation>地图与调取</translation>
         </message>
@@ -2990,7 +3101,17 @@
             <translation>事发现场</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+37" />
+            <source>Turn camera {code}</source>
+            <translation>转动摄像头 {code}</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Edit camera {code}</source>
+            <translation>编辑摄像头 {code}</translation>
+        </message>
+        <message>
+            <location line="+23" />
             <source>Every camera of the registry is on the list.</source>
             <translation>摄像头库中的摄像头都已在清单中。</translation>
         </message>
@@ -3363,6 +3484,14 @@
             <location line="+3" />
             <source>CCTV review</source>
             <translation>视频研判</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapView</name>
+        <message>
+            <location filename="../../ui/investigation/map_view.py" line="+151" />
+            <source>Edit camera (retention, position, view)…</source>
+            <translation>编辑摄像头（保存天数、位置、视野）…</translation>
         </message>
     </context>
     <context>
@@ -5647,7 +5776,7 @@ Answer: {a}</source>
     <context>
         <name>w</name>
         <message>
-            <location filename="../../ui/review/camera_dialog.py" line="-148" />
+            <location filename="../../ui/investigation/camera_form.py" line="-92" />
             <source>Police</source>
             <translation>公安</translation>
         </message>

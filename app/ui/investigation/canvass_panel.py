@@ -32,6 +32,7 @@ class CanvassPanel(QWidget):
     as_of_changed = Signal(object)            # aware datetime
     letter_requested = Signal(int)            # camera id
     add_requested = Signal()                  # put another camera on the list
+    camera_edit_requested = Signal(int)       # camera id (double-click a row)
     COLUMNS = 8
 
     def __init__(self, parent: QWidget | None = None):
@@ -69,6 +70,9 @@ class CanvassPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setToolTip(self.tr("Double-click a camera to edit its retention, position, "
+                                      "view and owner"))
+        self.table.cellDoubleClicked.connect(self._on_double_click)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addLayout(top)
@@ -138,6 +142,10 @@ class CanvassPanel(QWidget):
             item = QListWidgetItem(text)
             item.setForeground(QBrush(QColor(190, 0, 0)))
             self.urgent.addItem(item)
+
+    def _on_double_click(self, row: int, _col: int) -> None:
+        if 0 <= row < len(self.entries):
+            self.camera_edit_requested.emit(self.entries[row].camera.id)
 
     def _on_letter(self) -> None:
         row = self.table.currentRow()

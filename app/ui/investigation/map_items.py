@@ -25,6 +25,7 @@ STATUS_COLOURS = {
     "reviewed": QColor(20, 150, 70), "nothing_relevant": QColor(130, 130, 130),
 }
 FIXED = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+CAMERA_ID = 0   # item data key: the camera an item belongs to (wedge, dot, label)
 
 
 def wedge_path(facing_deg: float, fov_deg: float, radius: float) -> QPainterPath:
@@ -48,6 +49,7 @@ class CameraWedge(QGraphicsPathItem):
         self.fov = fov or 60.0
         self.known = facing is not None
         self._dragging = False
+        self._start = (self.facing, self.known)
         pen = QPen(colour.darker(130), 1.5)
         pen.setCosmetic(True)
         self.setPen(pen)
@@ -56,6 +58,7 @@ class CameraWedge(QGraphicsPathItem):
         self.setBrush(QBrush(fill))
         self.setCursor(Qt.CursorShape.SizeAllCursor)
         self.setZValue(2)
+        self.setData(CAMERA_ID, camera_id)
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -67,7 +70,7 @@ class CameraWedge(QGraphicsPathItem):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
-            self._dragging = True
+            self._dragging, self._start = True, (self.facing, self.known)
             event.accept()
         else:
             super().mousePressEvent(event)
@@ -82,12 +85,12 @@ class CameraWedge(QGraphicsPathItem):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self._dragging:
             self._dragging = False
-            if self.on_turned is not None:
+            if self.on_turned is not None and (self.facing, self.known) != self._start:
                 self.on_turned(self.camera_id, round(self.facing, 1))
             event.accept()
 
 
-def add_camera(scene: QGraphicsScene, pos: QPointF, label: str, colour: QColor,
+def add_camera(scene: QGraphicsScene, camera_id: int, pos: QPointF, label: str, colour: QColor,
                tooltip: str, font: QFont) -> None:
     dot = QGraphicsEllipseItem(QRectF(-6, -6, 12, 12))
     dot.setPen(QPen(Qt.GlobalColor.white, 2))
@@ -96,6 +99,7 @@ def add_camera(scene: QGraphicsScene, pos: QPointF, label: str, colour: QColor,
     dot.setFlag(FIXED)
     dot.setZValue(5)
     dot.setToolTip(tooltip)
+    dot.setData(CAMERA_ID, camera_id)
     scene.addItem(dot)
     text = QGraphicsSimpleTextItem(label)
     text.setFont(font)
@@ -104,6 +108,7 @@ def add_camera(scene: QGraphicsScene, pos: QPointF, label: str, colour: QColor,
     text.setFlag(FIXED)
     text.setZValue(6)
     text.setTransform(text.transform().fromTranslate(9, -7))
+    text.setData(CAMERA_ID, camera_id)
     scene.addItem(text)
 
 

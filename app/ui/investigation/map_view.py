@@ -7,9 +7,20 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QPolygonF, QTransform
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QTransform,
+)
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
 
 from app.services.evidence.routes import haversine_m
 from app.services.investigation import geo
@@ -46,6 +57,7 @@ class MapData:
 class MapView(QGraphicsView):
     camera_turned = Signal(int, float)   # camera id, new bearing (degrees from north)
     area_drawn = Signal(object)          # ((lat, lon), ...) WGS-84, at least three corners
+    camera_edit_requested = Signal(int)  # camera id (double-click or context menu)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -113,11 +125,32 @@ class MapView(QGraphicsView):
         else:
             self.add_corner(self.mapToScene(event.position().toPoint()))
 
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self._drawing is None:
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if self._drawing is not None:
+            self.finish_area()
+            return
+        camera_id = self.camera_at(event.position().toPoint())
+        if camera_id is None:
             super().mouseDoubleClickEvent(event)
         else:
-            self.finish_area()
+            self.camera_edit_requested.emit(camera_id)
+
+    def camera_at(self, pos: QPoint) -> int | None:
+        """The camera whose dot, label or wedge is under viewport position ``pos``."""
+        for item in self.items(pos):
+            camera_id = item.data(map_items.CAMERA_ID)
+            if isinstance(camera_id, int):
+                return camera_id
+        return None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        camera_id = None if self._drawing is not None else self.camera_at(event.pos())
+        if camera_id is None:
+            return
+        menu = QMenu(self)
+        edit = menu.addAction(self.tr("Edit camera (retention, position, view)…"))
+        edit.triggered.connect(lambda: self.camera_edit_requested.emit(camera_id))
+        menu.exec(event.globalPos())
 
     def metres_per_pixel(self) -> float:
         return 1.0 / max(self.transform().m11(), 1e-9)
@@ -160,7 +193,7 @@ class MapView(QGraphicsView):
             self.wedges[c.id] = wedge
             tip = f"{c.code} {c.name}\n{labels.get(e.status, e.status)}\n{c.owner_unit} " \
                   f"{c.contact_name} {c.contact_phone}"
-            map_items.add_camera(scene, pos, c.code, colour, tip, font)
+            map_items.add_camera(scene, c.id, pos, c.code, colour, tip, font)
             if centre and haversine_m(centre[0], centre[1], c.lat, c.lon) <= FIT_RADIUS_M:
                 fit.append(pos)
         for t in data.tasks:

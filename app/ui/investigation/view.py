@@ -5,9 +5,11 @@ attachment, rendering a letter, fetching tiles) runs in workers."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -32,6 +34,8 @@ from app.services.investigation import canvass, requests, tasks
 from app.services.investigation.board import Board, load_board
 from app.ui.context import AppContext
 from app.ui.investigation.basemap import BasemapConfig, fetch_tiles, load_config, open_source
+from app.ui.investigation.camera_form import CameraEditDialog
+from app.ui.investigation.camera_undo import save_camera
 from app.ui.investigation.canvass_panel import CanvassPanel
 from app.ui.investigation.evidence_panel import AttachDialog, EvidencePanel
 from app.ui.investigation.map_view import MapData, MapView
@@ -68,11 +72,15 @@ class InvestigationView(QWidget):
         self.map = MapView(self)
         self.map.camera_turned.connect(self._on_camera_turned)
         self.map.area_drawn.connect(self.task_for_area)
+        self.map.camera_edit_requested.connect(self.edit_camera)
         self.canvass = CanvassPanel(self)
         self.canvass.status_chosen.connect(self._on_status_chosen)
         self.canvass.as_of_changed.connect(self._on_as_of)
         self.canvass.letter_requested.connect(self._on_letter)
         self.canvass.add_requested.connect(self._on_add_camera)
+        self.canvass.camera_edit_requested.connect(self.edit_camera)
+        self.undo_stack = QUndoStack(self)   # camera edits; Edit ▸ Undo in the main window
+        self.undo_stack.setUndoLimit(100)
         split = QSplitter(self)
         split.addWidget(self.map)
         split.addWidget(self.canvass)
@@ -167,12 +175,39 @@ class InvestigationView(QWidget):
     def _on_status_chosen(self, entry_id: int, status: str, version: int) -> None:
         self._change(canvass.set_status, entry_id, status, expected_version=version)
 
+    def _camera(self, camera_id: int) -> cameras.CameraDTO | None:
+        return next((e.camera for e in (self.board.entries if self.board else ())
+                     if e.camera.id == camera_id), None)
+
     def _on_camera_turned(self, camera_id: int, bearing: float) -> None:
-        cam = next((e.camera for e in (self.board.entries if self.board else ())
-                    if e.camera.id == camera_id), None)
+        cam = self._camera(camera_id)
         if cam is not None:
-            self._change(canvass.set_view, camera_id, facing_deg=bearing,
-                         expected_version=cam.version)
+            data = replace(cameras.camera_input(cam), facing_deg=round(bearing % 360.0, 1))
+            try:
+                self._save_camera(cam, data, self.tr("Turn camera {code}").format(code=cam.code))
+            except ServiceError as exc:
+                self.reload()
+                self._fail(exc)
+
+    def _save_camera(self, cam: cameras.CameraDTO, data: cameras.CameraInput, text: str) -> None:
+        """Save a camera (``ServiceError`` if refused), push the undo step, redraw everything."""
+        save_camera(self.context.sessions, self.context.actor, cam, data, self.undo_stack, text,
+                    self._after_undo)
+        self.reload()
+
+    def _after_undo(self, exc: ServiceError | None) -> None:
+        self.reload()
+        if exc is not None:
+            self._fail(exc)
+
+    def edit_camera(self, camera_id: int) -> bool:
+        """The camera form (retention, position, facing and view, owner); True when saved."""
+        cam = self._camera(camera_id)
+        if cam is None:
+            return False
+        text = self.tr("Edit camera {code}").format(code=cam.code)
+        dialog = CameraEditDialog(cam, lambda data: self._save_camera(cam, data, text), self)
+        return self._exec(dialog)
 
     def _change(self, fn, *args, **kw) -> bool:
         try:
