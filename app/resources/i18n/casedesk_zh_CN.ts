@@ -700,7 +700,7 @@
             <translation>添加测定</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+25" />
             <source>{n} days</source>
             <translation>{n} 天</translation>
         </message>
@@ -3041,7 +3041,7 @@
     <context>
         <name>InvestigationView</name>
         <message>
-            <location filename="../../ui/investigation/view.py" line="+61" />
+            <location filename="../../ui/investigation/view.py" line="+71" />
             <source>Draw search area</source>
             <translation>划定搜查区域</translation>
         </message>
@@ -3091,7 +3091,7 @@
             <translation>案件和摄像头都还没有坐标。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>The basemap cannot be read; showing the plan image.</source>
             <translation>无法读取地图底图，改为显示平面图。</translation>
         </message>
@@ -3101,7 +3101,42 @@
             <translation>事发现场</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+34" />
+            <source>The tile server {why}: {failed} tiles could not be loaded; {cached} shown from the cache.</source>
+            <translation>瓦片服务器{why}：{failed} 块瓦片无法加载；{cached} 块取自缓存。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The tile server {why}; the map shows tiles from the cache.</source>
+            <translation>瓦片服务器{why}；地图显示的是缓存中的瓦片。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The tile server has no tiles for part of the map ({n} missing).</source>
+            <translation>瓦片服务器缺少地图部分区域的瓦片（{n} 块）。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>does not answer in time</source>
+            <translation>没有及时响应</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>cannot be reached</source>
+            <translation>无法连接</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>sends something that is not a map tile</source>
+            <translation>返回的不是地图瓦片</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>refuses the request ({code})</source>
+            <translation>拒绝了请求（{code}）</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>Turn camera {code}</source>
             <translation>转动摄像头 {code}</translation>
         </message>

@@ -33,7 +33,14 @@ from app.services.evidence.items import evidence_path
 from app.services.investigation import canvass, requests, tasks
 from app.services.investigation.board import Board, load_board
 from app.ui.context import AppContext
-from app.ui.investigation.basemap import BasemapConfig, fetch_tiles, load_config, open_source
+from app.ui.investigation.basemap import (
+    BasemapConfig,
+    TileFetch,
+    TileSource,
+    fetch_tiles,
+    load_config,
+    open_source,
+)
 from app.ui.investigation.camera_form import CameraEditDialog
 from app.ui.investigation.camera_undo import save_camera
 from app.ui.investigation.canvass_panel import CanvassPanel
@@ -42,7 +49,7 @@ from app.ui.investigation.map_view import MapData, MapView
 from app.ui.investigation.task_board import TaskBoard
 from app.ui.investigation.task_dialog import TaskDialog
 from app.ui.investigation.timeline_panel import TimelinePanel
-from app.ui.workers import run_task
+from app.ui.workers import TaskHandle, run_task
 
 
 class InvestigationView(QWidget):
@@ -53,7 +60,10 @@ class InvestigationView(QWidget):
         self.case_id: int | None = None
         self.board: Board | None = None
         self.as_of: datetime | None = None
-        self._tasks_running: list = []
+        self._tasks_running: list[TaskHandle] = []
+        self._tile_tasks: list[TaskHandle] = []
+        self._tile_generation = 0
+        self.tiles_shown = 0   # tiles drawn by the latest fetch
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-weight: bold;")
         self.message = QLabel(self)
@@ -143,7 +153,8 @@ class InvestigationView(QWidget):
             "gap": self.tr("vanished between {a} and {b} ({m:.0f} m): search here"),
             "empty": self.tr("Neither the case nor its cameras have a position yet.")}
         cfg = load_config(self.context.settings)
-        source = open_source(cfg) if cfg.uses_tiles else None
+        source = open_source(cfg, self.context.paths.cache_dir / "tiles") \
+            if cfg.uses_tiles else None
         if cfg.uses_tiles and source is None:
             self.message.setText(self.tr("The basemap cannot be read; showing the plan image."))
             cfg = BasemapConfig()
@@ -157,15 +168,47 @@ class InvestigationView(QWidget):
         self.evidence.show_items(b.attachments, files, b.tz)
         self.timeline.show_entries(b.timeline, b.tz)
 
-    def _load_tiles(self, source) -> None:
+    def _load_tiles(self, source: TileSource) -> None:
+        """Fetch the visible tiles in a worker; a newer reload makes older results moot."""
+        for handle in self._tile_tasks:
+            handle.cancel()
         z, wanted = self.map.tiles_needed(source.max_zoom)
         if not wanted:
             return
+        self._tile_generation += 1
+        generation, self.tiles_shown = self._tile_generation, 0
         handle = run_task(lambda ctx: fetch_tiles(source, z, wanted, ctx.report,
                                                   ctx.is_cancelled), parent=self)
-        handle.succeeded.connect(lambda tiles: self.map.add_tiles(z, tiles))
+        handle.succeeded.connect(lambda got: self._tiles_fetched(generation, z, got))
         handle.failed.connect(lambda exc, _tb: self._fail(exc))
-        self._tasks_running.append(handle)
+        handle.finished.connect(lambda: self._tile_tasks.remove(handle))
+        self._tile_tasks.append(handle)
+
+    def _tiles_fetched(self, generation: int, z: int, got: TileFetch) -> None:
+        if generation != self._tile_generation:
+            return
+        self.tiles_shown = self.map.add_tiles(z, got.tiles)
+        failed, missing = got.count("failed"), got.count("missing")
+        why = self._tile_error(got.error)
+        if failed:
+            self.message.setText(self.tr(
+                "The tile server {why}: {failed} tiles could not be loaded; {cached} shown from "
+                "the cache.").format(why=why, failed=failed, cached=got.count("cache")))
+        elif got.error:
+            self.message.setText(self.tr("The tile server {why}; the map shows tiles from the "
+                                         "cache.").format(why=why))
+        elif missing:
+            self.message.setText(self.tr("The tile server has no tiles for part of the map "
+                                         "({n} missing).").format(n=missing))
+
+    def _tile_error(self, code: str) -> str:
+        if code == "timeout":
+            return self.tr("does not answer in time")
+        if code == "unreachable":
+            return self.tr("cannot be reached")
+        if code == "not_image":
+            return self.tr("sends something that is not a map tile")
+        return self.tr("refuses the request ({code})").format(code=code.replace("http:", "HTTP "))
 
     # -- canvass -------------------------------------------------------------------------
     def _on_as_of(self, when: datetime) -> None:
