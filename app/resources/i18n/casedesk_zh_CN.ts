@@ -199,7 +199,7 @@
     <context>
         <name>AttachDialog</name>
         <message>
-            <location filename="../../ui/investigation/evidence_panel.py" line="+47" />
+            <location filename="../../ui/investigation/evidence_panel.py" line="+48" />
             <location line="+34" />
             <source>Attach evidence</source>
             <translation>添加证据</translation>
@@ -263,6 +263,45 @@
             <location line="+21" />
             <source>Choose a file that exists.</source>
             <translation>请选择存在的文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AudioPlayer</name>
+        <message>
+            <location filename="../../ui/investigation/audio_player.py" line="+32" />
+            <location line="+96" />
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <location line="-49" />
+            <source>Checking the stored copy of {name} against its SHA-256…</source>
+            <translation>正在核对 {name} 在证据库中的副本与其 SHA-256…</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Playing the evidence store's copy (SHA-256 {sha}, checked just now).</source>
+            <translation>播放的是证据库中的副本（SHA-256 {sha}，刚刚核验无误）。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>This computer has no sound output device: the recording cannot be heard here (its length and position still show). Connect speakers or headphones.</source>
+            <translation>这台电脑没有音频输出设备：在此听不到录音（时长和播放位置照常显示）。请连接音箱或耳机。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The recording cannot be played: {why}</source>
+            <translation>录音无法播放：{why}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unknown format</source>
+            <translation>格式无法识别</translation>
         </message>
     </context>
     <context>
@@ -2598,7 +2637,7 @@
     <context>
         <name>EvidencePanel</name>
         <message>
-            <location filename="../../ui/investigation/evidence_panel.py" line="+14" />
+            <location filename="../../ui/investigation/evidence_panel.py" line="+15" />
             <source>Attach…</source>
             <translation>添加证据…</translation>
         </message>
@@ -2633,12 +2672,12 @@
             <translation>SHA-256</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+58" />
             <source>No picture</source>
             <translation>无图像</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+16" />
             <source>Recording of {s:.1f} s</source>
             <translation>录音时长 {s:.1f} 秒</translation>
         </message>
@@ -3041,7 +3080,7 @@
     <context>
         <name>InvestigationView</name>
         <message>
-            <location filename="../../ui/investigation/view.py" line="+71" />
+            <location filename="../../ui/investigation/view.py" line="+63" />
             <source>Draw search area</source>
             <translation>划定搜查区域</translation>
         </message>
@@ -3056,7 +3095,7 @@
             <translation>刷新</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+33" />
             <source>Map and canvass</source>
             <translation>地图与调取</translation>
         </message>
@@ -3101,42 +3140,7 @@
             <translation>事发现场</translation>
         </message>
         <message>
-            <location line="+34" />
-            <source>The tile server {why}: {failed} tiles could not be loaded; {cached} shown from the cache.</source>
-            <translation>瓦片服务器{why}：{failed} 块瓦片无法加载；{cached} 块取自缓存。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>The tile server {why}; the map shows tiles from the cache.</source>
-            <translation>瓦片服务器{why}；地图显示的是缓存中的瓦片。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>The tile server has no tiles for part of the map ({n} missing).</source>
-            <translation>瓦片服务器缺少地图部分区域的瓦片（{n} 块）。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>does not answer in time</source>
-            <translation>没有及时响应</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>cannot be reached</source>
-            <translation>无法连接</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>sends something that is not a map tile</source>
-            <translation>返回的不是地图瓦片</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>refuses the request ({code})</source>
-            <translation>拒绝了请求（{code}）</translation>
-        </message>
-        <message>
-            <location line="+19" />
+            <location line="+27" />
             <source>Turn camera {code}</source>
             <translation>转动摄像头 {code}</translation>
         </message>
@@ -5446,6 +5450,44 @@ Answer: {a}</source>
         </message>
     </context>
     <context>
+        <name>TileLoader</name>
+        <message>
+            <location filename="../../ui/investigation/tile_loader.py" line="+48" />
+            <source>The tile server {why}: {failed} tiles could not be loaded; {cached} shown from the cache.</source>
+            <translation>瓦片服务器{why}：{failed} 块瓦片无法加载；{cached} 块取自缓存。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The tile server {why}; the map shows tiles from the cache.</source>
+            <translation>瓦片服务器{why}；地图显示的是缓存中的瓦片。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The tile server has no tiles for part of the map ({n} missing).</source>
+            <translation>瓦片服务器缺少地图部分区域的瓦片（{n} 块）。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>does not answer in time</source>
+            <translation>没有及时响应</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>cannot be reached</source>
+            <translation>无法连接</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>sends something that is not a map tile</source>
+            <translation>返回的不是地图瓦片</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>refuses the request ({code})</source>
+            <translation>拒绝了请求（{code}）</translation>
+        </message>
+    </context>
+    <context>
         <name>TimelinePanel</name>
         <message>
             <location filename="../../ui/investigation/timeline_panel.py" line="+43" />
@@ -5746,7 +5788,7 @@ Answer: {a}</source>
     <context>
         <name>obj</name>
         <message>
-            <location filename="../../ui/investigation/evidence_panel.py" line="-138" />
+            <location filename="../../ui/investigation/evidence_panel.py" line="-154" />
             <source>Photo</source>
             <translation>照片</translation>
         </message>

@@ -1,6 +1,6 @@
 """Non-video evidence: the list (kind, what, when, who, SHA-256) and a viewer — the picture
-of a photo or trace, the words of a statement or text document, an audio file's length — plus
-Attach… (the copy and hash run off the GUI thread)."""
+of a photo or trace, the words of a statement or text document, an audio player (the verified
+store copy) — plus Attach… (the copy and hash run off the GUI thread)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.evidence.attachments import KINDS, AttachmentDTO, DetailInput
+from app.ui.investigation.audio_player import AudioPlayer
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons, error_label
 from app.ui.widgets.enum_labels import local_time
 
@@ -100,6 +101,7 @@ class AttachDialog(QDialog):
 
 class EvidencePanel(QWidget):
     attach_requested = Signal()
+    audio_selected = Signal(object)   # AttachmentDTO: verify its stored copy, then play it
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -125,6 +127,9 @@ class EvidencePanel(QWidget):
         viewer = QWidget(self)
         v = QVBoxLayout(viewer)
         v.addWidget(self.picture, 2)
+        self.player = AudioPlayer(viewer)
+        self.player.hide()
+        v.addWidget(self.player)
         v.addWidget(self.words, 1)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.table)
@@ -154,6 +159,10 @@ class EvidencePanel(QWidget):
             self.table.selectRow(0)
             self._show(0)
 
+    def current(self) -> AttachmentDTO | None:
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self.items):
             return
@@ -167,6 +176,14 @@ class EvidencePanel(QWidget):
             self.picture.setPixmap(pix.scaled(self.picture.size(),
                                               Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.SmoothTransformation))
+        self.picture.setVisible(a.kind != "audio")
+        if a.kind == "audio":
+            self.player.show()
+            self.player.checking(a.evidence.original_name)
+            self.audio_selected.emit(a)
+        else:
+            self.player.clear()
+            self.player.hide()
         d = a.detail
         lines = [d.text] if d.text else []
         if a.kind == "audio" and a.evidence.duration_s:

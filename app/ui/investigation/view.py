@@ -28,19 +28,13 @@ from app.models.db import unit_of_work
 from app.reports.request_letter import issue_letter
 from app.services.common.errors import ServiceError
 from app.services.evidence import cameras
-from app.services.evidence.attachments import attach_file
+from app.services.evidence.attachments import AttachmentDTO, attach_file
+from app.services.evidence.custody import VerifyResult, verify_evidence
 from app.services.evidence.items import evidence_path
 from app.services.investigation import canvass, requests, tasks
 from app.services.investigation.board import Board, load_board
 from app.ui.context import AppContext
-from app.ui.investigation.basemap import (
-    BasemapConfig,
-    TileFetch,
-    TileSource,
-    fetch_tiles,
-    load_config,
-    open_source,
-)
+from app.ui.investigation.basemap import BasemapConfig, load_config, open_source
 from app.ui.investigation.camera_form import CameraEditDialog
 from app.ui.investigation.camera_undo import save_camera
 from app.ui.investigation.canvass_panel import CanvassPanel
@@ -48,6 +42,7 @@ from app.ui.investigation.evidence_panel import AttachDialog, EvidencePanel
 from app.ui.investigation.map_view import MapData, MapView
 from app.ui.investigation.task_board import TaskBoard
 from app.ui.investigation.task_dialog import TaskDialog
+from app.ui.investigation.tile_loader import TileLoader
 from app.ui.investigation.timeline_panel import TimelinePanel
 from app.ui.workers import TaskHandle, run_task
 
@@ -61,9 +56,6 @@ class InvestigationView(QWidget):
         self.board: Board | None = None
         self.as_of: datetime | None = None
         self._tasks_running: list[TaskHandle] = []
-        self._tile_tasks: list[TaskHandle] = []
-        self._tile_generation = 0
-        self.tiles_shown = 0   # tiles drawn by the latest fetch
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-weight: bold;")
         self.message = QLabel(self)
@@ -83,6 +75,8 @@ class InvestigationView(QWidget):
         self.map.camera_turned.connect(self._on_camera_turned)
         self.map.area_drawn.connect(self.task_for_area)
         self.map.camera_edit_requested.connect(self.edit_camera)
+        self.tiles = TileLoader(self.map, self)
+        self.tiles.problem.connect(self.message.setText)
         self.canvass = CanvassPanel(self)
         self.canvass.status_chosen.connect(self._on_status_chosen)
         self.canvass.as_of_changed.connect(self._on_as_of)
@@ -100,6 +94,7 @@ class InvestigationView(QWidget):
         self.task_board.edit_requested.connect(self.edit_task)
         self.evidence = EvidencePanel(self)
         self.evidence.attach_requested.connect(self._on_attach)
+        self.evidence.audio_selected.connect(self._play_audio)
         self.timeline = TimelinePanel(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(split, self.tr("Map and canvass"))
@@ -161,54 +156,12 @@ class InvestigationView(QWidget):
         self.map.show_map(MapData(b.lat, b.lon, self.tr("Scene"), b.entries, b.gaps, b.tasks,
                                   b.plan), cfg, labels)
         if source is not None:
-            self._load_tiles(source)
+            self.tiles.load(source)
         self.task_board.show_tasks(b.tasks)
         files = {a.evidence.id: evidence_path(self.context.paths, a.evidence)
                  for a in b.attachments}
         self.evidence.show_items(b.attachments, files, b.tz)
         self.timeline.show_entries(b.timeline, b.tz)
-
-    def _load_tiles(self, source: TileSource) -> None:
-        """Fetch the visible tiles in a worker; a newer reload makes older results moot."""
-        for handle in self._tile_tasks:
-            handle.cancel()
-        z, wanted = self.map.tiles_needed(source.max_zoom)
-        if not wanted:
-            return
-        self._tile_generation += 1
-        generation, self.tiles_shown = self._tile_generation, 0
-        handle = run_task(lambda ctx: fetch_tiles(source, z, wanted, ctx.report,
-                                                  ctx.is_cancelled), parent=self)
-        handle.succeeded.connect(lambda got: self._tiles_fetched(generation, z, got))
-        handle.failed.connect(lambda exc, _tb: self._fail(exc))
-        handle.finished.connect(lambda: self._tile_tasks.remove(handle))
-        self._tile_tasks.append(handle)
-
-    def _tiles_fetched(self, generation: int, z: int, got: TileFetch) -> None:
-        if generation != self._tile_generation:
-            return
-        self.tiles_shown = self.map.add_tiles(z, got.tiles)
-        failed, missing = got.count("failed"), got.count("missing")
-        why = self._tile_error(got.error)
-        if failed:
-            self.message.setText(self.tr(
-                "The tile server {why}: {failed} tiles could not be loaded; {cached} shown from "
-                "the cache.").format(why=why, failed=failed, cached=got.count("cache")))
-        elif got.error:
-            self.message.setText(self.tr("The tile server {why}; the map shows tiles from the "
-                                         "cache.").format(why=why))
-        elif missing:
-            self.message.setText(self.tr("The tile server has no tiles for part of the map "
-                                         "({n} missing).").format(n=missing))
-
-    def _tile_error(self, code: str) -> str:
-        if code == "timeout":
-            return self.tr("does not answer in time")
-        if code == "unreachable":
-            return self.tr("cannot be reached")
-        if code == "not_image":
-            return self.tr("sends something that is not a map tile")
-        return self.tr("refuses the request ({code})").format(code=code.replace("http:", "HTTP "))
 
     # -- canvass -------------------------------------------------------------------------
     def _on_as_of(self, when: datetime) -> None:
@@ -376,6 +329,27 @@ class InvestigationView(QWidget):
                                                  kind, detail), parent=self)
         handle.succeeded.connect(lambda _r: self.reload())
         handle.failed.connect(lambda exc, _tb: self._fail(exc))
+        self._tasks_running.append(handle)
+
+    def _play_audio(self, item: AttachmentDTO) -> None:
+        """Hash the stored copy (logged in its custody) off the GUI thread; play it if it
+        matches the registered SHA-256, else say why not."""
+        ctx, player = self.context, self.evidence.player
+        handle = run_task(lambda t: verify_evidence(ctx.sessions, ctx.paths, ctx.actor,
+                                                    item.evidence.id, cancel=t.is_cancelled),
+                          parent=self)
+
+        def done(result: VerifyResult) -> None:
+            shown = self.evidence.current()
+            if shown is None or shown.evidence.id != item.evidence.id:
+                return
+            if result.ok:
+                player.load(result.path, result.expected)
+            else:
+                player.refuse(result.message)
+
+        handle.succeeded.connect(done)
+        handle.failed.connect(lambda exc, _tb: player.refuse(str(exc)))
         self._tasks_running.append(handle)
 
     def now(self) -> datetime:

@@ -105,7 +105,7 @@ def test_tiles_are_fetched_off_the_gui_thread_cached_and_shown_offline(view, qtb
     assert _shown(view) == 0
     server.gate.set()
     qtbot.waitUntil(lambda: _shown(view) == len(wanted), timeout=15000)
-    assert len(server.requests) == len(wanted) and view.tiles_shown == len(wanted)
+    assert len(server.requests) == len(wanted) and view.tiles.shown == len(wanted)
     assert len(_cache_files(view)) == len(wanted) and view.message.text() == ""
     server.stop()                                # offline: everything comes from the cache
     view.reload()
@@ -118,7 +118,7 @@ def test_missing_tiles_and_a_silent_server_give_plain_messages(view, qtbot, serv
     z, wanted = view.map.tiles_needed()
     server.missing = set(wanted[:2])
     _use(view, server)
-    qtbot.waitUntil(lambda: view.tiles_shown == len(wanted) - 2, timeout=15000)
+    qtbot.waitUntil(lambda: view.tiles.shown == len(wanted) - 2, timeout=15000)
     assert view.message.text() == "瓦片服务器缺少地图部分区域的瓦片（2 块）。"
     # the cache gets old and the server stops answering in time: the old tiles, and say so
     for p in _cache_files(view):
@@ -127,7 +127,7 @@ def test_missing_tiles_and_a_silent_server_give_plain_messages(view, qtbot, serv
     server.delay_s = 2.0
     started = time.monotonic()
     view.reload()
-    qtbot.waitUntil(lambda: view.tiles_shown == len(wanted) - 2 and bool(view.message.text()),
+    qtbot.waitUntil(lambda: view.tiles.shown == len(wanted) - 2 and bool(view.message.text()),
                     timeout=15000)
     assert view.message.text() == "瓦片服务器没有及时响应：2 块瓦片无法加载；" \
         f"{len(wanted) - 2} 块取自缓存。"
