@@ -10,14 +10,16 @@ Idempotent; clips are 4 s (rendered once into ``<data>/demo_footage``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import AppPaths
-from app.demo import exhibits
+from app.demo import DemoReport, exhibits
 from app.demo import investigation_data as D
 from app.demo.footage import FOOTAGE_DIR
 from app.demo.footage_render import FPS, ClipSpec, Mover, mover_box, render_clip
@@ -71,7 +73,8 @@ def _vehicle(s: Session, case_id: int, kind: str) -> int | None:
                     .order_by(Vehicle.id).limit(1))
 
 
-def _clip(paths: AppPaths, factory, case_id: int, clip: D.ExtraClip, report) -> None:
+def _clip(paths: AppPaths, factory: sessionmaker[Session], case_id: int, clip: D.ExtraClip,
+          report: DemoReport) -> None:
     true_start = clip.passes_at - timedelta(seconds=D.MID_S)
     clock_start = true_start - timedelta(seconds=clip.offset_s)
     mover = Mover(clip.kind, 0.2, D.CLIP_SECONDS - 0.2, clip.left_to_right, 0.8,
@@ -134,7 +137,8 @@ def _tasks(s: Session, case_id: int) -> None:
             continue
         officer = s.scalar(select(Officer.id).where(Officer.name == who))
         trig = _event_id(s, case_id, trigger)
-        inquiry = s.get(TimelineEvent, trig).inquiry_id if trig else None
+        row = s.get(TimelineEvent, trig) if trig else None
+        inquiry = row.inquiry_id if row is not None else None
         tasks.create_task(s, S, case_id, tasks.TaskInput(
             kind=kind, title=title, area=area, address=address, assignee_id=officer,
             status=status, result=result, inquiry_id=inquiry, trigger_event_id=trig,
@@ -144,9 +148,10 @@ def _tasks(s: Session, case_id: int) -> None:
 def _link_marks(s: Session, case_id: int) -> None:
     for title, codes in D.INFERENCE_MARKS.items():
         ev_id = _event_id(s, case_id, title)
-        if ev_id is None:
+        row = s.get(TimelineEvent, ev_id) if ev_id is not None else None
+        if ev_id is None or row is None:
             continue
-        ev = timeline.event_dto(s.get(TimelineEvent, ev_id))
+        ev = timeline.event_dto(row)
         if ev.observation_ids:
             continue
         marks = [o.id for o in observations.list_observations(s, S, case_id)
@@ -157,7 +162,10 @@ def _link_marks(s: Session, case_id: int) -> None:
                                   expected_version=ev.version)
 
 
-def _exhibit_specs(case_no: str):
+ExhibitSpec = tuple[str, str, Callable[[Path], Path], attachments.DetailInput]
+
+
+def _exhibit_specs(case_no: str) -> tuple[ExhibitSpec, ...]:
     """(file name, kind, maker, detail) of the non-video exhibits of a case."""
     if case_no == D.CASE_B:
         return (("保险杠碎片.jpg", "trace", lambda p: exhibits.photo(
@@ -189,7 +197,8 @@ def _exhibit_specs(case_no: str):
     )
 
 
-def _exhibits(paths: AppPaths, factory, case_id: int, case_no: str, report) -> None:
+def _exhibits(paths: AppPaths, factory: sessionmaker[Session], case_id: int, case_no: str,
+              report: DemoReport) -> None:
     with unit_of_work(factory) as s:
         have = set(s.scalars(select(EvidenceItem.original_name)
                              .where(EvidenceItem.case_id == case_id)))
@@ -205,20 +214,21 @@ def _exhibits(paths: AppPaths, factory, case_id: int, case_no: str, report) -> N
         report.add("exhibits")
 
 
-def seed(paths: AppPaths, session_factory: sessionmaker[Session], report) -> None:
+def seed(paths: AppPaths, session_factory: sessionmaker[Session], report: DemoReport) -> None:
     with unit_of_work(session_factory) as s:
         ids = {no: s.scalar(select(Case.id).where(Case.case_no == no))
                for no in (D.CASE_A, D.CASE_B)}
-        if ids[D.CASE_A] is None:
+        a = ids[D.CASE_A]
+        if a is None:
             report.notes.append("investigation: case A not found; skipped")
             return
         _geometry(s)
         for cam in D.EXTRA_CAMERAS:
             _ensure_camera(s, cam)
     for clip in D.CLIPS:
-        if ids.get(clip.case_no) is not None:
-            _clip(paths, session_factory, ids[clip.case_no], clip, report)
-    a = ids[D.CASE_A]
+        clip_case = ids.get(clip.case_no)
+        if clip_case is not None:
+            _clip(paths, session_factory, clip_case, clip, report)
     with unit_of_work(session_factory) as s:
         _canvass(s, a)
         _tasks(s, a)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
 
 from PIL import Image as PILImage
 from reportlab.graphics.shapes import Drawing, Image, Line, Polygon, Rect, String, Wedge
 from reportlab.lib import colors
 
 from app.reports.fonts import register_fonts
-from app.reports.investigation_data import InvestigationInfo
+from app.reports.investigation_data import CameraRow, InvestigationInfo
 from app.services.evidence.routes import haversine_m
 from app.services.investigation.geo import LocalProjection
 
@@ -26,9 +27,15 @@ FIT_RADIUS_M = 2000.0
 NICE = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
 
 
+def _placed(info: InvestigationInfo) -> list[tuple[CameraRow, float, float]]:
+    """The cameras that have a position, with it."""
+    return [(c, c.lat, c.lon) for c in info.cameras if c.lat is not None and c.lon is not None]
+
+
 def _frame(info: InvestigationInfo, proj: LocalProjection) -> tuple[float, float, float, float]:
-    pts = [proj(c.lat, c.lon) for c in info.cameras if c.lat is not None
-           and haversine_m(info.scene_lat, info.scene_lon, c.lat, c.lon) <= FIT_RADIUS_M]
+    """The drawn area in metres around the scene (``proj``'s origin): near cameras, task areas."""
+    pts = [proj(la, lo) for _c, la, lo in _placed(info)
+           if haversine_m(proj.lat0, proj.lon0, la, lo) <= FIT_RADIUS_M]
     pts += [proj(la, lo) for t in info.tasks for la, lo in t.area]
     pts.append((0.0, 0.0))
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
@@ -36,7 +43,8 @@ def _frame(info: InvestigationInfo, proj: LocalProjection) -> tuple[float, float
     return min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin
 
 
-def _plan(info: InvestigationInfo, proj: LocalProjection, box, to_xy) -> Image | None:
+def _plan(info: InvestigationInfo, proj: LocalProjection, box: tuple[float, float, float, float],
+          to_xy: Callable[[float, float], tuple[float, float]]) -> Image | None:
     if not info.plan_png_b64 or len(info.plan_points) != 2:
         return None
     try:
@@ -84,7 +92,7 @@ def map_drawing(info: InvestigationInfo, width: float, height: float,
             pts = [c for la, lo in t.area for c in to_xy(*proj(la, lo))]
             d.add(Polygon(pts, fillColor=colors.Color(0.1, 0.6, 0.3, alpha=0.18),
                           strokeColor=colors.HexColor("#149646"), strokeDashArray=[2, 2]))
-    where = {c.code: to_xy(*proj(c.lat, c.lon)) for c in info.cameras if c.lat is not None}
+    where = {c.code: to_xy(*proj(la, lo)) for c, la, lo in _placed(info)}
     for g in info.gaps:
         if g.from_code in where and g.to_code in where:
             (ax, ay), (bx, by) = where[g.from_code], where[g.to_code]

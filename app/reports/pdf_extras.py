@@ -18,12 +18,19 @@ from app.reports.pdf_style import FRAME_WIDTH, Styles, grid, kv_table, para
 _PALETTE = ("#1d4ed8", "#b91c1c", "#047857", "#7c3aed", "#b45309")
 
 
+def _position(stop: RouteStop) -> tuple[float, float]:
+    """(lat, lon) of a stop that has both (callers keep only those)."""
+    if stop.lat is None or stop.lon is None:
+        raise ValueError(f"route stop {stop.camera} has no position")
+    return stop.lat, stop.lon
+
+
 def _project(stops: list[RouteStop]) -> dict[tuple[float, float], tuple[float, float]]:
     """Camera positions → metres east/north of the first one (flat-earth; a few km)."""
-    lat0, lon0 = stops[0].lat, stops[0].lon
+    lat0, lon0 = _position(stops[0])
     k = math.cos(math.radians(lat0))
-    return {(s.lat, s.lon): ((s.lon - lon0) * 111_320 * k, (s.lat - lat0) * 110_540)
-            for s in stops}
+    return {(la, lo): ((lo - lon0) * 111_320 * k, (la - lat0) * 110_540)
+            for la, lo in map(_position, stops)}
 
 
 def route_map(data: CaseReportData, height: float = 230.0) -> Flowable | None:
@@ -39,7 +46,7 @@ def route_map(data: CaseReportData, height: float = 230.0) -> Flowable | None:
     scale = min((FRAME_WIDTH - 2 * margin) / span, (height - 2 * margin) / span)
 
     def xy(stop: RouteStop) -> tuple[float, float]:
-        x, y = pos[(stop.lat, stop.lon)]
+        x, y = pos[_position(stop)]
         return margin + (x - min(xs)) * scale, margin + (y - min(ys)) * scale
 
     font = register_fonts()

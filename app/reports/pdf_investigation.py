@@ -31,7 +31,7 @@ def story(data: CaseReportData, st: Styles) -> list[Flowable]:
     if inv is None or not inv.story:
         return _empty(st)
     names = _source_labels()
-    rows = [[fmt_dt(r.at, data.case.tz, seconds=True), names.get(r.source, r.source),
+    rows: list[list[object]] = [[fmt_dt(r.at, data.case.tz, seconds=True), names.get(r.source, r.source),
              r.title + (f"\n{r.detail}" if r.detail and r.source != "mark" else "")]
             for r in inv.story]
     return [grid([_("Time"), _("Source"), _("What")], rows, [1.9, 1.1, 7], st)]
@@ -53,7 +53,7 @@ def canvass(data: CaseReportData, st: Styles) -> list[Flowable]:
         out.append(para(_("Vanished between {a} (last seen {at}) and {b}, {m:.0f} m apart: the "
                           "area to search.", a=g.from_code, b=g.to_code, m=g.distance_m,
                           at=fmt_dt(g.last_seen_at, tz, seconds=True)), st.body))
-    rows = [[c.code, c.name, c.owner, c.contact, label("coverage", c.status),
+    rows: list[list[object]] = [[c.code, c.name, c.owner, c.contact, label("coverage", c.status),
              "" if c.retention_days is None else _("{n} days", n=c.retention_days),
              fmt_dt(c.lost_at, tz) if c.lost_at else ""] for c in inv.cameras]
     out.append(grid([_("Camera"), _("Name"), _("Owner"), _("Contact"), _("Coverage"),
@@ -67,7 +67,7 @@ def tasks(data: CaseReportData, st: Styles) -> list[Flowable]:
     if inv is None or not inv.tasks:
         return _empty(st)
     tz = data.case.tz
-    rows = []
+    rows: list[list[object]] = []
     for t in inv.tasks:
         where = t.where or (_("area of {n} corners", n=len(t.area)) if t.area else "")
         what = "\n".join(x for x in (t.title, where, _("Because: {w}", w=t.trigger)
@@ -89,7 +89,7 @@ def other_evidence(data: CaseReportData, st: Styles) -> list[Flowable]:
     out: list[Flowable] = []
     for x in inv.exhibits:
         out.append(para(f"#{x.id} {label('evidence_kind', x.kind)}：{x.original_name}", st.h2))
-        rows = [("SHA-256", x.sha256), (_("Size"), _("{size} bytes", size=f"{x.size:,}")),
+        rows: list[tuple[str, object]] = [("SHA-256", x.sha256), (_("Size"), _("{size} bytes", size=f"{x.size:,}")),
                 (_("Taken / given at"), fmt_dt(x.taken_at, tz)),
                 (_("Position (WGS-84)"), f"{x.lat:.6f}, {x.lon:.6f}" if x.lat is not None
                  else None)]

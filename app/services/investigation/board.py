@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -35,7 +36,7 @@ class Board:
 
 
 def load_board(session: Session, actor: Actor, case_id: int, *, now: datetime | None = None,
-               data_dir=None) -> Board:
+               data_dir: Path | None = None) -> Board:
     case = load_case(session, actor, case_id)
     plan = (case_map.adopt_legacy(session, actor, data_dir, case.id) if data_dir is not None
             else case_map.get_map(session, actor, case.id))

@@ -7,6 +7,7 @@ the old JSON file beside the data dir (``area_images/case_<id>.json``) is adopte
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,11 +35,12 @@ class CaseMapDTO:
 
 
 def _dto(row: CaseMap) -> CaseMapDTO:
-    pts = tuple(tuple(float(v) for v in p) for p in json.loads(row.points_json))
+    pts = tuple((float(p[0]), float(p[1]), float(p[2]), float(p[3]))
+                for p in json.loads(row.points_json))
     return CaseMapDTO(row.case_id, row.image, row.image_name or "", pts, row.version)
 
 
-def _validate(image: bytes, points) -> list[list[float]]:
+def _validate(image: bytes, points: Sequence[Sequence[float]]) -> list[list[float]]:
     if not image or not image.startswith(_IMAGE_MAGIC):
         raise ValidationError({"image": _("Choose an image file that can be read.")})
     if len(image) > MAX_IMAGE_BYTES:
@@ -64,7 +66,7 @@ def get_map(session: Session, actor: Actor, case_id: int) -> CaseMapDTO | None:
 
 
 def save_map(session: Session, actor: Actor, case_id: int, image: bytes, image_name: str,
-             points) -> CaseMapDTO:
+             points: Sequence[Sequence[float]]) -> CaseMapDTO:
     case = load_case(session, actor, case_id, Perm.CASE_EDIT)
     pts = _validate(image, points)
     row = session.scalar(select(CaseMap).where(CaseMap.case_id == case.id))

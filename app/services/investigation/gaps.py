@@ -37,20 +37,22 @@ def vanish_gaps(session: Session, actor: Actor, case_id: int) -> list[Gap]:
     gaps = []
     for vid in session.scalars(select(Vehicle.id).where(Vehicle.case_id == case.id)
                                .order_by(Vehicle.id)):
-        seen = [o for o in list_observations(session, actor, case.id, vehicle_id=vid)
+        seen = [(o.camera_id, o.wall_time)
+                for o in list_observations(session, actor, case.id, vehicle_id=vid)
                 if o.wall_time is not None and o.camera_id is not None]
         if not seen:
             continue
-        last = seen[-1]
-        here = cams.get(last.camera_id)
-        if here is None or here.lat is None:
+        last_camera, last_seen = seen[-1]
+        here = cams.get(last_camera)
+        if here is None or here.lat is None or here.lon is None:
             continue
-        saw = {o.camera_id for o in seen}
-        silent = [e.camera for e in entries if e.status in SILENT and e.camera.id not in saw
-                  and e.camera.lat is not None]
+        saw = {camera_id for camera_id, _at in seen}
+        silent = [(e.camera.id, e.camera.lat, e.camera.lon) for e in entries
+                  if e.status in SILENT and e.camera.id not in saw
+                  and e.camera.lat is not None and e.camera.lon is not None]
         if not silent:
             continue
-        dist, nxt = min((haversine_m(here.lat, here.lon, c.lat, c.lon), c.id) for c in silent)
+        dist, nxt = min((haversine_m(here.lat, here.lon, la, lo), cid) for cid, la, lo in silent)
         if dist <= MAX_GAP_M:
-            gaps.append(Gap(vid, here.id, nxt, last.wall_time, dist))
+            gaps.append(Gap(vid, here.id, nxt, last_seen, dist))
     return gaps

@@ -19,7 +19,7 @@ from app.services.casefile.timeline import list_events
 from app.services.common import coded_text
 from app.services.common.code_labels import label
 from app.services.common.context import Actor
-from app.services.evidence.attachments import list_attachments
+from app.services.evidence.attachments import AttachmentDTO, list_attachments
 from app.services.evidence.observations import list_observations
 from app.services.investigation.tasks import list_tasks
 
@@ -37,7 +37,7 @@ class TimelineEntry:
     ref_id: int = 0
 
 
-def _titled(a) -> str:
+def _titled(a: AttachmentDTO) -> str:
     what = a.detail.description or a.detail.person or a.evidence.original_name
     return f"{label('evidence_kind', a.kind)}：{what}"
 
