@@ -29,10 +29,12 @@ BAD = "border: 1px solid #b00020;"
 
 
 def owner_labels(w: QWidget) -> dict[str, str]:
-    return {OwnerKind.POLICE: w.tr("Police"), OwnerKind.CITY_MANAGEMENT: w.tr("City management"),
-            OwnerKind.WATER: w.tr("Water / hydropower"), OwnerKind.EDUCATION: w.tr("Education"),
-            OwnerKind.ESTATE: w.tr("Housing estate"), OwnerKind.SHOP: w.tr("Shop"),
-            OwnerKind.TRAFFIC: w.tr("Traffic police checkpoint"), OwnerKind.OTHER: w.tr("Other")}
+    """Owner kind code → shown name."""
+    names = {OwnerKind.POLICE: w.tr("Police"), OwnerKind.CITY_MANAGEMENT: w.tr("City management"),
+             OwnerKind.WATER: w.tr("Water / hydropower"), OwnerKind.EDUCATION: w.tr("Education"),
+             OwnerKind.ESTATE: w.tr("Housing estate"), OwnerKind.SHOP: w.tr("Shop"),
+             OwnerKind.TRAFFIC: w.tr("Traffic police checkpoint"), OwnerKind.OTHER: w.tr("Other")}
+    return {kind.value: name for kind, name in names.items()}
 
 
 def _spin(parent: QWidget, low: float, high: float, suffix: str, unknown: str,
@@ -58,7 +60,7 @@ class CameraForm(QWidget):
         self.edits["facing"].setPlaceholderText(self.tr("in words, e.g. towards the south gate"))
         self.owner_kind = QComboBox(self)
         for code, label in owner_labels(self).items():
-            self.owner_kind.addItem(label, code.value)
+            self.owner_kind.addItem(label, code)
         self.facing_deg = _spin(self, -1, 359.9, "°", unknown)
         self.facing_deg.setToolTip(self.tr("Compass bearing of the view: 0 north, 90 east"))
         self.fov_deg = _spin(self, 0, 360, "°", unknown)
@@ -127,13 +129,13 @@ class CameraForm(QWidget):
         if errors:
             self.show_errors(ValidationError(errors))
             raise ValidationError(errors)
-        text = {k: self.edits[k].text().strip() for k in TEXT_FIELDS if k not in ("lat", "lon")}
+        words = {k: self.edits[k].text().strip() for k in TEXT_FIELDS if k not in ("lat", "lon")}
         facing = self.facing_deg.value()
         return CameraInput(
             owner_kind=self.owner_kind.currentData(), lat=coords["lat"], lon=coords["lon"],
             facing_deg=None if facing < 0 else facing,
             fov_deg=self.fov_deg.value() or None, view_m=self.view_m.value() or None,
-            retention_days=None if self.retention.value() < 0 else self.retention.value(), **text)
+            retention_days=None if self.retention.value() < 0 else self.retention.value(), **words)
 
     def clear_errors(self) -> None:
         self.error.clear()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.services.investigation.canvass import ORDER, CanvassEntry
 from app.ui.investigation.map_items import STATUS_COLOURS
+from app.ui.investigation.qt_values import picked_time
 from app.ui.widgets.enum_labels import local_time as fmt_local
 
 
@@ -85,7 +86,7 @@ class CanvassPanel(QWidget):
                 "nothing_relevant": self.tr("Nothing relevant")}
 
     def as_of_time(self) -> datetime:
-        return self.as_of.dateTime().toPython().astimezone(UTC)
+        return picked_time(self.as_of).astimezone(UTC)
 
     def set_as_of(self, when: datetime) -> None:
         self.as_of.blockSignals(True)
@@ -93,7 +94,10 @@ class CanvassPanel(QWidget):
         self.as_of.blockSignals(False)
 
     def status_combo(self, row: int) -> QComboBox:
-        return self.table.cellWidget(row, 4)
+        combo = self.table.cellWidget(row, 4)
+        if not isinstance(combo, QComboBox):
+            raise IndexError(f"no canvass row {row}")
+        return combo
 
     def show_entries(self, entries: list[CanvassEntry], tz: str) -> None:
         self.entries = entries

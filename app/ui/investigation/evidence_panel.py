@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.services.evidence.attachments import KINDS, AttachmentDTO, DetailInput
 from app.ui.investigation.audio_player import AudioPlayer
+from app.ui.investigation.qt_values import picked_time
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons, error_label
 from app.ui.widgets.enum_labels import local_time
 
@@ -86,7 +87,7 @@ class AttachDialog(QDialog):
     def detail(self) -> DetailInput:
         when: datetime | None = None
         if self.use_when.currentData():
-            when = self.when.dateTime().toPython().astimezone()
+            when = picked_time(self.when).astimezone()
         return DetailInput(taken_at=when, place=self.place.text(), person=self.person.text(),
                            officer=self.officer.text(), description=self.description.text(),
                            text=self.text.toPlainText())

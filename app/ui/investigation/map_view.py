@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -20,7 +20,13 @@ from PySide6.QtGui import (
     QPolygonF,
     QTransform,
 )
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsPolygonItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QMenu,
+    QWidget,
+)
 
 from app.services.evidence.routes import haversine_m
 from app.services.investigation import geo
@@ -48,10 +54,17 @@ class MapData:
     def centre(self) -> tuple[float, float] | None:
         if self.scene_lat is not None and self.scene_lon is not None:
             return self.scene_lat, self.scene_lon
-        placed = [e.camera for e in self.entries if e.camera.lat is not None]
-        if not placed:
+        where = placed(self.entries)
+        if not where:
             return None
-        return (sum(c.lat for c in placed) / len(placed), sum(c.lon for c in placed) / len(placed))
+        return (sum(la for _e, la, _lo in where) / len(where),
+                sum(lo for _e, _la, lo in where) / len(where))
+
+
+def placed(entries: list[CanvassEntry]) -> list[tuple[CanvassEntry, float, float]]:
+    """The entries whose camera has a position, with that position (lat, lon)."""
+    return [(e, e.camera.lat, e.camera.lon) for e in entries
+            if e.camera.lat is not None and e.camera.lon is not None]
 
 
 class MapView(QGraphicsView):
@@ -74,19 +87,24 @@ class MapView(QGraphicsView):
         self._fit = QRectF()
         self._user_zoomed = False
         self._drawing: list[QPointF] | None = None
-        self._sketch = None
+        self._sketch: QGraphicsPolygonItem | None = None
 
     # -- coordinates ---------------------------------------------------------------------
     def pos_of(self, lat: float, lon: float) -> QPointF:
         """Scene position of a WGS-84 point (shifted to GCJ-02 over a GCJ-02 basemap)."""
         if self.cfg.uses_tiles and self.cfg.gcj02:
             lat, lon = geo.wgs84_to_gcj02(lat, lon)
-        x, y = self.proj(lat, lon)
+        x, y = self._projection()(lat, lon)
         return QPointF(x, y)
+
+    def _projection(self) -> geo.LocalProjection:
+        if self.proj is None:
+            raise RuntimeError("the map has no position to project around")
+        return self.proj
 
     def latlon_of(self, p: QPointF) -> tuple[float, float]:
         """WGS-84 of a scene position (the inverse of :meth:`pos_of`)."""
-        lat, lon = self.proj.inverse(p.x(), p.y())
+        lat, lon = self._projection().inverse(p.x(), p.y())
         if self.cfg.uses_tiles and self.cfg.gcj02:
             lat, lon = geo.gcj02_to_wgs84(lat, lon)
         return lat, lon
@@ -98,14 +116,17 @@ class MapView(QGraphicsView):
         self.viewport().setCursor(Qt.CursorShape.CrossCursor)
 
     def add_corner(self, p: QPointF) -> None:
+        if self._drawing is None:
+            return
         self._drawing.append(p)
         if self._sketch is not None:
             self.scene().removeItem(self._sketch)
         pen = QPen(QColor(240, 140, 0), 2, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
-        self._sketch = self.scene().addPolygon(QPolygonF(self._drawing), pen,
-                                               QBrush(QColor(240, 140, 0, 50)))
-        self._sketch.setZValue(9)
+        sketch = self.scene().addPolygon(QPolygonF(self._drawing), pen,
+                                         QBrush(QColor(240, 140, 0, 50)))
+        sketch.setZValue(9)
+        self._sketch = sketch
 
     def finish_area(self) -> None:
         corners, self._drawing = self._drawing or [], None
@@ -173,17 +194,16 @@ class MapView(QGraphicsView):
         if data.plan is not None and not cfg.uses_tiles:
             self._add_plan(data.plan)
         fit: list[QPointF] = []
-        cams = {e.camera.id: e.camera for e in data.entries}
-        near = [self.pos_of(e.camera.lat, e.camera.lon) for e in data.entries
-                if e.camera.lat is not None and haversine_m(centre[0], centre[1], e.camera.lat,
-                                                            e.camera.lon) <= FIT_RADIUS_M]
+        where = {e.camera.id: (self.pos_of(la, lo), haversine_m(centre[0], centre[1], la, lo))
+                 for e, la, lo in placed(data.entries)}
+        near = [p for p, dist in where.values() if dist <= FIT_RADIUS_M]
         spread = max([abs(p.x()) for p in near] + [abs(p.y()) for p in near] + [100.0])
         min_radius = spread * 0.07   # a wedge stays visible at the fitted zoom
         for e in data.entries:
             c = e.camera
-            if c.lat is None:
+            if c.id not in where:
                 continue
-            pos = self.pos_of(c.lat, c.lon)
+            pos, dist = where[c.id]
             colour = map_items.STATUS_COLOURS.get(e.status, QColor(90, 90, 90))
             radius = max(c.view_m or 60.0, min_radius)
             wedge = map_items.CameraWedge(c.id, c.facing_deg, c.fov_deg, radius, colour,
@@ -194,20 +214,21 @@ class MapView(QGraphicsView):
             tip = f"{c.code} {c.name}\n{labels.get(e.status, e.status)}\n{c.owner_unit} " \
                   f"{c.contact_name} {c.contact_phone}"
             map_items.add_camera(scene, c.id, pos, c.code, colour, tip, font)
-            if centre and haversine_m(centre[0], centre[1], c.lat, c.lon) <= FIT_RADIUS_M:
+            if dist <= FIT_RADIUS_M:
                 fit.append(pos)
         for t in data.tasks:
             if len(t.area) >= 3:
                 pts = [self.pos_of(la, lo) for la, lo in t.area]
                 map_items.add_area(scene, pts, t.title, t.status == "done", font)
                 fit += pts
+        codes = {e.camera.id: e.camera.code for e in data.entries}
         for g in data.gaps:
-            a, b = cams.get(g.last_camera_id), cams.get(g.next_camera_id)
-            if a is not None and b is not None:
-                map_items.add_gap(scene, self.pos_of(a.lat, a.lon), self.pos_of(b.lat, b.lon),
-                                  labels.get("gap", "").format(a=a.code, b=b.code,
+            if g.last_camera_id in where and g.next_camera_id in where:
+                map_items.add_gap(scene, where[g.last_camera_id][0], where[g.next_camera_id][0],
+                                  labels.get("gap", "").format(a=codes[g.last_camera_id],
+                                                               b=codes[g.next_camera_id],
                                                                m=g.distance_m), font)
-        if data.scene_lat is not None:
+        if data.scene_lat is not None and data.scene_lon is not None:
             here = self.pos_of(data.scene_lat, data.scene_lon)
             map_items.add_scene_marker(scene, here, data.scene_label, font)
             fit.append(here)
@@ -265,7 +286,7 @@ class MapView(QGraphicsView):
         return n
 
     # -- furniture: scale bar and north arrow ------------------------------------------------
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         if self.proj is None:
             return
         painter.save()

@@ -64,8 +64,8 @@ class TaskDialog(QDialog):
         for s in STATUSES:
             self.status.addItem(names[s], s)
         self.status.setCurrentIndex(max(0, self.status.findData(draft.status)))
-        self.result = QPlainTextEdit(draft.result, self)
-        self.result.setMaximumHeight(70)
+        self.result_text = QPlainTextEdit(draft.result, self)
+        self.result_text.setMaximumHeight(70)
         self.trigger = QComboBox(self)
         self.trigger.addItem(self.tr("(none)"), None)
         self.found = QComboBox(self)
@@ -80,7 +80,7 @@ class TaskDialog(QDialog):
         for label, w in ((self.tr("Kind"), self.kind), (self.tr("Title"), self.title),
                          (self.tr("Area"), self.area), (self.tr("Address"), self.address),
                          (self.tr("Assigned to"), self.assignee), (self.tr("Status"), self.status),
-                         (self.tr("Result"), self.result),
+                         (self.tr("Result"), self.result_text),
                          (self.tr("Triggered by inference"), self.trigger),
                          (self.tr("What it found"), self.found)):
             form.addRow(label, w)
@@ -96,7 +96,7 @@ class TaskDialog(QDialog):
         return replace(self.draft, kind=self.kind.currentData(), title=self.title.text(),
                        area=area, address=self.address.text(),
                        assignee_id=self.assignee.currentData(), status=self.status.currentData(),
-                       result=self.result.toPlainText(),
+                       result=self.result_text.toPlainText(),
                        trigger_event_id=self.trigger.currentData(),
                        found_event_id=self.found.currentData())
 

@@ -293,20 +293,25 @@ class InvestigationView(QWidget):
         return self._task_dialog(draft, None, None)
 
     def edit_task(self, task_id: int) -> bool:
-        t = self.board and next((t for t in self.board.tasks if t.id == task_id), None)
-        return bool(t) and self._task_dialog(t.as_input(), t.id, t.version)
+        t = next((t for t in (self.board.tasks if self.board else ()) if t.id == task_id), None)
+        return t is not None and self._task_dialog(t.as_input(), t.id, t.version)
 
-    def _task_dialog(self, draft, task_id: int | None, version: int | None) -> bool:
-        b = self.board
+    def _task_dialog(self, draft: tasks.TaskInput, task_id: int | None,
+                     version: int | None) -> bool:
+        b, case_id = self.board, self.case_id
+        if case_id is None:
+            return False
         dialog = TaskDialog(draft, b.events if b else [], b.officers if b else [], self)
         while self._exec(dialog):
+            data = dialog.result_input
+            if data is None:
+                continue
             try:
                 with unit_of_work(self.context.sessions) as s:
                     if task_id is None:
-                        tasks.create_task(s, self.context.actor, self.case_id,
-                                          dialog.result_input)
+                        tasks.create_task(s, self.context.actor, case_id, data)
                     else:
-                        tasks.update_task(s, self.context.actor, task_id, dialog.result_input,
+                        tasks.update_task(s, self.context.actor, task_id, data,
                                           expected_version=version)
             except ServiceError as exc:
                 dialog.show_error(str(exc))

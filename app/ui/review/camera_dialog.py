@@ -32,6 +32,7 @@ from app.services.common.errors import ServiceError
 from app.services.evidence import cameras, clock_offsets
 from app.ui.investigation.camera_form import CameraForm, owner_labels
 from app.ui.investigation.camera_undo import save_camera
+from app.ui.investigation.qt_values import picked_time
 from app.ui.review.clip_view import SHOWN_QTZ, SHOWN_TZ, as_shown_zone
 
 
@@ -164,7 +165,7 @@ class CameraDialog(QDialog):
         try:
             with unit_of_work(self._factory) as s:
                 clock_offsets.add_clock_offset(s, self._actor, self.current.id, self.offset_value.value(),
-                                         as_shown_zone(self.offset_at.dateTime().toPython()),
+                                         as_shown_zone(picked_time(self.offset_at)),
                                          self.offset_method.text().strip())
         except ServiceError as exc:
             self.form.show_errors(exc)
