@@ -1,7 +1,7 @@
 """Camera registry dialog: the shared list of cameras, their details (the camera form: owner,
 position, facing and field of view, DVR retention) and clock offsets (how and when each was
 measured; offsets change over time, all are kept). Edits of an existing camera go on the undo
-stack given (the review bench's: Edit ▸ Undo)."""
+stack given, else on the parent view's ``undo_stack`` (the review bench's: Edit ▸ Undo)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,9 @@ class CameraDialog(QDialog):
         self.setWindowTitle(self.tr("Camera registry"))
         self.resize(1100, 720)
         self._factory, self._actor = factory, actor
-        self.undo_stack = undo_stack
+        # edits go on the given stack, else on the opening view's (the review bench's)
+        self.undo_stack = undo_stack if undo_stack is not None else \
+            getattr(parent, "undo_stack", None)
         self.cameras: list[cameras.CameraDTO] = []
         self.current: cameras.CameraDTO | None = None
         self.table = QTableWidget(0, 6, self)

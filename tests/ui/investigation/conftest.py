@@ -19,12 +19,8 @@ from app.services.investigation import canvass
 TZ = ZoneInfo("Asia/Shanghai")
 
 
-@pytest.fixture
-def view(qtbot, zh_ui, demo_db, ui_settings):
-    from app.ui.context import AppContext
-    from app.ui.investigation.view import InvestigationView
-
-    paths, engine, factory = demo_db
+def two_cameras(factory) -> int:
+    """Put SF-TQ-012 and SF-TQ-003 on Case A's canvass; Case A's id."""
     with unit_of_work(factory) as s:
         case_id = s.scalar(select(Case.id).where(Case.case_no == CASE_A_NO))
         for code, lat, lon, keep in (("SF-TQ-012", 27.8655, 113.1590, 7),
@@ -33,6 +29,16 @@ def view(qtbot, zh_ui, demo_db, ui_settings):
                 code=code, name=f"摄像头{code}", lat=lat, lon=lon, facing_deg=180.0, fov_deg=60,
                 retention_days=keep))
             canvass.add_camera(s, SYSTEM, case_id, cam.id)
+    return case_id
+
+
+@pytest.fixture
+def view(qtbot, zh_ui, demo_db, ui_settings):
+    from app.ui.context import AppContext
+    from app.ui.investigation.view import InvestigationView
+
+    paths, engine, factory = demo_db
+    case_id = two_cameras(factory)
     context = AppContext(paths=paths, engine=engine, sessions=factory, actor=SYSTEM,
                          settings=ui_settings)
     widget = InvestigationView(context)

@@ -75,6 +75,10 @@ def test_bad_input_is_refused_in_chinese_and_nothing_is_saved(view, monkeypatch)
     form.edits["lon"].clear()                                       # only one half of a position
     assert not seen[0].try_save()
     assert "纬度和经度" in form.error.text()
+    form.edits["lon"].setText("213.1")                              # out of range: the service
+    assert not seen[0].try_save() and "-180" in form.error.text()
+    assert form.edits["lon"].styleSheet() and not form.edits["lat"].styleSheet()
+    form.edits["lon"].setText("113.159")
     form.edits["name"].clear()
     assert not seen[0].try_save() and "名称" in form.error.text()
     with unit_of_work(view.context.sessions) as s:
@@ -119,3 +123,30 @@ def test_registry_dialog_edits_with_undo(qtbot, view):
     with unit_of_work(view.context.sessions) as s:
         assert cameras.find_camera(s, SYSTEM, "SF-TQ-012").retention_days == 7
     assert dlg.form.retention.value() == 7
+
+
+def test_turning_a_wedge_is_undoable(view):
+    cam = _cam(view, "SF-TQ-003")
+    view.map.camera_turned.emit(cam.id, 45.0)        # what dragging the wedge emits
+    assert view.map.wedges[cam.id].facing == 45.0
+    assert "SF-TQ-003" in view.undo_stack.undoText()
+    view.undo_stack.undo()
+    assert view.map.wedges[cam.id].facing == 180.0
+    with unit_of_work(view.context.sessions) as s:
+        assert cameras.get_camera(s, SYSTEM, cam.id).facing_deg == 180.0
+
+
+def test_edit_undo_in_the_main_window_reverts_a_camera_edit(main_window, qtbot, monkeypatch):
+    from tests.ui.investigation.conftest import two_cameras
+
+    two_cameras(main_window.context.sessions)
+    view = main_window.show_view("investigation")
+    view.reload()
+    cam = _cam(view, "SF-TQ-012")
+    _answer_with(view, monkeypatch, lambda form: form.retention.setValue(30))
+    assert view.edit_camera(cam.id)
+    assert main_window.undo_action.isEnabled()
+    main_window.undo_action.trigger()
+    with unit_of_work(view.context.sessions) as s:
+        assert cameras.get_camera(s, SYSTEM, cam.id).retention_days == 7
+    assert _cam(view, "SF-TQ-012").retention_days == 7
