@@ -150,3 +150,21 @@ def test_edit_undo_in_the_main_window_reverts_a_camera_edit(main_window, qtbot, 
     with unit_of_work(view.context.sessions) as s:
         assert cameras.get_camera(s, SYSTEM, cam.id).retention_days == 7
     assert _cam(view, "SF-TQ-012").retention_days == 7
+
+
+def test_undo_after_someone_else_changed_the_camera_is_refused_plainly(view, monkeypatch):
+    from dataclasses import replace
+
+    cam = _cam(view, "SF-TQ-012")
+    _answer_with(view, monkeypatch, lambda form: form.retention.setValue(30))
+    assert view.edit_camera(cam.id)
+    with unit_of_work(view.context.sessions) as s:                  # another workstation
+        now = cameras.get_camera(s, SYSTEM, cam.id)
+        cameras.update_camera(s, SYSTEM, cam.id, replace(cameras.camera_input(now),
+                                                         contact_name="王经理"), now.version)
+    view.undo_stack.undo()
+    assert view.message.text() == "其他人已修改此摄像头，请重新加载。"
+    assert view.undo_stack.count() == 0                               # the step is dropped
+    with unit_of_work(view.context.sessions) as s:
+        kept = cameras.get_camera(s, SYSTEM, cam.id)
+    assert (kept.retention_days, kept.contact_name) == (30, "王经理")
