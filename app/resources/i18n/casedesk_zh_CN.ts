@@ -199,7 +199,7 @@
     <context>
         <name>AttachDialog</name>
         <message>
-            <location filename="../../ui/investigation/evidence_panel.py" line="+48" />
+            <location filename="../../ui/investigation/evidence_panel.py" line="+49" />
             <location line="+34" />
             <source>Attach evidence</source>
             <translation>添加证据</translation>
@@ -461,7 +461,7 @@
     <context>
         <name>BasemapDialog</name>
         <message>
-            <location filename="../../ui/investigation/basemap_dialog.py" line="+25" />
+            <location filename="../../ui/investigation/basemap_dialog.py" line="+27" />
             <location line="+20" />
             <source>Basemap</source>
             <translation>底图</translation>
@@ -493,14 +493,29 @@
         </message>
         <message>
             <location line="+4" />
-            <location line="+6" />
+            <location line="+8" />
             <source>MBTiles file</source>
             <translation>MBTiles 文件</translation>
         </message>
         <message>
-            <location line="-5" />
+            <location line="-7" />
             <source>Tile URL</source>
             <translation>瓦片地址</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Choose an MBTiles file that exists.</source>
+            <translation>请选择一个存在的 MBTiles 文件。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The tile URL must start with http://, https:// or file://.</source>
+            <translation>瓦片地址必须以 http://、https:// 或 file:// 开头。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The tile URL needs the placeholders {z}, {x} and {y}.</source>
+            <translation>瓦片地址中需要包含占位符 {z}、{x} 和 {y}。</translation>
         </message>
     </context>
     <context>
@@ -664,12 +679,12 @@
     <context>
         <name>CameraDialog</name>
         <message>
-            <location filename="../../ui/review/camera_dialog.py" line="+43" />
+            <location filename="../../ui/review/camera_dialog.py" line="+44" />
             <source>Camera registry</source>
             <translation>摄像头登记</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
@@ -757,7 +772,7 @@
     <context>
         <name>CameraEditDialog</name>
         <message>
-            <location filename="../../ui/investigation/camera_form.py" line="+164" />
+            <location filename="../../ui/investigation/camera_form.py" line="+166" />
             <source>Camera {code}</source>
             <translation>摄像头 {code}</translation>
         </message>
@@ -900,7 +915,7 @@
     <context>
         <name>CanvassPanel</name>
         <message>
-            <location filename="../../ui/investigation/canvass_panel.py" line="+46" />
+            <location filename="../../ui/investigation/canvass_panel.py" line="+47" />
             <source>Now</source>
             <translation>现在</translation>
         </message>
@@ -995,7 +1010,7 @@
             <translation>无有关画面</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+26" />
             <source>{n} days</source>
             <translation>{n} 天</translation>
         </message>
@@ -3528,7 +3543,7 @@
     <context>
         <name>MapView</name>
         <message>
-            <location filename="../../ui/investigation/map_view.py" line="+151" />
+            <location filename="../../ui/investigation/map_view.py" line="+172" />
             <source>Edit camera (retention, position, view)…</source>
             <translation>编辑摄像头（保存天数、位置、视野）…</translation>
         </message>
@@ -5853,7 +5868,7 @@ Answer: {a}</source>
     <context>
         <name>w</name>
         <message>
-            <location filename="../../ui/investigation/camera_form.py" line="-92" />
+            <location filename="../../ui/investigation/camera_form.py" line="-93" />
             <source>Police</source>
             <translation>公安</translation>
         </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.investigation.basemap import BasemapConfig, load_config, save_config
 from app.ui.settings import Settings
-from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
+from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons, error_label
 
 
 class BasemapDialog(QDialog):
@@ -46,6 +48,8 @@ class BasemapDialog(QDialog):
         form.addRow(self.tr("MBTiles file"), row)
         form.addRow(self.tr("Tile URL"), self.url)
         form.addRow(self.gcj)
+        self.error = error_label(self)
+        form.addRow(self.error)
         form.addRow(accept_cancel_buttons(self, self._save, Button.Save))
 
     def _browse(self) -> None:
@@ -54,7 +58,24 @@ class BasemapDialog(QDialog):
         if name:
             self.mbtiles.setText(name)
 
+    def _problem(self, kind: str, mbtiles: str, url: str) -> str:
+        """What is wrong with the choice, in words ("" when it can be saved)."""
+        if kind == "mbtiles" and not Path(mbtiles).is_file():
+            return self.tr("Choose an MBTiles file that exists.")
+        if kind == "xyz":
+            if not url.startswith(("http://", "https://", "file://")):
+                return self.tr("The tile URL must start with http://, https:// or file://.")
+            if not all(key in url for key in ("{z}", "{x}", "{y}")):
+                return self.tr("The tile URL needs the placeholders {z}, {x} and {y}.")
+        return ""
+
     def _save(self) -> None:
-        save_config(self.settings, BasemapConfig(self.kind.currentData(), self.mbtiles.text().strip(),
-                                                 self.url.text().strip(), self.gcj.isChecked()))
+        kind, mbtiles, url = self.kind.currentData(), self.mbtiles.text().strip(), \
+            self.url.text().strip()
+        problem = self._problem(kind, mbtiles, url)
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        save_config(self.settings, BasemapConfig(kind, mbtiles, url, self.gcj.isChecked()))
         self.accept()

@@ -96,6 +96,29 @@ def _use(view, server) -> list:
     return view.map.tiles_needed()[1]
 
 
+def test_the_tile_url_is_configured_once_in_the_basemap_dialog(view, qtbot, server):
+    from app.ui.investigation.basemap import load_config
+    from app.ui.investigation.basemap_dialog import BasemapDialog
+
+    dialog = BasemapDialog(view.context.settings)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("xyz"))
+    dialog.url.setText("pgis.local/tiles")
+    dialog._save()
+    assert dialog.error.text() == "瓦片地址必须以 http://、https:// 或 file:// 开头。"
+    dialog.url.setText(server.url.replace("{y}", "y"))
+    dialog._save()
+    assert "{z}、{x} 和 {y}" in dialog.error.text() and load_config(view.context.settings).kind \
+        == "plan"
+    dialog.url.setText(server.url)
+    dialog._save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert load_config(view.context.settings).xyz_url == server.url
+    view.reload()
+    wanted = view.map.tiles_needed()[1]
+    qtbot.waitUntil(lambda: view.tiles.shown == len(wanted), timeout=15000)
+
+
 def test_tiles_are_fetched_off_the_gui_thread_cached_and_shown_offline(view, qtbot, server):
     server.gate.clear()                          # the server holds every answer back
     wanted = _use(view, server)
