@@ -202,7 +202,7 @@ def _filtered(stmt: Select, q: CallOutQuery) -> Select:
     return stmt
 
 
-def _scoped(actor: Actor, stmt):
+def _scoped(actor: Actor, stmt: Select) -> Select:
     """Trainers see only call-outs of closed cases (the cases they may open)."""
     if actor.role is not Role.TRAINER:
         return stmt
