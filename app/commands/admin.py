@@ -9,6 +9,8 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from app.commands.backup_auth import backup_sign_in
 from app.commands.context import CliContext, print_json
 from app.i18n import _
@@ -16,6 +18,7 @@ from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.services.admin import backup, verify
 from app.services.common import audit_log
+from app.services.common.context import Actor
 from app.services.common.errors import ValidationError
 from app.services.org import users
 
@@ -78,7 +81,7 @@ def _password(args: argparse.Namespace) -> str:
     return first
 
 
-def _find_user(session, actor, username: str) -> users.UserDTO:
+def _find_user(session: Session, actor: Actor, username: str) -> users.UserDTO:
     for u in users.list_users(session, actor):
         if u.username.lower() == username.lower():
             return u

@@ -52,7 +52,9 @@ def sign_in(factory: sessionmaker[Session]) -> Actor:
     if creds is None:
         raise no_credentials()
     outcome = login.login(factory, *creds)
+    actor = outcome.actor
+    assert actor is not None  # login() raises on every refusal
     if outcome.must_change_password:
         print(_("Warning: {user} must change the password (sign in to the program once).",
-                user=outcome.actor.username), file=sys.stderr)
-    return outcome.actor
+                user=actor.username), file=sys.stderr)
+    return actor

@@ -38,7 +38,7 @@ def backup_sign_in(src: Path) -> Actor:
                 check_password(password, DUMMY_HASH)
             locked = user is not None and user.locked_until is not None \
                 and user.locked_until > utcnow()
-            if not ok or locked:
+            if user is None or not ok or locked:
                 raise AuthenticationError(refusal())
             return actor_of(user)
     finally:

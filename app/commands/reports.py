@@ -19,6 +19,7 @@ from app.reports.pdf_export import PdfOptions, export_case_pdf
 from app.reports.pdf_sections import SECTIONS
 from app.reports.stats import StatsFilter, squad_statistics, summary_labels, table_titles
 from app.reports.stats_export import to_jsonable, write_csv, write_xlsx
+from app.services.casefile import callout_view
 from app.services.org import callouts
 
 
@@ -116,7 +117,7 @@ def _cmd_callouts_list(args, ctx) -> int:
         q = callouts.CallOutQuery(date_from=args.date_from, date_to=args.date_to,
                                   squad_id=_squad_id(s, args.squad),
                                   officer_id=_officer_id(s, args.officer), kind=args.kind)
-        rows = callouts.list_callouts(s, ctx.actor, q, limit=args.limit)
+        rows = callout_view.list_callouts(s, ctx.actor, q, limit=args.limit)
         total = callouts.count_callouts(s, ctx.actor, q)
     if args.json:
         print_json({"total": total, "callouts": [_callout_json(c) for c in rows]})

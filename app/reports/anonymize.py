@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from string import ascii_uppercase
 
 from app.i18n import _
@@ -63,7 +64,7 @@ def _pattern_replacement(kind: str, value: str) -> str:
     return mask_plate(value) if kind == "plate" else _("(withheld)")
 
 
-def _scrubber(mapping: dict[str, str]):
+def _scrubber(mapping: dict[str, str]) -> Callable[[str], str | None]:
     """Known values first (consistent pseudonyms), then whatever the shared scrubber finds
     (ID numbers, phones, plates, addresses, names typed only into free text)."""
     if not mapping:
@@ -73,7 +74,8 @@ def _scrubber(mapping: dict[str, str]):
                                        _pattern_replacement)
 
 
-def _mask_history(history: tuple[Change, ...], fields: set[str], masker) -> tuple[Change, ...]:
+def _mask_history(history: tuple[Change, ...], fields: set[str],
+                  masker: Callable[[str | None], str | None]) -> tuple[Change, ...]:
     return tuple(dataclasses.replace(ch, old=masker(ch.old), new=masker(ch.new))
                  if ch.field in fields else ch for ch in history)
 

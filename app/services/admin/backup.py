@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, create_engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import DB_FILENAME, AppPaths
 from app.i18n import _
@@ -117,7 +117,7 @@ def _db_facts(db_path: Path) -> _DbFacts:
                     signers)
 
 
-def _readonly_sessions(db_path: Path):
+def _readonly_sessions(db_path: Path) -> tuple[Engine, sessionmaker[Session]]:
     engine = create_engine(f"sqlite:///file:{db_path}?mode=ro&uri=true")  # no WAL pragmas
     return engine, make_session_factory(engine)
 

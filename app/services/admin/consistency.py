@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sqlalchemy import and_, exists, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.expression import Exists
 
 from app.i18n import _
 from app.models import AuditEntry, Case, EvidenceItem
@@ -15,7 +16,8 @@ from app.models import AuditEntry, Case, EvidenceItem
 _LIMIT = 20  # name at most this many records of each kind
 
 
-def _created(entity_type: str, entity_id, actions: tuple[str, ...]):
+def _created(entity_type: str, entity_id: InstrumentedAttribute[int],
+             actions: tuple[str, ...]) -> Exists:
     return exists().where(and_(AuditEntry.entity_type == entity_type,
                                AuditEntry.entity_id == entity_id,
                                AuditEntry.action.in_(actions)))

@@ -23,7 +23,7 @@ from app.models import EvidenceItem
 from app.models.enums import CustodyAction
 from app.services.admin import anchor_check
 from app.services.admin.consistency import missing_creation_entries
-from app.services.common import anchors, audit
+from app.services.common import anchors, audit, coded_text
 from app.services.common.audit import iter_chain_problems
 from app.services.common.context import Actor, Perm, require
 from app.services.evidence.custody import log_custody
@@ -45,6 +45,7 @@ class VerifyProblem:
     message: str
     severity: str = "error"  # error / warning
     evidence_id: int | None = None  # the evidence item concerned, when there is one
+    detail: str | None = None  # a coded_text form of ``message`` (stored in language-neutral form)
 
 
 @dataclass(frozen=True)
@@ -170,30 +171,28 @@ def _check_evidence(session: Session, evidence_dir: Path, run: _Run) -> int:
             return len(expected)
         item = rows[0]
         rel = _rel(path, evidence_dir)
-        label = _("evidence {id} ({name}) file {path}", id=item.id, name=item.original_name,
-                  path=rel)
+        label = {"code": "evidence_file", "id": item.id, "name": item.original_name, "path": rel}
+
+        def problem(kind: str, code: str, **params: object) -> VerifyProblem:
+            detail = coded_text.encode(code, label=label, **params)
+            return VerifyProblem(kind, rel, coded_text.render(detail), evidence_id=item.id,
+                                 detail=detail)
+
         if not path.is_file():
-            run.problems.append(VerifyProblem("evidence_missing", rel, _(
-                "Missing evidence file: {label}", label=label), evidence_id=item.id))
+            run.problems.append(problem("evidence_missing", "verify_missing"))
             continue
         size = path.stat().st_size
         if item.size is not None and size != item.size:
-            run.problems.append(VerifyProblem("evidence_size", rel, _(
-                "Evidence file changed size ({got} bytes, recorded {want}): {label}",
-                got=size, want=item.size, label=label), evidence_id=item.id))
+            run.problems.append(problem("evidence_size", "verify_size", got=size, want=item.size))
         try:
             digest = sha256_file(path, run.cancelled, advance)
         except OSError as exc:
-            run.problems.append(VerifyProblem("unreadable", rel, _(
-                "Cannot read evidence file {label}: {error}", label=label, error=exc),
-                evidence_id=item.id))
+            run.problems.append(problem("unreadable", "verify_unreadable", error=str(exc)))
             continue
         if digest is None:
             return len(expected)
         if digest != item.sha256:
-            run.problems.append(VerifyProblem("evidence_hash", rel, _(
-                "Evidence file altered (SHA-256 differs from the one recorded at import): "
-                "{label}", label=label), evidence_id=item.id))
+            run.problems.append(problem("evidence_hash", "verify_altered"))
     _check_orphans(evidence_dir, set(expected), run)
     return len(expected)
 
@@ -297,7 +296,8 @@ def record_verification(session: Session, actor: Actor, report: VerifyReport) ->
     for problem in report.errors:
         ev = session.get(EvidenceItem, problem.evidence_id) if problem.evidence_id else None
         if ev is not None:
-            log_custody(session, actor, ev, CustodyAction.VERIFY_FAILED, detail=problem.message,
+            log_custody(session, actor, ev, CustodyAction.VERIFY_FAILED,
+                        detail=problem.detail or problem.message,
                         payload={"kind": problem.kind})
     first = report.first_error
     if report.ok():  # a clean chain: keep its signed head outside the database

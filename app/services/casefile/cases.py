@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.i18n import _
 from app.models import (
     AttributeChange,
+    CallOut,
     Case,
     CaseStatusChange,
     EvidenceItem,
@@ -23,6 +24,7 @@ from app.models import (
     Squad,
     TimelineEvent,
     Vehicle,
+    callout_officer,
 )
 from app.models.enums import CASE_TRANSITIONS, CaseStatus, Role
 from app.models.types import utcnow
@@ -256,8 +258,16 @@ def case_with_scrubber(session: Session, actor: Actor, ref: int | str, *,
         anonymize = True
     if not anonymize:
         return detail, _unchanged
-    scrub = case_scrubber.for_case(detail)
+    scrub = case_scrubber.for_case(detail).add_officers(_callout_officers(session, case.id))
     return pseudonyms.scrub_strings(detail, scrub), scrub
+
+
+def _callout_officers(session: Session, case_id: int) -> list[str]:
+    """Names of the officers who attended the case's call-outs (the scrubber withholds them)."""
+    return list(session.scalars(
+        select(Officer.name).join(callout_officer, callout_officer.c.officer_id == Officer.id)
+        .join(CallOut, CallOut.id == callout_officer.c.callout_id)
+        .where(CallOut.case_id == case_id).order_by(Officer.badge_no)))
 
 
 Scrub = Callable[[str | None], str | None]

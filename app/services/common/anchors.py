@@ -121,7 +121,7 @@ def remember(anchor: Anchor | None, db_url: str) -> None:
 def anchor_now(session: Session) -> Anchor | None:
     """Sign the current head and keep it in the journal; returns it for embedding elsewhere."""
     anchor = sign_head(session)
-    remember(anchor, session.get_bind().url.render_as_string(hide_password=False))
+    remember(anchor, session.get_bind().engine.url.render_as_string(hide_password=False))
     return anchor
 
 

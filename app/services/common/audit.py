@@ -15,8 +15,10 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -48,14 +50,16 @@ def entry_hash(at: datetime, user_id: int | None, username: str, action: str, en
 def _lock_head(session: Session) -> AuditHead:
     """Take the chain's lock (UPDATE first) and return the head row."""
     lock = update(AuditHead).where(AuditHead.id == 1).values(length=AuditHead.length + 0)
-    if session.execute(lock).rowcount == 0:
+    if cast("CursorResult[Any]", session.execute(lock)).rowcount == 0:
         try:  # first append ever: create the head; a concurrent first append may win the race
             with session.begin_nested():
                 session.add(AuditHead(id=1, last_hash=GENESIS, length=0,
                                       chain_id=str(uuid.uuid4())))
         except IntegrityError:
             session.execute(lock)
-    return session.get(AuditHead, 1, populate_existing=True)
+    head = session.get(AuditHead, 1, populate_existing=True)
+    assert head is not None  # locked or created just above
+    return head
 
 
 def record(session: Session, actor: Actor, action: str, *, entity_type: str = "",

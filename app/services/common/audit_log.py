@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEntry, Case
@@ -37,7 +37,7 @@ class AuditRow:
     row_hash: str
 
 
-def _where(stmt, f: AuditFilter):
+def _where(stmt: Select, f: AuditFilter) -> Select:
     if f.case_id is not None:
         stmt = stmt.where(AuditEntry.case_id == f.case_id)
     if f.username:

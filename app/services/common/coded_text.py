@@ -47,6 +47,13 @@ def _templates() -> dict[str, str]:
         "sync_grid": _("Viewed in the synchronised grid"),
         "replay_frame": _("Shown in a training replay (frame {frame})"),
         "training_package": _("Frame {frame} put into a training package"),
+        # what a verification found (admin.verify), ``label`` being an "evidence_file"
+        "evidence_file": _("evidence {id} ({name}) file {path}"),
+        "verify_missing": _("Missing evidence file: {label}"),
+        "verify_size": _("Evidence file changed size ({got} bytes, recorded {want}): {label}"),
+        "verify_unreadable": _("Cannot read evidence file {label}: {error}"),
+        "verify_altered": _("Evidence file altered (SHA-256 differs from the one recorded at "
+                            "import): {label}"),
     }
 
 
@@ -55,7 +62,8 @@ def render(value: str | dict | None) -> str:
     data = decode(value)
     if data is None:
         return "" if value is None else str(value)
-    params = {k: v for k, v in data.items() if k != "code"}
+    params = {k: render(v) if isinstance(v, dict) and "code" in v else v  # nested: words
+              for k, v in data.items() if k != "code"}
     template = _templates().get(str(data["code"]))
     if template is None:
         return " ".join([str(data["code"]), *(f"{k}={v}" for k, v in sorted(params.items()))])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -173,12 +174,18 @@ def delete_callout(session: Session, actor: Actor, callout_id: int) -> None:
                  case_id=payload["case_id"], payload=payload)
 
 
-def get_callout(session: Session, actor: Actor, callout_id: int) -> CallOutDTO:
+def _no_trainer(actor: Actor) -> None:
+    """Call-outs as written name people: a trainer reads them only through the case scrubber
+    (``casefile.callout_view``)."""
     require(actor, Perm.CASE_READ)
-    c = _load(session, callout_id)
-    case_no = session.scalar(select(Case.case_no).where(Case.id == c.case_id)) if c.case_id \
-        else ""
-    return _dto(c, case_no or "")
+    if actor.role is Role.TRAINER:
+        raise PermissionDenied(_("Trainers see call-outs only anonymized, in the call-out log "
+                                 "of the training view."))
+
+
+def get_callout(session: Session, actor: Actor, callout_id: int) -> CallOutDTO:
+    _no_trainer(actor)
+    return callout_dtos(session, [_load(session, callout_id)])[0]
 
 
 def _local_start(d: date) -> datetime:
@@ -202,7 +209,7 @@ def _filtered(stmt: Select, q: CallOutQuery) -> Select:
     return stmt
 
 
-def _scoped(actor: Actor, stmt):
+def _scoped(actor: Actor, stmt: Select) -> Select:
     """Trainers see only call-outs of closed cases (the cases they may open)."""
     if actor.role is not Role.TRAINER:
         return stmt
@@ -210,17 +217,28 @@ def _scoped(actor: Actor, stmt):
     return stmt.where(CallOut.case_id.in_(closed))
 
 
-def list_callouts(session: Session, actor: Actor, query: CallOutQuery | None = None, *,
-                  limit: int = 200, offset: int = 0) -> list[CallOutDTO]:
-    """Newest first; ``limit``/``offset`` page through a long log."""
+def select_callouts(actor: Actor, query: CallOutQuery | None = None) -> Select:
+    """The call-outs ``actor`` may see that match ``query``, newest first (a statement: the
+    readers are :func:`list_callouts` and ``casefile.callout_view``)."""
     require(actor, Perm.CASE_READ)
-    stmt = _scoped(actor, _filtered(select(CallOut), query or CallOutQuery())).options(
+    return _scoped(actor, _filtered(select(CallOut), query or CallOutQuery())).options(
         selectinload(CallOut.officers)).order_by(CallOut.occurred_at.desc(), CallOut.id.desc())
-    rows = session.scalars(stmt.limit(limit).offset(offset)).all()
+
+
+def callout_dtos(session: Session, rows: Sequence[CallOut]) -> list[CallOutDTO]:
+    """``rows`` as written, with their case numbers."""
     ids = {c.case_id for c in rows if c.case_id}
     numbers = dict(session.execute(select(Case.id, Case.case_no).where(Case.id.in_(ids))).all()) \
         if ids else {}
     return [_dto(c, numbers.get(c.case_id, "")) for c in rows]
+
+
+def list_callouts(session: Session, actor: Actor, query: CallOutQuery | None = None, *,
+                  limit: int = 200, offset: int = 0) -> list[CallOutDTO]:
+    """Newest first; ``limit``/``offset`` page through a long log. Not for trainers."""
+    _no_trainer(actor)
+    stmt = select_callouts(actor, query)
+    return callout_dtos(session, session.scalars(stmt.limit(limit).offset(offset)).all())
 
 
 def count_callouts(session: Session, actor: Actor, query: CallOutQuery | None = None) -> int:

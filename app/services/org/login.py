@@ -13,8 +13,10 @@ from __future__ import annotations
 import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 from sqlalchemy import func, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -70,7 +72,7 @@ def _count_failure(session: Session, key: str, now: datetime) -> int:
     """failures += 1 atomically (no read-modify-write), then set the next allowed time."""
     bump = update(LoginThrottle).where(LoginThrottle.key == key).values(
         failures=LoginThrottle.failures + 1)
-    if session.execute(bump).rowcount == 0:
+    if cast("CursorResult[Any]", session.execute(bump)).rowcount == 0:
         try:
             with session.begin_nested():
                 session.add(LoginThrottle(key=key, failures=1, next_allowed_at=None))

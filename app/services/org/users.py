@@ -233,6 +233,7 @@ def update_user(session: Session, actor: Actor, user_id: int, version: int, *,
             changes[field] = [getattr(user, field), value]
             setattr(user, field, value.strip() if isinstance(value, str) else value)
     if squad_id is not _UNSET and user.squad_id != squad_id:
+        assert squad_id is None or isinstance(squad_id, int)  # the signature's int | None
         changes["squad_id"] = [user.squad_id, squad_id]
         user.squad_id = squad_id
     session.flush()

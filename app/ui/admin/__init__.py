@@ -82,7 +82,7 @@ def _install_session_guards(window) -> None:
     window.menu("tools").addSeparator()
     _action(window, Qca.translate("AdminMenu", "Change password…"),
             lambda: ChangePasswordDialog(ctx.sessions, ctx.actor, window).exec())
-    window.idle_lock = IdleLock(window, ctx.settings.value(IDLE_KEY, DEFAULT_MINUTES, int))
+    window.idle_lock = IdleLock(window, ctx, ctx.settings.value(IDLE_KEY, DEFAULT_MINUTES, int))
     _action(window, Qca.translate("AdminMenu", "Lock now"), window.idle_lock.lock, "Ctrl+L")
     file_menu = window.menu("file")
     leave = QAction(Qca.translate("AdminMenu", "Sign out"), window)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from app.models.db import unit_of_work
 from app.services.org import users
 from app.ui.admin.login_dialog import LoginDialog
+from app.ui.context import AppContext
 
 DEFAULT_MINUTES = 10
 IDLE_KEY = "admin/idle_lock_minutes"  # settings key (minutes; 0 = never)
@@ -25,15 +26,18 @@ class IdleLock(QObject):
     unlocked = Signal()
     signed_out = Signal()
 
-    def __init__(self, window: QWidget, minutes: int = DEFAULT_MINUTES):
+    def __init__(self, window: QWidget, context: AppContext, minutes: int = DEFAULT_MINUTES):
         super().__init__(window)
         self._window = window
+        self._ctx = context
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self.lock(idle=True))
         self.is_locked = False
         self.set_minutes(minutes)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None  # a lock needs the running application
+        app.installEventFilter(self)
 
     def set_minutes(self, minutes: int) -> None:
         self.minutes = max(0, int(minutes))
@@ -51,7 +55,7 @@ class IdleLock(QObject):
         """Cover the window; ``idle``: the timer did it (else the user asked)."""
         if self.is_locked:
             return
-        ctx = self._window.context
+        ctx = self._ctx
         self.is_locked = True
         with unit_of_work(ctx.sessions) as session:
             users.record_logout(session, ctx.actor, "idle_lock" if idle else "manual_lock")

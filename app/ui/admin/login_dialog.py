@@ -114,10 +114,10 @@ class FirstAdminDialog(QDialog):
         layout.addWidget(hint)
         self.error = error_label()
         layout.addWidget(self.error)
-        buttons = accept_cancel_buttons(self, self.create)
+        buttons = accept_cancel_buttons(self, self.create_admin)
         layout.addWidget(buttons)
 
-    def create(self) -> bool:
+    def create_admin(self) -> bool:
         if self.password.text() != self.repeat.text():
             self._show(self.tr("The two passwords differ."))
             return False

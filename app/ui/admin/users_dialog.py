@@ -105,7 +105,7 @@ class UsersDialog(QDialog):
     def reload(self) -> None:
         with self._ctx.sessions() as s:
             self.users = users.list_users(s, self._ctx.actor)
-        squads = dict(self.squads)
+        squads: dict[int | None, str] = dict(self.squads)
         self.table.setRowCount(len(self.users))
         for i, u in enumerate(self.users):
             state = (self.tr("disabled") if not u.active else self.tr("locked")

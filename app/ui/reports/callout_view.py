@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.models.db import unit_of_work
 from app.reports.labels import label, labels
+from app.services.casefile import callout_view
 from app.services.common.context import Perm
 from app.services.org import callouts
 from app.services.org import officers as officer_service
@@ -113,7 +114,7 @@ class CallOutLogView(QWidget):
         with self.context.sessions() as s:
             q = self.query()
             self.total = callouts.count_callouts(s, self.context.actor, q)
-            return callouts.list_callouts(s, self.context.actor, q, limit=PAGE, offset=offset)
+            return callout_view.list_callouts(s, self.context.actor, q, limit=PAGE, offset=offset)
 
     def reload(self) -> None:
         self.rows = self._fetch(0)

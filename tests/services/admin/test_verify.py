@@ -123,6 +123,7 @@ def test_cancel_stops_early(paths, session_factory, filled):
 
 def test_failed_verification_enters_the_chain_of_custody(paths, session_factory, filled):
     from app.models import CustodyEvent
+    from app.services.common import coded_text
 
     _, ev_id, path = filled
     os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
@@ -133,5 +134,44 @@ def test_failed_verification_enters_the_chain_of_custody(paths, session_factory,
     with session_factory() as s:
         events = s.scalars(select(CustodyEvent).where(CustodyEvent.evidence_id == ev_id)).all()
         actions = [a for a in s.scalars(select(AuditEntry.action).order_by(AuditEntry.id))]
-    assert [e.action for e in events] == ["verify_failed"] and "缺失" in events[0].detail
+    assert [e.action for e in events] == ["verify_failed"]
+    assert "缺失" in coded_text.render(events[0].detail)
     assert actions[-2:] == ["evidence.verify_failed", "admin.verify"]
+
+
+@pytest.mark.parametrize("damage", ["missing", "altered"])
+def test_verify_failures_are_stored_as_codes_and_read_in_the_readers_language(
+        paths, session_factory, filled, damage):
+    from app.i18n import language, set_language
+    from app.models import CustodyEvent
+    from app.services.common import coded_text
+    from app.services.evidence.custody import custody_log
+
+    _, ev_id, path = filled
+    os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    if damage == "missing":
+        path.unlink()
+    else:
+        path.write_bytes(path.read_bytes()[:-1] + b"\x00")
+    before = language()
+    try:
+        set_language("en")  # written while the program runs in English ...
+        report = _verify(paths, session_factory)
+        with unit_of_work(session_factory) as s:
+            verify.record_verification(s, SYSTEM, report)
+        with session_factory() as s:
+            stored = s.scalars(select(CustodyEvent.detail)
+                               .where(CustodyEvent.evidence_id == ev_id)).one()
+            english = custody_log(s, SYSTEM, ev_id)[-1].detail
+        set_language("zh_CN")  # ... read by a Chinese court
+        with session_factory() as s:
+            chinese = custody_log(s, SYSTEM, ev_id)[-1].detail
+    finally:
+        set_language(before)
+    data = coded_text.decode(stored)
+    assert data is not None and data["code"] == f"verify_{damage}", stored
+    assert not any(w in stored for w in ("Missing evidence", "file altered", "缺失", "改动"))
+    word_en, word_zh = (("Missing", "缺失") if damage == "missing" else ("altered", "改动"))
+    assert word_en in english and f"evidence {ev_id} (" in english
+    assert word_zh in chinese and f"证据 {ev_id}（" in chinese
+    assert not any(w in chinese for w in ("Missing", "altered", "file evidence"))

@@ -13,7 +13,7 @@ from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.reports.anonymize import anonymize
 from app.reports.case_data import collect_case_report
-from app.services.casefile import cases, scrubber
+from app.services.casefile import callout_view, cases, scrubber
 from app.services.org import callouts
 from app.services.training import replay
 from tests.conftest import make_actor
@@ -85,7 +85,7 @@ def test_trainer_sees_only_callouts_of_closed_cases(session_factory, case_a):
                       address="天元区长江北路88号", case_id=open_case.id))
     with session_factory() as s:
         assert s.scalar(select(CallOut.id)) is not None
-        seen = callouts.list_callouts(s, TRAINER)
+        seen = callout_view.list_callouts(s, TRAINER)
         assert all(c.case_no != "石峰-2024-0002" for c in seen)
         assert callouts.count_callouts(s, TRAINER) == len(seen)
         assert any(c.case_no == "石峰-2024-0002"

@@ -19,9 +19,9 @@ def test_first_admin_then_login_with_generic_refusal(qtbot, zh_ui, session_facto
     first.display_name.setText("王管理")
     first.password.setText("Admin-2024")
     first.repeat.setText("Admin-2025")
-    assert not first.create() and "不一致" in first.error.text()
+    assert not first.create_admin() and "不一致" in first.error.text()
     first.repeat.setText("Admin-2024")
-    assert first.create() and first.created.role.value == "admin"
+    assert first.create_admin() and first.created.role.value == "admin"
 
     login = LoginDialog(session_factory, "admin")
     qtbot.addWidget(login)
@@ -110,7 +110,7 @@ def test_first_run_sign_in_flow_through_the_modal_dialogs(qtbot, zh_ui, session_
             dialog.display_name.setText("王管理")
             dialog.password.setText("Admin-2024")
             dialog.repeat.setText("Admin-2024")
-            dialog.create()
+            dialog.create_admin()
             QTimer.singleShot(20, drive)
         elif isinstance(dialog, LoginDialog):
             assert dialog.username.text() == "admin"
