@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.services.common.clock import DEFAULT_TZ
+
 # --------------------------------------------------------------------------------- case list
 
 
@@ -235,7 +237,7 @@ class CaseInput:
     title: str
     occurred_at: datetime | None = None
     reported_at: datetime | None = None
-    tz: str = "Asia/Shanghai"
+    tz: str = DEFAULT_TZ
     address: str = ""
     district: str = ""
     road: str = ""

@@ -32,6 +32,7 @@ from app.models import (
 )
 from app.models.enums import CaseStatus
 from app.services.common import audit
+from app.services.common.clock import DEFAULT_TZ
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import WorkflowError
 from app.services.evidence.store import copy_into_store, discard
@@ -155,7 +156,7 @@ def _write_rows(session: Session, actor: Actor, body: dict, stored: dict, digest
     case = Case(case_no=f"训练-{digest[:8]}", title=c["title"], is_training=True,
                 training_package_sha256=digest, status=CaseStatus.CLOSED.value,
                 occurred_at=_dt(c.get("occurred_at")), reported_at=_dt(c.get("reported_at")),
-                tz=c.get("tz") or "Asia/Shanghai", district=c.get("district") or "",
+                tz=c.get("tz") or DEFAULT_TZ, district=c.get("district") or "",
                 road=c.get("road") or "", address=c.get("address") or "",
                 direction_of_travel=c.get("direction_of_travel") or "",
                 light=c.get("light") or "", weather=c.get("weather") or "",
