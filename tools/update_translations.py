@@ -84,7 +84,9 @@ def lookup(words: dict[str, dict[str, str]], context: str, source: str,
 
 
 # Qt-free modules whose ``_("…")`` words the views show too (through the Qt translator).
-SHARED = [ROOT / "app" / "services" / "common" / "code_labels.py"]
+# (code labels; the record field declarations' ``N_("...")`` labels).
+SHARED = [ROOT / "app" / "services" / "common" / "code_labels.py",
+          ROOT / "app" / "services" / "casefile" / "dto.py"]
 
 
 def sources() -> list[Path]:
@@ -120,9 +122,9 @@ def run_lupdate(ts: Path) -> None:
     files = [str(p.relative_to(ROOT)) for p in sources()]
     # ``_tr("...")`` helpers (module-level wrappers of QCoreApplication.translate) are
     # collected too; their context is lost, the runtime translator's any-context lookup finds them.
-    # So are the shared code labels' ``_("...")`` words (``SHARED``).
+    # So are the shared modules' ``_("...")`` and ``N_("...")`` words (``SHARED``).
     subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "relative",
-                    "-tr-function-alias", "tr+=_tr,tr+=_", *files,
+                    "-tr-function-alias", "tr+=_tr,tr+=_,tr+=N_", *files,
                     "-ts", str(ts.resolve())], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
 

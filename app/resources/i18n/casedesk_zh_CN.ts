@@ -126,7 +126,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location line="+6" />
+            <location line="+7" />
             <location line="+12" />
             <location line="+8" />
             <location line="+15" />
@@ -134,12 +134,22 @@
             <translation>其他</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-41" />
             <source>Unknown</source>
             <translation>不明</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
+            <source>male</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>female</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Suspect vehicle 1</source>
             <translation>嫌疑车辆一</translation>
         </message>
@@ -433,42 +443,50 @@
         </message>
         <message>
             <location line="+3" />
+            <location filename="../../services/casefile/dto.py" line="+86" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+23" />
             <source>Plate</source>
             <translation>号牌</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="-17" />
             <source>ID number</source>
             <translation>身份证号</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="+2" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
             <location line="+0" />
             <location line="+7" />
+            <location filename="../../services/casefile/dto.py" line="+1" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
             <location line="-7" />
+            <location filename="../../services/casefile/dto.py" line="+12" />
             <source>Colour</source>
             <translation>颜色</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="-2" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+7" />
             <source>Make/model</source>
             <translation>品牌型号</translation>
         </message>
@@ -479,21 +497,25 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="+3" />
             <source>Damage</source>
             <translation>损坏情况</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="-18" />
             <source>Description</source>
             <translation>体貌特征</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="-6" />
             <source>Age</source>
             <translation>年龄</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="-1" />
             <source>Gender</source>
             <translation>性别</translation>
         </message>
@@ -524,11 +546,13 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="-7" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+6" />
             <source>Identified at</source>
             <translation>身份确认时间</translation>
         </message>
@@ -698,6 +722,41 @@
             <location line="+22" />
             <source>Not recorded</source>
             <translation>未记录</translation>
+        </message>
+        <message>
+            <location filename="../../services/casefile/dto.py" line="-3" />
+            <source>empty while unidentified</source>
+            <translation>身份不明时留空</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Identity established</source>
+            <translation>身份确认</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>appearance, clothing, estimated age…</source>
+            <translation>体貌、衣着、估计年龄…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Vehicle role</source>
+            <translation>涉案角色</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>empty while unknown</source>
+            <translation>不明时留空</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unlicensed (no plate)</source>
+            <translation>无牌（未悬挂号牌）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Distinguishing features</source>
+            <translation>识别特征</translation>
         </message>
     </context>
     <context>
@@ -4006,87 +4065,33 @@
     <context>
         <name>RecordSpecs</name>
         <message>
-            <location filename="../../ui/casefile/record_specs.py" line="+71" />
-            <location line="+47" />
+            <location filename="../../ui/casefile/record_specs.py" line="+82" />
+            <location line="+36" />
             <source>unknown</source>
             <translation>不详</translation>
         </message>
         <message>
-            <location line="-47" />
-            <source>male</source>
-            <translation>男</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>female</source>
-            <translation>女</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <location line="+14" />
+            <location line="-20" />
             <source>Role</source>
             <translation>身份</translation>
         </message>
         <message>
-            <location line="-13" />
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>empty while unidentified</source>
-            <translation>身份不明时留空</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Identity established</source>
-            <translation>身份已查明</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Identified at</source>
-            <translation>确认身份时间</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+15" />
+            <location line="+5" />
             <source>Gender</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location line="-14" />
-            <location line="+15" />
+            <location line="+1" />
             <source>Age</source>
             <translation>年龄</translation>
         </message>
         <message>
-            <location line="-14" />
-            <source>ID number</source>
-            <translation>身份证号</translation>
-        </message>
-        <message>
             <location line="+1" />
-            <location line="+14" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location line="-13" />
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Description</source>
-            <translation>体貌特征</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>appearance, clothing, estimated age…</source>
-            <translation>体貌、衣着、估计年龄…</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="-6" />
             <source>Name / description</source>
             <translation>姓名 / 体貌特征</translation>
         </message>
@@ -4102,68 +4107,39 @@
         </message>
         <message>
             <location line="+6" />
-            <location line="+95" />
+            <location line="+86" />
             <source>Persons</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location line="-95" />
+            <location line="-86" />
             <source>person</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+16" />
+            <location line="+14" />
             <source>Vehicle role</source>
             <translation>涉案角色</translation>
         </message>
         <message>
-            <location line="-15" />
-            <location line="+16" />
+            <location line="+1" />
             <location line="+63" />
             <location line="+27" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location line="-105" />
-            <location line="+16" />
+            <location line="-89" />
             <source>Colour</source>
             <translation>颜色</translation>
         </message>
         <message>
-            <location line="-15" />
-            <location line="+16" />
+            <location line="+1" />
             <source>Plate</source>
             <translation>号牌</translation>
         </message>
         <message>
-            <location line="-16" />
-            <source>empty while unknown</source>
-            <translation>不明时留空</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Unlicensed (no plate)</source>
-            <translation>无牌（未悬挂号牌）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Make/model</source>
-            <translation>品牌型号</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Distinguishing features</source>
-            <translation>识别特征</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Damage</source>
-            <translation>损坏情况</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="-7" />
             <source>unlicensed</source>
             <translation>无牌</translation>
         </message>

@@ -59,6 +59,7 @@ def _tables(_: Translate) -> dict[str, dict[str, str]]:
             "bus": _("Bus"), "bicycle": _("Bicycle"), "other": _("Other"),
             "unknown": _("Unknown"),
         },
+        "gender": {"男": _("male"), "女": _("female")},
         "vehicle_role": {
             "suspect_1": _("Suspect vehicle 1"), "suspect_2": _("Suspect vehicle 2"),
             "suspect_3": _("Suspect vehicle 3"), "victim": _("Victim's vehicle"),

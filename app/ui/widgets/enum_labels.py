@@ -96,7 +96,13 @@ def entity_label(name: str) -> str:
 
 def choices(group: str) -> list[tuple[str, str]]:
     """(code, label) pairs of a group, for combo boxes: statuses, person_roles, ..."""
-    kind, codes = _GROUPS[group]
+    return table_choices(_GROUPS[group][0])
+
+
+def table_choices(kind: str) -> list[tuple[str, str]]:
+    """(code, label) pairs of table ``kind`` of ``code_labels`` (only the codes the schema
+    knows, where an enum says which)."""
+    codes = next((c for k, c in _GROUPS.values() if k == kind), None)
     allowed = {c.value for c in codes} if codes is not None else None
     return [(code, text) for code, text in _table(kind).items()
             if allowed is None or code in allowed]
