@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from app.services.casefile.fields import N_, spec
+from app.services.casefile.fields import N_, record, spec
 from app.services.common.clock import DEFAULT_TZ
 
 # --------------------------------------------------------------------------------- case list
@@ -78,6 +78,7 @@ class CasePage:
 # service's update list, search text, training packages and the record form read it.
 
 
+@record("person")
 @dataclass(frozen=True, slots=True)
 class PersonInput:
     role: str = field(metadata=spec(N_("Role"), "combo", codes="person_role", required=True,
@@ -98,6 +99,7 @@ class PersonInput:
         placeholder=N_("appearance, clothing, estimated age…")))
 
 
+@record("vehicle")
 @dataclass(frozen=True, slots=True)
 class VehicleInput:
     role: str = field(metadata=spec(N_("Vehicle role"), "combo", codes="vehicle_role",

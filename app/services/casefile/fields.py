@@ -19,12 +19,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from app.i18n import _
+from app.services.common import code_labels
+
+T = TypeVar("T")
 
 KINDS = ("line", "text", "combo", "check", "int", "datetime", "lines")
 _DECL = "casedesk.field"
+_RECORDS: dict[str, type] = {}  # entity ("person", "vehicle") → its input dataclass
 
 
 def N_(text: str) -> str:  # noqa: N802 - the gettext name for "mark, translate later"
@@ -55,6 +59,30 @@ def spec(label: str, kind: str = "line", **kw: Any) -> dict[str, Field]:
     if kind not in KINDS:
         raise ValueError(f"unknown field kind {kind!r}")
     return {_DECL: Field(label, kind, **kw)}
+
+
+def record(entity: str) -> Callable[[type[T]], type[T]]:
+    """Class decorator: ``cls`` declares the fields of records of ``entity`` (history entries
+    name the entity, see :func:`declared_label`)."""
+    def register(cls: type[T]) -> type[T]:
+        _RECORDS[entity] = cls
+        return cls
+    return register
+
+
+def declared_label(name: str, entity: str | None = None) -> str | None:
+    """The English label of field ``name`` of ``entity`` (of any record when None), or None."""
+    classes = [_RECORDS[entity]] if entity in _RECORDS else list(_RECORDS.values())
+    return next((f.label for cls in classes for f in declared(cls) if f.name == name), None)
+
+
+def history_label(name: str, entity: str | None = None) -> str:
+    """A changed field's name for the reader: the shared table's word, else the declared label
+    (a field added to a declaration needs no entry in ``code_labels``)."""
+    if name in code_labels.labels("field"):
+        return code_labels.label("field", name)
+    declared_text = declared_label(name, entity)
+    return _(declared_text) if declared_text else name
 
 
 @cache

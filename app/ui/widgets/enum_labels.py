@@ -23,6 +23,7 @@ from app.models.enums import (
     VehicleKind,
     VehicleRole,
 )
+from app.services.casefile import fields as record_fields
 from app.services.common import code_labels
 from app.services.common.clock import format_local
 
@@ -87,7 +88,11 @@ def event_kind_label(code: str) -> str:
 
 
 def field_label(name: str) -> str:
-    return label("field", name)
+    """A field's name: the shared table's word, else its declared record label."""
+    if name in _table("field"):
+        return label("field", name)
+    declared = record_fields.declared_label(name)
+    return QCoreApplication.translate("RecordFields", declared) if declared else name
 
 
 def entity_label(name: str) -> str:

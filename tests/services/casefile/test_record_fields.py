@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import zipfile
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import pytest
 from sqlalchemy import select
 
 from app.config import resolve_paths
+from app.i18n import language, set_language
 from app.models import Case, Person, Vehicle
 from app.models.db import open_database, unit_of_work
 from app.models.enums import Role
@@ -126,3 +128,22 @@ def test_every_declared_field_round_trips(paths, session_factory, tmp_path, reco
         else:
             assert shipped == (list(value) if isinstance(value, tuple) else value), f.name
         assert back[f.name] == (tuple(shipped) if isinstance(shipped, list) else shipped), f.name
+
+
+def test_history_names_a_field_known_only_from_its_declaration(monkeypatch):
+    monkeypatch.setattr(fields, "_RECORDS", dict(fields._RECORDS))
+
+    @fields.record("scratch")
+    @dataclass(frozen=True)
+    class ScratchInput:
+        frame_no: str = field(default="", metadata=fields.spec(fields.N_("Plate")))
+
+    before = language()
+    set_language("zh_CN")
+    try:
+        assert "frame_no" not in code_labels.labels("field")
+        assert fields.history_label("frame_no", "scratch") == "号牌"
+        assert fields.history_label("frame_no") == "号牌"
+        assert fields.history_label("unheard_of") == "unheard_of"
+    finally:
+        set_language(before)
