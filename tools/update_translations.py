@@ -4,7 +4,7 @@
     python tools/update_translations.py --check    # also exit 1 if any string lacks Chinese
 
 1. ``pyside6-lupdate`` collects every ``tr()`` / ``QCoreApplication.translate()`` string of
-   ``app/ui/**.py`` into ``app/resources/i18n/casedesk_zh_CN.ts`` (obsolete entries dropped).
+   ``app/ui/**.py`` (and the ``_()`` words of the shared code labels) into ``app/resources/i18n/casedesk_zh_CN.ts`` (obsolete entries dropped).
 2. Chinese comes from the glossaries ``app/resources/i18n/ui_zh_CN/<topic>.json`` (English →
    Chinese; one file per topic, so helpers working in parallel never edit the same file). The
    same English may need different Chinese in different places, so a message found in
@@ -33,6 +33,7 @@ UI_DIR = ROOT / "app" / "ui"
 I18N = ROOT / "app" / "resources" / "i18n"
 LEGACY_I18N = ROOT / "resources" / "i18n"
 GLOSSARY_DIR = I18N / "ui_zh_CN"
+CORE_DIR = I18N / "core_zh_CN"
 TS = I18N / "casedesk_zh_CN.ts"
 QM = I18N / "casedesk_zh_CN.qm"
 
@@ -48,14 +49,21 @@ def _tool(name: str) -> str:
 
 
 def glossaries() -> dict[str, dict[str, str]]:
-    """{topic: {source: Chinese}} from every glossary file."""
-    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
-            for path in sorted(GLOSSARY_DIR.glob("*.json"))}
+    """{topic: {source: Chinese}} from every glossary file; the core catalogue comes last, for
+    the shared code labels (see ``SHARED``) that no GUI glossary words differently."""
+    words = {path.stem: json.loads(path.read_text(encoding="utf-8"))
+             for path in sorted(GLOSSARY_DIR.glob("*.json"))}
+    words["~core"] = {k: v for path in sorted(CORE_DIR.glob("*.json"))
+                      for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+    return words
 
 
 def _topic(filename: str) -> str:
-    """``review`` for a message found in app/ui/review/…, else ``main``."""
+    """``review`` for a message found in app/ui/review/…, ``~core`` in the shared code labels,
+    else ``main``."""
     parts = Path(filename).parts
+    if "services" in parts:  # a shared code label: the core catalogue's word first
+        return "~core"
     if "ui" in parts:
         rest = parts[parts.index("ui") + 1:]
         if len(rest) > 1:
@@ -75,8 +83,14 @@ def lookup(words: dict[str, dict[str, str]], context: str, source: str,
     return None
 
 
+# Qt-free modules whose ``_("…")`` words the views show too (through the Qt translator).
+# (code labels; the record field declarations' ``N_("...")`` labels).
+SHARED = [ROOT / "app" / "services" / "common" / "code_labels.py",
+          ROOT / "app" / "services" / "casefile" / "dto.py"]
+
+
 def sources() -> list[Path]:
-    return sorted(p for p in UI_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+    return sorted(p for p in UI_DIR.rglob("*.py") if "__pycache__" not in p.parts) + SHARED
 
 
 def fold_legacy_glossaries(legacy: Path = LEGACY_I18N, target: Path = I18N) -> list[str]:
@@ -108,8 +122,9 @@ def run_lupdate(ts: Path) -> None:
     files = [str(p.relative_to(ROOT)) for p in sources()]
     # ``_tr("...")`` helpers (module-level wrappers of QCoreApplication.translate) are
     # collected too; their context is lost, the runtime translator's any-context lookup finds them.
+    # So are the shared modules' ``_("...")`` and ``N_("...")`` words (``SHARED``).
     subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "relative",
-                    "-tr-function-alias", "tr+=_tr", *files,
+                    "-tr-function-alias", "tr+=_tr,tr+=_,tr+=N_", *files,
                     "-ts", str(ts.resolve())], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
 

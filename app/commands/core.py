@@ -15,13 +15,14 @@ from app.models.db import current_revision, unit_of_work
 from app.services.casefile.cases import get_case, status_label
 from app.services.casefile.dto import CaseDetail, CaseFilter, CaseSummary
 from app.services.casefile.search import SORT_KEYS, list_cases
+from app.services.common.clock import format_local, zone
 from app.services.common.code_labels import label
 from app.services.common.context import Perm, require
 from app.services.common.errors import ValidationError
 from app.services.common.limits import check_instant
 from app.services.org.users import needs_first_admin
 
-LOCAL = ZoneInfo("Asia/Shanghai")
+LOCAL = zone(None)  # the CLI's zone for dates typed without a case
 
 
 def _jsonable(obj: object, tz: ZoneInfo) -> object:
@@ -36,18 +37,18 @@ def _jsonable(obj: object, tz: ZoneInfo) -> object:
 
 
 def summary_json(c: CaseSummary) -> dict:
-    return _jsonable(asdict(c), ZoneInfo(c.tz)) | {"status_label": status_label(c.status)}
+    return _jsonable(asdict(c), zone(c.tz)) | {"status_label": status_label(c.status)}
 
 
 def detail_json(d: CaseDetail) -> dict:
-    data = _jsonable(asdict(d), ZoneInfo(d.tz))
+    data = _jsonable(asdict(d), zone(d.tz))
     data["status_label"] = status_label(d.status)
     data["timeline"] = data.pop("events")
     return data
 
 
 def _local(dt: datetime | None, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    return dt.astimezone(ZoneInfo(tz)).strftime(fmt) if dt else "—"
+    return format_local(dt, tz, fmt) if dt else "—"
 
 
 def _day(text: str | None, field: str, days_after: int = 0) -> datetime | None:

@@ -6,7 +6,6 @@ import argparse
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from app.commands import id_by_key
 from app.commands.context import print_json
@@ -20,6 +19,7 @@ from app.reports.pdf_sections import SECTIONS
 from app.reports.stats import StatsFilter, squad_statistics, summary_labels, table_titles
 from app.reports.stats_export import to_jsonable, write_csv, write_xlsx
 from app.services.casefile import callout_view
+from app.services.common.clock import format_local, zone
 from app.services.org import callouts
 
 
@@ -31,13 +31,13 @@ def _date(text: str) -> date:
 
 
 def _when(text: str) -> datetime:
-    """ISO date-time; without a zone it is local (Asia/Shanghai) time."""
+    """ISO date-time; without a zone it is local time (``clock.DEFAULT_TZ``)."""
     try:
         dt = datetime.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(
             _("Not a date and time (YYYY-MM-DDTHH:MM): {text}", text=text)) from exc
-    return dt if dt.tzinfo else dt.replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+    return dt if dt.tzinfo else dt.replace(tzinfo=zone(None))
 
 
 def _squad_id(session, key: str | None) -> int | None:
@@ -122,9 +122,8 @@ def _cmd_callouts_list(args, ctx) -> int:
     if args.json:
         print_json({"total": total, "callouts": [_callout_json(c) for c in rows]})
         return 0
-    tz = ZoneInfo("Asia/Shanghai")
     for c in rows:
-        print(f"{c.id:6d}  {c.occurred_at.astimezone(tz):%Y-%m-%d %H:%M}  {c.kind:15s}  "
+        print(f"{c.id:6d}  {format_local(c.occurred_at)}  {c.kind:15s}  "
               f"{c.district}{c.road} {c.address}  {'、'.join(c.officer_names)}  {c.case_no}")
     print(_("{shown} of {total} call-outs shown.", shown=len(rows), total=total))
     return 0

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,13 +19,14 @@ from app.demo import CASE_A_NO
 from app.demo.footage_render import FPS, ClipSpec, Mover, mover_box, render_clip
 from app.models import Case, EvidenceItem, Inquiry, Observation, Vehicle
 from app.models.db import unit_of_work
+from app.services.common.clock import zone
 from app.services.common.context import SYSTEM
 from app.services.common.errors import NotFoundError
 from app.services.evidence import cameras, clock_offsets, items, observations
 from app.services.evidence import clips as evidence
 from app.services.evidence import media as evidence_media
 
-TZ = ZoneInfo("Asia/Shanghai")
+TZ = zone(None)  # the demo squad works in the default zone
 FOOTAGE_DIR = "demo_footage"
 CLIP_SECONDS = 24.0
 PASS_AT_S = 11.0  # the tricycle is mid-frame 11 s into each clip

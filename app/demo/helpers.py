@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,11 +11,12 @@ from sqlalchemy.orm import Session
 from app.models import Officer, Squad
 from app.services.casefile import timeline
 from app.services.casefile.dto import EventInput
+from app.services.common.clock import zone
 from app.services.common.context import SYSTEM, Actor
 from app.services.org import officers
 from app.services.org.dto import OfficerInput, SquadInput
 
-TZ = ZoneInfo("Asia/Shanghai")
+TZ = zone(None)  # the demo squad works in the default zone
 SQUAD_CODE = "石峰"
 SQUAD_NAME = "石峰大队事故中队"
 # badge, name, rank — the squad of STORY.md (names invented; 刘建国 is the "white-haired detective")

@@ -18,7 +18,9 @@ class Case(Versioned, Timestamped, Base):
     case_no: Mapped[str] = mapped_column(String(40), unique=True)  # 石峰-2023-0117
     title: Mapped[str] = mapped_column(String(200))
     occurred_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
-    tz: Mapped[str] = mapped_column(String(40), default="Asia/Shanghai")  # shown zone
+    # The shown zone; the default is clock.DEFAULT_TZ (models sit below services: a test keeps
+    # the two equal).
+    tz: Mapped[str] = mapped_column(String(40), default="Asia/Shanghai")
     reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     address: Mapped[str] = mapped_column(String(200), default="")
     district: Mapped[str] = mapped_column(String(64), default="", index=True)

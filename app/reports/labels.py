@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
+from app.services.common.clock import format_local
 from app.services.common.code_labels import label, labels, unrecorded
 
 __all__ = ["fmt_dt", "label", "labels", "text_or_unrecorded", "unrecorded"]
@@ -17,12 +17,8 @@ def text_or_unrecorded(value: object) -> str:
     return text if text else unrecorded()
 
 
-def fmt_dt(value: datetime | None, tz: str = "Asia/Shanghai", seconds: bool = False) -> str:
+def fmt_dt(value: datetime | None, tz: str | None = None, seconds: bool = False) -> str:
     """Local wall-clock time in the case's zone, or "Not recorded"."""
     if value is None:
         return unrecorded()
-    try:
-        zone = ZoneInfo(tz)
-    except (KeyError, ValueError):
-        zone = ZoneInfo("Asia/Shanghai")
-    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    return format_local(value, tz, "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")

@@ -18,6 +18,7 @@ from app.reports.labels import fmt_dt, label, unrecorded
 from app.reports.pdf_extras import route_map, signatures
 from app.reports.pdf_investigation import BUILDERS
 from app.reports.pdf_style import FRAME_WIDTH, WARN, Styles, chunks, grid, kv_table, para
+from app.services.casefile.fields import history_label
 
 MAX_NARRATIVE = 100_000  # characters printed (text layout costs ~30 µs per character)
 SECTIONS = ("facts", "persons", "vehicles", "meetings", "timeline", "story", "canvass", "tasks",
@@ -90,7 +91,7 @@ def _history(history: tuple[Change, ...], tz: str, st: Styles, entity: str) -> l
         return []
     return [Spacer(1, 2), para(_("History of this record"), st.small), grid(
         [_("Known at"), _("Field"), _("Before"), _("After"), _("By"), _("Reason")],
-        [[fmt_dt(h.known_at, tz), label("field", h.field),
+        [[fmt_dt(h.known_at, tz), history_label(h.field),
           _value(entity, h.field, h.old, tz), _value(entity, h.field, h.new, tz), h.by,
           h.reason] for h in history], [2, 1.3, 2, 2, 1.2, 2.5], st)]
 

@@ -14,6 +14,7 @@ from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.models import CallOut, Case, Officer, Vehicle, callout_officer
+from app.services.common.clock import DEFAULT_TZ
 
 SUSPECT_ROLES = ("suspect_1", "suspect_2", "suspect_3")
 SOLVED_STATUSES = ("solved", "closed")
@@ -28,7 +29,7 @@ class StatsFilter:
     squad_id: int | None = None
     officer_id: int | None = None
     freq: str = "Q"
-    tz: str = "Asia/Shanghai"
+    tz: str = DEFAULT_TZ
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from app.demo import CASE_A_NO, CASE_B_NO
 from app.services.casefile import cases as case_services
-from app.services.casefile.dto import CaseFilter, CaseInput
+from app.services.casefile.dto import CaseFilter, CaseInput, ChangeNote
 from app.services.casefile.search import WORKFLOW_ORDER
 from app.services.common.context import SYSTEM
 from app.ui.casefile import list_model as case_list_model
@@ -48,7 +48,8 @@ def _retitle(factory, case_id: int, title: str) -> None:
         data = case_services.case_input(detail)
         case_services.update_case(session, SYSTEM, case_id,
                                   dataclasses.replace(data, title=title),
-                                  expected_version=detail.version)
+                                  expected_version=detail.version,
+                                  note=ChangeNote(reason="另一台电脑"))
 
 
 def test_model_passes_qtmodeltester(qtmodeltester, demo_db):

@@ -14,6 +14,7 @@ from app.demo import CASE_A_NO
 from app.models import Case
 from app.models.db import open_database, unit_of_work
 from app.services.casefile import cases as case_services
+from app.services.casefile.dto import ChangeNote
 from app.services.common.context import SYSTEM
 from app.ui.casefile import dialogs as case_dialogs
 from app.ui.casefile.editor import CaseEditor
@@ -161,7 +162,8 @@ def test_a_third_edit_during_the_merge_asks_again_and_loses_nothing(two, answer)
                 data = replace(case_services.case_input(now), road=now.road + "（丙）",
                                weather=now.weather + "（丙）")
                 case_services.update_case(session, SYSTEM, now.id, data,
-                                          expected_version=now.version)
+                                          expected_version=now.version,
+                                          note=ChangeNote(reason="另一台电脑"))
             assert _conflict_names(dialog) == ["weather"]  # keep mine (the default)
         else:  # the merged save met the third edit: weather again differs, on new grounds
             assert _conflict_names(dialog) == ["weather"]

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.demo import CASE_A_NO, CASE_B_NO
 from app.services.casefile import cases as case_services
+from app.services.casefile.dto import ChangeNote
 from app.services.common.context import SYSTEM
 from app.ui.casefile import dialogs as case_dialogs
 from app.ui.casefile.list_model import Column
@@ -243,7 +244,8 @@ def test_conflict_dialog_offers_overwrite(main_window, qtbot, monkeypatch):
         data = case_services.case_input(detail)
         case_services.update_case(session, SYSTEM, detail.id,
                                   data.__class__(**{**_fields(data), "weather": "小雨"}),
-                                  expected_version=detail.version)
+                                  expected_version=detail.version,
+                                  note=ChangeNote(reason="另一台电脑"))
     type_text(view.editor.facts.main_form.editor("light"), "（补充）")
     seen = []
 
@@ -287,7 +289,8 @@ def test_changes_from_another_workstation_show_up(main_window, qtbot):
             data = case_services.case_input(detail)
             case_services.update_case(session, SYSTEM, case_id,
                                       data.__class__(**{**_fields(data), "title": title}),
-                                      expected_version=detail.version)
+                                      expected_version=detail.version,
+                                      note=ChangeNote(reason="另一台电脑"))
     view.poll_changes()
     model = view.list.model
     qtbot.waitUntil(lambda: model.case_at(model.row_of(other.id)).title == "另一台电脑改的标题",
@@ -328,7 +331,8 @@ def test_undo_after_someone_else_saved_loses_nothing(main_window, monkeypatch):
         data = case_services.case_input(detail)
         case_services.update_case(session, SYSTEM, detail.id,
                                   data.__class__(**{**_fields(data), "weather": "大雾"}),
-                                  expected_version=detail.version)
+                                  expected_version=detail.version,
+                                  note=ChangeNote(reason="另一台电脑"))
     count = view.undo_stack.count()
     main_window.undo_action.trigger()
     assert reported and type(reported[0]).__name__ == "ConflictError"

@@ -29,6 +29,735 @@
             <source>Export case summary (PDF)…</source>
             <translation>导出案件报告（PDF）…</translation>
         </message>
+        <message>
+            <location filename="../../services/common/code_labels.py" line="+47" />
+            <source>Reported</source>
+            <translation>已报案</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Investigating</source>
+            <translation>侦查中</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Suspect identified</source>
+            <translation>已锁定嫌疑人</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Solved</source>
+            <translation>已破案</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed</source>
+            <translation>已结案</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Suspended</source>
+            <translation>挂起</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Victim</source>
+            <translation>被害人</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Suspect</source>
+            <translation>嫌疑人</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Witness</source>
+            <translation>证人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reporting party</source>
+            <translation>报案人</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Three-wheeled motorcycle</source>
+            <translation>三轮摩托车</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Two-wheeled e-bike</source>
+            <translation>两轮电动车</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Motorcycle</source>
+            <translation>摩托车</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Car</source>
+            <translation>小型汽车</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SUV</source>
+            <translation>越野车</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Van</source>
+            <translation>面包车</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Truck</source>
+            <translation>货车</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bus</source>
+            <translation>客车</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Bicycle</source>
+            <translation>自行车</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+7" />
+            <location line="+12" />
+            <location line="+8" />
+            <location line="+15" />
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <location line="-41" />
+            <source>Unknown</source>
+            <translation>不明</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>male</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>female</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Suspect vehicle 1</source>
+            <translation>嫌疑车辆一</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Suspect vehicle 2</source>
+            <translation>嫌疑车辆二</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Suspect vehicle 3</source>
+            <translation>嫌疑车辆三</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Victim's vehicle</source>
+            <translation>被害人车辆</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Witness vehicle</source>
+            <translation>证人车辆</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Open</source>
+            <translation>待开展</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+36" />
+            <source>In progress</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <location line="-36" />
+            <location line="+37" />
+            <source>Done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <location line="-36" />
+            <source>Dropped</source>
+            <translation>已放弃</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Call-out</source>
+            <translation>接警出警</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Accident</source>
+            <translation>事故发生</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Scene examination</source>
+            <translation>现场勘查</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case-analysis meeting</source>
+            <translation>案情分析会</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Observation</source>
+            <translation>视频/现场观察</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sighting</source>
+            <translation>目击/视频发现</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Inference</source>
+            <translation>研判推断</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Action</source>
+            <translation>侦查措施</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search</source>
+            <translation>搜查</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+27" />
+            <source>Canvassing</source>
+            <translation>摸排走访</translation>
+        </message>
+        <message>
+            <location line="-26" />
+            <source>Identification</source>
+            <translation>身份确认</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Arrest</source>
+            <translation>抓获</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Interview</source>
+            <translation>讯问</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Confession</source>
+            <translation>供述</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Imported</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Viewed</source>
+            <translation>查看</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Exported</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Verified</source>
+            <translation>校验通过</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Verification FAILED</source>
+            <translation>校验失败</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>DVR seized on site</source>
+            <translation>现场调取 DVR</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Sent by owner</source>
+            <translation>业主提供</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>City video platform export</source>
+            <translation>市视频平台导出</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>To ask</source>
+            <translation>待调取</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Asked</source>
+            <translation>已联系</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Collected</source>
+            <translation>已调取</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reviewed</source>
+            <translation>已查看</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Nothing relevant</source>
+            <translation>无有关画面</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Video</source>
+            <translation>视频</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Image</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Photo</source>
+            <translation>照片</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Document</source>
+            <translation>书证</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Statement</source>
+            <translation>证人证言</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Physical trace</source>
+            <translation>痕迹物证</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Audio</source>
+            <translation>录音</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Police</source>
+            <translation>公安</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>City management</source>
+            <translation>城管</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Water and power</source>
+            <translation>水利水电</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Education</source>
+            <translation>教育</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Housing estate</source>
+            <translation>小区物业</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shop</source>
+            <translation>商户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Traffic police checkpoint</source>
+            <translation>交警卡口</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Grid search</source>
+            <translation>地毯式搜查</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Planned</source>
+            <translation>待执行</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Assigned</source>
+            <translation>已分派</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Property damage</source>
+            <translation>财产损失</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Injury</source>
+            <translation>伤人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fatal</source>
+            <translation>亡人</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Hit-and-run</source>
+            <translation>肇事逃逸</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../services/casefile/dto.py" line="+87" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+24" />
+            <source>Plate</source>
+            <translation>号牌</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="-18" />
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="+2" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+7" />
+            <location filename="../../services/casefile/dto.py" line="+1" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <location filename="../../services/casefile/dto.py" line="+13" />
+            <source>Colour</source>
+            <translation>颜色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="-2" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+7" />
+            <source>Make/model</source>
+            <translation>品牌型号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Features</source>
+            <translation>特征</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="+3" />
+            <source>Damage</source>
+            <translation>损坏情况</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="-19" />
+            <source>Description</source>
+            <translation>体貌特征</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="-6" />
+            <source>Age</source>
+            <translation>年龄</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="-1" />
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Identified</source>
+            <translation>身份确认</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Unlicensed</source>
+            <translation>无牌</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Findings</source>
+            <translation>工作结果</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Narrative</source>
+            <translation>案情经过</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="-7" />
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+6" />
+            <source>Identified at</source>
+            <translation>身份确认时间</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Title</source>
+            <translation>案件名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Occurred at</source>
+            <translation>发案时间</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reported at</source>
+            <translation>报案时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>District</source>
+            <translation>辖区</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Road</source>
+            <translation>道路</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Light</source>
+            <translation>光照</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Weather</source>
+            <translation>天气</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Team</source>
+            <translation>工作组</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Objective</source>
+            <translation>工作目标</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Members</source>
+            <translation>成员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Casualties</source>
+            <translation>伤亡情况</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Direction of travel</source>
+            <translation>行驶方向</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead officer</source>
+            <translation>主办民警</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Case number</source>
+            <translation>案件编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Latitude</source>
+            <translation>纬度</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Longitude</source>
+            <translation>经度</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Squad</source>
+            <translation>中队</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Held at</source>
+            <translation>召开时间</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Location</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Chair</source>
+            <translation>主持人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Attendees</source>
+            <translation>参会人员</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Decisions</source>
+            <translation>会议决定</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Detail</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+5" />
+            <source>Meeting</source>
+            <translation>案情分析会</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <location line="+5" />
+            <source>Line of inquiry</source>
+            <translation>侦查方向</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>Solved at</source>
+            <translation>破案时间</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Closed at</source>
+            <translation>结案时间</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Time zone</source>
+            <translation>时区</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Person</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Vehicle</source>
+            <translation>车辆</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Event</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Not recorded</source>
+            <translation>未记录</translation>
+        </message>
+        <message>
+            <location filename="../../services/casefile/dto.py" line="-3" />
+            <source>empty while unidentified</source>
+            <translation>身份不明时留空</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Identity established</source>
+            <translation>身份确认</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>appearance, clothing, estimated age…</source>
+            <translation>体貌、衣着、估计年龄…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Vehicle role</source>
+            <translation>涉案角色</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>empty while unknown</source>
+            <translation>不明时留空</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unlicensed (no plate)</source>
+            <translation>无牌（未悬挂号牌）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Distinguishing features</source>
+            <translation>识别特征</translation>
+        </message>
     </context>
     <context>
         <name>AdminMenu</name>
@@ -579,7 +1308,7 @@
     <context>
         <name>CallOutLogView</name>
         <message>
-            <location filename="../../ui/reports/callout_view.py" line="+47" />
+            <location filename="../../ui/reports/callout_view.py" line="+48" />
             <location line="+1" />
             <source>no limit</source>
             <translation>不限</translation>
@@ -1937,508 +2666,6 @@
             <location filename="../../ui/review/enhance_panel.py" line="+58" />
             <source>Original frame (reset)</source>
             <translation>原始画面（重置）</translation>
-        </message>
-    </context>
-    <context>
-        <name>EnumLabels</name>
-        <message>
-            <location filename="../../ui/widgets/enum_labels.py" line="+22" />
-            <source>Reported</source>
-            <translation>已报案</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Investigating</source>
-            <translation>侦查中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Suspect identified</source>
-            <translation>已锁定嫌疑人</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Solved</source>
-            <translation>已破案</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Closed</source>
-            <translation>已结案</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Suspended</source>
-            <translation>挂起</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Victim</source>
-            <translation>受害人</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Suspect</source>
-            <translation>嫌疑人</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Witness</source>
-            <translation>证人</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Reporting party</source>
-            <translation>报案人</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Three-wheeled motorcycle</source>
-            <translation>三轮摩托车</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Two-wheeled e-bike</source>
-            <translation>两轮电动车</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Motorcycle</source>
-            <translation>摩托车</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Car</source>
-            <translation>小汽车</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>SUV</source>
-            <translation>越野车</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Van</source>
-            <translation>面包车</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Truck</source>
-            <translation>货车</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Bus</source>
-            <translation>客车</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Bicycle</source>
-            <translation>自行车</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+12" />
-            <location line="+15" />
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <location line="-23" />
-            <source>Suspect vehicle 1</source>
-            <translation>嫌疑车辆1</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Suspect vehicle 2</source>
-            <translation>嫌疑车辆2</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Suspect vehicle 3</source>
-            <translation>嫌疑车辆3</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Victim vehicle</source>
-            <translation>受害方车辆</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Witness vehicle</source>
-            <translation>证人车辆</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Other vehicle</source>
-            <translation>其他车辆</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Seized from the DVR on site</source>
-            <translation>现场调取 DVR</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Sent by the owner</source>
-            <translation>业主提供</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Exported from the city video platform</source>
-            <translation>市视频平台导出</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Open</source>
-            <translation>待开展</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Active</source>
-            <translation>进行中</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Done</source>
-            <translation>已完成</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Dropped</source>
-            <translation>已放弃</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Call-out</source>
-            <translation>接警出警</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Accident</source>
-            <translation>事故发生</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Scene examination</source>
-            <translation>现场勘查</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Case-analysis meeting</source>
-            <translation>案情分析会</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Observation</source>
-            <translation>观察</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Sighting</source>
-            <translation>发现</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Inference</source>
-            <translation>研判推断</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Action</source>
-            <translation>侦查措施</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Search</source>
-            <translation>搜查</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Canvass</source>
-            <translation>摸排走访</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Identification</source>
-            <translation>身份确认</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Arrest</source>
-            <translation>抓获</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Interview</source>
-            <translation>讯问</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Confession</source>
-            <translation>供述</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Case</source>
-            <translation>案件</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Person</source>
-            <translation>人员</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Vehicle</source>
-            <translation>车辆</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <location line="+25" />
-            <source>Line of inquiry</source>
-            <translation>侦查方向</translation>
-        </message>
-        <message>
-            <location line="-24" />
-            <location line="+24" />
-            <source>Meeting</source>
-            <translation>案情分析会</translation>
-        </message>
-        <message>
-            <location line="-24" />
-            <source>Event</source>
-            <translation>事件</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Case number</source>
-            <translation>案件编号</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Title</source>
-            <translation>标题</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Occurred at</source>
-            <translation>案发时间</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Reported at</source>
-            <translation>报案时间</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>District</source>
-            <translation>辖区</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Road</source>
-            <translation>道路</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Latitude</source>
-            <translation>纬度</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Longitude</source>
-            <translation>经度</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Direction of travel</source>
-            <translation>行驶方向</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Light</source>
-            <translation>光线</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Weather</source>
-            <translation>天气</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Casualties</source>
-            <translation>伤亡情况</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Narrative</source>
-            <translation>简要案情</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Lead officer</source>
-            <translation>主办民警</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Squad</source>
-            <translation>中队</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Role</source>
-            <translation>身份</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Gender</source>
-            <translation>性别</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Age</source>
-            <translation>年龄</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>ID number</source>
-            <translation>身份证号</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Phone</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Description</source>
-            <translation>体貌特征</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Identified</source>
-            <translation>身份已确认</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Identified at</source>
-            <translation>确认身份时间</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Colour</source>
-            <translation>颜色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Plate</source>
-            <translation>号牌</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Unlicensed</source>
-            <translation>无牌</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Make/model</source>
-            <translation>品牌型号</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Features</source>
-            <translation>特征</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Damage</source>
-            <translation>损坏情况</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Team</source>
-            <translation>工作组</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Objective</source>
-            <translation>任务</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Members</source>
-            <translation>成员</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Findings</source>
-            <translation>工作成果</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Held at</source>
-            <translation>召开时间</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Location</source>
-            <translation>地点</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Chair</source>
-            <translation>主持人</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Attendees</source>
-            <translation>参会人员</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Decisions</source>
-            <translation>决定事项</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Detail</source>
-            <translation>详情</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Solved at</source>
-            <translation>破案时间</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Closed at</source>
-            <translation>结案时间</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Time zone</source>
-            <translation>时区</translation>
         </message>
     </context>
     <context>
@@ -4021,87 +4248,33 @@
     <context>
         <name>RecordSpecs</name>
         <message>
-            <location filename="../../ui/casefile/record_specs.py" line="+71" />
-            <location line="+47" />
+            <location filename="../../ui/casefile/record_specs.py" line="+82" />
+            <location line="+36" />
             <source>unknown</source>
             <translation>不详</translation>
         </message>
         <message>
-            <location line="-47" />
-            <source>male</source>
-            <translation>男</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>female</source>
-            <translation>女</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <location line="+14" />
+            <location line="-20" />
             <source>Role</source>
             <translation>身份</translation>
         </message>
         <message>
-            <location line="-13" />
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>empty while unidentified</source>
-            <translation>身份不明时留空</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Identity established</source>
-            <translation>身份已查明</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Identified at</source>
-            <translation>确认身份时间</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+15" />
+            <location line="+5" />
             <source>Gender</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location line="-14" />
-            <location line="+15" />
+            <location line="+1" />
             <source>Age</source>
             <translation>年龄</translation>
         </message>
         <message>
-            <location line="-14" />
-            <source>ID number</source>
-            <translation>身份证号</translation>
-        </message>
-        <message>
             <location line="+1" />
-            <location line="+14" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location line="-13" />
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Description</source>
-            <translation>体貌特征</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>appearance, clothing, estimated age…</source>
-            <translation>体貌、衣着、估计年龄…</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="-6" />
             <source>Name / description</source>
             <translation>姓名 / 体貌特征</translation>
         </message>
@@ -4117,68 +4290,39 @@
         </message>
         <message>
             <location line="+6" />
-            <location line="+95" />
+            <location line="+86" />
             <source>Persons</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location line="-95" />
+            <location line="-86" />
             <source>person</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+16" />
+            <location line="+14" />
             <source>Vehicle role</source>
             <translation>涉案角色</translation>
         </message>
         <message>
-            <location line="-15" />
-            <location line="+16" />
+            <location line="+1" />
             <location line="+63" />
             <location line="+27" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location line="-105" />
-            <location line="+16" />
+            <location line="-89" />
             <source>Colour</source>
             <translation>颜色</translation>
         </message>
         <message>
-            <location line="-15" />
-            <location line="+16" />
+            <location line="+1" />
             <source>Plate</source>
             <translation>号牌</translation>
         </message>
         <message>
-            <location line="-16" />
-            <source>empty while unknown</source>
-            <translation>不明时留空</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Unlicensed (no plate)</source>
-            <translation>无牌（未悬挂号牌）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Make/model</source>
-            <translation>品牌型号</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Distinguishing features</source>
-            <translation>识别特征</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Damage</source>
-            <translation>损坏情况</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="-7" />
             <source>unlicensed</source>
             <translation>无牌</translation>
         </message>

@@ -53,6 +53,8 @@ FIELDS = ("case_no", "title", "occurred_at", "reported_at", "tz", "address", "di
 _NEEDS_REASON = frozenset({(CaseStatus.INVESTIGATING, CaseStatus.SUSPENDED),
                            (CaseStatus.SUSPENDED, CaseStatus.INVESTIGATING),
                            (CaseStatus.SUSPECT_IDENTIFIED, CaseStatus.INVESTIGATING)})
+# A solved or closed case is evidence before a court: every later edit says why.
+SETTLED = frozenset({CaseStatus.SOLVED.value, CaseStatus.CLOSED.value})
 
 
 def status_label(status: str) -> str:
@@ -152,6 +154,10 @@ def update_case(session: Session, actor: Actor, case_id: int, data: CaseInput, *
                 expected_version: int | None, note: ChangeNote | None = None) -> CaseDetail:
     """Save the facts form; each changed field goes into the attribute history."""
     case = load_case(session, actor, case_id, Perm.CASE_EDIT)
+    if case.status in SETTLED and (note is None or not note.reason.strip()):
+        raise ValidationError({"reason": _("This case is {status}: say why it is changed (the "
+                                           "reason is kept in its history).",
+                                           status=status_label(case.status))})
     values = _values(session, data, case.id)
     _own_squad_only(actor, values["squad_id"])
     check_version(case, expected_version, "case", values)

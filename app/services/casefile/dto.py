@@ -8,8 +8,11 @@ Inputs (``*Input``) are what a form holds; services validate them (→ Validatio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+
+from app.services.casefile.fields import N_, record, spec
+from app.services.common.clock import DEFAULT_TZ
 
 # --------------------------------------------------------------------------------- case list
 
@@ -70,20 +73,57 @@ class CasePage:
 # ------------------------------------------------------------------------------ case details
 
 
+# ------------------------------------------------------- record fields (one declaration each)
+# Each field of a person or vehicle is declared once here (see :mod:`fields`): the DTO, the
+# service's update list, search text, training packages and the record form read it.
+
+
+@record("person")
 @dataclass(frozen=True, slots=True)
-class PersonDTO:
+class PersonInput:
+    role: str = field(metadata=spec(N_("Role"), "combo", codes="person_role", required=True,
+                                    search=True))
+    name: str | None = field(default=None, metadata=spec(
+        N_("Name"), search=True, scrub=True, placeholder=N_("empty while unidentified")))
+    identified: bool = field(default=False, metadata=spec(N_("Identity established"), "check"))
+    identified_at: datetime | None = field(default=None, metadata=spec(
+        N_("Identified at"), "datetime"))
+    gender: str = field(default="", metadata=spec(N_("Gender"), "combo", codes="gender"))
+    age: int | None = field(default=None, metadata=spec(N_("Age"), "int", maximum=130))
+    id_number: str | None = field(default=None, metadata=spec(N_("ID number"), search=True,
+                                                               scrub=True))
+    phone: str | None = field(default=None, metadata=spec(N_("Phone"), search=True, scrub=True))
+    address: str = field(default="", metadata=spec(N_("Address"), search=True, export=False))
+    description: str = field(default="", metadata=spec(
+        N_("Description"), "text", search=True, scrub=True,
+        placeholder=N_("appearance, clothing, estimated age…")))
+
+
+@record("vehicle")
+@dataclass(frozen=True, slots=True)
+class VehicleInput:
+    role: str = field(metadata=spec(N_("Vehicle role"), "combo", codes="vehicle_role",
+                                    required=True))
+    kind: str = field(metadata=spec(N_("Kind"), "combo", codes="vehicle_kind", required=True,
+                                    search=True))
+    colour: str = field(default="", metadata=spec(N_("Colour"), search=True))
+    plate: str | None = field(default=None, metadata=spec(
+        N_("Plate"), search=True, scrub=True, placeholder=N_("empty while unknown")))
+    unlicensed: bool = field(default=False, metadata=spec(N_("Unlicensed (no plate)"), "check",
+                                                          search=True))
+    make_model: str = field(default="", metadata=spec(N_("Make/model"), search=True))
+    features: str = field(default="", metadata=spec(N_("Distinguishing features"), "text",
+                                                    search=True, scrub=True))
+    damage: str = field(default="", metadata=spec(N_("Damage"), "text", search=True,
+                                                  scrub=True))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonDTO(PersonInput):
+    """A person on the case file: the declared fields of :class:`PersonInput` plus identity."""
+
     id: int
     case_id: int
-    role: str                      # enums.PersonRole value
-    name: str | None               # None while unidentified
-    gender: str
-    age: int | None
-    id_number: str | None
-    phone: str | None
-    address: str
-    description: str
-    identified: bool
-    identified_at: datetime | None
     version: int
 
     @property
@@ -92,18 +132,12 @@ class PersonDTO:
         return self.name or (self.description.splitlines()[0] if self.description else "")
 
 
-@dataclass(frozen=True, slots=True)
-class VehicleDTO:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VehicleDTO(VehicleInput):
+    """A vehicle on the case file: the declared fields of :class:`VehicleInput` plus identity."""
+
     id: int
     case_id: int
-    role: str                      # enums.VehicleRole value
-    kind: str                      # enums.VehicleKind value
-    colour: str
-    plate: str | None              # None = unknown
-    unlicensed: bool
-    make_model: str
-    features: str
-    damage: str
     version: int
 
 
@@ -235,7 +269,7 @@ class CaseInput:
     title: str
     occurred_at: datetime | None = None
     reported_at: datetime | None = None
-    tz: str = "Asia/Shanghai"
+    tz: str = DEFAULT_TZ
     address: str = ""
     district: str = ""
     road: str = ""
@@ -248,32 +282,6 @@ class CaseInput:
     narrative: str = ""
     lead_officer_id: int | None = None
     squad_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PersonInput:
-    role: str
-    name: str | None = None
-    gender: str = ""
-    age: int | None = None
-    id_number: str | None = None
-    phone: str | None = None
-    address: str = ""
-    description: str = ""
-    identified: bool = False
-    identified_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class VehicleInput:
-    role: str
-    kind: str
-    colour: str = ""
-    plate: str | None = None
-    unlicensed: bool = False
-    make_model: str = ""
-    features: str = ""
-    damage: str = ""
 
 
 @dataclass(frozen=True, slots=True)

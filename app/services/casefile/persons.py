@@ -15,6 +15,7 @@ from app.i18n import _
 from app.models import Person
 from app.models.enums import PersonRole
 from app.models.types import utcnow
+from app.services.casefile import fields
 from app.services.casefile.dto import ChangeNote, PersonDTO, PersonInput
 from app.services.casefile.history import create_record, delete_record, update_record
 from app.services.casefile.search import refresh_search_text
@@ -23,19 +24,16 @@ from app.services.common.errors import ValidationError
 
 _ID_NUMBER = re.compile(r"^(\d{17}[\dXx]|\d{15})$")
 _PHONE = re.compile(r"^[\d\-+ ()]{3,20}$")
-FIELDS = ("role", "name", "gender", "age", "id_number", "phone", "address", "description",
-          "identified", "identified_at")
 
 
 def person_dto(p: Person) -> PersonDTO:
-    return PersonDTO(p.id, p.case_id, p.role, p.name, p.gender or "", p.age, p.id_number, p.phone,
-                     p.address or "", p.description or "", bool(p.identified), p.identified_at,
-                     p.version)
+    return PersonDTO(id=p.id, case_id=p.case_id, version=p.version,
+                     **fields.from_row(PersonInput, p))
 
 
 def person_input(dto: PersonDTO) -> PersonInput:
     """The form values of an existing person (edit with ``dataclasses.replace``)."""
-    return PersonInput(**{f: getattr(dto, f) for f in FIELDS})
+    return fields.input_of(PersonInput, dto)
 
 
 def _values(data: PersonInput, note: ChangeNote | None) -> dict[str, object]:
@@ -64,10 +62,7 @@ def _values(data: PersonInput, note: ChangeNote | None) -> dict[str, object]:
         identified_at = None
     elif identified_at is None:  # identified now (or when the note says it became known)
         identified_at = (note.known_at if note else None) or utcnow()
-    return {"role": data.role, "name": name, "gender": data.gender.strip(), "age": data.age,
-            "id_number": id_number, "phone": phone, "address": data.address.strip(),
-            "description": data.description.strip(), "identified": data.identified,
-            "identified_at": identified_at}
+    return fields.cleaned(data) | {"id_number": id_number, "identified_at": identified_at}
 
 
 def add_person(session: Session, actor: Actor, case_id: int, data: PersonInput,

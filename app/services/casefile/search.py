@@ -21,8 +21,15 @@ from sqlalchemy.types import TypeEngine
 from app.i18n import _
 from app.models import Case, Inquiry, Officer, Person, Squad, Vehicle
 from app.models.enums import CaseStatus, Role
+from app.services.casefile import fields
 from app.services.casefile.access import load_case
-from app.services.casefile.dto import CaseFilter, CasePage, CaseSummary
+from app.services.casefile.dto import (
+    CaseFilter,
+    CasePage,
+    CaseSummary,
+    PersonInput,
+    VehicleInput,
+)
 from app.services.casefile.fulltext import term_clause
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ValidationError
@@ -45,6 +52,9 @@ ROLE_WORDS: dict[str, str] = {
     "victim": "受害人 伤者", "suspect": "嫌疑人", "witness": "证人 目击者",
     "reporting_party": "报案人",
 }
+# A searchable code field's words by its code table; a set flag's words by field name.
+CODE_WORDS: dict[str, dict[str, str]] = {"person_role": ROLE_WORDS, "vehicle_kind": KIND_WORDS}
+FLAG_WORDS: dict[str, str] = {"unlicensed": "无牌 unlicensed"}
 
 _CHUNK = 500
 
@@ -108,12 +118,19 @@ def case_search_text(case: Case, persons: list[Person], vehicles: list[Vehicle])
     """The lower-cased text a case is found by."""
     parts = [case.case_no, case.title, case.narrative, case.address, case.district, case.road,
              case.direction_of_travel, case.casualty_summary]
-    for p in persons:
-        parts += [p.name, p.description, p.address, p.id_number, p.phone, ROLE_WORDS.get(p.role)]
-    for v in vehicles:
-        parts += [v.colour, v.plate, v.make_model, v.features, v.damage, KIND_WORDS.get(v.kind),
-                  "无牌 unlicensed" if v.unlicensed else None]
+    for cls, rows in ((PersonInput, persons), (VehicleInput, vehicles)):
+        for row in rows:
+            parts += [_search_word(f, value) for f, value in fields.search_values(cls, row)]
     return "\n".join(_norm(p) for p in parts if p)
+
+
+def _search_word(f: fields.Field, value: object) -> str | None:
+    """What a declared searchable field adds to the search text."""
+    if f.kind == "check":
+        return FLAG_WORDS.get(f.name, f.label) if value else None
+    if f.codes is not None:
+        return CODE_WORDS.get(f.codes, {}).get(str(value))
+    return value if isinstance(value, str) else None
 
 
 def refresh_search_text(session: Session, case_id: int) -> None:

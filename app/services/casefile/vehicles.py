@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from app.models import Vehicle
 from app.models.enums import VehicleKind, VehicleRole
+from app.services.casefile import fields
 from app.services.casefile.dto import ChangeNote, VehicleDTO, VehicleInput
 from app.services.casefile.history import create_record, delete_record, update_record
 from app.services.casefile.search import refresh_search_text
@@ -23,18 +24,16 @@ from app.services.common.errors import ValidationError
 # 湘B12345, 湘B·1234D, 湘BD12345 (new-energy), trailers/police suffixes; partial plates are
 # common in practice ("湘B1?3"), so only the characters are checked, not the full pattern.
 _PLATE = re.compile(r"^[\w\u4e00-\u9fff·.\-?*]{2,12}$")
-FIELDS = ("role", "kind", "colour", "plate", "unlicensed", "make_model", "features", "damage")
 
 
 def vehicle_dto(v: Vehicle) -> VehicleDTO:
-    return VehicleDTO(v.id, v.case_id, v.role, v.kind, v.colour or "", v.plate,
-                      bool(v.unlicensed), v.make_model or "", v.features or "", v.damage or "",
-                      v.version)
+    return VehicleDTO(id=v.id, case_id=v.case_id, version=v.version,
+                      **fields.from_row(VehicleInput, v))
 
 
 def vehicle_input(dto: VehicleDTO) -> VehicleInput:
     """The form values of an existing vehicle (edit with ``dataclasses.replace``)."""
-    return VehicleInput(**{f: getattr(dto, f) for f in FIELDS})
+    return fields.input_of(VehicleInput, dto)
 
 
 def _values(data: VehicleInput) -> dict[str, object]:
@@ -43,6 +42,7 @@ def _values(data: VehicleInput) -> dict[str, object]:
         errors["role"] = _("Choose the vehicle's role in the case.")
     if data.kind not in VehicleKind._value2member_map_:
         errors["kind"] = _("Choose the kind of vehicle.")
+    values = fields.cleaned(data)
     plate = (data.plate or "").strip().upper().replace(" ", "") or None
     if plate and not _PLATE.match(plate):
         errors["plate"] = _("The plate number may hold only letters, digits, Chinese characters "
@@ -51,9 +51,7 @@ def _values(data: VehicleInput) -> dict[str, object]:
         errors["plate"] = _("A vehicle cannot both carry a plate and be unlicensed.")
     if errors:
         raise ValidationError(errors)
-    return {"role": data.role, "kind": data.kind, "colour": data.colour.strip(), "plate": plate,
-            "unlicensed": data.unlicensed, "make_model": data.make_model.strip(),
-            "features": data.features.strip(), "damage": data.damage.strip()}
+    return values | {"plate": plate}
 
 
 def add_vehicle(session: Session, actor: Actor, case_id: int, data: VehicleInput,

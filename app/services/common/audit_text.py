@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,7 +19,7 @@ from app.i18n import _
 from app.models import Camera, Case, EvidenceItem, Officer, Squad, User
 from app.services.common import code_labels, coded_text
 from app.services.common.audit_log import AuditRow
-from app.services.common.clock import DEFAULT_TZ
+from app.services.common.clock import DEFAULT_TZ, format_local
 
 
 @dataclass(frozen=True)
@@ -187,15 +186,8 @@ def _zones(session: Session, rows: list[AuditRow]) -> dict[int, str]:
         if ids else {}
 
 
-def _zone(tz: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(tz)
-    except Exception:  # noqa: BLE001 - a bad zone name must not hide the log
-        return ZoneInfo(DEFAULT_TZ)
-
-
-def local_time(at: datetime, tz: str) -> str:
-    return at.astimezone(_zone(tz)).strftime("%Y-%m-%d %H:%M:%S")
+def local_time(at: datetime, tz: str | None) -> str:
+    return format_local(at, tz, "%Y-%m-%d %H:%M:%S")
 
 
 def _user(names: dict[tuple[str, int], str], r: AuditRow) -> str:

@@ -26,7 +26,25 @@ def stamp_from_name(name: str, tz: str = DEFAULT_TZ) -> datetime | None:
     m = _STAMP.search(name)
     if not m:
         return None
+    year, month, day, hour, minute, second = (int(g) for g in m.groups())
     try:
-        return datetime(*(int(g) for g in m.groups()), tzinfo=ZoneInfo(tz))
+        return datetime(year, month, day, hour, minute, second, tzinfo=zone(tz))
     except ValueError:
         return None
+
+
+def zone(tz: str | None) -> ZoneInfo:
+    """The case's zone; ``DEFAULT_TZ`` when none is recorded or the name is unknown."""
+    try:
+        return ZoneInfo(tz or DEFAULT_TZ)
+    except (KeyError, ValueError):
+        return ZoneInfo(DEFAULT_TZ)
+
+
+def format_local(value: datetime | None, tz: str | None = None,
+                 fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """The one local-time formatter: an aware datetime as wall-clock time in the case's zone
+    ``tz`` (``DEFAULT_TZ`` when None); "" for None."""
+    if value is None:
+        return ""
+    return value.astimezone(zone(tz)).strftime(fmt)

@@ -1,16 +1,48 @@
-"""Human labels for the domain codes stored in the database (Qt-free: services, reports, CLI).
+"""The one table of human labels for the domain codes stored in the database (Qt-free).
 
-The Qt views translate the same codes with ``tr()`` in ``app/ui/widgets/enum_labels.py``.
+Services, reports and the CLI call :func:`label`; the Qt views read the same table through
+``app/ui/widgets/enum_labels.py``, which passes the Qt translator as ``_`` (same codes, same
+English words; ``tools/update_translations.py`` collects the ``_()`` words of this module for
+the GUI catalogue too).
 """
 
 from __future__ import annotations
 
-from app.i18n import _
+from collections.abc import Callable
+
+from app.i18n import _, language
+
+Translate = Callable[[str], str]
+_cache: dict[tuple[str, str], dict[str, str]] = {}
 
 
 def _table(kind: str) -> dict[str, str]:
-    # Built on each call so the current language applies.
-    tables = {
+    """One kind's labels in the core catalogue's current language (built once per language)."""
+    key = (language(), kind)
+    if key not in _cache:
+        _cache[key] = _tables(_)[kind]
+    return _cache[key]
+
+
+def clear_cache() -> None:
+    """Forget the built labels (after the language or a catalogue changed)."""
+    _cache.clear()
+
+
+def table(kind: str, translate: Translate) -> dict[str, str]:
+    """Table ``kind`` with its English words translated by ``translate`` (the views pass the
+    Qt translator's lookup)."""
+    return _tables(translate)[kind]
+
+
+def kinds() -> tuple[str, ...]:
+    """The names of all tables."""
+    return tuple(_tables(str))
+
+
+def _tables(_: Translate) -> dict[str, dict[str, str]]:
+    # ``_`` is the core catalogue or the views' Qt lookup (a parameter, so one table serves both).
+    return {
         "status": {
             "reported": _("Reported"), "investigating": _("Investigating"),
             "suspect_identified": _("Suspect identified"), "solved": _("Solved"),
@@ -27,6 +59,7 @@ def _table(kind: str) -> dict[str, str]:
             "bus": _("Bus"), "bicycle": _("Bicycle"), "other": _("Other"),
             "unknown": _("Unknown"),
         },
+        "gender": {"男": _("male"), "女": _("female")},
         "vehicle_role": {
             "suspect_1": _("Suspect vehicle 1"), "suspect_2": _("Suspect vehicle 2"),
             "suspect_3": _("Suspect vehicle 3"), "victim": _("Victim's vehicle"),
@@ -89,16 +122,29 @@ def _table(kind: str) -> dict[str, str]:
             "light": _("Light"), "weather": _("Weather"), "team": _("Team"),
             "objective": _("Objective"), "members": _("Members"),
             "casualty_summary": _("Casualties"), "direction_of_travel": _("Direction of travel"),
-            "lead_officer_id": _("Lead officer"),
+            "lead_officer_id": _("Lead officer"), "case_no": _("Case number"),
+            "lat": _("Latitude"), "lon": _("Longitude"), "squad_id": _("Squad"),
+            "held_at": _("Held at"), "location": _("Location"), "chair": _("Chair"),
+            "attendees": _("Attendees"), "decisions": _("Decisions"), "detail": _("Detail"),
+            "meeting_id": _("Meeting"), "inquiry_id": _("Line of inquiry"),
+            "solved_at": _("Solved at"), "closed_at": _("Closed at"), "tz": _("Time zone"),
+        },
+        "entity": {
+            "case": _("Case"), "person": _("Person"), "vehicle": _("Vehicle"),
+            "inquiry": _("Line of inquiry"), "meeting": _("Meeting"), "event": _("Event"),
         },
     }
-    return tables[kind]
 
 
 def label(kind: str, code: str | None) -> str:
     """The label of ``code`` in table ``kind`` (the code itself when unknown)."""
     if code is None or code == "":
         return unrecorded()
+    return _table(kind).get(code, code)
+
+
+def word(kind: str, code: str) -> str:
+    """The label of ``code`` in table ``kind``; the code itself when the table lacks it."""
     return _table(kind).get(code, code)
 
 

@@ -20,6 +20,7 @@ from app.models import EvidenceDetail, EvidenceItem
 from app.models.db import unit_of_work
 from app.models.enums import Acquisition, CustodyAction, EvidenceKind
 from app.services.common import audit
+from app.services.common.clock import DEFAULT_TZ
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ValidationError
 from app.services.evidence.clips import ImportResult, check_can_import
@@ -135,7 +136,7 @@ def attach_file(factory: sessionmaker[Session], paths: AppPaths, actor: Actor, c
     ext = _check(src, kind, data)
     with unit_of_work(factory) as session:
         check_can_import(session, actor, case_id)
-        tz = case_of_id(session, case_id).tz or "Asia/Shanghai"
+        tz = case_of_id(session, case_id).tz or DEFAULT_TZ
     data, extra = _probe(src, kind, ext, tz, data)
     stored = copy_into_store(src, paths.evidence_dir)
     try:

@@ -101,7 +101,7 @@ def register_import(session: Session, actor: Actor, case_id: int, prepared: Prep
     if existing is not None:
         return ImportResult(to_dto(existing), duplicate=True)
     info = prepared.info
-    start = (start_time or stamp_from_name(prepared.original_name, case.tz or "Asia/Shanghai")
+    start = (start_time or stamp_from_name(prepared.original_name, case.tz)
              or getattr(info, "start_time", None))
     ev = EvidenceItem(
         case_id=case_id, sha256=sha, ext=prepared.stored.ext, size=prepared.stored.size,

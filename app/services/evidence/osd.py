@@ -22,6 +22,7 @@ from app.i18n import _
 from app.models import Case, OsdProfile, OsdReading
 from app.models.db import unit_of_work
 from app.services.common import audit
+from app.services.common.clock import zone
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ValidationError
 from app.services.evidence import clips as evidence_svc
@@ -79,7 +80,7 @@ def _to_dto(row: OsdProfile) -> OsdProfileDTO:
 
 def _case_tz(session: Session, case_id: int) -> ZoneInfo:
     case = session.get(Case, case_id)
-    return ZoneInfo((case.tz if case is not None else "") or "Asia/Shanghai")
+    return zone(case.tz if case is not None else None)
 
 
 def read_profile(paths: AppPaths, ev: items.EvidenceDTO, *, roi=None, progress=None,

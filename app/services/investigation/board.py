@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.services.casefile.access import load_case
 from app.services.casefile.dto import EventDTO
 from app.services.casefile.timeline import list_events
+from app.services.common.clock import DEFAULT_TZ
 from app.services.common.context import Actor
 from app.services.evidence.attachments import AttachmentDTO, list_attachments
 from app.services.investigation import canvass, case_map, gaps, merged_timeline, tasks
@@ -41,7 +42,7 @@ def load_board(session: Session, actor: Actor, case_id: int, *, now: datetime | 
     plan = (case_map.adopt_legacy(session, actor, data_dir, case.id) if data_dir is not None
             else case_map.get_map(session, actor, case.id))
     return Board(
-        case.id, case.case_no, case.title, case.tz or "Asia/Shanghai", case.lat, case.lon,
+        case.id, case.case_no, case.title, case.tz or DEFAULT_TZ, case.lat, case.lon,
         canvass.list_canvass(session, actor, case.id, now), gaps.vanish_gaps(session, actor, case.id),
         tasks.list_tasks(session, actor, case.id), plan,
         list_attachments(session, actor, case.id),

@@ -15,6 +15,7 @@ from app.models import CaseCamera, EvidenceRequest
 from app.models.enums import CoverageStatus
 from app.services.casefile.access import load_case
 from app.services.common import audit
+from app.services.common.clock import DEFAULT_TZ
 from app.services.common.context import Actor, Perm
 from app.services.common.errors import ValidationError
 from app.services.common.rows import get_or_raise
@@ -45,7 +46,7 @@ def _dto(session: Session, row: EvidenceRequest, actor: Actor) -> RequestDTO:
     case = load_case(session, actor, row.case_id)
     cam = cameras.to_dto(cameras.load_camera(session, row.camera_id))
     return RequestDTO(row.id, case.id, case.case_no, case.title, case.address or "",
-                      case.occurred_at, case.tz or "Asia/Shanghai", cam, row.doc_no, row.issued_at,
+                      case.occurred_at, case.tz or DEFAULT_TZ, cam, row.doc_no, row.issued_at,
                       row.pdf_sha256 or "", row.handed_over_at, row.handed_to or "",
                       lost_at(case.occurred_at, cam.retention_days))
 

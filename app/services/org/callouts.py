@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -15,11 +14,12 @@ from app.models import CallOut, Case, Officer, callout_officer
 from app.models.enums import CallOutKind, CaseStatus, Role
 from app.models.types import utcnow
 from app.services.common import audit
+from app.services.common.clock import zone
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ConflictError, PermissionDenied, ValidationError
 from app.services.common.rows import flush_or_conflict, get_or_raise
 
-LOCAL_TZ = ZoneInfo("Asia/Shanghai")
+LOCAL_TZ = zone(None)  # call-outs belong to no case yet: the default zone
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,10 @@ from app.i18n import _
 from app.models import Case, EvidenceItem, TrainingQuestion
 from app.models.enums import CaseStatus, CustodyAction
 from app.models.types import utcnow
+from app.services.casefile import fields
 from app.services.casefile.access import load_case
 from app.services.casefile.cases import case_with_scrubber
+from app.services.casefile.dto import PersonInput, VehicleInput
 from app.services.common import anchors, audit, coded_text
 from app.services.common.context import Actor, Perm
 from app.services.common.errors import ValidationError, WorkflowError
@@ -93,14 +95,8 @@ def _case_json(session: Session, actor: Actor, case: Case, observations: list[Ob
                  "light": d.light, "weather": d.weather, "status": d.status,
                  "casualty_summary": s(d.casualty_summary), "narrative": s(d.narrative),
                  "solved_at": _iso(d.solved_at), "closed_at": _iso(d.closed_at)},
-        "persons": [{"id": x.id, "role": x.role, "name": s(x.name), "gender": x.gender,
-                     "age": x.age, "id_number": s(x.id_number), "phone": s(x.phone),
-                     "description": s(x.description), "identified": x.identified,
-                     "identified_at": _iso(x.identified_at)} for x in d.persons],
-        "vehicles": [{"id": v.id, "role": v.role, "kind": v.kind, "colour": v.colour,
-                      "plate": s(v.plate), "unlicensed": v.unlicensed,
-                      "make_model": v.make_model, "features": s(v.features),
-                      "damage": s(v.damage)} for v in d.vehicles],
+        "persons": [{"id": x.id, **fields.exported(PersonInput, x, s)} for x in d.persons],
+        "vehicles": [{"id": v.id, **fields.exported(VehicleInput, v, s)} for v in d.vehicles],
         "meetings": [{"id": m.id, "held_at": _iso(m.held_at), "location": s(m.location),
                       "chair": s(m.chair), "attendees": [s(a) or "" for a in m.attendees],
                       "decisions": s(m.decisions)} for m in d.meetings],

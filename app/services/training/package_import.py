@@ -31,7 +31,10 @@ from app.models import (
     Vehicle,
 )
 from app.models.enums import CaseStatus
+from app.services.casefile import fields
+from app.services.casefile.dto import PersonInput, VehicleInput
 from app.services.common import audit
+from app.services.common.clock import DEFAULT_TZ
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import WorkflowError
 from app.services.evidence.store import copy_into_store, discard
@@ -155,7 +158,7 @@ def _write_rows(session: Session, actor: Actor, body: dict, stored: dict, digest
     case = Case(case_no=f"训练-{digest[:8]}", title=c["title"], is_training=True,
                 training_package_sha256=digest, status=CaseStatus.CLOSED.value,
                 occurred_at=_dt(c.get("occurred_at")), reported_at=_dt(c.get("reported_at")),
-                tz=c.get("tz") or "Asia/Shanghai", district=c.get("district") or "",
+                tz=c.get("tz") or DEFAULT_TZ, district=c.get("district") or "",
                 road=c.get("road") or "", address=c.get("address") or "",
                 direction_of_travel=c.get("direction_of_travel") or "",
                 light=c.get("light") or "", weather=c.get("weather") or "",
@@ -179,15 +182,9 @@ def _write_rows(session: Session, actor: Actor, body: dict, stored: dict, digest
         return obj.id if obj is not None else None
 
     add("person", body["persons"], lambda r: Person(
-        case_id=case.id, role=r["role"], name=r.get("name"), gender=r.get("gender") or "",
-        age=r.get("age"), id_number=r.get("id_number"), phone=r.get("phone"),
-        description=r.get("description") or "", identified=bool(r.get("identified")),
-        identified_at=_dt(r.get("identified_at"))))
+        case_id=case.id, **fields.imported(PersonInput, r, _dt)))
     add("vehicle", body["vehicles"], lambda r: Vehicle(
-        case_id=case.id, role=r["role"], kind=r["kind"], colour=r.get("colour") or "",
-        plate=r.get("plate"), unlicensed=bool(r.get("unlicensed")),
-        make_model=r.get("make_model") or "", features=r.get("features") or "",
-        damage=r.get("damage") or ""))
+        case_id=case.id, **fields.imported(VehicleInput, r, _dt)))
     add("meeting", body["meetings"], lambda r: Meeting(
         case_id=case.id, held_at=_dt(r["held_at"]), location=r.get("location") or "",
         chair=r.get("chair") or "", attendees="\n".join(r.get("attendees") or []),

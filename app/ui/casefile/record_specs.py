@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
+from app.services.casefile import fields as record_fields
 from app.services.casefile.dto import (
     CaseDetail,
     EventInput,
@@ -27,6 +28,7 @@ from app.ui.widgets.enum_labels import (
     inquiry_status_label,
     local_time,
     person_role_label,
+    table_choices,
     vehicle_kind_label,
     vehicle_role_label,
 )
@@ -56,6 +58,12 @@ class RecordKind:
         return self.input_cls(**{k: v for k, v in values.items() if k in names})
 
 
+def _field_text(text: str) -> str:
+    """A declared field's English label or hint in the UI language (the translation tool
+    collects them from the declarations)."""
+    return QCoreApplication.translate("RecordFields", text)
+
+
 def _yes(flag: bool) -> str:
     return "✔" if flag else ""
 
@@ -63,27 +71,28 @@ def _yes(flag: bool) -> str:
 class RecordSpecs(QObject):
     """Builds the kinds with translated texts (call after the translators are installed)."""
 
+    def declared(self, input_cls: type) -> list[FieldSpec]:
+        """The form fields of a record type, from its one declaration (``casefile.fields``)."""
+        return [self.field_spec(f) for f in record_fields.declared(input_cls)]
+
+    def field_spec(self, f: record_fields.Field) -> FieldSpec:
+        choices: list[tuple[object, str]] = []
+        if f.codes is not None:
+            if not f.required:
+                choices.append(("", self.tr("unknown")))
+            choices += table_choices(f.codes)
+        extra = {"maximum": f.maximum} if f.maximum is not None else {}
+        return FieldSpec(f.name, _field_text(f.label), f.kind, f.required, choices,
+                         _field_text(f.placeholder) if f.placeholder else "", **extra)
+
     def kinds(self) -> dict[str, RecordKind]:
         return {k.kind: k for k in (self.person(), self.vehicle(), self.meeting(),
                                     self.inquiry(), self.event())}
 
     def person(self) -> RecordKind:
-        genders = [("", self.tr("unknown")), ("男", self.tr("male")), ("女", self.tr("female"))]
 
         def fields(_detail: CaseDetail) -> list[FieldSpec]:
-            return [
-                FieldSpec("role", self.tr("Role"), "combo", True, choices("person_roles")),
-                FieldSpec("name", self.tr("Name"), placeholder=self.tr("empty while unidentified")),
-                FieldSpec("identified", self.tr("Identity established"), "check"),
-                FieldSpec("identified_at", self.tr("Identified at"), "datetime"),
-                FieldSpec("gender", self.tr("Gender"), "combo", choices=genders),
-                FieldSpec("age", self.tr("Age"), "int", maximum=130),
-                FieldSpec("id_number", self.tr("ID number")),
-                FieldSpec("phone", self.tr("Phone")),
-                FieldSpec("address", self.tr("Address")),
-                FieldSpec("description", self.tr("Description"), "text",
-                          placeholder=self.tr("appearance, clothing, estimated age…")),
-            ]
+            return self.declared(PersonInput)
 
         columns: list[Column] = [
             (self.tr("Role"), lambda p, d: person_role_label(p.role)),
@@ -101,16 +110,7 @@ class RecordSpecs(QObject):
     def vehicle(self) -> RecordKind:
 
         def fields(_detail: CaseDetail) -> list[FieldSpec]:
-            return [
-                FieldSpec("role", self.tr("Vehicle role"), "combo", True, choices("vehicle_roles")),
-                FieldSpec("kind", self.tr("Kind"), "combo", True, choices("vehicle_kinds")),
-                FieldSpec("colour", self.tr("Colour")),
-                FieldSpec("plate", self.tr("Plate"), placeholder=self.tr("empty while unknown")),
-                FieldSpec("unlicensed", self.tr("Unlicensed (no plate)"), "check"),
-                FieldSpec("make_model", self.tr("Make/model")),
-                FieldSpec("features", self.tr("Distinguishing features"), "text"),
-                FieldSpec("damage", self.tr("Damage"), "text"),
-            ]
+            return self.declared(VehicleInput)
 
         def plate(v, _d) -> str:
             if v.unlicensed:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app.models.enums import CASE_TRANSITIONS, CaseStatus, Role
 from app.services.casefile import cases, comments
+from app.services.casefile.dto import ChangeNote
+from app.services.common.context import SYSTEM
 from app.services.common.errors import ValidationError, WorkflowError
 from tests.helpers.cases import cst, make_squad, make_user, new_case, run, walk
 
@@ -126,3 +130,35 @@ def test_closing_needs_a_reviewers_approval(session_factory):
     reviewer = make_user(session_factory, Role.REVIEWER, None, "赵审核")
     run(session_factory, comments.approve_closing, case.id, actor=reviewer)
     assert run(session_factory, cases.change_status, case.id, "closed").status == "closed"
+
+
+@pytest.mark.parametrize("status", [CaseStatus.SOLVED, CaseStatus.CLOSED])
+def test_editing_a_settled_case_needs_a_reason(session_factory, status):
+    """A solved or closed case is evidence before a court: the service refuses an edit without
+    a reason (not only the GUI asks), and keeps the reason in the attribute history."""
+    squad_id, _ = make_squad(session_factory)
+    case_id = _case_in(session_factory, squad_id, CaseStatus.SOLVED, 1, SYSTEM)
+    if status is CaseStatus.CLOSED:
+        run(session_factory, comments.approve_closing, case_id)
+        run(session_factory, cases.change_status, case_id, "closed", reason="结案",
+            at=cst(2023, 12, 1))
+    detail = run(session_factory, cases.get_case, case_id)
+    edited = replace(cases.case_input(detail), title="改过的标题")
+    for note in (None, ChangeNote(), ChangeNote(reason="  ")):
+        with pytest.raises(ValidationError) as err:
+            run(session_factory, cases.update_case, case_id, edited,
+                expected_version=detail.version, note=note)
+        assert "原因" in err.value.errors["reason"], err.value.errors
+    assert run(session_factory, cases.get_case, case_id).title != "改过的标题"
+    saved = run(session_factory, cases.update_case, case_id, edited,
+                expected_version=detail.version, note=ChangeNote(reason="笔误更正"))
+    assert saved.title == "改过的标题"
+    assert [c.reason for c in saved.changes if c.field == "title"] == ["笔误更正"]
+
+
+def test_editing_an_open_case_needs_no_reason(session_factory):
+    squad_id, _ = make_squad(session_factory)
+    case = new_case(session_factory, squad_id)
+    saved = run(session_factory, cases.update_case, case.id,
+                replace(cases.case_input(case), title="新标题"), expected_version=case.version)
+    assert saved.title == "新标题"

@@ -1,0 +1,50 @@
+"""The views' code labels are the Qt-free table's words, through the Qt translator."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from app.i18n import language, set_language
+from app.resources import resources_dir
+from app.services.common import code_labels
+from app.ui import app as ui_app
+from app.ui.widgets import enum_labels
+
+
+@pytest.fixture
+def both_in_chinese(qapp):
+    before = language()
+    ui_app.install_translators(qapp, "zh_CN")
+    set_language("zh_CN")
+    code_labels.clear_cache()
+    yield
+    ui_app.install_translators(qapp, "en")
+    set_language(before)
+    code_labels.clear_cache()
+
+
+def test_views_show_the_same_words_as_services_and_reports(both_in_chinese):
+    for kind in code_labels.kinds():
+        for code, word in code_labels.labels(kind).items():
+            assert enum_labels.label(kind, code) == word, (kind, code)
+    assert enum_labels.inquiry_status_label("active") == "进行中"
+    assert enum_labels.vehicle_role_label("victim") == "被害人车辆"
+    assert enum_labels.label("status", None) == ""
+
+
+def test_combo_choices_offer_only_the_codes_the_schema_knows(both_in_chinese):
+    kinds = dict(enum_labels.choices("vehicle_kinds"))
+    assert "unknown" not in kinds and kinds["two_wheel_ebike"] == "两轮电动车"
+    assert [c for c, _w in enum_labels.choices("statuses")][0] == "reported"
+
+
+def test_the_gui_catalogue_holds_every_code_label():
+    ts = ET.parse(resources_dir() / "i18n" / "casedesk_zh_CN.ts").getroot()
+    done = {m.findtext("source"): m.findtext("translation") for m in ts.iter("message")
+            if (m.find("translation") is not None
+                and m.find("translation").get("type") != "unfinished")}
+    for kind in code_labels.kinds():
+        for english in code_labels.table(kind, str).values():
+            assert done.get(english), (kind, english)
