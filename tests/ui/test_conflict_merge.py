@@ -208,8 +208,8 @@ def test_overwrite_discard_and_cancel(two, answer):
 def test_record_edited_on_two_workstations_is_merged(two, answer):
     a, b = two
     person = next(p for p in a.editor.detail.persons if p.role == "witness")
-    a_dialog = a.editor.record_dialog("person", person)
-    b_dialog = b.editor.record_dialog("person", person)
+    a_dialog = a.editor.records.record_dialog("person", person)
+    b_dialog = b.editor.records.record_dialog("person", person)
     a_dialog.form.set_values({"phone": "13900000001", "address": "石峰区甲路1号"})
     a_dialog._on_ok()
     assert a_dialog.result() == a_dialog.DialogCode.Accepted
@@ -285,8 +285,8 @@ def test_conflict_keys_are_translated(zh_ui):
 def test_record_deleted_meanwhile_is_reported_and_nothing_is_saved(two, monkeypatch):
     a, b = two
     person = next(p for p in b.editor.detail.persons if p.role == "witness")
-    dialog = b.editor.record_dialog("person", person)
-    a.editor.delete_record("person", person)
+    dialog = b.editor.records.record_dialog("person", person)
+    a.editor.records.delete_record("person", person)
     reported: list[str] = []
     monkeypatch.setattr(case_dialogs, "report_error", lambda exc, _p: reported.append(str(exc)))
     dialog.form.set_values({"phone": "13900000009"})

@@ -171,13 +171,13 @@ def test_records_history_and_undo(main_window):
     editor = view.editor
     persons = editor.sections["person"]
     count = persons.model.rowCount()
-    dialog = editor.record_dialog("person")
+    dialog = editor.records.record_dialog("person")
     dialog.form.set_values({"role": "witness", "description": "穿黄色雨衣的环卫工人"})
     dialog._on_ok()
     assert persons.model.rowCount() == count + 1
     witness = persons.current()
     assert witness.name is None
-    edit = editor.record_dialog("person", witness)
+    edit = editor.records.record_dialog("person", witness)
     edit.form.set_values({"name": "王某", "identified": True})
     edit.note_form.set_values({"reason": "走访确认"})
     edit._on_ok()
@@ -196,7 +196,7 @@ def test_records_history_and_undo(main_window):
     assert persons.model.rowCount() == count
     vehicles = editor.sections["vehicle"]
     first = vehicles.model.row_object(0)
-    editor.delete_record("vehicle", first)
+    editor.records.delete_record("vehicle", first)
     assert vehicles.model.rowCount() == 1
     main_window.undo_action.trigger()
     assert vehicles.model.rowCount() == 2
@@ -396,7 +396,7 @@ def test_timeline_shows_the_reasoning_chain(main_window):
     assert "研判链条" in text and arrest.title in text
     for basis in (e for e in events.model.rows() if e.id in chain_ids):
         assert basis.title in text
-    dialog = editor.record_dialog("event", arrest)
+    dialog = editor.records.record_dialog("event", arrest)
     basis_choices = dialog.form.editor("basis_ids")
     codes = [basis_choices.item(i).data(Qt.ItemDataRole.UserRole)
              for i in range(basis_choices.count())]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import cv2
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGroupBox,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -34,20 +37,26 @@ def _table(headers: list[str]) -> QTableWidget:
     t.setHorizontalHeaderLabels(headers)
     t.verticalHeader().hide()
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.horizontalHeader().setStretchLastSection(True)
+    header = t.horizontalHeader()
+    for c in range(len(headers) - 1):
+        header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    t.setWordWrap(True)  # long descriptions and findings wrap in the last column
     return t
 
 
-def _fill(table: QTableWidget, rows: list[tuple[str, ...]], unknown: set[tuple[int, int]]) -> None:
+def _fill(table: QTableWidget, rows: Sequence[Sequence[str]],
+          unknown: set[tuple[int, int]]) -> None:
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, text in enumerate(values):
             item = QTableWidgetItem(text)
+            item.setToolTip(text)
             if (r, c) in unknown:
                 item.setForeground(QColor("#9e9e9e"))
                 item.setToolTip(table.tr("Not known at this step"))
             table.setItem(r, c, item)
-    table.resizeColumnsToContents()
+    table.resizeRowsToContents()
 
 
 class KnownThenPanel(QGroupBox):
@@ -81,7 +90,8 @@ class KnownThenPanel(QGroupBox):
             return
         self.status.setText(self.tr("Case status then: {status}").format(
             status=status_label(state.status)))
-        rows, unknown = [], set()
+        rows: list[tuple[str, ...]] = []
+        unknown: set[tuple[int, int]] = set()
         for i, p in enumerate(state.persons):
             if not p.identified or not p.name:
                 unknown.add((i, 1))

@@ -8,9 +8,12 @@ forward; ←, PgUp and Backspace step back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,22 +29,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import isValid
+from sqlalchemy.orm import Session
 
 from app.models.db import unit_of_work
 from app.services.common.context import Perm
 from app.services.common.errors import ServiceError
 from app.services.evidence import items
 from app.services.training import replay
-from app.services.training.replay import Replay, ReplayStep
+from app.services.training.replay import FrameRef, Replay, ReplayStep
 from app.ui.admin.replay_panels import KnownThenPanel, frame_pixmap, load_frame
 from app.ui.widgets.enum_labels import event_kind_label
 from app.ui.workers import TaskHandle, run_task
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 
 class ReplayView(QWidget):
     """The "replay" view (trainers, administrators)."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__()
         self.setObjectName("ReplayView")
         self._window = window
@@ -82,7 +89,11 @@ class ReplayView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.steps = QListWidget()
         self.steps.setObjectName("replay_steps")
-        self.steps.currentRowChanged.connect(lambda row: row >= 0 and self.go(row))
+        self.steps.currentRowChanged.connect(self._on_row)
+        self.steps.setWordWrap(True)  # whole titles, no sideways scrolling
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.steps.setSpacing(1)
         self.steps.installEventFilter(self)
         split.addWidget(self.steps)
         middle = QWidget()
@@ -101,12 +112,14 @@ class ReplayView(QWidget):
         self.frames.setAlignment(Qt.AlignmentFlag.AlignTop)
         frames_box = QWidget()
         frames_box.setLayout(self.frames)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(frames_box)
+        self.frames_scroll = QScrollArea()  # only shown for a step with frames
+        self.frames_scroll.setWidgetResizable(True)
+        self.frames_scroll.setWidget(frames_box)
+        self._filler = QWidget()  # takes the space instead (no empty frame box)
         for w in (self.heading, self.body, self.reveal_button):
             mid.addWidget(w)
-        mid.addWidget(scroll, 1)
+        mid.addWidget(self.frames_scroll, 1)
+        mid.addWidget(self._filler, 1)
         split.addWidget(middle)
         self.known = KnownThenPanel()
         split.addWidget(self.known)
@@ -157,6 +170,10 @@ class ReplayView(QWidget):
         self.go(0)
 
     # -- navigation -----------------------------------------------------------------------
+    def _on_row(self, row: int) -> None:
+        if row >= 0:
+            self.go(row)
+
     def go(self, index: int) -> None:
         if self.replay is None:
             return
@@ -179,12 +196,13 @@ class ReplayView(QWidget):
                     "anyway?").format(n=count))
         return answer == QMessageBox.StandardButton.Yes
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.KeyPress and self._step_key(event.key()):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and self._step_key(event.key())):
             return True
         return super().eventFilter(watched, event)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if not self._step_key(event.key()):
             super().keyPressEvent(event)
 
@@ -208,8 +226,8 @@ class ReplayView(QWidget):
         """A question not yet revealed, or the outcome before the end is reached."""
         return step.question is not None and step.index not in self.revealed
 
-    def _list_text(self, step: ReplayStep) -> str:
-        when = step.at.astimezone(_zone(self.replay.tz)).strftime("%m-%d %H:%M")
+    def _list_text(self, step: ReplayStep, tz: str) -> str:
+        when = step.at.astimezone(_zone(tz)).strftime("%m-%d %H:%M")
         if step.kind == replay.OUTCOME:
             return self.tr("{n}. Outcome").format(n=step.index + 1) if step.index <= self.reached \
                 else self.tr("{n}. Outcome (hidden)").format(n=step.index + 1)
@@ -221,25 +239,31 @@ class ReplayView(QWidget):
 
     def _update(self) -> None:
         rp = self.replay
-        has = rp is not None and bool(rp.steps)
-        self.prev_button.setEnabled(has and self.index > 0)
-        self.next_button.setEnabled(has and self.index < len(rp.steps) - 1)
-        self.question_button.setEnabled(has and rp.steps[self.index].event_id is not None)
-        self.remove_question_button.setEnabled(has and rp.steps[self.index].question is not None)
-        if not has:
+        if rp is None or not rp.steps:
+            for button in (self.prev_button, self.next_button, self.question_button,
+                           self.remove_question_button):
+                button.setEnabled(False)
+            self._show_frames(False)
             self.position.setText("")
             self.heading.setText(self.tr("Pick a closed case and start the replay."))
             self.body.clear()
             self.reveal_button.hide()
             self.known.show_state(None)
             return
-        for i, step in enumerate(rp.steps):
-            self.steps.item(i).setText(self._list_text(step))
         step = rp.steps[self.index]
+        self.prev_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < len(rp.steps) - 1)
+        self.question_button.setEnabled(step.event_id is not None)
+        self.remove_question_button.setEnabled(step.question is not None)
+        for i, each in enumerate(rp.steps):
+            item = self.steps.item(i)
+            item.setText(self._list_text(each, rp.tz))
+            item.setToolTip(item.text())
         self.position.setText(self.tr("Step {n} of {total}").format(
             n=self.index + 1, total=len(rp.steps)))
         self._clear_frames()
-        if self.is_hidden(step):
+        self._show_frames(bool(step.frames) and not self.is_hidden(step))
+        if step.question is not None and self.is_hidden(step):
             self.heading.setText(self.tr("Question"))
             self.body.setText(step.question.question)
             self.reveal_button.show()
@@ -248,7 +272,8 @@ class ReplayView(QWidget):
         self.reveal_button.hide()
         when = step.at.astimezone(_zone(rp.tz)).strftime("%Y-%m-%d %H:%M")
         kind = self.tr("Outcome") if step.kind == replay.OUTCOME else event_kind_label(step.kind)
-        self.heading.setText(f"{when}  {kind}：{step.title}")
+        title = f"{kind}：{step.title}" if step.title and step.title != kind else kind
+        self.heading.setText(f"{when}  {title}")
         parts = [step.detail] if step.detail else []
         if step.location:
             parts.append(self.tr("Place: {place}").format(place=step.location))
@@ -263,9 +288,13 @@ class ReplayView(QWidget):
         self.body.setText("\n\n".join(parts))
         self.known.show_state(step.state)
         for frame in step.frames:
-            self._show_frame(frame)
+            self._show_frame(frame, rp.anonymized)
 
     # -- frames ---------------------------------------------------------------------------
+    def _show_frames(self, shown: bool) -> None:
+        self.frames_scroll.setVisible(shown)
+        self._filler.setVisible(not shown)
+
     def _clear_frames(self) -> None:
         for handle in self._frame_tasks:
             handle.cancel()
@@ -277,11 +306,12 @@ class ReplayView(QWidget):
         self._frame_tasks.clear()
         while self.frames.count():
             item = self.frames.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
 
-    def _show_frame(self, frame) -> None:
+    def _show_frame(self, frame: FrameRef, anonymized: bool) -> None:
         label = QLabel(self.tr("Loading frame {i}…").format(i=frame.frame_index))
         caption = QLabel(self.tr("{camera} · frame {i} · {sha}… · {note}").format(
             camera=frame.camera_label, i=frame.frame_index, sha=frame.evidence_sha256[:12],
@@ -295,8 +325,7 @@ class ReplayView(QWidget):
             ev = items.get_evidence(s, self._ctx.actor, frame.evidence_id)
             ext, kind = ev.ext, ev.media_kind
         self._ctx.log_view(ev.id, "replay_frame", frame=frame.frame_index)
-        handle = run_task(load_frame, self._ctx.paths, frame, ext, kind, self.replay.anonymized,
-                          parent=self)
+        handle = run_task(load_frame, self._ctx.paths, frame, ext, kind, anonymized, parent=self)
         handle.succeeded.connect(lambda img, lb=label: isValid(lb) and lb.setPixmap(
             frame_pixmap(img, frame.roi)))
         handle.failed.connect(lambda exc, _tb, lb=label: isValid(lb) and lb.setText(
@@ -308,9 +337,11 @@ class ReplayView(QWidget):
 
     # -- questions ------------------------------------------------------------------------
     def ask_question(self) -> None:
-        step = self.replay.steps[self.index] if self.replay else None
-        if step is None or step.event_id is None:
+        rp = self.replay
+        step = rp.steps[self.index] if rp else None
+        if rp is None or step is None or step.event_id is None:
             return
+        case_id, event_id = rp.case_id, step.event_id
         question, ok = QInputDialog.getMultiLineText(
             self, self.tr("Question before this step"),
             self.tr("What should the trainees answer before they see this step?"),
@@ -320,16 +351,17 @@ class ReplayView(QWidget):
         answer, _ok = QInputDialog.getMultiLineText(self, self.tr("Expected answer"),
                                                     self.tr("Expected answer (optional):"))
         self._change_questions(lambda s: replay.add_question(
-            s, self._ctx.actor, self.replay.case_id, step.event_id, question, answer))
+            s, self._ctx.actor, case_id, event_id, question, answer))
 
     def remove_question(self) -> None:
         step = self.replay.steps[self.index] if self.replay else None
         if step is None or step.question is None:
             return
+        question_id = step.question.id
         self._change_questions(
-            lambda s: replay.delete_question(s, self._ctx.actor, step.question.id))
+            lambda s: replay.delete_question(s, self._ctx.actor, question_id))
 
-    def _change_questions(self, change) -> None:
+    def _change_questions(self, change: Callable[[Session], object]) -> None:
         """Run ``change(session)`` in one unit of work, then reload the replay at this step."""
         try:
             with unit_of_work(self._ctx.sessions) as s:
@@ -338,7 +370,8 @@ class ReplayView(QWidget):
             QMessageBox.warning(self, self.tr("Replay"), str(exc))
             return
         index = self.index
-        self.open_case(self.replay.case_id)
+        if self.replay is not None:
+            self.open_case(self.replay.case_id)
         self.go(index)
 
 

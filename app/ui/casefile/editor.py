@@ -1,7 +1,8 @@
 """The case editor: header (number, title, status), tabs, and every edit through the undo stack.
 
 Programmatic API (dialogs call it too, tests drive it): :meth:`save`, :meth:`revert`,
-:meth:`set_status`, :meth:`add_record`, :meth:`update_record`, :meth:`delete_record`. Each
+:meth:`set_status`, and ``records`` (:class:`RecordController`: ``add_record``,
+``update_record``, ``delete_record``). Each
 runs the service first (errors propagate: ValidationError → inline, nothing saved) and pushes
 an already-done command on ``undo_stack``.
 """
@@ -36,7 +37,7 @@ from app.ui.casefile.change_reason import ask_change_reason
 from app.ui.casefile.facts_tab import CaseFactsTab
 from app.ui.casefile.history_tab import CaseHistoryTab
 from app.ui.casefile.reasoning_panel import ReasoningPanel
-from app.ui.casefile.record_actions import RecordActionsMixin
+from app.ui.casefile.record_controller import RecordController
 from app.ui.casefile.record_specs import RecordKind, RecordSpecs
 from app.ui.casefile.records_tab import RecordSection
 from app.ui.casefile.store import CaseStore
@@ -61,7 +62,7 @@ def status_reversible(before: str, after: str) -> bool:
     return CaseStatus(before) in CASE_TRANSITIONS.get(CaseStatus(after), frozenset())
 
 
-class CaseEditor(RecordActionsMixin, QWidget):
+class CaseEditor(QWidget):
     """See module doc. ``message`` carries status-bar texts."""
 
     message = Signal(str)
@@ -74,6 +75,7 @@ class CaseEditor(RecordActionsMixin, QWidget):
         self.detail: CaseDetail | None = None
         self.case_ref: Ref | None = None
         self.kinds: dict[str, RecordKind] = RecordSpecs().kinds()
+        self.records = RecordController(self, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addLayout(self._build_header())
@@ -141,9 +143,9 @@ class CaseEditor(RecordActionsMixin, QWidget):
 
     def _section(self, kind: str, history: bool) -> RecordSection:
         section = RecordSection(self.kinds[kind], history, self)
-        section.add_requested.connect(self.add_record_dialog)
-        section.edit_requested.connect(self.edit_record_dialog)
-        section.delete_requested.connect(self.delete_record_dialog)
+        section.add_requested.connect(self.records.add_record_dialog)
+        section.edit_requested.connect(self.records.edit_record_dialog)
+        section.delete_requested.connect(self.records.delete_record_dialog)
         self.sections[kind] = section
         return section
 
@@ -172,7 +174,7 @@ class CaseEditor(RecordActionsMixin, QWidget):
     def _show(self, detail: CaseDetail | None, reload_facts: bool) -> None:
         self.detail = detail
         self.case_ref = self.refs.get("case", detail.id) if detail else None
-        if detail is not None and reload_facts:
+        if detail is not None and self.case_ref is not None and reload_facts:
             self.case_ref.version = detail.version
         editable = self.may_edit(detail)
         if reload_facts:
@@ -200,7 +202,7 @@ class CaseEditor(RecordActionsMixin, QWidget):
     def _update_header(self) -> None:
         d = self.detail
         editable = self.may_edit(d)
-        self.status_button.setEnabled(editable and bool(d.next_statuses))
+        self.status_button.setEnabled(editable and d is not None and bool(d.next_statuses))
         self.save_button.setEnabled(editable and self.facts.dirty)
         self.revert_button.setEnabled(self.facts.dirty)
         if d is None:
@@ -281,7 +283,7 @@ class CaseEditor(RecordActionsMixin, QWidget):
         self.case_ref.version = detail.version
         self.undo_stack.push(EditCaseCommand(
             self.store, self.refs, self.tr("Edit case {no}").format(no=detail.case_no),
-            self._on_command_error, self.case_ref, before, after, note))
+            self.on_command_error, self.case_ref, before, after, note))
         self.facts.load(detail)
         self._show(detail, reload_facts=False)
         self.message.emit(
@@ -292,6 +294,7 @@ class CaseEditor(RecordActionsMixin, QWidget):
 
     def _theirs(self) -> tuple:
         """The case facts as now saved in the database, and their version."""
+        assert self.case_ref is not None  # only asked while saving the shown case
         detail = self.store.detail(self.case_ref.id)
         return self._case_input(detail), detail.version
 
@@ -317,7 +320,7 @@ class CaseEditor(RecordActionsMixin, QWidget):
             self.undo_stack.push(StatusCommand(
                 self.store, self.refs, self.tr("Status {a} → {b}").format(
                     a=status_label(before), b=status_label(to_status)),
-                self._on_command_error, self.case_ref, before, to_status, reason,
+                self.on_command_error, self.case_ref, before, to_status, reason,
                 self.tr("Undo of the status change ({reason})").format(reason=reason)))
         else:
             self.message.emit(self.tr("Status changed to {b}; this step of the workflow cannot "
@@ -347,6 +350,6 @@ class CaseEditor(RecordActionsMixin, QWidget):
             return True
         return False
 
-    def _on_command_error(self, exc: Exception) -> None:
+    def on_command_error(self, exc: Exception) -> None:
         report_error(exc, self)
         self.reload()

@@ -10,7 +10,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.services.evidence.items import EvidenceDTO
-from app.video import FilterChain
+from app.video import FilterChain, VideoSource
 
 SPEEDS = (1 / 16, 1 / 8, 1 / 4, 1 / 2, 1.0, 2.0, 4.0, 8.0, 16.0)
 
@@ -73,7 +73,8 @@ class ClipPlayer(QObject):
     state_changed = Signal()            # playing / speed / direction changed
     failed = Signal(str)
 
-    def __init__(self, source, evidence: EvidenceDTO | None, parent: QObject | None = None):
+    def __init__(self, source: VideoSource, evidence: EvidenceDTO,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.source = source
         self.evidence = evidence
@@ -124,13 +125,11 @@ class ClipPlayer(QObject):
         return float(self.source.pts(self.index if index is None else index))
 
     def wall_time(self, index: int | None = None) -> datetime | None:
-        if self.evidence is None:
-            return None
         return self.evidence.wall_time(self.pts(index))
 
     def index_at_wall(self, wall: datetime) -> int | None:
         """Frame shown at corrected time ``wall``; None when the clip has no footage then."""
-        if self.evidence is None or self.evidence.start_time is None:
+        if self.evidence.start_time is None:
             return None
         pts = self.evidence.pts_at(wall)
         last = self.pts(self.frame_count - 1) + 1.0 / self.fps

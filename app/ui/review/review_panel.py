@@ -3,11 +3,14 @@ enhancement and the route, as docks around the frame; keyboard-driven (Amped/Kin
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QDockWidget,
     QHeaderView,
     QMainWindow,
@@ -21,30 +24,37 @@ from PySide6.QtWidgets import (
 
 from app.models.db import unit_of_work
 from app.services.common.errors import ServiceError
-from app.services.evidence import cameras, items, observations, routes
+from app.services.evidence import cameras, items, observations
 from app.services.evidence import clips as evidence
-from app.services.evidence.observations import ObservationDTO
-from app.ui.review import media_tasks
-from app.ui.review.case_scan import CaseScanControl
-from app.ui.review.clip_actions import ClipActions
+from app.services.evidence.observations import CaseLinks, ObservationDTO
+from app.ui.context import AppContext
+from app.ui.review.case_scan import CaseScanControl, show_stored
+from app.ui.review.clip_controller import ClipController
 from app.ui.review.clip_view import ClipView, fmt_wall
+from app.ui.review.colour_box import ColourBox
+from app.ui.review.dialog_controller import DialogController
 from app.ui.review.enhance_panel import EnhancePanel
-from app.ui.review.observation_actions import ObservationActions
+from app.ui.review.export_controller import ExportController
+from app.ui.review.observation_controller import ObservationController
 from app.ui.review.observation_widgets import ObservationTableModel
-from app.ui.review.osd_panel import install_osd_dock, missing_start_cell
-from app.ui.review.panel_dialogs import DialogActions
+from app.ui.review.osd_panel import OsdPanel, missing_start_cell
 from app.ui.review.player import ClipPlayer
-from app.ui.review.route_view import RouteWidget, load_area
+from app.ui.review.route_controller import RouteController
+from app.ui.review.route_view import RouteWidget
 from app.ui.review.shortcuts import install_shortcuts
 from app.ui.review.sync_grid import SyncGrid
-from app.ui.workers import run_task
-from app.video.colour import COLOURS
+from app.ui.workers import TaskHandle
+from app.video import Segment
 
 _CASE_TEXT = "{}  {}  ({})"  # the case picker: number, title, (clips)
 
 
-class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
-    def __init__(self, context, parent: QWidget | None = None):
+class ReviewPanel(QMainWindow):
+    """The bench. It owns one controller per concern and delegates to them: the open clip and
+    the grid (``clips``), exports and jumps (``exports``), observation marks (``marks``) and
+    the dialogs (``dialogs``); each declares what it needs from the panel as a Protocol."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("ReviewPanel")
         self.setWindowFlags(Qt.WindowType.Widget)
@@ -54,17 +64,18 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.case_no = ""
         self.evidence_items: list[items.EvidenceDTO] = []
         self.observations: list[ObservationDTO] = []
-        self.links = None
+        self.links: CaseLinks | None = None
         self.camera_list: list[cameras.CameraDTO] = []
-        self.active_dialog = None
-        self._tasks: list = []
+        self.active_dialog: QDialog | None = None
+        self._tasks: list[TaskHandle] = []
         self.undo_stack = QUndoStack(self)  # observation marks; Edit ▸ Undo in the main window
         self._choices: list[evidence.CaseChoice] = []
-        self._sources: list = []
-        self._route_vehicle: int | None = None
-        self._route_order = "time"
+        self.clips = ClipController(self, self)
+        self.exports = ExportController(self, self)
+        self.marks = ObservationController(self, self)
+        self.dialogs = DialogController(self, self)
         self.clip_view = ClipView(self)
-        self.clip_view.roi_drawn.connect(self._on_roi)
+        self.clip_view.roi_drawn.connect(self.marks.on_roi)
         self.sync_grid = SyncGrid(self)
         self.sync_grid.leave_requested.connect(self.show_single)  # Esc, the back button
         self.sync_grid.open_requested.connect(self.open_evidence)  # after leave_requested
@@ -79,7 +90,8 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self._load_cases()
 
     # -- layout --------------------------------------------------------------------------
-    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+    def _dock(self, title: str, name: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -99,7 +111,7 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.evidence_table.cellDoubleClicked.connect(
             lambda r, _c: self.open_evidence(self.evidence_items[r].id))
         self.evidence_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.evidence_table.customContextMenuRequested.connect(self._evidence_menu)
+        self.evidence_table.customContextMenuRequested.connect(self.dialogs.evidence_menu)
         self.evidence_dock = self._dock(self.tr("Evidence"), "EvidenceDock", self.evidence_table,
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
         self.obs_model = ObservationTableModel(self)
@@ -109,28 +121,29 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.obs_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.obs_table.horizontalHeader().setStretchLastSection(True)
         self.obs_table.verticalHeader().hide()
-        self.obs_table.doubleClicked.connect(lambda ix: self.jump_to_observation(ix.row()))
+        self.obs_table.doubleClicked.connect(lambda ix: self.marks.jump_to_observation(ix.row()))
         self.obs_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.obs_table.customContextMenuRequested.connect(self._observation_menu)
+        self.obs_table.customContextMenuRequested.connect(self.marks.observation_menu)
         self.obs_dock = self._dock(self.tr("Observations"), "ObservationDock", self.obs_table,
                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.enhance = EnhancePanel(self)
-        self.enhance.chain_changed.connect(self._on_chain)
+        self.enhance.chain_changed.connect(self.clips.on_chain)
         self.enhance_dock = self._dock(self.tr("Enhancement"), "EnhanceDock", self.enhance,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.obs_dock, self.enhance_dock)
-        self.osd_dock = install_osd_dock(self)
+        self.osd_panel = OsdPanel(self)
+        self.osd_dock = self._dock(self.tr("Camera clock"), "OsdDock", self.osd_panel,
+                                   Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.enhance_dock, self.osd_dock)
         self.obs_dock.raise_()
         self.route = RouteWidget(self)
-        self.route.vehicle_changed.connect(self._on_route_vehicle)
-        self.route.order_changed.connect(self._on_route_order)
+        self.routes = RouteController(self, self.route, self)
         self.route.jump_requested.connect(lambda e, f: self.open_evidence(e, f))
-        self.route.area_requested.connect(self._choose_area)
         self.route_dock = self._dock(self.tr("Route"), "RouteDock", self.route,
                                      Qt.DockWidgetArea.BottomDockWidgetArea)
         self._docks_sized = False
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self._docks_sized:  # dock sizes only stick once the panel has its real size
             self._docks_sized = True
@@ -139,7 +152,8 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
                              Qt.Orientation.Horizontal)
             self.resizeDocks([self.route_dock], [int(h * 0.3)], Qt.Orientation.Vertical)
 
-    def _action(self, bar: QToolBar, text: str, tip: str, slot, checkable: bool = False) -> QAction:
+    def _action(self, bar: QToolBar, text: str, tip: str, slot: Callable[..., object],
+                checkable: bool = False) -> QAction:
         a = bar.addAction(text)
         a.setToolTip(tip)
         a.setCheckable(checkable)
@@ -155,9 +169,9 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         self.case_box.activated.connect(lambda i: self.set_case(self.case_box.itemData(i)))
         bar.addWidget(self.case_box)
         self._action(bar, self.tr("Import…"), self.tr("Import video files as evidence (Ctrl+I)"),
-                     self.show_import_dialog)
+                     lambda: self.dialogs.show_import_dialog())
         self._action(bar, self.tr("Cameras…"), self.tr("Camera registry and clock offsets"),
-                     self.show_camera_dialog)
+                     self.dialogs.show_camera_dialog)
         self.sync_action = self._action(bar, self.tr("Sync"), self.tr(
             "Show the selected 2–4 clips side by side on corrected time"), self.sync_selected)
         bar.addSeparator()
@@ -168,23 +182,15 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
             "A 4× loupe under the cursor"), lambda on: self.clip_view.frame_view.set_magnifier(on),
             checkable=True)
         self._action(bar, self.tr("Observation (M)"), self.tr("Mark the current frame"),
-                     self.mark_observation)
+                     self.marks.mark_observation)
         self._action(bar, self.tr("Snapshot (S)"), self.tr(
             "Save the frame as PNG with caption and provenance sidecar"),
-            lambda: self.export_snapshot())
+            lambda: self.exports.export_snapshot())
         self._action(bar, self.tr("Export clip (Ctrl+E)"), self.tr("Export frames I…O"),
-                     lambda: self.export_range())
+                     lambda: self.exports.export_range())
         bar.addSeparator()
-        self.colour_box = QComboBox(self)
-        self.colour_box.setToolTip(self.tr("Rank activity segments by colour"))
-        self.colour_box.addItem(self.tr("Any colour"), "")
-        names = {"red": self.tr("red"), "orange": self.tr("orange"), "yellow": self.tr("yellow"),
-                 "green": self.tr("green"), "cyan": self.tr("cyan"), "blue": self.tr("blue"),
-                 "purple": self.tr("purple"), "white": self.tr("white"),
-                 "silver": self.tr("silver"), "grey": self.tr("grey"), "black": self.tr("black")}
-        for key in COLOURS:
-            self.colour_box.addItem(names.get(key, key), key)
-        self.colour_box.activated.connect(lambda i: self.rank_by_colour(self.colour_box.itemData(i)))
+        self.colour_box = ColourBox(self)
+        self.colour_box.chosen.connect(self.clips.rank_by_colour)
         bar.addWidget(self.colour_box)
         bar.addSeparator()
         self.case_scan = CaseScanControl(self, bar)
@@ -221,7 +227,7 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
     def set_case(self, case_id: int | None) -> None:
         if case_id is None:
             return
-        self.close_clip()
+        self.clips.close_clip()
         self.sync_grid.clear()
         self.case_id = case_id
         self.reload()
@@ -272,13 +278,15 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
             self.evidence_table.selectRow(row)
 
     def reload_observations(self) -> None:
+        if self.case_id is None:
+            return
         try:
             with unit_of_work(self.context.sessions) as s:
                 self.observations = observations.list_observations(s, self.context.actor,
                                                                    self.case_id)
         except ServiceError:
             self.observations = []
-        names = dict(self.links.vehicles) if self.links else {}
+        names: dict[int, str] = dict(self.links.vehicles) if self.links else {}
         self.obs_model.set_rows(self.observations, names)
         if self.player is not None:
             self.clip_view.set_observations(self.observations_of(self.player.evidence.id))
@@ -294,38 +302,51 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         else:
             self.statusBar().showMessage(text, 6000)
 
-    # -- route ---------------------------------------------------------------------------
-    def _on_route_vehicle(self, vehicle_id) -> None:
-        self._route_vehicle = vehicle_id
-        self.refresh_route()
-
-    def _on_route_order(self, order: str) -> None:
-        self._route_order = order
-        self.refresh_route()
-
     def refresh_route(self) -> None:
-        if self.case_id is None:
-            return
-        try:
-            with unit_of_work(self.context.sessions) as s:
-                all_routes = routes.case_routes(s, self.context.actor, self.case_id,
-                                                order=self._route_order)
-        except ServiceError:
-            all_routes = []
-        if self._route_vehicle not in {r.vehicle_id for r in all_routes}:
-            self._route_vehicle = all_routes[0].vehicle_id if all_routes else None
-        self.route.set_vehicles([(r.vehicle_id, r.vehicle_label) for r in all_routes],
-                                self._route_vehicle)
-        current = next((r for r in all_routes if r.vehicle_id == self._route_vehicle), None)
-        self.route.show_route(current, self.camera_list,
-                              load_area(self.context, self.case_id))
+        self.routes.refresh()
 
-    def _choose_area(self) -> None:
-        from app.ui.review.area_dialog import AreaDialog
+    # -- the open clip (delegated) ---------------------------------------------------------
+    @property
+    def player(self) -> ClipPlayer | None:
+        """The single clip shown (None while none is, or while the grid is)."""
+        return self.clips.player
 
-        dlg = AreaDialog(self.context, self.case_id, self.camera_list, self)
-        if dlg.exec():
-            self.refresh_route()
+    @property
+    def segments(self) -> list[Segment]:
+        """The open clip's activity segments (a stored case scan sets them too)."""
+        return self.clips.segments
+
+    @segments.setter
+    def segments(self, value: list[Segment]) -> None:
+        self.clips.segments = value
+
+    def open_evidence(self, evidence_id: int, frame: int | None = None) -> TaskHandle | None:
+        """Open one clip (hash-verified first), optionally at a frame."""
+        return self.clips.open_evidence(evidence_id, frame)
+
+    def close_clip(self) -> None:
+        self.clips.close_clip()
+
+    def show_stored_scan(self, evidence_id: int) -> bool:
+        return show_stored(self, evidence_id)
+
+    def track(self, handle: TaskHandle) -> TaskHandle:
+        """Keep ``handle`` until it finishes (:meth:`is_busy`, :meth:`shutdown`)."""
+        def forget() -> None:
+            if handle in self._tasks:
+                self._tasks.remove(handle)
+
+        self._tasks.append(handle)
+        handle.finished.connect(forget)
+        return handle
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        self.dialogs.show_import_dialog(
+            [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()])
 
     # -- modes ---------------------------------------------------------------------------
     def show_single(self) -> None:
@@ -338,56 +359,9 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         if len(ids) < 2:
             self.show_status(self.tr("Select 2 to 4 clips in the evidence list first."))
             return
-        self.sync_evidence(ids)
+        self.clips.sync_evidence(ids)
 
-    def sync_evidence(self, ids: list[int]) -> list:
-        """Open 2–4 clips (in the background, each hash-verified) and show them in the grid."""
-        self.close_clip()
-        token = self._open_token
-        items = [e for i in ids for e in self.evidence_items if e.id == i][:SyncGrid.MAX_TILES]
-        handles = [self._track(run_task(media_tasks.open_source, self.context.paths, e, parent=self))
-                   for e in items]
-        players: dict[int, ClipPlayer] = {}
-        ok: set[int] = set()
-        if items:
-            self.clip_view.set_banner(self.tr("Verifying SHA-256…"), "info")
-
-        def show_when_ready():  # every clip opened *and* its hash verified
-            if len(players) == len(items) and ok >= set(players):
-                self.clip_view.set_banner("")
-                self.sync_grid.set_players([players[e.id] for e in items])
-                self.stack.setCurrentWidget(self.sync_grid)
-                for e in items:
-                    self.context.log_view(e.id, "sync_grid")
-
-        def done(ev, src):
-            if token != self._open_token:
-                src.close()
-                return
-            players[ev.id] = ClipPlayer(src, ev, self)
-            self._sources.append(src)
-            show_when_ready()
-
-        def verified(result):
-            if token != self._open_token:
-                return
-            if not result.ok:
-                self._on_verified(result)  # closes everything and says so loudly
-                return
-            ok.add(result.evidence_id)
-            show_when_ready()
-
-        for ev, h in zip(items, handles, strict=True):
-            h.succeeded.connect(lambda src, ev=ev: done(ev, src))
-            h.failed.connect(lambda exc, _tb: self.show_status(str(exc)))
-            v = self._track(run_task(media_tasks.verify, self.context.sessions, self.context.paths,
-                                     self.context.actor, ev, parent=self,
-                                     record=self.context.records_access,
-                                     pool=media_tasks.background_pool()))
-            v.succeeded.connect(verified)
-        return handles
-
-    def target(self):
+    def target(self) -> ClipView | SyncGrid:
         """What the transport keys drive: the grid when shown, else the single clip."""
         return self.sync_grid if self.stack.currentWidget() is self.sync_grid else self.clip_view
 
@@ -413,7 +387,7 @@ class ReviewPanel(ClipActions, ObservationActions, DialogActions, QMainWindow):
         for h in list(self._tasks):
             h.wait(5000)
         self.sync_grid.clear()
-        self.close_clip()
+        self.clips.close_clip()
 
     def maybe_close(self) -> bool:
         self.shutdown()

@@ -10,10 +10,15 @@ Ctrl+T go to corrected time · Ctrl+I import · +/−/0/1 zoom in/out/fit/100 % 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+from app.ui.review.frame_view import FrameView
+
+if TYPE_CHECKING:  # the panel imports this module
+    from app.ui.review.review_panel import ReviewPanel
 
 
 class ReviewKeys(QObject):
@@ -49,7 +54,7 @@ def key_help() -> list[tuple[str, str]]:
     return ReviewKeys().rows()
 
 
-def _player_call(panel, name: str, *args) -> Callable[[], None]:
+def _player_call(panel: ReviewPanel, name: str, *args: object) -> Callable[[], object]:
     def run() -> None:
         p = panel.player if panel.target() is panel.clip_view else None
         if p is not None:
@@ -57,19 +62,19 @@ def _player_call(panel, name: str, *args) -> Callable[[], None]:
     return run
 
 
-def _target_call(panel, name: str, *args) -> Callable[[], None]:
+def _target_call(panel: ReviewPanel, name: str, *args: object) -> Callable[[], object]:
     return lambda: getattr(panel.target(), name)(*args)
 
 
-def _view_call(panel, fn: Callable) -> Callable[[], None]:
+def _view_call(panel: ReviewPanel, fn: Callable[[FrameView], object]) -> Callable[[], object]:
     return lambda: fn(panel.clip_view.frame_view)
 
 
-def _toggle(action) -> Callable[[], None]:
+def _toggle(action: QAction) -> Callable[[], object]:
     return lambda: action.setChecked(not action.isChecked())
 
 
-def _escape(panel) -> None:
+def _escape(panel: ReviewPanel) -> None:
     """End marking; in the synchronised grid, go back to the single view."""
     if panel.target() is panel.sync_grid:
         panel.show_single()
@@ -78,8 +83,8 @@ def _escape(panel) -> None:
     panel.magnifier_action.setChecked(False)
 
 
-def install_shortcuts(panel: QWidget) -> list[QShortcut]:
-    keys: list[tuple[str, Callable[[], None], bool]] = [
+def install_shortcuts(panel: ReviewPanel) -> list[QShortcut]:
+    keys: list[tuple[str, Callable[[], object], bool]] = [
         ("Space", _target_call(panel, "toggle"), False),
         ("Right", _target_call(panel, "step", 1), True),
         ("Left", _target_call(panel, "step", -1), True),
@@ -96,16 +101,16 @@ def install_shortcuts(panel: QWidget) -> list[QShortcut]:
         ("End", _player_call(panel, "seek", 1 << 30), False),
         ("PgDown", lambda: panel.clip_view.goto_segment(1), False),
         ("PgUp", lambda: panel.clip_view.goto_segment(-1), False),
-        ("M", panel.mark_observation, False),
+        ("M", lambda: panel.marks.mark_observation(), False),
         ("R", _toggle(panel.roi_action), False),
         ("G", _toggle(panel.magnifier_action), False),
-        ("S", lambda: panel.export_snapshot(), False),
-        ("I", panel.set_in, False),
-        ("O", panel.set_out, False),
-        ("Ctrl+E", lambda: panel.export_range(), False),
-        ("Ctrl+G", panel.goto_frame, False),
-        ("Ctrl+T", panel.goto_time, False),
-        ("Ctrl+I", lambda: panel.show_import_dialog(), False),
+        ("S", lambda: panel.exports.export_snapshot(), False),
+        ("I", panel.exports.set_in, False),
+        ("O", panel.exports.set_out, False),
+        ("Ctrl+E", lambda: panel.exports.export_range(), False),
+        ("Ctrl+G", panel.exports.goto_frame, False),
+        ("Ctrl+T", panel.exports.goto_time, False),
+        ("Ctrl+I", lambda: panel.dialogs.show_import_dialog(), False),
         ("+", _view_call(panel, lambda v: v.zoom_by(1.25)), True),
         ("=", _view_call(panel, lambda v: v.zoom_by(1.25)), True),
         ("-", _view_call(panel, lambda v: v.zoom_by(0.8)), True),
@@ -113,7 +118,7 @@ def install_shortcuts(panel: QWidget) -> list[QShortcut]:
         ("1", _view_call(panel, lambda v: v.set_zoom(1.0)), False),
         ("Esc", lambda: _escape(panel), False),
     ]
-    out = []
+    out: list[QShortcut] = []
     for key, fn, repeat in keys:
         sc = QShortcut(QKeySequence(key), panel)
         sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

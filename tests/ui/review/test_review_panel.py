@@ -108,7 +108,7 @@ def test_observation_with_roi_drawn_on_the_image(qtbot, panel, review_world):
     # double-click in the table jumps back to the frame
     _key(qtbot, panel, Qt.Key.Key_Home)
     _wait_frame(qtbot, panel, 0)
-    panel.jump_to_observation(0)
+    panel.marks.jump_to_observation(0)
     _wait_frame(qtbot, panel, 5)
 
 
@@ -116,7 +116,7 @@ def test_snapshot_with_caption_and_sidecar(qtbot, panel, review_world, tmp_path)
     for _ in range(7):
         _key(qtbot, panel, Qt.Key.Key_Right)
     _wait_frame(qtbot, panel, 7)
-    handle = panel.export_snapshot(tmp_path / "snap.png")
+    handle = panel.exports.export_snapshot(tmp_path / "snap.png")
     assert handle.wait(20000) and handle.error is None, handle.error
     res = handle.result
     meta = json.loads(res.sidecar.read_text("utf-8"))
@@ -137,7 +137,7 @@ def test_snapshot_with_caption_and_sidecar(qtbot, panel, review_world, tmp_path)
 
 def test_sync_two_clips_on_corrected_time(qtbot, panel, review_world):
     a, b = review_world["ev_a"], review_world["ev_b"]
-    panel.sync_evidence([a.id, b.id])
+    panel.clips.sync_evidence([a.id, b.id])
     grid = panel.sync_grid
     qtbot.waitUntil(lambda: len(grid.tiles) == 2 and not panel.is_busy(), timeout=15000)
     assert panel.stack.currentWidget() is grid
@@ -173,14 +173,14 @@ def test_hash_mismatch_is_shown_loudly_and_blocks(qtbot, panel, review_world):
     data[-100] ^= 0x55
     stored.write_bytes(bytes(data))
     panel.open_evidence(ev.id)
-    qtbot.waitUntil(lambda: panel.verified is not None and not panel.is_busy(), timeout=15000)
-    assert not panel.verified.ok
+    qtbot.waitUntil(lambda: panel.clips.verified is not None and not panel.is_busy(), timeout=15000)
+    assert not panel.clips.verified.ok
     assert panel.player is None
     assert panel.clip_view.banner.isVisible() and "已被改动" in panel.clip_view.banner.text()
     box = panel.findChild(QMessageBox, "VerifyFailedBox")
     assert box is not None and box.isVisible()
     box.close()
-    panel.sync_evidence([review_world["ev_a"].id, review_world["ev_b"].id])  # not in a grid either
+    panel.clips.sync_evidence([review_world["ev_a"].id, review_world["ev_b"].id])  # not in a grid either
     qtbot.waitUntil(lambda: not panel.is_busy(), timeout=15000)
     assert panel.sync_grid.tiles == [] and "已被改动" in panel.clip_view.banner.text()
     with unit_of_work(review_world["factory"]) as s:
@@ -204,9 +204,9 @@ def test_no_frame_is_shown_before_the_hash_is_verified(qtbot, panel, review_worl
     panel.close_clip()
     ev = review_world["ev_b"]
     panel.open_evidence(ev.id)
-    qtbot.waitUntil(lambda: panel._held is not None, timeout=15000)  # opened, not yet verified
+    qtbot.waitUntil(lambda: panel.clips._held is not None, timeout=15000)  # opened, not yet verified
     assert panel.player is None and panel.clip_view.player is None
     assert panel.clip_view.banner.text() == panel.tr("Verifying SHA-256…")  # 正在校验 SHA-256…
     gate.set()
     qtbot.waitUntil(lambda: panel.player is not None, timeout=15000)
-    assert panel.verified.ok and panel.player.evidence.id == ev.id
+    assert panel.clips.verified.ok and panel.player.evidence.id == ev.id

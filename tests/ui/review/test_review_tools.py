@@ -71,7 +71,7 @@ def test_activity_strip_and_blue_ranking(qtbot, panel, review_world):
     assert panel.segments and panel.clip_view.timeline.activity is not None
     seg = panel.segments[0]
     assert seg.start_frame <= 85 <= seg.end_frame
-    handle = panel.rank_by_colour("blue")
+    handle = panel.clips.rank_by_colour("blue")
     assert handle.wait(30000) and handle.error is None
     qtbot.waitUntil(lambda: panel.clip_view.ranked is not None, timeout=5000)
     assert panel.clip_view.ranked[0] == seg.start_frame
@@ -89,7 +89,7 @@ def test_export_clip_between_in_and_out(qtbot, panel, tmp_path):
         _key(qtbot, panel, key)
     assert panel.clip_view.timeline.in_out == (10, 40)
     out = tmp_path / "片段.mp4"
-    handle = panel.export_range(out)
+    handle = panel.exports.export_range(out)
     assert handle.wait(30000) and handle.error is None, handle.error
     path, digest = handle.result
     meta = json.loads(out.with_name(out.name + ".json").read_text("utf-8"))
@@ -105,15 +105,15 @@ def test_edit_delete_and_inference(qtbot, qtmodeltester, panel, review_world):
             evidence_id=ev.id, frame_index=12, pts_s=panel.player.pts(12), note="初记"))
     panel.reload_observations()
     qtmodeltester.check(panel.obs_model)
-    dlg = panel.edit_observation(panel.obs_model.rows[0])
+    dlg = panel.marks.edit_observation(panel.obs_model.rows[0])
     dlg.note.setPlainText("改正后的记录")
     dlg.accept()
     qtbot.waitUntil(lambda: panel.obs_model.rows[0].note == "改正后的记录", timeout=5000)
-    event_id = panel.record_inference(panel.obs_model.rows, title="驾驶人可能是附近养猪户")
+    event_id = panel.marks.record_inference(panel.obs_model.rows, title="驾驶人可能是附近养猪户")
     with unit_of_work(review_world["factory"]) as s:
         event = s.get(TimelineEvent, event_id)
         assert event.kind == "inference" and [x.id for x in event.observations] == [o.id]
-    panel.delete_observations(panel.obs_model.rows, confirm=False)
+    panel.marks.delete_observations(panel.obs_model.rows, confirm=False)
     assert panel.obs_model.rowCount() == 0
     with unit_of_work(review_world["factory"]) as s:
         assert s.scalars(select(TimelineEvent.id)).all() == [event_id]
@@ -121,7 +121,7 @@ def test_edit_delete_and_inference(qtbot, qtmodeltester, panel, review_world):
 
 def test_offset_for_one_clip_moves_its_corrected_times(qtbot, panel):
     ev = panel.player.evidence
-    dlg = panel.show_evidence_dialog(ev)
+    dlg = panel.dialogs.show_evidence_dialog(ev)
     assert dlg.log.rowCount() >= 2  # import, view, verify…
     dlg.override.setChecked(True)
     dlg.override_value.setValue(30.0)
@@ -176,7 +176,7 @@ def test_marks_undo_and_redo(qtbot, panel, review_world):
     for _ in range(4):
         _key(qtbot, panel, Qt.Key.Key_Right)
     _wait_frame(qtbot, panel, 4)
-    dlg = panel.mark_observation()
+    dlg = panel.marks.mark_observation()
     dlg.note.setPlainText("第一次标记")
     dlg.accept()
     assert panel.obs_model.rowCount() == 1 and panel.undo_stack.canUndo()
@@ -184,13 +184,13 @@ def test_marks_undo_and_redo(qtbot, panel, review_world):
     assert panel.obs_model.rowCount() == 0
     panel.undo_stack.redo()
     assert [o.note for o in panel.obs_model.rows] == ["第一次标记"]
-    edit = panel.edit_observation(panel.obs_model.rows[0])
+    edit = panel.marks.edit_observation(panel.obs_model.rows[0])
     edit.note.setPlainText("改过")
     edit.accept()
     assert panel.obs_model.rows[0].note == "改过"
     panel.undo_stack.undo()
     assert panel.obs_model.rows[0].note == "第一次标记"
-    panel.delete_observations(panel.obs_model.rows, confirm=False)
+    panel.marks.delete_observations(panel.obs_model.rows, confirm=False)
     assert panel.obs_model.rowCount() == 0
     panel.undo_stack.undo()  # the deleted mark comes back (as a new record, same content)
     assert [o.note for o in panel.obs_model.rows] == ["第一次标记"]

@@ -9,7 +9,7 @@ from tests.ui.review.conftest import FPS
 
 def _sync(qtbot, panel, review_world):
     a, b = review_world["ev_a"], review_world["ev_b"]
-    panel.sync_evidence([a.id, b.id])
+    panel.clips.sync_evidence([a.id, b.id])
     grid = panel.sync_grid
     qtbot.waitUntil(lambda: len(grid.tiles) == 2 and not panel.is_busy(), timeout=15000)
     return grid
