@@ -15,7 +15,7 @@ from app.video.errors import VideoError
 from app.video.index import FrameIndex, load_or_build
 from app.video.info import VideoInfo, duration_of
 from app.video.memory import pin_mmap_threshold
-from app.video.pixels import compact, to_bgr
+from app.video.pixels import I420, Item, compact, to_bgr
 from app.video.prefetch import Prefetcher
 
 
@@ -153,9 +153,10 @@ class VideoSource:
         if item is None:
             item = self._decode(i, prev)
         self.position = i
+        image = self.upright(to_bgr(item, self.index.matrix, self.index.full_range))
         if self._prefetch is not None and i != prev + 1:   # stepped back or jumped
-            self._plan_prefetch(i)
-        return self.upright(to_bgr(item, self.index.matrix, self.index.full_range))
+            self._plan_prefetch(i)      # after the conversion: the prefetch competes for CPU
+        return image
 
     def upright(self, image: np.ndarray) -> np.ndarray:
         """A decoded frame turned as the file says it is to be shown (phone footage)."""
@@ -172,21 +173,24 @@ class VideoSource:
         if self._prefetch is not None:
             self._prefetch.wait_idle(timeout)
 
-    def _store(self, i: int, frame: av.VideoFrame) -> None:
-        self.cache.put(i, compact(frame, self.index.matrix, self.index.full_range))
+    def _store(self, i: int, frame: av.VideoFrame) -> Item:
+        item = compact(frame, self.index.matrix, self.index.full_range)
+        self.cache.put(i, item)
+        return item
 
     def _capacity(self) -> int:
         return max(8, self.cache.capacity_frames(self.width * self.height * 3 // 2))
 
-    def _decode(self, i: int, prev: int) -> tuple | av.VideoFrame:
-        # stepping back: keep a quarter of the cache below i; a jump keeps a few frames
-        keep = self._capacity() // 4 if 0 < prev - i <= 2 else 4
-        wanted: list[av.VideoFrame] = []
+    def _decode(self, i: int, prev: int) -> Item | av.VideoFrame:
+        # stepping back: keep a quarter of the cache below i; a jump keeps only frame i (frames
+        # before it are not even decoded when nothing refers to them; the prefetch brings them)
+        keep = self._capacity() // 4 if 0 < prev - i <= 2 else 1
+        wanted: list[Item | av.VideoFrame] = []
 
         def sink(j: int, frame: av.VideoFrame) -> None:
-            self._store(j, frame)
-            if j == i:
-                wanted.append(frame)     # converted straight from the decoder's frame
+            stored = self._store(j, frame)
+            if j == i:          # 4:2:0 converts straight from the decoder's frame; other
+                wanted.append(frame if stored[0] == I420 else stored)   # formats only once
 
         with self._main.lock:
             item = self.cache.get(i)
