@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 import av
@@ -110,16 +110,29 @@ class VideoSource:
         """Presentation time of frame ``i`` in seconds from the first frame."""
         return float(self.index.seconds[self._check(i)])
 
+    def segment_clocks(self, zone: tzinfo | None = None) -> list[datetime | None]:
+        """Camera clock at the first frame of each recording, as the file itself writes it
+        (Dahua DAV: the date field of every chunk), else None. The recorder states no zone:
+        the times are given ``zone`` (naive when None)."""
+        clocks = [datetime.fromisoformat(c) if c else None for c in self.index.segment_clock]
+        clocks += [None] * (len(self.segments) - len(clocks))
+        return [c.replace(tzinfo=zone) if c is not None and zone is not None else c
+                for c in clocks]
+
     def wall_time(self, i: int, clock_offset: float = 0.0,
-                  segment_starts: list[datetime | None] | None = None) -> datetime | None:
-        """Camera wall time of frame ``i``: file start time + pts + the camera's clock offset in
-        seconds, or None when the file states no start time. For a file that joins several
-        recordings, ``segment_starts`` (the true start of each recording, when known) places
-        every frame from the start of its own recording instead."""
+                  segment_starts: list[datetime | None] | None = None,
+                  zone: tzinfo | None = None) -> datetime | None:
+        """Camera wall time of frame ``i`` + the camera's clock offset in seconds: counted from
+        the start of its own recording — ``segment_starts[k]`` when given (the true start of
+        each joined recording), else the clock the file writes per recording
+        (:meth:`segment_clocks`, in ``zone``) — else file start time + pts; None when
+        nothing states a start."""
         k = self.segment_of(i)
-        if segment_starts is not None and k < len(segment_starts) and segment_starts[k]:
+        starts = segment_starts if segment_starts is not None else self.segment_clocks(zone)
+        start = starts[k] if k < len(starts) else None
+        if start is not None:
             since = self.pts(i) - self.pts(self.segments[k])
-            return segment_starts[k] + timedelta(seconds=since + clock_offset)
+            return start + timedelta(seconds=since + clock_offset)
         if self.start_time is None:
             return None
         return self.start_time + timedelta(seconds=self.pts(i) + clock_offset)
