@@ -20,6 +20,7 @@ Hikvision ``IMKH``: a 40-byte file header starting ``IMKH``, then an MPEG-2 prog
 from __future__ import annotations
 
 import struct
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import av
@@ -37,14 +38,18 @@ def access_units(raw: Path, codec: str) -> tuple[list[tuple[bytes, bool]], int, 
     return units, w, h
 
 
-def _dav_date(second: int) -> int:
-    """2023-11-28 06:00:00 + ``second`` in the DAV date bit field."""
-    minute, sec = divmod(second, 60)
-    hour, minute = divmod(minute, 60)
-    return sec | minute << 6 | (6 + hour) << 12 | 28 << 17 | 11 << 22 | 23 << 26
+DAV_START = datetime(2023, 11, 28, 6, 0, 0)
 
 
-def write_dav(raw: Path, out: Path, *, fps: float, codec: str = "h264") -> None:
+def dav_date(when: datetime) -> int:
+    """``when`` (camera clock; the field holds whole seconds) in the DAV date bit field."""
+    return (when.second | when.minute << 6 | when.hour << 12 | when.day << 17
+            | when.month << 22 | (when.year - 2000) << 26)
+
+
+def write_dav(raw: Path, out: Path, *, fps: float, codec: str = "h264",
+              start: datetime = DAV_START) -> None:
+    """A ``.dav`` recording of ``raw`` whose camera clock starts at ``start``."""
     units, w, h = access_units(raw, codec)
     with open(out, "wb") as f:
         for n, (data, key) in enumerate(units):
@@ -53,7 +58,7 @@ def write_dav(raw: Path, out: Path, *, fps: float, codec: str = "h264") -> None:
                 if key else b""
             length = 24 + len(ext) + len(data) + 8
             f.write(b"DHAV" + bytes([0xFD if key else 0xFC, 0, 0, 0]))
-            f.write(struct.pack("<III", n, length, _dav_date(ms // 1000)))
+            f.write(struct.pack("<III", n, length, dav_date(start + timedelta(milliseconds=ms))))
             f.write(struct.pack("<HBB", ms % 65536, len(ext), 0))
             f.write(ext + data + b"dhav" + struct.pack("<I", length))
 

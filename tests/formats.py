@@ -40,6 +40,7 @@ class Variant:
     rotation: int = 0                       # display rotation (degrees, clockwise) to apply
     damaged: tuple[int, ...] = ()           # frames whose packets were corrupted on purpose
     colour: dict = field(default_factory=dict)   # matrix/range the stream is tagged with
+    clocks: tuple[str, ...] = ()            # camera clock written at each recording's start
 
     @property
     def frame_count(self) -> int:
@@ -161,6 +162,32 @@ def _dvr(kind: str, codec: str = "h264"):
     return build
 
 
+DAV_JOINED_STARTS = ("2023-11-28T06:00:00", "2023-11-28T05:58:30")
+
+
+def _dav_joined(out: Path, n: int, size, fps: float, gop: int) -> dict:
+    """A DVR export joining two ``.dav`` recordings; the second one's camera clock starts
+    earlier than the first ends (the recorder's clock was set back), so only the DAV date
+    field, not the file's timeline, says when its frames were taken."""
+    from datetime import datetime
+
+    half = n // 2
+    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+        parts = []
+        for k, (first, count) in enumerate([(0, half), (half, n - half)]):
+            raw, dav = Path(tmp) / f"{k}.h264", Path(tmp) / f"{k}.dav"
+            ffmpeg_encode(raw, count, size, fps, [*x264(gop, bframes=0), "-f", "h264"],
+                          start=first)
+            dvr_writers.write_dav(raw, dav, fps=fps,
+                                  start=datetime.fromisoformat(DAV_JOINED_STARTS[k]))
+            parts.append(dav.read_bytes())
+        out.write_bytes(b"".join(parts))
+    return {"codes": tuple(range(n)), "segments": (0, half), "clocks": DAV_JOINED_STARTS}
+
+
+_dav_joined.ext = ".dav"
+
+
 def _damaged(out: Path, n: int, size, fps: float, gop: int) -> dict:
     """An MPEG-TS whose packets for a few frames mid-file are overwritten with garbage."""
     ffmpeg_encode(out, n, size, fps, [*x264(gop, bframes=0), "-f", "mpegts"])
@@ -211,6 +238,7 @@ BUILDERS: dict[str, Callable] = {
     # 6. formats of the Chinese CCTV market
     "dav_h264": _dvr("dav"),
     "dav_hevc": _dvr("dav", "hevc"),
+    "dav_joined": _dav_joined,
     "imkh_h264": _dvr("imkh"),
     "m2v_raw_opengop": _simple(".m2v", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf",
                                                   "2", "-q:v", "3", "-f", "mpeg2video"]),

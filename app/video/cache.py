@@ -5,9 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from app.video.pixels import nbytes
-
-Item = tuple  # ("i420" | "bgr", ndarray) — see app.video.pixels
+from app.video.pixels import Item, nbytes
 
 
 class FrameCache:

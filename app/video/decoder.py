@@ -20,6 +20,8 @@ from app.video.index import FrameIndex, open_container
 from app.video.splice import packets_from
 
 Sink = Callable[[int, av.VideoFrame], None]
+# decoders that honour skip_frame=NONREF (B-frames / non-reference pictures are not decoded)
+NONREF_SKIPPABLE = ("h264", "hevc", "mpeg4", "mpeg2video", "mpeg1video")
 
 
 class FrameDecoder:
@@ -40,6 +42,7 @@ class FrameDecoder:
         self._skip_before = -1    # frames before this index are not kept: skip non-ref ones
         self._skipping = False
         self._key_set = set(int(k) for k in index.key_index)
+        self._probe = [0]         # pos seeking: probe size that finds the stream (splice)
 
     # --- lifecycle ---------------------------------------------------------------------------
     def _ensure_open(self) -> None:
@@ -71,7 +74,7 @@ class FrameDecoder:
         # frame threading (2 cores) only for H.264 with container timestamps: on damaged raw
         # streams FFmpeg's frame threads were seen to deadlock (a worker waiting forever for a
         # broken reference frame, hanging the close); slice threads cannot wait on each other
-        frame_ok = self.index.codec == "h264" and self.index.mode == "pts"
+        frame_ok = self.index.codec in ("h264", "hevc") and self.index.mode == "pts"
         cc.thread_type = "AUTO" if frame_ok else "SLICE"
         cc.thread_count = self._threads
         if self.skip_nonref and self.index.mode == "pts" and self.index.codec in ("h264", "hevc"):
@@ -113,7 +116,7 @@ class FrameDecoder:
                 sink(*got)
 
     def _can_skip(self) -> bool:
-        return self.index.mode == "pts" and self.index.codec in ("h264", "hevc", "mpeg4")
+        return self.index.mode == "pts" and self.index.codec in NONREF_SKIPPABLE
 
     def _set_skip(self, packet: av.Packet) -> None:
         """Skip decoding non-reference frames that will not be kept (pts mode only)."""
@@ -155,7 +158,8 @@ class FrameDecoder:
     def _frames_pts(self, slot: int, key: int) -> Iterator[tuple[int, av.VideoFrame]]:
         if self.index.seek_by == "pos":
             self._codec.flush_buffers()
-            yield from self._decode_stream(packets_from(self.path, self.index, slot))
+            yield from self._decode_stream(packets_from(self.path, self.index, slot,
+                                                         self._probe))
             return
         for attempt in range(slot, -1, -1):
             self._container.seek(int(self.index.key_seek[attempt]), stream=self._stream,

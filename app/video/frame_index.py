@@ -15,13 +15,13 @@ from pathlib import Path
 
 import numpy as np
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 _EMPTY = np.zeros(0, dtype=np.int64)
 ARRAYS = ("ticks", "seconds", "key_index", "key_seek", "pkt_pos", "pkt_size", "pkt_dts",
           "key_lead", "pkt_pts", "key_pkt", "key_sync", "segments")
 META = ("mode", "container", "codec", "width", "height", "pix_fmt", "fps", "file_size",
         "bit_rate", "sample_aspect", "start_time", "truncated", "warnings", "seek_by", "prefix",
-        "rotation", "matrix", "full_range")
+        "rotation", "matrix", "full_range", "segment_clock")
 
 
 def empty() -> np.ndarray:
@@ -66,6 +66,9 @@ class FrameIndex:
     key_pkt: np.ndarray = field(default_factory=empty)   # pos seeking: decode no. of each key
     key_sync: np.ndarray = field(default_factory=empty)  # pos seeking: first packet to trust
     segments: np.ndarray = field(default_factory=empty)  # first frame of each recording
+    # camera clock (ISO, no zone; "" unknown) at each recording's first frame, when the
+    # container writes one per frame (Dahua DAV date field)
+    segment_clock: list[str] = field(default_factory=list)
     seek_by: str = "ts"
     prefix: int = 0
     rotation: int = 0          # counter-clockwise degrees to turn a decoded frame upright

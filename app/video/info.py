@@ -32,6 +32,9 @@ class VideoInfo:
     sample_aspect: float = 1.0  # pixel width / height; display width = width * sample_aspect
     rotation: int = 0           # counter-clockwise degrees to show the stored frames upright
     segments: tuple[int, ...] = (0,)   # first frame of each recording joined into the file
+    # camera clock (ISO, no zone; "" unknown) at each recording's start, when the file writes
+    # one (Dahua DAV)
+    segment_clocks: tuple[str, ...] = ()
 
     @classmethod
     def from_index(cls, path: Path, index: FrameIndex) -> VideoInfo:
@@ -45,7 +48,8 @@ class VideoInfo:
                    timestamps="container" if index.mode == "pts" else "derived",
                    bit_rate=index.bit_rate, file_size=index.file_size,
                    sample_aspect=index.sample_aspect, rotation=index.rotation,
-                   segments=tuple(index.segment_starts))
+                   segments=tuple(index.segment_starts),
+                   segment_clocks=tuple(index.segment_clock))
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -53,6 +57,7 @@ class VideoInfo:
         data["keyframes"] = list(self.keyframes)
         data["warnings"] = list(self.warnings)
         data["segments"] = list(self.segments)
+        data["segment_clocks"] = list(self.segment_clocks)
         return data
 
     @classmethod
@@ -63,6 +68,7 @@ class VideoInfo:
         data["keyframes"] = tuple(data.get("keyframes", ()))
         data["warnings"] = tuple(data.get("warnings", ()))
         data["segments"] = tuple(data.get("segments", (0,)))
+        data["segment_clocks"] = tuple(data.get("segment_clocks", ()))
         return cls(**data)
 
 

@@ -14,6 +14,7 @@ import numpy as np
 
 I420 = "i420"
 BGR = "bgr"
+Item = tuple[str, np.ndarray]   # a compact frame: (I420 or BGR, its pixels)
 # AVColorSpace numbers for the matrices the index names (BT.601 = BT.470BG)
 COLORSPACE = {"bt709": 1, "bt601": 5, "smpte240m": 7, "bt2020": 9}
 
@@ -31,8 +32,7 @@ def tag(frame: av.VideoFrame, matrix: str, full_range: bool) -> av.VideoFrame:
     return frame
 
 
-def compact(frame: av.VideoFrame, matrix: str = "",
-            full_range: bool = False) -> tuple[str, np.ndarray]:
+def compact(frame: av.VideoFrame, matrix: str = "", full_range: bool = False) -> Item:
     """A private copy of ``frame``: ``("i420", (h*3/2)×w array)`` or ``("bgr", h×w×3 array)``."""
     w, h = frame.width, frame.height
     if frame.format.name == "yuv420p" and w % 2 == 0 and h % 2 == 0:
@@ -45,7 +45,7 @@ def compact(frame: av.VideoFrame, matrix: str = "",
     return BGR, tag(frame, matrix, full_range).to_ndarray(format="bgr24")
 
 
-def to_bgr(item: tuple[str, np.ndarray] | av.VideoFrame, matrix: str = "",
+def to_bgr(item: Item | av.VideoFrame, matrix: str = "",
            full_range: bool = False) -> np.ndarray:
     """A fresh H×W×3 uint8 BGR array for a compact frame (or a decoded ``av.VideoFrame``).
 
@@ -66,5 +66,5 @@ def to_bgr(item: tuple[str, np.ndarray] | av.VideoFrame, matrix: str = "",
     return data.copy()
 
 
-def nbytes(item: tuple[str, np.ndarray]) -> int:
+def nbytes(item: Item) -> int:
     return int(item[1].nbytes)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 import av
@@ -15,7 +15,7 @@ from app.video.errors import VideoError
 from app.video.index import FrameIndex, load_or_build
 from app.video.info import VideoInfo, duration_of
 from app.video.memory import pin_mmap_threshold
-from app.video.pixels import compact, to_bgr
+from app.video.pixels import I420, Item, compact, to_bgr
 from app.video.prefetch import Prefetcher
 
 
@@ -110,16 +110,29 @@ class VideoSource:
         """Presentation time of frame ``i`` in seconds from the first frame."""
         return float(self.index.seconds[self._check(i)])
 
+    def segment_clocks(self, zone: tzinfo | None = None) -> list[datetime | None]:
+        """Camera clock at the first frame of each recording, as the file itself writes it
+        (Dahua DAV: the date field of every chunk), else None. The recorder states no zone:
+        the times are given ``zone`` (naive when None)."""
+        clocks = [datetime.fromisoformat(c) if c else None for c in self.index.segment_clock]
+        clocks += [None] * (len(self.segments) - len(clocks))
+        return [c.replace(tzinfo=zone) if c is not None and zone is not None else c
+                for c in clocks]
+
     def wall_time(self, i: int, clock_offset: float = 0.0,
-                  segment_starts: list[datetime | None] | None = None) -> datetime | None:
-        """Camera wall time of frame ``i``: file start time + pts + the camera's clock offset in
-        seconds, or None when the file states no start time. For a file that joins several
-        recordings, ``segment_starts`` (the true start of each recording, when known) places
-        every frame from the start of its own recording instead."""
+                  segment_starts: list[datetime | None] | None = None,
+                  zone: tzinfo | None = None) -> datetime | None:
+        """Camera wall time of frame ``i`` + the camera's clock offset in seconds: counted from
+        the start of its own recording — ``segment_starts[k]`` when given (the true start of
+        each joined recording), else the clock the file writes per recording
+        (:meth:`segment_clocks`, in ``zone``) — else file start time + pts; None when
+        nothing states a start."""
         k = self.segment_of(i)
-        if segment_starts is not None and k < len(segment_starts) and segment_starts[k]:
+        starts = segment_starts if segment_starts is not None else self.segment_clocks(zone)
+        start = starts[k] if k < len(starts) else None
+        if start is not None:
             since = self.pts(i) - self.pts(self.segments[k])
-            return segment_starts[k] + timedelta(seconds=since + clock_offset)
+            return start + timedelta(seconds=since + clock_offset)
         if self.start_time is None:
             return None
         return self.start_time + timedelta(seconds=self.pts(i) + clock_offset)
@@ -153,9 +166,10 @@ class VideoSource:
         if item is None:
             item = self._decode(i, prev)
         self.position = i
+        image = self.upright(to_bgr(item, self.index.matrix, self.index.full_range))
         if self._prefetch is not None and i != prev + 1:   # stepped back or jumped
-            self._plan_prefetch(i)
-        return self.upright(to_bgr(item, self.index.matrix, self.index.full_range))
+            self._plan_prefetch(i)      # after the conversion: the prefetch competes for CPU
+        return image
 
     def upright(self, image: np.ndarray) -> np.ndarray:
         """A decoded frame turned as the file says it is to be shown (phone footage)."""
@@ -172,21 +186,24 @@ class VideoSource:
         if self._prefetch is not None:
             self._prefetch.wait_idle(timeout)
 
-    def _store(self, i: int, frame: av.VideoFrame) -> None:
-        self.cache.put(i, compact(frame, self.index.matrix, self.index.full_range))
+    def _store(self, i: int, frame: av.VideoFrame) -> Item:
+        item = compact(frame, self.index.matrix, self.index.full_range)
+        self.cache.put(i, item)
+        return item
 
     def _capacity(self) -> int:
         return max(8, self.cache.capacity_frames(self.width * self.height * 3 // 2))
 
-    def _decode(self, i: int, prev: int) -> tuple | av.VideoFrame:
-        # stepping back: keep a quarter of the cache below i; a jump keeps a few frames
-        keep = self._capacity() // 4 if 0 < prev - i <= 2 else 4
-        wanted: list[av.VideoFrame] = []
+    def _decode(self, i: int, prev: int) -> Item | av.VideoFrame:
+        # stepping back: keep a quarter of the cache below i; a jump keeps only frame i (frames
+        # before it are not even decoded when nothing refers to them; the prefetch brings them)
+        keep = self._capacity() // 4 if 0 < prev - i <= 2 else 1
+        wanted: list[Item | av.VideoFrame] = []
 
         def sink(j: int, frame: av.VideoFrame) -> None:
-            self._store(j, frame)
-            if j == i:
-                wanted.append(frame)     # converted straight from the decoder's frame
+            stored = self._store(j, frame)
+            if j == i:          # 4:2:0 converts straight from the decoder's frame; other
+                wanted.append(frame if stored[0] == I420 else stored)   # formats only once
 
         with self._main.lock:
             item = self.cache.get(i)

@@ -59,32 +59,38 @@ class SpliceFile:
         self._f.close()
 
 
-def _open(path: Path, index: FrameIndex, slot: int):
-    """The spliced view and its demuxer (a fuller probe when the quick one finds no video)."""
-    for options in PROBES:
+def _open(path: Path, index: FrameIndex, slot: int,
+          level: list[int]) -> tuple[SpliceFile, av.container.InputContainer]:
+    """The spliced view and its demuxer (a fuller probe when the quick one finds no video).
+    ``level[0]`` is the first probe size tried; it is raised to the one that found the video,
+    so later seeks in the same file open at once."""
+    for n in range(level[0], len(PROBES)):
         view = SpliceFile(path, index.prefix, int(index.key_seek[slot]))
         try:
-            container = av.open(view, format=index.container, options=options,
+            container = av.open(view, format=index.container, options=PROBES[n],
                                 buffer_size=1 << 18, metadata_errors="ignore")
         except av.error.FFmpegError:
             view.close()
             raise
         if container.streams.video:
+            level[0] = n
             return view, container
         container.close()
         view.close()
     raise VideoError(_("no video frames could be read; the file is damaged or incomplete"), path)
 
 
-def packets_from(path: Path, index: FrameIndex, slot: int) -> Iterator[av.Packet]:
+def packets_from(path: Path, index: FrameIndex, slot: int,
+                 level: list[int] | None = None) -> Iterator[av.Packet]:
     """Video packets from keyframe ``slot`` on, each carrying its timeline pts from the index.
+    ``level`` (a one-item list kept by the caller) remembers the probe size that worked.
 
     Demuxing enters one positioned packet before the keyframe (a PES may begin mid-frame);
     packets are trusted from the packet positioned at ``key_sync`` on and numbered in order
     from there (frames split out of one PES carry no position of their own)."""
     pos, key, sync = index.pkt_pos, int(index.key_pkt[slot]), int(index.key_sync[slot])
     n = -1
-    view, container = _open(path, index, slot)
+    view, container = _open(path, index, slot, level if level is not None else [0])
     try:
         with container:
             stream = container.streams.video[0]

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from app.i18n import _
+from app.video.dav import segment_clocks
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex, empty
 
@@ -107,6 +108,7 @@ def stream_index(path: Path, rows, info: dict, fps: float | None, time_base: Fra
                           "or jumps at frames {frames}); each is shown in file order",
                           n=len(segments), frames=", ".join(str(s) for s in segments[1:])))
     seconds = (ticks - ticks[0]).astype(np.float64) * float(time_base)
+    clocks = segment_clocks(path, pos[order][segments]) if info["container"] == "dhav" else []
     if not fps:
         steps = np.diff(seconds)
         fps = float(1.0 / np.median(steps)) if steps.size and np.median(steps) > 0 else 25.0
@@ -118,6 +120,8 @@ def stream_index(path: Path, rows, info: dict, fps: float | None, time_base: Fra
                       seconds=seconds, key_index=key_index, key_seek=pos[enter],
                       key_sync=pos[sync],
                       pkt_pos=pos, pkt_size=empty(), pkt_dts=empty(), key_lead=empty(),
-                      pkt_pts=timeline, key_pkt=key_packets, segments=np.array(segments, dtype=np.int64),
+                      pkt_pts=timeline, key_pkt=key_packets,
+                      segments=np.array(segments, dtype=np.int64), segment_clock=clocks,
                       seek_by="pos", prefix=int(pos[0]), file_size=size, truncated=truncated,
                       warnings=warnings, **info)
+

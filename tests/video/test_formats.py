@@ -57,6 +57,30 @@ def test_joined_exports_are_segments_not_truncation(name):
         assert info.duration > FRAMES / 25 + 9
 
 
+def test_joined_dav_places_each_recording_by_its_date_field():
+    """Each joined DAV recording starts at the camera clock its chunk headers write, not where
+    the file's timeline puts it (the second recording's clock was set back)."""
+    from datetime import datetime, timedelta, timezone
+
+    v = make_variant("dav_joined", frames=FRAMES)
+    info = probe(v.path)
+    assert list(info.segments) == list(v.segments)
+    starts = [datetime.fromisoformat(c) for c in v.clocks]
+    assert [datetime.fromisoformat(c) for c in info.segment_clocks] == starts
+    zone = timezone(timedelta(hours=8))
+    with open_video(v.path) as video:
+        assert video.segment_clocks(zone) == [s.replace(tzinfo=zone) for s in starts]
+        second = v.segments[1]
+        for i in (0, 10, second - 1, second, second + 13, FRAMES - 1):
+            k = video.segment_of(i)
+            expected = starts[k] + timedelta(seconds=(i - v.segments[k]) / 25)
+            got = video.wall_time(i, zone=zone)
+            assert abs((got - expected.replace(tzinfo=zone)).total_seconds()) < 1e-3, i
+        assert video.wall_time(second, clock_offset=-2.5) == starts[1] - timedelta(seconds=2.5)
+        given = [None, datetime(2023, 11, 28, 7, 0, tzinfo=zone)]       # a caller's own start
+        assert video.wall_time(second, segment_starts=given) == given[1]
+
+
 def test_rotated_phone_footage_is_upright_and_sidecar_keeps_raw(tmp_path):
     v = make_variant("mp4_rotated", frames=FRAMES)
     from app.video import export_snapshot
@@ -162,3 +186,17 @@ def test_program_stream_with_large_packs_reads_exactly():
     with open_video(v.path, cache_bytes=1 << 20) as video:
         for i in (23, 5, 16, 29, 11):
             assert frame_index_of(video.read(i)) == v.codes[i]
+
+
+def test_dav_date_field_that_is_no_date_gives_no_clock(tmp_path):
+    from datetime import datetime
+
+    from app.video.dav import decode_date, segment_clocks
+    from tests.dvr_writers import dav_date
+
+    assert decode_date(dav_date(datetime(2024, 2, 29, 23, 59, 58))) == datetime(2024, 2, 29,
+                                                                                23, 59, 58)
+    assert decode_date(0) is None                                   # month 0
+    junk = tmp_path / "x.dav"
+    junk.write_bytes(b"not a DHAV chunk header at all" * 2)
+    assert segment_clocks(junk, [0, 40]) == ["", ""]
