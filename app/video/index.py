@@ -25,15 +25,18 @@ import hashlib
 from datetime import UTC, datetime
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import av
 import numpy as np
+from av.container import InputContainer
+from av.video.stream import VideoStream
 
 from app.i18n import _
 from app.video.checks import FirstFrame, check_frame_size, refuse_still, sniff_kind, traits_of
 from app.video.counted import counted_index
 from app.video.errors import VideoError
-from app.video.frame_index import INDEX_VERSION, FrameIndex
+from app.video.frame_index import INDEX_VERSION, FrameIndex, Row
 from app.video.nal import vcl_type
 from app.video.picture_order import tracker_for
 from app.video.streams import POS_FORMATS, stream_index
@@ -73,7 +76,7 @@ def check_readable(path: Path) -> int:
     return size
 
 
-def open_container(path: Path):
+def open_container(path: Path) -> InputContainer:
     """``av.open`` with plain-words errors; refuses stills and frames larger than 8K."""
     try:
         container = av.open(str(path), metadata_errors="ignore")
@@ -117,7 +120,7 @@ def _parse_start_time(*metas: dict) -> str | None:
     return None
 
 
-def _nominal_fps(stream, fps_hint: float | None) -> float | None:
+def _nominal_fps(stream: VideoStream, fps_hint: float | None) -> float | None:
     if fps_hint:
         return float(fps_hint)
     for rate in (stream.average_rate, stream.guessed_rate, stream.base_rate):
@@ -131,7 +134,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     size = check_readable(path)
     warnings: list[str] = []
     truncated = False
-    rows: list[tuple[int | None, int | None, bool, int]] = []
+    rows: list[Row] = []
     sizes: list[int] = []
     types: list[int | None] = []
     with open_container(path) as container:
@@ -214,7 +217,9 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     return _timed_index(path, rows, info, fps, time_base, size, truncated, warnings)
 
 
-def _timed_index(path, rows, info, fps, time_base, size, truncated, warnings) -> FrameIndex:
+def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float | None,
+                 time_base: Fraction, size: int, truncated: bool,
+                 warnings: list[str]) -> FrameIndex:
     pts = np.array([r[0] if r[0] is not None else r[1] for r in rows], dtype=np.int64)
     # seek by the keyframe's pts: FFmpeg's mov seek compares presentation times, and seeking
     # to the (earlier) dts of a B-frame stream's keyframe lands one whole GOP too early
@@ -247,7 +252,7 @@ def _timed_index(path, rows, info, fps, time_base, size, truncated, warnings) ->
                       **info)
 
 
-def _sample_aspect(stream) -> float:
+def _sample_aspect(stream: VideoStream) -> float:
     """Sample (pixel) aspect ratio of the stream from its parameters; 1.0 when unknown."""
     try:
         sar = stream.sample_aspect_ratio or stream.codec_context.sample_aspect_ratio

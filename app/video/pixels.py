@@ -21,7 +21,7 @@ COLORSPACE = {"bt709": 1, "bt601": 5, "smpte240m": 7, "bt2020": 9}
 
 def _plane(frame: av.VideoFrame, n: int, rows: int, cols: int) -> np.ndarray:
     plane = frame.planes[n]
-    return np.frombuffer(plane, dtype=np.uint8).reshape(-1, plane.line_size)[:rows, :cols]
+    return np.frombuffer(memoryview(plane), dtype=np.uint8).reshape(-1, plane.line_size)[:rows, :cols]
 
 
 def tag(frame: av.VideoFrame, matrix: str, full_range: bool) -> av.VideoFrame:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -14,6 +16,21 @@ import av
 from app.video.decoder import FrameDecoder
 from app.video.errors import VideoError
 from app.video.index import FrameIndex
+
+BACKGROUND_NICE = 5   # the prefetch thread (and the decoder threads it starts) yields the CPU
+
+
+def _yield_cpu() -> None:
+    """Lower this thread's scheduling priority (Linux: per thread; elsewhere a no-op), so
+    frames decoded in advance never slow down the frame the user is waiting for."""
+    if not hasattr(os, "setpriority") or not sys.platform.startswith("linux"):
+        return
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid)
+                       + BACKGROUND_NICE)
+    except OSError:
+        pass
 
 
 class _Superseded(Exception):
@@ -50,9 +67,9 @@ class Prefetcher:
     """One background job at a time; a new request cancels a running one it does not cover."""
 
     def __init__(self, path: Path, index: FrameIndex,
-                 store: Callable[[int, av.VideoFrame], None]) -> None:
+                 store: Callable[[int, av.VideoFrame], object]) -> None:
         self._path, self._index, self._store = path, index, store
-        self._pool = ThreadPoolExecutor(1, "video-prefetch")
+        self._pool = ThreadPoolExecutor(1, "video-prefetch", initializer=_yield_cpu)
         self._decoder: FrameDecoder | None = None
         self._lock = threading.Lock()
         self.job: Job | None = None
@@ -70,7 +87,7 @@ class Prefetcher:
             parts = [(last - urgent + 1, last), (first, last - urgent)]
         with self._lock:
             job = self.job
-            if job is not None and not job.future.done():
+            if job is not None and job.future is not None and not job.future.done():
                 if job.covers(last):
                     return
                 job.cancelled.set()
@@ -82,16 +99,16 @@ class Prefetcher:
         """Block until the running job's range holding frame ``i`` is cached; True if one did."""
         job = self.job
         part = job.part_of(i) if job is not None else None
-        if part is None:
+        if job is None or part is None:
             return False
         while not job.done[part].wait(0.05):
-            if job.future.done():
+            if job.future is None or job.future.done():
                 break
         return job.done[part].is_set()
 
     def wait_idle(self, timeout: float | None = None) -> None:
         job = self.job
-        if job is not None:
+        if job is not None and job.future is not None:
             try:
                 job.future.result(timeout)
             except VideoError:
