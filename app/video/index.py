@@ -36,6 +36,7 @@ from app.i18n import _
 from app.video.checks import FirstFrame, check_frame_size, refuse_still, sniff_kind, traits_of
 from app.video.counted import counted_index
 from app.video.errors import VideoError
+from app.video.fields import FieldPairs
 from app.video.frame_index import INDEX_VERSION, FrameIndex, Row
 from app.video.nal import vcl_type
 from app.video.picture_order import tracker_for
@@ -142,6 +143,8 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         cc = stream.codec_context
         fmt = container.format.name.split(",")[0]
         nal_codec = cc.name if cc.name in ("h264", "hevc") else None
+        pairs = FieldPairs(cc.extradata) if cc.name == "h264" else None
+        second: list[bool] = []     # packet holds the second field of a pair (PAFF)
         first = FirstFrame(cc)
         last_corrupt = False
         poc = tracker_for(cc.name) if fmt not in PTS_CONTAINERS | POS_FORMATS else None
@@ -159,6 +162,11 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                 head = memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes() \
                     if nal_codec or poc is not None else b""
                 types.append(vcl_type(head, nal_codec) if nal_codec else None)
+                if pairs is not None and pairs.possible:
+                    head = head or memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes()
+                    second.append(pairs.second_field(head))
+                else:
+                    second.append(False)
                 orders.append(poc.feed(head) if poc is not None else None)
                 if pkt.pos is not None and pkt.pos >= 0 and pkt.pos + pkt.size > size:
                     truncated = True  # a partial last packet: kept, it may show part of a picture
@@ -199,11 +207,18 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         warnings.append(_("the file is incomplete (truncated); only the first {n} frames can be "
                           "shown", n=len(rows)))
     reorders = info["codec"] in REORDERING
+    nominal = fps
+    if any(second) and not fps_hint:
+        fps = None          # the stream's rate counts fields: take it from frame timestamps
     if fmt in POS_FORMATS:
-        index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings)
+        index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings,
+                             np.array(second, dtype=bool))
         if index is not None:
             return index
     if fmt in RAW_FORMATS or any(r[0] is None and r[1] is None for r in rows):
+        if any(second):
+            fps = nominal    # FFmpeg states the frame rate of a raw field-coded stream
+            rows, sizes, types, orders = _join_fields(second, rows, sizes, types, orders)
         return counted_index(path, "bytes", rows, sizes, types, info, fps, size, truncated,
                              warnings, reorders, orders)
     pts_known = [r[0] for r in rows if r[0] is not None]
@@ -214,7 +229,25 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         # (e.g. H.264 with B-frames in AVI): place frames by counting decoder output
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
                              warnings, reorders, orders)
+    if any(second):      # a field pair is one frame: its first field's packet stands for it
+        rows = [r for r, s in zip(rows, second, strict=True) if not s]
     return _timed_index(path, rows, info, fps, time_base, size, truncated, warnings)
+
+
+def _join_fields(second: list[bool], rows: list[Row], sizes: list[int],
+                 types: list[int | None], orders: list) -> tuple[list[Row], list[int],
+                                                              list[int | None], list]:
+    """Raw streams: a field pair's two packets (contiguous bytes) become one packet."""
+    out_rows, out_sizes, out_types, out_orders = [], [], [], []
+    for n, row in enumerate(rows):
+        if second[n] and out_rows:
+            out_sizes[-1] += sizes[n]
+            continue
+        out_rows.append(row)
+        out_sizes.append(sizes[n])
+        out_types.append(types[n])
+        out_orders.append(orders[n] if n < len(orders) else None)
+    return out_rows, out_sizes, out_types, out_orders
 
 
 def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float | None,
