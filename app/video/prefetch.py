@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -16,21 +14,6 @@ import av
 from app.video.decoder import FrameDecoder
 from app.video.errors import VideoError
 from app.video.index import FrameIndex
-
-BACKGROUND_NICE = 5   # the prefetch thread (and the decoder threads it starts) yields the CPU
-
-
-def _yield_cpu() -> None:
-    """Lower this thread's scheduling priority (Linux: per thread; elsewhere a no-op), so
-    frames decoded in advance never slow down the frame the user is waiting for."""
-    if not hasattr(os, "setpriority") or not sys.platform.startswith("linux"):
-        return
-    try:
-        tid = threading.get_native_id()
-        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid)
-                       + BACKGROUND_NICE)
-    except OSError:
-        pass
 
 
 class _Superseded(Exception):
@@ -69,7 +52,7 @@ class Prefetcher:
     def __init__(self, path: Path, index: FrameIndex,
                  store: Callable[[int, av.VideoFrame], object]) -> None:
         self._path, self._index, self._store = path, index, store
-        self._pool = ThreadPoolExecutor(1, "video-prefetch", initializer=_yield_cpu)
+        self._pool = ThreadPoolExecutor(1, "video-prefetch")
         self._decoder: FrameDecoder | None = None
         self._lock = threading.Lock()
         self.job: Job | None = None
@@ -118,7 +101,10 @@ class Prefetcher:
         if self.closed or job.cancelled.is_set():
             return
         if self._decoder is None:
-            self._decoder = FrameDecoder(self._path, self._index, threads=2)
+            # one decoding thread: frames decoded ahead take at most one core and never crowd
+            # out the frame the user is waiting for (a lower thread priority would: the
+            # thread would sit on the interpreter lock while the scheduler passes it over)
+            self._decoder = FrameDecoder(self._path, self._index, threads=1)
 
         def sink(i: int, frame: av.VideoFrame) -> None:
             if job.cancelled.is_set() or self.closed:
