@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tests import dvr_writers
+from tests import dvr_writers, paff
 from tests.media import _background, draw_marker, media_dir
 
 _VERSION = 2
@@ -199,6 +199,39 @@ def _damaged(out: Path, n: int, size, fps: float, gop: int) -> dict:
 
 _damaged.ext = ".ts"
 
+
+def _encode_images(out: Path, images: list[np.ndarray], fps: float, args: list[str]) -> None:
+    h, w = images[0].shape[:2]
+    cmd = ["ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", f"{w}x{h}",
+           "-r", f"{fps:g}", "-i", "-", *args, str(out)]
+    data = b"".join(np.ascontiguousarray(im).tobytes() for im in images)
+    subprocess.run(cmd, input=data, check=True, capture_output=True)
+
+
+def _paff(ext: str):
+    """Field-coded (PAFF) H.264: every frame two field pictures (see :mod:`tests.paff`), muxed
+    at the field rate as an encoder writes it (one packet per field)."""
+    def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
+        w, h = size
+        bg = _background(w, h)
+        frames = [colour_frame(i, w, h, bg) for i in range(n)]
+        raw = out.with_name(out.name + ".264")
+        paff.write_paff(frames, raw, lambda p, ims: _encode_images(
+            p, ims, fps, paff.x264_field_args(gop)))
+        if ext == ".264":
+            os.replace(raw, out)
+        else:
+            subprocess.run(["ffmpeg", "-v", "error", "-y", "-r", f"{2 * fps:g}", "-f", "h264",
+                            "-i", str(raw), "-c", "copy", "-f", FORMAT[ext], str(out)],
+                           check=True, capture_output=True)
+            raw.unlink()
+        return {"codes": tuple(range(n))}
+    build.ext = ext
+    return build
+
+
+FORMAT = {".ts": "mpegts", ".mkv": "matroska", ".mp4": "mp4"}
+
 _C = ["-colorspace", "bt709"]
 BUILDERS: dict[str, Callable] = {
     # 1. timestamps in the container, no B-frames although the stream allows reordering
@@ -214,6 +247,10 @@ BUILDERS: dict[str, Callable] = {
     "ts_h264_mbaff": _simple(".ts", lambda g: [*x264(g, ":interlaced=1:tff=1"),
                                                "-flags", "+ildct+ilme"]),
     "mkv_h264_mbaff": _simple(".mkv", lambda g: x264(g, ":interlaced=1:tff=1")),
+    "ts_h264_paff": _paff(".ts"),
+    "mkv_h264_paff": _paff(".mkv"),
+    "mp4_h264_paff": _paff(".mp4"),
+    "h264_raw_paff": _paff(".264"),
     # 3. joined exports
     "ts_joined_restart": _joined(".ts", lambda g: x264(g, bframes=0)),
     "ps_joined_restart": _joined(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g),

@@ -12,15 +12,16 @@ from __future__ import annotations
 from app.timeread.ocr import OcrEngine, OcrUnavailable, shared_engine
 from app.timeread.parse import ParsedClock, parse_clock
 from app.timeread.profile import ClockJump, TimeProfile, build_profile
-from app.timeread.region import ClockRegion, FrameSource, find_clock
+from app.timeread.region import Box, ClockRegion, FrameSource, find_clock
 from app.timeread.roi_text import TextSuggestion, read_region_text
-from app.timeread.sampler import Cancelled, ClockReader, Progress, Reading, sample_clip
+from app.timeread.sampler import Cancel, Cancelled, ClockReader, Progress, Reading, sample_clip
 from app.timeread.suggest import OffsetSuggestion, from_camera, from_photo
 
 
-def read_clip_clock(video: FrameSource, *, roi=None, engine: OcrEngine | None = None,
-                    max_samples: int = 60, progress: Progress | None = None,
-                    cancel=None) -> TimeProfile:
+def read_clip_clock(video: FrameSource, *, roi: Box | None = None,
+                    engine: OcrEngine | None = None, max_samples: int = 60,
+                    progress: Progress | None = None,
+                    cancel: Cancel | None = None) -> TimeProfile:
     """The time profile of ``video`` (``profile.found`` is False when it shows no clock)."""
     engine = engine or shared_engine()
     region = find_clock(video, engine, roi=roi)

@@ -13,13 +13,20 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import cv2
 import numpy as np
 
 from app.i18n import _
+
+if TYPE_CHECKING:
+    from rapidocr import RapidOCR
+
+T = TypeVar("T")
 
 MIN_HEIGHT = 40  # the recogniser works at 48 px line height; tiny OSD text is upscaled first
 MODEL_FILES = {  # config section -> model file inside the rapidocr wheel's ``models`` folder
@@ -71,13 +78,13 @@ class OcrEngine:
     """A lazily loaded, thread-safe RapidOCR with a small result cache."""
 
     def __init__(self, cache_size: int = 4096) -> None:
-        self._engine = None
+        self._engine: RapidOCR | None = None
         self._lock = threading.Lock()
-        self._cache: OrderedDict[bytes, object] = OrderedDict()
+        self._cache: OrderedDict[bytes, Any] = OrderedDict()
         self._cache_size = cache_size
         self.calls = 0  # recogniser/detector runs actually made (cache misses)
 
-    def _load(self):
+    def _load(self) -> RapidOCR:
         if self._engine is None:
             try:
                 import rapidocr
@@ -93,11 +100,12 @@ class OcrEngine:
                                        "or cannot start: {reason}", reason=exc)) from exc
         return self._engine
 
-    def _cached(self, key: bytes, run):
+    def _cached(self, key: bytes, run: Callable[[RapidOCR], T]) -> T:
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
-                return self._cache[key]
+                cached: T = self._cache[key]
+                return cached
             value = run(self._load())
             self.calls += 1
             self._cache[key] = value
@@ -116,12 +124,13 @@ class OcrEngine:
         img, _f = _scaled(_as_bgr(img))
         pad = cv2.copyMakeBorder(img, 4, 4, 8, 8, cv2.BORDER_REPLICATE)
 
-        def run(engine):
+        def run(engine: RapidOCR) -> tuple[str, float]:
             result = engine(pad, use_det=False, use_cls=False, use_rec=True)
-            txts = getattr(result, "txts", None)
-            if not txts:
+            # the output's type depends on the stages run: read its fields by name
+            txts, scores = getattr(result, "txts", None), getattr(result, "scores", None)
+            if not txts or not scores:
                 return "", 0.0
-            return str(txts[0]), float(result.scores[0])
+            return str(txts[0]), float(scores[0])
 
         return self._cached(self._key("rec", pad), run)
 
@@ -129,13 +138,14 @@ class OcrEngine:
         """Every text line found in ``img`` with its box."""
         img, f = _scaled(_as_bgr(img))
 
-        def run(engine):
+        def run(engine: RapidOCR) -> list[TextLine]:
             result = engine(img, use_det=True, use_cls=False, use_rec=True)
             boxes, txts = getattr(result, "boxes", None), getattr(result, "txts", None)
-            if boxes is None or not txts:
+            scores = getattr(result, "scores", None)
+            if boxes is None or not txts or scores is None:
                 return []
             out = []
-            for quad, text, score in zip(boxes, txts, result.scores, strict=True):
+            for quad, text, score in zip(boxes, txts, scores, strict=True):
                 xs = [p[0] / f for p in quad]
                 ys = [p[1] / f for p in quad]
                 x0, y0 = int(min(xs)), int(min(ys))

@@ -140,7 +140,10 @@ def _fit(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float]:
 
 def _agrees(a: Reading, b: Reading) -> bool:
     tol = JUMP_S if a.pinned and b.pinned else 1.25
-    return abs((b.clock_s - a.clock_s) - (b.pts_s - a.pts_s)) <= tol
+    ca, cb = a.clock_s, b.clock_s
+    if ca is None or cb is None:
+        return False
+    return abs((cb - ca) - (b.pts_s - a.pts_s)) <= tol
 
 
 def _split(readings: list[Reading]) -> tuple[list[list[int]], list[bool]]:
@@ -189,7 +192,10 @@ def build_profile(readings: list[Reading], nominal_fps: float, frame_count: int,
         segments.append(Segment(g[0], g[-1], intercept, rate, round(res, 4)))
     for prev, seg in zip(segments, segments[1:], strict=False):
         a, b = readings[prev.last], readings[seg.first]
-        size = (b.clock_s - a.clock_s) - (b.pts_s - a.pts_s)
+        ca, cb = a.clock_s, b.clock_s
+        if ca is None or cb is None:      # segments hold only readings that show a clock
+            continue
+        size = (cb - ca) - (b.pts_s - a.pts_s)
         jumps.append(ClockJump(a.frame_index, b.frame_index, b.pts_s, round(size, 2)))
     notes = []
     if not segments:

@@ -54,10 +54,10 @@ def tick_map(frames: list[np.ndarray], threshold: int = 60) -> np.ndarray:
 def candidate_bands(frames: list[np.ndarray], limit: int = 4) -> list[tuple[int, int]]:
     """Row ranges (y0, y1) where something ticks like a clock, most tick-like first."""
     share = tick_map(frames)
-    mask = ((share > 0.05) & (share < 0.8)).astype(np.uint8)
-    h, w = mask.shape
-    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 1), np.uint8))
-    mask = cv2.dilate(mask, np.ones((3, max(9, w // 40)), np.uint8))
+    ticking = ((share > 0.05) & (share < 0.8)).astype(np.uint8)
+    h, w = ticking.shape
+    opened = cv2.morphologyEx(ticking, cv2.MORPH_OPEN, np.ones((2, 1), np.uint8))
+    mask = cv2.dilate(opened, np.ones((3, max(9, w // 40)), np.uint8))
     n, _labels, stats, _c = cv2.connectedComponentsWithStats(mask)
     found = []
     for _x, y, bw, bh, area in stats[1:n]:
@@ -112,7 +112,8 @@ def _ticks(engine: OcrEngine, video: FrameSource, box: Box, i: int, first: Parse
 
 
 def _best(engine: OcrEngine, video: FrameSource, i: int,
-          hits: list[tuple[Box, ParsedClock]], shape, method: str) -> ClockRegion | None:
+          hits: list[tuple[Box, ParsedClock]], shape: tuple[int, ...],
+          method: str) -> ClockRegion | None:
     ranked = sorted(hits, key=lambda h: -h[1].confidence)
     fallback = None
     for box, parsed in ranked:
@@ -139,7 +140,7 @@ def find_clock(video: FrameSource, engine: OcrEngine, *, roi: Box | None = None,
         if not hits:
             text, conf = engine.read_line(crop(frame, roi))
             parsed = parse_clock(text, conf)
-            return ClockRegion(tuple(roi), start, text, "drawn") if parsed else None
+            return ClockRegion(roi, start, text, "drawn") if parsed else None
         region = _best(engine, video, start, hits, shape, "drawn")
         return None if region is None else ClockRegion(_clamp(region.box, roi), region.frame_index,
                                                        region.text, region.method)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import av
+from av.video.codeccontext import VideoCodecContext
 
 from app.i18n import _
 from app.video.errors import VideoError
@@ -80,7 +81,7 @@ class FirstFrame:
 
     LIMIT = 48
 
-    def __init__(self, codec_context) -> None:
+    def __init__(self, codec_context: VideoCodecContext) -> None:
         self._cc = codec_context
         self._fed = 0
         self.frame: av.VideoFrame | None = None

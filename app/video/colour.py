@@ -7,6 +7,7 @@ neutral, so a filter without them misses most vehicles.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import cv2
@@ -25,6 +26,9 @@ HUES = {"red": (170, 10), "orange": (10, 22), "yellow": (22, 35), "green": (35, 
 NEUTRALS = {"white": (45, 190, 255), "silver": (45, 135, 200), "grey": (45, 70, 145),
             "black": (255, 0, 60)}
 COLOURS = (*HUES, *NEUTRALS)  # the names a user can pick, hues first
+Mask = Callable[[np.ndarray], np.ndarray]      # BGR image -> boolean mask of matching pixels
+# a region as Roi.parse takes it: None (whole frame), x,y,w,h, a list of points, or a mask
+RoiSpec = np.ndarray | Sequence[float] | Sequence[Sequence[float]] | None
 
 
 def neutral_mask(bgr: np.ndarray, sat_max: int, val_min: int, val_max: int) -> np.ndarray:
@@ -43,7 +47,8 @@ def hue_mask(bgr: np.ndarray, hue: tuple[int, int], sat_min: int, val_min: int) 
     return in_hue & (s >= sat_min) & (v >= val_min)
 
 
-def _segment_score(src: VideoSource, meter: MotionMeter, seg: Segment, mask, samples: int) -> float:
+def _segment_score(src: VideoSource, meter: MotionMeter, seg: Segment, mask: Mask,
+                   samples: int) -> float:
     lag = meter.lag
     first = max(seg.start_frame, lag)
     if seg.end_frame < first:
@@ -63,7 +68,7 @@ def _segment_score(src: VideoSource, meter: MotionMeter, seg: Segment, mask, sam
 def rank_segments_by_colour(path: str | Path | VideoSource, segments: list[Segment],
                             hue: tuple[int, int] | str = (100, 130), *, sat_min: int = 80,
                             val_min: int = 50, samples: int = 12,
-                            roi=None) -> list[tuple[Segment, float]]:
+                            roi: RoiSpec = None) -> list[tuple[Segment, float]]:
     """Segments sorted by the share (0..1) of their moving area whose colour is in ``hue``.
 
     ``hue`` is an OpenCV hue range (0..179; lo > hi wraps, e.g. red ``(170, 10)``) or a name
@@ -73,7 +78,7 @@ def rank_segments_by_colour(path: str | Path | VideoSource, segments: list[Segme
     if isinstance(hue, str) and hue in NEUTRALS:
         limits = NEUTRALS[hue]
 
-        def mask(bgr):
+        def mask(bgr: np.ndarray) -> np.ndarray:
             return neutral_mask(bgr, *limits)
     else:
         if isinstance(hue, str):
@@ -85,10 +90,10 @@ def rank_segments_by_colour(path: str | Path | VideoSource, segments: list[Segme
             raise VideoError(_("the hue range must lie between 0 and 179"))
         hue_range = hue
 
-        def mask(bgr):
+        def mask(bgr: np.ndarray) -> np.ndarray:
             return hue_mask(bgr, hue_range, sat_min, val_min)
     own = not isinstance(path, VideoSource)
-    src = open_video(path, cache_bytes=128 << 20) if own else path
+    src = path if isinstance(path, VideoSource) else open_video(path, cache_bytes=128 << 20)
     try:
         region = Roi.parse(roi, src.width, src.height, src.path)
         meter = MotionMeter(src.width, src.height, region, lag=max(1, round(src.fps / 5)))

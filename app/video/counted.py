@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import av
 import numpy as np
+from av.video.codeccontext import VideoCodecContext
 
 from app.i18n import _
 from app.video.errors import VideoError
-from app.video.frame_index import FrameIndex
+from app.video.frame_index import FrameIndex, Row
 from app.video.nal import H264_IDR, HEVC_CRA_BLA, HEVC_IDR, HEVC_RASL
 
 
@@ -46,8 +48,10 @@ def presentation_ranks(orders: list) -> np.ndarray:
     return rank
 
 
-def counted_index(path: Path, mode: str, rows, sizes, types, info, fps, size, truncated,
-                  warnings, reorders: bool, orders: list | None = None):
+def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
+                  types: list[int | None], info: dict[str, Any], fps: float | None, size: int,
+                  truncated: bool, warnings: list[str], reorders: bool,
+                  orders: list | None = None) -> FrameIndex:
     keys = [n for n, r in enumerate(rows) if r[2]]
     if not keys:
         raise VideoError(_("the video has no keyframe, so no frame can be decoded"), path)
@@ -65,9 +69,9 @@ def counted_index(path: Path, mode: str, rows, sizes, types, info, fps, size, tr
     sz = np.array(sizes, dtype=np.int64)
     if mode == "bytes" and pos.size > 1 and not np.array_equal(pos[1:], pos[:-1] + sz[:-1]):
         raise VideoError(_("the stream has no timestamps and cannot be indexed exactly"), path)
-    ranked = (bool(orders) and info["codec"] in ("h264", "mpeg2video", "mpeg1video")
+    ranked = (orders is not None and len(orders) > 0 and info["codec"] in ("h264", "mpeg2video", "mpeg1video")
               and all(o is not None for o in orders))
-    rank = presentation_ranks(orders) if ranked else np.zeros(0, dtype=np.int64)
+    rank = presentation_ranks(orders) if ranked and orders else np.zeros(0, dtype=np.int64)
     if ranked:   # frames placed by picture order count: every keyframe is an access point
         points = [(d, 0) for d in sorted(keys, key=lambda d: rank[d])]
         shown = np.array([rank[d] for d, _lead in points], dtype=np.int64)
@@ -104,9 +108,11 @@ def _tail_frames(path: Path, codec: str, pos: np.ndarray, size: np.ndarray, star
     """Decode a raw stream from its last access point: how many frames really come out (a
     stream cut off mid-copy ends in a partial packet that yields no frame)."""
     cc = av.CodecContext.create(codec, "r")
+    if not isinstance(cc, VideoCodecContext):
+        return 0
     out = 0
     with open(path, "rb") as f:
-        def feed(n: int | None):
+        def feed(n: int | None) -> list[av.VideoFrame]:
             if n is None:
                 return cc.decode(None)
             f.seek(int(pos[n]))

@@ -8,11 +8,15 @@ decoded frame is placed by its pts (``pts`` mode) or by its output position afte
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import av
 import numpy as np
+from av.container import InputContainer
+from av.video.codeccontext import VideoCodecContext
+from av.video.stream import VideoStream
 
 from app.i18n import _
 from app.video.errors import VideoError
@@ -20,6 +24,7 @@ from app.video.index import FrameIndex, open_container
 from app.video.splice import packets_from
 
 Sink = Callable[[int, av.VideoFrame], None]
+Frames = Generator[tuple[int, av.VideoFrame], None, None]
 # decoders that honour skip_frame=NONREF (B-frames / non-reference pictures are not decoded)
 NONREF_SKIPPABLE = ("h264", "hevc", "mpeg4", "mpeg2video", "mpeg1video")
 
@@ -32,10 +37,13 @@ class FrameDecoder:
         self.index = index
         self.lock = threading.RLock()
         self._threads = threads
-        self._container = None
-        self._codec = None
-        self._file = None
-        self._gen: Iterator[tuple[int, av.VideoFrame]] | None = None
+        self._container: InputContainer | None = None
+        self._stream: VideoStream | None = None
+        self._codec: VideoCodecContext | None = None
+        self._file: BinaryIO | None = None
+        self._primed = False
+        self._skip_ticks = 0
+        self._gen: Frames | None = None
         self.last = -1          # index of the last frame this pipeline delivered
         self.damaged: set[int] = set()
         self.skip_nonref = False  # scanning only: non-reference frames are not decoded
@@ -50,10 +58,10 @@ class FrameDecoder:
             if self._codec is None:
                 with open_container(self.path) as container:
                     template = container.streams.video[0].codec_context
-                    self._codec = av.CodecContext.create(template.name, "r")
+                    codec = self._create(template.name)
                     if template.extradata:
-                        self._codec.extradata = template.extradata
-                self._setup_threads(self._codec)
+                        codec.extradata = template.extradata
+                self._setup_threads(codec)
         elif self.index.mode in ("pts", "count"):
             if self._container is None:
                 self._container = open_container(self.path)
@@ -66,16 +74,36 @@ class FrameDecoder:
             except OSError as exc:
                 raise VideoError(_("the file cannot be read ({reason})", reason=exc.strerror),
                                  self.path) from exc
-            self._codec = av.CodecContext.create(self.index.codec, "r")
-            self._setup_threads(self._codec)
+            self._setup_threads(self._create(self.index.codec))
             self._primed = False
 
-    def _setup_threads(self, cc) -> None:
+    def _create(self, name: str) -> VideoCodecContext:
+        codec = av.CodecContext.create(name, "r")
+        if not isinstance(codec, VideoCodecContext):
+            raise VideoError(_("the video codec is not supported"), self.path)
+        self._codec = codec
+        return codec
+
+    @property
+    def _cc(self) -> VideoCodecContext:
+        """The open decoder (after :meth:`_ensure_open`)."""
+        if self._codec is None:
+            raise VideoError(_("the video has been closed"), self.path)
+        return self._codec
+
+    @property
+    def _demuxer(self) -> tuple[InputContainer, VideoStream]:
+        """The open container and its video stream (timestamp-seeking modes)."""
+        if self._container is None or self._stream is None:
+            raise VideoError(_("the video has been closed"), self.path)
+        return self._container, self._stream
+
+    def _setup_threads(self, cc: VideoCodecContext) -> None:
         # frame threading (2 cores) only for H.264 with container timestamps: on damaged raw
         # streams FFmpeg's frame threads were seen to deadlock (a worker waiting forever for a
         # broken reference frame, hanging the close); slice threads cannot wait on each other
         frame_ok = self.index.codec in ("h264", "hevc") and self.index.mode == "pts"
-        cc.thread_type = "AUTO" if frame_ok else "SLICE"
+        cc.thread_type = "AUTO" if frame_ok else "SLICE"  # type: ignore[assignment]  # PyAV takes names
         cc.thread_count = self._threads
         if self.skip_nonref and self.index.mode == "pts" and self.index.codec in ("h264", "hevc"):
             cc.skip_frame = "NONREF"
@@ -84,7 +112,7 @@ class FrameDecoder:
         self._drop_gen()
         if self._container is not None:
             self._container.close()
-            self._container = None
+            self._container = self._stream = None
         if self._file is not None:
             self._file.close()
             self._file = None
@@ -124,11 +152,11 @@ class FrameDecoder:
             return
         skip = packet.pts is not None and packet.pts < self._skip_ticks
         if skip != self._skipping:
-            self._codec.skip_frame = "NONREF" if skip else "DEFAULT"
+            self._cc.skip_frame = "NONREF" if skip else "DEFAULT"
             self._skipping = skip
 
     def _next(self) -> tuple[int, av.VideoFrame] | None:
-        while True:
+        while self._gen is not None:
             try:
                 i, frame = next(self._gen)
             except StopIteration:
@@ -144,6 +172,7 @@ class FrameDecoder:
             if frame.is_corrupt:
                 self.damaged.add(i)
             return i, frame
+        return None
 
     def _seek(self, slot: int) -> None:
         self._ensure_open()
@@ -155,17 +184,17 @@ class FrameDecoder:
         else:
             self._gen = self._frames_counted(slot)
 
-    def _frames_pts(self, slot: int, key: int) -> Iterator[tuple[int, av.VideoFrame]]:
+    def _frames_pts(self, slot: int, key: int) -> Frames:
         if self.index.seek_by == "pos":
-            self._codec.flush_buffers()
+            self._cc.flush_buffers()
             yield from self._decode_stream(packets_from(self.path, self.index, slot,
                                                          self._probe))
             return
+        container, stream = self._demuxer
         for attempt in range(slot, -1, -1):
-            self._container.seek(int(self.index.key_seek[attempt]), stream=self._stream,
-                                 backward=True)
-            self._codec.flush_buffers()
-            frames = self._decode_stream(self._container.demux(self._stream))
+            container.seek(int(self.index.key_seek[attempt]), stream=stream, backward=True)
+            self._cc.flush_buffers()
+            frames = self._decode_stream(container.demux(stream))
             first = next(frames, None)
             if first is None:
                 return
@@ -175,7 +204,7 @@ class FrameDecoder:
                 return
             frames.close()
 
-    def _decode_stream(self, packets) -> Iterator[tuple[int, av.VideoFrame]]:
+    def _decode_stream(self, packets: Iterable[av.Packet]) -> Frames:
         """Frames placed by pts. After a damaged packet, every frame shown until the next
         keyframe may be built on broken references: those are reported in :attr:`damaged`."""
         tainted = False
@@ -183,7 +212,7 @@ class FrameDecoder:
         for packet in packets:
             self._set_skip(packet)
             try:
-                frames = self._codec.decode(packet if packet.size else None)
+                frames = self._cc.decode(packet if packet.size else None)
             except av.error.InvalidDataError:
                 tainted = True
                 continue
@@ -198,12 +227,12 @@ class FrameDecoder:
                     tainted = True
                 yield i, frame
 
-    def _frames_counted(self, slot: int) -> Iterator[tuple[int, av.VideoFrame]]:
+    def _frames_counted(self, slot: int) -> Frames:
         """Feed packets from access point ``slot``; the n-th frame out is frame
         ``key_index[slot] + n``. Each packet carries its decode position as pts, so a frame
         arriving in another GOP than expected (a frame went missing) is caught: the rest of that
         GOP is reported missing and decoding resumes at the next access point."""
-        idx, cc = self.index, self._codec
+        idx, cc = self.index, self._cc
         if idx.pkt_pts.size:
             yield from self._frames_ranked(slot)
             return
@@ -250,24 +279,24 @@ class FrameDecoder:
                 yield out, frame
             out += 1
 
-    def _frames_ranked(self, slot: int) -> Iterator[tuple[int, av.VideoFrame]]:
+    def _frames_ranked(self, slot: int) -> Frames:
         """Counted modes with picture order counts: each frame carries its packet's decode
         number as pts, and the index maps that number to the frame's presentation index."""
         rank = self.index.pkt_pts
         packets = self._packet_source(int(self.index.key_seek[slot]))
         for _n, packet in packets:
             try:
-                frames = self._codec.decode(packet)
+                frames = self._cc.decode(packet)
             except av.error.InvalidDataError:
                 frames = []
             yield from self._place_ranked(frames, rank)
         try:
-            tail = self._codec.decode(None)
+            tail = self._cc.decode(None)
         except av.error.FFmpegError:
             tail = []
         yield from self._place_ranked(tail, rank)
 
-    def _place_ranked(self, frames, rank: np.ndarray) -> Iterator[tuple[int, av.VideoFrame]]:
+    def _place_ranked(self, frames: list[av.VideoFrame], rank: np.ndarray) -> Frames:
         for frame in frames:
             if frame.pts is None or not 0 <= frame.pts < rank.size:
                 continue
@@ -289,27 +318,29 @@ class FrameDecoder:
         return (by_packet == shown + 1 and idx.key_lead.size > by_packet
                 and out >= int(idx.key_index[by_packet]) - int(idx.key_lead[by_packet]))
 
-    def _packet_source(self, n: int) -> Iterator[tuple[int, av.Packet]]:
+    def _packet_source(self, n: int) -> Generator[tuple[int, av.Packet], None, None]:
         """Packets from decode position ``n`` on, each with pts = dts = its position."""
-        self._codec.flush_buffers()
+        cc = self._cc
+        cc.flush_buffers()
         if self.index.mode == "bytes":
             if not self._primed and n > 0:          # parameter sets live in the first packet
-                self._codec.decode(self._read_packet(0))
-                self._codec.decode(None)
-                self._codec.flush_buffers()
+                cc.decode(self._read_packet(0))
+                cc.decode(None)
+                cc.flush_buffers()
             self._primed = True
-            for m in range(n, self.index.frame_count_packets):
-                yield m, self._read_packet(m)
+            for k in range(n, self.index.frame_count_packets):
+                yield k, self._read_packet(k)
             return
         target = int(self.index.pkt_dts[n])
+        container, stream = self._demuxer
         for attempt in (target, None):
             if attempt is None:
-                self._container.seek(0, backward=True)
+                container.seek(0, backward=True)
             else:
-                self._container.seek(target, stream=self._stream, backward=True)
-            self._codec.flush_buffers()
-            m = None
-            for packet in self._container.demux(self._stream):
+                container.seek(target, stream=stream, backward=True)
+            cc.flush_buffers()
+            m: int | None = None
+            for packet in container.demux(stream):
                 if packet.size == 0:
                     continue
                 if m is None:
@@ -325,6 +356,8 @@ class FrameDecoder:
                 return
 
     def _read_packet(self, n: int) -> av.Packet:
+        if self._file is None:
+            raise VideoError(_("the video has been closed"), self.path)
         self._file.seek(int(self.index.pkt_pos[n]))
         packet = av.Packet(self._file.read(int(self.index.pkt_size[n])))
         packet.pts = packet.dts = n

@@ -20,6 +20,9 @@ from app.video.filters import FilterChain
 from app.video.index import FrameIndex
 from app.video.source import VideoSource, open_video
 
+Progress = Callable[[int, int], None] | None
+Cancel = Callable[[], bool] | None
+
 CHUNK = 4 << 20
 
 
@@ -45,11 +48,9 @@ def sha256_file(path: str | Path, progress: Callable[[int, int], None] | None = 
 
 def source_sha256(source: VideoSource) -> str:
     """The source file's SHA-256, computed once per open source."""
-    digest = getattr(source, "_sha256", None)
-    if digest is None:
-        digest = sha256_file(source.path)
-        source._sha256 = digest
-    return digest
+    if source.sha256 is None:
+        source.sha256 = sha256_file(source.path)
+    return source.sha256
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
@@ -163,7 +164,8 @@ def _out_format(out: Path) -> str | None:
         out.suffix.lower(), "mp4")
 
 
-def _stream_copy(src: VideoSource, start: int, end: int, tmp: Path, progress, cancel) -> None:
+def _stream_copy(src: VideoSource, start: int, end: int, tmp: Path, progress: Progress,
+                 cancel: Cancel) -> None:
     index = src.index
     lo, hi = int(index.ticks[start]), int(index.ticks[end])
     with av.open(str(src.path), metadata_errors="ignore") as inp, \
@@ -193,7 +195,8 @@ def _stream_copy(src: VideoSource, start: int, end: int, tmp: Path, progress, ca
                 progress(done, end - start + 1)
 
 
-def _reencode(src: VideoSource, start: int, end: int, tmp: Path, progress, cancel) -> None:
+def _reencode(src: VideoSource, start: int, end: int, tmp: Path, progress: Progress,
+              cancel: Cancel) -> None:
     base = src.pts(start)
     rate = Fraction(src.fps).limit_denominator(1001)
     with av.open(str(tmp), "w", format=_out_format(tmp)) as outp:

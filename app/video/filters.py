@@ -36,35 +36,35 @@ class FilterSpec:
     fn: Callable[..., np.ndarray]
 
 
-def _brightness_contrast(img, brightness, contrast):
+def _brightness_contrast(img: np.ndarray, brightness: float, contrast: float) -> np.ndarray:
     return cv2.convertScaleAbs(img, alpha=float(contrast), beta=float(brightness))
 
 
-def _gamma(img, gamma):
+def _gamma(img: np.ndarray, gamma: float) -> np.ndarray:
     lut = np.clip(((np.arange(256) / 255.0) ** (1.0 / float(gamma))) * 255.0 + 0.5, 0, 255)
     return cv2.LUT(img, lut.astype(np.uint8))
 
 
-def _clahe(img, clip_limit, tiles):
+def _clahe(img: np.ndarray, clip_limit: float, tiles: int) -> np.ndarray:
     lab = cv2.cvtColor(img, cv2.COLOR_BGR2LAB)
     tool = cv2.createCLAHE(clipLimit=float(clip_limit), tileGridSize=(int(tiles), int(tiles)))
     lab[:, :, 0] = tool.apply(lab[:, :, 0])
     return cv2.cvtColor(lab, cv2.COLOR_LAB2BGR)
 
 
-def _sharpen(img, amount, radius):
+def _sharpen(img: np.ndarray, amount: float, radius: float) -> np.ndarray:
     blurred = cv2.GaussianBlur(img, (0, 0), float(radius))
     return cv2.addWeighted(img, 1.0 + float(amount), blurred, -float(amount), 0)
 
 
-def _denoise(img, strength, method):
+def _denoise(img: np.ndarray, strength: float, method: str) -> np.ndarray:
     if method == "nlmeans":
         return cv2.fastNlMeansDenoisingColored(img, None, float(strength), float(strength), 7, 21)
     d = 5 if strength < 15 else 9
     return cv2.bilateralFilter(img, d, float(strength) * 5, float(strength) * 5)
 
 
-def _deinterlace(img, mode):
+def _deinterlace(img: np.ndarray, mode: str) -> np.ndarray:
     if mode == "blend":
         out = img.astype(np.uint16)
         out[1:] = (out[1:] + out[:-1]) // 2
@@ -73,11 +73,11 @@ def _deinterlace(img, mode):
     return cv2.resize(field, (img.shape[1], img.shape[0]), interpolation=cv2.INTER_LINEAR)
 
 
-def _grayscale(img):
+def _grayscale(img: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
 
 
-def _crop_zoom(img, x, y, w, h, scale):
+def _crop_zoom(img: np.ndarray, x: int, y: int, w: int, h: int, scale: int) -> np.ndarray:
     height, width = img.shape[:2]
     x, y = min(max(int(x), 0), width - 1), min(max(int(y), 0), height - 1)
     w = width - x if int(w) <= 0 else min(int(w), width - x)
@@ -149,7 +149,8 @@ def normalise(spec: dict) -> dict:
             except (TypeError, ValueError) as exc:
                 raise VideoError(_("filter {kind}: {name} must be a number", kind=kind.kind,
                                    name=p.name)) from exc
-            if (p.low is not None and value < p.low) or (p.high is not None and value > p.high):
+            number = float(value)
+            if (p.low is not None and number < p.low) or (p.high is not None and number > p.high):
                 raise VideoError(_("filter {kind}: {name} must be between {low} and {high}",
                                    kind=kind.kind, name=p.name, low=p.low,
                                    high=p.high if p.high is not None else "∞"))
@@ -163,7 +164,7 @@ class FilterChain:
     def __init__(self, filters: list[dict] | None = None) -> None:
         self.filters: list[dict] = [normalise(f) for f in (filters or [])]
 
-    def add(self, kind: str, **params) -> FilterChain:
+    def add(self, kind: str, **params: object) -> FilterChain:
         """Return a new chain with one more filter at the end."""
         return FilterChain([*self.filters, {"type": kind, **params}])
 

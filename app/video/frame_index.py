@@ -16,6 +16,8 @@ from pathlib import Path
 import numpy as np
 
 INDEX_VERSION = 8
+# one demuxed packet in decode order: (pts, dts, is keyframe, byte position or -1)
+Row = tuple[int | None, int | None, bool, int]
 _EMPTY = np.zeros(0, dtype=np.int64)
 ARRAYS = ("ticks", "seconds", "key_index", "key_seek", "pkt_pos", "pkt_size", "pkt_dts",
           "key_lead", "pkt_pts", "key_pkt", "key_sync", "segments")

@@ -25,15 +25,19 @@ import hashlib
 from datetime import UTC, datetime
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import av
 import numpy as np
+from av.container import InputContainer
+from av.video.stream import VideoStream
 
 from app.i18n import _
 from app.video.checks import FirstFrame, check_frame_size, refuse_still, sniff_kind, traits_of
 from app.video.counted import counted_index
 from app.video.errors import VideoError
-from app.video.frame_index import INDEX_VERSION, FrameIndex
+from app.video.fields import FieldPairs
+from app.video.frame_index import INDEX_VERSION, FrameIndex, Row
 from app.video.nal import vcl_type
 from app.video.picture_order import tracker_for
 from app.video.streams import POS_FORMATS, stream_index
@@ -73,7 +77,7 @@ def check_readable(path: Path) -> int:
     return size
 
 
-def open_container(path: Path):
+def open_container(path: Path) -> InputContainer:
     """``av.open`` with plain-words errors; refuses stills and frames larger than 8K."""
     try:
         container = av.open(str(path), metadata_errors="ignore")
@@ -117,7 +121,7 @@ def _parse_start_time(*metas: dict) -> str | None:
     return None
 
 
-def _nominal_fps(stream, fps_hint: float | None) -> float | None:
+def _nominal_fps(stream: VideoStream, fps_hint: float | None) -> float | None:
     if fps_hint:
         return float(fps_hint)
     for rate in (stream.average_rate, stream.guessed_rate, stream.base_rate):
@@ -131,7 +135,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     size = check_readable(path)
     warnings: list[str] = []
     truncated = False
-    rows: list[tuple[int | None, int | None, bool, int]] = []
+    rows: list[Row] = []
     sizes: list[int] = []
     types: list[int | None] = []
     with open_container(path) as container:
@@ -139,6 +143,8 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         cc = stream.codec_context
         fmt = container.format.name.split(",")[0]
         nal_codec = cc.name if cc.name in ("h264", "hevc") else None
+        pairs = FieldPairs(cc.extradata) if cc.name == "h264" else None
+        second: list[bool] = []     # packet holds the second field of a pair (PAFF)
         first = FirstFrame(cc)
         last_corrupt = False
         poc = tracker_for(cc.name) if fmt not in PTS_CONTAINERS | POS_FORMATS else None
@@ -156,6 +162,11 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                 head = memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes() \
                     if nal_codec or poc is not None else b""
                 types.append(vcl_type(head, nal_codec) if nal_codec else None)
+                if pairs is not None and pairs.possible:
+                    head = head or memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes()
+                    second.append(pairs.second_field(head))
+                else:
+                    second.append(False)
                 orders.append(poc.feed(head) if poc is not None else None)
                 if pkt.pos is not None and pkt.pos >= 0 and pkt.pos + pkt.size > size:
                     truncated = True  # a partial last packet: kept, it may show part of a picture
@@ -196,11 +207,18 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         warnings.append(_("the file is incomplete (truncated); only the first {n} frames can be "
                           "shown", n=len(rows)))
     reorders = info["codec"] in REORDERING
+    nominal = fps
+    if any(second) and not fps_hint:
+        fps = None          # the stream's rate counts fields: take it from frame timestamps
     if fmt in POS_FORMATS:
-        index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings)
+        index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings,
+                             np.array(second, dtype=bool))
         if index is not None:
             return index
     if fmt in RAW_FORMATS or any(r[0] is None and r[1] is None for r in rows):
+        if any(second):
+            fps = nominal    # FFmpeg states the frame rate of a raw field-coded stream
+            rows, sizes, types, orders = _join_fields(second, rows, sizes, types, orders)
         return counted_index(path, "bytes", rows, sizes, types, info, fps, size, truncated,
                              warnings, reorders, orders)
     pts_known = [r[0] for r in rows if r[0] is not None]
@@ -211,10 +229,30 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         # (e.g. H.264 with B-frames in AVI): place frames by counting decoder output
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
                              warnings, reorders, orders)
+    if any(second):      # a field pair is one frame: its first field's packet stands for it
+        rows = [r for r, s in zip(rows, second, strict=True) if not s]
     return _timed_index(path, rows, info, fps, time_base, size, truncated, warnings)
 
 
-def _timed_index(path, rows, info, fps, time_base, size, truncated, warnings) -> FrameIndex:
+def _join_fields(second: list[bool], rows: list[Row], sizes: list[int],
+                 types: list[int | None], orders: list) -> tuple[list[Row], list[int],
+                                                              list[int | None], list]:
+    """Raw streams: a field pair's two packets (contiguous bytes) become one packet."""
+    out_rows, out_sizes, out_types, out_orders = [], [], [], []
+    for n, row in enumerate(rows):
+        if second[n] and out_rows:
+            out_sizes[-1] += sizes[n]
+            continue
+        out_rows.append(row)
+        out_sizes.append(sizes[n])
+        out_types.append(types[n])
+        out_orders.append(orders[n] if n < len(orders) else None)
+    return out_rows, out_sizes, out_types, out_orders
+
+
+def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float | None,
+                 time_base: Fraction, size: int, truncated: bool,
+                 warnings: list[str]) -> FrameIndex:
     pts = np.array([r[0] if r[0] is not None else r[1] for r in rows], dtype=np.int64)
     # seek by the keyframe's pts: FFmpeg's mov seek compares presentation times, and seeking
     # to the (earlier) dts of a B-frame stream's keyframe lands one whole GOP too early
@@ -247,7 +285,7 @@ def _timed_index(path, rows, info, fps, time_base, size, truncated, warnings) ->
                       **info)
 
 
-def _sample_aspect(stream) -> float:
+def _sample_aspect(stream: VideoStream) -> float:
     """Sample (pixel) aspect ratio of the stream from its parameters; 1.0 when unknown."""
     try:
         sar = stream.sample_aspect_ratio or stream.codec_context.sample_aspect_ratio

@@ -8,6 +8,8 @@ counted.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 H264_IDR = 5
 HEVC_IDR = (19, 20)
 HEVC_CRA_BLA = (16, 17, 18, 21)
@@ -15,14 +17,14 @@ HEVC_RASL = (8, 9)
 HEVC_LEADING = (6, 7, 8, 9)
 
 
-def _annexb_nals(data: bytes):
+def _annexb_nals(data: bytes) -> Iterator[int]:
     i = data.find(b"\x00\x00\x01")
     while 0 <= i < len(data) - 3:
         yield data[i + 3]
         i = data.find(b"\x00\x00\x01", i + 3)
 
 
-def _length_prefixed_nals(data: bytes):
+def _length_prefixed_nals(data: bytes) -> Iterator[int]:
     i = 0
     while i + 4 < len(data):
         size = int.from_bytes(data[i:i + 4], "big")

@@ -13,6 +13,8 @@ closed-GOP rules.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 HIGH_PROFILES = {100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135}
 
 
@@ -44,7 +46,7 @@ class Bits:
         return (k + 1) // 2 if k & 1 else -(k // 2)
 
 
-def nal_units(data: bytes):
+def nal_units(data: bytes) -> Iterator[tuple[int, int, bytes]]:
     """``(nal_ref_idc, nal_unit_type, payload)`` of the Annex-B or length-prefixed NALs."""
     if data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01":
         starts = []

@@ -21,7 +21,7 @@ COLORSPACE = {"bt709": 1, "bt601": 5, "smpte240m": 7, "bt2020": 9}
 
 def _plane(frame: av.VideoFrame, n: int, rows: int, cols: int) -> np.ndarray:
     plane = frame.planes[n]
-    return np.frombuffer(plane, dtype=np.uint8).reshape(-1, plane.line_size)[:rows, :cols]
+    return np.frombuffer(memoryview(plane), dtype=np.uint8).reshape(-1, plane.line_size)[:rows, :cols]
 
 
 def tag(frame: av.VideoFrame, matrix: str, full_range: bool) -> av.VideoFrame:
@@ -52,9 +52,12 @@ def to_bgr(item: Item | av.VideoFrame, matrix: str = "",
     Planar 4:2:0 is converted by FFmpeg's own converter with the stream's colour matrix and
     range (``matrix``; BT.601 when not given), so frames match FFmpeg's reference conversion."""
     if isinstance(item, av.VideoFrame):
-        if matrix:      # straight from the decoder: one conversion, no intermediate copy
+        # straight from the decoder: one conversion, no intermediate copy — except for frames
+        # flagged interlaced, which PyAV's converter upsamples field by field, unlike the same
+        # pixels taken from the cache (and unlike FFmpeg's reference conversion)
+        if matrix and not item.interlaced_frame:
             return tag(item, matrix, full_range).to_ndarray(format="bgr24")
-        item = compact(item)
+        item = compact(item, matrix, full_range)
     kind, data = item
     if kind == I420:
         if not matrix:

@@ -50,7 +50,7 @@ class Prefetcher:
     """One background job at a time; a new request cancels a running one it does not cover."""
 
     def __init__(self, path: Path, index: FrameIndex,
-                 store: Callable[[int, av.VideoFrame], None]) -> None:
+                 store: Callable[[int, av.VideoFrame], object]) -> None:
         self._path, self._index, self._store = path, index, store
         self._pool = ThreadPoolExecutor(1, "video-prefetch")
         self._decoder: FrameDecoder | None = None
@@ -70,7 +70,7 @@ class Prefetcher:
             parts = [(last - urgent + 1, last), (first, last - urgent)]
         with self._lock:
             job = self.job
-            if job is not None and not job.future.done():
+            if job is not None and job.future is not None and not job.future.done():
                 if job.covers(last):
                     return
                 job.cancelled.set()
@@ -82,16 +82,16 @@ class Prefetcher:
         """Block until the running job's range holding frame ``i`` is cached; True if one did."""
         job = self.job
         part = job.part_of(i) if job is not None else None
-        if part is None:
+        if job is None or part is None:
             return False
         while not job.done[part].wait(0.05):
-            if job.future.done():
+            if job.future is None or job.future.done():
                 break
         return job.done[part].is_set()
 
     def wait_idle(self, timeout: float | None = None) -> None:
         job = self.job
-        if job is not None:
+        if job is not None and job.future is not None:
             try:
                 job.future.result(timeout)
             except VideoError:
@@ -101,7 +101,10 @@ class Prefetcher:
         if self.closed or job.cancelled.is_set():
             return
         if self._decoder is None:
-            self._decoder = FrameDecoder(self._path, self._index, threads=2)
+            # one decoding thread: frames decoded ahead take at most one core and never crowd
+            # out the frame the user is waiting for (a lower thread priority would: the
+            # thread would sit on the interpreter lock while the scheduler passes it over)
+            self._decoder = FrameDecoder(self._path, self._index, threads=1)
 
         def sink(i: int, frame: av.VideoFrame) -> None:
             if job.cancelled.is_set() or self.closed:

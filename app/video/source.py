@@ -39,6 +39,7 @@ class VideoSource:
         self._prefetch = Prefetcher(self.path, self.index, self._store) if prefetch else None
         self._closed = False
         self.position = 0
+        self.sha256: str | None = None     # the file's SHA-256 once computed (export)
 
     # --- description ---------------------------------------------------------------------------
     @property
@@ -160,7 +161,7 @@ class VideoSource:
             raise VideoError(_("the video has been closed"), self.path)
         i = self._check(i)
         prev = self.position
-        item = self.cache.get(i)
+        item: Item | av.VideoFrame | None = self.cache.get(i)
         if item is None and self._prefetch is not None and self._prefetch.wait_for(i):
             item = self.cache.get(i)
         if item is None:
@@ -206,7 +207,7 @@ class VideoSource:
                 wanted.append(frame if stored[0] == I420 else stored)   # formats only once
 
         with self._main.lock:
-            item = self.cache.get(i)
+            item: Item | av.VideoFrame | None = self.cache.get(i)
             if item is not None:
                 return item
             self._main.decode(i, i, sink, keep_from=max(0, i - keep + 1))
@@ -220,7 +221,7 @@ class VideoSource:
         """Keep half the cache's worth of frames below the position decoded in advance."""
         capacity = self._capacity()
         low = self.cache.run_start(i)
-        if low > 0 and i - low <= capacity // 3:
+        if self._prefetch is not None and low > 0 and i - low <= capacity // 3:
             # nothing cached below (a jump): the next frame back comes first, then the rest
             self._prefetch.request(max(0, low - capacity // 2), low - 1,
                                    urgent=4 if low == i else 0)
@@ -239,7 +240,7 @@ class VideoSource:
     def __enter__(self) -> VideoSource:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __repr__(self) -> str:

@@ -67,7 +67,7 @@ def _open(path: Path, index: FrameIndex, slot: int,
     for n in range(level[0], len(PROBES)):
         view = SpliceFile(path, index.prefix, int(index.key_seek[slot]))
         try:
-            container = av.open(view, format=index.container, options=PROBES[n],
+            container = av.open(view, "r", format=index.container, options=PROBES[n],
                                 buffer_size=1 << 18, metadata_errors="ignore")
         except av.error.FFmpegError:
             view.close()

@@ -19,7 +19,7 @@ import numpy as np
 from app.i18n import _
 from app.video.dav import segment_clocks
 from app.video.errors import VideoError
-from app.video.frame_index import FrameIndex, empty
+from app.video.frame_index import FrameIndex, Row, empty
 
 POS_FORMATS = {"mpegts", "mpeg", "dhav", "mpegtsraw"}
 WRAP = 1 << 33                      # MPEG system clock: 33-bit timestamps
@@ -61,10 +61,12 @@ def gaps(ticks: np.ndarray, step: int, time_base: Fraction) -> list[int]:
     return [int(j) + 1 for j in np.flatnonzero(np.diff(ticks) > limit)]
 
 
-def stream_index(path: Path, rows, info: dict, fps: float | None, time_base: Fraction,
-                 size: int, truncated: bool, warnings: list[str]) -> FrameIndex | None:
+def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, time_base: Fraction,
+                 size: int, truncated: bool, warnings: list[str],
+                 second: np.ndarray | None = None) -> FrameIndex | None:
     """The index of a byte-addressed stream, or None when packet positions are unusable (the
-    caller then falls back to timestamp seeking)."""
+    caller then falls back to timestamp seeking). Packets flagged in ``second`` hold the second
+    field of a field pair: they are fed to the decoder but are no frame of their own."""
     pos = np.array([r[3] if r[3] is not None and r[3] >= 0 else -1 for r in rows],
                    dtype=np.int64)
     if pos.size == 0 or pos[0] < 0:
@@ -90,6 +92,8 @@ def stream_index(path: Path, rows, info: dict, fps: float | None, time_base: Fra
         warnings.append(_("the first {n} frames come before any keyframe and cannot be decoded",
                           n=first_key))
     keep = np.arange(timeline.size) >= first_key
+    if second is not None and second.size == keep.size:
+        keep &= ~second
     order = np.argsort(np.where(keep, timeline, np.iinfo(np.int64).max), kind="stable")
     order = order[:int(keep.sum())]
     ticks = timeline[order]
@@ -108,7 +112,7 @@ def stream_index(path: Path, rows, info: dict, fps: float | None, time_base: Fra
                           "or jumps at frames {frames}); each is shown in file order",
                           n=len(segments), frames=", ".join(str(s) for s in segments[1:])))
     seconds = (ticks - ticks[0]).astype(np.float64) * float(time_base)
-    clocks = segment_clocks(path, pos[order][segments]) if info["container"] == "dhav" else []
+    clocks = segment_clocks(path, pos[order][segments].tolist()) if info["container"] == "dhav" else []
     if not fps:
         steps = np.diff(seconds)
         fps = float(1.0 / np.median(steps)) if steps.size and np.median(steps) > 0 else 25.0

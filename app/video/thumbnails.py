@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import av
 import cv2
 import numpy as np
 
@@ -12,6 +14,9 @@ from app.video.decoder import FrameDecoder
 from app.video.errors import VideoCancelled
 from app.video.index import load_or_build
 from app.video.pixels import to_bgr
+
+if TYPE_CHECKING:
+    from app.video.source import VideoSource
 
 
 def pick_keyframes(keyframes: list[int], count: int) -> list[int]:
@@ -24,7 +29,7 @@ def pick_keyframes(keyframes: list[int], count: int) -> list[int]:
     return [keyframes[p] for p in dict.fromkeys(picks.tolist())]
 
 
-def thumbnails(path_or_source, count: int, width: int = 160, *,
+def thumbnails(path_or_source: str | Path | VideoSource, count: int, width: int = 160, *,
                progress: Callable[[int, int], None] | None = None,
                cancel: Callable[[], bool] | None = None) -> list[tuple[int, np.ndarray]]:
     """``count`` evenly spaced keyframe thumbnails as ``(frame index, BGR array)`` pairs.
@@ -40,12 +45,17 @@ def thumbnails(path_or_source, count: int, width: int = 160, *,
     picks = pick_keyframes([int(k) for k in index.key_index], count)
     decoder = FrameDecoder(path, index, threads=1)
     out: list[tuple[int, np.ndarray]] = []
+    got: list[av.VideoFrame] = []
+
+    def keep(_i: int, frame: av.VideoFrame) -> None:
+        got.append(frame)
+
     try:
         for n, key in enumerate(picks):
             if cancel is not None and cancel():
                 raise VideoCancelled(path)
-            got: list = []
-            decoder.decode(key, key, lambda i, f, got=got: got.append(f))
+            got.clear()
+            decoder.decode(key, key, keep)
             if got:
                 img = to_bgr(got[-1], index.matrix, index.full_range)
                 if index.rotation:

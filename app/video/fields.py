@@ -1,0 +1,115 @@
+"""Field pictures (PAFF): an interlaced H.264 stream may code each frame as two fields, each
+its own packet. The decoder joins a complementary field pair into one frame, so the index
+must count the pair once: :class:`FieldPairs` tells, packet by packet in decode order,
+whether a packet holds the second field of a pair (ITU-T H.264 7.3.2.1, 7.3.2.2, 7.3.3:
+``field_pic_flag``, ``bottom_field_flag``, ``frame_num``; a second field follows the first
+with the opposite parity and the same ``frame_num``).
+
+Progressive streams (``frame_mbs_only_flag = 1`` in every SPS) cost one SPS parse: their
+packets are not looked into.
+"""
+
+from __future__ import annotations
+
+from app.video.picture_order import HIGH_PROFILES, Bits, _skip_scaling_lists, nal_units
+
+
+def avcc_units(extradata: bytes | None) -> list[bytes]:
+    """SPS and PPS units (Annex-B framed) of an ``avcC`` record (MP4, Matroska)."""
+    if not extradata or len(extradata) < 7 or extradata[0] != 1:
+        return []
+    out, i = [], 5
+    for _kind in range(2):                       # SPS list, then PPS list
+        if i >= len(extradata):
+            break
+        count = extradata[i] & (0x1F if _kind == 0 else 0xFF)
+        i += 1
+        for _ in range(count):
+            size = int.from_bytes(extradata[i:i + 2], "big")
+            out.append(b"\x00\x00\x01" + extradata[i + 2:i + 2 + size])
+            i += 2 + size
+    return out
+
+
+class FieldPairs:
+    """Feed each packet's leading bytes in decode order; :meth:`second_field` says whether it
+    completes a field pair (then it is no frame of its own)."""
+
+    def __init__(self, extradata: bytes | None = None) -> None:
+        self.sps: dict[int, tuple[int, bool, bool]] = {}   # id: frame_num bits, fields, planes
+        self.pps: dict[int, int] = {}                       # id: sps id
+        self.open_field: tuple[int, int] | None = None      # (parity, frame_num) awaiting pair
+        self.found = False                                  # any field picture seen
+        for unit in avcc_units(extradata):
+            self._parameters(unit)
+
+    @property
+    def possible(self) -> bool:
+        """False once every known SPS says the stream codes frames only."""
+        return not self.sps or any(fields for _bits, fields, _sep in self.sps.values())
+
+    def second_field(self, data: bytes) -> bool:
+        try:
+            for _ref, kind, payload in nal_units(data):
+                if kind == 7 or kind == 8:
+                    self._parameters(b"\x00\x00\x01" + bytes([kind]) + payload)
+                elif kind in (1, 5):
+                    return self._slice(payload)
+        except (IndexError, KeyError, ValueError):
+            self.open_field = None
+        return False
+
+    def _parameters(self, unit: bytes) -> None:
+        kind, b = unit[3] & 0x1F, Bits(unit[4:])
+        if kind == 8:
+            pps_id = b.ue()
+            self.pps[pps_id] = b.ue()
+            return
+        profile = b.u(8)
+        b.u(16)
+        sps_id = b.ue()
+        separate = False
+        if profile in HIGH_PROFILES:
+            chroma = b.ue()
+            if chroma == 3:
+                separate = bool(b.u(1))
+            b.ue()
+            b.ue()
+            b.u(1)
+            if b.u(1):
+                _skip_scaling_lists(b, 12 if chroma == 3 else 8)
+        frame_bits = b.ue() + 4
+        poc_type = b.ue()
+        if poc_type == 0:
+            b.ue()
+        elif poc_type == 1:
+            b.u(1)
+            b.se()
+            b.se()
+            for _ in range(b.ue()):
+                b.se()
+        b.ue()
+        b.u(1)
+        b.ue()
+        b.ue()
+        self.sps[sps_id] = (frame_bits, not b.u(1), separate)
+
+    def _slice(self, payload: bytes) -> bool:
+        b = Bits(payload[:32])
+        b.ue()
+        b.ue()
+        frame_bits, fields, separate = self.sps[self.pps[b.ue()]]
+        if separate:
+            b.u(2)
+        frame_num = b.u(frame_bits)
+        if not fields or not b.u(1):
+            self.open_field = None               # a frame picture
+            return False
+        self.found = True
+        parity = b.u(1)
+        first = self.open_field
+        if first is not None and first[0] != parity and first[1] == frame_num:
+            self.open_field = None
+            return True
+        self.open_field = (parity, frame_num)
+        return False

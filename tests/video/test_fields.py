@@ -1,0 +1,72 @@
+"""PAFF (field-picture) H.264: two packets per frame, counted once, every read exact."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+
+import av
+import numpy as np
+import pytest
+
+from app.video import open_video, probe
+from app.video.fields import FieldPairs
+from app.video.pixels import to_bgr
+from tests.formats import make_variant
+
+FRAMES = 60
+
+
+def _field_flags(path) -> list[str]:
+    """``field_pic_flag`` of every slice, as FFmpeg's header tracer reads them."""
+    log = subprocess.run(["ffmpeg", "-v", "trace", "-i", str(path), "-c", "copy", "-bsf:v",
+                          "trace_headers", "-f", "null", "-"], capture_output=True,
+                         text=True).stderr
+    return [line.split()[-1] for line in log.splitlines() if " field_pic_flag " in line]
+
+
+def _sequential(path, matrix: str, full_range: bool) -> list[np.ndarray]:
+    """Every frame decoded in one pass from the start, converted as the engine converts."""
+    with av.open(str(path)) as container:
+        return [to_bgr(f, matrix, full_range) for f in container.decode(video=0)]
+
+
+def test_generator_really_writes_field_pictures():
+    v = make_variant("h264_raw_paff", frames=FRAMES)
+    flags = _field_flags(v.path)
+    assert len(flags) == 2 * FRAMES and set(flags) == {"1"}      # two fields per frame
+    pairs, seconds = FieldPairs(), []
+    with av.open(str(v.path)) as container:
+        seconds = [pairs.second_field(bytes(p)) for p in container.demux(video=0) if p.size]
+    assert pairs.found and seconds == [False, True] * FRAMES
+
+
+def test_progressive_and_mbaff_streams_have_no_field_pairs():
+    for name in ("ts_h264_nob", "ts_h264_mbaff"):
+        pairs = FieldPairs()
+        with av.open(str(make_variant(name, frames=30).path)) as container:
+            assert not any(pairs.second_field(bytes(p)) for p in container.demux(video=0)
+                           if p.size)
+        assert not pairs.found
+
+
+@pytest.mark.parametrize("name", ["ts_h264_paff", "mkv_h264_paff", "mp4_h264_paff",
+                                  "h264_raw_paff"])
+def test_paff_counts_frames_and_reads_them_exactly(name):
+    v = make_variant(name, frames=FRAMES, gop=20)
+    info = probe(v.path)
+    assert info.frame_count == FRAMES and abs(info.fps - 25) < 1e-3 and not info.truncated
+    assert list(info.keyframes) == [0, 20, 40]
+    with open_video(v.path, cache_bytes=2 << 20) as video:          # small cache: real seeks
+        reference = _sequential(v.path, video.index.matrix, video.index.full_range)
+        assert len(reference) == FRAMES
+        order = list(range(FRAMES))
+        random.Random(name).shuffle(order)
+        for i in order:
+            assert np.array_equal(video.read(i), reference[i]), f"{name}: read({i})"
+        video.read(FRAMES - 1)
+        for i in range(FRAMES - 2, -1, -1):
+            assert np.array_equal(video.step(-1), reference[i]), f"{name}: step back to {i}"
+        for i in range(1, 25):
+            assert np.array_equal(video.step(1), reference[i]), f"{name}: step on to {i}"
+        assert not video.damaged
