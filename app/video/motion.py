@@ -146,16 +146,24 @@ class MotionMeter:
     def measure(self, i: int, frame: av.VideoFrame) -> float:
         return self.measure_small(i, self.small(frame))
 
+    def remember(self, i: int, frame: av.VideoFrame) -> None:
+        """Keep frame ``i`` as the reference for later measurements, without measuring it."""
+        self._keep(i, self.small(frame))
+
+    def _keep(self, i: int, img: np.ndarray) -> None:
+        self._history[i] = img
+        for k in [k for k in self._history if k < i - 2 * self.lag]:
+            del self._history[k]
+
     def measure_small(self, i: int, img: np.ndarray) -> float:
         ref_key = max((k for k in self._history if k <= i - self.lag), default=None)
         if ref_key is None and self._history:
             ref_key = min(self._history)
-        self._history[i] = img
-        for k in [k for k in self._history if k < i - 2 * self.lag]:
-            del self._history[k]
-        if ref_key is None:
+        ref = self._history.get(ref_key) if ref_key is not None else None
+        self._keep(i, img)
+        if ref is None:
             return float("nan")
-        moving = self.moving_mask(img, self._history[ref_key], learn=True)
+        moving = self.moving_mask(img, ref, learn=True)
         return float(np.count_nonzero(moving)) / self.area
 
     def moving_mask(self, a: np.ndarray, b: np.ndarray, learn: bool = False) -> np.ndarray:
