@@ -118,6 +118,8 @@ def scan_ranges(path: Path, index: FrameIndex, ranges: list[tuple[int, int]], ro
     lag = max(1, round(index.fps / 5))
     try:
         for first, last in ranges:
+            if cancel is not None and cancel.is_set():
+                raise VideoCancelled(path)
             scores = np.full(last - first + 1, np.nan, dtype=np.float32)
             meter = MotionMeter(index.width, index.height, roi, lag=lag)
             due = [first, -1]     # next frame to look at; the start of its pair, when it ends one

@@ -40,6 +40,7 @@ from app.video.index import FrameIndex, load_or_build
 from app.video.motion import Roi
 
 Ranges = list[tuple[int, int]]
+MIN_PROBES = 10       # sparse probes per clip at least (short clips)
 CLOSE_TO_PEAK = 0.8    # a first look goes where pictures stand out 80 % as much as at the peak
 
 
@@ -172,6 +173,10 @@ class _Plan:
         self.decoded = merge(self.decoded + todo)
         self.read = merge(self.read + read)
 
+    def looked(self, frames: tuple[int, int]) -> bool:
+        """True when some frame of ``frames`` was measured."""
+        return bool(np.isfinite(self.per_frame[frames[0]:frames[1] + 1]).any())
+
     def moved(self, frames: tuple[int, int], threshold: float) -> bool:
         """True when a measured frame of ``frames`` moved enough for its second to count."""
         part = self.per_frame[frames[0]:frames[1] + 1]
@@ -209,9 +214,9 @@ def scan_triage(path: str | Path, *, roi: object = None, sensitivity: float = 1.
     plan = _Plan(path, index, region, workers, progress, cancel, lag)
     fallback = ""
     if signal.noisy:      # small movers are buried: look once a second, everywhere
-        fallback = _("the picture sizes are dominated by sensor noise (night gain, rain), so "
-                     "small movers would not show in them: every second of the clip was looked "
-                     "at by decoding")
+        fallback = _("inter pictures are nearly as large as keyframes (sensor noise, night "
+                     "gain, rain or a busy scene), so a small mover would not show in the "
+                     "picture sizes: every second of the clip was looked at by decoding")
         plan.decode([(0, index.frame_count - 1)], stride=max(lag + 1, round(index.fps)))
     hot = np.flatnonzero(score >= z_threshold).tolist()
     windows = merge([_frames(index, s - margin_s, s + 1 + margin_s) for s in hot],
@@ -220,9 +225,13 @@ def scan_triage(path: str | Path, *, roi: object = None, sensitivity: float = 1.
     evidence = _evidence(z, lag)
     points = [_point(index, evidence, r, lag) for r in runs]
     plan.decode(points + _probes(index, probe_every_s, lag))
-    # a run whose cheapest look saw nothing gets a second one, at its most unusual picture
+    # a run whose cheapest look saw nothing gets a second one, at its most unusual picture;
+    # a long one that still saw nothing, one look at the most unusual picture of every 2 s
     plan.decode([_peak(index, evidence, r, lag) for r, p in zip(runs, points, strict=True)
                  if not plan.moved(p, threshold)])
+    plan.decode([_peak(index, evidence, piece, lag) for r in runs
+                 if not plan.moved(r, threshold)
+                 for piece in _pieces(r, int(2 * index.fps)) if not plan.looked(piece)])
     _grow(plan, threshold, margin_s, windows)
     result, confirmed = _combine(index, plan, region, windows, score, threshold, z_threshold,
                                  merge_gap)
@@ -266,6 +275,11 @@ def _point(index: FrameIndex, evidence: np.ndarray, run: tuple[int, int],
     return max(0, f - lag), min(index.frame_count - 1, f + lag)
 
 
+def _pieces(run: tuple[int, int], size: int) -> Ranges:
+    """``run`` cut into consecutive pieces of at most ``size`` frames."""
+    return [(a, min(a + size - 1, run[1])) for a in range(run[0], run[1] + 1, max(1, size))]
+
+
 def _peak(index: FrameIndex, evidence: np.ndarray, run: tuple[int, int],
           lag: int) -> tuple[int, int]:
     """A second look at a run: one measurement at its most unusual picture."""
@@ -301,9 +315,12 @@ def _combine(index: FrameIndex, plan: _Plan, region: Roi, windows: Ranges, score
 
 def _probes(index: FrameIndex, every_s: float, lag: int) -> Ranges:
     """One motion measurement (a keyframe and the frame ``lag`` after it) at the keyframe
-    nearest to every ``every_s`` seconds: cheap, since decoding starts at a keyframe anyway."""
+    nearest to every ``every_s`` seconds (closer on short clips: at least ``MIN_PROBES`` looks,
+    at most one every 2 s): cheap, since decoding starts at a keyframe anyway."""
     keys = index.key_index
-    at = np.searchsorted(index.seconds[keys], np.arange(0.0, float(index.seconds[-1]), every_s))
+    duration = float(index.seconds[-1])
+    every_s = min(every_s, max(2.0, duration / MIN_PROBES))
+    at = np.searchsorted(index.seconds[keys], np.arange(0.0, duration, every_s))
     picks = sorted({int(keys[min(j, keys.size - 1)]) for j in at.tolist()})
     return [(k, min(k + lag, index.frame_count - 1)) for k in picks]
 
