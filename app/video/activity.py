@@ -16,6 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import av
 import numpy as np
@@ -90,7 +91,8 @@ def _state() -> dict:
     return _local.shared
 
 
-def _init_worker(cancel_event, done_counter) -> None:
+def _init_worker(cancel_event: Any, done_counter: Any) -> None:
+    """Share the cancel flag and the done counter (process-shared or in-process)."""
     _state()["cancel"], _state()["done"] = cancel_event, done_counter
 
 
@@ -187,7 +189,7 @@ def _chunks(index: FrameIndex, parts: int) -> list[tuple[int, int]]:
     return bounds
 
 
-def scan_activity(path: str | Path, *, roi=None, workers: int = 2,
+def scan_activity(path: str | Path, *, roi: Any = None, workers: int = 2,
                   progress: Callable[[int, int], None] | None = None,
                   cancel: Callable[[], bool] | None = None, threshold: float = 0.05,
                   merge_gap: float = 2.0, index_dir: Path | None = None,
@@ -212,7 +214,9 @@ def scan_activity(path: str | Path, *, roi=None, workers: int = 2,
 
 
 class _Flag:
-    def __init__(self, cancel):
+    """An in-process stand-in for a multiprocessing Event: asks ``cancel()``."""
+
+    def __init__(self, cancel: Callable[[], bool] | None) -> None:
         self._cancel = cancel
 
     def is_set(self) -> bool:
@@ -220,16 +224,18 @@ class _Flag:
 
 
 class _Counter:
-    def __init__(self, progress, total):
+    """An in-process stand-in for a multiprocessing Value: reports progress when updated."""
+
+    def __init__(self, progress: Callable[[int, int], None] | None, total: int) -> None:
         self.value, self._progress, self._total = 0, progress, total
 
-    def get_lock(self):
+    def get_lock(self) -> _Counter:
         return self
 
-    def __enter__(self):
+    def __enter__(self) -> _Counter:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         if self._progress is not None:
             self._progress(min(self.value, self._total), self._total)
 
@@ -250,7 +256,7 @@ def decode_ranges(path: Path, index: FrameIndex, ranges: list[tuple[int, int]], 
         _run_pool(path, index, ranges, region, fast, per_frame, report, cancel, workers, stride)
 
 
-def _frames_in(chunks) -> int:
+def _frames_in(chunks: list[tuple[int, int]]) -> int:
     return sum(b - a + 1 for a, b in chunks)
 
 

@@ -12,6 +12,7 @@ H.264) and for streams whose picture sizes do not vary; :func:`read_signal` says
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +62,7 @@ class BitstreamSignal:
         return self.inter_share > NOISY_SHARE
 
 
-def _nal_headers(data: bytes):
+def _nal_headers(data: bytes) -> Iterator[tuple[int, int]]:
     if data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01":
         i = data.find(b"\x00\x00\x01")
         while 0 <= i < len(data) - 4:
@@ -113,7 +114,8 @@ def _frame_numbers(index: FrameIndex, pts: np.ndarray, n_packets: int) -> np.nda
     return np.where((out >= 0) & (out < index.frame_count), out, -1)
 
 
-def read_signal(path: Path, index: FrameIndex, cancel=None) -> BitstreamSignal:
+def read_signal(path: Path, index: FrameIndex,
+                cancel: Callable[[], bool] | None = None) -> BitstreamSignal:
     """Demux ``path`` once: every picture's size and kind, placed in presentation order."""
     sizes, keys, pts_list, kinds = [], [], [], []
     codec = index.codec

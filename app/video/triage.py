@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,7 @@ from app.i18n import _
 from app.video.activity import (
     FULL_SCALE,
     ActivityResult,
+    Segment,
     decode_ranges,
     scan_activity,
     segments_from,
@@ -61,12 +63,13 @@ class TriageResult:
     params: dict = field(default_factory=dict)
 
     @property
-    def segments(self):
+    def segments(self) -> list[Segment]:
         return self.activity.segments
 
     def stretches(self) -> list[tuple[int, int, str]]:
         """The whole clip as ``(first, last, "decoded" | "triaged")`` runs."""
-        out, pos = [], 0
+        out: list[tuple[int, int, str]] = []
+        pos = 0
         for a, b in self.decoded:
             if a > pos:
                 out.append((pos, a - 1, "triaged"))
@@ -184,7 +187,7 @@ class _Plan:
         return bool(part.size) and float(part.max()) >= threshold * FULL_SCALE
 
 
-def scan_triage(path: str | Path, *, roi: object = None, sensitivity: float = 1.0,
+def scan_triage(path: str | Path, *, roi: Any = None, sensitivity: float = 1.0,
                 workers: int = 2, progress: Callable[[int, int], None] | None = None,
                 cancel: Callable[[], bool] | None = None, threshold: float = 0.05,
                 merge_gap: float = 2.0, index_dir: Path | None = None,
