@@ -16,7 +16,9 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import av
 import numpy as np
 
 from app.i18n import _
@@ -89,7 +91,8 @@ def _state() -> dict:
     return _local.shared
 
 
-def _init_worker(cancel_event, done_counter) -> None:
+def _init_worker(cancel_event: Any, done_counter: Any) -> None:
+    """Share the cancel flag and the done counter (process-shared or in-process)."""
     _state()["cancel"], _state()["done"] = cancel_event, done_counter
 
 
@@ -100,9 +103,12 @@ def scan_range(path: Path, index: FrameIndex, first: int, last: int, roi: Roi,
 
 
 def scan_ranges(path: Path, index: FrameIndex, ranges: list[tuple[int, int]], roi: Roi,
-                fast: bool = True) -> list[np.ndarray]:
+                fast: bool = True, stride: int = 1) -> list[np.ndarray]:
     """:func:`scan_range` for several ranges with one decoder (opening a long MP4 costs time);
-    each range is measured on its own, so the answer does not depend on the grouping."""
+    each range is measured on its own, so the answer does not depend on the grouping.
+    ``stride`` > 1 measures only one frame in ``stride`` (the first decoded one at or after
+    each step; the others are decoded as references only and stay NaN); a ``stride`` longer
+    than the measuring lag (0.2 s) measures one pair a stride: a frame and the one a lag later."""
     from app.video.decoder import FrameDecoder
 
     cancel, done = _state().get("cancel"), _state().get("done")
@@ -111,14 +117,30 @@ def scan_ranges(path: Path, index: FrameIndex, ranges: list[tuple[int, int]], ro
         decoder.skip_nonref = True
     pending = 0
     out = []
+    lag = max(1, round(index.fps / 5))
     try:
         for first, last in ranges:
+            if cancel is not None and cancel.is_set():
+                raise VideoCancelled(path)
             scores = np.full(last - first + 1, np.nan, dtype=np.float32)
-            meter = MotionMeter(index.width, index.height, roi, lag=max(1, round(index.fps / 5)))
+            meter = MotionMeter(index.width, index.height, roi, lag=lag)
+            due = [first, -1]     # next frame to look at; the start of its pair, when it ends one
 
-            def sink(i: int, frame, scores=scores, meter=meter, first=first) -> None:
+            def sink(i: int, frame: av.VideoFrame, scores: np.ndarray = scores,
+                     meter: MotionMeter = meter, first: int = first, last: int = last,
+                     due: list[int] = due) -> None:
                 nonlocal pending
-                scores[i - first] = meter.measure(i, frame)
+                if i > last:          # a skipped non-reference frame: the next one is past it
+                    return
+                if stride <= lag and (i >= due[0] or i == last):
+                    scores[i - first] = meter.measure(i, frame)
+                    due[0] = i + stride
+                elif i >= due[0] and due[1] >= 0:
+                    scores[i - first] = meter.measure(i, frame)
+                    due[0], due[1] = due[1] + stride, -1
+                elif i >= due[0]:
+                    meter.remember(i, frame)
+                    due[0], due[1] = i + lag, i
                 pending += 1
                 if pending >= 25:
                     if done is not None:
@@ -167,7 +189,7 @@ def _chunks(index: FrameIndex, parts: int) -> list[tuple[int, int]]:
     return bounds
 
 
-def scan_activity(path: str | Path, *, roi=None, workers: int = 2,
+def scan_activity(path: str | Path, *, roi: Any = None, workers: int = 2,
                   progress: Callable[[int, int], None] | None = None,
                   cancel: Callable[[], bool] | None = None, threshold: float = 0.05,
                   merge_gap: float = 2.0, index_dir: Path | None = None,
@@ -192,7 +214,9 @@ def scan_activity(path: str | Path, *, roi=None, workers: int = 2,
 
 
 class _Flag:
-    def __init__(self, cancel):
+    """An in-process stand-in for a multiprocessing Event: asks ``cancel()``."""
+
+    def __init__(self, cancel: Callable[[], bool] | None) -> None:
         self._cancel = cancel
 
     def is_set(self) -> bool:
@@ -200,16 +224,18 @@ class _Flag:
 
 
 class _Counter:
-    def __init__(self, progress, total):
+    """An in-process stand-in for a multiprocessing Value: reports progress when updated."""
+
+    def __init__(self, progress: Callable[[int, int], None] | None, total: int) -> None:
         self.value, self._progress, self._total = 0, progress, total
 
-    def get_lock(self):
+    def get_lock(self) -> _Counter:
         return self
 
-    def __enter__(self):
+    def __enter__(self) -> _Counter:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         if self._progress is not None:
             self._progress(min(self.value, self._total), self._total)
 
@@ -218,38 +244,43 @@ def decode_ranges(path: Path, index: FrameIndex, ranges: list[tuple[int, int]], 
                   per_frame: np.ndarray, *, fast: bool = True,
                   progress: Callable[[int, int], None] | None = None,
                   cancel: Callable[[], bool] | None = None, workers: int = 2,
-                  done_before: int = 0, total: int | None = None) -> None:
+                  done_before: int = 0, total: int | None = None, stride: int = 1) -> None:
     """Measure the frames of each inclusive ``(first, last)`` range into ``per_frame``, in
-    ``workers`` processes (inline for one); ``progress(done_before + done, total)``."""
+    ``workers`` processes (inline for one); ``progress(done_before + done, total)``;
+    ``stride`` as :func:`scan_ranges`."""
     total = total if total is not None else done_before + sum(b - a + 1 for a, b in ranges)
     report = None if progress is None else (lambda d, _t: progress(done_before + d, total))
     if workers <= 1 or len(ranges) == 1:
-        _run_inline(path, index, ranges, region, fast, per_frame, report, cancel)
+        _run_inline(path, index, ranges, region, fast, per_frame, report, cancel, stride)
     else:
-        _run_pool(path, index, ranges, region, fast, per_frame, report, cancel, workers)
+        _run_pool(path, index, ranges, region, fast, per_frame, report, cancel, workers, stride)
 
 
-def _frames_in(chunks) -> int:
+def _frames_in(chunks: list[tuple[int, int]]) -> int:
     return sum(b - a + 1 for a, b in chunks)
 
 
-def _run_inline(path, index, chunks, region, fast, per_frame, progress, cancel) -> None:
+def _run_inline(path: Path, index: FrameIndex, chunks: list[tuple[int, int]], region: Roi,
+                fast: bool, per_frame: np.ndarray, progress: Callable[[int, int], None] | None,
+                cancel: Callable[[], bool] | None, stride: int = 1) -> None:
     _init_worker(_Flag(cancel), _Counter(progress, _frames_in(chunks)))
     try:
-        for (first, last), scores in zip(chunks, scan_ranges(path, index, chunks, region, fast),
-                                         strict=True):
+        results = scan_ranges(path, index, chunks, region, fast, stride)
+        for (first, last), scores in zip(chunks, results, strict=True):
             per_frame[first:last + 1] = scores
     finally:
         _state().clear()
 
 
-def _run_pool(path, index, chunks, region, fast, per_frame, progress, cancel, workers) -> None:
+def _run_pool(path: Path, index: FrameIndex, chunks: list[tuple[int, int]], region: Roi,
+              fast: bool, per_frame: np.ndarray, progress: Callable[[int, int], None] | None,
+              cancel: Callable[[], bool] | None, workers: int, stride: int = 1) -> None:
     ctx = mp.get_context("spawn")
     event, counter = ctx.Event(), ctx.Value("q", 0)
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
                              initargs=(event, counter)) as pool:
         groups = [[c] for c in chunks] if len(chunks) <= 32 else batches(chunks, 4 * workers)
-        futures = {pool.submit(scan_ranges, path, index, g, region, fast): g for g in groups}
+        futures = {pool.submit(scan_ranges, path, index, g, region, fast, stride): g for g in groups}
         pending = set(futures)
         try:
             while pending:

@@ -12,6 +12,7 @@ H.264) and for streams whose picture sizes do not vary; :func:`read_signal` says
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ SPREAD_S = 300.0       # rolling window for the clip's usual size fluctuation
 FLOOR_BYTES_PER_PIXEL = 0.002   # picture-size changes far below this are coding jitter
 MIN_SPREAD = 0.01      # smallest relative size fluctuation assumed
 MIN_LEARN_S = 20.0     # shorter clips are simply decoded
+NOISY_SHARE = 0.08     # inter/intra size ratio above which noise buries small movers
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,8 +44,25 @@ class BitstreamSignal:
     usable: bool
     reason: str = ""       # why the signal cannot be used (plain words), else ""
 
+    @property
+    def inter_share(self) -> float:
+        """Median inter picture size / median intra picture size. Near 0 on a clean picture
+        (unchanged blocks cost nothing); large when the encoder spends its bits on sensor noise
+        (night gain, rain), which buries a small mover's few bytes."""
+        ok = np.isfinite(self.sizes)
+        intra = self.sizes[ok & (self.kinds == INTRA)]
+        inter = self.sizes[ok & (self.kinds != INTRA)]
+        if not intra.size or not inter.size:
+            return 1.0
+        return float(np.median(inter) / max(1.0, float(np.median(intra))))
 
-def _nal_headers(data: bytes):
+    @property
+    def noisy(self) -> bool:
+        """True when the picture sizes are dominated by noise (see :attr:`inter_share`)."""
+        return self.inter_share > NOISY_SHARE
+
+
+def _nal_headers(data: bytes) -> Iterator[tuple[int, int]]:
     if data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01":
         i = data.find(b"\x00\x00\x01")
         while 0 <= i < len(data) - 4:
@@ -95,7 +114,8 @@ def _frame_numbers(index: FrameIndex, pts: np.ndarray, n_packets: int) -> np.nda
     return np.where((out >= 0) & (out < index.frame_count), out, -1)
 
 
-def read_signal(path: Path, index: FrameIndex, cancel=None) -> BitstreamSignal:
+def read_signal(path: Path, index: FrameIndex,
+                cancel: Callable[[], bool] | None = None) -> BitstreamSignal:
     """Demux ``path`` once: every picture's size and kind, placed in presentation order."""
     sizes, keys, pts_list, kinds = [], [], [], []
     codec = index.codec
@@ -158,8 +178,9 @@ def _classes(signal: BitstreamSignal) -> np.ndarray:
 
 
 def frame_scores(signal: BitstreamSignal, fps: float, pixels: int) -> np.ndarray:
-    """Per-frame "how unusual" in units of the clip's own noise, both ways (a bright object over
-    a noisy night road makes pictures *smaller*); NaN where no size is known."""
+    """Per-frame signed "how unusual" in units of the clip's own noise: positive = a bigger
+    picture than usual for its kind, negative = smaller (a flat object over a noisy night road
+    makes pictures *smaller*); NaN where no size is known."""
     z = np.full(signal.sizes.size, np.nan)
     floor = FLOOR_BYTES_PER_PIXEL * pixels   # size changes far below this are not motion
     classes = _classes(signal)
@@ -175,20 +196,32 @@ def frame_scores(signal: BitstreamSignal, fps: float, pixels: int) -> np.ndarray
         # the spread from the quieter quarter of the pictures (|N(0,σ)|: 25th percentile =
         # 0.3186 σ), so a busy stretch does not teach the clip that busy is normal
         low = resid.abs().rolling(spread_win, center=True, min_periods=1).quantile(0.25)
-        z[sel] = (resid.abs() / (low / 0.3186 + MIN_SPREAD)).to_numpy()
+        z[sel] = (resid / (low / 0.3186 + MIN_SPREAD)).to_numpy()
     return z
 
 
+def _window_sums(values: np.ndarray, bucket: np.ndarray, n_sec: int,
+                 width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sum and count of ``values`` per second, over ``width``-second windows centred on it."""
+    sums = np.bincount(bucket, weights=values, minlength=n_sec)[:n_sec]
+    counts = np.bincount(bucket, minlength=n_sec)[:n_sec].astype(np.float64)
+    k = np.ones(width)
+    return np.convolve(sums, k, mode="same"), np.convolve(counts, k, mode="same")
+
+
 def second_scores(z: np.ndarray, seconds: np.ndarray, n_sec: int) -> np.ndarray:
-    """Per-second score: the excess of the mean frame score over its idle value (≈0.8 for |z|)
-    × √n, also over 3-second windows (slow or faint movers), whichever is higher."""
+    """Per-second score in units of the noise (≈ N(0, 1) when nothing happens), the highest of:
+    the signed mean frame score × √n both ways over 1 and 3 seconds (a small object moving for
+    a while shifts every picture's size a little the same way), and the excess of the mean |z|
+    over its idle value (≈0.8) × √n (movement that makes sizes jumpier, not bigger)."""
     bucket = np.floor(seconds).astype(np.int64)
     ok = np.isfinite(z)
-    sums = np.bincount(bucket[ok], weights=np.clip(z[ok], 0, 8) - 0.8, minlength=n_sec)[:n_sec]
-    counts = np.bincount(bucket[ok], minlength=n_sec)[:n_sec].astype(np.float64)
-    one = np.divide(sums, np.sqrt(counts), out=np.zeros(n_sec), where=counts > 0)
-    k = np.ones(3)
-    s3 = np.convolve(sums, k, mode="same")
-    c3 = np.convolve(counts, k, mode="same")
-    three = np.divide(s3, np.sqrt(c3), out=np.zeros(n_sec), where=c3 > 0)
-    return np.maximum(one, three)
+    bucket, zz = bucket[ok], np.clip(z[ok], -8, 8)
+    best = np.zeros(n_sec)
+    for values, two_sided in ((zz, True), (np.abs(zz) - 0.8, False)):
+        for width in (1, 3):
+            s, c = _window_sums(values, bucket, n_sec, width)
+            score = np.divide(np.abs(s) if two_sided else s, np.sqrt(c), out=np.zeros(n_sec),
+                              where=c > 0)
+            best = np.maximum(best, score)
+    return best

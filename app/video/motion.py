@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import av
 import cv2
@@ -38,7 +39,8 @@ def planes(frame: av.VideoFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         frame = frame.reformat(format="yuv420p")
     out = []
     for n, plane in enumerate(frame.planes[:3]):
-        buf = np.frombuffer(plane, dtype=np.uint8).reshape(-1, plane.line_size)
+        data: Any = plane   # PyAV's VideoPlane has the buffer protocol; its stub does not say so
+        buf = np.frombuffer(data, dtype=np.uint8).reshape(-1, plane.line_size)
         out.append(buf[:plane.height, :plane.width] if n else buf[:frame.height, :frame.width])
     return out[0], out[1], out[2]
 
@@ -57,13 +59,16 @@ class Roi:
     sensitivity: float = 1.0   # > 1 finds fainter/smaller motion in this region, < 1 less
 
     @classmethod
-    def parse(cls, roi, width: int, height: int, path: Path | None = None,
+    def parse(cls, roi: Any, width: int, height: int, path: Path | None = None,
               sensitivity: float = 1.0) -> Roi:
+        """``roi``: None (whole frame), ``(x, y, w, h)``, a polygon ``[(x, y), ...]`` or a
+        frame-sized mask."""
         if not 0.1 <= float(sensitivity) <= 10.0:
             raise VideoError(_("the sensitivity must lie between 0.1 and 10"), path)
         if roi is None:
             return cls(None, None, float(sensitivity))
         mask = np.zeros((height, width), dtype=np.uint8)
+        spec: object
         if isinstance(roi, np.ndarray):
             if roi.shape[:2] != (height, width):
                 raise VideoError(_("the region mask must be {w}×{h} pixels like the video",
@@ -90,11 +95,11 @@ class Roi:
         return cls(spec, mask.astype(bool), float(sensitivity))
 
 
-def _is_rect(roi) -> bool:
+def _is_rect(roi: Any) -> bool:
     return len(roi) == 4 and all(isinstance(v, (int, float, np.integer)) for v in roi)
 
 
-def roi_to_json(spec) -> object:
+def roi_to_json(spec: object) -> object:
     return spec
 
 
@@ -146,16 +151,24 @@ class MotionMeter:
     def measure(self, i: int, frame: av.VideoFrame) -> float:
         return self.measure_small(i, self.small(frame))
 
+    def remember(self, i: int, frame: av.VideoFrame) -> None:
+        """Keep frame ``i`` as the reference for later measurements, without measuring it."""
+        self._keep(i, self.small(frame))
+
+    def _keep(self, i: int, img: np.ndarray) -> None:
+        self._history[i] = img
+        for k in [k for k in self._history if k < i - 2 * self.lag]:
+            del self._history[k]
+
     def measure_small(self, i: int, img: np.ndarray) -> float:
         ref_key = max((k for k in self._history if k <= i - self.lag), default=None)
         if ref_key is None and self._history:
             ref_key = min(self._history)
-        self._history[i] = img
-        for k in [k for k in self._history if k < i - 2 * self.lag]:
-            del self._history[k]
-        if ref_key is None:
+        ref = self._history.get(ref_key) if ref_key is not None else None
+        self._keep(i, img)
+        if ref is None:
             return float("nan")
-        moving = self.moving_mask(img, self._history[ref_key], learn=True)
+        moving = self.moving_mask(img, ref, learn=True)
         return float(np.count_nonzero(moving)) / self.area
 
     def moving_mask(self, a: np.ndarray, b: np.ndarray, learn: bool = False) -> np.ndarray:

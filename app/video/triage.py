@@ -21,12 +21,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from app.i18n import _
 from app.video.activity import (
+    FULL_SCALE,
     ActivityResult,
+    Segment,
     decode_ranges,
     scan_activity,
     segments_from,
@@ -38,6 +42,8 @@ from app.video.index import FrameIndex, load_or_build
 from app.video.motion import Roi
 
 Ranges = list[tuple[int, int]]
+MIN_PROBES = 10       # sparse probes per clip at least (short clips)
+CLOSE_TO_PEAK = 0.8    # a first look goes where pictures stand out 80 % as much as at the peak
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,12 +63,13 @@ class TriageResult:
     params: dict = field(default_factory=dict)
 
     @property
-    def segments(self):
+    def segments(self) -> list[Segment]:
         return self.activity.segments
 
     def stretches(self) -> list[tuple[int, int, str]]:
         """The whole clip as ``(first, last, "decoded" | "triaged")`` runs."""
-        out, pos = [], 0
+        out: list[tuple[int, int, str]] = []
+        pos = 0
         for a, b in self.decoded:
             if a > pos:
                 out.append((pos, a - 1, "triaged"))
@@ -120,51 +127,74 @@ def subtract(ranges: Ranges, done: Ranges) -> Ranges:
 
 
 def _frames(index: FrameIndex, start_s: float, end_s: float) -> tuple[int, int]:
-    """Frames shown from ``start_s`` to ``end_s``, the start moved back to its keyframe (the
-    frames from there on are decoded anyway, so they are measured too)."""
+    """Frames shown from ``start_s`` to ``end_s`` (inclusive range, at least one frame)."""
     first = int(np.searchsorted(index.seconds, max(0.0, start_s), side="left"))
     last = int(np.searchsorted(index.seconds, end_s, side="left")) - 1
     first = min(first, index.frame_count - 1)
-    key = int(index.key_index[index.key_slot(first)])
-    return key, max(key, min(last, index.frame_count - 1))
+    return first, max(first, min(last, index.frame_count - 1))
 
 
 class _Plan:
-    """Book-keeping of one triage scan: what is decoded, progress across rounds."""
+    """Book-keeping of one triage scan: what is measured, what the decoder had to decode for
+    it (from the keyframe before each stretch), progress across rounds."""
 
-    def __init__(self, path: Path, index: FrameIndex, region: Roi, workers: int, progress,
-                 cancel) -> None:
+    def __init__(self, path: Path, index: FrameIndex, region: Roi, workers: int,
+                 progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None,
+                 stride: int) -> None:
         self.path, self.index, self.region, self.workers = path, index, region, workers
-        self.progress, self.cancel = progress, cancel
+        self.progress, self.cancel, self.stride = progress, cancel, stride
         self.per_frame = np.full(index.frame_count, np.nan, dtype=np.float32)
-        self.decoded: Ranges = []
+        self.decoded: Ranges = []     # stretches measured (one frame in ``stride``)
+        self.read: Ranges = []        # stretches the decoder decoded (from their keyframes)
         self.done = 0
         self.expected = 0
 
-    def decode(self, ranges: Ranges) -> None:
+    @property
+    def frames_read(self) -> int:
+        return sum(b - a + 1 for a, b in self.read)
+
+    def decode(self, ranges: Ranges, stride: int | None = None) -> None:
+        """Measure ``ranges`` (one frame in ``stride``, default the plan's) where not yet done."""
         todo = subtract(merge(ranges), self.decoded)
         if not todo:
             return
         if self.cancel is not None and self.cancel():
             raise VideoCancelled(self.path)
+        keys = self.index.key_index
+        read = subtract(merge([(int(keys[self.index.key_slot(a)]), b) for a, b in todo]),
+                        self.read)
+        work = sum(b - a + 1 for a, b in read)
         n = sum(b - a + 1 for a, b in todo)
         self.expected = max(self.expected, self.done + n)
-        workers = self.workers if n > 10 * self.index.fps else 1   # a pool costs ~1 s to start
+        # a pool costs ~1-2 s to start: only for more than ~20 s of decoding
+        workers = self.workers if work > 20 * self.index.fps and len(todo) > 1 else 1
         decode_ranges(self.path, self.index, todo, self.region, self.per_frame,
                       progress=self.progress, cancel=self.cancel, workers=workers,
-                      done_before=self.done, total=self.expected)
+                      done_before=self.done, total=self.expected,
+                      stride=stride or self.stride)
         self.done += n
         self.decoded = merge(self.decoded + todo)
+        self.read = merge(self.read + read)
+
+    def looked(self, frames: tuple[int, int]) -> bool:
+        """True when some frame of ``frames`` was measured."""
+        return bool(np.isfinite(self.per_frame[frames[0]:frames[1] + 1]).any())
+
+    def moved(self, frames: tuple[int, int], threshold: float) -> bool:
+        """True when a measured frame of ``frames`` moved enough for its second to count."""
+        part = self.per_frame[frames[0]:frames[1] + 1]
+        part = part[np.isfinite(part)]
+        return bool(part.size) and float(part.max()) >= threshold * FULL_SCALE
 
 
-def scan_triage(path: str | Path, *, roi=None, sensitivity: float = 1.0, workers: int = 2,
-                progress: Callable[[int, int], None] | None = None,
+def scan_triage(path: str | Path, *, roi: Any = None, sensitivity: float = 1.0,
+                workers: int = 2, progress: Callable[[int, int], None] | None = None,
                 cancel: Callable[[], bool] | None = None, threshold: float = 0.05,
                 merge_gap: float = 2.0, index_dir: Path | None = None,
-                fps_hint: float | None = None, z_threshold: float = 3.0, margin_s: float = 1.0,
-                probe_every_s: float = 10.0) -> TriageResult:
+                fps_hint: float | None = None, z_threshold: float = 2.5, margin_s: float = 1.0,
+                probe_every_s: float = 30.0) -> TriageResult:
     """Triage scan of ``path`` (see the module docstring); arguments as
-    :func:`app.video.activity.scan_activity`. ``progress(done, total)`` counts decoded frames
+    :func:`app.video.activity.scan_activity`. ``progress(done, total)`` counts measured frames
     (the total grows when stretches grow); ``cancel()`` → True raises VideoCancelled."""
     started = time.perf_counter()
     path = Path(path)
@@ -181,55 +211,91 @@ def scan_triage(path: str | Path, *, roi=None, sensitivity: float = 1.0, workers
         return TriageResult(full, "full", [(0, n - 1)], fallback=signal.reason, frames_decoded=n,
                             wall_s=time.perf_counter() - started, params=params)
     n_sec = int(math.floor(float(index.seconds[-1]))) + 1
+    lag = max(1, round(index.fps / 5))
     z = frame_scores(signal, index.fps, index.width * index.height)
     score = second_scores(z, index.seconds, n_sec)
-    plan = _Plan(path, index, region, workers, progress, cancel)
-    hot = np.flatnonzero(score >= z_threshold)
-    windows = merge([_span(index, s - margin_s, s + 1 + margin_s) for s in hot.tolist()],
-                    gap=int(index.fps))
-    runs = merge([_span(index, s, s + 1) for s in hot.tolist()])   # hot seconds in a row
-    bursts = [_burst(index, z, r) for r in runs]
-    plan.decode(bursts + _probes(index, probe_every_s))
-    _grow(plan, threshold, margin_s, windows)
-    result, confirmed = _combine(index, plan, region, windows, list(zip(runs, bursts, strict=True)),
-                                 score, threshold, z_threshold, merge_gap)
+    plan = _Plan(path, index, region, workers, progress, cancel, lag)
     fallback = ""
-    missed = _missed_seconds(result.per_second, score, plan, threshold, z_threshold)
+    if signal.noisy:      # small movers are buried: look once a second, everywhere
+        fallback = _("inter pictures are nearly as large as keyframes (sensor noise, night "
+                     "gain, rain or a busy scene), so a small mover would not show in the "
+                     "picture sizes: every second of the clip was looked at by decoding")
+        plan.decode([(0, index.frame_count - 1)], stride=max(lag + 1, round(index.fps)))
+    hot = np.flatnonzero(score >= z_threshold).tolist()
+    windows = merge([_frames(index, s - margin_s, s + 1 + margin_s) for s in hot],
+                    gap=int(index.fps))
+    runs = merge([_frames(index, s, s + 1) for s in hot])   # hot seconds in a row
+    evidence = _evidence(z, lag)
+    points = [_point(index, evidence, r, lag) for r in runs]
+    plan.decode(points + _probes(index, probe_every_s, lag))
+    # a run whose cheapest look saw nothing gets a second one, at its most unusual picture;
+    # a long one that still saw nothing, one look at the most unusual picture of every 2 s
+    plan.decode([_peak(index, evidence, r, lag) for r, p in zip(runs, points, strict=True)
+                 if not plan.moved(p, threshold)])
+    plan.decode([_peak(index, evidence, piece, lag) for r in runs
+                 if not plan.moved(r, threshold)
+                 for piece in _pieces(r, int(2 * index.fps)) if not plan.looked(piece)])
+    _grow(plan, threshold, margin_s, windows)
+    result, confirmed = _combine(index, plan, region, windows, score, threshold, z_threshold,
+                                 merge_gap)
+    missed = [] if signal.noisy else _missed_seconds(result.per_second, score, threshold,
+                                                      z_threshold)
     if missed:
         fallback = _("decoding found movement the picture sizes did not show (at {t}), so the "
                      "rest of the clip was decoded too", t=", ".join(f"{s} s" for s in missed[:3]))
+        plan.stride = 1
         plan.decode([(0, index.frame_count - 1)])
         result = summarise(index, plan.per_frame, region, threshold, merge_gap)
         confirmed = windows
     if progress is not None:
         progress(plan.done, plan.done)
     return TriageResult(result, "triage", plan.decoded, confirmed, score.astype(np.float32),
-                        fallback, plan.done, time.perf_counter() - started, params)
+                        fallback, plan.frames_read, time.perf_counter() - started, params)
 
 
-def _span(index: FrameIndex, start_s: float, end_s: float) -> tuple[int, int]:
-    first = int(np.searchsorted(index.seconds, max(0.0, start_s), side="left"))
-    last = int(np.searchsorted(index.seconds, end_s, side="left")) - 1
-    first = min(first, index.frame_count - 1)
-    return first, max(first, min(last, index.frame_count - 1))
+def _evidence(z: np.ndarray, lag: int) -> np.ndarray:
+    """Per frame: how strongly the pictures over the last ``lag`` + 1 frames stand out (signed
+    shift or jumpiness), for choosing which frames to decode."""
+    zz = pd.Series(np.clip(z, -8, 8))
+    shift = zz.rolling(lag + 1, min_periods=1).mean().abs()
+    jumpy = zz.abs().rolling(lag + 1, min_periods=1).mean() - 0.8
+    return np.nan_to_num(np.maximum(shift, jumpy).to_numpy(), nan=0.0)
 
 
-def _burst(index: FrameIndex, z: np.ndarray, window: tuple[int, int]) -> tuple[int, int]:
-    """The frames to decode to confirm a run of hot seconds: from the keyframe before its most
-    unusual picture to just past it (a motion measurement needs ~0.2 s of frames)."""
-    a, b = window
-    part = np.nan_to_num(z[a:b + 1], nan=-1.0)
-    peak = a + int(np.argmax(part)) if part.size else a
-    key = int(index.key_index[index.key_slot(peak)])
-    lag = max(1, round(index.fps / 5))
-    return key, min(index.frame_count - 1, max(peak, key + lag) + lag + 2)
+def _point(index: FrameIndex, evidence: np.ndarray, run: tuple[int, int],
+           lag: int) -> tuple[int, int]:
+    """The cheapest look at a run of hot seconds: one motion measurement (frames ``f - lag``,
+    ``f``, ``f + lag``) at a frame ``f`` whose pictures stand out almost as much as the run's
+    most unusual ones, choosing the one closest after its keyframe (decoding starts there, so
+    that is what it costs)."""
+    a, b = run
+    frames = np.arange(min(a + lag, b), b + 1)
+    strength = evidence[frames]
+    good = frames[strength >= CLOSE_TO_PEAK * float(strength.max())]
+    keys = index.key_index[np.maximum(0, np.searchsorted(index.key_index, good - lag,
+                                                          side="right") - 1)]
+    f = int(good[int(np.argmin(good - keys))])
+    return max(0, f - lag), min(index.frame_count - 1, f + lag)
 
 
-def _combine(index: FrameIndex, plan: _Plan, region: Roi, windows: Ranges,
-             bursts: list[tuple[tuple[int, int], tuple[int, int]]], score: np.ndarray,
-             threshold: float, z_threshold: float, merge_gap: float):
-    """The decoder's per-second scores where it looked; in candidate windows that decoding
-    confirmed, the bitstream's score (scaled to 0..1) for the seconds it did not decode.
+def _pieces(run: tuple[int, int], size: int) -> Ranges:
+    """``run`` cut into consecutive pieces of at most ``size`` frames."""
+    return [(a, min(a + size - 1, run[1])) for a in range(run[0], run[1] + 1, max(1, size))]
+
+
+def _peak(index: FrameIndex, evidence: np.ndarray, run: tuple[int, int],
+          lag: int) -> tuple[int, int]:
+    """A second look at a run: one measurement at its most unusual picture."""
+    a, b = run
+    f = a + int(np.argmax(evidence[a:b + 1]))
+    return max(0, f - lag), min(index.frame_count - 1, f + lag)
+
+
+def _combine(index: FrameIndex, plan: _Plan, region: Roi, windows: Ranges, score: np.ndarray,
+             threshold: float, z_threshold: float,
+             merge_gap: float) -> tuple[ActivityResult, Ranges]:
+    """The decoder's per-second scores where it looked; in candidate windows where decoding
+    saw movement, the bitstream's score (scaled to 0..1) for the seconds it did not measure.
     Returns the ActivityResult and the confirmed windows."""
     measured = summarise(index, plan.per_frame, region, threshold, merge_gap)
     per_second = measured.per_second.copy()
@@ -237,12 +303,11 @@ def _combine(index: FrameIndex, plan: _Plan, region: Roi, windows: Ranges,
     seen = np.bincount(bucket[~np.isnan(plan.per_frame)], minlength=per_second.size) > 0
     confirmed: Ranges = []
     for a, b in windows:
-        mine = [(c, d) for (r, _e), (c, d) in bursts if a <= r <= b]
-        if not any((per_second[_second_of(index, c):_second_of(index, d) + 1] >= threshold).any()
-                   for c, d in mine):
+        sa, sb = _second_of(index, a), _second_of(index, b)
+        if not (per_second[sa:sb + 1] >= threshold).any():
             continue                                    # decoding saw nothing: a false alarm
         confirmed.append((a, b))
-        for s in range(_second_of(index, a), _second_of(index, b) + 1):
+        for s in range(sa, sb + 1):
             if not seen[s] and score[s] >= z_threshold:
                 per_second[s] = max(threshold, min(1.0, score[s] / (4 * z_threshold)))
     segments = segments_from(index, per_second, threshold, merge_gap)
@@ -251,14 +316,16 @@ def _combine(index: FrameIndex, plan: _Plan, region: Roi, windows: Ranges,
                           roi=region.spec, threshold=threshold), confirmed
 
 
-def _probes(index: FrameIndex, every_s: float) -> Ranges:
-    """A short run of frames (enough for one motion measurement) from the keyframe nearest to
-    every ``every_s`` seconds: cheap, since decoding starts at a keyframe anyway."""
+def _probes(index: FrameIndex, every_s: float, lag: int) -> Ranges:
+    """One motion measurement (a keyframe and the frame ``lag`` after it) at the keyframe
+    nearest to every ``every_s`` seconds (closer on short clips: at least ``MIN_PROBES`` looks,
+    at most one every 2 s): cheap, since decoding starts at a keyframe anyway."""
     keys = index.key_index
-    at = np.searchsorted(index.seconds[keys], np.arange(0.0, float(index.seconds[-1]), every_s))
-    length = max(3, round(index.fps / 5) + 3)
+    duration = float(index.seconds[-1])
+    every_s = min(every_s, max(2.0, duration / MIN_PROBES))
+    at = np.searchsorted(index.seconds[keys], np.arange(0.0, duration, every_s))
     picks = sorted({int(keys[min(j, keys.size - 1)]) for j in at.tolist()})
-    return [(k, min(k + length - 1, index.frame_count - 1)) for k in picks]
+    return [(k, min(k + lag, index.frame_count - 1)) for k in picks]
 
 
 def _second_of(index: FrameIndex, frame: int) -> int:
@@ -293,7 +360,7 @@ def _inside(frame: int, ranges: Ranges) -> bool:
     return any(a <= frame <= b for a, b in ranges)
 
 
-def _missed_seconds(per_second: np.ndarray, score: np.ndarray, plan: _Plan, threshold: float,
+def _missed_seconds(per_second: np.ndarray, score: np.ndarray, threshold: float,
                     z_threshold: float) -> list[int]:
     """Seconds where decoding saw movement but the bitstream score stayed low, when they are
     too many to be chance (edges of flagged stretches do not count: movement starts small)."""
