@@ -1762,7 +1762,7 @@
     <context>
         <name>CaseEditor</name>
         <message>
-            <location filename="../../ui/casefile/editor.py" line="+88" />
+            <location filename="../../ui/casefile/editor.py" line="+90" />
             <source>Facts</source>
             <translation>基本案情</translation>
         </message>
@@ -1839,7 +1839,7 @@
             <translation>案件 {no} 已保存。</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Status {a} → {b}</source>
             <translation>状态 {a} → {b}</translation>
         </message>
@@ -2300,24 +2300,25 @@
         </message>
     </context>
     <context>
-        <name>ClipActions</name>
+        <name>ClipController</name>
         <message>
-            <location filename="../../ui/review/clip_actions.py" line="+55" />
+            <location filename="../../ui/review/clip_controller.py" line="+95" />
             <source>Opening {name} and verifying its SHA-256…</source>
             <translation>正在打开 {name} 并校验 SHA-256…</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+30" />
             <source>{name} cannot be shown: {reason}</source>
             <translation>无法显示 {name}：{reason}</translation>
         </message>
         <message>
             <location line="+10" />
+            <location line="+75" />
             <source>Verifying SHA-256…</source>
             <translation>正在校验 SHA-256…</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="-35" />
             <source>EVIDENCE FAILED VERIFICATION</source>
             <translation>证据校验失败</translation>
         </message>
@@ -2327,92 +2328,19 @@
             <translation>证据校验失败</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+84" />
             <source>Scanning activity…</source>
             <translation>正在分析画面活动…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Scanning activity… {p}%</source>
             <translation>正在分析画面活动… {p}%</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+39" />
             <source>{n} segments match the colour; PgDown goes to the next best.</source>
             <translation>有 {n} 个片段符合该颜色；按 PgDown 跳到下一个最佳匹配。</translation>
-        </message>
-        <message>
-            <location line="+35" />
-            <source>Snapshot saved: {path}</source>
-            <translation>截图已保存：{path}</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Snapshot</source>
-            <translation>截图</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>The snapshot could not be saved: {e}</source>
-            <translation>截图无法保存：{e}</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <location line="+5" />
-            <location line="+7" />
-            <location line="+5" />
-            <source>Export clip</source>
-            <translation>导出片段</translation>
-        </message>
-        <message>
-            <location line="-16" />
-            <source>Mark the start with I and the end with O first.</source>
-            <translation>请先用 I 标记起点、用 O 标记终点。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Video (*.mp4 *.mkv)</source>
-            <translation>视频 (*.mp4 *.mkv)</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Exporting frames {a}–{b}…</source>
-            <translation>正在导出第 {a}–{b} 帧…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Clip exported: {path} (SHA-256 {sha})</source>
-            <translation>片段已导出：{path}（SHA-256 {sha}）</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Go to frame</source>
-            <translation>跳到帧</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Frame index</source>
-            <translation>帧序号</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Go to corrected time</source>
-            <translation>跳到校正时间</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Time (HH:MM:SS, corrected)</source>
-            <translation>时间（时:分:秒，校正后）</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Write the time as HH:MM:SS.</source>
-            <translation>请按 时:分:秒 格式填写时间。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>This clip has no footage at {t}.</source>
-            <translation>此视频在 {t} 没有画面。</translation>
         </message>
     </context>
     <context>
@@ -2506,6 +2434,74 @@
             <location line="+3" />
             <source>DATA DAMAGED</source>
             <translation>数据损坏</translation>
+        </message>
+    </context>
+    <context>
+        <name>ColourBox</name>
+        <message>
+            <location filename="../../ui/review/colour_box.py" line="+18" />
+            <source>Rank activity segments by colour</source>
+            <translation>按颜色给活动片段排序</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Any colour</source>
+            <translation>任意颜色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>red</source>
+            <translation>红色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>orange</source>
+            <translation>橙色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>yellow</source>
+            <translation>黄色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>green</source>
+            <translation>绿色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>cyan</source>
+            <translation>青色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>blue</source>
+            <translation>蓝色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>purple</source>
+            <translation>紫色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>white</source>
+            <translation>白色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>silver</source>
+            <translation>银色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>grey</source>
+            <translation>灰色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>black</source>
+            <translation>黑色</translation>
         </message>
     </context>
     <context>
@@ -2648,9 +2644,9 @@
         </message>
     </context>
     <context>
-        <name>DialogActions</name>
+        <name>DialogController</name>
         <message>
-            <location filename="../../ui/review/panel_dialogs.py" line="+27" />
+            <location filename="../../ui/review/dialog_controller.py" line="+56" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -2927,6 +2923,82 @@
             <location line="+2" />
             <source>Position (WGS-84): {lat:.6f}, {lon:.6f}</source>
             <translation>位置（WGS-84）：{lat:.6f}, {lon:.6f}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportController</name>
+        <message>
+            <location filename="../../ui/review/export_controller.py" line="+65" />
+            <source>Snapshot saved: {path}</source>
+            <translation>截图已保存：{path}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Snapshot</source>
+            <translation>截图</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The snapshot could not be saved: {e}</source>
+            <translation>截图无法保存：{e}</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <location line="+5" />
+            <location line="+8" />
+            <location line="+6" />
+            <source>Export clip</source>
+            <translation>导出片段</translation>
+        </message>
+        <message>
+            <location line="-18" />
+            <source>Mark the start with I and the end with O first.</source>
+            <translation>请先用 I 标记起点、用 O 标记终点。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Video (*.mp4 *.mkv)</source>
+            <translation>视频 (*.mp4 *.mkv)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Exporting frames {a}–{b}…</source>
+            <translation>正在导出第 {a}–{b} 帧…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Clip exported: {path} (SHA-256 {sha})</source>
+            <translation>片段已导出：{path}（SHA-256 {sha}）</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Go to frame</source>
+            <translation>跳到帧</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Frame index</source>
+            <translation>帧序号</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Go to corrected time</source>
+            <translation>跳到校正时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time (HH:MM:SS, corrected)</source>
+            <translation>时间（时:分:秒，校正后）</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Write the time as HH:MM:SS.</source>
+            <translation>请按 时:分:秒 格式填写时间。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This clip has no footage at {t}.</source>
+            <translation>此视频在 {t} 没有画面。</translation>
         </message>
     </context>
     <context>
@@ -3442,7 +3514,7 @@
     <context>
         <name>KnownThenPanel</name>
         <message>
-            <location filename="../../ui/admin/replay_panels.py" line="+58" />
+            <location filename="../../ui/admin/replay_panels.py" line="+67" />
             <source>Case file as known at this step</source>
             <translation>此时掌握的案情</translation>
         </message>
@@ -3518,7 +3590,7 @@
             <translation>当时案件状态：{status}</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Unidentified</source>
             <translation>身份不明</translation>
         </message>
@@ -3776,14 +3848,14 @@
         </message>
     </context>
     <context>
-        <name>ObservationActions</name>
+        <name>ObservationController</name>
         <message>
-            <location filename="../../ui/review/observation_actions.py" line="+25" />
+            <location filename="../../ui/review/observation_controller.py" line="+55" />
             <source>Area marked: press M to record the observation.</source>
             <translation>已标注区域：按 M 记录观察。</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>Observation not saved</source>
             <translation>观察未保存</translation>
         </message>
@@ -3793,7 +3865,7 @@
             <translation>标记第 {i} 帧</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Edit the mark on frame {i}</source>
             <translation>修改第 {i} 帧的标记</translation>
         </message>
@@ -3803,7 +3875,7 @@
             <translation>已保存第 {i} 帧的观察。</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <location line="+9" />
             <source>Delete observations</source>
             <translation>删除观察记录</translation>
@@ -3819,18 +3891,18 @@
             <translation>删除 {n} 条观察记录</translation>
         </message>
         <message>
-            <location line="+10" />
-            <location line="+14" />
+            <location line="+11" />
+            <location line="+11" />
             <source>Record an inference</source>
             <translation>记录研判推断</translation>
         </message>
         <message>
-            <location line="-13" />
+            <location line="-10" />
             <source>Inference drawn from {n} observation(s):</source>
             <translation>根据 {n} 条观察得出的推断：</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+12" />
             <source>Inference recorded in the case timeline.</source>
             <translation>研判推断已记入案件时间线。</translation>
         </message>
@@ -4175,9 +4247,9 @@
         </message>
     </context>
     <context>
-        <name>RecordActionsMixin</name>
+        <name>RecordController</name>
         <message>
-            <location filename="../../ui/casefile/record_actions.py" line="+28" />
+            <location filename="../../ui/casefile/record_controller.py" line="+66" />
             <source>Add {noun} {label}</source>
             <translation>添加{noun} {label}</translation>
         </message>
@@ -4192,7 +4264,7 @@
             <translation>删除{noun} {label}</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Add {noun}</source>
             <translation>添加{noun}</translation>
         </message>
@@ -4510,7 +4582,7 @@
     <context>
         <name>ReplayView</name>
         <message>
-            <location filename="../../ui/admin/replay_view.py" line="+59" />
+            <location filename="../../ui/admin/replay_view.py" line="+66" />
             <source>Start replay</source>
             <translation>开始复盘</translation>
         </message>
@@ -4540,23 +4612,23 @@
             <translation>已结案件：</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+28" />
             <source>Reveal this step</source>
             <translation>揭晓本步骤</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Your role may not run replays.</source>
             <translation>您的角色无权进行案件复盘。</translation>
         </message>
         <message>
             <location line="+26" />
-            <location line="+190" />
+            <location line="+209" />
             <source>Replay</source>
             <translation>案件复盘</translation>
         </message>
         <message>
-            <location line="-161" />
+            <location line="-176" />
             <source>Skip ahead?</source>
             <translation>跳过未讨论的步骤？</translation>
         </message>
@@ -4566,7 +4638,7 @@
             <translation>还有 {n} 步尚未讨论。仍要直接显示案件结果吗？</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+37" />
             <source>{n}. Outcome</source>
             <translation>{n}. 案件结果</translation>
         </message>
@@ -4586,17 +4658,17 @@
             <translation>{n}. {time} ❓ 思考题</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+11" />
             <source>Pick a closed case and start the replay.</source>
             <translation>请选择一个已结案件并开始复盘。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+14" />
             <source>Step {n} of {total}</source>
             <translation>第 {n} / {total} 步</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Question</source>
             <translation>思考题</translation>
         </message>
@@ -4606,7 +4678,7 @@
             <translation>案件结果</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Place: {place}</source>
             <translation>地点：{place}</translation>
         </message>
@@ -4628,7 +4700,7 @@ Answer: {a}</source>
 参考答案：{a}</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+29" />
             <source>Loading frame {i}…</source>
             <translation>正在加载第 {i} 帧…</translation>
         </message>
@@ -4638,12 +4710,12 @@ Answer: {a}</source>
             <translation>{camera} · 第 {i} 帧 · {sha}… · {note}</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+16" />
             <source>Cannot show this frame: {error}</source>
             <translation>无法显示该画面：{error}</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>Question before this step</source>
             <translation>本步骤前的思考题</translation>
         </message>
@@ -4724,7 +4796,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewKeys</name>
         <message>
-            <location filename="../../ui/review/shortcuts.py" line="+24" />
+            <location filename="../../ui/review/shortcuts.py" line="+29" />
             <source>Play / pause</source>
             <translation>播放 / 暂停</translation>
         </message>
@@ -4822,7 +4894,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../ui/review/review_panel.py" line="+93" />
+            <location filename="../../ui/review/review_panel.py" line="+105" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -4857,12 +4929,17 @@ Answer: {a}</source>
             <translation>图像增强</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+4" />
+            <source>Camera clock</source>
+            <translation>画面时钟</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Route</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>Review</source>
             <translation>视频研判</translation>
         </message>
@@ -4947,79 +5024,9 @@ Answer: {a}</source>
             <translation>导出 I…O 之间的帧</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Rank activity segments by colour</source>
-            <translation>按颜色给活动片段排序</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Any colour</source>
-            <translation>任意颜色</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>red</source>
-            <translation>红色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>orange</source>
-            <translation>橙色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>yellow</source>
-            <translation>黄色</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>green</source>
-            <translation>绿色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>cyan</source>
-            <translation>青色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>blue</source>
-            <translation>蓝色</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>purple</source>
-            <translation>紫色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>white</source>
-            <translation>白色</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>silver</source>
-            <translation>银色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>grey</source>
-            <translation>灰色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>black</source>
-            <translation>黑色</translation>
-        </message>
-        <message>
-            <location line="+155" />
+            <location line="+171" />
             <source>Select 2 to 4 clips in the evidence list first.</source>
             <translation>请先在证据列表中选择 2 到 4 段视频。</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>Verifying SHA-256…</source>
-            <translation>正在校验 SHA-256…</translation>
         </message>
     </context>
     <context>
@@ -6004,7 +6011,7 @@ Answer: {a}</source>
     <context>
         <name>table</name>
         <message>
-            <location filename="../../ui/admin/replay_panels.py" line="-46" />
+            <location filename="../../ui/admin/replay_panels.py" line="-47" />
             <source>Not known at this step</source>
             <translation>此时尚不掌握</translation>
         </message>
