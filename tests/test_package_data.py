@@ -53,15 +53,16 @@ def test_fold_legacy_glossaries_moves_and_merges(tmp_path):
 
 
 def test_qt_modules_come_from_essentials_or_qtcharts():
-    """The lean dependency (PySide6-Essentials + PySide6-Addons for QtCharts) covers every import;
-    anything beyond needs a deliberate decision (WebEngine alone is 264 MB)."""
+    """The lean dependency (PySide6-Essentials + PySide6-Addons for QtCharts and QtMultimedia —
+    audio evidence playback) covers every import; anything beyond needs a deliberate decision
+    (WebEngine alone is 264 MB)."""
     essentials = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtSvgWidgets", "QtNetwork",
                   "QtPrintSupport", "QtConcurrent", "QtTest", "QtOpenGL", "QtOpenGLWidgets"}
     used = set()
     for folder in ("app", "tests", "bench", "tools"):
         for path in (ROOT / folder).rglob("*.py"):
             used |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
-    assert used - essentials <= {"QtCharts"}
+    assert used - essentials <= {"QtCharts", "QtMultimedia"}
 
 
 def test_application_icon_on_every_window(qapp):

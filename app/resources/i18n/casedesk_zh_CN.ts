@@ -998,12 +998,12 @@
         <name>AudioPlayer</name>
         <message>
             <location filename="../../ui/investigation/audio_player.py" line="+32" />
-            <location line="+96" />
+            <location line="+101" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location line="-49" />
+            <location line="-54" />
             <source>Checking the stored copy of {name} against its SHA-256…</source>
             <translation>正在核对 {name} 在证据库中的副本与其 SHA-256…</translation>
         </message>
@@ -1013,7 +1013,12 @@
             <translation>播放的是证据库中的副本（SHA-256 {sha}，刚刚核验无误）。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+15" />
+            <source>Audio playback is not available on this computer (Qt Multimedia has no working backend).</source>
+            <translation>这台电脑无法播放音频（Qt Multimedia 没有可用的后端）。</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>This computer has no sound output device: the recording cannot be heard here (its length and position still show). Connect speakers or headphones.</source>
             <translation>这台电脑没有音频输出设备：在此听不到录音（时长和播放位置照常显示）。请连接音箱或耳机。</translation>
         </message>
@@ -3454,7 +3459,7 @@
             <translation>事发现场</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+26" />
             <source>Turn camera {code}</source>
             <translation>转动摄像头 {code}</translation>
         </message>
@@ -3842,7 +3847,7 @@
     <context>
         <name>MapView</name>
         <message>
-            <location filename="../../ui/investigation/map_view.py" line="+172" />
+            <location filename="../../ui/investigation/map_view.py" line="+183" />
             <source>Edit camera (retention, position, view)…</source>
             <translation>编辑摄像头（保存天数、位置、视野）…</translation>
         </message>
@@ -5618,7 +5623,7 @@ Answer: {a}</source>
     <context>
         <name>TileLoader</name>
         <message>
-            <location filename="../../ui/investigation/tile_loader.py" line="+48" />
+            <location filename="../../ui/investigation/tile_loader.py" line="+68" />
             <source>The tile server {why}: {failed} tiles could not be loaded; {cached} shown from the cache.</source>
             <translation>瓦片服务器{why}：{failed} 块瓦片无法加载；{cached} 块取自缓存。</translation>
         </message>

@@ -103,6 +103,11 @@ class AudioPlayer(QWidget):
 
     # -- player signals ------------------------------------------------------------------
     def _check_device(self) -> None:
+        if self.path is not None and not self.player.isAvailable():
+            self.notice.setText(self.tr("Audio playback is not available on this computer (Qt "
+                                        "Multimedia has no working backend)."))
+            self.play_button.setEnabled(False)
+            return
         if self.path is None or self.has_output():
             if self.notice.text() == self._no_device():
                 self.notice.clear()

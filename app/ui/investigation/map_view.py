@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -19,8 +19,10 @@ from PySide6.QtGui import (
     QPixmap,
     QPolygonF,
     QTransform,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsPolygonItem,
     QGraphicsScene,
     QGraphicsView,
@@ -39,6 +41,9 @@ from app.ui.investigation.basemap import BasemapConfig
 
 FIT_RADIUS_M = 2000.0   # cameras farther from the scene are drawn but not fitted into view
 NICE = (5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+MAX_TILES = 150          # tiles fetched for one screen at most
+TILE_Z = -60             # basemap tiles lie under everything (+ their zoom level)
+TILE_KEY = 1             # item data key: (z, x, y) of a basemap tile
 
 
 @dataclass
@@ -71,6 +76,7 @@ class MapView(QGraphicsView):
     camera_turned = Signal(int, float)   # camera id, new bearing (degrees from north)
     area_drawn = Signal(object)          # ((lat, lon), ...) WGS-84, at least three corners
     camera_edit_requested = Signal(int)  # camera id (double-click or context menu)
+    view_moved = Signal()                # zoomed or panned (settled): time for finer tiles
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -88,6 +94,11 @@ class MapView(QGraphicsView):
         self._user_zoomed = False
         self._drawing: list[QPointF] | None = None
         self._sketch: QGraphicsPolygonItem | None = None
+        self._last_view = (0.0, 0, 0)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(300)
+        self._settle.timeout.connect(self.view_moved)
 
     # -- coordinates ---------------------------------------------------------------------
     def pos_of(self, lat: float, lon: float) -> QPointF:
@@ -240,6 +251,7 @@ class MapView(QGraphicsView):
                                                                                 500, 500))
         self._user_zoomed = False
         self.fitInView(self._fit, Qt.AspectRatioMode.KeepAspectRatio)
+        self._last_view = self._view_state()
 
     def _add_plan(self, plan: CaseMapDTO) -> None:
         pix = QPixmap()
@@ -253,18 +265,30 @@ class MapView(QGraphicsView):
         item.setZValue(-10)
         item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
 
-    def tiles_needed(self, max_zoom: int = 18) -> tuple[int, list[tuple[int, int]]]:
-        """Zoom level and XYZ tiles covering the fitted area (about 4-8 tiles across)."""
+    def tiles_needed(self, max_zoom: int = 18, visible: bool = False
+                     ) -> tuple[int, list[tuple[int, int]]]:
+        """Zoom level and XYZ tiles covering the fitted area (about 4-8 tiles across), or with
+        ``visible`` the part of the map on screen at the screen's resolution (after the
+        officer zoomed or panned; at most ``MAX_TILES``, coarser if more would be needed)."""
         if self.proj is None or self._fit.isEmpty():
             return 0, []
-        nw = self.proj.inverse(self._fit.left(), self._fit.top())
-        se = self.proj.inverse(self._fit.right(), self._fit.bottom())
-        span = haversine_m(nw[0], nw[1], nw[0], se[1])
-        z = max(3, min(max_zoom, int(math.log2(40075016 * math.cos(math.radians(nw[0])) / max(span / 5,
-                                                                                    50)))))
-        x0, y0 = geo.tile_of(nw[0], nw[1], z)
-        x1, y1 = geo.tile_of(se[0], se[1], z)
-        return z, [(x, y) for x in range(int(x0), int(x1) + 1) for y in range(int(y0), int(y1) + 1)]
+        area = self.mapToScene(self.viewport().rect()).boundingRect() if visible else self._fit
+        nw = self.proj.inverse(area.left(), area.top())
+        se = self.proj.inverse(area.right(), area.bottom())
+        around = 40075016 * math.cos(math.radians(nw[0]))
+        if visible:
+            z = int(math.log2(around / (256 * self.metres_per_pixel())) + 0.5)
+        else:
+            z = int(math.log2(around / max(haversine_m(nw[0], nw[1], nw[0], se[1]) / 5, 50)))
+        z = max(3, min(max_zoom, z))
+        while True:
+            x0, y0 = geo.tile_of(nw[0], nw[1], z)
+            x1, y1 = geo.tile_of(se[0], se[1], z)
+            tiles = [(x, y) for x in range(int(x0), int(x1) + 1)
+                     for y in range(int(y0), int(y1) + 1)]
+            if len(tiles) <= MAX_TILES or z <= 3:
+                return z, tiles
+            z -= 1
 
     def add_tiles(self, z: int, tiles: dict[tuple[int, int], bytes]) -> int:
         """Place fetched tiles (already in the basemap's datum); returns how many were drawn."""
@@ -281,9 +305,25 @@ class MapView(QGraphicsView):
             item = self.scene().addPixmap(pix)
             sx, sy = (p2.x() - p1.x()) / pix.width(), (p2.y() - p1.y()) / pix.height()
             item.setTransform(QTransform(sx, 0, 0, sy, p1.x(), p1.y()))
-            item.setZValue(-20)
+            item.setZValue(TILE_Z + z)     # finer tiles over coarser ones
+            item.setData(TILE_KEY, (z, x, y))
             n += 1
         return n
+
+    def tile_items(self) -> list[QGraphicsItem]:
+        """The basemap tiles on the map."""
+        return [i for i in self.scene().items() if i.data(TILE_KEY) is not None]
+
+    def _view_state(self) -> tuple[float, int, int]:
+        return (round(self.transform().m11(), 9), self.horizontalScrollBar().value(),
+                self.verticalScrollBar().value())
+
+    def _moved(self) -> None:
+        """The officer zoomed or panned: ask for tiles of what is on screen, once settled."""
+        state = self._view_state()
+        if not self._fit.isEmpty() and state != self._last_view:
+            self._last_view = state
+            self._settle.start()
 
     # -- furniture: scale bar and north arrow ------------------------------------------------
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
@@ -311,11 +351,17 @@ class MapView(QGraphicsView):
         painter.drawText(QRectF(cx - 10, cy + 8, 20, 18), Qt.AlignmentFlag.AlignCenter, "N")
         painter.restore()
 
-    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         f = 1.2 ** (event.angleDelta().y() / 120.0)
         self.scale(f, f)
         self._user_zoomed = True
         self.viewport().update()
+        self._moved()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        if self._drawing is None and self.dragMode() == QGraphicsView.DragMode.ScrollHandDrag:
+            self._moved()     # the end of a pan (or a click: a no-op fetch)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -155,8 +155,7 @@ class InvestigationView(QWidget):
             cfg = BasemapConfig()
         self.map.show_map(MapData(b.lat, b.lon, self.tr("Scene"), b.entries, b.gaps, b.tasks,
                                   b.plan), cfg, labels)
-        if source is not None:
-            self.tiles.load(source)
+        self.tiles.load(source)
         self.task_board.show_tasks(b.tasks)
         files = {a.evidence.id: evidence_path(self.context.paths, a.evidence)
                  for a in b.attachments}

@@ -82,7 +82,7 @@ def server():
 
 
 def _shown(view) -> int:
-    return sum(i.zValue() == -20 for i in view.map.scene().items())
+    return len(view.map.tile_items())
 
 
 def _cache_files(view) -> list:
@@ -168,3 +168,37 @@ def test_a_refused_connection_and_a_web_page_instead_of_tiles(server, tmp_path):
                                                                     (53001, 27000)])
     assert got.tiles == {} and got.count("failed") == 2 and got.error == "unreachable"
     assert len(server.requests) == 1                     # one try, then the server is skipped
+
+
+def test_zooming_in_fetches_finer_tiles_for_the_screen(view, qtbot, server):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+
+    view.show()
+    qtbot.waitExposed(view)
+    wanted = _use(view, server)
+    qtbot.waitUntil(lambda: _shown(view) == len(wanted), timeout=15000)
+    first = {i.data(1)[0] for i in view.map.tile_items()}
+    asked = len(server.requests)
+    centre = QPointF(view.map.viewport().rect().center())
+    for _step in range(8):                                  # eight notches of the wheel
+        view.map.wheelEvent(QWheelEvent(centre, view.map.mapToGlobal(centre), QPoint(),
+                                        QPoint(0, 120), Qt.MouseButton.NoButton,
+                                        Qt.KeyboardModifier.NoModifier,
+                                        Qt.ScrollPhase.NoScrollPhase, False))
+    qtbot.waitUntil(lambda: len(server.requests) > asked and len(view.tiles.fetches) == 2,
+                    timeout=15000)
+    zooms = {i.data(1)[0] for i in view.map.tile_items()}
+    assert max(zooms) > max(first)                          # finer tiles over the coarse ones
+    assert 0 < len(server.requests) - asked <= 150 and view.message.text() == ""
+    again = len(server.requests)
+    view.map.wheelEvent(QWheelEvent(centre, view.map.mapToGlobal(centre), QPoint(),
+                                    QPoint(0, -120), Qt.MouseButton.NoButton,
+                                    Qt.KeyboardModifier.NoModifier,
+                                    Qt.ScrollPhase.NoScrollPhase, False))
+    view.map.wheelEvent(QWheelEvent(centre, view.map.mapToGlobal(centre), QPoint(),
+                                    QPoint(0, 120), Qt.MouseButton.NoButton,
+                                    Qt.KeyboardModifier.NoModifier,
+                                    Qt.ScrollPhase.NoScrollPhase, False))
+    qtbot.wait(600)                                         # back where it was: nothing new
+    assert len(server.requests) == again
