@@ -1,6 +1,6 @@
 """Format matrix (issue 11): every real-footage variant × 720p/1080p × short/long GOP.
 
-    python bench/format_matrix.py            # 28 variants (~minutes; files cached)
+    python bench/format_matrix.py            # 31 variants (~minutes; files cached)
     python bench/format_matrix.py --long     # plus a 1-hour MPEG-TS (stream-copied joins)
     python bench/format_matrix.py --quick    # fewer frames and samples
 
@@ -37,13 +37,15 @@ MATRIX = [  # (variant, size, gop)
     ("mkv_h264_nob", (1280, 720), 250), ("mp4_h264_nob", (1920, 1080), 25),
     ("ts_h264_opengop", (1280, 720), 25), ("mkv_h264_opengop", (1920, 1080), 250),
     ("ts_hevc_opengop", (1280, 720), 50), ("ts_h264_mbaff", (1920, 1080), 50),
-    ("mkv_h264_mbaff", (1280, 720), 250), ("ts_joined_restart", (1280, 720), 25),
+    ("mkv_h264_mbaff", (1280, 720), 250), ("ts_h264_paff", (1920, 1080), 50),
+    ("mkv_h264_paff", (1280, 720), 25), ("ts_joined_restart", (1280, 720), 25),
     ("ts_joined_restart", (1920, 1080), 250), ("ps_joined_restart", (1280, 720), 25),
     ("ts_gap", (1920, 1080), 50), ("mp4_rotated", (1280, 720), 50),
     ("mp4_yuv422", (1280, 720), 25), ("mp4_yuv444", (1280, 720), 250),
     ("mkv_10bit", (1920, 1080), 50), ("mp4_fullrange", (1280, 720), 50),
     ("mp4_bt709", (1920, 1080), 250), ("dav_h264", (1280, 720), 25),
     ("dav_h264", (1920, 1080), 250), ("dav_hevc", (1280, 720), 50),
+    ("dav_joined", (1280, 720), 25),
     ("imkh_h264", (1920, 1080), 50), ("imkh_h264", (1280, 720), 250),
     ("mpg_mpeg2", (1280, 720), 15), ("ts_h264", (1920, 1080), 250),
     ("ts_hevc", (1280, 720), 50), ("mp4_h264_intra", (1280, 720), 1),

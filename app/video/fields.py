@@ -11,6 +11,8 @@ packets are not looked into.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from app.video.picture_order import HIGH_PROFILES, Bits, _skip_scaling_lists, nal_units
 
 
@@ -19,10 +21,10 @@ def avcc_units(extradata: bytes | None) -> list[bytes]:
     if not extradata or len(extradata) < 7 or extradata[0] != 1:
         return []
     out, i = [], 5
-    for _kind in range(2):                       # SPS list, then PPS list
+    for part in ("sps", "pps"):
         if i >= len(extradata):
             break
-        count = extradata[i] & (0x1F if _kind == 0 else 0xFF)
+        count = extradata[i] & (0x1F if part == "sps" else 0xFF)
         i += 1
         for _ in range(count):
             size = int.from_bytes(extradata[i:i + 2], "big")
@@ -40,7 +42,11 @@ class FieldPairs:
         self.pps: dict[int, int] = {}                       # id: sps id
         self.open_field: tuple[int, int] | None = None      # (parity, frame_num) awaiting pair
         self.found = False                                  # any field picture seen
-        for unit in avcc_units(extradata):
+        units = avcc_units(extradata)
+        # MP4/Matroska packets are length-prefixed (size in the avcC record), not Annex-B: a
+        # 4-byte length of 256..511 would look like a start code
+        self.length_size = (extradata[4] & 3) + 1 if units and extradata else 0
+        for unit in units:
             self._parameters(unit)
 
     @property
@@ -50,7 +56,7 @@ class FieldPairs:
 
     def second_field(self, data: bytes) -> bool:
         try:
-            for _ref, kind, payload in nal_units(data):
+            for kind, payload in self._units(data):
                 if kind == 7 or kind == 8:
                     self._parameters(b"\x00\x00\x01" + bytes([kind]) + payload)
                 elif kind in (1, 5):
@@ -58,6 +64,20 @@ class FieldPairs:
         except (IndexError, KeyError, ValueError):
             self.open_field = None
         return False
+
+    def _units(self, data: bytes) -> Iterator[tuple[int, bytes]]:
+        """``(nal_unit_type, payload)`` of each NAL unit in a packet."""
+        if not self.length_size:
+            for _ref, kind, payload in nal_units(data):
+                yield kind, payload
+            return
+        i, n = 0, self.length_size
+        while i + n < len(data):
+            size = int.from_bytes(data[i:i + n], "big")
+            if size <= 0:
+                return
+            yield data[i + n] & 0x1F, data[i + n + 1:i + n + size]
+            i += n + size
 
     def _parameters(self, unit: bytes) -> None:
         kind, b = unit[3] & 0x1F, Bits(unit[4:])

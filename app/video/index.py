@@ -238,7 +238,10 @@ def _join_fields(second: list[bool], rows: list[Row], sizes: list[int],
                  types: list[int | None], orders: list) -> tuple[list[Row], list[int],
                                                               list[int | None], list]:
     """Raw streams: a field pair's two packets (contiguous bytes) become one packet."""
-    out_rows, out_sizes, out_types, out_orders = [], [], [], []
+    out_rows: list[Row] = []
+    out_sizes: list[int] = []
+    out_types: list[int | None] = []
+    out_orders: list = []
     for n, row in enumerate(rows):
         if second[n] and out_rows:
             out_sizes[-1] += sizes[n]

@@ -70,3 +70,19 @@ def test_paff_counts_frames_and_reads_them_exactly(name):
         for i in range(1, 25):
             assert np.array_equal(video.step(1), reference[i]), f"{name}: step on to {i}"
         assert not video.damaged
+
+
+def test_length_prefixed_units_whose_size_looks_like_a_start_code():
+    """MP4/Matroska packets: a 4-byte NAL length of 256..511 starts 00 00 01 — still lengths."""
+    from tests.paff import nal_units
+
+    units = nal_units(make_variant("h264_raw_paff", frames=FRAMES).path.read_bytes())
+    sps, pps = (next(u for u in units if u[0] & 0x1F == kind) for kind in (7, 8))
+    slices = [u for u in units if u[0] & 0x1F in (1, 5)]
+    avcc = bytes([1, sps[1], sps[2], sps[3], 0xFF, 0xE1]) + len(sps).to_bytes(2, "big") + sps \
+        + bytes([1]) + len(pps).to_bytes(2, "big") + pps
+    filler = b"\x0c" + b"\xff" * 299                     # NAL type 12: 300 bytes
+    pairs = FieldPairs(avcc)
+    flags = [pairs.second_field(b"".join(len(u).to_bytes(4, "big") + u for u in (filler, s)))
+             for s in slices[:20]]
+    assert flags == [False, True] * 10
