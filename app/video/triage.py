@@ -42,7 +42,9 @@ from app.video.index import FrameIndex, load_or_build
 from app.video.motion import Roi
 
 Ranges = list[tuple[int, int]]
-MIN_PROBES = 10       # sparse probes per clip at least (short clips)
+SLACK = 3              # a look runs this much longer (skipped B-frames: the next frame decoded
+#                        may lie a few frames on)
+MIN_PROBES = 10        # sparse probes per clip at least (short clips)
 CLOSE_TO_PEAK = 0.8    # a first look goes where pictures stand out 80 % as much as at the peak
 
 
@@ -275,7 +277,7 @@ def _point(index: FrameIndex, evidence: np.ndarray, run: tuple[int, int],
     keys = index.key_index[np.maximum(0, np.searchsorted(index.key_index, good - lag,
                                                           side="right") - 1)]
     f = int(good[int(np.argmin(good - keys))])
-    return max(0, f - lag), min(index.frame_count - 1, f + lag)
+    return max(0, f - lag), min(index.frame_count - 1, f + lag + SLACK)
 
 
 def _pieces(run: tuple[int, int], size: int) -> Ranges:
@@ -288,7 +290,7 @@ def _peak(index: FrameIndex, evidence: np.ndarray, run: tuple[int, int],
     """A second look at a run: one measurement at its most unusual picture."""
     a, b = run
     f = a + int(np.argmax(evidence[a:b + 1]))
-    return max(0, f - lag), min(index.frame_count - 1, f + lag)
+    return max(0, f - lag), min(index.frame_count - 1, f + lag + SLACK)
 
 
 def _combine(index: FrameIndex, plan: _Plan, region: Roi, windows: Ranges, score: np.ndarray,
@@ -317,15 +319,15 @@ def _combine(index: FrameIndex, plan: _Plan, region: Roi, windows: Ranges, score
 
 
 def _probes(index: FrameIndex, every_s: float, lag: int) -> Ranges:
-    """One motion measurement (a keyframe and the frame ``lag`` after it) at the keyframe
-    nearest to every ``every_s`` seconds (closer on short clips: at least ``MIN_PROBES`` looks,
-    at most one every 2 s): cheap, since decoding starts at a keyframe anyway."""
-    keys = index.key_index
+    """One motion measurement (a frame and the one ``lag`` after it) every ``every_s`` seconds
+    (closer on short clips: at least ``MIN_PROBES`` looks, at most one every 2 s). Decoding
+    starts at the keyframe before each, so on a clip with keyframes every ``every_s`` or
+    closer a probe costs a few frames."""
     duration = float(index.seconds[-1])
     every_s = min(every_s, max(2.0, duration / MIN_PROBES))
-    at = np.searchsorted(index.seconds[keys], np.arange(0.0, duration, every_s))
-    picks = sorted({int(keys[min(j, keys.size - 1)]) for j in at.tolist()})
-    return [(k, min(k + lag, index.frame_count - 1)) for k in picks]
+    at = np.searchsorted(index.seconds, np.arange(0.0, duration, every_s))
+    picks = sorted({min(int(j), index.frame_count - 1) for j in at.tolist()})
+    return [(k, min(k + lag + SLACK, index.frame_count - 1)) for k in picks]
 
 
 def _second_of(index: FrameIndex, frame: int) -> int:
