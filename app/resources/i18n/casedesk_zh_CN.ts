@@ -29,6 +29,137 @@
             <source>Export case summary (PDF)…</source>
             <translation>导出案件报告（PDF）…</translation>
         </message>
+        <message>
+            <location filename="../../ui/review/import_dialog.py" line="+98" />
+            <source>Import evidence into {case}</source>
+            <translation>向 {case} 导入证据</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Drop video files here</source>
+            <translation>把视频文件拖到这里</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add files…</source>
+            <translation>添加文件…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>(not set)</source>
+            <translation>（未设置）</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>e.g. copied from DVR channel 3 to USB stick by officer Li</source>
+            <translation>例如：李警官从 DVR 第 3 通道拷贝到 U 盘</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set the start time (camera clock) by hand</source>
+            <translation>手动设置起始时间（摄像头时钟）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+47" />
+            <source>Add files with the button or drop them here.</source>
+            <translation>用按钮添加文件，或把文件拖到这里。</translation>
+        </message>
+        <message>
+            <location line="-45" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Camera</source>
+            <translation>摄像头</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How obtained</source>
+            <translation>调取方式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>Choose video files</source>
+            <translation>选择视频文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Video files ({patterns});;All files (*)</source>
+            <translation>视频文件 ({patterns});;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>No files chosen.</source>
+            <translation>未选择文件。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Copying and hashing…</source>
+            <translation>正在复制并计算哈希…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Import cancelled.</source>
+            <translation>导入已取消。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Copying and hashing {name}…</source>
+            <translation>正在复制并计算 {name} 的哈希…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>imported</source>
+            <translation>已导入</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>already imported — double-click to open the existing item</source>
+            <translation>此前已导入——双击打开已有证据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not imported</source>
+            <translation>未导入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cancelled, nothing imported</source>
+            <translation>已取消，未导入任何内容</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{i} imported, {d} already there, {f} not imported, {c} cancelled.</source>
+            <translation>导入 {i} 个，已存在 {d} 个，未导入 {f} 个，取消 {c} 个。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
     </context>
     <context>
         <name>AdminMenu</name>
@@ -186,7 +317,7 @@
             <translation>图片 (*.png *.jpg *.jpeg *.tif *.bmp)</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Choose an image file that can be read.</source>
             <translation>请选择一个可以读取的图片文件。</translation>
         </message>
@@ -868,7 +999,7 @@
     <context>
         <name>CaseEditor</name>
         <message>
-            <location filename="../../ui/casefile/editor.py" line="+88" />
+            <location filename="../../ui/casefile/editor.py" line="+90" />
             <source>Facts</source>
             <translation>基本案情</translation>
         </message>
@@ -945,7 +1076,7 @@
             <translation>案件 {no} 已保存。</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Status {a} → {b}</source>
             <translation>状态 {a} → {b}</translation>
         </message>
@@ -968,7 +1099,7 @@
             <translation>案件</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+65" />
             <source>Read-only: a training case cannot be changed.</source>
             <translation>只读：教学案例不能修改。</translation>
         </message>
@@ -981,7 +1112,7 @@
     <context>
         <name>CaseFieldSpecs</name>
         <message>
-            <location line="-137" />
+            <location line="-138" />
             <location line="+2" />
             <source>(none)</source>
             <translation>（无）</translation>
@@ -1085,7 +1216,7 @@
     <context>
         <name>CaseHistoryTab</name>
         <message>
-            <location filename="../../ui/casefile/history_tab.py" line="+44" />
+            <location filename="../../ui/casefile/history_tab.py" line="+46" />
             <source>Status changes</source>
             <translation>状态变更</translation>
         </message>
@@ -1164,7 +1295,7 @@
             <translation>案发</translation>
         </message>
         <message>
-            <location line="+157" />
+            <location line="+158" />
             <source>{shown} of {total} cases</source>
             <translation>显示 {shown} 件，共 {total} 件</translation>
         </message>
@@ -1172,7 +1303,7 @@
     <context>
         <name>CaseRestore</name>
         <message>
-            <location filename="../../ui/casefile/restore.py" line="+63" />
+            <location filename="../../ui/casefile/restore.py" line="+74" />
             <source>Undo of delete: case restored</source>
             <translation>撤销删除：恢复案件</translation>
         </message>
@@ -1406,24 +1537,25 @@
         </message>
     </context>
     <context>
-        <name>ClipActions</name>
+        <name>ClipController</name>
         <message>
-            <location filename="../../ui/review/clip_actions.py" line="+55" />
+            <location filename="../../ui/review/clip_controller.py" line="+95" />
             <source>Opening {name} and verifying its SHA-256…</source>
             <translation>正在打开 {name} 并校验 SHA-256…</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+30" />
             <source>{name} cannot be shown: {reason}</source>
             <translation>无法显示 {name}：{reason}</translation>
         </message>
         <message>
             <location line="+10" />
+            <location line="+75" />
             <source>Verifying SHA-256…</source>
             <translation>正在校验 SHA-256…</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="-35" />
             <source>EVIDENCE FAILED VERIFICATION</source>
             <translation>证据校验失败</translation>
         </message>
@@ -1433,98 +1565,25 @@
             <translation>证据校验失败</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+84" />
             <source>Scanning activity…</source>
             <translation>正在分析画面活动…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Scanning activity… {p}%</source>
             <translation>正在分析画面活动… {p}%</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+39" />
             <source>{n} segments match the colour; PgDown goes to the next best.</source>
             <translation>有 {n} 个片段符合该颜色；按 PgDown 跳到下一个最佳匹配。</translation>
-        </message>
-        <message>
-            <location line="+35" />
-            <source>Snapshot saved: {path}</source>
-            <translation>截图已保存：{path}</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Snapshot</source>
-            <translation>截图</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>The snapshot could not be saved: {e}</source>
-            <translation>截图无法保存：{e}</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <location line="+5" />
-            <location line="+7" />
-            <location line="+5" />
-            <source>Export clip</source>
-            <translation>导出片段</translation>
-        </message>
-        <message>
-            <location line="-16" />
-            <source>Mark the start with I and the end with O first.</source>
-            <translation>请先用 I 标记起点、用 O 标记终点。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Video (*.mp4 *.mkv)</source>
-            <translation>视频 (*.mp4 *.mkv)</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Exporting frames {a}–{b}…</source>
-            <translation>正在导出第 {a}–{b} 帧…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Clip exported: {path} (SHA-256 {sha})</source>
-            <translation>片段已导出：{path}（SHA-256 {sha}）</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Go to frame</source>
-            <translation>跳到帧</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Frame index</source>
-            <translation>帧序号</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Go to corrected time</source>
-            <translation>跳到校正时间</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Time (HH:MM:SS, corrected)</source>
-            <translation>时间（时:分:秒，校正后）</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Write the time as HH:MM:SS.</source>
-            <translation>请按 时:分:秒 格式填写时间。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>This clip has no footage at {t}.</source>
-            <translation>此视频在 {t} 没有画面。</translation>
         </message>
     </context>
     <context>
         <name>ClipView</name>
         <message>
-            <location filename="../../ui/review/clip_view.py" line="+96" />
+            <location filename="../../ui/review/clip_view.py" line="+103" />
             <source>Previous activity segment (PgUp)</source>
             <translation>上一个活动片段（PgUp）</translation>
         </message>
@@ -1554,7 +1613,7 @@
             <translation>播放速度（J/K/L 穿梭，↑/↓ 加速/减速）</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
@@ -1569,7 +1628,7 @@
             <translation>未打开视频</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+34" />
             <source>Observation</source>
             <translation>观察</translation>
         </message>
@@ -1615,6 +1674,74 @@
         </message>
     </context>
     <context>
+        <name>ColourBox</name>
+        <message>
+            <location filename="../../ui/review/colour_box.py" line="+18" />
+            <source>Rank activity segments by colour</source>
+            <translation>按颜色给活动片段排序</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Any colour</source>
+            <translation>任意颜色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>red</source>
+            <translation>红色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>orange</source>
+            <translation>橙色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>yellow</source>
+            <translation>黄色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>green</source>
+            <translation>绿色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>cyan</source>
+            <translation>青色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>blue</source>
+            <translation>蓝色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>purple</source>
+            <translation>紫色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>white</source>
+            <translation>白色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>silver</source>
+            <translation>银色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>grey</source>
+            <translation>灰色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>black</source>
+            <translation>黑色</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictDialog</name>
         <message>
             <location filename="../../ui/widgets/conflict_dialog.py" line="+109" />
@@ -1643,24 +1770,24 @@
         </message>
         <message>
             <location line="+0" />
-            <location line="+61" />
+            <location line="+65" />
             <source>Mine</source>
             <translation>我的</translation>
         </message>
         <message>
-            <location line="-61" />
-            <location line="+61" />
+            <location line="-65" />
+            <location line="+65" />
             <source>Before</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location line="-60" />
-            <location line="+61" />
+            <location line="-64" />
+            <location line="+65" />
             <source>Theirs</source>
             <translation>对方的</translation>
         </message>
         <message>
-            <location line="-61" />
+            <location line="-65" />
             <source>Will be saved</source>
             <translation>保存结果</translation>
         </message>
@@ -1670,7 +1797,7 @@
             <translation>选中一行，可在下方查看完整内容。</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+44" />
             <source>mine (default)</source>
             <translation>我的（默认）</translation>
         </message>
@@ -1695,7 +1822,7 @@
             <translation>双方相同</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <source>Merge and save</source>
             <translation>合并并保存</translation>
         </message>
@@ -1754,9 +1881,9 @@
         </message>
     </context>
     <context>
-        <name>DialogActions</name>
+        <name>DialogController</name>
         <message>
-            <location filename="../../ui/review/panel_dialogs.py" line="+27" />
+            <location filename="../../ui/review/dialog_controller.py" line="+56" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -1769,7 +1896,7 @@
     <context>
         <name>EnhancePanel</name>
         <message>
-            <location filename="../../ui/review/enhance_panel.py" line="+58" />
+            <location filename="../../ui/review/enhance_panel.py" line="+60" />
             <source>Original frame (reset)</source>
             <translation>原始画面（重置）</translation>
         </message>
@@ -2538,6 +2665,82 @@
         </message>
     </context>
     <context>
+        <name>ExportController</name>
+        <message>
+            <location filename="../../ui/review/export_controller.py" line="+65" />
+            <source>Snapshot saved: {path}</source>
+            <translation>截图已保存：{path}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Snapshot</source>
+            <translation>截图</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The snapshot could not be saved: {e}</source>
+            <translation>截图无法保存：{e}</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <location line="+5" />
+            <location line="+8" />
+            <location line="+6" />
+            <source>Export clip</source>
+            <translation>导出片段</translation>
+        </message>
+        <message>
+            <location line="-18" />
+            <source>Mark the start with I and the end with O first.</source>
+            <translation>请先用 I 标记起点、用 O 标记终点。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Video (*.mp4 *.mkv)</source>
+            <translation>视频 (*.mp4 *.mkv)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Exporting frames {a}–{b}…</source>
+            <translation>正在导出第 {a}–{b} 帧…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Clip exported: {path} (SHA-256 {sha})</source>
+            <translation>片段已导出：{path}（SHA-256 {sha}）</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Go to frame</source>
+            <translation>跳到帧</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Frame index</source>
+            <translation>帧序号</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Go to corrected time</source>
+            <translation>跳到校正时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time (HH:MM:SS, corrected)</source>
+            <translation>时间（时:分:秒，校正后）</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Write the time as HH:MM:SS.</source>
+            <translation>请按 时:分:秒 格式填写时间。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This clip has no footage at {t}.</source>
+            <translation>此视频在 {t} 没有画面。</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportPackageDialog</name>
         <message>
             <location filename="../../ui/admin/training_dialogs.py" line="+56" />
@@ -2645,13 +2848,12 @@
     <context>
         <name>FormWidget</name>
         <message>
-            <location filename="../../ui/widgets/form.py" line="+153" />
-            <location line="+7" />
+            <location filename="../../ui/widgets/form.py" line="+190" />
             <source>unknown</source>
             <translation>不详</translation>
         </message>
         <message>
-            <location line="+108" />
+            <location line="+90" />
             <source>{field} is required.</source>
             <translation>请填写{field}。</translation>
         </message>
@@ -2742,7 +2944,7 @@
             <translation>正在从画面读取时钟…</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+15" />
             <source>{name}: camera clock at the first frame {start} (±{unc} s)</source>
             <translation>{name}：首帧的摄像头时钟 {start}（±{unc} 秒）</translation>
         </message>
@@ -2755,140 +2957,6 @@
             <location line="+16" />
             <source>Start times saved from the clock in the picture.</source>
             <translation>已按画面时钟保存开始时间。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportDialog</name>
-        <message>
-            <location filename="../../ui/review/import_dialog.py" line="+96" />
-            <source>Import evidence into {case}</source>
-            <translation>向 {case} 导入证据</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Drop video files here</source>
-            <translation>把视频文件拖到这里</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Add files…</source>
-            <translation>添加文件…</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Remove</source>
-            <translation>移除</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>(not set)</source>
-            <translation>（未设置）</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>e.g. copied from DVR channel 3 to USB stick by officer Li</source>
-            <translation>例如：李警官从 DVR 第 3 通道拷贝到 U 盘</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Set the start time (camera clock) by hand</source>
-            <translation>手动设置起始时间（摄像头时钟）</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <location line="+47" />
-            <source>Add files with the button or drop them here.</source>
-            <translation>用按钮添加文件，或把文件拖到这里。</translation>
-        </message>
-        <message>
-            <location line="-45" />
-            <source>Import</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Camera</source>
-            <translation>摄像头</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>How obtained</source>
-            <translation>调取方式</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Note</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <location line="+44" />
-            <source>Choose video files</source>
-            <translation>选择视频文件</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Video files ({patterns});;All files (*)</source>
-            <translation>视频文件 ({patterns});;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location line="+22" />
-            <source>No files chosen.</source>
-            <translation>未选择文件。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Copying and hashing…</source>
-            <translation>正在复制并计算哈希…</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Import cancelled.</source>
-            <translation>导入已取消。</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Copying and hashing {name}…</source>
-            <translation>正在复制并计算 {name} 的哈希…</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>imported</source>
-            <translation>已导入</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>already imported — double-click to open the existing item</source>
-            <translation>此前已导入——双击打开已有证据</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>not imported</source>
-            <translation>未导入</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>cancelled, nothing imported</source>
-            <translation>已取消，未导入任何内容</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>{i} imported, {d} already there, {f} not imported, {c} cancelled.</source>
-            <translation>导入 {i} 个，已存在 {d} 个，未导入 {f} 个，取消 {c} 个。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Close</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>Cancelling…</source>
-            <translation>正在取消…</translation>
         </message>
     </context>
     <context>
@@ -3040,7 +3108,7 @@
     <context>
         <name>KnownThenPanel</name>
         <message>
-            <location filename="../../ui/admin/replay_panels.py" line="+58" />
+            <location filename="../../ui/admin/replay_panels.py" line="+67" />
             <source>Case file as known at this step</source>
             <translation>此时掌握的案情</translation>
         </message>
@@ -3116,7 +3184,7 @@
             <translation>当时案件状态：{status}</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Unidentified</source>
             <translation>身份不明</translation>
         </message>
@@ -3366,14 +3434,14 @@
         </message>
     </context>
     <context>
-        <name>ObservationActions</name>
+        <name>ObservationController</name>
         <message>
-            <location filename="../../ui/review/observation_actions.py" line="+25" />
+            <location filename="../../ui/review/observation_controller.py" line="+55" />
             <source>Area marked: press M to record the observation.</source>
             <translation>已标注区域：按 M 记录观察。</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>Observation not saved</source>
             <translation>观察未保存</translation>
         </message>
@@ -3383,7 +3451,7 @@
             <translation>标记第 {i} 帧</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Edit the mark on frame {i}</source>
             <translation>修改第 {i} 帧的标记</translation>
         </message>
@@ -3393,7 +3461,7 @@
             <translation>已保存第 {i} 帧的观察。</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <location line="+9" />
             <source>Delete observations</source>
             <translation>删除观察记录</translation>
@@ -3409,18 +3477,18 @@
             <translation>删除 {n} 条观察记录</translation>
         </message>
         <message>
-            <location line="+10" />
-            <location line="+14" />
+            <location line="+11" />
+            <location line="+11" />
             <source>Record an inference</source>
             <translation>记录研判推断</translation>
         </message>
         <message>
-            <location line="-13" />
+            <location line="-10" />
             <source>Inference drawn from {n} observation(s):</source>
             <translation>根据 {n} 条观察得出的推断：</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+12" />
             <source>Inference recorded in the case timeline.</source>
             <translation>研判推断已记入案件时间线。</translation>
         </message>
@@ -3503,7 +3571,7 @@
             <translation>侦查方向</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+19" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
@@ -3511,7 +3579,7 @@
     <context>
         <name>ObservationTableModel</name>
         <message>
-            <location line="-73" />
+            <location line="-76" />
             <source>Corrected time</source>
             <translation>校正时间</translation>
         </message>
@@ -3544,7 +3612,7 @@
     <context>
         <name>OptionalDateTimeEdit</name>
         <message>
-            <location filename="../../ui/widgets/form.py" line="-235" />
+            <location filename="../../ui/widgets/form.py" line="-246" />
             <source>Known</source>
             <translation>已知</translation>
         </message>
@@ -3552,7 +3620,7 @@
     <context>
         <name>OsdPanel</name>
         <message>
-            <location filename="../../ui/review/osd_panel.py" line="+101" />
+            <location filename="../../ui/review/osd_panel.py" line="+106" />
             <source>Open a clip to read its clock.</source>
             <translation>打开一段视频以读取其画面时钟。</translation>
         </message>
@@ -3632,12 +3700,12 @@
             <translation>首帧的摄像头时钟：{start}（±{unc} 秒）。时钟跳变：{jumps} 处。走时偏差：{drift} 秒/小时。读数：{n} 个。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>The start time was filled from the clock (OSD reading).</source>
             <translation>开始时间已按画面时钟填入（画面时钟读取）。</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+69" />
             <source>Choose a reference clip.</source>
             <translation>请选择参照视频。</translation>
         </message>
@@ -3736,7 +3804,7 @@
     <context>
         <name>ProfileChart</name>
         <message>
-            <location filename="../../ui/review/osd_panel.py" line="-219" />
+            <location filename="../../ui/review/osd_panel.py" line="-229" />
             <source>No clock profile</source>
             <translation>无时钟概况</translation>
         </message>
@@ -3765,9 +3833,9 @@
         </message>
     </context>
     <context>
-        <name>RecordActionsMixin</name>
+        <name>RecordController</name>
         <message>
-            <location filename="../../ui/casefile/record_actions.py" line="+28" />
+            <location filename="../../ui/casefile/record_controller.py" line="+66" />
             <source>Add {noun} {label}</source>
             <translation>添加{noun} {label}</translation>
         </message>
@@ -3782,7 +3850,7 @@
             <translation>删除{noun} {label}</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Add {noun}</source>
             <translation>添加{noun}</translation>
         </message>
@@ -4183,7 +4251,7 @@
     <context>
         <name>ReplayView</name>
         <message>
-            <location filename="../../ui/admin/replay_view.py" line="+59" />
+            <location filename="../../ui/admin/replay_view.py" line="+66" />
             <source>Start replay</source>
             <translation>开始复盘</translation>
         </message>
@@ -4213,23 +4281,23 @@
             <translation>已结案件：</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+28" />
             <source>Reveal this step</source>
             <translation>揭晓本步骤</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Your role may not run replays.</source>
             <translation>您的角色无权进行案件复盘。</translation>
         </message>
         <message>
             <location line="+26" />
-            <location line="+190" />
+            <location line="+209" />
             <source>Replay</source>
             <translation>案件复盘</translation>
         </message>
         <message>
-            <location line="-161" />
+            <location line="-176" />
             <source>Skip ahead?</source>
             <translation>跳过未讨论的步骤？</translation>
         </message>
@@ -4239,7 +4307,7 @@
             <translation>还有 {n} 步尚未讨论。仍要直接显示案件结果吗？</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+37" />
             <source>{n}. Outcome</source>
             <translation>{n}. 案件结果</translation>
         </message>
@@ -4259,17 +4327,17 @@
             <translation>{n}. {time} ❓ 思考题</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+11" />
             <source>Pick a closed case and start the replay.</source>
             <translation>请选择一个已结案件并开始复盘。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+14" />
             <source>Step {n} of {total}</source>
             <translation>第 {n} / {total} 步</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Question</source>
             <translation>思考题</translation>
         </message>
@@ -4279,7 +4347,7 @@
             <translation>案件结果</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Place: {place}</source>
             <translation>地点：{place}</translation>
         </message>
@@ -4301,7 +4369,7 @@ Answer: {a}</source>
 参考答案：{a}</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+29" />
             <source>Loading frame {i}…</source>
             <translation>正在加载第 {i} 帧…</translation>
         </message>
@@ -4311,12 +4379,12 @@ Answer: {a}</source>
             <translation>{camera} · 第 {i} 帧 · {sha}… · {note}</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+16" />
             <source>Cannot show this frame: {error}</source>
             <translation>无法显示该画面：{error}</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>Question before this step</source>
             <translation>本步骤前的思考题</translation>
         </message>
@@ -4344,7 +4412,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewDialog</name>
         <message>
-            <location filename="../../ui/admin/review_dialog.py" line="+29" />
+            <location filename="../../ui/admin/review_dialog.py" line="+32" />
             <source>Review comments</source>
             <translation>审核意见</translation>
         </message>
@@ -4397,7 +4465,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewKeys</name>
         <message>
-            <location filename="../../ui/review/shortcuts.py" line="+24" />
+            <location filename="../../ui/review/shortcuts.py" line="+29" />
             <source>Play / pause</source>
             <translation>播放 / 暂停</translation>
         </message>
@@ -4495,7 +4563,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../ui/review/review_panel.py" line="+93" />
+            <location filename="../../ui/review/review_panel.py" line="+105" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
@@ -4530,12 +4598,17 @@ Answer: {a}</source>
             <translation>图像增强</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+4" />
+            <source>Camera clock</source>
+            <translation>画面时钟</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Route</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>Review</source>
             <translation>视频研判</translation>
         </message>
@@ -4620,85 +4693,15 @@ Answer: {a}</source>
             <translation>导出 I…O 之间的帧</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Rank activity segments by colour</source>
-            <translation>按颜色给活动片段排序</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Any colour</source>
-            <translation>任意颜色</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>red</source>
-            <translation>红色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>orange</source>
-            <translation>橙色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>yellow</source>
-            <translation>黄色</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>green</source>
-            <translation>绿色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>cyan</source>
-            <translation>青色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>blue</source>
-            <translation>蓝色</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>purple</source>
-            <translation>紫色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>white</source>
-            <translation>白色</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>silver</source>
-            <translation>银色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>grey</source>
-            <translation>灰色</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>black</source>
-            <translation>黑色</translation>
-        </message>
-        <message>
-            <location line="+155" />
+            <location line="+171" />
             <source>Select 2 to 4 clips in the evidence list first.</source>
             <translation>请先在证据列表中选择 2 到 4 段视频。</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>Verifying SHA-256…</source>
-            <translation>正在校验 SHA-256…</translation>
         </message>
     </context>
     <context>
         <name>RoiTextRow</name>
         <message>
-            <location filename="../../ui/review/roi_text_row.py" line="+22" />
+            <location filename="../../ui/review/roi_text_row.py" line="+27" />
             <source>Read text in the marked area</source>
             <translation>识别框选区域中的文字</translation>
         </message>
@@ -4731,7 +4734,7 @@ Answer: {a}</source>
     <context>
         <name>RouteWidget</name>
         <message>
-            <location filename="../../ui/review/route_view.py" line="+101" />
+            <location filename="../../ui/review/route_view.py" line="+105" />
             <source>by corrected time</source>
             <translation>按校正时间</translation>
         </message>
@@ -4936,7 +4939,7 @@ Answer: {a}</source>
             <translation>所选范围内：案件 {n} 起，出警 {m} 次。</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+33" />
             <source>Cases per month by status</source>
             <translation>每月案件数（按状态）</translation>
         </message>
@@ -5072,7 +5075,7 @@ Answer: {a}</source>
             <translation>正放（L）</translation>
         </message>
         <message>
-            <location line="+130" />
+            <location line="+133" />
             <source>Choose 2–4 clips in the evidence list and press Sync.</source>
             <translation>在证据列表中选择 2–4 段视频，然后按“同步”。</translation>
         </message>
@@ -5085,7 +5088,7 @@ Answer: {a}</source>
     <context>
         <name>SyncTile</name>
         <message>
-            <location line="-197" />
+            <location line="-200" />
             <source>no footage at this time</source>
             <translation>此时间无画面</translation>
         </message>
@@ -5498,7 +5501,7 @@ Answer: {a}</source>
     <context>
         <name>ValueText</name>
         <message>
-            <location filename="../../ui/widgets/conflict_dialog.py" line="-163" />
+            <location filename="../../ui/widgets/conflict_dialog.py" line="-167" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
@@ -5574,7 +5577,7 @@ Answer: {a}</source>
     <context>
         <name>Workers</name>
         <message>
-            <location filename="../../ui/workers.py" line="+195" />
+            <location filename="../../ui/workers.py" line="+197" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -5610,7 +5613,7 @@ Answer: {a}</source>
     <context>
         <name>owner</name>
         <message>
-            <location filename="../../ui/review/osd_panel.py" line="+229" />
+            <location filename="../../ui/review/osd_panel.py" line="+241" />
             <source>no start time</source>
             <translation>无开始时间</translation>
         </message>
@@ -5618,14 +5621,6 @@ Answer: {a}</source>
             <location line="+2" />
             <source>This clip has no start time and drops out of the route and the synchronised view. Open it and read the clock from the picture (Camera clock), or enter its start time.</source>
             <translation>该视频没有开始时间，不会出现在轨迹和同步画面中。请打开它并从画面读取时钟（“画面时钟”），或填写开始时间。</translation>
-        </message>
-    </context>
-    <context>
-        <name>panel</name>
-        <message>
-            <location line="+9" />
-            <source>Camera clock</source>
-            <translation>画面时钟</translation>
         </message>
     </context>
     <context>
@@ -5639,7 +5634,7 @@ Answer: {a}</source>
     <context>
         <name>table</name>
         <message>
-            <location filename="../../ui/admin/replay_panels.py" line="-46" />
+            <location filename="../../ui/admin/replay_panels.py" line="-47" />
             <source>Not known at this step</source>
             <translation>此时尚不掌握</translation>
         </message>
