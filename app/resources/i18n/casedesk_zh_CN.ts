@@ -4286,13 +4286,13 @@
             <translation>揭晓本步骤</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>Your role may not run replays.</source>
             <translation>您的角色无权进行案件复盘。</translation>
         </message>
         <message>
             <location line="+26" />
-            <location line="+209" />
+            <location line="+212" />
             <source>Replay</source>
             <translation>案件复盘</translation>
         </message>
@@ -4323,8 +4323,8 @@
         </message>
         <message>
             <location line="+2" />
-            <source>{n}. {time} ❓ Question</source>
-            <translation>{n}. {time} ❓ 思考题</translation>
+            <source>{n}. {time} [Question]</source>
+            <translation>{n}. {time}【思考题】</translation>
         </message>
         <message>
             <location line="+11" />

@@ -116,8 +116,9 @@ class ReplayView(QWidget):
         self.frames_scroll.setWidgetResizable(True)
         self.frames_scroll.setWidget(frames_box)
         self._filler = QWidget()  # takes the space instead (no empty frame box)
-        for w in (self.heading, self.body, self.reveal_button):
-            mid.addWidget(w)
+        mid.addWidget(self.heading)
+        mid.addWidget(self.body)
+        mid.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignLeft)
         mid.addWidget(self.frames_scroll, 1)
         mid.addWidget(self._filler, 1)
         split.addWidget(middle)
@@ -160,6 +161,9 @@ class ReplayView(QWidget):
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Replay"), str(exc))
             return
+        shown = self.case_combo.findData(case_id)
+        if shown >= 0:  # the picker names the case being replayed
+            self.case_combo.setCurrentIndex(shown)
         self.revealed = set()
         self.reached = 0
         self.steps.blockSignals(True)
@@ -234,7 +238,7 @@ class ReplayView(QWidget):
         if step.index > self.reached:
             return self.tr("{n}. {time} · not reached yet").format(n=step.index + 1, time=when)
         if self.is_hidden(step):
-            return self.tr("{n}. {time} ❓ Question").format(n=step.index + 1, time=when)
+            return self.tr("{n}. {time} [Question]").format(n=step.index + 1, time=when)
         return f"{step.index + 1}. {when} [{event_kind_label(step.kind)}] {step.title}"
 
     def _update(self) -> None:
