@@ -9,7 +9,7 @@ forward; ←, PgUp and Backspace step back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -38,17 +38,23 @@ from app.services.evidence import items
 from app.services.training import replay
 from app.services.training.replay import FrameRef, Replay, ReplayStep
 from app.ui.admin.replay_panels import KnownThenPanel, frame_pixmap, load_frame
+from app.ui.context import AppContext
 from app.ui.widgets.enum_labels import event_kind_label
 from app.ui.workers import TaskHandle, run_task
 
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+
+class ReplayWindow(Protocol):
+    """What the view needs from the main window."""
+
+    context: AppContext
+
+    def current_case_id(self) -> int | None: ...
 
 
 class ReplayView(QWidget):
     """The "replay" view (trainers, administrators)."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: ReplayWindow):
         super().__init__()
         self.setObjectName("ReplayView")
         self._window = window

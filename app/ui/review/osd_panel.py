@@ -5,7 +5,7 @@ reference into a suggested clock offset that is applied only when the officer co
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QDateTime, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -29,11 +29,11 @@ from app.services.common.errors import ServiceError
 from app.services.evidence import osd
 from app.services.evidence.items import EvidenceDTO
 from app.timeread import OffsetSuggestion, TimeProfile
+from app.ui.context import AppContext
+from app.ui.review.clip_view import ClipView
+from app.ui.review.player import ClipPlayer
 from app.ui.review.roi_text_row import RoiTextRow
 from app.ui.workers import TaskContext, TaskHandle, run_task
-
-if TYPE_CHECKING:  # the panel builds this dock
-    from app.ui.review.review_panel import ReviewPanel
 
 
 class ProfileChart(QWidget):
@@ -93,11 +93,24 @@ class ProfileChart(QWidget):
             painter.drawEllipse(at(x, y), 3, 3)
 
 
+class OsdHost(Protocol):
+    """What the camera-clock dock needs from the review panel."""
+
+    context: AppContext
+    evidence_items: list[EvidenceDTO]
+    clip_view: ClipView
+
+    @property
+    def player(self) -> ClipPlayer | None: ...
+    def show_status(self, text: str) -> None: ...
+    def reload(self) -> None: ...
+
+
 class OsdPanel(QWidget):
     """Profile, reference and suggestion for the clip open in the review bench."""
 
-    def __init__(self, panel: ReviewPanel) -> None:
-        super().__init__(panel)
+    def __init__(self, panel: OsdHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.panel = panel
         self.evidence: EvidenceDTO | None = None
         self.profile_dto: osd.OsdProfileDTO | None = None

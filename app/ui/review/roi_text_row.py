@@ -3,16 +3,25 @@ copies it; nothing is written into the case by itself."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.timeread import read_region_text
+from app.ui.review.clip_view import ClipView
+from app.ui.review.player import ClipPlayer
 from app.ui.workers import TaskHandle, run_task
 
-if TYPE_CHECKING:  # the panel builds the dock this row sits in
-    from app.ui.review.review_panel import ReviewPanel
+
+class RoiHost(Protocol):
+    """What the row needs from the review panel: the open clip and its marked area."""
+
+    clip_view: ClipView
+
+    @property
+    def player(self) -> ClipPlayer | None: ...
+    def show_status(self, text: str) -> None: ...
 
 
 def _read(_ctx, source, index: int, roi: tuple[int, int, int, int]):
@@ -20,7 +29,7 @@ def _read(_ctx, source, index: int, roi: tuple[int, int, int, int]):
 
 
 class RoiTextRow(QWidget):
-    def __init__(self, panel: ReviewPanel, parent: QWidget | None = None) -> None:
+    def __init__(self, panel: RoiHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.panel = panel
         self.handle: TaskHandle | None = None
