@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self._stack.setCurrentWidget(entry.widget)
         entry.action.setChecked(True)
         stack = getattr(entry.widget, "undo_stack", None)
-        self.undo_group.setActiveStack(stack)
+        self.undo_group.setActiveStack(stack)  # type: ignore[arg-type]  # None = no stack (Qt allows it)
         self._current = name
         app_title = self.tr("CaseDesk · Hit-and-Run Case Workbench")
         self.setWindowTitle(f"{entry.title}[*] — {app_title}")

@@ -42,7 +42,7 @@ class Settings:
 
     # -- generic typed access -------------------------------------------------------------
     def value(self, key: str, default: T, kind: type[T]) -> T:
-        raw = self._qs.value(key, None)
+        raw: Any = self._qs.value(key, None)  # a QVariant: str, int, bool… per backend
         if raw is None:
             return default
         try:

@@ -48,6 +48,7 @@ from PySide6.QtCore import (
     QThreadPool,
     QTimer,
     Signal,
+    SignalInstance,
     Slot,
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -170,7 +171,7 @@ class TaskHandle(QObject):
         self.was_cancelled = True
         self._finish(self.cancelled)
 
-    def _finish(self, signal: Signal, *args: object) -> None:
+    def _finish(self, signal: SignalInstance, *args: object) -> None:
         self.done = True
         signal.emit(*args)
         self.finished.emit()
@@ -190,7 +191,8 @@ def run_with_progress_dialog(fn: Callable[..., Any], *args: Any, parent: QWidget
                              cancellable: bool = True, **kwargs: Any) -> TaskHandle:
     """Run a task behind a modal progress dialog (shown only if it takes a while)."""
     handle = run_task(fn, *args, parent=parent, **kwargs)
-    dialog = QProgressDialog(label, None, 0, 0, parent)
+    # None = no cancel button (a null QString in C++); the stubs only allow str
+    dialog = QProgressDialog(label, None, 0, 0, parent)  # type: ignore[call-overload]
     if cancellable:
         dialog.setCancelButtonText(QCoreApplication.translate("Workers", "Cancel"))
     dialog.setWindowTitle(title)

@@ -98,7 +98,7 @@ def test_pdf_dialog_exports_in_background(qtbot, context, case_a, tmp_path):
     qtbot.waitUntil(lambda: dialog.export_button.isEnabled())
     text = pdf_text(tmp_path / "dlg.pdf")
     assert "脱敏版" in text and "周某某" not in text and "证据清单" not in text
-    assert dialog.result.pages >= 3 and "已保存" in dialog.status.text()
+    assert dialog.pdf.pages >= 3 and "已保存" in dialog.status.text()
     assert dialog.open_button.isVisibleTo(dialog)
     dialog.grab().save(str(tmp_path / "dialog.png"))
 
@@ -112,7 +112,7 @@ def test_pdf_dialog_reports_bad_output_in_words(qtbot, context, case_a, tmp_path
     handle = dialog.start()
     assert handle.wait()
     qtbot.waitUntil(lambda: "所在文件夹不存在" in dialog.status.text())
-    assert dialog.result is None and dialog.export_button.isEnabled()
+    assert dialog.pdf is None and dialog.export_button.isEnabled()
 
 
 def test_callout_log_records_lists_and_refuses_bad_input(qtbot, context, squad_db,  # noqa: F811

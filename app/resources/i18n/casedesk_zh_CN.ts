@@ -30,6 +30,137 @@
             <translation>导出案件报告（PDF）…</translation>
         </message>
         <message>
+            <location filename="../../ui/review/import_dialog.py" line="+98" />
+            <source>Import evidence into {case}</source>
+            <translation>向 {case} 导入证据</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Drop video files here</source>
+            <translation>把视频文件拖到这里</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add files…</source>
+            <translation>添加文件…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>(not set)</source>
+            <translation>（未设置）</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>e.g. copied from DVR channel 3 to USB stick by officer Li</source>
+            <translation>例如：李警官从 DVR 第 3 通道拷贝到 U 盘</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set the start time (camera clock) by hand</source>
+            <translation>手动设置起始时间（摄像头时钟）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+47" />
+            <source>Add files with the button or drop them here.</source>
+            <translation>用按钮添加文件，或把文件拖到这里。</translation>
+        </message>
+        <message>
+            <location line="-45" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Camera</source>
+            <translation>摄像头</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How obtained</source>
+            <translation>调取方式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>Choose video files</source>
+            <translation>选择视频文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Video files ({patterns});;All files (*)</source>
+            <translation>视频文件 ({patterns});;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>No files chosen.</source>
+            <translation>未选择文件。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Copying and hashing…</source>
+            <translation>正在复制并计算哈希…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Import cancelled.</source>
+            <translation>导入已取消。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Copying and hashing {name}…</source>
+            <translation>正在复制并计算 {name} 的哈希…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>imported</source>
+            <translation>已导入</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>already imported — double-click to open the existing item</source>
+            <translation>此前已导入——双击打开已有证据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not imported</source>
+            <translation>未导入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cancelled, nothing imported</source>
+            <translation>已取消，未导入任何内容</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{i} imported, {d} already there, {f} not imported, {c} cancelled.</source>
+            <translation>导入 {i} 个，已存在 {d} 个，未导入 {f} 个，取消 {c} 个。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
             <location filename="../../services/common/code_labels.py" line="+47" />
             <source>Reported</source>
             <translation>已报案</translation>
@@ -915,7 +1046,7 @@
             <translation>图片 (*.png *.jpg *.jpeg *.tif *.bmp)</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Choose an image file that can be read.</source>
             <translation>请选择一个可以读取的图片文件。</translation>
         </message>
@@ -1867,7 +1998,7 @@
             <translation>案件</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+65" />
             <source>Read-only: a training case cannot be changed.</source>
             <translation>只读：教学案例不能修改。</translation>
         </message>
@@ -1880,7 +2011,7 @@
     <context>
         <name>CaseFieldSpecs</name>
         <message>
-            <location line="-137" />
+            <location line="-138" />
             <location line="+2" />
             <source>(none)</source>
             <translation>（无）</translation>
@@ -1984,7 +2115,7 @@
     <context>
         <name>CaseHistoryTab</name>
         <message>
-            <location filename="../../ui/casefile/history_tab.py" line="+44" />
+            <location filename="../../ui/casefile/history_tab.py" line="+46" />
             <source>Status changes</source>
             <translation>状态变更</translation>
         </message>
@@ -2063,7 +2194,7 @@
             <translation>案发</translation>
         </message>
         <message>
-            <location line="+157" />
+            <location line="+158" />
             <source>{shown} of {total} cases</source>
             <translation>显示 {shown} 件，共 {total} 件</translation>
         </message>
@@ -2071,7 +2202,7 @@
     <context>
         <name>CaseRestore</name>
         <message>
-            <location filename="../../ui/casefile/restore.py" line="+63" />
+            <location filename="../../ui/casefile/restore.py" line="+74" />
             <source>Undo of delete: case restored</source>
             <translation>撤销删除：恢复案件</translation>
         </message>
@@ -2351,7 +2482,7 @@
     <context>
         <name>ClipView</name>
         <message>
-            <location filename="../../ui/review/clip_view.py" line="+96" />
+            <location filename="../../ui/review/clip_view.py" line="+103" />
             <source>Previous activity segment (PgUp)</source>
             <translation>上一个活动片段（PgUp）</translation>
         </message>
@@ -2381,7 +2512,7 @@
             <translation>播放速度（J/K/L 穿梭，↑/↓ 加速/减速）</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
@@ -2396,7 +2527,7 @@
             <translation>未打开视频</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+34" />
             <source>Observation</source>
             <translation>观察</translation>
         </message>
@@ -2538,24 +2669,24 @@
         </message>
         <message>
             <location line="+0" />
-            <location line="+61" />
+            <location line="+65" />
             <source>Mine</source>
             <translation>我的</translation>
         </message>
         <message>
-            <location line="-61" />
-            <location line="+61" />
+            <location line="-65" />
+            <location line="+65" />
             <source>Before</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location line="-60" />
-            <location line="+61" />
+            <location line="-64" />
+            <location line="+65" />
             <source>Theirs</source>
             <translation>对方的</translation>
         </message>
         <message>
-            <location line="-61" />
+            <location line="-65" />
             <source>Will be saved</source>
             <translation>保存结果</translation>
         </message>
@@ -2565,7 +2696,7 @@
             <translation>选中一行，可在下方查看完整内容。</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+44" />
             <source>mine (default)</source>
             <translation>我的（默认）</translation>
         </message>
@@ -2590,7 +2721,7 @@
             <translation>双方相同</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <source>Merge and save</source>
             <translation>合并并保存</translation>
         </message>
@@ -2664,7 +2795,7 @@
     <context>
         <name>EnhancePanel</name>
         <message>
-            <location filename="../../ui/review/enhance_panel.py" line="+58" />
+            <location filename="../../ui/review/enhance_panel.py" line="+60" />
             <source>Original frame (reset)</source>
             <translation>原始画面（重置）</translation>
         </message>
@@ -3114,13 +3245,12 @@
     <context>
         <name>FormWidget</name>
         <message>
-            <location filename="../../ui/widgets/form.py" line="+153" />
-            <location line="+7" />
+            <location filename="../../ui/widgets/form.py" line="+190" />
             <source>unknown</source>
             <translation>不详</translation>
         </message>
         <message>
-            <location line="+108" />
+            <location line="+90" />
             <source>{field} is required.</source>
             <translation>请填写{field}。</translation>
         </message>
@@ -3211,7 +3341,7 @@
             <translation>正在从画面读取时钟…</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+15" />
             <source>{name}: camera clock at the first frame {start} (±{unc} s)</source>
             <translation>{name}：首帧的摄像头时钟 {start}（±{unc} 秒）</translation>
         </message>
@@ -3224,140 +3354,6 @@
             <location line="+16" />
             <source>Start times saved from the clock in the picture.</source>
             <translation>已按画面时钟保存开始时间。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportDialog</name>
-        <message>
-            <location filename="../../ui/review/import_dialog.py" line="+96" />
-            <source>Import evidence into {case}</source>
-            <translation>向 {case} 导入证据</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Drop video files here</source>
-            <translation>把视频文件拖到这里</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Add files…</source>
-            <translation>添加文件…</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Remove</source>
-            <translation>移除</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>(not set)</source>
-            <translation>（未设置）</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>e.g. copied from DVR channel 3 to USB stick by officer Li</source>
-            <translation>例如：李警官从 DVR 第 3 通道拷贝到 U 盘</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Set the start time (camera clock) by hand</source>
-            <translation>手动设置起始时间（摄像头时钟）</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <location line="+47" />
-            <source>Add files with the button or drop them here.</source>
-            <translation>用按钮添加文件，或把文件拖到这里。</translation>
-        </message>
-        <message>
-            <location line="-45" />
-            <source>Import</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Camera</source>
-            <translation>摄像头</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>How obtained</source>
-            <translation>调取方式</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Note</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <location line="+44" />
-            <source>Choose video files</source>
-            <translation>选择视频文件</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Video files ({patterns});;All files (*)</source>
-            <translation>视频文件 ({patterns});;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location line="+22" />
-            <source>No files chosen.</source>
-            <translation>未选择文件。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Copying and hashing…</source>
-            <translation>正在复制并计算哈希…</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Import cancelled.</source>
-            <translation>导入已取消。</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Copying and hashing {name}…</source>
-            <translation>正在复制并计算 {name} 的哈希…</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>imported</source>
-            <translation>已导入</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>already imported — double-click to open the existing item</source>
-            <translation>此前已导入——双击打开已有证据</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>not imported</source>
-            <translation>未导入</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>cancelled, nothing imported</source>
-            <translation>已取消，未导入任何内容</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>{i} imported, {d} already there, {f} not imported, {c} cancelled.</source>
-            <translation>导入 {i} 个，已存在 {d} 个，未导入 {f} 个，取消 {c} 个。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Close</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>Cancelling…</source>
-            <translation>正在取消…</translation>
         </message>
     </context>
     <context>
@@ -3990,7 +3986,7 @@
             <translation>侦查方向</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+19" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
@@ -3998,7 +3994,7 @@
     <context>
         <name>ObservationTableModel</name>
         <message>
-            <location line="-73" />
+            <location line="-76" />
             <source>Corrected time</source>
             <translation>校正时间</translation>
         </message>
@@ -4031,7 +4027,7 @@
     <context>
         <name>OptionalDateTimeEdit</name>
         <message>
-            <location filename="../../ui/widgets/form.py" line="-235" />
+            <location filename="../../ui/widgets/form.py" line="-246" />
             <source>Known</source>
             <translation>已知</translation>
         </message>
@@ -4039,7 +4035,7 @@
     <context>
         <name>OsdPanel</name>
         <message>
-            <location filename="../../ui/review/osd_panel.py" line="+101" />
+            <location filename="../../ui/review/osd_panel.py" line="+119" />
             <source>Open a clip to read its clock.</source>
             <translation>打开一段视频以读取其画面时钟。</translation>
         </message>
@@ -4119,12 +4115,12 @@
             <translation>首帧的摄像头时钟：{start}（±{unc} 秒）。时钟跳变：{jumps} 处。走时偏差：{drift} 秒/小时。读数：{n} 个。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>The start time was filled from the clock (OSD reading).</source>
             <translation>开始时间已按画面时钟填入（画面时钟读取）。</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+69" />
             <source>Choose a reference clip.</source>
             <translation>请选择参照视频。</translation>
         </message>
@@ -4223,7 +4219,7 @@
     <context>
         <name>ProfileChart</name>
         <message>
-            <location filename="../../ui/review/osd_panel.py" line="-219" />
+            <location filename="../../ui/review/osd_panel.py" line="-242" />
             <source>No clock profile</source>
             <translation>无时钟概况</translation>
         </message>
@@ -4587,7 +4583,7 @@
     <context>
         <name>ReplayView</name>
         <message>
-            <location filename="../../ui/admin/replay_view.py" line="+66" />
+            <location filename="../../ui/admin/replay_view.py" line="+72" />
             <source>Start replay</source>
             <translation>开始复盘</translation>
         </message>
@@ -4622,13 +4618,13 @@
             <translation>揭晓本步骤</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>Your role may not run replays.</source>
             <translation>您的角色无权进行案件复盘。</translation>
         </message>
         <message>
             <location line="+26" />
-            <location line="+209" />
+            <location line="+212" />
             <source>Replay</source>
             <translation>案件复盘</translation>
         </message>
@@ -4659,8 +4655,8 @@
         </message>
         <message>
             <location line="+2" />
-            <source>{n}. {time} ❓ Question</source>
-            <translation>{n}. {time} ❓ 思考题</translation>
+            <source>{n}. {time} [Question]</source>
+            <translation>{n}. {time}【思考题】</translation>
         </message>
         <message>
             <location line="+11" />
@@ -4748,7 +4744,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewDialog</name>
         <message>
-            <location filename="../../ui/admin/review_dialog.py" line="+29" />
+            <location filename="../../ui/admin/review_dialog.py" line="+32" />
             <source>Review comments</source>
             <translation>审核意见</translation>
         </message>
@@ -4801,7 +4797,7 @@ Answer: {a}</source>
     <context>
         <name>ReviewKeys</name>
         <message>
-            <location filename="../../ui/review/shortcuts.py" line="+29" />
+            <location filename="../../ui/review/shortcuts.py" line="+50" />
             <source>Play / pause</source>
             <translation>播放 / 暂停</translation>
         </message>
@@ -5037,7 +5033,7 @@ Answer: {a}</source>
     <context>
         <name>RoiTextRow</name>
         <message>
-            <location filename="../../ui/review/roi_text_row.py" line="+22" />
+            <location filename="../../ui/review/roi_text_row.py" line="+36" />
             <source>Read text in the marked area</source>
             <translation>识别框选区域中的文字</translation>
         </message>
@@ -5070,7 +5066,7 @@ Answer: {a}</source>
     <context>
         <name>RouteWidget</name>
         <message>
-            <location filename="../../ui/review/route_view.py" line="+101" />
+            <location filename="../../ui/review/route_view.py" line="+105" />
             <source>by corrected time</source>
             <translation>按校正时间</translation>
         </message>
@@ -5275,7 +5271,7 @@ Answer: {a}</source>
             <translation>所选范围内：案件 {n} 起，出警 {m} 次。</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+33" />
             <source>Cases per month by status</source>
             <translation>每月案件数（按状态）</translation>
         </message>
@@ -5411,7 +5407,7 @@ Answer: {a}</source>
             <translation>正放（L）</translation>
         </message>
         <message>
-            <location line="+130" />
+            <location line="+133" />
             <source>Choose 2–4 clips in the evidence list and press Sync.</source>
             <translation>在证据列表中选择 2–4 段视频，然后按“同步”。</translation>
         </message>
@@ -5424,7 +5420,7 @@ Answer: {a}</source>
     <context>
         <name>SyncTile</name>
         <message>
-            <location line="-197" />
+            <location line="-200" />
             <source>no footage at this time</source>
             <translation>此时间无画面</translation>
         </message>
@@ -5875,7 +5871,7 @@ Answer: {a}</source>
     <context>
         <name>ValueText</name>
         <message>
-            <location filename="../../ui/widgets/conflict_dialog.py" line="-163" />
+            <location filename="../../ui/widgets/conflict_dialog.py" line="-167" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
@@ -5951,7 +5947,7 @@ Answer: {a}</source>
     <context>
         <name>Workers</name>
         <message>
-            <location filename="../../ui/workers.py" line="+195" />
+            <location filename="../../ui/workers.py" line="+197" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -5987,7 +5983,7 @@ Answer: {a}</source>
     <context>
         <name>owner</name>
         <message>
-            <location filename="../../ui/review/osd_panel.py" line="+229" />
+            <location filename="../../ui/review/osd_panel.py" line="+254" />
             <source>no start time</source>
             <translation>无开始时间</translation>
         </message>
@@ -5995,14 +5991,6 @@ Answer: {a}</source>
             <location line="+2" />
             <source>This clip has no start time and drops out of the route and the synchronised view. Open it and read the clock from the picture (Camera clock), or enter its start time.</source>
             <translation>该视频没有开始时间，不会出现在轨迹和同步画面中。请打开它并从画面读取时钟（“画面时钟”），或填写开始时间。</translation>
-        </message>
-    </context>
-    <context>
-        <name>panel</name>
-        <message>
-            <location line="+9" />
-            <source>Camera clock</source>
-            <translation>画面时钟</translation>
         </message>
     </context>
     <context>

@@ -6,7 +6,7 @@ record by name or number, details as fields, the time in the case's zone with th
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -172,8 +172,8 @@ class AuditView(QWidget):
             self.user_filter.addItem(name, name)
 
     def current_filter(self) -> AuditFilter:
-        since = datetime.combine(self.date_from.date().toPython(), time.min).astimezone(UTC)
-        until = datetime.combine(self.date_to.date().toPython(), time.max).astimezone(UTC)
+        since = datetime.combine(_day(self.date_from.date()), time.min).astimezone(UTC)
+        until = datetime.combine(_day(self.date_to.date()), time.max).astimezone(UTC)
         return AuditFilter(case_id=self.case_filter.currentData(),
                            username=self.user_filter.currentData(),
                            action_prefix=self.action_filter.text().strip() or None,
@@ -213,3 +213,8 @@ class AuditView(QWidget):
             f"{line.sentence}\n\n{fields}\n\n"
             + self.tr("Entry #{id} · code {action} · row hash {hash}").format(
                 id=line.row.id, action=line.row.action, hash=line.row.row_hash))
+
+
+def _day(value: QDate) -> date:
+    """A QDate as a Python date (``toPython`` is typed ``object`` in the stubs)."""
+    return date(value.year(), value.month(), value.day())

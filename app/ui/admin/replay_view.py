@@ -9,7 +9,7 @@ forward; ←, PgUp and Backspace step back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -38,17 +38,23 @@ from app.services.evidence import items
 from app.services.training import replay
 from app.services.training.replay import FrameRef, Replay, ReplayStep
 from app.ui.admin.replay_panels import KnownThenPanel, frame_pixmap, load_frame
+from app.ui.context import AppContext
 from app.ui.widgets.enum_labels import event_kind_label
 from app.ui.workers import TaskHandle, run_task
 
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+
+class ReplayWindow(Protocol):
+    """What the view needs from the main window."""
+
+    context: AppContext
+
+    def current_case_id(self) -> int | None: ...
 
 
 class ReplayView(QWidget):
     """The "replay" view (trainers, administrators)."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: ReplayWindow):
         super().__init__()
         self.setObjectName("ReplayView")
         self._window = window
@@ -116,8 +122,9 @@ class ReplayView(QWidget):
         self.frames_scroll.setWidgetResizable(True)
         self.frames_scroll.setWidget(frames_box)
         self._filler = QWidget()  # takes the space instead (no empty frame box)
-        for w in (self.heading, self.body, self.reveal_button):
-            mid.addWidget(w)
+        mid.addWidget(self.heading)
+        mid.addWidget(self.body)
+        mid.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignLeft)
         mid.addWidget(self.frames_scroll, 1)
         mid.addWidget(self._filler, 1)
         split.addWidget(middle)
@@ -160,6 +167,9 @@ class ReplayView(QWidget):
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Replay"), str(exc))
             return
+        shown = self.case_combo.findData(case_id)
+        if shown >= 0:  # the picker names the case being replayed
+            self.case_combo.setCurrentIndex(shown)
         self.revealed = set()
         self.reached = 0
         self.steps.blockSignals(True)
@@ -234,7 +244,7 @@ class ReplayView(QWidget):
         if step.index > self.reached:
             return self.tr("{n}. {time} · not reached yet").format(n=step.index + 1, time=when)
         if self.is_hidden(step):
-            return self.tr("{n}. {time} ❓ Question").format(n=step.index + 1, time=when)
+            return self.tr("{n}. {time} [Question]").format(n=step.index + 1, time=when)
         return f"{step.index + 1}. {when} [{event_kind_label(step.kind)}] {step.title}"
 
     def _update(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
 )
+from sqlalchemy.orm import Session
 
 from app.models.db import unit_of_work
 from app.services.casefile import comments
@@ -92,7 +95,7 @@ class ReviewDialog(QDialog):
                            self.tr("Closing can be approved once the case is solved.")
                            if not solved else self.tr("Solved: waiting for closing approval."))
 
-    def _run(self, fn) -> bool:
+    def _run(self, fn: Callable[[Session], object]) -> bool:
         try:
             with unit_of_work(self._ctx.sessions) as s:
                 fn(s)
@@ -106,9 +109,11 @@ class ReviewDialog(QDialog):
         return True
 
     def add_comment(self) -> bool:
-        return self._run(lambda s: comments.add_comment(s, self._ctx.actor, self.case_id(),
-                                                        self.text.toPlainText()))
+        case_id = self.case_id()
+        return case_id is not None and self._run(lambda s: comments.add_comment(
+            s, self._ctx.actor, case_id, self.text.toPlainText()))
 
     def approve(self) -> bool:
-        return self._run(lambda s: comments.approve_closing(s, self._ctx.actor, self.case_id(),
-                                                            self.text.toPlainText()))
+        case_id = self.case_id()
+        return case_id is not None and self._run(lambda s: comments.approve_closing(
+            s, self._ctx.actor, case_id, self.text.toPlainText()))

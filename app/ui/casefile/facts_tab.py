@@ -109,8 +109,9 @@ class CaseFactsTab(QWidget):
         self.text_form = FormWidget(text_specs, parent=self)
         casualties = self.text_form.editor("casualty_summary")
         casualties.setMaximumHeight(70)
-        casualties.parentWidget().setSizePolicy(QSizePolicy.Policy.Preferred,
-                                                QSizePolicy.Policy.Maximum)
+        cell = casualties.parentWidget()  # the editor's cell (editor + error line)
+        if cell is not None:
+            cell.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.text_form.editor("narrative").setMinimumHeight(140)
         layout.addWidget(self.text_form, 1)
         self._detail: CaseDetail | None = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -20,7 +22,7 @@ def _record_name(detail: CaseDetail | None, entity: str, entity_id: int) -> str:
         return ""
     if entity == "case":
         return detail.case_no
-    pools = {"person": detail.persons, "vehicle": detail.vehicles, "inquiry": detail.inquiries,
+    pools: dict[str, tuple[Any, ...]] = {"person": detail.persons, "vehicle": detail.vehicles, "inquiry": detail.inquiries,
              "meeting": detail.meetings, "event": detail.events}
     for rec in pools.get(entity, ()):
         if rec.id == entity_id and entity == "vehicle":

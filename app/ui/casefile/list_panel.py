@@ -184,9 +184,10 @@ class CaseListPanel(QWidget):
         target = self._pending_select
         self._pending_select = None
         if not self._fresh(view):  # the filter changed meanwhile: ask again, synchronously
-            view = self._query_now(self.current_filter(), total=True)
-            if view is None:
+            fresh = self._query_now(self.current_filter(), total=True)
+            if fresh is None:
                 return
+            view = fresh
         self.model.show_view(view, keep_rows=False)
         self._update_count()
         if target is None or not self.select_case(target):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import deque
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
@@ -27,12 +28,22 @@ from app.services.casefile.dto import (
 from app.services.common.context import Actor
 from app.ui.casefile.store import CaseStore
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
-def _input(cls: type, dto: object, **override: object) -> object:
+D = TypeVar("D", bound="DataclassInstance")  # an input dataclass
+
+
+def _input(cls: type[D], dto: object, **override: object) -> D:
     names = [f.name for f in dataclasses.fields(cls)]
     values = {n: getattr(dto, n) for n in names}
     values.update(override)
     return cls(**values)
+
+
+def _new_id(new_ids: dict[int, int], old_id: int | None) -> int | None:
+    """The re-created record's id for an old one (None when there was none)."""
+    return None if old_id is None else new_ids.get(old_id)
 
 
 def status_path(start: str, goal: str) -> list[str]:
@@ -77,15 +88,16 @@ def _recreate(session: Session, actor: Actor, snap: CaseDetail, reason: str) -> 
     meeting_ids = {m.id: inquiries.add_meeting(session, actor, cid, _input(MeetingInput, m)).id
                    for m in snap.meetings}
     inquiry_ids = {i.id: inquiries.add_inquiry(session, actor, cid, _input(
-        InquiryInput, i, meeting_id=meeting_ids.get(i.meeting_id))).id for i in snap.inquiries}
+        InquiryInput, i, meeting_id=_new_id(meeting_ids, i.meeting_id))).id
+        for i in snap.inquiries}
     event_ids: dict[int, int] = {}
     pending = list(snap.events)
     while pending:  # an event's basis must exist first
         ready = [e for e in pending if all(b in event_ids for b in e.basis_ids)] or pending[:1]
         for e in ready:
             data = _input(
-                EventInput, e, inquiry_id=inquiry_ids.get(e.inquiry_id),
-                meeting_id=meeting_ids.get(e.meeting_id),
+                EventInput, e, inquiry_id=_new_id(inquiry_ids, e.inquiry_id),
+                meeting_id=_new_id(meeting_ids, e.meeting_id),
                 person_ids=tuple(person_ids[p] for p in e.person_ids if p in person_ids),
                 vehicle_ids=tuple(vehicle_ids[v] for v in e.vehicle_ids if v in vehicle_ids),
                 basis_ids=tuple(event_ids[b] for b in e.basis_ids if b in event_ids))

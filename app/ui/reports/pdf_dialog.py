@@ -28,7 +28,7 @@ from app.reports.pdf_export import PdfOptions, PdfResult, export_case_pdf
 from app.reports.pdf_sections import SECTIONS, section_titles
 from app.services.common.errors import ServiceError
 from app.ui.error_dialogs import report_error
-from app.ui.workers import TaskContext, run_task
+from app.ui.workers import TaskContext, TaskHandle, run_task
 
 
 def _export(ctx: TaskContext, context, case_id: int, out: Path, options: PdfOptions) -> PdfResult:
@@ -47,8 +47,8 @@ class PdfExportDialog(QDialog):
         self.setObjectName("PdfExportDialog")
         self.context = context
         self.case = case
-        self.result: PdfResult | None = None
-        self._handle = None
+        self.pdf: PdfResult | None = None
+        self._handle: TaskHandle | None = None
         self.setWindowTitle(self.tr("Export case summary (PDF)"))
         self.setMinimumWidth(560)
 
@@ -99,8 +99,8 @@ class PdfExportDialog(QDialog):
         for w in (heading, box, self.anonymize):
             layout.addWidget(w)
         layout.addLayout(out_row)
-        for w in (self.progress, self.status, self.warnings, self.buttons):
-            layout.addWidget(w)
+        for part in (self.progress, self.status, self.warnings, self.buttons):
+            layout.addWidget(part)
 
     def options(self) -> PdfOptions:
         return PdfOptions(sections=tuple(k for k, cb in self.section_boxes.items()
@@ -124,7 +124,7 @@ class PdfExportDialog(QDialog):
         out = Path(self.output.text().strip())
         if out.parent == self.context.paths.exports_dir:
             out.parent.mkdir(parents=True, exist_ok=True)
-        self.result = None
+        self.pdf = None
         self.open_button.hide()
         self.warnings.hide()
         self.status.setStyleSheet("")
@@ -147,7 +147,7 @@ class PdfExportDialog(QDialog):
             self.status.setText(text)
 
     def _on_done(self, result: PdfResult) -> None:
-        self.result = result
+        self.pdf = result
         self.progress.setValue(self.progress.maximum())
         self.status.setText(self.tr("Saved {path}: {pages} pages. Report digest {digest}.")
                             .replace("{path}", str(result.path))
@@ -167,8 +167,8 @@ class PdfExportDialog(QDialog):
             report_error(exc, self)
 
     def _open(self) -> None:
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path)))
+        if self.pdf is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf.path)))
 
     def _close_or_cancel(self) -> None:
         if self._handle is not None:

@@ -34,7 +34,7 @@ from app.ui.error_dialogs import report_error
 from app.ui.reports import charts
 from app.ui.reports.frame_model import DataFrameModel
 from app.ui.widgets.date_limit import date_limit, date_limit_edit
-from app.ui.workers import TaskContext, run_task
+from app.ui.workers import TaskContext, TaskHandle, run_task
 
 
 def _compute(ctx: TaskContext, sessions, actor, flt: StatsFilter) -> StatsResult:
@@ -56,7 +56,7 @@ class StatsView(QWidget):
         self.context = window.context
         self.result: StatsResult | None = None
         self._request = 0
-        self._handle = None
+        self._handle: TaskHandle | None = None
         self._build()
         self._load_choices()
 
@@ -234,8 +234,9 @@ class StatsView(QWidget):
     def _show_charts(self, result: StatsResult) -> None:
         while self.overview_grid.count():
             item = self.overview_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         t = result.tables
         status, kinds = t["cases_by_status"], t["cases_by_vehicle"]
         total = status.columns[-1]

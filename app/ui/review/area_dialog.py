@@ -41,7 +41,7 @@ class AreaDialog(QDialog):
         form.addRow(QLabel(self.tr("Two points you can find on the image (e.g. two cameras), "
                                    "their pixel position and latitude/longitude:"), self))
         self.points: list[list[QDoubleSpinBox]] = []
-        placed = [c for c in cameras if c.lat is not None]
+        placed = [(c.lat, c.lon) for c in cameras if c.lat is not None and c.lon is not None]
         for n in range(2):
             boxes = []
             line = QHBoxLayout()
@@ -54,9 +54,9 @@ class AreaDialog(QDialog):
                 line.addWidget(box)
                 boxes.append(box)
             if placed:
-                cam = placed[0] if n == 0 else placed[-1]
-                boxes[2].setValue(cam.lat)
-                boxes[3].setValue(cam.lon)
+                lat, lon = placed[0] if n == 0 else placed[-1]
+                boxes[2].setValue(lat)
+                boxes[3].setValue(lon)
             self.points.append(boxes)
             form.addRow(self.tr("Point {n}").format(n=n + 1), line)
         self.error = QLabel(self)
@@ -79,7 +79,8 @@ class AreaDialog(QDialog):
 
     def _save(self) -> None:
         path = self.path.text().strip()
-        kept = self._existing is not None and path == self._existing["name"] \
+        existing = self._existing
+        kept = existing is not None and path == existing["name"] \
             and not Path(path).is_file()            # the image already pinned, unchanged
         if not kept and (not path or QImageReader(path).size().isEmpty()):
             self.error.setText(self.tr("Choose an image file that can be read."))
@@ -90,7 +91,8 @@ class AreaDialog(QDialog):
             self.error.setText(self.tr("The two points must differ in both x and y."))
             return
         try:
-            image = self._existing["image"] if kept else Path(path).read_bytes()
+            image = existing["image"] if kept and existing is not None \
+                else Path(path).read_bytes()
             save_area(self._context, self._case_id, image, Path(path).name, values)
         except (OSError, ServiceError) as exc:
             self.error.setText(str(exc))

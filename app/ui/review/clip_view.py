@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QRect, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QRect, Qt, QTimeZone, Signal
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,13 @@ SHOWN_QTZ = QTimeZone(b"Asia/Shanghai")
 def as_shown_zone(dt: datetime) -> datetime:
     """A datetime from a QDateTimeEdit (naive = wall clock in the shown zone) made aware."""
     return dt.replace(tzinfo=SHOWN_TZ) if dt.tzinfo is None else dt
+
+
+def shown_time(value: QDateTime) -> datetime:
+    """A QDateTimeEdit's value (naive = wall clock in the shown zone) as an aware datetime."""
+    dt = value.toPython()  # typed ``object`` in the stubs
+    assert isinstance(dt, datetime)
+    return as_shown_zone(dt)
 
 
 def fmt_wall(dt: datetime | None, tz: ZoneInfo = SHOWN_TZ) -> str:
@@ -111,8 +118,7 @@ class ClipView(QWidget):
             self.speed_box.addItem(speed_text(s), s)
         self.speed_box.setCurrentIndex(SPEEDS.index(1.0))
         self.speed_box.setToolTip(self.tr("Playback speed (J/K/L shuttle, ↑/↓ faster/slower)"))
-        self.speed_box.activated.connect(
-            lambda i: self.player and self.player.set_speed(self.speed_box.itemData(i)))
+        self.speed_box.activated.connect(self._on_speed)
         t.addWidget(QLabel(self.tr("Speed"), self))
         t.addWidget(self.speed_box)
         t.addStretch(1)
@@ -143,6 +149,10 @@ class ClipView(QWidget):
     @property
     def evidence(self) -> EvidenceDTO | None:
         return self.player.evidence if self.player else None
+
+    def _on_speed(self, index: int) -> None:
+        if self.player is not None:
+            self.player.set_speed(self.speed_box.itemData(index))
 
     def set_banner(self, text: str, level: str = "info") -> None:
         colours = {"info": "#2d4f7c", "warn": "#8a6d00", "error": "#b00020"}

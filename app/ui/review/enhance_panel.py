@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.video import FilterChain
-from app.video.filters import SPECS, choice_label, param_label
+from app.video.filters import SPECS, Param, choice_label, param_label
+
+ParamEditor = QComboBox | QSpinBox | QDoubleSpinBox
 
 LIVE_KINDS = ("brightness_contrast", "gamma", "clahe", "sharpen", "denoise", "deinterlace",
               "grayscale")  # crop/zoom is the frame view's job (it keeps ROI coordinates)
@@ -31,7 +33,7 @@ class EnhancePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("EnhancePanel")
         self._groups: dict[str, QGroupBox] = {}
-        self._editors: dict[str, dict[str, QWidget]] = {}
+        self._editors: dict[str, dict[str, ParamEditor]] = {}
         self._loading = False
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -69,14 +71,15 @@ class EnhancePanel(QWidget):
     def _param_label(self, name: str) -> str:
         return param_label(name)
 
-    def _editor(self, p) -> QWidget:
+    def _editor(self, p: Param) -> ParamEditor:
         if p.choices:
-            w = QComboBox(self)
+            combo = QComboBox(self)
             for c in p.choices:
-                w.addItem(choice_label(c), c)
-            w.setCurrentIndex(max(0, w.findData(p.default)))
-            w.currentIndexChanged.connect(self._changed)
-            return w
+                combo.addItem(choice_label(c), c)
+            combo.setCurrentIndex(max(0, combo.findData(p.default)))
+            combo.currentIndexChanged.connect(self._changed)
+            return combo
+        w: QSpinBox | QDoubleSpinBox
         if isinstance(p.default, int) and not isinstance(p.default, bool):
             w = QSpinBox(self)
             w.setRange(int(p.low if p.low is not None else -10000),
@@ -87,13 +90,13 @@ class EnhancePanel(QWidget):
             w.setSingleStep(0.1)
             w.setRange(float(p.low if p.low is not None else -1e4),
                        float(p.high if p.high is not None else 1e4))
-        w.setValue(p.default)
+        _set_number(w, p.default)
         w.setKeyboardTracking(False)
         w.valueChanged.connect(self._changed)
         w.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         return w
 
-    def _changed(self, *_args) -> None:
+    def _changed(self, *_args: object) -> None:
         if not self._loading:
             self._debounce.start()
 
@@ -102,7 +105,7 @@ class EnhancePanel(QWidget):
         for kind, box in self._groups.items():
             if not box.isChecked():
                 continue
-            spec = {"type": kind}
+            spec: dict[str, object] = {"type": kind}
             for name, editor in self._editors[kind].items():
                 spec[name] = editor.currentData() if isinstance(editor, QComboBox) else editor.value()
             specs.append(spec)
@@ -121,8 +124,18 @@ class EnhancePanel(QWidget):
                     if isinstance(editor, QComboBox):
                         editor.setCurrentIndex(max(0, editor.findData(value)))
                     else:
-                        editor.setValue(value)
+                        _set_number(editor, value)
         finally:
             self._loading = False
         if emit:
             self.chain_changed.emit(self.chain())
+
+
+def _set_number(box: QSpinBox | QDoubleSpinBox, value: object) -> None:
+    """A numeric parameter into its spin box (a saved chain may hold it as int or float)."""
+    if not isinstance(value, (int, float)):
+        return  # only choice parameters are text, and those have a combo box
+    if isinstance(box, QSpinBox):
+        box.setValue(int(value))
+    else:
+        box.setValue(float(value))

@@ -26,7 +26,7 @@ from app.services.common.errors import ServiceError
 from app.services.evidence import clips as evidence
 from app.services.evidence import custody, items
 from app.services.evidence.cameras import CameraDTO
-from app.ui.review.clip_view import SHOWN_QTZ, SHOWN_TZ, as_shown_zone, fmt_wall
+from app.ui.review.clip_view import SHOWN_QTZ, SHOWN_TZ, fmt_wall, shown_time
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 from app.ui.widgets.enum_labels import choices
 
@@ -112,7 +112,7 @@ class EvidenceDialog(QDialog):
                 self.log.setItem(r, col, QTableWidgetItem(text))
 
     def save(self) -> None:
-        start = as_shown_zone(self.start.dateTime().toPython()) if self._start_known else None
+        start = shown_time(self.start.dateTime()) if self._start_known else None
         try:
             with unit_of_work(self._factory) as s:
                 self.ev = evidence.update_evidence(

@@ -60,9 +60,9 @@ class Magnifier(QLabel):
             Qt.TransformationMode.FastTransformation)))
         x, y = int(widget_pos.x()) + 24, int(widget_pos.y()) + 24
         parent = self.parentWidget()
-        if x + self.SIZE > parent.width():
+        if parent is not None and x + self.SIZE > parent.width():
             x = int(widget_pos.x()) - 24 - self.SIZE
-        if y + self.SIZE > parent.height():
+        if parent is not None and y + self.SIZE > parent.height():
             y = int(widget_pos.y()) - 24 - self.SIZE
         self.move(max(0, x), max(0, y))
         self.show()

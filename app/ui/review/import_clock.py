@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QWi
 
 from app.models.db import unit_of_work
 from app.services.evidence import items, osd
-from app.ui.workers import TaskContext, run_task
+from app.ui.workers import TaskContext, TaskHandle, run_task
 
 
 def read_clocks(ctx: TaskContext, paths, items: list) -> list:
@@ -33,7 +33,7 @@ class ImportClockAssist(QWidget):
         self.dialog = dialog
         self.missing: list = []
         self.results: list = []
-        self.handle = None
+        self.handle: TaskHandle | None = None
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setStyleSheet("color: #c0392b")
@@ -69,11 +69,14 @@ class ImportClockAssist(QWidget):
     def read(self) -> None:
         self.read_button.setEnabled(False)
         self.label.setText(self.tr("Reading the clock from the picture…"))
-        self.handle = run_task(read_clocks, self.dialog._paths, self.missing, parent=self)
-        self.handle.succeeded.connect(self._on_read)
-        self.handle.failed.connect(lambda exc, _tb: (self.label.setText(str(exc)),
-                                                     self.read_button.setEnabled(True)))
-        self.handle.cancelled.connect(lambda: self.read_button.setEnabled(True))
+        self.handle = handle = run_task(read_clocks, self.dialog._paths, self.missing, parent=self)
+        handle.succeeded.connect(self._on_read)
+        handle.failed.connect(lambda exc, _tb: self._read_failed(str(exc)))
+        handle.cancelled.connect(lambda: self.read_button.setEnabled(True))
+
+    def _read_failed(self, text: str) -> None:
+        self.label.setText(text)
+        self.read_button.setEnabled(True)
 
     def _on_read(self, results: list) -> None:
         self.results = results

@@ -33,7 +33,7 @@ from app.services.common.errors import ServiceError
 from app.services.evidence import clips as evidence
 from app.services.evidence.cameras import CameraDTO
 from app.services.evidence.store import discard
-from app.ui.review.clip_view import SHOWN_QTZ, as_shown_zone
+from app.ui.review.clip_view import SHOWN_QTZ, shown_time
 from app.ui.review.import_clock import ImportClockAssist
 from app.ui.review.media_tasks import background_pool, lower_priority
 from app.ui.widgets.enum_labels import choices
@@ -63,10 +63,12 @@ def import_files(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, case_
             out.append(FileOutcome(f, "cancelled", "", None))
             continue
         name = Path(f).name
+        def progress(done: int, _total: int, b: int = base, n: str = name) -> None:
+            ctx.report(b + done, total, n)
+
         try:
-            prepared = evidence.prepare_import(
-                paths, f, cancel=ctx.is_cancelled,
-                progress=lambda d, _t, b=base, n=name: ctx.report(b + d, total, n))
+            prepared = evidence.prepare_import(paths, f, cancel=ctx.is_cancelled,
+                                               progress=progress)
             try:
                 with unit_of_work(factory) as s:
                     res = evidence.register_import(s, actor, case_id, prepared, **fields)
@@ -195,7 +197,7 @@ class ImportDialog(QDialog):
     def fields(self) -> dict:
         start = None
         if self.start_check.isChecked():
-            start = as_shown_zone(self.start_edit.dateTime().toPython())
+            start = shown_time(self.start_edit.dateTime())
         return {"camera_id": self.camera.currentData(), "acquisition": self.acquisition.currentData(),
                 "acquisition_note": self.note.text().strip(), "start_time": start}
 
@@ -255,7 +257,8 @@ class ImportDialog(QDialog):
                                                               c=counts["cancelled"]))
         self.cancel_button.setText(self.tr("Close"))
         self.import_button.setEnabled(True)  # the next batch: add files, import again
-        new = [o.evidence_id for o in outcomes if o.status == "imported"]
+        new = [o.evidence_id for o in outcomes
+               if o.status == "imported" and o.evidence_id is not None]
         self.clock.check(new, self.files)
         if new:
             self.imported.emit(new)

@@ -129,6 +129,8 @@ def caption_layout(lines: list[str], width: int, font: QFont) -> list[QRect]:
 def _captioned(png: Path, lines: list[str], out: Path) -> None:
     """The exact frame with a caption band below it (drawn with Qt for Chinese text)."""
     frame = cv2.imread(str(png), cv2.IMREAD_COLOR)
+    if frame is None:  # the exporter has just written it: unreadable means the disk failed
+        raise OSError(str(png))
     h, w = frame.shape[:2]
     font = QFont("WenQuanYi Micro Hei")
     font.setPixelSize(max(12, min(18, w // 60)))
@@ -144,7 +146,7 @@ def _captioned(png: Path, lines: list[str], out: Path) -> None:
     for rect, text in zip(rects, lines, strict=True):
         p.drawText(rect.translated(0, h), _WRAP, text)
     p.end()
-    img.save(str(out), "PNG")
+    img.save(str(out), "PNG")  # type: ignore[call-overload]  # str at run time; stubs say bytes
 
 
 def snapshot(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, source, ev: EvidenceDTO,

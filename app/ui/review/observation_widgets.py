@@ -123,8 +123,11 @@ class ObservationDialog(QDialog):
             self._select(self.vehicle, existing.vehicle_id)
             self._select(self.person, existing.person_id)
             self._select(self.inquiry, existing.inquiry_id)
-        self.vehicle.currentIndexChanged.connect(
-            lambda _i: self.vehicle.currentData() and self.tag_boxes["vehicle"].setChecked(True))
+        self.vehicle.currentIndexChanged.connect(self._vehicle_chosen)
+
+    def _vehicle_chosen(self, _index: int) -> None:
+        if self.vehicle.currentData():  # a vehicle named: the mark is about a vehicle
+            self.tag_boxes["vehicle"].setChecked(True)
 
     def _combo(self, items: tuple[tuple[int, str], ...]) -> QComboBox:
         box = QComboBox(self)

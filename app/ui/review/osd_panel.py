@@ -5,13 +5,13 @@ reference into a suggested clock offset that is applied only when the officer co
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Protocol
 
 from PySide6.QtCore import QDateTime, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QDockWidget,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,9 +27,13 @@ from PySide6.QtWidgets import (
 from app.models.db import unit_of_work
 from app.services.common.errors import ServiceError
 from app.services.evidence import osd
+from app.services.evidence.items import EvidenceDTO
 from app.timeread import OffsetSuggestion, TimeProfile
+from app.ui.context import AppContext
+from app.ui.review.clip_view import ClipView
+from app.ui.review.player import ClipPlayer
 from app.ui.review.roi_text_row import RoiTextRow
-from app.ui.workers import run_task
+from app.ui.workers import TaskContext, TaskHandle, run_task
 
 
 class ProfileChart(QWidget):
@@ -51,8 +55,9 @@ class ProfileChart(QWidget):
         if p is None or not p.found:
             return []
         base = p.segments[0].intercept_s
-        return [(r.pts_s, r.clock_s - r.pts_s - base, u)
-                for r, u in zip(p.readings, p.used, strict=True) if r.clock is not None]
+        return [(r.pts_s, clock - r.pts_s - base, u)
+                for r, u in zip(p.readings, p.used, strict=True)
+                if (clock := r.clock_s) is not None]
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
@@ -75,7 +80,7 @@ class ProfileChart(QWidget):
 
         painter.drawText(2, rect.top() + 10, f"{hi:+.0f}s")
         painter.drawText(2, rect.bottom(), f"{lo:+.0f}s")
-        for jump in self.profile.jumps:
+        for jump in self.profile.jumps if self.profile is not None else ():
             painter.setPen(QPen(QColor("#d9822b"), 1, Qt.PenStyle.DashLine))
             x = at(jump.pts_s, 0).x()
             painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
@@ -88,16 +93,29 @@ class ProfileChart(QWidget):
             painter.drawEllipse(at(x, y), 3, 3)
 
 
+class OsdHost(Protocol):
+    """What the camera-clock dock needs from the review panel."""
+
+    context: AppContext
+    evidence_items: list[EvidenceDTO]
+    clip_view: ClipView
+
+    @property
+    def player(self) -> ClipPlayer | None: ...
+    def show_status(self, text: str) -> None: ...
+    def reload(self) -> None: ...
+
+
 class OsdPanel(QWidget):
     """Profile, reference and suggestion for the clip open in the review bench."""
 
-    def __init__(self, panel) -> None:
-        super().__init__(panel)
+    def __init__(self, panel: OsdHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.panel = panel
-        self.evidence = None
+        self.evidence: EvidenceDTO | None = None
         self.profile_dto: osd.OsdProfileDTO | None = None
         self.suggestion: OffsetSuggestion | None = None
-        self._task = None
+        self._task: TaskHandle | None = None
         self.summary = QLabel(self.tr("Open a clip to read its clock."), self)
         self.summary.setWordWrap(True)
         self.chart = ProfileChart(self)
@@ -125,8 +143,8 @@ class OsdPanel(QWidget):
         row.addWidget(self.read_button)
         row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
-        for w in (self.summary, self.chart):
-            layout.addWidget(w)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.chart)
         layout.addLayout(row)
         self.roi_text = RoiTextRow(panel, self)
         for w in (self.progress, self.method, self.pages, self.suggest_button,
@@ -163,7 +181,7 @@ class OsdPanel(QWidget):
         self.read_button.setEnabled(not on and self.evidence is not None)
 
     # -- state ---------------------------------------------------------------------------
-    def set_evidence(self, ev) -> None:
+    def set_evidence(self, ev: EvidenceDTO) -> None:
         self.evidence, self.suggestion = ev, None
         self.confirm_button.setEnabled(False)
         self.suggestion_label.setText("")
@@ -196,7 +214,8 @@ class OsdPanel(QWidget):
             p = dto.profile
             text = self.tr("Camera clock at the first frame: {start} (±{unc} s). Jumps: {jumps}. "
                            "Drift: {drift} s/h. Readings: {n}.").format(
-                start=p.start_clock.isoformat(sep=" ", timespec="milliseconds"),
+                start="—" if p.start_clock is None
+                else p.start_clock.isoformat(sep=" ", timespec="milliseconds"),
                 unc=p.start_uncertainty_s, jumps=len(p.jumps),
                 drift="—" if p.drift_s_per_h is None else p.drift_s_per_h, n=len(p.readings))
             if dto.start_filled:
@@ -212,17 +231,23 @@ class OsdPanel(QWidget):
         self._busy(True)
         self.progress.setRange(0, 0)
 
-        def work(task):
+        def work(task: TaskContext) -> osd.OsdProfileDTO:
             return osd.profile_clip(ctx.sessions, ctx.paths, ctx.actor, ev_id,
                                     progress=task.report, cancel=task.is_cancelled)
 
-        self._task = run_task(work, parent=self)
-        self._task.progressed.connect(lambda d, t, _x: (self.progress.setRange(0, t),
-                                                        self.progress.setValue(d)))
-        self._task.succeeded.connect(self._on_read)
-        self._task.failed.connect(lambda exc, _tb: (self._busy(False),
-                                                    self.panel.show_status(str(exc))))
-        self._task.cancelled.connect(lambda: self._busy(False))
+        self._task = task = run_task(work, parent=self)
+        task.progressed.connect(self._on_progress)
+        task.succeeded.connect(self._on_read)
+        task.failed.connect(lambda exc, _tb: self._read_failed(str(exc)))
+        task.cancelled.connect(lambda: self._busy(False))
+
+    def _on_progress(self, done: int, total: int, _text: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _read_failed(self, text: str) -> None:
+        self._busy(False)
+        self.panel.show_status(text)
 
     def _on_read(self, dto: osd.OsdProfileDTO) -> None:
         self._busy(False)
@@ -236,11 +261,14 @@ class OsdPanel(QWidget):
     def _reload_panel(self) -> None:
         """Reload the bench after a time change and give the open clip its new times."""
         self.panel.reload()
-        self.evidence = next((e for e in self.panel.evidence_items
-                              if e.id == self.evidence.id), self.evidence)
+        shown = self.evidence
+        if shown is None:
+            return
+        shown = next((e for e in self.panel.evidence_items if e.id == shown.id), shown)
+        self.evidence = shown
         player = self.panel.player
-        if player is not None and player.evidence.id == self.evidence.id:
-            player.evidence = self.evidence
+        if player is not None and player.evidence.id == shown.id:
+            player.evidence = shown
             self.panel.clip_view.show_readout()  # the frame line shows the corrected time
 
     def suggest(self) -> OffsetSuggestion | None:
@@ -287,7 +315,9 @@ class OsdPanel(QWidget):
 
 
 def _naive(edit: QDateTimeEdit) -> datetime:
-    return edit.dateTime().toPython().replace(tzinfo=None)
+    value = edit.dateTime().toPython()  # typed ``object`` in the stubs
+    assert isinstance(value, datetime)
+    return value.replace(tzinfo=None)
 
 
 def missing_start_cell(owner: QWidget) -> QTableWidgetItem:
@@ -298,12 +328,3 @@ def missing_start_cell(owner: QWidget) -> QTableWidgetItem:
                              "synchronised view. Open it and read the clock from the picture "
                              "(Camera clock), or enter its start time."))
     return item
-
-
-def install_osd_dock(panel) -> QDockWidget:
-    """Add the camera-clock dock beside the enhancement dock of the review bench."""
-    panel.osd_panel = OsdPanel(panel)
-    dock = panel._dock(panel.tr("Camera clock"), "OsdDock", panel.osd_panel,
-                       Qt.DockWidgetArea.RightDockWidgetArea)
-    panel.tabifyDockWidget(panel.enhance_dock, dock)
-    return dock

@@ -85,7 +85,7 @@ class ReviewPanel(QMainWindow):
         self.setCentralWidget(self.stack)
         self._build_docks()
         self._build_toolbar()
-        install_shortcuts(self)
+        install_shortcuts(self, self)
         self.setAcceptDrops(True)
         self._load_cases()
 
@@ -131,7 +131,7 @@ class ReviewPanel(QMainWindow):
         self.enhance_dock = self._dock(self.tr("Enhancement"), "EnhanceDock", self.enhance,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.obs_dock, self.enhance_dock)
-        self.osd_panel = OsdPanel(self)
+        self.osd_panel = OsdPanel(self, self)
         self.osd_dock = self._dock(self.tr("Camera clock"), "OsdDock", self.osd_panel,
                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.enhance_dock, self.osd_dock)

@@ -3,11 +3,25 @@ copies it; nothing is written into the case by itself."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.timeread import read_region_text
-from app.ui.workers import run_task
+from app.ui.review.clip_view import ClipView
+from app.ui.review.player import ClipPlayer
+from app.ui.workers import TaskHandle, run_task
+
+
+class RoiHost(Protocol):
+    """What the row needs from the review panel: the open clip and its marked area."""
+
+    clip_view: ClipView
+
+    @property
+    def player(self) -> ClipPlayer | None: ...
+    def show_status(self, text: str) -> None: ...
 
 
 def _read(_ctx, source, index: int, roi: tuple[int, int, int, int]):
@@ -15,10 +29,10 @@ def _read(_ctx, source, index: int, roi: tuple[int, int, int, int]):
 
 
 class RoiTextRow(QWidget):
-    def __init__(self, panel, parent: QWidget | None = None) -> None:
+    def __init__(self, panel: RoiHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.panel = panel
-        self.handle = None
+        self.handle: TaskHandle | None = None
         self.button = QPushButton(self.tr("Read text in the marked area"), self)
         self.button.setToolTip(self.tr("Draw an area first (R). The text read is only a "
                                        "suggestion: check it against the picture."))
@@ -41,10 +55,10 @@ class RoiTextRow(QWidget):
             return
         roi = (rect.x(), rect.y(), rect.width(), rect.height())
         self.button.setEnabled(False)
-        self.handle = run_task(_read, player.source, player.index, roi, parent=self)
-        self.handle.succeeded.connect(self._on_read)
-        self.handle.finished.connect(lambda: self.button.setEnabled(True))
-        self.handle.failed.connect(lambda exc, _tb: self.panel.show_status(str(exc)))
+        self.handle = handle = run_task(_read, player.source, player.index, roi, parent=self)
+        handle.succeeded.connect(self._on_read)
+        handle.finished.connect(lambda: self.button.setEnabled(True))
+        handle.failed.connect(lambda exc, _tb: self.panel.show_status(str(exc)))
 
     def _on_read(self, found: list) -> None:
         if not found:

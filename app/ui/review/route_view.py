@@ -123,12 +123,12 @@ class PlanView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self._user_zoomed = False
-        placed = [c for c in cameras if c.lat is not None and c.lon is not None]
+        placed = [(c, c.lat, c.lon) for c in cameras if c.lat is not None and c.lon is not None]
         if not placed:
             scene.addText(self.tr("No camera has a position yet."))
             return
-        proj = LocalProjection(sum(c.lat for c in placed) / len(placed),
-                               sum(c.lon for c in placed) / len(placed))
+        proj = LocalProjection(sum(lat for _c, lat, _lon in placed) / len(placed),
+                               sum(lon for _c, _lat, lon in placed) / len(placed))
         if area is not None:
             t = georef_transform(area["points"], proj)
             pix = QPixmap()
@@ -139,16 +139,16 @@ class PlanView(QGraphicsView):
                 item.setOpacity(0.85)
                 item.setZValue(-10)
         on_route = {p.camera_id for p in route.points} if route else set()
-        positions = [proj(c.lat, c.lon) for c in placed]
+        positions = [proj(lat, lon) for _c, lat, lon in placed]
         xs, ys = [q.x() for q in positions], [q.y() for q in positions]
         extent = max(max(xs) - min(xs), max(ys) - min(ys), 100.0)
         positions = spread(positions, extent * 0.12)
-        self.shown_at = {c.id: pos for c, pos in zip(placed, positions, strict=True)}
+        self.shown_at = {c.id: pos for (c, _lat, _lon), pos in zip(placed, positions, strict=True)}
         font = QFont()
         font.setPointSize(9)
         fixed = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
         labelled: list[QPointF] = []
-        for c, pos in zip(placed, positions, strict=True):
+        for (c, _lat, _lon), pos in zip(placed, positions, strict=True):
             colour = QColor(0, 90, 200) if c.id in on_route else QColor(120, 120, 120)
             dot = QGraphicsEllipseItem(QRectF(-8, -8, 16, 16))
             dot.setPen(QPen(Qt.GlobalColor.white, 2))
@@ -175,12 +175,16 @@ class PlanView(QGraphicsView):
         scene.setSceneRect(rect)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
 
+    def _placed_at(self, camera_id: int | None) -> QPointF | None:
+        """Where a camera's dot is drawn (spread apart from its neighbours)."""
+        return None if camera_id is None else self.shown_at.get(camera_id)
+
     def _draw_route(self, scene: QGraphicsScene, route: Route, proj: LocalProjection,
                     extent: float) -> None:
         size = extent * 0.05
         fixed = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
-        pts = [(p, self.shown_at.get(p.camera_id) or proj(p.lat, p.lon)) for p in route.points
-               if p.lat is not None]
+        pts = [(p, self._placed_at(p.camera_id) or proj(lat, lon)) for p in route.points
+               if (lat := p.lat) is not None and (lon := p.lon) is not None]
         self.legs_drawn = 0
         for n in range(1, len(pts)):
             (_a, a), (pb, b) = pts[n - 1], pts[n]

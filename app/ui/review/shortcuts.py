@@ -10,15 +10,36 @@ Ctrl+T go to corrected time · Ctrl+I import · +/−/0/1 zoom in/out/fit/100 % 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
 
+from app.ui.review.clip_view import ClipView
+from app.ui.review.dialog_controller import DialogController
+from app.ui.review.export_controller import ExportController
 from app.ui.review.frame_view import FrameView
+from app.ui.review.observation_controller import ObservationController
+from app.ui.review.player import ClipPlayer
+from app.ui.review.sync_grid import SyncGrid
 
-if TYPE_CHECKING:  # the panel imports this module
-    from app.ui.review.review_panel import ReviewPanel
+
+class KeysHost(Protocol):
+    """What the keys drive on the review panel (the shortcuts live on ``widget()``)."""
+
+    clip_view: ClipView
+    sync_grid: SyncGrid
+    roi_action: QAction
+    magnifier_action: QAction
+    marks: ObservationController
+    exports: ExportController
+    dialogs: DialogController
+
+    @property
+    def player(self) -> ClipPlayer | None: ...
+    def target(self) -> ClipView | SyncGrid: ...
+    def show_single(self) -> None: ...
 
 
 class ReviewKeys(QObject):
@@ -54,7 +75,7 @@ def key_help() -> list[tuple[str, str]]:
     return ReviewKeys().rows()
 
 
-def _player_call(panel: ReviewPanel, name: str, *args: object) -> Callable[[], object]:
+def _player_call(panel: KeysHost, name: str, *args: object) -> Callable[[], object]:
     def run() -> None:
         p = panel.player if panel.target() is panel.clip_view else None
         if p is not None:
@@ -62,11 +83,11 @@ def _player_call(panel: ReviewPanel, name: str, *args: object) -> Callable[[], o
     return run
 
 
-def _target_call(panel: ReviewPanel, name: str, *args: object) -> Callable[[], object]:
+def _target_call(panel: KeysHost, name: str, *args: object) -> Callable[[], object]:
     return lambda: getattr(panel.target(), name)(*args)
 
 
-def _view_call(panel: ReviewPanel, fn: Callable[[FrameView], object]) -> Callable[[], object]:
+def _view_call(panel: KeysHost, fn: Callable[[FrameView], object]) -> Callable[[], object]:
     return lambda: fn(panel.clip_view.frame_view)
 
 
@@ -74,7 +95,7 @@ def _toggle(action: QAction) -> Callable[[], object]:
     return lambda: action.setChecked(not action.isChecked())
 
 
-def _escape(panel: ReviewPanel) -> None:
+def _escape(panel: KeysHost) -> None:
     """End marking; in the synchronised grid, go back to the single view."""
     if panel.target() is panel.sync_grid:
         panel.show_single()
@@ -83,7 +104,7 @@ def _escape(panel: ReviewPanel) -> None:
     panel.magnifier_action.setChecked(False)
 
 
-def install_shortcuts(panel: ReviewPanel) -> list[QShortcut]:
+def install_shortcuts(panel: KeysHost, widget: QWidget) -> list[QShortcut]:
     keys: list[tuple[str, Callable[[], object], bool]] = [
         ("Space", _target_call(panel, "toggle"), False),
         ("Right", _target_call(panel, "step", 1), True),
@@ -120,7 +141,7 @@ def install_shortcuts(panel: ReviewPanel) -> list[QShortcut]:
     ]
     out: list[QShortcut] = []
     for key, fn, repeat in keys:
-        sc = QShortcut(QKeySequence(key), panel)
+        sc = QShortcut(QKeySequence(key), widget)
         sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         sc.setAutoRepeat(repeat)
         sc.activated.connect(fn)

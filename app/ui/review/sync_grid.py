@@ -135,15 +135,16 @@ class SyncGrid(QWidget):
             tile.double_clicked.connect(lambda t=tile: self._open_tile(t))
             self.tiles.append(tile)
             self._grid.addWidget(tile, n // 2, n % 2)
-        starts = [t.player.wall_time(0) for t in self.tiles if t.player.wall_time(0)]
-        ends = [t.player.wall_time(t.player.frame_count - 1) for t in self.tiles
-                if t.player.wall_time(0)]
-        if starts:
-            self._span = (min(starts), max(ends))
+        spans = [(start, end) for t in self.tiles
+                 if (start := t.player.wall_time(0)) is not None
+                 and (end := t.player.wall_time(t.player.frame_count - 1)) is not None]
+        if spans:
+            first, last = min(s for s, _e in spans), max(e for _s, e in spans)
+            self._span = (first, last)
             blocked = self.timeline.blockSignals(True)
-            self.timeline.setRange(0, int((self._span[1] - self._span[0]).total_seconds() * 1000))
+            self.timeline.setRange(0, int((last - first).total_seconds() * 1000))
             self.timeline.blockSignals(blocked)
-            self.seek_wall(min(starts))
+            self.seek_wall(first)
 
     def _open_tile(self, tile: SyncTile) -> None:
         ev = tile.player.evidence
@@ -191,21 +192,23 @@ class SyncGrid(QWidget):
         self._advance(delta)
 
     def _advance(self, delta: int) -> None:
-        if self.wall is None:
+        wall = self.wall
+        if wall is None:
             return
         # step by the frames of the first clip that has footage now (clips may differ in fps)
         ref, ref_index = None, None
         for tile in self.tiles:
-            ref_index = tile.player.index_at_wall(self.wall)
+            ref_index = tile.player.index_at_wall(wall)
             if ref_index is not None:
                 ref = tile.player
                 break
         if ref is not None and ref_index is not None:
             target = max(0, min(ref.frame_count - 1, ref_index + delta))
-            if target != ref_index:
-                self.seek_wall(ref.wall_time(target) + timedelta(microseconds=200))
+            target_wall = ref.wall_time(target)
+            if target != ref_index and target_wall is not None:
+                self.seek_wall(target_wall + timedelta(microseconds=200))
                 return
-        self.seek_wall(self.wall + timedelta(seconds=delta * self._frame_period()))
+        self.seek_wall(wall + timedelta(seconds=delta * self._frame_period()))
 
     def step_seconds(self, seconds: float) -> None:
         self.pause()

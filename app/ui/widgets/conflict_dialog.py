@@ -187,7 +187,9 @@ class ConflictDialog(QDialog):
             button.setToolTip(text)
             button.setStyleSheet(f"background: {_ROW_BG[Source.CONFLICT]}; padding-left: 4px;")
             group.addButton(button)
-            table.item(row, col).setText("")
+            cell = table.item(row, col)
+            if cell is not None:
+                cell.setText("")
             table.setCellWidget(row, col, button)
             button.setProperty("pick", key)
         group.buttons()[0].setChecked(True)
@@ -203,6 +205,8 @@ class ConflictDialog(QDialog):
             text = {Source.MINE: self.tr("mine"), Source.THEIRS: self.tr("theirs"),
                     Source.SAME: self.tr("same on both")}[source]
         item = self.table.item(row, 4)
+        if item is None:
+            return
         item.setText(text)
         font = QFont(item.font())
         font.setBold(source is Source.CONFLICT)
@@ -238,8 +242,8 @@ class ConflictDialog(QDialog):
             button.setToolTip(tip)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, ch=choice: self.choose(ch))
+            button.setDefault(choice is ConflictChoice.MERGE)
             row.addWidget(button)
-        self.findChild(QPushButton, "merge_button").setDefault(True)
         return row
 
     # -- the outcome -----------------------------------------------------------------------
@@ -250,8 +254,11 @@ class ConflictDialog(QDialog):
                 button.setChecked(True)
 
     def picks(self) -> dict[str, str]:
-        return {name: group.checkedButton().property("pick")
-                for name, group in self._groups.items()}
+        out: dict[str, str] = {}
+        for name, group in self._groups.items():
+            button = group.checkedButton()  # one is always checked (the first, by default)
+            out[name] = button.property("pick") if button is not None else MINE
+        return out
 
     def data(self) -> Any:
         """What to save for the current choice (None for reload / cancel)."""

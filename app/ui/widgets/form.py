@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
@@ -136,49 +137,58 @@ class FormWidget(QWidget):
     def _make_editor(self, spec: FieldSpec, tz: str) -> QWidget:
         kind = spec.kind
         if kind in ("text", "lines"):
-            w = QPlainTextEdit(self)
-            w.setTabChangesFocus(True)
-            w.setPlaceholderText(spec.placeholder)
-            w.setMinimumHeight(60)
-            w.textChanged.connect(self.edited)
-        elif kind == "combo":
-            w = QComboBox(self)
+            plain = QPlainTextEdit(self)
+            plain.setTabChangesFocus(True)
+            plain.setPlaceholderText(spec.placeholder)
+            plain.setMinimumHeight(60)
+            plain.textChanged.connect(self.edited)
+            return plain
+        if kind == "combo":
+            combo = QComboBox(self)
             for code, label in spec.choices:
-                w.addItem(label, code)
-            w.currentIndexChanged.connect(self.edited)
-        elif kind == "int":
-            w = QSpinBox(self)
-            w.setRange(int(spec.minimum) - (1 if spec.optional else 0), int(spec.maximum))
-            if spec.optional:
-                w.setSpecialValueText(self.tr("unknown"))
-            w.valueChanged.connect(self.edited)
-        elif kind == "float":
-            w = QDoubleSpinBox(self)
-            w.setDecimals(6)
-            w.setRange(spec.minimum - (1 if spec.optional else 0), spec.maximum)
-            if spec.optional:
-                w.setSpecialValueText(self.tr("unknown"))
-            w.valueChanged.connect(self.edited)
-        elif kind == "datetime":
-            w = OptionalDateTimeEdit(tz, spec.optional, self)
-            w.edited.connect(self.edited)
-        elif kind == "check":
-            w = QCheckBox(self)
-            w.toggled.connect(self.edited)
-        elif kind == "multi":
-            w = QListWidget(self)
-            w.setMaximumHeight(110)
+                combo.addItem(label, code)
+            combo.currentIndexChanged.connect(self.edited)
+            return combo
+        if kind in ("int", "float"):
+            return self._number_editor(spec)
+        if kind == "datetime":
+            when = OptionalDateTimeEdit(tz, spec.optional, self)
+            when.edited.connect(self.edited)
+            return when
+        if kind == "check":
+            check = QCheckBox(self)
+            check.toggled.connect(self.edited)
+            return check
+        if kind == "multi":
+            many = QListWidget(self)
+            many.setMaximumHeight(110)
             for code, label in spec.choices:
-                item = QListWidgetItem(label, w)
+                item = QListWidgetItem(label, many)
                 item.setData(Qt.ItemDataRole.UserRole, code)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
-            w.itemChanged.connect(self.edited)
+            many.itemChanged.connect(self.edited)
+            return many
+        line = QLineEdit(self)
+        line.setPlaceholderText(spec.placeholder)
+        line.setClearButtonEnabled(True)
+        line.textEdited.connect(self.edited)
+        return line
+
+    def _number_editor(self, spec: FieldSpec) -> QSpinBox | QDoubleSpinBox:
+        """A spin box; optional fields get one step below the minimum that reads "unknown"."""
+        below = 1 if spec.optional else 0
+        w: QSpinBox | QDoubleSpinBox
+        if spec.kind == "int":
+            w = QSpinBox(self)
+            w.setRange(int(spec.minimum) - below, int(spec.maximum))
         else:
-            w = QLineEdit(self)
-            w.setPlaceholderText(spec.placeholder)
-            w.setClearButtonEnabled(True)
-            w.textEdited.connect(self.edited)
+            w = QDoubleSpinBox(self)
+            w.setDecimals(6)
+            w.setRange(spec.minimum - below, spec.maximum)
+        if spec.optional:
+            w.setSpecialValueText(self.tr("unknown"))
+        w.valueChanged.connect(self.edited)
         return w
 
     def editor(self, name: str) -> QWidget:
@@ -197,28 +207,29 @@ class FormWidget(QWidget):
                     w.takeItem(i)
 
     # -- values --------------------------------------------------------------------------
-    def values(self) -> dict[str, object]:
+    def values(self) -> dict[str, Any]:
         return {name: self._value(name) for name in self._specs}
 
-    def _value(self, name: str) -> object:
+    def _value(self, name: str) -> Any:
         spec, w = self._specs[name], self._editors[name]
-        if spec.kind == "lines":
-            return tuple(x.strip() for x in w.toPlainText().splitlines() if x.strip())
-        if spec.kind == "text":
+        if isinstance(w, QPlainTextEdit):
+            if spec.kind == "lines":
+                return tuple(x.strip() for x in w.toPlainText().splitlines() if x.strip())
             return w.toPlainText().strip()
-        if spec.kind == "combo":
+        if isinstance(w, QComboBox):
             return w.currentData()
-        if spec.kind in ("int", "float"):
+        if isinstance(w, (QSpinBox, QDoubleSpinBox)):
             if spec.optional and w.value() == w.minimum():
                 return None
             return w.value()
-        if spec.kind == "datetime":
+        if isinstance(w, OptionalDateTimeEdit):
             return w.value()
-        if spec.kind == "check":
+        if isinstance(w, QCheckBox):
             return w.isChecked()
-        if spec.kind == "multi":
+        if isinstance(w, QListWidget):
             return tuple(w.item(i).data(Qt.ItemDataRole.UserRole) for i in range(w.count())
                          if w.item(i).checkState() == Qt.CheckState.Checked)
+        assert isinstance(w, QLineEdit)
         return w.text().strip()
 
     def set_values(self, values: dict[str, object]) -> None:
@@ -228,33 +239,34 @@ class FormWidget(QWidget):
                 self._set_value(name, value)
         self.clear_errors()
 
-    def _set_value(self, name: str, value: object) -> None:
+    def _set_value(self, name: str, value: Any) -> None:
         spec, w = self._specs[name], self._editors[name]
         blocked = w.blockSignals(True)
         try:
-            if spec.kind == "lines":
-                w.setPlainText("\n".join(value or ()))
-            elif spec.kind == "text":
-                w.setPlainText(str(value or ""))
-            elif spec.kind == "combo":
+            if isinstance(w, QPlainTextEdit):
+                w.setPlainText("\n".join(value or ()) if spec.kind == "lines"
+                               else str(value or ""))
+            elif isinstance(w, QComboBox):
                 i = w.findData(value)
                 if i < 0 and value is not None:
                     w.addItem(str(value), value)
                     i = w.count() - 1
                 w.setCurrentIndex(max(i, 0))
-            elif spec.kind in ("int", "float"):
-                w.setValue(w.minimum() if value is None else value)
-            elif spec.kind == "datetime":
+            elif isinstance(w, QSpinBox):
+                w.setValue(w.minimum() if value is None else int(value))
+            elif isinstance(w, QDoubleSpinBox):
+                w.setValue(w.minimum() if value is None else float(value))
+            elif isinstance(w, OptionalDateTimeEdit):
                 w.set_value(value)
-            elif spec.kind == "check":
+            elif isinstance(w, QCheckBox):
                 w.setChecked(bool(value))
-            elif spec.kind == "multi":
+            elif isinstance(w, QListWidget):
                 chosen = set(value or ())
                 for i in range(w.count()):
                     item = w.item(i)
                     on = item.data(Qt.ItemDataRole.UserRole) in chosen
                     item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-            else:
+            elif isinstance(w, QLineEdit):
                 w.setText("" if value is None else str(value))
         finally:
             w.blockSignals(blocked)
