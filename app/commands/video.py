@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TextIO
 
-from app.commands.context import print_json
+from app.commands.context import CliContext, print_json
 from app.i18n import _
 from app.video import FilterChain, VideoError, export_snapshot, probe, scan_activity
 
@@ -16,7 +18,7 @@ def _fail(exc: VideoError) -> int:
     return 1
 
 
-def _roi(text: str | None):
+def _roi(text: str | None) -> list[int] | None:
     if not text:
         return None
     try:
@@ -31,11 +33,11 @@ def _roi(text: str | None):
 class ProgressBar:
     """A one-line progress bar on stderr (redrawn at most 10 times a second)."""
 
-    def __init__(self, label: str, stream=None) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label, self._stream, self._last = label, stream, 0.0
 
     @property
-    def stream(self):
+    def stream(self) -> TextIO:
         return self._stream or sys.stderr
 
     def __call__(self, done: int, total: int) -> None:
@@ -51,7 +53,7 @@ class ProgressBar:
         self.stream.flush()
 
 
-def cmd_probe(args, ctx) -> int:
+def cmd_probe(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         info = probe(Path(args.file), fps_hint=args.fps)
     except VideoError as exc:
@@ -66,7 +68,7 @@ def cmd_probe(args, ctx) -> int:
     return 0
 
 
-def cmd_frame(args, ctx) -> int:
+def cmd_frame(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         chain = FilterChain.from_json(args.filters) if args.filters else None
         out = export_snapshot(Path(args.file), args.index, Path(args.out), filters=chain)
@@ -76,7 +78,7 @@ def cmd_frame(args, ctx) -> int:
     return 0
 
 
-def cmd_scan(args, ctx) -> int:
+def cmd_scan(args: argparse.Namespace, ctx: CliContext) -> int:
     bar = None if args.quiet else ProgressBar(_("Scanning"))
     started = time.perf_counter()
     try:
@@ -117,7 +119,7 @@ def cmd_scan(args, ctx) -> int:
     return 0
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("probe", help="describe a video file (codec, frames, keyframes)")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="print JSON")
