@@ -13,6 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,6 +26,9 @@ from app.services.evidence import scan_results
 from app.services.evidence.clips import list_evidence
 from app.services.evidence.items import EvidenceDTO, evidence_path
 from app.video.errors import VideoCancelled, VideoError
+
+if TYPE_CHECKING:  # the engine loads on first use
+    from app.video.triage import TriageResult
 
 PARALLEL = 2
 
@@ -42,10 +46,11 @@ class CaseScanQueue:
     callable stops the clips still running or waiting and keeps the finished ones."""
 
     def __init__(self, factory: sessionmaker[Session], paths: AppPaths, actor: Actor,
-                 case_id: int, *, roi=None, sensitivity: float = 1.0, rescan: bool = False,
+                 case_id: int, *, roi: tuple[int, int, int, int] | None = None,
+                 sensitivity: float = 1.0, rescan: bool = False,
                  progress: Callable[[int, int, str], None] | None = None,
                  cancel: Callable[[], bool] | None = None,
-                 scan: Callable[..., object] | None = None) -> None:
+                 scan: Callable[..., TriageResult] | None = None) -> None:
         self.factory, self.paths, self.actor, self.case_id = factory, paths, actor, case_id
         self.roi, self.sensitivity, self.rescan = roi, sensitivity, rescan
         self._progress = progress
@@ -55,8 +60,9 @@ class CaseScanQueue:
         self._shares: dict[int, float] = {}
         self._total = 0
         if scan is None:
-            from app.video.triage import scan_triage as scan
-        self._scan = scan
+            from app.video.triage import scan_triage
+            scan = scan_triage
+        self._scan: Callable[..., TriageResult] = scan
 
     def cancel(self) -> None:
         self._cancelled.set()

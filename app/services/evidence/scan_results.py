@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +16,9 @@ from app.models.scan import EvidenceScan
 from app.services.common import audit
 from app.services.common.context import Actor, Perm, require
 from app.services.evidence.items import load_item
+
+if TYPE_CHECKING:  # the engine loads on first use
+    from app.video.triage import TriageResult
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,8 @@ class StoredScan:
     result: object
 
 
-def save_scan(session: Session, actor: Actor, evidence_id: int, result) -> StoredScan:
+def save_scan(session: Session, actor: Actor, evidence_id: int,
+              result: TriageResult) -> StoredScan:
     """Store ``result`` (a TriageResult) with the evidence item and audit it."""
     ev = load_item(session, evidence_id)
     require(actor, Perm.EVIDENCE_VIEW, session.get(Case, ev.case_id))
@@ -70,7 +75,7 @@ def scanned_ids(session: Session, evidence_ids: list[int]) -> set[int]:
                                .where(EvidenceScan.evidence_id.in_(evidence_ids))).all())
 
 
-def _to_stored(row: EvidenceScan, result) -> StoredScan:
+def _to_stored(row: EvidenceScan, result: TriageResult) -> StoredScan:
     return StoredScan(id=row.id, evidence_id=row.evidence_id, method=row.method,
                       roi=json.loads(row.roi_json or "null"),
                       params=json.loads(row.params_json or "{}"), scanned_at=row.scanned_at,

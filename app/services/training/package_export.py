@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -131,7 +132,7 @@ def _case_json(session: Session, actor: Actor, case: Case, observations: list[Ob
 
 def export_package(session: Session, actor: Actor, paths: AppPaths, case_id: int, out: Path, *,
                    observation_ids: list[int] | None = None, blur_all_rois: bool = True,
-                   progress=None) -> PackageInfo:
+                   progress: Callable[[float, str], None] | None = None) -> PackageInfo:
     """Write the anonymized package of a closed case to ``out`` (a .zip); audited."""
     case = load_case(session, actor, case_id, Perm.TRAINING_BUILD)
     if case.status != CaseStatus.CLOSED.value or case.is_training:
@@ -147,10 +148,10 @@ def export_package(session: Session, actor: Actor, paths: AppPaths, case_id: int
     members: dict[str, bytes] = {}
     frame_files: dict[int, str] = {}
     for n, o in enumerate(chosen, 1):
-        ev = session.get(EvidenceItem, o.evidence_id)
+        ev = session.get_one(EvidenceItem, o.evidence_id)
         image = _read_frame(paths, ev, o.frame_index)
-        blur = o.roi and (blur_all_rois or BLUR_TAGS & set(o.tags))
-        image = blur_regions(image, [o.roi]) if blur else image
+        if o.roi and (blur_all_rois or BLUR_TAGS & set(o.tags)):
+            image = blur_regions(image, [o.roi])
         ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 90])
         if not ok:
             raise PackageError(_("Could not encode frame {n}.", n=o.frame_index))
@@ -177,7 +178,7 @@ def export_package(session: Session, actor: Actor, paths: AppPaths, case_id: int
             tmp.unlink()
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     for o in chosen:
-        log_custody(session, actor, session.get(EvidenceItem, o.evidence_id),
+        log_custody(session, actor, session.get_one(EvidenceItem, o.evidence_id),
                     CustodyAction.EXPORT,
                     detail=coded_text.encode("training_package", frame=o.frame_index),
                     payload={"frame_index": o.frame_index, "training_package": digest})
