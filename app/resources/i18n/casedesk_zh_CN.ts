@@ -443,19 +443,19 @@
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../services/casefile/dto.py" line="+86" />
+            <location filename="../../services/casefile/dto.py" line="+87" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../services/casefile/dto.py" line="+23" />
+            <location filename="../../services/casefile/dto.py" line="+24" />
             <source>Plate</source>
             <translation>号牌</translation>
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../services/casefile/dto.py" line="-17" />
+            <location filename="../../services/casefile/dto.py" line="-18" />
             <source>ID number</source>
             <translation>身份证号</translation>
         </message>
@@ -474,7 +474,7 @@
         </message>
         <message>
             <location line="-7" />
-            <location filename="../../services/casefile/dto.py" line="+12" />
+            <location filename="../../services/casefile/dto.py" line="+13" />
             <source>Colour</source>
             <translation>颜色</translation>
         </message>
@@ -503,7 +503,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../services/casefile/dto.py" line="-18" />
+            <location filename="../../services/casefile/dto.py" line="-19" />
             <source>Description</source>
             <translation>体貌特征</translation>
         </message>
@@ -531,11 +531,13 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="+49" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+2" />
             <source>Findings</source>
             <translation>工作结果</translation>
         </message>
@@ -546,7 +548,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../services/casefile/dto.py" line="-7" />
+            <location filename="../../services/casefile/dto.py" line="-58" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
@@ -593,11 +595,13 @@
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+45" />
             <source>Team</source>
             <translation>工作组</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="+2" />
             <source>Objective</source>
             <translation>工作目标</translation>
         </message>
@@ -643,16 +647,19 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="-13" />
             <source>Held at</source>
             <translation>召开时间</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+1" />
             <source>Location</source>
             <translation>位置</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+1" />
             <source>Chair</source>
             <translation>主持人</translation>
         </message>
@@ -663,6 +670,7 @@
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+3" />
             <source>Decisions</source>
             <translation>会议决定</translation>
         </message>
@@ -724,7 +732,7 @@
             <translation>未记录</translation>
         </message>
         <message>
-            <location filename="../../services/casefile/dto.py" line="-3" />
+            <location filename="../../services/casefile/dto.py" line="-42" />
             <source>empty while unidentified</source>
             <translation>身份不明时留空</translation>
         </message>
@@ -739,7 +747,7 @@
             <translation>体貌、衣着、估计年龄…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Vehicle role</source>
             <translation>涉案角色</translation>
         </message>
@@ -757,6 +765,26 @@
             <location line="+3" />
             <source>Distinguishing features</source>
             <translation>识别特征</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Attendees (one per line)</source>
+            <translation>参会人员（每行一人）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>e.g. team 1</source>
+            <translation>例如 第一组</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Members (one per line)</source>
+            <translation>成员（每行一人）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Deployed at meeting</source>
+            <translation>部署于案情分析会</translation>
         </message>
     </context>
     <context>
@@ -4065,8 +4093,8 @@
     <context>
         <name>RecordSpecs</name>
         <message>
-            <location filename="../../ui/casefile/record_specs.py" line="+82" />
-            <location line="+36" />
+            <location filename="../../ui/casefile/record_specs.py" line="+86" />
+            <location line="+37" />
             <source>unknown</source>
             <translation>不详</translation>
         </message>
@@ -4107,12 +4135,12 @@
         </message>
         <message>
             <location line="+6" />
-            <location line="+86" />
+            <location line="+73" />
             <source>Persons</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location line="-86" />
+            <location line="-73" />
             <source>person</source>
             <translation>人员</translation>
         </message>
@@ -4123,13 +4151,13 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+63" />
+            <location line="+50" />
             <location line="+27" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location line="-89" />
+            <location line="-76" />
             <source>Colour</source>
             <translation>颜色</translation>
         </message>
@@ -4150,42 +4178,33 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+68" />
+            <location line="+55" />
             <source>Vehicles</source>
             <translation>车辆</translation>
         </message>
         <message>
-            <location line="-68" />
+            <location line="-55" />
             <source>vehicle</source>
             <translation>车辆</translation>
         </message>
         <message>
-            <location line="+8" />
-            <location line="+8" />
+            <location line="+10" />
             <source>Held at</source>
             <translation>召开时间</translation>
         </message>
         <message>
-            <location line="-7" />
-            <location line="+52" />
+            <location line="+38" />
             <location line="+28" />
             <source>Location</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location line="-79" />
-            <location line="+7" />
+            <location line="-65" />
             <source>Chair</source>
             <translation>主持人</translation>
         </message>
         <message>
-            <location line="-6" />
-            <source>Attendees (one per line)</source>
-            <translation>参会人员（每行一人）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+8" />
+            <location line="+3" />
             <source>Decisions</source>
             <translation>决定事项</translation>
         </message>
@@ -4196,12 +4215,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+29" />
+            <location line="+22" />
             <source>Lines of inquiry</source>
             <translation>侦查方向</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-19" />
             <source>Meetings</source>
             <translation>案情分析会</translation>
         </message>
@@ -4217,46 +4236,27 @@
         </message>
         <message>
             <location line="+5" />
-            <location line="+26" />
+            <location line="+19" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location line="-23" />
-            <location line="+9" />
+            <location line="-14" />
             <source>Team</source>
             <translation>工作组</translation>
         </message>
         <message>
-            <location line="-9" />
-            <source>e.g. team 1</source>
-            <translation>例如 第一组</translation>
-        </message>
-        <message>
             <location line="+1" />
-            <location line="+9" />
             <source>Objective</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location line="-8" />
-            <location line="+9" />
+            <location line="+1" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location line="-8" />
-            <source>Members (one per line)</source>
-            <translation>成员（每行一人）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Deployed at meeting</source>
-            <translation>部署于案情分析会</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+9" />
+            <location line="+3" />
             <source>Findings</source>
             <translation>工作成果</translation>
         </message>

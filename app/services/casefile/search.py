@@ -297,7 +297,7 @@ def _summaries(session: Session, rows: Sequence[Any],
             kinds[cid].append(kind)
     persons: dict[int, int] = dict(_core(session, select(Person.case_id, func.count())
                                          .where(*within(Person.case_id))
-                                         .group_by(Person.case_id)).tuples().all())
+                                         .group_by(Person.case_id)).all())
     inquiries = {cid: (n, int(n_open or 0)) for cid, n, n_open in _core(session,
         select(Inquiry.case_id, func.count(),
                func.sum(sql_case((Inquiry.status.in_(_OPEN_INQUIRY), 1), else_=0)))

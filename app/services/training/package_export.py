@@ -29,7 +29,7 @@ from app.models.types import utcnow
 from app.services.casefile import fields
 from app.services.casefile.access import load_case
 from app.services.casefile.cases import case_with_scrubber
-from app.services.casefile.dto import PersonInput, VehicleInput
+from app.services.casefile.dto import InquiryInput, MeetingInput, PersonInput, VehicleInput
 from app.services.common import anchors, audit, coded_text
 from app.services.common.context import Actor, Perm
 from app.services.common.errors import ValidationError, WorkflowError
@@ -98,12 +98,9 @@ def _case_json(session: Session, actor: Actor, case: Case, observations: list[Ob
                  "solved_at": _iso(d.solved_at), "closed_at": _iso(d.closed_at)},
         "persons": [{"id": x.id, **fields.exported(PersonInput, x, s)} for x in d.persons],
         "vehicles": [{"id": v.id, **fields.exported(VehicleInput, v, s)} for v in d.vehicles],
-        "meetings": [{"id": m.id, "held_at": _iso(m.held_at), "location": s(m.location),
-                      "chair": s(m.chair), "attendees": [s(a) or "" for a in m.attendees],
-                      "decisions": s(m.decisions)} for m in d.meetings],
-        "inquiries": [{"id": i.id, "meeting_id": i.meeting_id, "team": s(i.team),
-                       "objective": s(i.objective), "members": [s(x) or "" for x in i.members],
-                       "status": i.status, "findings": s(i.findings)} for i in d.inquiries],
+        "meetings": [{"id": m.id, **fields.exported(MeetingInput, m, s)} for m in d.meetings],
+        "inquiries": [{"id": i.id, "meeting_id": i.meeting_id,
+                       **fields.exported(InquiryInput, i, s)} for i in d.inquiries],
         "events": [{"id": e.id, "occurred_at": _iso(e.occurred_at), "kind": e.kind,
                     "title": s(e.title), "detail": s(e.detail), "location": s(e.location),
                     "inquiry_id": e.inquiry_id, "meeting_id": e.meeting_id,

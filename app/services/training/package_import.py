@@ -34,7 +34,7 @@ from app.models import (
 )
 from app.models.enums import CaseStatus
 from app.services.casefile import fields
-from app.services.casefile.dto import PersonInput, VehicleInput
+from app.services.casefile.dto import InquiryInput, MeetingInput, PersonInput, VehicleInput
 from app.services.common import audit
 from app.services.common.clock import DEFAULT_TZ
 from app.services.common.context import Actor, Perm, require
@@ -193,13 +193,10 @@ def _write_rows(session: Session, actor: Actor, body: dict, stored: dict[str, St
     add("vehicle", body["vehicles"], lambda r: Vehicle(
         case_id=case.id, **fields.imported(VehicleInput, r, _dt)))
     add("meeting", body["meetings"], lambda r: Meeting(
-        case_id=case.id, held_at=_dt(r["held_at"]), location=r.get("location") or "",
-        chair=r.get("chair") or "", attendees="\n".join(r.get("attendees") or []),
-        decisions=r.get("decisions") or ""))
+        case_id=case.id, **fields.imported(MeetingInput, r, _dt)))
     add("inquiry", body["inquiries"], lambda r: Inquiry(
-        case_id=case.id, meeting_id=ref("meeting", r.get("meeting_id")), team=r["team"],
-        objective=r["objective"], members="\n".join(r.get("members") or []),
-        status=r.get("status") or "done", findings=r.get("findings") or ""))
+        case_id=case.id, meeting_id=ref("meeting", r.get("meeting_id")),
+        **fields.imported(InquiryInput, r | {"status": r.get("status") or "done"}, _dt)))
     evidence: dict[str, EvidenceItem] = {}
     for name, s in stored.items():
         ev = EvidenceItem(case_id=case.id, sha256=s.sha256, ext=s.ext, size=s.size,
