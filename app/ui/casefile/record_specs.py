@@ -92,7 +92,7 @@ class RecordSpecs(QObject):
 
     def kinds(self) -> dict[str, RecordKind]:
         return {k.kind: k for k in (self.person(), self.vehicle(), self.meeting(),
-                                    self.inquiry(), self.event())}
+                                    self.inquiry(), self.timeline())}
 
     def person(self) -> RecordKind:
 
@@ -168,7 +168,7 @@ class RecordSpecs(QObject):
                           fields, columns, lambda d: d.inquiries, True,
                           lambda i: f"{i.team}：{i.objective[:20]}")
 
-    def event(self) -> RecordKind:
+    def timeline(self) -> RecordKind:  # not "event": QObject.event(QEvent) is Qt's
 
         def fields(detail: CaseDetail) -> list[FieldSpec]:
             none = [(None, self.tr("(none)"))]
