@@ -7,13 +7,12 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.case_a import build_case_a
-from tests.media import make_clip
+from tests.media import make_block_clip
 
 
 @pytest.fixture(scope="session")
-def clip_path() -> Path:
-    """A small H.264 clip (the shared, cached test-clip factory)."""
-    return make_clip("h264_mp4", frames=50, size=(320, 240))
+def clip_path(tmp_path_factory) -> Path:
+    return make_block_clip(tmp_path_factory.mktemp("clips") / "tianqiao.mp4")
 
 
 @pytest.fixture
