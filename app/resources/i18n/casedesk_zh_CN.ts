@@ -62,7 +62,7 @@
         <message>
             <location line="+3" />
             <source>Victim</source>
-            <translation>被害人</translation>
+            <translation>受害人</translation>
         </message>
         <message>
             <location line="+0" />
@@ -97,7 +97,7 @@
         <message>
             <location line="+1" />
             <source>Car</source>
-            <translation>小型汽车</translation>
+            <translation>小汽车</translation>
         </message>
         <message>
             <location line="+0" />
@@ -136,7 +136,7 @@
         <message>
             <location line="-41" />
             <source>Unknown</source>
-            <translation>不明</translation>
+            <translation>未知</translation>
         </message>
         <message>
             <location line="+2" />
@@ -151,17 +151,17 @@
         <message>
             <location line="+2" />
             <source>Suspect vehicle 1</source>
-            <translation>嫌疑车辆一</translation>
+            <translation>嫌疑车辆1</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Suspect vehicle 2</source>
-            <translation>嫌疑车辆二</translation>
+            <translation>嫌疑车辆2</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Suspect vehicle 3</source>
-            <translation>嫌疑车辆三</translation>
+            <translation>嫌疑车辆3</translation>
         </message>
         <message>
             <location line="+0" />
@@ -188,7 +188,7 @@
             <location line="-36" />
             <location line="+37" />
             <source>Done</source>
-            <translation>完成</translation>
+            <translation>已完成</translation>
         </message>
         <message>
             <location line="-36" />
@@ -218,12 +218,12 @@
         <message>
             <location line="+0" />
             <source>Observation</source>
-            <translation>视频/现场观察</translation>
+            <translation>观察</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Sighting</source>
-            <translation>目击/视频发现</translation>
+            <translation>发现</translation>
         </message>
         <message>
             <location line="+0" />
@@ -522,7 +522,7 @@
         <message>
             <location line="+0" />
             <source>Identified</source>
-            <translation>身份确认</translation>
+            <translation>身份已确认</translation>
         </message>
         <message>
             <location line="+0" />
@@ -539,34 +539,34 @@
             <location line="+0" />
             <location filename="../../services/casefile/dto.py" line="+2" />
             <source>Findings</source>
-            <translation>工作结果</translation>
+            <translation>工作成果</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Narrative</source>
-            <translation>案情经过</translation>
+            <translation>简要案情</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../services/casefile/dto.py" line="-58" />
             <source>Role</source>
-            <translation>角色</translation>
+            <translation>身份</translation>
         </message>
         <message>
             <location line="+0" />
             <location filename="../../services/casefile/dto.py" line="+6" />
             <source>Identified at</source>
-            <translation>身份确认时间</translation>
+            <translation>确认身份时间</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Title</source>
-            <translation>案件名称</translation>
+            <translation>标题</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Occurred at</source>
-            <translation>发案时间</translation>
+            <translation>案发时间</translation>
         </message>
         <message>
             <location line="+0" />
@@ -586,7 +586,7 @@
         <message>
             <location line="+1" />
             <source>Light</source>
-            <translation>光照</translation>
+            <translation>光线</translation>
         </message>
         <message>
             <location line="+0" />
@@ -603,7 +603,7 @@
             <location line="+1" />
             <location filename="../../services/casefile/dto.py" line="+2" />
             <source>Objective</source>
-            <translation>工作目标</translation>
+            <translation>任务</translation>
         </message>
         <message>
             <location line="+0" />
@@ -655,7 +655,7 @@
             <location line="+0" />
             <location filename="../../services/casefile/dto.py" line="+1" />
             <source>Location</source>
-            <translation>位置</translation>
+            <translation>地点</translation>
         </message>
         <message>
             <location line="+0" />
@@ -672,12 +672,12 @@
             <location line="+0" />
             <location filename="../../services/casefile/dto.py" line="+3" />
             <source>Decisions</source>
-            <translation>会议决定</translation>
+            <translation>决定事项</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Detail</source>
-            <translation>说明</translation>
+            <translation>详情</translation>
         </message>
         <message>
             <location line="+1" />
@@ -739,7 +739,7 @@
         <message>
             <location line="+1" />
             <source>Identity established</source>
-            <translation>身份确认</translation>
+            <translation>身份已查明</translation>
         </message>
         <message>
             <location line="+11" />
