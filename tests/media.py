@@ -197,3 +197,26 @@ def make_clip(kind: str, *, frames: int = 120, fps: float = 25, gop: int = 50,
         if os.path.exists(tmp):
             os.unlink(tmp)
     return target
+
+
+def make_block_clip(path: Path, frames: int = 50, size: tuple[int, int] = (320, 240)) -> Path:
+    """A small H.264 clip at ``path`` whose frames show their own index and a blue block moving
+    right 4 px a frame over a dark winter-morning grey (the report tests read its pixels)."""
+    import cv2
+
+    w, h = size
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=25)
+        stream.width, stream.height, stream.pix_fmt = w, h, "yuv420p"
+        stream.codec_context.time_base = Fraction(1, 25)
+        for i in range(frames):
+            img = np.full((h, w, 3), 40, np.uint8)
+            cv2.rectangle(img, (10 + 4 * i, 120), (60 + 4 * i, 170), (200, 120, 30), -1)
+            cv2.putText(img, f"#{i}", (10, 40), cv2.FONT_HERSHEY_SIMPLEX, 1, (255, 255, 255), 2)
+            frame = av.VideoFrame.from_ndarray(img, format="bgr24")
+            frame.pts = i
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    return path

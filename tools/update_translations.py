@@ -59,11 +59,9 @@ def glossaries() -> dict[str, dict[str, str]]:
 
 
 def _topic(filename: str) -> str:
-    """``review`` for a message found in app/ui/review/…, ``~core`` in the shared code labels,
-    else ``main``."""
+    """``review`` for a message found in app/ui/review/…, else ``main`` (also for the shared
+    code labels: the views keep their words; the core catalogue is the last fallback)."""
     parts = Path(filename).parts
-    if "services" in parts:  # a shared code label: the core catalogue's word first
-        return "~core"
     if "ui" in parts:
         rest = parts[parts.index("ui") + 1:]
         if len(rest) > 1:

@@ -36,12 +36,18 @@ def _jsonable(obj: object, tz: ZoneInfo) -> object:
     return obj
 
 
+def _json_dict(obj: CaseSummary | CaseDetail) -> dict[str, object]:
+    data = _jsonable(asdict(obj), zone(obj.tz))
+    assert isinstance(data, dict)
+    return data
+
+
 def summary_json(c: CaseSummary) -> dict:
-    return _jsonable(asdict(c), zone(c.tz)) | {"status_label": status_label(c.status)}
+    return _json_dict(c) | {"status_label": status_label(c.status)}
 
 
 def detail_json(d: CaseDetail) -> dict:
-    data = _jsonable(asdict(d), zone(d.tz))
+    data = _json_dict(d)
     data["status_label"] = status_label(d.status)
     data["timeline"] = data.pop("events")
     return data

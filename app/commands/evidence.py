@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from app.commands import id_by_key
-from app.commands.context import print_json
+from app.commands.context import CliContext, print_json
 from app.i18n import _
 from app.models import Case
 from app.models.db import unit_of_work
@@ -17,7 +22,7 @@ from app.services.evidence import clips as evidence
 from app.services.evidence import media as evidence_media
 
 
-def resolve_case_id(session, key: str) -> int:
+def resolve_case_id(session: Session, key: str) -> int:
     """A case by number (石峰-2023-0117) or id."""
     return id_by_key(session, Case, Case.case_no, key,
                      _("No case with number or id {key}.", key=key))
@@ -43,7 +48,7 @@ def evidence_json(e: items.EvidenceDTO) -> dict:
             "acquisition": e.acquisition}
 
 
-def _cmd_import(args, ctx) -> int:
+def _cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
         cam = cameras.find_camera(s, ctx.actor, args.camera) if args.camera else None
@@ -80,7 +85,9 @@ def _cmd_import(args, ctx) -> int:
     return 0
 
 
-def _list_case_rows(args, ctx, lister, to_json, to_line) -> int:
+def _list_case_rows(args: argparse.Namespace, ctx: CliContext,
+                    lister: Callable[..., list[Any]], to_json: Callable[[Any], dict],
+                    to_line: Callable[[Any], str]) -> int:
     """Print what ``lister(session, actor, case_id)`` returns: JSON, or one line a row."""
     with unit_of_work(ctx.sessions) as s:
         rows = lister(s, ctx.actor, resolve_case_id(s, args.case))
@@ -92,7 +99,7 @@ def _list_case_rows(args, ctx, lister, to_json, to_line) -> int:
     return 0
 
 
-def _cmd_evidence(args, ctx) -> int:
+def _cmd_evidence(args: argparse.Namespace, ctx: CliContext) -> int:
     return _list_case_rows(args, ctx, evidence.list_evidence, evidence_json, lambda e: (
         f"{e.id:4d}  {e.short_hash}  {e.camera_label:30s}  {_iso(e.wall_start)}  "
         f"{e.original_name}"))
@@ -106,12 +113,12 @@ def _obs_json(o: observations.ObservationDTO) -> dict:
             "person_id": o.person_id, "inquiry_id": o.inquiry_id}
 
 
-def _cmd_observations(args, ctx) -> int:
+def _cmd_observations(args: argparse.Namespace, ctx: CliContext) -> int:
     return _list_case_rows(args, ctx, observations.list_observations, _obs_json, lambda o: (
         f"{o.id:4d}  {_iso(o.wall_time)}  {o.camera_label:30s}  #{o.frame_index}  {o.note}"))
 
 
-def _cmd_route(args, ctx) -> int:
+def _cmd_route(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
         if args.vehicle is not None:
@@ -130,7 +137,7 @@ def _cmd_route(args, ctx) -> int:
     return 0
 
 
-def _cmd_cameras(args, ctx) -> int:
+def _cmd_cameras(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         cams = cameras.list_cameras(s, ctx.actor)
     if args.json:
@@ -146,7 +153,7 @@ def _cmd_cameras(args, ctx) -> int:
     return 0
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import-clip", help="import a video file as evidence of a case")
     p.add_argument("case", help="case number or id")
     p.add_argument("file")

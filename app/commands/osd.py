@@ -3,10 +3,11 @@ offset when a reference is given (printed only; an officer confirms in the revie
 
 from __future__ import annotations
 
+import argparse
 import sys
 from datetime import datetime
 
-from app.commands.context import print_json
+from app.commands.context import CliContext, print_json
 from app.commands.evidence import resolve_case_id
 from app.commands.video import ProgressBar, _roi
 from app.i18n import _
@@ -40,7 +41,8 @@ def _print_profile(dto: osd.OsdProfileDTO) -> None:
     print(_("Clock region {box} ({method}); {n} readings, {used} used.", box=dto.region,
             method=dto.region_method, n=len(p.readings), used=sum(p.used)))
     print(_("Camera clock at the first frame: {start} (±{unc} s){filled}",
-            start=p.start_clock.isoformat(sep=" ", timespec="milliseconds"),
+            start=p.start_clock.isoformat(sep=" ", timespec="milliseconds")
+            if p.start_clock else "—",
             unc=p.start_uncertainty_s,
             filled=_(" — filled in as the start time") if dto.start_filled else ""))
     print(_("Real frame rate: {fps}; drift: {drift} s/h; jumps: {n}", fps=p.real_fps or "—",
@@ -57,7 +59,7 @@ def _time(text: str, field: str) -> datetime:
         raise ValidationError({field: _("Write the time as 2023-11-28T09:40:00.")}) from exc
 
 
-def _cmd_osd(args, ctx) -> int:
+def _cmd_osd(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         return _run(args, ctx)
     except (VideoError, OcrUnavailable) as exc:
@@ -65,7 +67,7 @@ def _cmd_osd(args, ctx) -> int:
         return 1
 
 
-def _run(args, ctx) -> int:
+def _run(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
         ev = items.get_evidence(s, SYSTEM, args.evidence_id)
@@ -94,7 +96,7 @@ def _run(args, ctx) -> int:
     return 0
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("osd", help="read a clip's burned-in clock: start time, jumps, drift")
     p.add_argument("case", help="case number or id")
     p.add_argument("evidence_id", type=int)

@@ -7,8 +7,10 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from app.commands import id_by_key
-from app.commands.context import print_json
+from app.commands.context import CliContext, print_json
 from app.i18n import _
 from app.models import Officer, Squad
 from app.models.db import unit_of_work
@@ -40,13 +42,13 @@ def _when(text: str) -> datetime:
     return dt if dt.tzinfo else dt.replace(tzinfo=zone(None))
 
 
-def _squad_id(session, key: str | None) -> int | None:
+def _squad_id(session: Session, key: str | None) -> int | None:
     if key is None:
         return None
     return id_by_key(session, Squad, Squad.code, key, _("No squad with code or id {key}.", key=key))
 
 
-def _officer_id(session, key: str | None) -> int | None:
+def _officer_id(session: Session, key: str | None) -> int | None:
     if key is None:
         return None
     return id_by_key(session, Officer, Officer.badge_no, key,
@@ -58,7 +60,7 @@ def _progress(done: int, total: int, message: str) -> None:
     sys.stderr.flush()
 
 
-def _cmd_export_pdf(args, ctx) -> int:
+def _cmd_export_pdf(args: argparse.Namespace, ctx: CliContext) -> int:
     sections = tuple(s.strip() for s in args.sections.split(",") if s.strip()) \
         if args.sections else SECTIONS
     result = export_case_pdf(
@@ -81,7 +83,7 @@ def _cmd_export_pdf(args, ctx) -> int:
     return 0
 
 
-def _cmd_stats(args, ctx) -> int:
+def _cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         flt = StatsFilter(date_from=args.date_from, date_to=args.date_to,
                           squad_id=_squad_id(s, args.squad),
@@ -112,7 +114,7 @@ def _callout_json(c: callouts.CallOutDTO) -> dict:
             "notes": c.notes}
 
 
-def _cmd_callouts_list(args, ctx) -> int:
+def _cmd_callouts_list(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         q = callouts.CallOutQuery(date_from=args.date_from, date_to=args.date_to,
                                   squad_id=_squad_id(s, args.squad),
@@ -129,9 +131,9 @@ def _cmd_callouts_list(args, ctx) -> int:
     return 0
 
 
-def _cmd_callouts_add(args, ctx) -> int:
+def _cmd_callouts_add(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
-        officer_ids = tuple(_officer_id(s, o) for o in args.officer)
+        officer_ids = tuple(i for o in args.officer if (i := _officer_id(s, o)) is not None)
         case_id = case_heading(s, ctx.actor, args.case).id if args.case else None
         dto = callouts.create_callout(s, ctx.actor, callouts.CallOutInput(
             occurred_at=args.at, kind=args.kind, officer_ids=officer_ids, address=args.address,
@@ -143,7 +145,7 @@ def _cmd_callouts_add(args, ctx) -> int:
     return 0
 
 
-def _cmd_callouts_delete(args, ctx) -> int:
+def _cmd_callouts_delete(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         callouts.delete_callout(s, ctx.actor, args.id)
     print(_("Call-out {id} deleted.", id=args.id))
@@ -158,7 +160,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export-pdf", help="PDF case summary for reviewers")
     p.add_argument("case", help="case number or id")
     p.add_argument("out", help="output PDF path")

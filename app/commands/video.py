@@ -21,7 +21,7 @@ def _fail(exc: VideoError) -> int:
     return 1
 
 
-def _roi(text: str | None) -> list[int] | None:
+def _roi(text: str | None) -> tuple[int, int, int, int] | None:
     if not text:
         return None
     try:
@@ -30,7 +30,8 @@ def _roi(text: str | None) -> list[int] | None:
         values = []
     if len(values) != 4:
         raise VideoError(_("--roi must be four whole numbers x,y,w,h, e.g. 0,300,1920,780"))
-    return values
+    x, y, w, h = values
+    return x, y, w, h
 
 
 class ProgressBar:

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import AppPaths
+from app.demo import DemoReport
 from app.demo.generated import ROADS
 from app.demo.helpers import TZ, ensure_org
 from app.models import CallOut, Case, Officer
@@ -73,7 +74,7 @@ def _ordinary(rng: random.Random, names: list[str]) -> list[tuple]:
     return rows
 
 
-def seed(paths: AppPaths, session_factory: sessionmaker[Session], report) -> None:
+def seed(paths: AppPaths, session_factory: sessionmaker[Session], report: DemoReport) -> None:
     with unit_of_work(session_factory) as session:
         org, _created = ensure_org(session)
         if session.scalar(select(func.count()).select_from(CallOut)
@@ -96,7 +97,9 @@ def seed(paths: AppPaths, session_factory: sessionmaker[Session], report) -> Non
                                 .order_by(Case.id)).all()
         lead_names = {o.id: o.name for o in officers.values()}
         for case in cases:
-            lead = lead_names.get(case.lead_officer_id)
+            if case.occurred_at is None:  # selected with a time; narrows the type
+                continue
+            lead = lead_names.get(case.lead_officer_id) if case.lead_officer_id else None
             co = CallOut(occurred_at=case.occurred_at + timedelta(minutes=rng.randrange(8, 25)),
                          kind="hit_and_run", district=case.district or "石峰区",
                          road=case.road, address=case.address, squad_id=org.squad_id,

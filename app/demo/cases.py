@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import AppPaths
 from app.demo import CASE_A_NO, CASE_B_NO, DemoReport, case_a, case_b, generated
-from app.demo.helpers import ensure_org
+from app.demo.helpers import Org, ensure_org
 from app.models import Case
 from app.models.db import unit_of_work
 
@@ -24,7 +24,7 @@ def _case_id(session: Session, case_no: str) -> int | None:
     return session.scalar(select(Case.id).where(Case.case_no == case_no))
 
 
-def seed_key_cases(session_factory: sessionmaker[Session], report: DemoReport):
+def seed_key_cases(session_factory: sessionmaker[Session], report: DemoReport) -> Org:
     """The squad and officers, Case A and Case B (each case in its own transaction)."""
     with unit_of_work(session_factory) as session:
         org, created = ensure_org(session)

@@ -30,7 +30,7 @@ ROADS = (  # name, (lat, lon) polyline
 )
 
 
-def _font(size: int):
+def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONT), size, index=0)
 
 

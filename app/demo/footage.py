@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import AppPaths
-from app.demo import CASE_A_NO
+from app.demo import CASE_A_NO, DemoReport
 from app.demo.footage_render import FPS, ClipSpec, Mover, mover_box, render_clip
 from app.models import Case, EvidenceItem, Inquiry, Observation, Vehicle
 from app.models.db import unit_of_work
@@ -125,7 +125,7 @@ def _case_refs(s: Session) -> tuple[int, int | None, int | None, int | None] | N
     return case_id, trike, ebike, team
 
 
-def seed(paths: AppPaths, session_factory: sessionmaker[Session], report) -> None:
+def seed(paths: AppPaths, session_factory: sessionmaker[Session], report: DemoReport) -> None:
     with unit_of_work(session_factory) as s:
         refs = _case_refs(s)
     if refs is None:
@@ -154,8 +154,8 @@ def seed(paths: AppPaths, session_factory: sessionmaker[Session], report) -> Non
         _scan(paths, session_factory, ev_id)
 
 
-def _mark(factory, ev_id: int, cam: DemoCamera, spec: ClipSpec, trike: int | None,
-          ebike: int | None, team: int | None, report) -> None:
+def _mark(factory: sessionmaker[Session], ev_id: int, cam: DemoCamera, spec: ClipSpec,
+          trike: int | None, ebike: int | None, team: int | None, report: DemoReport) -> None:
     with unit_of_work(factory) as s:
         if s.scalar(select(Observation.id).where(Observation.evidence_id == ev_id)) is not None:
             return
@@ -175,7 +175,7 @@ def _mark(factory, ev_id: int, cam: DemoCamera, spec: ClipSpec, trike: int | Non
             report.add("observations")
 
 
-def _scan(paths: AppPaths, factory, ev_id: int) -> None:
+def _scan(paths: AppPaths, factory: sessionmaker[Session], ev_id: int) -> None:
     """Pre-compute the activity strip so the bench shows it at once (best effort)."""
     with unit_of_work(factory) as s:
         ev = items.get_evidence(s, SYSTEM, ev_id)

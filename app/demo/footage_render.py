@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from fractions import Fraction
@@ -16,6 +17,8 @@ from pathlib import Path
 import av
 import cv2
 import numpy as np
+from av.container import OutputContainer
+from av.video.stream import VideoStream
 
 W, H, FPS = 640, 360, 25
 
@@ -191,7 +194,7 @@ def render_clip(spec: ClipSpec, out: Path) -> Path:
     tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}.tmp.mp4")
     bg = _background(spec)
     noise = noise_bank(spec.seed + 1)
-    def configure(container):
+    def configure(container: OutputContainer) -> VideoStream:
         stream = container.add_stream("libx264", rate=FPS)
         stream.width, stream.height, stream.pix_fmt = W, H, "yuv420p"
         stream.time_base = Fraction(1, FPS)
@@ -203,7 +206,9 @@ def render_clip(spec: ClipSpec, out: Path) -> Path:
     return encode_atomically(tmp, out, configure, frames)
 
 
-def encode_atomically(tmp: Path, out: Path, configure, frames) -> Path:
+def encode_atomically(tmp: Path, out: Path,
+                      configure: Callable[[OutputContainer], VideoStream],
+                      frames: Iterable[np.ndarray]) -> Path:
     """Encode BGR ``frames`` into ``tmp`` with the stream ``configure(container)`` returns, then
     rename it to ``out`` (a killed run leaves no half clip under the real name)."""
     try:

@@ -4,6 +4,7 @@ substance. Roads are those of 株洲市石峰区; statuses follow the workflow w
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -72,7 +73,7 @@ class Spec:
     rng_seed: int
 
 
-def _weighted(rng: random.Random, pairs) -> str:
+def _weighted(rng: random.Random, pairs: Sequence[tuple[str, float]]) -> str:
     return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
 
 

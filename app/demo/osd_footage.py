@@ -15,11 +15,17 @@ from datetime import datetime, timedelta
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
+from av.container import OutputContainer
+from av.video.stream import VideoStream
 
 from app.demo.footage_render import encode_atomically
+
+if TYPE_CHECKING:  # Pillow loads on first use
+    from PIL.ImageFont import FreeTypeFont
 
 FORMATS = {
     "iso": "%Y-%m-%d %H:%M:%S",
@@ -83,13 +89,16 @@ def osd_text(fmt: str, t: datetime) -> str:
 
 
 @lru_cache(maxsize=8)
-def _font(name: str, px: int):
+def _font(name: str, px: int) -> FreeTypeFont:
     from PIL import ImageFont
 
     if name == "wqy":
         from app.reports.fonts import FONT_FILE  # the CJK font the PDFs embed
         return ImageFont.truetype(str(FONT_FILE), px)
-    return ImageFont.truetype(FONTS[name], px)
+    path = FONTS[name]
+    if path is None:
+        raise ValueError(f"{name} is drawn by OpenCV, not a TrueType font")
+    return ImageFont.truetype(path, px)
 
 
 @lru_cache(maxsize=64)
@@ -106,7 +115,7 @@ def _text_mask(text: str, font: str, px: int) -> np.ndarray:
 
     f = _font(font, px)
     x0, y0, x1, y1 = f.getbbox(text)
-    img = Image.new("L", (x1 - x0 + 8, y1 - y0 + 8), 0)
+    img = Image.new("L", (int(x1 - x0 + 8), int(y1 - y0 + 8)), 0)
     ImageDraw.Draw(img).text((4 - x0, 4 - y0), text, fill=255, font=f)
     return np.asarray(img)
 
@@ -164,7 +173,7 @@ def render(spec: OsdClip, out_dir: Path) -> Path:
     tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}{ext}")
     bg, noise = _background(spec), noise_bank(spec)
     w, h = spec.size
-    def configure(container):
+    def configure(container: OutputContainer) -> VideoStream:
         if spec.codec == "h264":
             stream = container.add_stream("libx264", rate=spec.fps)
             stream.pix_fmt = "yuv420p"

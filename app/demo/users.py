@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import AppPaths
+from app.demo import DemoReport
 from app.demo.helpers import ensure_org
 from app.i18n import _
 from app.models import User
@@ -23,7 +24,7 @@ DEMO_USERS = (
 )
 
 
-def seed(paths: AppPaths, session_factory: sessionmaker[Session], report) -> None:
+def seed(paths: AppPaths, session_factory: sessionmaker[Session], report: DemoReport) -> None:
     with unit_of_work(session_factory) as session:
         org, _created = ensure_org(session)
         for username, name, role, officer in DEMO_USERS:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Timestamped, Versioned
 from app.models.types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:  # resolved by name at mapping time
+    from app.models.evidence import Observation
 
 
 class Case(Versioned, Timestamped, Base):
@@ -213,4 +217,4 @@ class TimelineEvent(Versioned, Timestamped, Base):
         primaryjoin=lambda: TimelineEvent.id == event_basis.c.event_id,
         secondaryjoin=lambda: TimelineEvent.id == event_basis.c.basis_event_id,
     )
-    observations: Mapped[list[Observation]] = relationship(secondary=event_observation)  # noqa: F821
+    observations: Mapped[list[Observation]] = relationship(secondary=event_observation)

@@ -9,12 +9,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -34,9 +36,10 @@ class DatabaseError(Exception):
 DISK_FULL_MESSAGE = "磁盘空间不足：数据未能写入（已写入的内容完好）。请清理磁盘后重试。"
 
 
-def is_disk_full(exc: BaseException) -> bool:
+def is_disk_full(error: BaseException) -> bool:
     """True for "no space left" however it surfaces (OSError, SQLite, SQLAlchemy wrapper)."""
     seen: set[int] = set()
+    exc: BaseException | None = error
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
@@ -48,7 +51,7 @@ def is_disk_full(exc: BaseException) -> bool:
     return False
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
+def _sqlite_pragmas(dbapi_conn: DBAPIConnection, _record: object) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
@@ -57,7 +60,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def make_engine(url: str, **kw) -> Engine:
+def make_engine(url: str, **kw: Any) -> Engine:
     """Create the one engine of the process; SQLite gets its pragmas on every connection."""
     if url.startswith("sqlite"):
         kw.setdefault("connect_args", {"timeout": 20})
@@ -86,7 +89,10 @@ def alembic_config(url: str) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    if head is None:
+        raise DatabaseError("unknown_revision", "没有数据库迁移脚本。", "")
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -142,7 +148,7 @@ def upgrade_database(engine: Engine) -> MigrationResult:
     if path is not None:
         _check_sqlite_file(path)
     script = ScriptDirectory.from_config(alembic_config(url))
-    head = script.get_current_head()
+    head = head_revision()
     try:
         current = current_revision(engine)
     except OperationalError as exc:

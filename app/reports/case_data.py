@@ -222,7 +222,8 @@ def _changes(rows: list[AttributeChangeDTO]) -> tuple[Change, ...]:
                         r.changed_by_name, r.reason or "") for r in rows)
 
 
-def _with_history(cls: type[_Info], dto: object, rows: list[AttributeChangeDTO]) -> _Info:
+def _with_history(cls: type[_Info], dto: PersonDTO | VehicleDTO,
+                  rows: list[AttributeChangeDTO]) -> _Info:
     """The report row for a service DTO: its fields as they are, plus its change history."""
     return cls(**{f.name: getattr(dto, f.name) for f in fields(dto)}, history=_changes(rows))
 
@@ -257,7 +258,8 @@ def collect_case_report(session: Session, actor: Actor, case_ref: str | int, *,
     teams = {i.id: i.team for i in d.inquiries}
     events = tuple(EventInfo(
         id=e.id, occurred_at=e.occurred_at, kind=e.kind, title=e.title, detail=e.detail or "",
-        location=e.location or "", team=teams.get(e.inquiry_id, ""),
+        location=e.location or "",
+        team=teams.get(e.inquiry_id, "") if e.inquiry_id is not None else "",
         basis_ids=tuple(sorted(e.basis_ids)), observation_ids=tuple(sorted(e.observation_ids)))
         for e in d.events)
     items = evidence.list_evidence(session, actor, d.id)

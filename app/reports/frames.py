@@ -79,7 +79,7 @@ class FrameRenderer:
     def __enter__(self) -> FrameRenderer:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
@@ -109,21 +110,22 @@ def content_digest(data: CaseReportData, frames: dict[int, RenderedFrame],
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def _numbered_canvas(case_no: str, by: str, at: str, anonymized: bool, pages: list[int]):
+def _numbered_canvas(case_no: str, by: str, at: str, anonymized: bool,
+                     pages: list[int]) -> type[Canvas]:
     """A canvas that defers pages so each footer can say "page x / y"."""
     font = register_fonts()
     header = case_no + ("  " + _("(anonymized)") if anonymized else "")
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved: list[dict] = []
 
-        def showPage(self):  # noqa: N802 - ReportLab API
+        def showPage(self) -> None:  # noqa: N802 - ReportLab API
             self._saved.append(dict(self.__dict__))
             self._startPage()
 
-        def save(self):
+        def save(self) -> None:
             total = len(self._saved)
             pages.append(total)
             for state in self._saved:
@@ -185,7 +187,7 @@ def render_case_pdf(data: CaseReportData, out_path: Path, evidence_dir: Path,
     tmp = out_path.with_name(f".{out_path.name}.part")
     flowed = [0]
 
-    def after_flowable(_flowable) -> None:
+    def after_flowable(_flowable: object) -> None:
         flowed[0] += 1
         if stop():
             raise ReportCancelled(_("Export cancelled."))

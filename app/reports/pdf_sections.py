@@ -19,6 +19,7 @@ from app.reports.pdf_extras import route_map, signatures
 from app.reports.pdf_investigation import BUILDERS
 from app.reports.pdf_style import FRAME_WIDTH, WARN, Styles, chunks, grid, kv_table, para
 from app.services.casefile.fields import history_label
+from app.services.common.anchors import Anchor
 
 MAX_NARRATIVE = 100_000  # characters printed (text layout costs ~30 µs per character)
 SECTIONS = ("facts", "persons", "vehicles", "meetings", "timeline", "story", "canvass", "tasks",
@@ -305,7 +306,8 @@ def custody_rows(entries: tuple[CustodyInfo, ...], tz: str) -> list[list[str]]:
     return rows
 
 
-def closing(digest: str, warnings: list[str], st: Styles, anchor=None) -> list[Flowable]:
+def closing(digest: str, warnings: list[str], st: Styles,
+            anchor: Anchor | None = None) -> list[Flowable]:
     out: list[Flowable] = [Spacer(1, 12)]
     if warnings:
         out.append(para(_("Warnings"), st.h2))
@@ -322,7 +324,7 @@ def closing(digest: str, warnings: list[str], st: Styles, anchor=None) -> list[F
 
 def build_story(data: CaseReportData, frames: dict[int, RenderedFrame], sections: tuple[str, ...],
                 anonymized: bool, digest: str, warnings: list[str],
-                anchor=None) -> list[Flowable]:
+                anchor: Anchor | None = None) -> list[Flowable]:
     st = Styles()
     titles = section_titles()
     story = cover(data, st, anonymized)

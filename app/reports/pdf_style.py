@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -96,7 +97,7 @@ def kv_table(rows: list[tuple[str, object]], styles: Styles, key_width: float = 
     return table
 
 
-def grid(header: list[str], rows: list[list[object]], widths: list[float],
+def grid(header: list[str], rows: Sequence[Sequence[object]], widths: list[float],
          styles: Styles) -> Table:
     """A table with a repeated header row; widths are fractions of the frame width."""
     total = sum(widths)

@@ -76,7 +76,7 @@ def _periods(ts: pd.Series, freq: str) -> pd.Series:
     return ts.dt.tz_localize(None).dt.to_period(freq).astype(str)
 
 
-def _rate(num: pd.Series | int, den: pd.Series | int):
+def _rate(num: pd.Series | int, den: pd.Series | int) -> pd.Series | float | None:
     if isinstance(den, pd.Series):
         return (num / den.where(den > 0)).round(4)
     return round(num / den, 4) if den else None

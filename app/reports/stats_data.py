@@ -7,11 +7,13 @@ Times come back as tz-aware pandas timestamps converted to the squad's zone. Tra
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import String, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, String, select, type_coerce
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import Label
 
 from app.models import CallOut, Case, Officer, Vehicle, callout_officer
 from app.services.common.clock import DEFAULT_TZ
@@ -40,7 +42,7 @@ class StatsFrames:
     officers: pd.DataFrame   # officer_id, name, badge_no, squad_id
 
 
-def _frame(session: Session, stmt, columns: list[str]) -> pd.DataFrame:
+def _frame(session: Session, stmt: Select[*tuple[Any, ...]], columns: list[str]) -> pd.DataFrame:
     """Run ``stmt`` straight on the DB-API cursor into a column-wise frame.
 
     Statistics read ~150,000 rows; skipping SQLAlchemy's per-row objects halves the time.
@@ -58,7 +60,7 @@ def _frame(session: Session, stmt, columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in zip(columns, data, strict=True)})
 
 
-def _raw(column):
+def _raw(column: InstrumentedAttribute[datetime | None]) -> Label[str]:
     """A UTC datetime column as the driver returns it (skips per-row Python conversion)."""
     return type_coerce(column, String).label(column.key)
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.worksheet.worksheet import Worksheet
 
 from app.i18n import _
 from app.reports.pdf_export import ReportOutputError
@@ -43,7 +45,8 @@ def _width(value: object) -> float:
     return sum(2.0 if ord(ch) > 0x2E80 else 1.0 for ch in text)
 
 
-def _format_sheet(ws, rate_rows: set[int] = frozenset(), rate_cols: set[str] = frozenset()) -> None:
+def _format_sheet(ws: Worksheet, rate_rows: AbstractSet[int] = frozenset(),
+                  rate_cols: AbstractSet[str] = frozenset()) -> None:
     """Frozen header, autofilter, widths to fit; rates as percentages, counts as integers."""
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
@@ -108,7 +111,7 @@ def write_csv(result: StatsResult, folder: Path) -> list[Path]:
     return written
 
 
-def _clean(value):
+def _clean(value: object) -> object:
     if isinstance(value, float) and math.isnan(value):
         return None
     if hasattr(value, "item"):

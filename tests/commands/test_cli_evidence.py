@@ -15,7 +15,7 @@ from app.demo.users import DEMO_PASSWORD
 from app.models.db import open_database, unit_of_work
 from app.services.org import users
 from tests.demo_data import copy_demo
-from tests.helpers.evidence import make_camera, make_case
+from tests.helpers.evidence import case_with_vehicles, make_camera
 from tests.media import make_clip
 
 
@@ -79,7 +79,7 @@ def test_import_clip_duplicate_and_bad_file(capsys, tmp_path):
     data = tmp_path / "data"
     paths = resolve_paths(data).ensure()
     engine, factory = open_database(paths.db_url)
-    make_case(factory)
+    case_with_vehicles(factory)
     make_camera(factory, "SF-TQ-003", 27.87, 113.15, offset_s=2.0)
     with unit_of_work(factory) as s:  # the administrator the CLI signs in as
         users.create_first_admin(s, "admin", "系统管理员", DEMO_PASSWORD)

@@ -20,7 +20,7 @@ from app.services.common.context import SYSTEM
 from app.services.evidence.exif import exif_bytes
 from app.services.investigation import canvass
 from app.services.org import users
-from tests.helpers.investigation import T0, make_camera, make_case, set_retention
+from tests.helpers.investigation import T0, case_with_vehicles, make_camera, set_retention
 
 
 def _run(capsys, *argv) -> tuple[int, str, str]:
@@ -32,7 +32,7 @@ def _run(capsys, *argv) -> tuple[int, str, str]:
 def _setup(tmp_path):
     paths = resolve_paths(tmp_path / "data").ensure()
     engine, factory = open_database(paths.db_url)
-    ids = make_case(factory)
+    ids = case_with_vehicles(factory)
     cam = make_camera(factory, "SF-TQ-012", 27.8655, 113.1590)
     set_retention(factory, cam, 30)
     with unit_of_work(factory) as s:

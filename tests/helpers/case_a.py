@@ -1,14 +1,12 @@
-"""Case A (Tianqiao Street, 2023-11-28) as minimal ORM rows plus a real clip in the store.
+"""Case A (Tianqiao Street, 2023-11-28) built directly on the models (no service involved).
 
-Built directly on the models so the report tests do not depend on other services' progress.
+:func:`build_case_a` — solved, with a real clip in the store, cameras, marks and a reasoning chain
+(the report tests); :func:`build_closed_case_a` — compact and closed, with identities that become
+known over time (training packages, replay, anonymization).
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import shutil
-import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from app.models import (
     AttributeChange,
     Camera,
     Case,
+    CaseStatusChange,
     CustodyEvent,
     EvidenceItem,
     Inquiry,
@@ -28,23 +27,14 @@ from app.models import (
     Vehicle,
 )
 from app.models.db import unit_of_work
+from app.services.evidence.store import copy_into_store
 
 T0 = datetime(2023, 11, 27, 22, 2, tzinfo=UTC)  # 2023-11-28 06:02 Asia/Shanghai
 
 
-def store_file(evidence_dir: Path, src: Path) -> tuple[str, int]:
-    data = src.read_bytes()
-    sha = hashlib.sha256(data).hexdigest()
-    dest = Path(evidence_dir) / sha[:2] / f"{sha}{src.suffix}"
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if not dest.exists():
-        shutil.copyfile(src, dest)
-        os.chmod(dest, stat.S_IRUSR | stat.S_IRGRP)
-    return sha, len(data)
-
-
 def build_case_a(factory, evidence_dir: Path, clip: Path, n_observations: int = 3) -> dict:
-    sha, size = store_file(evidence_dir, clip)
+    stored = copy_into_store(clip, evidence_dir)
+    sha, size = stored.sha256, stored.size
     with unit_of_work(factory) as s:
         squad = Squad(code="石峰", name="石峰大队事故中队")
         s.add(squad)
@@ -127,3 +117,70 @@ def build_case_a(factory, evidence_dir: Path, clip: Path, n_observations: int = 
         return {"case_id": case.id, "case_no": case.case_no, "sha256": sha,
                 "evidence_id": ev.id, "squad_id": squad.id, "officer_id": lead.id,
                 "observation_ids": [o.id for o in observations]}
+
+
+def t(h: int, m: int = 0, day: int = 28) -> datetime:
+    """A Beijing-time instant of 2023-11-<day> as aware UTC."""
+    return datetime(2023, 11, day, h, m, tzinfo=UTC) - timedelta(hours=8)
+
+
+VICTIM_NAME = "李桂英"
+VICTIM_ID = "430204194803120026"
+SUSPECT_NAME = "周建国"
+SUSPECT_PHONE = "13907330001"
+PLATE = "湘B7K392"
+
+
+def build_closed_case_a(factory, squad_id: int | None = None) -> int:
+    """A compact Case A (STORY.md), closed, with facts that become known over time (no
+    evidence): what training packages, replay and anonymization are checked on."""
+    with unit_of_work(factory) as s:
+        case = Case(case_no="石峰-2023-0117", title="天桥街肇事逃逸致人死亡案", status="closed",
+                    squad_id=squad_id, occurred_at=t(6, 0), solved_at=t(18, 10),
+                    closed_at=t(10, 0, day=30), address="天桥街",
+                    narrative=f"死者{VICTIM_NAME}，嫌疑人{SUSPECT_NAME}（电话{SUSPECT_PHONE}）")
+        s.add(case)
+        s.flush()
+        victim = Person(case_id=case.id, role="victim", name=VICTIM_NAME, id_number=VICTIM_ID,
+                        description="老年女性，约75岁", identified=True, identified_at=t(13, 30))
+        suspect = Person(case_id=case.id, role="suspect", name=SUSPECT_NAME, phone=SUSPECT_PHONE,
+                         description="男，养猪户", identified=True, identified_at=t(16, 0))
+        trike = Vehicle(case_id=case.id, role="suspect_1", kind="three_wheel_motorcycle",
+                        colour="蓝", plate=PLATE, unlicensed=False, features="车斗内有数个桶")
+        s.add_all([victim, suspect, trike])
+        s.flush()
+        for ent, eid, field, old, new, known in (
+                ("person", victim.id, "name", None, VICTIM_NAME, t(13, 30)),
+                ("person", victim.id, "id_number", None, VICTIM_ID, t(13, 30)),
+                ("person", suspect.id, "name", None, SUSPECT_NAME, t(16, 0)),
+                ("vehicle", trike.id, "plate", None, PLATE, t(17, 0))):
+            s.add(AttributeChange(case_id=case.id, entity_type=ent, entity_id=eid, field=field,
+                                  old_value=old, new_value=new, known_at=known))
+        meeting = Meeting(case_id=case.id, held_at=t(8, 0), chair="王队长",
+                          attendees="王队长\n刘警官", decisions="分四组开展工作")
+        s.add(meeting)
+        s.flush()
+        for team, obj in (("第一组", "查明两轮电动车去向"), ("第二组", "追踪三轮车"),
+                          ("第三组", "从现场倒查三轮车来源"), ("第四组", "查明死者身份")):
+            s.add(Inquiry(case_id=case.id, meeting_id=meeting.id, team=team, objective=obj,
+                          members="刘警官", status="done"))
+        events = [
+            (t(6, 0), "accident", "三轮摩托车撞倒行人后逃逸", None),
+            (t(6, 30), "scene", "现场仅有一摊血迹", None),
+            (t(8, 0), "meeting", "案情分析会", meeting.id),
+            (t(9, 0), "observation", "视频见三轮车车斗有数个桶", None),
+            (t(9, 30), "inference", "驾驶人可能是附近拉泔水的养猪户", None),
+            (t(10, 0), "canvass", "摸排走访找到养猪场", None),
+            (t(13, 30), "identification", f"确认死者身份：{VICTIM_NAME}", None),
+            (t(16, 0), "arrest", "在麻将馆找到嫌疑人周某", None),
+            (t(18, 10), "confession", "嫌疑人供述", None),
+        ]
+        for at, kind, title, mid in events:
+            s.add(TimelineEvent(case_id=case.id, occurred_at=at, kind=kind, title=title,
+                                meeting_id=mid))
+        for frm, to, at in (("reported", "investigating", t(6, 20)),
+                            ("investigating", "suspect_identified", t(16, 0)),
+                            ("suspect_identified", "solved", t(18, 10)),
+                            ("solved", "closed", t(10, 0, day=30))):
+            s.add(CaseStatusChange(case_id=case.id, from_status=frm, to_status=to, changed_at=at))
+        return case.id

@@ -1,24 +1,27 @@
-"""Helpers for the case-file service tests: a squad with officers, cases, one-call units of work."""
+"""Case builders shared by every suite: a squad with officers and cases through the services,
+bare squad/case rows (no service, for admin and integrity tests), one-call units of work."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from app.models import AuditEntry, User
+from app.models import AuditEntry, Case, Squad, User
 from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.services.casefile import cases, comments
 from app.services.casefile.dto import CaseDetail, CaseInput
+from app.services.common import audit
+from app.services.common.clock import DEFAULT_TZ
 from app.services.common.context import SYSTEM, Actor
 from app.services.org import officers
 from app.services.org.dto import OfficerInput, SquadInput
 
-TZ = ZoneInfo("Asia/Shanghai")
+TZ = ZoneInfo(DEFAULT_TZ)
 
 
 def cst(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> datetime:
@@ -82,3 +85,39 @@ def make_user(factory, role: Role, squad_id: int | None = None, name: str = "") 
         session.flush()
         return Actor(user_id=user.id, username=user.username, role=role, squad_id=squad_id,
                      display_name=user.display_name)
+
+
+# ------------------------------------------------- raw rows (no service, no officer, no history)
+
+
+def squad_row(factory, code: str = "石峰") -> int:
+    """A bare squad row (no officer, not audited)."""
+    with unit_of_work(factory) as s:
+        squad = Squad(code=code, name=f"{code}大队事故中队")
+        s.add(squad)
+        s.flush()
+        return squad.id
+
+
+def case_row(factory, squad_id: int | None = None, status: str = "investigating",
+             case_no: str = "石峰-2023-0117", *,
+             occurred_at: datetime = datetime(2023, 11, 27, 22, 5, tzinfo=UTC),
+             audited: bool = True) -> int:
+    """A bare case row "天桥街肇事逃逸" (its creation audited unless told otherwise)."""
+    with unit_of_work(factory) as s:
+        case = Case(case_no=case_no, title="天桥街肇事逃逸", status=status, squad_id=squad_id,
+                    occurred_at=occurred_at)
+        s.add(case)
+        s.flush()
+        if audited:
+            audit.record(s, SYSTEM, "case.create", entity_type="case", entity_id=case.id,
+                         case_id=case.id)
+        return case.id
+
+
+def record_case_updates(factory, case_id: int, count: int, **payload: Any) -> None:
+    """``count`` audited "case.update" rows of ``case_id``, one transaction each (payload n=i)."""
+    for i in range(count):
+        with unit_of_work(factory) as s:
+            audit.record(s, SYSTEM, "case.update", entity_type="case", entity_id=case_id,
+                         case_id=case_id, payload={"n": i, **payload})

@@ -1,30 +1,50 @@
-"""Small builders shared by the evidence/camera/observation/route tests (plain functions)."""
+"""Evidence builders: a case with its two vehicles, cameras, evidence rows and stored files."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from app.models import Case, EvidenceItem, Vehicle
+from app.models import EvidenceItem, Vehicle
 from app.models.db import unit_of_work
+from app.services.common import audit
 from app.services.common.context import SYSTEM
 from app.services.evidence import cameras, clock_offsets
+from app.services.evidence.store import copy_into_store
+from tests.helpers.cases import case_row
 
 T0 = datetime(2023, 11, 27, 21, 50, tzinfo=UTC)  # 05:50 Asia/Shanghai on 2023-11-28
 
 
-def make_case(factory, case_no: str = "石峰-2023-0117", squad_id: int | None = None) -> dict:
-    """A case with a blue tricycle and an e-bike; returns their ids."""
+def case_with_vehicles(factory, case_no: str = "石峰-2023-0117",
+                       squad_id: int | None = None) -> dict:
+    """A bare case with a blue tricycle and an e-bike; returns their ids."""
+    case_id = case_row(factory, squad_id, case_no=case_no, occurred_at=T0 + timedelta(minutes=10),
+                       audited=False)
     with unit_of_work(factory) as s:
-        case = Case(case_no=case_no, title="天桥街肇事逃逸", status="investigating",
-                    occurred_at=T0 + timedelta(minutes=10), squad_id=squad_id)
-        s.add(case)
-        s.flush()
-        trike = Vehicle(case_id=case.id, role="suspect_1", kind="three_wheel_motorcycle",
+        trike = Vehicle(case_id=case_id, role="suspect_1", kind="three_wheel_motorcycle",
                         colour="蓝色", unlicensed=True)
-        ebike = Vehicle(case_id=case.id, role="suspect_2", kind="two_wheel_ebike")
+        ebike = Vehicle(case_id=case_id, role="suspect_2", kind="two_wheel_ebike")
         s.add_all([trike, ebike])
         s.flush()
-        return {"case": case.id, "trike": trike.id, "ebike": ebike.id}
+        return {"case": case_id, "trike": trike.id, "ebike": ebike.id}
+
+
+def add_evidence(factory, paths, case_id: int, tmp: Path, content: bytes,
+                 name: str = "cam.mp4") -> tuple[int, Path]:
+    """Put ``content`` into the store as evidence of ``case_id`` (import audited); returns
+    (id, stored path)."""
+    src = tmp / name
+    src.write_bytes(content)
+    stored = copy_into_store(src, paths.evidence_dir)
+    with unit_of_work(factory) as s:
+        ev = EvidenceItem(case_id=case_id, sha256=stored.sha256, ext=stored.ext,
+                          size=stored.size, original_name=name)
+        s.add(ev)
+        s.flush()
+        audit.record(s, SYSTEM, "evidence.import", entity_type="evidence", entity_id=ev.id,
+                     case_id=case_id)
+        return ev.id, stored.path
 
 
 def make_camera(factory, code: str, lat: float | None, lon: float | None,

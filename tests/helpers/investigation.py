@@ -10,7 +10,7 @@ from app.services.casefile import timeline
 from app.services.casefile.dto import EventInput
 from app.services.common.context import SYSTEM
 from app.services.evidence import cameras
-from tests.helpers.evidence import T0, make_camera, make_case, make_evidence_row
+from tests.helpers.evidence import T0, case_with_vehicles, make_camera, make_evidence_row
 
 
 def set_retention(factory, camera_id: int, days: int) -> None:
@@ -44,4 +44,4 @@ def sighting(factory, case_id: int, camera_id: int, vehicle_id: int, sha: str, m
         return o.id
 
 
-__all__ = ["T0", "inference", "make_camera", "make_case", "set_retention", "sighting"]
+__all__ = ["T0", "inference", "make_camera", "case_with_vehicles", "set_retention", "sighting"]

@@ -19,16 +19,16 @@ from app.services.evidence.exif import exif_bytes
 from app.services.investigation import canvass, tasks
 from tests.helpers.investigation import (
     T0,
+    case_with_vehicles,
     inference,
     make_camera,
-    make_case,
     set_retention,
     sighting,
 )
 
 
 def test_pdf_holds_map_tasks_other_evidence_and_story(session_factory, paths, tmp_path):
-    ids = make_case(session_factory)
+    ids = case_with_vehicles(session_factory)
     cid = ids["case"]
     with unit_of_work(session_factory) as s:
         from app.models import Case

@@ -193,7 +193,7 @@
         <message>
             <location line="+3" />
             <source>Victim</source>
-            <translation>被害人</translation>
+            <translation>受害人</translation>
         </message>
         <message>
             <location line="+0" />
@@ -228,7 +228,7 @@
         <message>
             <location line="+1" />
             <source>Car</source>
-            <translation>小型汽车</translation>
+            <translation>小汽车</translation>
         </message>
         <message>
             <location line="+0" />
@@ -267,7 +267,7 @@
         <message>
             <location line="-41" />
             <source>Unknown</source>
-            <translation>不明</translation>
+            <translation>未知</translation>
         </message>
         <message>
             <location line="+2" />
@@ -282,17 +282,17 @@
         <message>
             <location line="+2" />
             <source>Suspect vehicle 1</source>
-            <translation>嫌疑车辆一</translation>
+            <translation>嫌疑车辆1</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Suspect vehicle 2</source>
-            <translation>嫌疑车辆二</translation>
+            <translation>嫌疑车辆2</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Suspect vehicle 3</source>
-            <translation>嫌疑车辆三</translation>
+            <translation>嫌疑车辆3</translation>
         </message>
         <message>
             <location line="+0" />
@@ -319,7 +319,7 @@
             <location line="-36" />
             <location line="+37" />
             <source>Done</source>
-            <translation>完成</translation>
+            <translation>已完成</translation>
         </message>
         <message>
             <location line="-36" />
@@ -349,12 +349,12 @@
         <message>
             <location line="+0" />
             <source>Observation</source>
-            <translation>视频/现场观察</translation>
+            <translation>观察</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Sighting</source>
-            <translation>目击/视频发现</translation>
+            <translation>发现</translation>
         </message>
         <message>
             <location line="+0" />
@@ -653,7 +653,7 @@
         <message>
             <location line="+0" />
             <source>Identified</source>
-            <translation>身份确认</translation>
+            <translation>身份已确认</translation>
         </message>
         <message>
             <location line="+0" />
@@ -662,40 +662,42 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="+49" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+2" />
             <source>Findings</source>
-            <translation>工作结果</translation>
+            <translation>工作成果</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Narrative</source>
-            <translation>案情经过</translation>
+            <translation>简要案情</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../services/casefile/dto.py" line="-7" />
+            <location filename="../../services/casefile/dto.py" line="-58" />
             <source>Role</source>
-            <translation>角色</translation>
+            <translation>身份</translation>
         </message>
         <message>
             <location line="+0" />
             <location filename="../../services/casefile/dto.py" line="+6" />
             <source>Identified at</source>
-            <translation>身份确认时间</translation>
+            <translation>确认身份时间</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Title</source>
-            <translation>案件名称</translation>
+            <translation>标题</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Occurred at</source>
-            <translation>发案时间</translation>
+            <translation>案发时间</translation>
         </message>
         <message>
             <location line="+0" />
@@ -715,7 +717,7 @@
         <message>
             <location line="+1" />
             <source>Light</source>
-            <translation>光照</translation>
+            <translation>光线</translation>
         </message>
         <message>
             <location line="+0" />
@@ -724,13 +726,15 @@
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+45" />
             <source>Team</source>
             <translation>工作组</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="+2" />
             <source>Objective</source>
-            <translation>工作目标</translation>
+            <translation>任务</translation>
         </message>
         <message>
             <location line="+0" />
@@ -774,16 +778,19 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../services/casefile/dto.py" line="-13" />
             <source>Held at</source>
             <translation>召开时间</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+1" />
             <source>Location</source>
-            <translation>位置</translation>
+            <translation>地点</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+1" />
             <source>Chair</source>
             <translation>主持人</translation>
         </message>
@@ -794,13 +801,14 @@
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../services/casefile/dto.py" line="+3" />
             <source>Decisions</source>
-            <translation>会议决定</translation>
+            <translation>决定事项</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Detail</source>
-            <translation>说明</translation>
+            <translation>详情</translation>
         </message>
         <message>
             <location line="+1" />
@@ -855,14 +863,14 @@
             <translation>未记录</translation>
         </message>
         <message>
-            <location filename="../../services/casefile/dto.py" line="-3" />
+            <location filename="../../services/casefile/dto.py" line="-42" />
             <source>empty while unidentified</source>
             <translation>身份不明时留空</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Identity established</source>
-            <translation>身份确认</translation>
+            <translation>身份已查明</translation>
         </message>
         <message>
             <location line="+11" />
@@ -888,6 +896,26 @@
             <location line="+3" />
             <source>Distinguishing features</source>
             <translation>识别特征</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Attendees (one per line)</source>
+            <translation>参会人员（每行一人）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>e.g. team 1</source>
+            <translation>例如 第一组</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Members (one per line)</source>
+            <translation>成员（每行一人）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Deployed at meeting</source>
+            <translation>部署于案情分析会</translation>
         </message>
     </context>
     <context>
@@ -4321,8 +4349,8 @@
     <context>
         <name>RecordSpecs</name>
         <message>
-            <location filename="../../ui/casefile/record_specs.py" line="+82" />
-            <location line="+36" />
+            <location filename="../../ui/casefile/record_specs.py" line="+86" />
+            <location line="+37" />
             <source>unknown</source>
             <translation>不详</translation>
         </message>
@@ -4363,12 +4391,12 @@
         </message>
         <message>
             <location line="+6" />
-            <location line="+86" />
+            <location line="+73" />
             <source>Persons</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location line="-86" />
+            <location line="-73" />
             <source>person</source>
             <translation>人员</translation>
         </message>
@@ -4379,13 +4407,13 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+63" />
+            <location line="+50" />
             <location line="+27" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location line="-89" />
+            <location line="-76" />
             <source>Colour</source>
             <translation>颜色</translation>
         </message>
@@ -4406,42 +4434,33 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+68" />
+            <location line="+55" />
             <source>Vehicles</source>
             <translation>车辆</translation>
         </message>
         <message>
-            <location line="-68" />
+            <location line="-55" />
             <source>vehicle</source>
             <translation>车辆</translation>
         </message>
         <message>
-            <location line="+8" />
-            <location line="+8" />
+            <location line="+10" />
             <source>Held at</source>
             <translation>召开时间</translation>
         </message>
         <message>
-            <location line="-7" />
-            <location line="+52" />
+            <location line="+38" />
             <location line="+28" />
             <source>Location</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location line="-79" />
-            <location line="+7" />
+            <location line="-65" />
             <source>Chair</source>
             <translation>主持人</translation>
         </message>
         <message>
-            <location line="-6" />
-            <source>Attendees (one per line)</source>
-            <translation>参会人员（每行一人）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+8" />
+            <location line="+3" />
             <source>Decisions</source>
             <translation>决定事项</translation>
         </message>
@@ -4452,12 +4471,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+29" />
+            <location line="+22" />
             <source>Lines of inquiry</source>
             <translation>侦查方向</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-19" />
             <source>Meetings</source>
             <translation>案情分析会</translation>
         </message>
@@ -4473,46 +4492,27 @@
         </message>
         <message>
             <location line="+5" />
-            <location line="+26" />
+            <location line="+19" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location line="-23" />
-            <location line="+9" />
+            <location line="-14" />
             <source>Team</source>
             <translation>工作组</translation>
         </message>
         <message>
-            <location line="-9" />
-            <source>e.g. team 1</source>
-            <translation>例如 第一组</translation>
-        </message>
-        <message>
             <location line="+1" />
-            <location line="+9" />
             <source>Objective</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location line="-8" />
-            <location line="+9" />
+            <location line="+1" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location line="-8" />
-            <source>Members (one per line)</source>
-            <translation>成员（每行一人）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Deployed at meeting</source>
-            <translation>部署于案情分析会</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+9" />
+            <location line="+3" />
             <source>Findings</source>
             <translation>工作成果</translation>
         </message>

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from app.i18n import _
 from app.models import (
@@ -159,7 +160,7 @@ def update_case(session: Session, actor: Actor, case_id: int, data: CaseInput, *
                                            "reason is kept in its history).",
                                            status=status_label(case.status))})
     values = _values(session, data, case.id)
-    _own_squad_only(actor, values["squad_id"])
+    _own_squad_only(actor, data.squad_id)
     check_version(case, expected_version, "case", values)
     changes = apply_changes(session, actor, case, values, entity="case", case_id=case.id,
                             note=note)
@@ -238,7 +239,11 @@ _TEXT_LIMITS = {"title": 200, "address": 200, "district": 64, "road": 100,
                 "casualty_summary": 20_000, "narrative": MAX_LONG_TEXT}
 
 
-def _ordered(session: Session, model: type, case_id: int, *order) -> list:
+Rec = TypeVar("Rec", Person, Vehicle, Inquiry, Meeting, CaseStatusChange, AttributeChange)
+
+
+def _ordered(session: Session, model: type[Rec], case_id: int,
+             *order: InstrumentedAttribute[Any]) -> list[Rec]:
     return list(session.scalars(select(model).where(model.case_id == case_id).order_by(*order)))
 
 

@@ -74,7 +74,7 @@ class CasePage:
 
 
 # ------------------------------------------------------- record fields (one declaration each)
-# Each field of a person or vehicle is declared once here (see :mod:`fields`): the DTO, the
+# Each field of a person, vehicle, meeting or line of inquiry is declared once here (see :mod:`fields`): the DTO, the
 # service's update list, search text, training packages and the record form read it.
 
 
@@ -118,6 +118,33 @@ class VehicleInput:
                                                   scrub=True))
 
 
+@record("meeting")
+@dataclass(frozen=True, slots=True)
+class MeetingInput:
+    held_at: datetime = field(metadata=spec(N_("Held at"), "datetime", required=True))
+    location: str = field(default="", metadata=spec(N_("Location"), scrub=True))
+    chair: str = field(default="", metadata=spec(N_("Chair"), scrub=True))
+    attendees: tuple[str, ...] = field(default=(), metadata=spec(
+        N_("Attendees (one per line)"), "lines", scrub=True))
+    decisions: str = field(default="", metadata=spec(N_("Decisions"), "text", scrub=True))
+
+
+@record("inquiry")
+@dataclass(frozen=True, slots=True)
+class InquiryInput:
+    team: str = field(metadata=spec(N_("Team"), required=True, scrub=True,
+                                    placeholder=N_("e.g. team 1")))
+    objective: str = field(metadata=spec(N_("Objective"), "text", required=True, scrub=True))
+    members: tuple[str, ...] = field(default=(), metadata=spec(
+        N_("Members (one per line)"), "lines", scrub=True))
+    status: str = field(default="open", metadata=spec(N_("Status"), "combo",
+                                                      codes="inquiry_status", required=True))
+    findings: str = field(default="", metadata=spec(N_("Findings"), "text", scrub=True))
+    # A link to another record: exported as a reference, offered from the case's meetings.
+    meeting_id: int | None = field(default=None, metadata=spec(
+        N_("Deployed at meeting"), "combo", export=False))
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PersonDTO(PersonInput):
     """A person on the case file: the declared fields of :class:`PersonInput` plus identity."""
@@ -141,30 +168,25 @@ class VehicleDTO(VehicleInput):
     version: int
 
 
-@dataclass(frozen=True, slots=True)
-class MeetingDTO:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeetingDTO(MeetingInput):
+    """A case-analysis meeting: the declared fields of :class:`MeetingInput` plus identity and
+    the lines of inquiry it deployed."""
+
     id: int
     case_id: int
-    held_at: datetime
-    location: str
-    chair: str
-    attendees: tuple[str, ...]
-    decisions: str
-    inquiry_ids: tuple[int, ...]
+    inquiry_ids: tuple[int, ...] = ()
     version: int
 
 
-@dataclass(frozen=True, slots=True)
-class InquiryDTO:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InquiryDTO(InquiryInput):
+    """A line of inquiry: the declared fields of :class:`InquiryInput` plus identity and how many
+    timeline events it holds."""
+
     id: int
     case_id: int
-    meeting_id: int | None
-    team: str
-    objective: str
-    members: tuple[str, ...]
-    status: str                    # enums.InquiryStatus value
-    findings: str
-    event_count: int
+    event_count: int = 0
     version: int
 
 
@@ -282,25 +304,6 @@ class CaseInput:
     narrative: str = ""
     lead_officer_id: int | None = None
     squad_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingInput:
-    held_at: datetime
-    location: str = ""
-    chair: str = ""
-    attendees: tuple[str, ...] = ()
-    decisions: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class InquiryInput:
-    team: str
-    objective: str
-    members: tuple[str, ...] = ()
-    status: str = "open"
-    findings: str = ""
-    meeting_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

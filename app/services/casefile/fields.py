@@ -18,7 +18,6 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from typing import Any, TypeVar
 
 from app.i18n import _
@@ -29,6 +28,7 @@ T = TypeVar("T")
 KINDS = ("line", "text", "combo", "check", "int", "datetime", "lines")
 _DECL = "casedesk.field"
 _RECORDS: dict[str, type] = {}  # entity ("person", "vehicle") → its input dataclass
+_DECLARED: dict[type, tuple[Field, ...]] = {}
 
 
 def N_(text: str) -> str:  # noqa: N802 - the gettext name for "mark, translate later"
@@ -85,9 +85,14 @@ def history_label(name: str, entity: str | None = None) -> str:
     return _(declared_text) if declared_text else name
 
 
-@cache
 def declared(cls: type) -> tuple[Field, ...]:
     """The declared fields of a record's input dataclass, in order."""
+    if cls not in _DECLARED:
+        _DECLARED[cls] = _read_declaration(cls)
+    return _DECLARED[cls]
+
+
+def _read_declaration(cls: type) -> tuple[Field, ...]:
     out = []
     for f in dataclasses.fields(cls):
         if _DECL not in f.metadata:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, literal, or_, select, union
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from app.models import (
@@ -64,27 +66,31 @@ class _ContainsCIEscaped(_ContainsCI):
 
 
 @compiles(_ContainsCI)
-def _contains_default(element, compiler, **kw):
+def _contains_default(element: _ContainsCI, compiler: SQLCompiler, **kw: Any) -> str:
     column, pattern = element.clauses
     return f"{compiler.process(column, **kw)} LIKE {compiler.process(pattern, **kw)}" \
         + element.escape
 
 
 @compiles(_ContainsCI, "postgresql")
-def _contains_pg(element, compiler, **kw):
+def _contains_pg(element: _ContainsCI, compiler: SQLCompiler, **kw: Any) -> str:
     column, pattern = element.clauses
     return f"{compiler.process(column, **kw)} ILIKE {compiler.process(pattern, **kw)}" \
         + element.escape
 
 
-def _like(column, term: str) -> ColumnElement[bool]:
+def _like(column: InstrumentedAttribute[Any], term: str) -> ColumnElement[bool]:
     if any(c in term for c in "%_\\"):
         return _ContainsCIEscaped(column, literal(_pattern(term)))
     return _ContainsCI(column, literal(f"%{term}%"))
 
 
 # (source, model, case column, text columns, time column, join) — one entry per kind of record.
-def _sources():
+_Source = tuple[str, type[Any], InstrumentedAttribute[int], tuple[InstrumentedAttribute[Any], ...],
+                InstrumentedAttribute[Any], tuple[type[Any], ColumnElement[bool]] | None]
+
+
+def _sources() -> tuple[_Source, ...]:
     return (
         ("event", TimelineEvent, TimelineEvent.case_id,
          (TimelineEvent.title, TimelineEvent.detail, TimelineEvent.location),

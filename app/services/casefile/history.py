@@ -7,14 +7,15 @@ file keeps what was believed before, not only the latest value.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import _
-from app.models import AttributeChange, User
+from app.models import AttributeChange, Inquiry, Meeting, Person, TimelineEvent, User, Vehicle
 from app.models.types import utcnow
 from app.services.casefile.access import load_case
 from app.services.casefile.dto import AttributeChangeDTO, ChangeNote
@@ -22,6 +23,7 @@ from app.services.common import audit
 from app.services.common.context import Actor, Perm
 from app.services.common.errors import NotFoundError, ValidationError
 from app.services.common.versioning import (
+    Row,
     as_text,
     check_version,
     conflict_guard,
@@ -34,7 +36,11 @@ UNTRACKED = frozenset({"meeting_id"})
 NOT_INITIAL = frozenset({"role", "kind"}) | UNTRACKED
 
 
-def apply_changes(session: Session, actor: Actor, obj: object, values: dict[str, object], *,
+# The case's child records edited through the shared CRUD below.
+R = TypeVar("R", Person, Vehicle, Inquiry, Meeting, TimelineEvent)
+
+
+def apply_changes(session: Session, actor: Actor, obj: Row, values: Mapping[str, object], *,
                   entity: str, case_id: int, note: ChangeNote | None = None) -> dict[str, tuple]:
     """Set ``values`` on ``obj``; one AttributeChange row per field that really changed.
 
@@ -60,7 +66,7 @@ def apply_changes(session: Session, actor: Actor, obj: object, values: dict[str,
     return changed
 
 
-def record_initial(session: Session, actor: Actor, obj: object, fields: Iterable[str], *,
+def record_initial(session: Session, actor: Actor, obj: Row, fields: Iterable[str], *,
                    entity: str, case_id: int, note: ChangeNote | None = None) -> None:
     """History rows for a new record's non-empty facts (old = None), e.g. a plate seen first."""
     note = note or ChangeNote()
@@ -126,7 +132,7 @@ def value_known_at(changes: Iterable[AttributeChangeDTO], entity: str, entity_id
 # ------------------------------------------------------------- record editing (shared CRUD)
 
 
-def _load_child(session: Session, actor: Actor, model: type, obj_id: int, entity: str):
+def _load_child(session: Session, actor: Actor, model: type[R], obj_id: int, entity: str) -> R:
     obj = session.get(model, obj_id)
     if obj is None:
         raise NotFoundError(_("This {entity} no longer exists (id {ref}).",
@@ -135,9 +141,9 @@ def _load_child(session: Session, actor: Actor, model: type, obj_id: int, entity
     return obj
 
 
-def create_record(session: Session, actor: Actor, case_id: int, model: type,
-                  values: dict[str, object], *, entity: str, note: ChangeNote | None = None,
-                  track: bool = True):
+def create_record(session: Session, actor: Actor, case_id: int, model: type[R],
+                  values: Mapping[str, object], *, entity: str, note: ChangeNote | None = None,
+                  track: bool = True) -> R:
     """Add a child row of a case (person, vehicle, ...), audit it; history of its first facts."""
     case = load_case(session, actor, case_id, Perm.CASE_EDIT)
     obj = model(case_id=case.id, **values)
@@ -151,9 +157,9 @@ def create_record(session: Session, actor: Actor, case_id: int, model: type,
     return obj
 
 
-def update_record(session: Session, actor: Actor, model: type, obj_id: int,
-                  values: dict[str, object], *, entity: str, expected_version: int | None,
-                  note: ChangeNote | None = None, track: bool = True):
+def update_record(session: Session, actor: Actor, model: type[R], obj_id: int,
+                  values: Mapping[str, object], *, entity: str, expected_version: int | None,
+                  note: ChangeNote | None = None, track: bool = True) -> R:
     """Change a child row: version check, validation, history per changed field, audit."""
     obj = _load_child(session, actor, model, obj_id, entity)
     check_version(obj, expected_version, entity, values)
@@ -175,9 +181,9 @@ def update_record(session: Session, actor: Actor, model: type, obj_id: int,
     return obj
 
 
-def delete_record(session: Session, actor: Actor, model: type, obj_id: int, *, entity: str,
+def delete_record(session: Session, actor: Actor, model: type[R], obj_id: int, *, entity: str,
                   expected_version: int | None, reason: str = "",
-                  summary: dict[str, object] | None = None) -> int:
+                  summary: Mapping[str, object] | None = None) -> int:
     """Delete a child row (audited with what it held); returns its case id."""
     obj = _load_child(session, actor, model, obj_id, entity)
     check_version(obj, expected_version, entity, {})

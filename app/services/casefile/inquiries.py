@@ -8,39 +8,29 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from app.models import Inquiry, Meeting, TimelineEvent
 from app.models.enums import InquiryStatus
+from app.services.casefile import fields
 from app.services.casefile.dto import ChangeNote, InquiryDTO, InquiryInput, MeetingDTO, MeetingInput
 from app.services.casefile.history import create_record, delete_record, update_record
 from app.services.common.context import Actor
 from app.services.common.errors import ValidationError
 
-INQUIRY_FIELDS = ("team", "objective", "members", "status", "findings", "meeting_id")
-MEETING_FIELDS = ("held_at", "location", "chair", "attendees", "decisions")
-
-
-def _lines(text: str) -> tuple[str, ...]:
-    return tuple(x.strip() for x in (text or "").splitlines() if x.strip())
-
-
-def _join(names: tuple[str, ...] | list[str]) -> str:
-    return "\n".join(n.strip() for n in names if n and n.strip())
-
 
 def meeting_dto(m: Meeting, inquiry_ids: tuple[int, ...] = ()) -> MeetingDTO:
-    return MeetingDTO(m.id, m.case_id, m.held_at, m.location or "", m.chair or "",
-                      _lines(m.attendees), m.decisions or "", inquiry_ids, m.version)
+    return MeetingDTO(id=m.id, case_id=m.case_id, inquiry_ids=inquiry_ids, version=m.version,
+                      **fields.from_row(MeetingInput, m))
 
 
 def inquiry_dto(i: Inquiry, event_count: int = 0) -> InquiryDTO:
-    return InquiryDTO(i.id, i.case_id, i.meeting_id, i.team, i.objective, _lines(i.members),
-                      i.status, i.findings or "", event_count, i.version)
+    return InquiryDTO(id=i.id, case_id=i.case_id, event_count=event_count, version=i.version,
+                      **fields.from_row(InquiryInput, i))
 
 
 def inquiry_input(dto: InquiryDTO) -> InquiryInput:
-    return InquiryInput(**{f: getattr(dto, f) for f in INQUIRY_FIELDS})
+    return fields.input_of(InquiryInput, dto)
 
 
 def meeting_input(dto: MeetingDTO) -> MeetingInput:
-    return MeetingInput(**{f: getattr(dto, f) for f in MEETING_FIELDS})
+    return fields.input_of(MeetingInput, dto)
 
 
 # -------------------------------------------------------------------------------- meetings
@@ -56,8 +46,7 @@ def _meeting_values(data: MeetingInput) -> dict[str, object]:
         errors["decisions"] = _("Record the attendees or the decisions of the meeting.")
     if errors:
         raise ValidationError(errors)
-    return {"held_at": data.held_at, "location": data.location.strip(), "chair": data.chair.strip(),
-            "attendees": _join(data.attendees), "decisions": data.decisions.strip()}
+    return fields.cleaned(data)
 
 
 def _meeting_inquiries(session: Session, meeting_id: int) -> tuple[int, ...]:
@@ -106,9 +95,7 @@ def _inquiry_values(session: Session, case_id: int, data: InquiryInput) -> dict[
             errors["meeting_id"] = _("The meeting does not belong to this case.")
     if errors:
         raise ValidationError(errors)
-    return {"team": data.team.strip(), "objective": data.objective.strip(),
-            "members": _join(data.members), "status": data.status,
-            "findings": data.findings.strip(), "meeting_id": data.meeting_id}
+    return fields.cleaned(data)
 
 
 def _event_count(session: Session, inquiry_id: int) -> int:

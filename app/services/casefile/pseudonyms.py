@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from string import ascii_uppercase
+from typing import TypeVar, cast
 
 from app.i18n import _
 from app.services.casefile import scrubber
@@ -129,13 +130,16 @@ def for_case(detail: CaseDetail) -> Pseudonymizer:
     return p
 
 
-def scrub_strings(value, scrub):
+T = TypeVar("T")
+
+
+def scrub_strings(value: T, scrub: Callable[[str], str | None]) -> T:
     """``value`` with ``scrub`` applied to every string in it, through tuples and (frozen)
     dataclasses, which are copied; other values stay as they are."""
     if isinstance(value, str):
-        return scrub(value)
+        return cast(T, scrub(value))
     if isinstance(value, tuple):
-        return tuple(scrub_strings(v, scrub) for v in value)
+        return cast(T, tuple(scrub_strings(v, scrub) for v in value))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.replace(value, **{
             f.name: scrub_strings(getattr(value, f.name), scrub)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
@@ -59,12 +60,16 @@ def find(text: str | None) -> list[tuple[str, str]]:
     return found + [("name", text[a:b]) for a, b in _names(text)]
 
 
+def _replace_match(replace: Callable[[str, str], str], kind: str, m: re.Match[str]) -> str:
+    return replace(kind, m.group(0))
+
+
 def scrub(text: str | None, replace: Callable[[str, str], str]) -> str | None:
     """``text`` with every value :func:`find` sees replaced by ``replace(kind, value)``."""
     if not text:
         return text
     for kind in ("id", "phone", "plate", "address"):
-        text = PATTERNS[kind].sub(lambda m, k=kind: replace(k, m.group(0)), text)
+        text = PATTERNS[kind].sub(partial(_replace_match, replace, kind), text)
     for a, b in reversed(_names(text)):
         text = text[:a] + replace("name", text[a:b]) + text[b:]
     return text

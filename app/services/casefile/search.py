@@ -10,12 +10,25 @@ Services that change any of that text call :func:`refresh_search_text` after flu
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import Select, and_, func, or_, select, type_coerce, update
+from sqlalchemy import (
+    ColumnElement,
+    CursorResult,
+    Dialect,
+    Select,
+    Table,
+    and_,
+    func,
+    or_,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy import case as sql_case
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.types import TypeEngine
 
 from app.i18n import _
@@ -57,6 +70,7 @@ CODE_WORDS: dict[str, dict[str, str]] = {"person_role": ROLE_WORDS, "vehicle_kin
 FLAG_WORDS: dict[str, str] = {"unlicensed": "无牌 unlicensed"}
 
 _CHUNK = 500
+AnyRows = Select[*tuple[Any, ...]]  # a select of any columns
 
 
 def _to_utc(value: object) -> datetime | None:
@@ -65,17 +79,20 @@ def _to_utc(value: object) -> datetime | None:
         return None
     if isinstance(value, str):
         return datetime.fromisoformat(value + "+00:00")
-    return value.replace(tzinfo=UTC)
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC)
+    raise TypeError(f"not a stored time: {value!r}")
 
 
-class _FastUTC(TypeEngine):
+class _FastUTC(TypeEngine[datetime]):
     """Read-only stand-in for ``UTCDateTime`` in the list query: same result, one C call."""
 
-    def result_processor(self, dialect, coltype):
+    def result_processor(self, dialect: Dialect,
+                         coltype: object) -> Callable[[object], datetime | None]:
         return _to_utc
 
 
-def _dt(column):
+def _dt(column: InstrumentedAttribute[datetime | None]) -> ColumnElement[datetime]:
     return type_coerce(column, _FastUTC())
 
 
@@ -85,7 +102,8 @@ _LIST_COLUMNS = (
     Case.squad_id, Squad.name, _dt(Case.solved_at), _dt(Case.closed_at), Case.is_training,
     _dt(Case.updated_at), Case.version,
 )
-SORT_KEYS = {
+SortKey = InstrumentedAttribute[Any] | ColumnElement[Any]
+SORT_KEYS: dict[str, SortKey] = {
     "case_no": Case.case_no, "title": Case.title, "status": Case.status,
     "occurred_at": Case.occurred_at, "reported_at": Case.reported_at, "district": Case.district,
     "road": Case.road, "lead_officer": Officer.name, "squad": Squad.name,
@@ -116,7 +134,7 @@ def _norm(text: str | None) -> str:
 
 def case_search_text(case: Case, persons: list[Person], vehicles: list[Vehicle]) -> str:
     """The lower-cased text a case is found by."""
-    parts = [case.case_no, case.title, case.narrative, case.address, case.district, case.road,
+    parts: list[str | None] = [case.case_no, case.title, case.narrative, case.address, case.district, case.road,
              case.direction_of_travel, case.casualty_summary]
     for cls, rows in ((PersonInput, persons), (VehicleInput, vehicles)):
         for row in rows:
@@ -144,13 +162,15 @@ def refresh_search_text(session: Session, case_id: int) -> None:
     vehicles = list(session.scalars(select(Vehicle).where(Vehicle.case_id == case_id)
                                     .order_by(Vehicle.id)))
     text = case_search_text(case, persons, vehicles)
-    session.execute(update(Case.__table__).where(Case.__table__.c.id == case_id)
-                    .values(search_text=text))
+    table = Case.__table__  # a Core update: no version bump of the case
+    assert isinstance(table, Table)
+    session.execute(update(table).where(table.c.id == case_id).values(search_text=text))
     session.expire(case, ["search_text"])
 
 
-def _filtered(actor: Actor, filt: CaseFilter, columns: tuple, joins: bool = True) -> Select:
-    conds = []
+def _filtered(actor: Actor, filt: CaseFilter, columns: tuple[Any, ...],
+              joins: bool = True) -> AnyRows:
+    conds: list[ColumnElement[bool]] = []
     if filt.statuses:
         bad = [s for s in filt.statuses if s not in CaseStatus._value2member_map_]
         if bad:
@@ -179,10 +199,10 @@ def _filtered(actor: Actor, filt: CaseFilter, columns: tuple, joins: bool = True
     return stmt.where(and_(*conds)) if conds else stmt
 
 
-def _ordered(stmt: Select, filt: CaseFilter) -> Select:
+def _ordered(stmt: AnyRows, filt: CaseFilter) -> AnyRows:
     if filt.sort not in SORT_KEYS:
         raise ValidationError({"sort": _("Unknown sort column: {column}", column=filt.sort)})
-    key = SORT_KEYS[filt.sort]
+    key: SortKey = SORT_KEYS[filt.sort]
     if _norm(filt.text):  # every row is scanned for the text anyway: a scan + sort of the hits
         key = func.coalesce(key, key)  # beats walking the sort index (2x at 10k, SQLite)
     if filt.descending:
@@ -190,7 +210,10 @@ def _ordered(stmt: Select, filt: CaseFilter) -> Select:
     return stmt.order_by(key.asc().nulls_last(), Case.id.asc())
 
 
-def _core(session: Session, stmt):
+_Ts = TypeVarTuple("_Ts")
+
+
+def _core(session: Session, stmt: Select[*_Ts]) -> CursorResult[*_Ts]:
     """Run a Core select on the session's connection (flushed first): no ORM row overhead."""
     session.flush()
     return session.connection().execute(stmt)
@@ -217,6 +240,7 @@ def list_cases(session: Session, actor: Actor, filt: CaseFilter | None = None) -
         total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
     if not rows:
         return CasePage(total, ())
+    scope: list[int] | AnyRows | None
     if filt.limit is not None:
         scope = [r[0] for r in rows]
     elif _is_everything(actor, filt):
@@ -257,9 +281,10 @@ def _is_everything(actor: Actor, filt: CaseFilter) -> bool:
             and filt.include_training and actor.role is not Role.TRAINER)
 
 
-def _summaries(session: Session, rows, scope) -> tuple[CaseSummary, ...]:
+def _summaries(session: Session, rows: Sequence[Any],
+               scope: list[int] | AnyRows | None) -> tuple[CaseSummary, ...]:
     """List rows + per-case vehicle kinds and counts (``scope``: ids, id subquery or None=all)."""
-    def within(column):
+    def within(column: InstrumentedAttribute[int]) -> tuple[ColumnElement[bool], ...]:
         return () if scope is None else (column.in_(scope),)
 
     kinds: dict[int, list[str]] = defaultdict(list)
@@ -270,8 +295,9 @@ def _summaries(session: Session, rows, scope) -> tuple[CaseSummary, ...]:
         n_vehicles[cid] += 1
         if kind not in kinds[cid]:
             kinds[cid].append(kind)
-    persons = dict(_core(session, select(Person.case_id, func.count())
-                                   .where(*within(Person.case_id)).group_by(Person.case_id)).all())
+    persons: dict[int, int] = dict(_core(session, select(Person.case_id, func.count())
+                                         .where(*within(Person.case_id))
+                                         .group_by(Person.case_id)).all())
     inquiries = {cid: (n, int(n_open or 0)) for cid, n, n_open in _core(session,
         select(Inquiry.case_id, func.count(),
                func.sum(sql_case((Inquiry.status.in_(_OPEN_INQUIRY), 1), else_=0)))

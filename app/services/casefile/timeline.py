@@ -7,6 +7,9 @@ the inference that led to it. Nothing may rest on something that happened later.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import TypeVar
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -46,7 +49,20 @@ def event_input(dto: EventDTO) -> EventInput:
                                                        "basis_ids", "observation_ids")})
 
 
-def _of_case(session: Session, model: type, ids: tuple[int, ...], case_id: int) -> list:
+L = TypeVar("L", Person, Vehicle, Observation, TimelineEvent)
+
+
+@dataclass(frozen=True)
+class _Links:
+    """What an event is linked to (validated to belong to its case)."""
+
+    persons: list[Person] = field(default_factory=list)
+    vehicles: list[Vehicle] = field(default_factory=list)
+    basis: list[TimelineEvent] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+
+
+def _of_case(session: Session, model: type[L], ids: tuple[int, ...], case_id: int) -> list[L]:
     if not ids:
         return []
     rows = list(session.scalars(select(model).where(model.id.in_(set(ids)),
@@ -65,7 +81,8 @@ def _ancestors(session: Session, start: set[int]) -> set[int]:
     return seen
 
 
-def _validate(session: Session, case_id: int, data: EventInput, event_id: int | None):
+def _validate(session: Session, case_id: int, data: EventInput,
+              event_id: int | None) -> tuple[dict[str, object], _Links]:
     errors: dict[str, str] = {}
     if data.occurred_at is None or data.occurred_at.tzinfo is None:
         errors["occurred_at"] = _("Enter the date and time (with time zone) of the event.")
@@ -73,7 +90,7 @@ def _validate(session: Session, case_id: int, data: EventInput, event_id: int | 
         errors["kind"] = _("Choose the kind of event.")
     if not data.title.strip():
         errors["title"] = _("The event needs a short title.")
-    def linked(key: str, model: type, ids: tuple[int, ...], message: str) -> list:
+    def linked(key: str, model: type[L], ids: tuple[int, ...], message: str) -> list[L]:
         rows = _of_case(session, model, ids, case_id)
         if len(rows) != len(set(ids)):
             errors[key] = message
@@ -94,25 +111,25 @@ def _validate(session: Session, case_id: int, data: EventInput, event_id: int | 
             errors["basis_ids"] = _("An event can only rest on what happened before it.")
     if data.kind in NEEDS_BASIS and not data.basis_ids and not data.observation_ids:
         errors["basis_ids"] = _("An inference must rest on at least one observation or event.")
-    for key, model, ref in (("inquiry_id", Inquiry, data.inquiry_id),
-                            ("meeting_id", Meeting, data.meeting_id)):
-        row = session.get(model, ref) if ref is not None else None
-        if ref is not None and (row is None or row.case_id != case_id):
+    inquiry = session.get(Inquiry, data.inquiry_id) if data.inquiry_id is not None else None
+    meeting = session.get(Meeting, data.meeting_id) if data.meeting_id is not None else None
+    for key, ref, row_case in (("inquiry_id", data.inquiry_id, inquiry and inquiry.case_id),
+                               ("meeting_id", data.meeting_id, meeting and meeting.case_id)):
+        if ref is not None and row_case != case_id:
             errors[key] = _("The linked line of inquiry or meeting does not belong to this case.")
     if errors:
         raise ValidationError(errors)
     values = {"occurred_at": data.occurred_at, "kind": data.kind, "title": data.title.strip(),
               "detail": data.detail.strip(), "location": data.location.strip(),
               "inquiry_id": data.inquiry_id, "meeting_id": data.meeting_id}
-    return values, persons, vehicles, basis, observations
+    return values, _Links(persons, vehicles, basis, observations)
 
 
-def _set_links(event: TimelineEvent, links) -> None:
-    persons, vehicles, basis, observations = links
-    event.persons = persons
-    event.vehicles = vehicles
-    event.basis = basis
-    event.observations = observations
+def _set_links(event: TimelineEvent, links: _Links) -> None:
+    event.persons = links.persons
+    event.vehicles = links.vehicles
+    event.basis = links.basis
+    event.observations = links.observations
 
 
 def _link_payload(data: EventInput) -> dict[str, list[int]]:
@@ -122,7 +139,7 @@ def _link_payload(data: EventInput) -> dict[str, list[int]]:
 
 def add_event(session: Session, actor: Actor, case_id: int, data: EventInput) -> EventDTO:
     case = load_case(session, actor, case_id, Perm.CASE_EDIT)
-    values, *links = _validate(session, case.id, data, None)
+    values, links = _validate(session, case.id, data, None)
     event = create_record(session, actor, case.id, TimelineEvent,
                           values | {"created_by_id": actor.user_id}, entity="event", track=False)
     _set_links(event, links)
@@ -134,7 +151,7 @@ def update_event(session: Session, actor: Actor, event_id: int, data: EventInput
                  expected_version: int | None) -> EventDTO:
     current = session.get(TimelineEvent, event_id)
     case_id = current.case_id if current is not None else 0
-    values, *links = _validate(session, case_id, data, event_id) if current else ({}, [], [], [], [])
+    values, links = _validate(session, case_id, data, event_id) if current else ({}, _Links())
     event = update_record(session, actor, TimelineEvent, event_id, values, entity="event",
                           expected_version=expected_version, track=False)
     before = _link_payload(event_input(event_dto(event)))

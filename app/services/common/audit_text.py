@@ -153,7 +153,8 @@ def _fields(payload: dict) -> tuple[tuple[str, str], ...]:
         if key == "changes" and isinstance(value, dict):
             for field, pair in value.items():
                 old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
-                out.append((keys.get(field, field), f"{_value(field, old)} → {_value(field, new)}"))
+                name = keys.get(field) or str(field)
+                out.append((name, f"{_value(field, old)} → {_value(field, new)}"))
             continue
         out.append((keys.get(key, key), _value(key, value)))
     return tuple(out)
@@ -191,8 +192,8 @@ def local_time(at: datetime, tz: str | None) -> str:
 
 
 def _user(names: dict[tuple[str, int], str], r: AuditRow) -> str:
-    if r.user_id is None and r.username in ("", "system", None):
-        return _("system")
+    if r.user_id is None:
+        return _("system") if r.username in ("", "system", None) else r.username
     return names.get(("user", r.user_id), r.username)
 
 

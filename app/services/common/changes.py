@@ -34,4 +34,4 @@ def changed_case_ids(session: Session, since_counter: int) -> set[int]:
     """Cases touched by changes after ``since_counter`` (the n-th audit row has id >= n)."""
     rows = session.scalars(select(AuditEntry.case_id)
                            .where(AuditEntry.id > since_counter, AuditEntry.case_id.is_not(None)))
-    return set(rows)
+    return {case_id for case_id in rows if case_id is not None}

@@ -6,11 +6,12 @@ A row's ``version`` moves on at each save; a caller that edited an older version
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import Engine, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import object_session
 from sqlalchemy.orm.exc import StaleDataError
@@ -43,8 +44,18 @@ def snapshot(obj: object, fields: Iterable[str]) -> dict[str, object]:
     return {f: getattr(obj, f) for f in fields}
 
 
-def check_version(obj: object, expected_version: int | None, entity: str,
-                  mine: dict[str, object]) -> None:
+class Row(Protocol):
+    """An editable ORM row: an id and a version that moves on at each save."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def version(self) -> int: ...
+
+
+def check_version(obj: Row, expected_version: int | None, entity: str,
+                  mine: Mapping[str, object]) -> None:
     """ConflictError (with both sides) when the row moved on since the caller loaded it."""
     if expected_version is None or obj.version == expected_version:
         return
@@ -58,8 +69,8 @@ def check_version(obj: object, expected_version: int | None, entity: str,
 
 
 @contextmanager
-def conflict_guard(entity: str, entity_id: int | None, mine: dict | None = None, *,
-                   obj: object | None = None) -> Iterator[None]:
+def conflict_guard(entity: str, entity_id: int | None, mine: Mapping[str, object] | None = None,
+                   *, obj: object | None = None) -> Iterator[None]:
     """Turn SQLAlchemy's StaleDataError (lost race at flush) into ConflictError.
 
     With ``obj`` the error carries the saved values too ("theirs"), read on a separate connection.
@@ -76,13 +87,16 @@ def conflict_guard(entity: str, entity_id: int | None, mine: dict | None = None,
         ) from exc
 
 
-def _saved_values(obj: object | None, entity_id: int | None, fields: dict) -> dict[str, str | None]:
+def _saved_values(obj: object | None, entity_id: int | None,
+                  fields: Mapping[str, object]) -> dict[str, str | None]:
     session = object_session(obj) if obj is not None else None
     if session is None or entity_id is None:
         return {}
-    table = type(obj).__table__
+    table = inspect(type(obj)).local_table
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
     try:
-        with session.get_bind().connect() as conn:
+        with engine.connect() as conn:  # a separate connection: the saved row
             row = conn.execute(select(table).where(table.c.id == entity_id)).mappings().first()
     except SQLAlchemyError:
         return {}

@@ -128,7 +128,7 @@ def register_import(session: Session, actor: Actor, case_id: int, prepared: Prep
 
 def import_clip(factory: sessionmaker[Session], paths: AppPaths, actor: Actor, case_id: int,
                 src: str | os.PathLike, *, progress: Progress | None = None,
-                cancel: Cancel | None = None, **fields) -> ImportResult:
+                cancel: Cancel | None = None, **fields: Any) -> ImportResult:
     """Prepare + register in one call; a failure leaves neither a row nor a new store file."""
     with unit_of_work(factory) as session:
         check_can_import(session, actor, case_id)

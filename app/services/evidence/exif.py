@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ class PhotoFacts:
     height: int
 
 
-def _degrees(dms, ref: str) -> float:
+def _degrees(dms: Iterable[float], ref: str) -> float:
     d, m, s = (float(v) for v in dms)
     value = d + m / 60 + s / 3600
     return -value if ref in ("S", "W") else value
@@ -60,7 +61,7 @@ def exif_bytes(taken_at: datetime, lat: float, lon: float) -> bytes:
     """EXIF with DateTimeOriginal (local time of ``taken_at``) and GPS (demo and test photos)."""
     from PIL import Image
 
-    def dms(value: float):
+    def dms(value: float) -> tuple[float, float, float]:
         value = abs(value)
         d = int(value)
         m = int((value - d) * 60)

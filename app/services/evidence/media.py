@@ -11,8 +11,12 @@ import os
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.config import AppPaths
+
+if TYPE_CHECKING:  # the engine loads on first use
+    from app.video import ActivityResult
 
 ACTIVITY_DIR = "activity"
 INDEX_DIR = "index"
@@ -35,7 +39,7 @@ def _atomic_write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def cached_activity(paths: AppPaths, sha256: str):
+def cached_activity(paths: AppPaths, sha256: str) -> ActivityResult | None:
     """The cached ActivityResult of a file, or None (not scanned yet / unreadable cache)."""
     from app.video import ActivityResult
 
@@ -43,18 +47,15 @@ def cached_activity(paths: AppPaths, sha256: str):
     if not p.is_file():
         return None
     try:
-        data = p.read_text(encoding="utf-8")
-        try:
-            return ActivityResult.from_json(data)
-        except (TypeError, AttributeError):
-            return ActivityResult.from_json(json.loads(data))
-    except (OSError, ValueError, KeyError):
+        return ActivityResult.from_json(json.loads(p.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def scan_and_cache(paths: AppPaths, sha256: str, file: Path, *,
                    progress: Callable[[int, int], None] | None = None,
-                   cancel: Callable[[], bool] | None = None, workers: int = 2):
+                   cancel: Callable[[], bool] | None = None,
+                   workers: int = 2) -> ActivityResult:
     """Run (or reuse) the engine's activity scan of a stored file; cached as JSON."""
     found = cached_activity(paths, sha256)
     if found is not None:

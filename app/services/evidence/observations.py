@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -65,7 +66,9 @@ class ObservationDTO:
 
 
 def _to_dto(o: Observation, ev: EvidenceItem) -> ObservationDTO:
-    roi = (o.roi_x, o.roi_y, o.roi_w, o.roi_h) if o.roi_w else None
+    roi = (o.roi_x, o.roi_y, o.roi_w, o.roi_h) \
+        if o.roi_w and o.roi_x is not None and o.roi_y is not None and o.roi_h is not None \
+        else None
     e = evidence_dto(ev)
     return ObservationDTO(
         id=o.id, case_id=o.case_id, evidence_id=o.evidence_id, frame_index=o.frame_index,
@@ -75,6 +78,14 @@ def _to_dto(o: Observation, ev: EvidenceItem) -> ObservationDTO:
         evidence_sha256=ev.sha256, camera_id=ev.camera_id, camera_label=e.camera_label,
         created_by_id=o.created_by_id, created_at=o.created_at, version=o.version,
     )
+
+
+Linked = TypeVar("Linked", Vehicle, Person, Inquiry)
+
+
+def _case_of(session: Session, model: type[Linked], row_id: int) -> int | None:
+    row = session.get(model, row_id)
+    return row.case_id if row is not None else None
 
 
 def _validate(session: Session, case_id: int, ev: EvidenceItem, data: ObservationInput) -> None:
@@ -90,13 +101,13 @@ def _validate(session: Session, case_id: int, ev: EvidenceItem, data: Observatio
     unknown = [t for t in data.tags if t not in TAGS]
     if unknown:
         errors["tags"] = _("Unknown tag: {tag}.", tag=", ".join(unknown))
-    for fld, model, value in (("vehicle_id", Vehicle, data.vehicle_id),
-                              ("person_id", Person, data.person_id),
-                              ("inquiry_id", Inquiry, data.inquiry_id)):
-        if value is not None:
-            row = session.get(model, value)
-            if row is None or row.case_id != case_id:
-                errors[fld] = _("The linked record does not belong to this case.")
+    linked = {"vehicle_id": data.vehicle_id and _case_of(session, Vehicle, data.vehicle_id),
+              "person_id": data.person_id and _case_of(session, Person, data.person_id),
+              "inquiry_id": data.inquiry_id and _case_of(session, Inquiry, data.inquiry_id)}
+    for fld, value in (("vehicle_id", data.vehicle_id), ("person_id", data.person_id),
+                       ("inquiry_id", data.inquiry_id)):
+        if value is not None and linked[fld] != case_id:
+            errors[fld] = _("The linked record does not belong to this case.")
     if errors:
         raise ValidationError(errors)
 

@@ -10,6 +10,7 @@ does both (CLI, worker).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -37,6 +38,8 @@ from app.timeread import (
     from_photo,
     read_clip_clock,
 )
+from app.timeread.region import Box
+from app.timeread.sampler import Progress
 
 OSD_METHOD = "OSD reading"
 REFERENCE_UNCERTAINTY_S = 1.0  # a measured offset of the reference camera, unless better known
@@ -57,7 +60,7 @@ class OsdProfileDTO:
         return self.profile.found
 
 
-def _box_text(box) -> str:
+def _box_text(box: Sequence[float] | None) -> str:
     return ",".join(str(int(v)) for v in box) if box else ""
 
 
@@ -83,8 +86,9 @@ def _case_tz(session: Session, case_id: int) -> ZoneInfo:
     return zone(case.tz if case is not None else None)
 
 
-def read_profile(paths: AppPaths, ev: items.EvidenceDTO, *, roi=None, progress=None,
-                 cancel=None, max_samples: int = 60) -> TimeProfile:
+def read_profile(paths: AppPaths, ev: items.EvidenceDTO, *, roi: Box | None = None,
+                 progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
+                 max_samples: int = 60) -> TimeProfile:
     """Read the clock of an evidence file (slow; no database)."""
     from app.video import open_video
 
@@ -119,10 +123,11 @@ def save_profile(session: Session, actor: Actor, evidence_id: int, profile: Time
                                confidence=r.confidence, pinned=r.pinned, used=u)
                     for r, u in zip(profile.readings, profile.used, strict=True)]
     session.add(row)
-    filled = ev.start_time is None and profile.start_clock is not None
-    if filled:
+    clock = profile.start_clock
+    filled = ev.start_time is None and clock is not None
+    if ev.start_time is None and clock is not None:
         require(actor, Perm.EVIDENCE_IMPORT, session.get(Case, ev.case_id))
-        ev.start_time = profile.start_clock.replace(tzinfo=_case_tz(session, ev.case_id))
+        ev.start_time = clock.replace(tzinfo=_case_tz(session, ev.case_id))
         row.start_filled = True
     session.flush()
     audit.record(session, actor, "evidence.osd", entity_type="evidence", entity_id=evidence_id,
@@ -144,7 +149,9 @@ def get_profile(session: Session, actor: Actor, evidence_id: int) -> OsdProfileD
 
 
 def profile_clip(factory: sessionmaker[Session], paths: AppPaths, actor: Actor, evidence_id: int,
-                 *, roi=None, progress=None, cancel=None, max_samples: int = 60) -> OsdProfileDTO:
+                 *, roi: Box | None = None, progress: Progress | None = None,
+                 cancel: Callable[[], bool] | None = None,
+                 max_samples: int = 60) -> OsdProfileDTO:
     """Read and store the clock profile of one evidence item."""
     with unit_of_work(factory) as s:
         ev = items.get_evidence(s, actor, evidence_id)
@@ -168,7 +175,7 @@ def suggest_from_photo(session: Session, actor: Actor, evidence_id: int, dvr_sho
                        standard: datetime) -> OffsetSuggestion:
     """From a photo of the DVR screen next to a standard clock (two local wall times)."""
     ev, dto = _stored(session, actor, evidence_id)
-    sug = from_photo(dto.profile, dvr_shown, standard, ev.start_time and _local(session, ev))
+    sug = from_photo(dto.profile, dvr_shown, standard, _local(session, ev))
     if sug is None:
         raise ValidationError({"osd": _("The clock profile has no usable readings.")})
     return sug
@@ -180,18 +187,22 @@ def suggest_from_camera(session: Session, actor: Actor, evidence_id: int, event_
     """From an event this clip and a reference clip (camera with a known offset) both show."""
     ev, dto = _stored(session, actor, evidence_id)
     ref = items.get_evidence(session, actor, reference_evidence_id)
-    if ref.offset_source == "none" or ref.start_time is None:
+    ref_wall = ref.wall_time(reference_pts_s)
+    if ref.offset_source == "none" or ref_wall is None:
         raise ValidationError({"reference": _("The reference clip needs a start time and a known "
                                               "clock offset.")})
-    true = ref.wall_time(reference_pts_s).astimezone(_case_tz(session, ev.case_id))
+    true = ref_wall.astimezone(_case_tz(session, ev.case_id))
     sug = from_camera(dto.profile, event_pts_s, true, REFERENCE_UNCERTAINTY_S,
-                      ev.start_time and _local(session, ev), event_frame)
+                      _local(session, ev), event_frame)
     if sug is None:
         raise ValidationError({"osd": _("The clock profile has no usable readings.")})
     return sug
 
 
-def _local(session: Session, ev: items.EvidenceDTO) -> datetime:
+def _local(session: Session, ev: items.EvidenceDTO) -> datetime | None:
+    """The clip's start by its camera clock in the case's zone (None without a start)."""
+    if ev.start_time is None:
+        return None
     return ev.start_time.astimezone(_case_tz(session, ev.case_id))
 
 

@@ -120,8 +120,9 @@ def _leg(prev: RoutePoint | None, cam_pos: tuple[float | None, float | None],
         return None, None, None, (), ""
     flags: list[str] = []
     dist = None
-    if None not in cam_pos and prev.lat is not None and prev.lon is not None:
-        dist = haversine_m(prev.lat, prev.lon, cam_pos[0], cam_pos[1])
+    lat, lon = cam_pos
+    if lat is not None and lon is not None and prev.lat is not None and prev.lon is not None:
+        dist = haversine_m(prev.lat, prev.lon, lat, lon)
     else:
         flags.append(FLAG_NO_POSITION)
     elapsed = (when - prev.wall_time).total_seconds() if when and prev.wall_time else None
@@ -165,7 +166,7 @@ def build_route(session: Session, actor: Actor, case_id: int, vehicle_id: int, *
     limit = SPEED_LIMITS_KMH.get(vehicle.kind, SPEED_LIMITS_KMH[VehicleKind.OTHER.value])
     points: list[RoutePoint] = []
     for o in obs:
-        cam = cams.get(o.camera_id)
+        cam = cams.get(o.camera_id) if o.camera_id is not None else None
         pos = (cam.lat, cam.lon) if cam else (None, None)
         prev = points[-1] if points else None
         if prev is not None and o.camera_id is not None and o.camera_id == prev.camera_id:

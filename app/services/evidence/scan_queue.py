@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,7 +27,7 @@ from app.services.evidence.clips import list_evidence
 from app.services.evidence.items import EvidenceDTO, evidence_path
 from app.video.errors import VideoCancelled, VideoError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the engine loads on first use
     from app.video.triage import TriageResult
 
 PARALLEL = 2
@@ -46,8 +46,8 @@ class CaseScanQueue:
     callable stops the clips still running or waiting and keeps the finished ones."""
 
     def __init__(self, factory: sessionmaker[Session], paths: AppPaths, actor: Actor,
-                 case_id: int, *, roi: Any = None, sensitivity: float = 1.0,
-                 rescan: bool = False,
+                 case_id: int, *, roi: tuple[int, int, int, int] | None = None,
+                 sensitivity: float = 1.0, rescan: bool = False,
                  progress: Callable[[int, int, str], None] | None = None,
                  cancel: Callable[[], bool] | None = None,
                  scan: Callable[..., TriageResult] | None = None) -> None:

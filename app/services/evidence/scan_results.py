@@ -17,7 +17,7 @@ from app.services.common import audit
 from app.services.common.context import Actor, Perm, require
 from app.services.evidence.items import load_item
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the engine loads on first use
     from app.video.triage import TriageResult
 
 

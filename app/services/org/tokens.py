@@ -10,7 +10,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from app.i18n import _
@@ -50,9 +50,11 @@ def issue_token(session: Session, actor: Actor, user_id: int, days: int = 30) ->
 def revoke_tokens(session: Session, actor: Actor, user_id: int) -> int:
     """Revoke every live token of ``user_id``; returns how many."""
     require(actor, Perm.USERS_MANAGE)
-    n = session.execute(update(ApiToken).where(ApiToken.user_id == user_id,
-                                               ApiToken.revoked_at.is_(None))
-                        .values(revoked_at=utcnow())).rowcount
+    result = session.execute(update(ApiToken).where(ApiToken.user_id == user_id,
+                                                    ApiToken.revoked_at.is_(None))
+                             .values(revoked_at=utcnow()))
+    assert isinstance(result, CursorResult)  # a DML result: it counts the rows
+    n = result.rowcount
     audit.record(session, actor, "user.tokens_revoked", entity_type="user", entity_id=user_id,
                  payload={"count": n})
     return n

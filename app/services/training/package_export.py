@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from app.models.types import utcnow
 from app.services.casefile import fields
 from app.services.casefile.access import load_case
 from app.services.casefile.cases import case_with_scrubber
-from app.services.casefile.dto import PersonInput, VehicleInput
+from app.services.casefile.dto import InquiryInput, MeetingInput, PersonInput, VehicleInput
 from app.services.common import anchors, audit, coded_text
 from app.services.common.context import Actor, Perm
 from app.services.common.errors import ValidationError, WorkflowError
@@ -97,12 +98,9 @@ def _case_json(session: Session, actor: Actor, case: Case, observations: list[Ob
                  "solved_at": _iso(d.solved_at), "closed_at": _iso(d.closed_at)},
         "persons": [{"id": x.id, **fields.exported(PersonInput, x, s)} for x in d.persons],
         "vehicles": [{"id": v.id, **fields.exported(VehicleInput, v, s)} for v in d.vehicles],
-        "meetings": [{"id": m.id, "held_at": _iso(m.held_at), "location": s(m.location),
-                      "chair": s(m.chair), "attendees": [s(a) or "" for a in m.attendees],
-                      "decisions": s(m.decisions)} for m in d.meetings],
-        "inquiries": [{"id": i.id, "meeting_id": i.meeting_id, "team": s(i.team),
-                       "objective": s(i.objective), "members": [s(x) or "" for x in i.members],
-                       "status": i.status, "findings": s(i.findings)} for i in d.inquiries],
+        "meetings": [{"id": m.id, **fields.exported(MeetingInput, m, s)} for m in d.meetings],
+        "inquiries": [{"id": i.id, "meeting_id": i.meeting_id,
+                       **fields.exported(InquiryInput, i, s)} for i in d.inquiries],
         "events": [{"id": e.id, "occurred_at": _iso(e.occurred_at), "kind": e.kind,
                     "title": s(e.title), "detail": s(e.detail), "location": s(e.location),
                     "inquiry_id": e.inquiry_id, "meeting_id": e.meeting_id,
@@ -131,7 +129,7 @@ def _case_json(session: Session, actor: Actor, case: Case, observations: list[Ob
 
 def export_package(session: Session, actor: Actor, paths: AppPaths, case_id: int, out: Path, *,
                    observation_ids: list[int] | None = None, blur_all_rois: bool = True,
-                   progress=None) -> PackageInfo:
+                   progress: Callable[[float, str], None] | None = None) -> PackageInfo:
     """Write the anonymized package of a closed case to ``out`` (a .zip); audited."""
     case = load_case(session, actor, case_id, Perm.TRAINING_BUILD)
     if case.status != CaseStatus.CLOSED.value or case.is_training:
@@ -147,10 +145,10 @@ def export_package(session: Session, actor: Actor, paths: AppPaths, case_id: int
     members: dict[str, bytes] = {}
     frame_files: dict[int, str] = {}
     for n, o in enumerate(chosen, 1):
-        ev = session.get(EvidenceItem, o.evidence_id)
+        ev = session.get_one(EvidenceItem, o.evidence_id)
         image = _read_frame(paths, ev, o.frame_index)
-        blur = o.roi and (blur_all_rois or BLUR_TAGS & set(o.tags))
-        image = blur_regions(image, [o.roi]) if blur else image
+        if o.roi and (blur_all_rois or BLUR_TAGS & set(o.tags)):
+            image = blur_regions(image, [o.roi])
         ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 90])
         if not ok:
             raise PackageError(_("Could not encode frame {n}.", n=o.frame_index))
@@ -177,7 +175,7 @@ def export_package(session: Session, actor: Actor, paths: AppPaths, case_id: int
             tmp.unlink()
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     for o in chosen:
-        log_custody(session, actor, session.get(EvidenceItem, o.evidence_id),
+        log_custody(session, actor, session.get_one(EvidenceItem, o.evidence_id),
                     CustodyAction.EXPORT,
                     detail=coded_text.encode("training_package", frame=o.frame_index),
                     payload={"frame_index": o.frame_index, "training_package": digest})

@@ -8,6 +8,7 @@ addresses, names after a telling word).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from app.i18n import _
 from app.services.casefile import scrubber
@@ -31,7 +32,7 @@ def _refuse(kind: str, where: str) -> PackageError:
                           kind=_KIND_WORDS.get(kind, kind), where=where))
 
 
-def _walk(value: object, where: str):
+def _walk(value: object, where: str) -> Iterator[tuple[str, str]]:
     if isinstance(value, dict):
         for k, v in value.items():
             yield from _walk(v, f"{where}.{k}")

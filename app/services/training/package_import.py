@@ -8,8 +8,10 @@ store like any evidence (content address, read-only) so ``verify`` covers them.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -32,14 +34,18 @@ from app.models import (
 )
 from app.models.enums import CaseStatus
 from app.services.casefile import fields
-from app.services.casefile.dto import PersonInput, VehicleInput
+from app.services.casefile.dto import InquiryInput, MeetingInput, PersonInput, VehicleInput
 from app.services.common import audit
 from app.services.common.clock import DEFAULT_TZ
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import WorkflowError
-from app.services.evidence.store import copy_into_store, discard
+from app.services.evidence.store import StoredFile, copy_into_store, discard
 from app.services.training.package_format import PackageError, PackageInfo, read_package
 from app.services.training.package_identities import check_no_identities
+
+# The rows a package creates, by kind, keyed by their id in the package.
+_Row = Person | Vehicle | Meeting | Inquiry | Observation | TimelineEvent
+T = TypeVar("T", Person, Vehicle, Observation, TimelineEvent)
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -111,8 +117,8 @@ def _check_shape(body: dict, frames: dict[str, bytes]) -> None:
                              "({error}).", error=str(exc)[:200] or type(exc).__name__)) from exc
 
 
-def _store_frames(paths: AppPaths, frames: dict[str, bytes]) -> dict[str, object]:
-    stored = {}
+def _store_frames(paths: AppPaths, frames: dict[str, bytes]) -> dict[str, StoredFile]:
+    stored: dict[str, StoredFile] = {}
     paths.cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=paths.cache_dir) as tmp:
         for name, blob in frames.items():
@@ -153,7 +159,8 @@ def import_package(session: Session, actor: Actor, paths: AppPaths, path: Path) 
                        body["case"]["title"])
 
 
-def _write_rows(session: Session, actor: Actor, body: dict, stored: dict, digest: str) -> int:
+def _write_rows(session: Session, actor: Actor, body: dict, stored: dict[str, StoredFile],
+                digest: str) -> int:
     c = body["case"]
     case = Case(case_no=f"训练-{digest[:8]}", title=c["title"], is_training=True,
                 training_package_sha256=digest, status=CaseStatus.CLOSED.value,
@@ -167,9 +174,9 @@ def _write_rows(session: Session, actor: Actor, body: dict, stored: dict, digest
                 closed_at=_dt(c.get("closed_at")), search_text=c["title"].lower())
     session.add(case)
     session.flush()
-    ids: dict[str, dict[int, object]] = {}
+    ids: dict[str, dict[int, _Row]] = {}
 
-    def add(kind: str, rows: list[dict], build) -> None:
+    def add(kind: str, rows: list[dict], build: Callable[[dict], _Row]) -> None:
         ids[kind] = {}
         for r in rows:
             obj = build(r)
@@ -186,13 +193,10 @@ def _write_rows(session: Session, actor: Actor, body: dict, stored: dict, digest
     add("vehicle", body["vehicles"], lambda r: Vehicle(
         case_id=case.id, **fields.imported(VehicleInput, r, _dt)))
     add("meeting", body["meetings"], lambda r: Meeting(
-        case_id=case.id, held_at=_dt(r["held_at"]), location=r.get("location") or "",
-        chair=r.get("chair") or "", attendees="\n".join(r.get("attendees") or []),
-        decisions=r.get("decisions") or ""))
+        case_id=case.id, **fields.imported(MeetingInput, r, _dt)))
     add("inquiry", body["inquiries"], lambda r: Inquiry(
-        case_id=case.id, meeting_id=ref("meeting", r.get("meeting_id")), team=r["team"],
-        objective=r["objective"], members="\n".join(r.get("members") or []),
-        status=r.get("status") or "done", findings=r.get("findings") or ""))
+        case_id=case.id, meeting_id=ref("meeting", r.get("meeting_id")),
+        **fields.imported(InquiryInput, r | {"status": r.get("status") or "done"}, _dt)))
     evidence: dict[str, EvidenceItem] = {}
     for name, s in stored.items():
         ev = EvidenceItem(case_id=case.id, sha256=s.sha256, ext=s.ext, size=s.size,
@@ -213,14 +217,16 @@ def _write_rows(session: Session, actor: Actor, body: dict, stored: dict, digest
         detail=r.get("detail") or "", location=r.get("location") or "",
         inquiry_id=ref("inquiry", r.get("inquiry_id")),
         meeting_id=ref("meeting", r.get("meeting_id"))))
+    def linked(kind: str, cls: type[T], old_ids: list[int]) -> list[T]:
+        return [row for i in old_ids if isinstance(row := ids[kind].get(i), cls)]
+
     for r in body["events"]:
         event = ids["event"][r["id"]]
-        event.persons = [ids["person"][i] for i in r.get("person_ids", []) if i in ids["person"]]
-        event.vehicles = [ids["vehicle"][i] for i in r.get("vehicle_ids", [])
-                          if i in ids["vehicle"]]
-        event.basis = [ids["event"][i] for i in r.get("basis_ids", []) if i in ids["event"]]
-        event.observations = [ids["observation"][i] for i in r.get("observation_ids", [])
-                              if i in ids["observation"]]
+        assert isinstance(event, TimelineEvent)
+        event.persons = linked("person", Person, r.get("person_ids", []))
+        event.vehicles = linked("vehicle", Vehicle, r.get("vehicle_ids", []))
+        event.basis = linked("event", TimelineEvent, r.get("basis_ids", []))
+        event.observations = linked("observation", Observation, r.get("observation_ids", []))
     for r in body["changes"]:
         kind = r["entity_type"]
         target = case.id if kind == "case" else ref(kind, r["entity_id"]) if kind in ids else None

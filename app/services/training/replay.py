@@ -11,6 +11,7 @@ Trainers see the case anonymized (consistent pseudonyms).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -21,8 +22,8 @@ from app.i18n import _
 from app.models import CallOut, Case, TrainingQuestion
 from app.models.enums import CaseStatus, EventKind, Role
 from app.services.casefile.access import load_case
-from app.services.casefile.cases import case_with_scrubber, get_case
-from app.services.casefile.dto import CaseDetail, InquiryDTO, MeetingDTO
+from app.services.casefile.cases import Scrub, case_with_scrubber, get_case
+from app.services.casefile.dto import AttributeChangeDTO, CaseDetail, InquiryDTO, MeetingDTO
 from app.services.casefile.history import value_known_at
 from app.services.common import audit
 from app.services.common.context import Actor, Perm, require
@@ -140,25 +141,33 @@ def replayable_cases(session: Session, actor: Actor) -> list[tuple[int, str, str
     rows = session.execute(select(Case.id, Case.case_no, Case.title).where(
         (Case.status == CaseStatus.CLOSED.value) | Case.is_training.is_(True))
         .order_by(Case.occurred_at.desc())).all()
-    return [tuple(r) for r in rows]
+    return [(r.id, r.case_no, r.title) for r in rows]
 
 
-def _then(changes, entity: str, eid: int, field: str, at: datetime, current):
+def _then(changes: Iterable[AttributeChangeDTO], entity: str, eid: int, field: str,
+          at: datetime, current: str | None) -> str | None:
+    """What the file said about a text field at ``at`` (``current`` when it never changed)."""
     has, value = value_known_at(changes, entity, eid, field, at)
     return value if has else current
+
+
+def _flag_then(changes: Iterable[AttributeChangeDTO], entity: str, eid: int, field: str,
+               at: datetime, current: bool) -> bool:
+    has, value = value_known_at(changes, entity, eid, field, at)
+    return _truthy(value) if has else current
 
 
 def _truthy(value: object) -> bool:
     return value is True or str(value).lower() in ("true", "1", "yes")
 
 
-def _state(d: CaseDetail, at: datetime, final: bool, scrub) -> CaseThen:
+def _state(d: CaseDetail, at: datetime, final: bool, scrub: Scrub) -> CaseThen:
     ch = d.changes
     persons = []
     for p in d.persons:
         if final or p.identified_at is None:
-            identified = p.identified if final else _truthy(
-                _then(ch, "person", p.id, "identified", at, p.identified))
+            identified = p.identified if final else _flag_then(
+                ch, "person", p.id, "identified", at, p.identified)
         else:
             identified = p.identified_at <= at
         name = _then(ch, "person", p.id, "name", at, p.name) if identified else None
@@ -172,7 +181,7 @@ def _state(d: CaseDetail, at: datetime, final: bool, scrub) -> CaseThen:
         vehicles.append(VehicleThen(
             v.id, v.role, v.kind, _then(ch, "vehicle", v.id, "colour", at, v.colour) or "",
             scrub(_then(ch, "vehicle", v.id, "plate", at, v.plate)),
-            _truthy(_then(ch, "vehicle", v.id, "unlicensed", at, v.unlicensed)),
+            _flag_then(ch, "vehicle", v.id, "unlicensed", at, v.unlicensed),
             scrub(_then(ch, "vehicle", v.id, "features", at, v.features)) or ""))
     held = {m.id: m.held_at for m in d.meetings}
     teams = tuple(_team(d, i, at, final, scrub) for i in d.inquiries
@@ -184,13 +193,13 @@ def _state(d: CaseDetail, at: datetime, final: bool, scrub) -> CaseThen:
     return CaseThen(at, status, tuple(persons), tuple(vehicles), teams)
 
 
-def _team(d: CaseDetail, i: InquiryDTO, at: datetime, final: bool, scrub) -> TeamThen:
+def _team(d: CaseDetail, i: InquiryDTO, at: datetime, final: bool, scrub: Scrub) -> TeamThen:
     status = _then(d.changes, "inquiry", i.id, "status", at, i.status if final else "active")
     findings = _then(d.changes, "inquiry", i.id, "findings", at, i.findings if final else "")
     return TeamThen(scrub(i.team) or "", scrub(i.objective) or "", status or "", scrub(findings) or "")
 
 
-def _frame(o: ObservationDTO, scrub) -> FrameRef:
+def _frame(o: ObservationDTO, scrub: Scrub) -> FrameRef:
     return FrameRef(o.id, o.evidence_id, o.evidence_sha256, o.frame_index, o.pts_s, o.wall_time,
                     o.roi, scrub(o.note) or "", scrub(o.camera_label) or "")
 
@@ -256,10 +265,10 @@ def build_replay(session: Session, actor: Actor, case_id: int, *,
     audit.record(session, actor, "training.replay", entity_type="case", entity_id=case_id,
                  case_id=case_id, payload={"anonymized": anonymize, "steps": len(steps)})
     return Replay(d.id, d.case_no if not anonymize else _("Training case"),
-                  scrub(d.title) or "", d.tz, anonymize, tuple(steps))
+                  scrub(d.title) or "", d.tz, bool(anonymize), tuple(steps))
 
 
-def _teams_all(d: CaseDetail, at: datetime, scrub) -> list[TeamThen]:
+def _teams_all(d: CaseDetail, at: datetime, scrub: Scrub) -> list[TeamThen]:
     return [_team(d, i, at, False, scrub) for i in d.inquiries]
 
 

@@ -71,23 +71,28 @@ def _yes(flag: bool) -> str:
 class RecordSpecs(QObject):
     """Builds the kinds with translated texts (call after the translators are installed)."""
 
-    def declared(self, input_cls: type) -> list[FieldSpec]:
-        """The form fields of a record type, from its one declaration (``casefile.fields``)."""
-        return [self.field_spec(f) for f in record_fields.declared(input_cls)]
+    def declared(self, input_cls: type,
+                 links: dict[str, list[tuple[object, str]]] | None = None) -> list[FieldSpec]:
+        """The form fields of a record type, from its one declaration (``casefile.fields``);
+        ``links`` = the choices of fields that point at other records of the case."""
+        return [self.field_spec(f, (links or {}).get(f.name))
+                for f in record_fields.declared(input_cls)]
 
-    def field_spec(self, f: record_fields.Field) -> FieldSpec:
-        choices: list[tuple[object, str]] = []
+    def field_spec(self, f: record_fields.Field,
+                   links: list[tuple[object, str]] | None = None) -> FieldSpec:
+        choices: list[tuple[object, str]] = list(links or [])
         if f.codes is not None:
             if not f.required:
                 choices.append(("", self.tr("unknown")))
             choices += table_choices(f.codes)
         extra = {"maximum": f.maximum} if f.maximum is not None else {}
         return FieldSpec(f.name, _field_text(f.label), f.kind, f.required, choices,
-                         _field_text(f.placeholder) if f.placeholder else "", **extra)
+                         _field_text(f.placeholder) if f.placeholder else "",
+                         optional=f.optional, **extra)
 
     def kinds(self) -> dict[str, RecordKind]:
         return {k.kind: k for k in (self.person(), self.vehicle(), self.meeting(),
-                                    self.inquiry(), self.event())}
+                                    self.inquiry(), self.timeline())}
 
     def person(self) -> RecordKind:
 
@@ -131,13 +136,7 @@ class RecordSpecs(QObject):
     def meeting(self) -> RecordKind:
 
         def fields(_detail: CaseDetail) -> list[FieldSpec]:
-            return [
-                FieldSpec("held_at", self.tr("Held at"), "datetime", True, optional=False),
-                FieldSpec("location", self.tr("Location")),
-                FieldSpec("chair", self.tr("Chair")),
-                FieldSpec("attendees", self.tr("Attendees (one per line)"), "lines"),
-                FieldSpec("decisions", self.tr("Decisions"), "text"),
-            ]
+            return self.declared(MeetingInput)
 
         columns: list[Column] = [
             (self.tr("Held at"), lambda m, d: local_time(m.held_at, d.tz)),
@@ -153,16 +152,9 @@ class RecordSpecs(QObject):
     def inquiry(self) -> RecordKind:
 
         def fields(detail: CaseDetail) -> list[FieldSpec]:
-            meetings = [(None, self.tr("(none)"))] + [
+            meetings: list[tuple[object, str]] = [(None, self.tr("(none)"))] + [
                 (m.id, local_time(m.held_at, detail.tz)) for m in detail.meetings]
-            return [
-                FieldSpec("team", self.tr("Team"), required=True, placeholder=self.tr("e.g. team 1")),
-                FieldSpec("objective", self.tr("Objective"), "text", True),
-                FieldSpec("status", self.tr("Status"), "combo", True, choices("inquiry_statuses")),
-                FieldSpec("members", self.tr("Members (one per line)"), "lines"),
-                FieldSpec("meeting_id", self.tr("Deployed at meeting"), "combo", choices=meetings),
-                FieldSpec("findings", self.tr("Findings"), "text"),
-            ]
+            return self.declared(InquiryInput, {"meeting_id": meetings})
 
         columns: list[Column] = [
             (self.tr("Team"), lambda i, d: i.team),
@@ -176,7 +168,7 @@ class RecordSpecs(QObject):
                           fields, columns, lambda d: d.inquiries, True,
                           lambda i: f"{i.team}：{i.objective[:20]}")
 
-    def event(self) -> RecordKind:
+    def timeline(self) -> RecordKind:  # not "event": QObject.event(QEvent) is Qt's
 
         def fields(detail: CaseDetail) -> list[FieldSpec]:
             none = [(None, self.tr("(none)"))]

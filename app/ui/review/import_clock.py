@@ -18,9 +18,10 @@ def read_clocks(ctx: TaskContext, paths, items: list) -> list:
     out = []
     for k, ev in enumerate(items):
         ctx.check_cancelled()
-        prof = osd.read_profile(paths, ev, cancel=ctx.is_cancelled,
-                                progress=lambda d, t, k=k: ctx.report(k * 100 + d * 100 // max(1, t),
-                                                                      len(items) * 100))
+        def progress(done: int, total: int, k: int = k) -> None:
+            ctx.report(k * 100 + done * 100 // max(1, total), len(items) * 100)
+
+        prof = osd.read_profile(paths, ev, cancel=ctx.is_cancelled, progress=progress)
         out.append((ev, prof))
     return out
 

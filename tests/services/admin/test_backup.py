@@ -19,12 +19,8 @@ from app.services.admin import backup, backup_manifest
 from app.services.common import audit
 from app.services.common.context import SYSTEM
 from app.services.common.errors import ValidationError
-from tests.helpers.admin import (
-    add_evidence,
-    make_case,
-    make_squad,
-    record_case_updates,
-)
+from tests.helpers.cases import case_row, record_case_updates, squad_row
+from tests.helpers.evidence import add_evidence
 
 
 @pytest.fixture(autouse=True)
@@ -35,7 +31,7 @@ def _sqlite_only(db_backend):
 
 @pytest.fixture
 def source(paths, session_factory, tmp_path, cli_admin):
-    case_id = make_case(session_factory, make_squad(session_factory))
+    case_id = case_row(session_factory, squad_row(session_factory))
     record_case_updates(session_factory, case_id, 3, note="天桥街")
     for i in range(3):
         add_evidence(session_factory, paths, case_id, tmp_path, os.urandom(50_000 + i),

@@ -13,17 +13,13 @@ from app.models import AuditEntry
 from app.models.db import unit_of_work
 from app.services.admin import verify
 from app.services.common.context import SYSTEM
-from tests.helpers.admin import (
-    add_evidence,
-    make_case,
-    make_squad,
-    record_case_updates,
-)
+from tests.helpers.cases import case_row, record_case_updates, squad_row
+from tests.helpers.evidence import add_evidence
 
 
 @pytest.fixture
 def filled(paths, session_factory, tmp_path):
-    case_id = make_case(session_factory, make_squad(session_factory))
+    case_id = case_row(session_factory, squad_row(session_factory))
     record_case_updates(session_factory, case_id, 5)
     ev_id, path = add_evidence(session_factory, paths, case_id, tmp_path, os.urandom(300_000))
     return case_id, ev_id, path

@@ -17,15 +17,15 @@ from app.services.casefile import callout_view, cases, scrubber
 from app.services.org import callouts
 from app.services.training import replay
 from tests.conftest import make_actor
-from tests.helpers.admin import (
+from tests.helpers.case_a import (
     PLATE,
     SUSPECT_NAME,
     SUSPECT_PHONE,
     VICTIM_ID,
     VICTIM_NAME,
-    build_case_a,
-    make_squad,
+    build_closed_case_a,
 )
+from tests.helpers.cases import squad_row
 
 TRAINER = make_actor(Role.TRAINER)
 FREE_TEXT = ("证人王建华（电话0731-22881234）住天元区长江北路88号3栋2单元501室，"
@@ -35,7 +35,7 @@ SECRETS = ("王建华", "0731-22881234", "长江北路88号", "黑皮")
 
 @pytest.fixture
 def case_a(session_factory):
-    case_id = build_case_a(session_factory, make_squad(session_factory))
+    case_id = build_closed_case_a(session_factory, squad_row(session_factory))
     with unit_of_work(session_factory) as s:
         case = s.get(Case, case_id)
         case.narrative = (case.narrative or "") + FREE_TEXT

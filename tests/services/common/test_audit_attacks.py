@@ -12,7 +12,7 @@ import pytest
 from app.models.db import unit_of_work
 from app.services.admin import verify
 from app.services.common import anchors, audit
-from tests.helpers.admin import make_case, make_squad, record_case_updates
+from tests.helpers.cases import case_row, record_case_updates, squad_row
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +24,7 @@ def _sqlite_file_attacks(db_backend):
 
 @pytest.fixture
 def chain(paths, session_factory):
-    case_id = make_case(session_factory, make_squad(session_factory))
+    case_id = case_row(session_factory, squad_row(session_factory))
     record_case_updates(session_factory, case_id, 5)
     return case_id
 

@@ -11,13 +11,13 @@ from app.models.db import unit_of_work
 from app.services.common import audit, audit_log, audit_text
 from app.services.common.context import SYSTEM
 from app.services.evidence import clips, custody
-from tests.helpers.evidence import make_case
+from tests.helpers.evidence import case_with_vehicles
 from tests.media import make_clip
 
 
 def test_custody_detail_is_stored_as_a_code_and_read_in_the_readers_language(
         session_factory, paths):
-    ids = make_case(session_factory)
+    ids = case_with_vehicles(session_factory)
     set_language("en")  # the importing officer runs the English UI
     try:
         ev = clips.import_clip(session_factory, paths, SYSTEM, ids["case"],
@@ -41,7 +41,7 @@ def test_custody_detail_is_stored_as_a_code_and_read_in_the_readers_language(
 
 
 def test_audit_rows_read_as_sentences_with_names_fields_and_the_zone(session_factory):
-    ids = make_case(session_factory)
+    ids = case_with_vehicles(session_factory)
     with unit_of_work(session_factory) as s:
         audit.record(s, SYSTEM, "case.status", entity_type="case", entity_id=ids["case"],
                      case_id=ids["case"], payload={"from": "investigating", "to": "solved",

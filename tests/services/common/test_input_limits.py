@@ -14,12 +14,12 @@ from app.services.common.errors import ValidationError
 from app.services.common.limits import check_instant, check_offset, search_terms
 from app.services.evidence import clips
 from app.services.evidence.items import load_item
-from tests.helpers.evidence import make_case, make_evidence_row
+from tests.helpers.evidence import case_with_vehicles, make_evidence_row
 
 
 @pytest.mark.parametrize("offset", [math.nan, math.inf, -50 * 365.25 * 86400, "abc"])
 def test_impossible_evidence_offsets_are_refused(session_factory, offset):
-    case = make_case(session_factory)
+    case = case_with_vehicles(session_factory)
     ev_id = make_evidence_row(session_factory, case["case"], None, sha="ab" * 32)
     with pytest.raises(ValidationError, match="偏差"), unit_of_work(session_factory) as s:
         clips.update_evidence(s, SYSTEM, ev_id, 1, offset_override_s=offset)
@@ -30,7 +30,7 @@ def test_impossible_evidence_offsets_are_refused(session_factory, offset):
 @pytest.mark.parametrize("when", [datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC),
                                   datetime(1, 1, 1, tzinfo=UTC), datetime(1960, 1, 1, tzinfo=UTC)])
 def test_impossible_start_times_are_refused(session_factory, when):
-    case = make_case(session_factory)
+    case = case_with_vehicles(session_factory)
     ev_id = make_evidence_row(session_factory, case["case"], None, sha="cd" * 32)
     with pytest.raises(ValidationError, match="1970"), unit_of_work(session_factory) as s:
         clips.update_evidence(s, SYSTEM, ev_id, 1, start_time=when)

@@ -16,20 +16,21 @@ from app.services.common.errors import PermissionDenied, WorkflowError
 from app.services.org import users
 from app.services.training import replay
 from tests.conftest import make_actor
-from tests.helpers.admin import build_case_a, make_case, make_squad
+from tests.helpers.case_a import build_closed_case_a
+from tests.helpers.cases import case_row, squad_row
 
 
 @pytest.fixture
 def world(session_factory):
-    squad = make_squad(session_factory, "石峰")
-    other = make_squad(session_factory, "荷塘")
+    squad = squad_row(session_factory, "石峰")
+    other = squad_row(session_factory, "荷塘")
     with unit_of_work(session_factory) as s:
         mine = cases.create_case(s, SYSTEM, CaseInput(case_no="石峰-2024-0001",
                                                       title="建设路逃逸", squad_id=squad)).id
         theirs = cases.create_case(s, SYSTEM, CaseInput(case_no="荷塘-2024-0001",
                                                         title="红旗路逃逸", squad_id=other)).id
-    closed = build_case_a(session_factory, squad)
-    solved = make_case(session_factory, squad, status="solved", case_no="石峰-2024-0002")
+    closed = build_closed_case_a(session_factory, squad)
+    solved = case_row(session_factory, squad, status="solved", case_no="石峰-2024-0002")
     return {"squad": squad, "mine": mine, "theirs": theirs, "closed": closed, "solved": solved}
 
 

@@ -18,7 +18,7 @@ from app.services.common.errors import ValidationError
 from app.services.evidence import attachments, custody, items
 from app.services.evidence.exif import exif_bytes
 from tests.helpers.cases import run
-from tests.helpers.evidence import make_case
+from tests.helpers.evidence import case_with_vehicles
 
 TZ = ZoneInfo("Asia/Shanghai")
 TAKEN = datetime(2023, 11, 28, 6, 31, 5, tzinfo=TZ)
@@ -31,7 +31,7 @@ def _photo(path, exif=True):
 
 
 def test_photo_takes_time_and_position_from_exif(session_factory, paths, tmp_path):
-    cid = make_case(session_factory)["case"]
+    cid = case_with_vehicles(session_factory)["case"]
     src = _photo(tmp_path / "现场血迹.jpg")
     before = src.read_bytes()
     res = attachments.attach_file(session_factory, paths, SYSTEM, cid, src, "photo",
@@ -50,7 +50,7 @@ def test_photo_takes_time_and_position_from_exif(session_factory, paths, tmp_pat
 
 
 def test_statement_text_officer_and_place(session_factory, paths, tmp_path):
-    cid = make_case(session_factory)["case"]
+    cid = case_with_vehicles(session_factory)["case"]
     src = tmp_path / "证人证言.txt"
     src.write_text("我早上六点在天桥街看到一辆蓝色三轮车撞倒老人后往南开走了。", encoding="gb18030")
     res = attachments.attach_file(session_factory, paths, SYSTEM, cid, src, "statement",
@@ -63,7 +63,7 @@ def test_statement_text_officer_and_place(session_factory, paths, tmp_path):
 
 
 def test_audio_and_bad_input_are_checked(session_factory, paths, tmp_path):
-    cid = make_case(session_factory)["case"]
+    cid = case_with_vehicles(session_factory)["case"]
     wav = tmp_path / "110报警录音.wav"
     with wave.open(str(wav), "wb") as w:
         w.setnchannels(1)

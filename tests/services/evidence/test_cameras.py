@@ -14,7 +14,7 @@ from app.services.common.context import SYSTEM
 from app.services.common.errors import ConflictError, PermissionDenied, ValidationError
 from app.services.evidence import cameras, clock_offsets, observations
 from tests.conftest import make_actor
-from tests.helpers.evidence import T0, make_camera, make_case, make_evidence_row
+from tests.helpers.evidence import T0, case_with_vehicles, make_camera, make_evidence_row
 
 
 def test_create_list_find_and_audit(session_factory):
@@ -76,7 +76,7 @@ def test_naive_or_absurd_offset_refused(session_factory):
 
 
 def test_new_offset_refreshes_observation_wall_times(session_factory):
-    ids = make_case(session_factory)
+    ids = case_with_vehicles(session_factory)
     cam_id = make_camera(session_factory, "C1", 27.0, 113.0)
     ev_id = make_evidence_row(session_factory, ids["case"], cam_id, sha="a" * 64)
     with unit_of_work(session_factory) as s:

@@ -13,13 +13,14 @@ from app.services.admin import backup, verify
 from app.services.common.errors import PermissionDenied
 from app.services.evidence import custody
 from tests.conftest import make_actor
-from tests.helpers.admin import add_evidence, make_case, make_squad
+from tests.helpers.cases import case_row, squad_row
+from tests.helpers.evidence import add_evidence
 
 
 @pytest.fixture
 def tampered(paths, session_factory, tmp_path):
-    squad = make_squad(session_factory)
-    case_id = make_case(session_factory, squad)
+    squad = squad_row(session_factory)
+    case_id = case_row(session_factory, squad)
     ev_id, stored = add_evidence(session_factory, paths, case_id, tmp_path, os.urandom(4096))
     os.chmod(stored, 0o644)
     stored.write_bytes(b"tampered" + stored.read_bytes()[8:])
@@ -54,7 +55,7 @@ def test_verify_backup_and_restore_need_their_permission(paths, session_factory,
 def test_intact_and_missing_files_are_logged_as_such(paths, session_factory, tmp_path):
     from app.models import AuditEntry
 
-    case_id = make_case(session_factory, make_squad(session_factory))
+    case_id = case_row(session_factory, squad_row(session_factory))
     ev_id, stored = add_evidence(session_factory, paths, case_id, tmp_path, b"clip" * 1000)
     admin = make_actor(Role.ADMIN)
     with unit_of_work(session_factory) as s:

@@ -20,7 +20,7 @@ from app.services.evidence import clips as evidence
 from app.services.evidence import custody, items
 from app.services.evidence.store import ImportCancelled
 from tests.conftest import make_actor
-from tests.helpers.evidence import T0, make_camera, make_case
+from tests.helpers.evidence import T0, case_with_vehicles, make_camera
 from tests.media import make_clip
 
 
@@ -31,7 +31,7 @@ def clip():
 
 @pytest.fixture
 def case(session_factory):
-    return make_case(session_factory)
+    return case_with_vehicles(session_factory)
 
 
 def _stored_files(paths) -> list:
@@ -74,7 +74,7 @@ def test_duplicate_is_offered_as_the_existing_item(session_factory, paths, case,
     assert again.duplicate and again.evidence.id == first.evidence.id
     assert _count(session_factory, EvidenceItem) == 1
     assert len(_stored_files(paths)) == 1
-    other = make_case(session_factory, case_no="石峰-2023-0201")
+    other = case_with_vehicles(session_factory, case_no="石峰-2023-0201")
     shared = evidence.import_clip(session_factory, paths, SYSTEM, other["case"], clip)
     assert not shared.duplicate and shared.evidence.sha256 == first.evidence.sha256
     assert len(_stored_files(paths)) == 1  # one stored copy, two cases
@@ -172,7 +172,7 @@ def test_list_in_corrected_time_order_and_saved_filters(session_factory, paths, 
 
 def test_review_case_chooser_respects_roles(session_factory, paths, case, clip):
     evidence.import_clip(session_factory, paths, SYSTEM, case["case"], clip)
-    make_case(session_factory, case_no="石峰-2023-0300")
+    case_with_vehicles(session_factory, case_no="石峰-2023-0300")
     with unit_of_work(session_factory) as s:
         choices = evidence.review_cases(s, SYSTEM)
         assert [(c.case_no, c.evidence_count) for c in choices] == [

@@ -16,12 +16,12 @@ from app.services.evidence import clips as evidence
 from app.services.evidence import items, observations
 from app.services.evidence.observations import ObservationInput
 from tests.conftest import make_actor
-from tests.helpers.evidence import T0, make_camera, make_case, make_evidence_row
+from tests.helpers.evidence import T0, case_with_vehicles, make_camera, make_evidence_row
 
 
 @pytest.fixture
 def world(session_factory):
-    ids = make_case(session_factory)
+    ids = case_with_vehicles(session_factory)
     cam = make_camera(session_factory, "C1", 27.0, 113.0, offset_s=-65.0)
     ids["ev"] = make_evidence_row(session_factory, ids["case"], cam, sha="b" * 64)
     return ids
@@ -42,7 +42,7 @@ def test_add_with_roi_tags_and_links(session_factory, world):
 
 
 def test_bad_input_is_refused_with_field_messages(session_factory, world):
-    other = make_case(session_factory, case_no="石峰-2023-0200")
+    other = case_with_vehicles(session_factory, case_no="石峰-2023-0200")
     with unit_of_work(session_factory) as s, pytest.raises(ValidationError) as exc:
         observations.add_observation(s, SYSTEM, ObservationInput(
             evidence_id=world["ev"], frame_index=999, pts_s=0, roi=(600, 300, 100, 100),

@@ -20,7 +20,7 @@ from app.services.common.context import SYSTEM
 from app.services.common.errors import ValidationError
 from app.services.evidence import clips as evidence
 from app.services.evidence import items, osd
-from tests.helpers.evidence import make_camera, make_case
+from tests.helpers.evidence import case_with_vehicles, make_camera
 from tests.timeread.conftest import osd_clip
 
 SPEC = OsdClip(fmt="iso", font="dejavu", seconds=5.0)
@@ -38,7 +38,7 @@ def test_clock_fills_missing_start_and_offset_needs_confirmation(session_factory
                                                                  plain_clip, capsys):
     if session_factory.kw["bind"].dialect.name != "sqlite":
         pytest.skip("the CLI runs on the data dir's SQLite file")
-    case = make_case(session_factory)
+    case = case_with_vehicles(session_factory)
     cam = make_camera(session_factory, "SF-X-01", 27.87, 113.15)
     ev = evidence.import_clip(session_factory, paths, SYSTEM, case["case"], plain_clip,
                               camera_id=cam).evidence
@@ -87,7 +87,7 @@ def test_clock_fills_missing_start_and_offset_needs_confirmation(session_factory
 
 
 def test_clip_without_clock_stays_flagged(session_factory, paths, tmp_path):
-    case = make_case(session_factory)
+    case = case_with_vehicles(session_factory)
     src = tmp_path / "noclock.mp4"
     shutil.copy(osd_clip(OsdClip(osd=False, seconds=4.0)), src)
     ev = evidence.import_clip(session_factory, paths, SYSTEM, case["case"], src).evidence
@@ -102,7 +102,7 @@ def test_cli_import_warns_about_a_missing_start_time(session_factory, paths, pla
                                                      cli_admin):
     if session_factory.kw["bind"].dialect.name != "sqlite":
         pytest.skip("the CLI runs on the data dir's SQLite file")
-    case = make_case(session_factory)
+    case = case_with_vehicles(session_factory)
     assert cli_main(["--data-dir", str(paths.data_dir), "import-clip", str(case["case"]),
                      str(plain_clip)]) == 0
     err = capsys.readouterr().err

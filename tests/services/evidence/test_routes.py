@@ -8,7 +8,7 @@ from app.models.db import unit_of_work
 from app.services.common.context import SYSTEM
 from app.services.evidence import routes
 from app.services.evidence.observations import ObservationInput, add_observation
-from tests.helpers.evidence import make_camera, make_case, make_evidence_row
+from tests.helpers.evidence import case_with_vehicles, make_camera, make_evidence_row
 
 
 def test_haversine_known_distance():
@@ -26,7 +26,7 @@ def _mark(factory, ev_id, pts, vehicle_id):
 
 @pytest.fixture
 def three_cameras(session_factory):
-    ids = make_case(session_factory)
+    ids = case_with_vehicles(session_factory)
     # three cameras 1 km apart along a north→south street; the middle one's clock is 1 min fast
     cams = [make_camera(session_factory, "N", 27.870, 113.15),
             make_camera(session_factory, "M", 27.861, 113.15, offset_s=-60.0),
@@ -79,7 +79,7 @@ def test_marked_order_flags_negative_time(session_factory, three_cameras):
 
 
 def test_missing_position_and_time_are_flagged(session_factory):
-    ids = make_case(session_factory)
+    ids = case_with_vehicles(session_factory)
     cam_a = make_camera(session_factory, "A", 27.87, 113.15)
     cam_b = make_camera(session_factory, "B", None, None)
     ev_a = make_evidence_row(session_factory, ids["case"], cam_a, sha="a" * 64)

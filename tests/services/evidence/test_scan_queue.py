@@ -16,7 +16,7 @@ from app.services.evidence import items, scan_results
 from app.services.evidence.scan_queue import CaseScanQueue
 from app.video import VideoCancelled
 from app.video.triage import scan_triage
-from tests.helpers.evidence import make_case
+from tests.helpers.evidence import case_with_vehicles
 from tests.scenes import Event, found, make_scene
 
 EVENTS = [[Event("car", 30, 70)], [Event("tricycle_dark", 20, 100)], [Event("pedestrian", 10, 110)]]
@@ -24,7 +24,7 @@ EVENTS = [[Event("car", 30, 70)], [Event("tricycle_dark", 20, 100)], [Event("ped
 
 @pytest.fixture
 def case_with_clips(session_factory, paths):
-    case = make_case(session_factory)["case"]
+    case = case_with_vehicles(session_factory)["case"]
     ids = []
     for n, events in enumerate(EVENTS):
         clip = make_scene(events, frames=125, size=(320, 180), noise=1.5 + n, gop=25 * (n + 1))

@@ -16,8 +16,8 @@ from app.services.investigation import canvass, case_map, gaps, requests
 from tests.helpers.cases import run
 from tests.helpers.investigation import (
     T0,
+    case_with_vehicles,
     make_camera,
-    make_case,
     set_retention,
     sighting,
 )
@@ -25,7 +25,7 @@ from tests.helpers.investigation import (
 
 @pytest.fixture
 def case(session_factory):
-    ids = make_case(session_factory)
+    ids = case_with_vehicles(session_factory)
     ids["near"] = make_camera(session_factory, "SF-TQ-012", 27.8655, 113.1590)
     ids["far"] = make_camera(session_factory, "SF-TQ-003", 27.8735, 113.1575)
     set_retention(session_factory, ids["near"], 30)

@@ -17,13 +17,13 @@ from app.services.common.context import SYSTEM
 from app.services.common.errors import ValidationError
 from app.services.investigation import canvass, merged_timeline, tasks
 from tests.helpers.cases import run
-from tests.helpers.investigation import T0, inference, make_camera, make_case, sighting
+from tests.helpers.investigation import T0, case_with_vehicles, inference, make_camera, sighting
 
 AREA = ((27.8630, 113.1585), (27.8630, 113.1610), (27.8610, 113.1610), (27.8610, 113.1585))
 
 
 def test_task_from_inference_runs_to_a_result_and_a_found_event(session_factory):
-    ids = make_case(session_factory)
+    ids = case_with_vehicles(session_factory)
     inf = inference(session_factory, ids["case"])
     draft = run(session_factory, tasks.draft_from_inference, inf)
     assert draft.trigger_event_id == inf and draft.kind == "grid_search"
@@ -52,7 +52,7 @@ def test_task_from_inference_runs_to_a_result_and_a_found_event(session_factory)
 
 
 def test_merged_timeline_orders_events_marks_tasks_and_canvass(session_factory):
-    ids = make_case(session_factory)
+    ids = case_with_vehicles(session_factory)
     cam = make_camera(session_factory, "SF-TQ-012", 27.8655, 113.1590)
     inf = inference(session_factory, ids["case"])
     sighting(session_factory, ids["case"], cam, ids["ebike"], "c" * 64, 20, "推车步行")
@@ -69,8 +69,8 @@ def test_merged_timeline_orders_events_marks_tasks_and_canvass(session_factory):
 
 
 def test_search_everything_finds_two_character_terms(session_factory):
-    ids = make_case(session_factory)
-    other = make_case(session_factory, case_no="石峰-2020-0093")
+    ids = case_with_vehicles(session_factory)
+    other = case_with_vehicles(session_factory, case_no="石峰-2020-0093")
     cam = make_camera(session_factory, "SF-KK-031", 27.85, 113.12)
     with unit_of_work(session_factory) as s:
         timeline.add_event(s, SYSTEM, ids["case"], EventInput(
@@ -99,7 +99,7 @@ def test_search_everything_finds_two_character_terms(session_factory):
 
 def test_custody_milestones_read_in_words_not_codes(session_factory):
     """Custody details are stored as codes + parameters; the merged timeline renders them."""
-    ids = make_case(session_factory)
+    ids = case_with_vehicles(session_factory)
     cam = make_camera(session_factory, "SF-TQ-012", 27.8655, 113.1590)
     obs = sighting(session_factory, ids["case"], cam, ids["ebike"], "d" * 64, 20, "推车步行")
     with unit_of_work(session_factory) as s:

@@ -14,7 +14,7 @@ from app.models.types import utcnow
 from app.services.common.errors import PermissionDenied, ValidationError, WorkflowError
 from app.services.org import login, users
 from tests.conftest import make_actor
-from tests.helpers.admin import make_squad
+from tests.helpers.cases import squad_row
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def _add(factory, admin, name="zhang", role="officer", pw="Pass-1234", **kw):
 def _squad(factory) -> int:
     with unit_of_work(factory) as s:
         found = s.scalar(select(Squad.id).where(Squad.code == "石峰"))
-    return found or make_squad(factory)
+    return found or squad_row(factory)
 
 
 def test_officer_accounts_need_a_squad(session_factory, admin):
@@ -198,7 +198,7 @@ def test_cli_users_and_audit(paths, db_backend, session_factory, capsys, monkeyp
                 "--password", "Admin-2024", "--no-change"]) == 0
     monkeypatch.setenv("CASEDESK_USER", "admin")
     monkeypatch.setenv("CASEDESK_PASSWORD", "Admin-2024")
-    squad = str(make_squad(session_factory))
+    squad = str(squad_row(session_factory))
     assert cli([*base, "users", "add", "li", "--name", "李警官", "--password", "Pass-1234",
                 "--squad", squad]) == 0
     assert cli([*base, "users", "add", "li", "--password", "short"]) == 1
@@ -243,7 +243,7 @@ def test_cli_officer_cannot_manage_users_and_tokens_work(paths, db_backend, sess
     if db_backend != "sqlite":
         pytest.skip("the CLI runs on the data dir's SQLite file")
     base = ["--data-dir", str(paths.data_dir)]
-    squad = str(make_squad(session_factory))
+    squad = str(squad_row(session_factory))
     assert cli([*base, "users", "add", "li", "--name", "李警官", "--password", "Pass-1234",
                 "--squad", squad, "--no-change"]) == 0
     monkeypatch.setenv("CASEDESK_USER", "li")

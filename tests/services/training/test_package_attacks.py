@@ -22,7 +22,9 @@ from app.services.evidence.integrity_gate import EvidenceAltered
 from app.services.training import package_export, package_identities, package_import
 from app.services.training.package_format import CASE_JSON, MANIFEST, PackageError, read_package
 from tests.conftest import make_actor
-from tests.helpers.admin import add_evidence, build_case_a, make_squad
+from tests.helpers.case_a import build_closed_case_a
+from tests.helpers.cases import squad_row
+from tests.helpers.evidence import add_evidence
 from tests.helpers.packages import minimal_body, write_package
 from tests.media import make_clip
 
@@ -119,7 +121,7 @@ def test_package_with_identities_is_refused(other, tmp_path, where):
 
 
 def test_training_export_refuses_frames_of_a_tampered_clip(paths, session_factory, tmp_path):
-    case_id = build_case_a(session_factory, make_squad(session_factory))
+    case_id = build_closed_case_a(session_factory, squad_row(session_factory))
     clip = make_clip("h264_mp4", frames=30, size=(160, 120))
     ev_id, stored = add_evidence(session_factory, paths, case_id, tmp_path, clip.read_bytes())
     from app.models import Observation

@@ -10,14 +10,8 @@ from app.services.common.context import SYSTEM
 from app.services.common.errors import PermissionDenied, WorkflowError
 from app.services.training import replay
 from tests.conftest import make_actor
-from tests.helpers.admin import (
-    PLATE,
-    SUSPECT_NAME,
-    VICTIM_NAME,
-    build_case_a,
-    make_case,
-    make_squad,
-)
+from tests.helpers.case_a import PLATE, SUSPECT_NAME, VICTIM_NAME, build_closed_case_a
+from tests.helpers.cases import case_row, squad_row
 
 TRAINER = make_actor(Role.TRAINER)
 
@@ -40,7 +34,7 @@ def _check_victim_identity(rp, real_name: str | None):
 
 
 def test_replay_of_case_a_as_known_then(session_factory):
-    case_id = build_case_a(session_factory, make_squad(session_factory))
+    case_id = build_closed_case_a(session_factory, squad_row(session_factory))
     with unit_of_work(session_factory) as s:
         rp = replay.build_replay(s, SYSTEM, case_id)
     kinds = [s.kind for s in rp.steps]
@@ -58,7 +52,7 @@ def test_replay_of_case_a_as_known_then(session_factory):
 
 
 def test_trainer_sees_pseudonyms_only(session_factory):
-    case_id = build_case_a(session_factory, make_squad(session_factory))
+    case_id = build_closed_case_a(session_factory, squad_row(session_factory))
     with unit_of_work(session_factory) as s:
         rp = replay.build_replay(s, TRAINER, case_id)
     assert rp.anonymized
@@ -69,7 +63,7 @@ def test_trainer_sees_pseudonyms_only(session_factory):
 
 
 def test_question_hides_the_next_step(session_factory):
-    case_id = build_case_a(session_factory, make_squad(session_factory))
+    case_id = build_closed_case_a(session_factory, squad_row(session_factory))
     with unit_of_work(session_factory) as s:
         rp = replay.build_replay(s, SYSTEM, case_id)
         inference = next(st for st in rp.steps if st.kind == "inference")
@@ -81,9 +75,9 @@ def test_question_hides_the_next_step(session_factory):
 
 
 def test_open_cases_cannot_be_replayed_and_officers_may_not(session_factory):
-    squad = make_squad(session_factory)
-    open_id = make_case(session_factory, squad, status="investigating", case_no="石峰-2024-0001")
-    closed_id = build_case_a(session_factory, squad)
+    squad = squad_row(session_factory)
+    open_id = case_row(session_factory, squad, status="investigating", case_no="石峰-2024-0001")
+    closed_id = build_closed_case_a(session_factory, squad)
     with unit_of_work(session_factory) as s:
         with pytest.raises(PermissionDenied):
             replay.build_replay(s, TRAINER, open_id)
@@ -120,7 +114,7 @@ def test_replay_of_demo_case_a_after_approved_closing(paths, session_factory):
 
 def test_trainer_outcome_and_short_names_are_scrubbed(session_factory):
     """The outcome text and "周某" (the short form officers write) never name the suspect."""
-    case_id = build_case_a(session_factory, make_squad(session_factory))
+    case_id = build_closed_case_a(session_factory, squad_row(session_factory))
     with unit_of_work(session_factory) as s:
         rp = replay.build_replay(s, TRAINER, case_id)
     text = repr(rp)

@@ -21,16 +21,16 @@ from app.services.training import package_export as training_package
 from app.services.training import package_import, replay
 from app.services.training.package_format import PackageError
 from tests.conftest import make_actor
-from tests.helpers.admin import (
+from tests.helpers.case_a import (
     PLATE,
     SUSPECT_NAME,
     SUSPECT_PHONE,
     VICTIM_ID,
     VICTIM_NAME,
-    add_evidence,
-    build_case_a,
-    make_squad,
+    build_closed_case_a,
 )
+from tests.helpers.cases import squad_row
+from tests.helpers.evidence import add_evidence
 from tests.media import make_clip
 
 TRAINER = make_actor(Role.TRAINER)
@@ -39,7 +39,7 @@ ROI = (40, 60, 120, 80)
 
 @pytest.fixture
 def case_a(paths, session_factory, tmp_path):
-    case_id = build_case_a(session_factory, make_squad(session_factory))
+    case_id = build_closed_case_a(session_factory, squad_row(session_factory))
     clip = make_clip("h264_mp4", frames=60, size=(320, 240))
     ev_id, _ = add_evidence(session_factory, paths, case_id, tmp_path, clip.read_bytes(),
                             name="天桥街原始录像.mp4")

@@ -11,7 +11,7 @@ from app.services.common.context import SYSTEM
 from app.ui.admin.backup_dialogs import backup_is_due, start_backup
 from app.ui.admin.users_dialog import UsersDialog
 from app.ui.admin.verify_dialog import VerifyDialog
-from tests.helpers.admin import add_evidence
+from tests.helpers.evidence import add_evidence
 
 
 def _menu_texts(window) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from app.services.common.context import SYSTEM
 from app.services.evidence import clips as evidence
 from app.ui.context import AppContext
-from tests.helpers.evidence import T0, make_camera, make_case
+from tests.helpers.evidence import T0, case_with_vehicles, make_camera
 from tests.media import make_clip
 
 CLIP_FRAMES = 150
@@ -26,7 +26,7 @@ class BenchContext(AppContext):
 @pytest.fixture
 def review_world(db, paths):
     engine, factory = db
-    ids = make_case(factory)
+    ids = case_with_vehicles(factory)
     cam_a = make_camera(factory, "CAM-A", 27.870, 113.150, offset_s=0.0)
     cam_b = make_camera(factory, "CAM-B", 27.861, 113.150, offset_s=-5.0)
     clip_a = make_clip("h264_mp4", frames=CLIP_FRAMES, fps=FPS, gop=25)

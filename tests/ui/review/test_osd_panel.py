@@ -14,7 +14,7 @@ from app.models.db import unit_of_work
 from app.services.common.context import SYSTEM
 from app.services.evidence import clips as evidence
 from app.services.evidence import items, observations
-from tests.helpers.evidence import make_camera, make_case
+from tests.helpers.evidence import case_with_vehicles, make_camera
 from tests.timeread.conftest import osd_clip
 from tests.ui.review.conftest import BenchContext
 
@@ -22,7 +22,7 @@ from tests.ui.review.conftest import BenchContext
 @pytest.fixture
 def osd_world(db, paths, tmp_path):
     engine, factory = db
-    ids = make_case(factory)
+    ids = case_with_vehicles(factory)
     cam = make_camera(factory, "SF-OSD-1", 27.87, 113.15)
     src = tmp_path / "export.mp4"  # no date in the name, no start time in the file
     shutil.copy(osd_clip(OsdClip(fmt="cn_week", font="wqy", seconds=5.0)), src)
@@ -80,7 +80,7 @@ def test_import_flags_missing_start_and_reads_the_clock_before_saving(qtbot, db,
     from app.ui.review.import_dialog import ImportDialog
 
     engine, factory = db
-    ids = make_case(factory)
+    ids = case_with_vehicles(factory)
     src = tmp_path / "export2.mp4"
     spec = OsdClip(fmt="iso", font="dejavu", seconds=5.0)
     shutil.copy(osd_clip(spec), src)

@@ -17,7 +17,7 @@ from app.services.evidence import clips as evidence
 from app.services.evidence import items, observations
 from app.services.evidence.observations import ObservationInput
 from app.video import FilterChain
-from tests.helpers.evidence import make_case
+from tests.helpers.evidence import case_with_vehicles
 from tests.media import make_clip
 from tests.ui.review.test_review_panel import _image_array, _key, _wait_frame
 
@@ -148,7 +148,7 @@ def test_main_window_shows_the_review_view(qtbot, review_world, tmp_path):
     qtbot.waitUntil(lambda: view.player is not None and not view.is_busy(), timeout=20000)
     assert view.evidence_table.rowCount() == 2
     # the bench follows the case selected in the case list
-    other = make_case(w["factory"], case_no="石峰-2023-0200")["case"]
+    other = case_with_vehicles(w["factory"], case_no="石峰-2023-0200")["case"]
     view._load_cases()
     ctx.settings.set_last_case_id(other)
     view.view_activated()
