@@ -120,3 +120,17 @@ def test_edited_and_relinked_rows_are_named(session_factory, system_actor, db):
         P(4, "audit row 4: prev_hash does not match row before"),
         P(4, "audit row 4: content does not match its hash")]
     assert all(p.severity == "error" for p in problems)
+
+
+def test_missing_head_is_named_with_the_row_count(session_factory, system_actor, db):
+    assert _damaged(session_factory, system_actor, db, "DELETE FROM audit_head") == [
+        P(None, "audit chain head is missing (4 rows)")]
+
+
+def test_head_with_a_wrong_length_alone_is_caught(session_factory, system_actor, db):
+    problems = _damaged(session_factory, system_actor, db,
+                        "UPDATE audit_head SET length = length + 1")
+    with session_factory() as s:
+        last = s.scalars(text("SELECT row_hash FROM audit_entry ORDER BY id DESC LIMIT 1")).one()
+    assert problems == [P(None, f"audit chain head says 5 rows ending {last[:12]}, found 4 "
+                                f"ending {last[:12]}")]
