@@ -119,12 +119,15 @@ def test_an_identical_file_already_stored_is_adopted(tmp_path, src):
 
 
 def test_start_cleans_parts_of_dead_imports_but_not_of_live_ones(tmp_path):
+    import subprocess
+
     from app.services.evidence import store
 
     incoming = tmp_path / "ev" / ".incoming"
     incoming.mkdir(parents=True)
     dead = incoming / f"{store._HOST}-999999999-aa.part"
-    live = incoming / f"{store._HOST}-{os.getppid()}-bb.part"  # a running import elsewhere
+    importer = subprocess.Popen(["sleep", "30"])  # a running import elsewhere (a process we
+    live = incoming / f"{store._HOST}-{importer.pid}-bb.part"  # own: safe even if signalled)
     other = incoming / "otherhost-12-cc.part"
     for p in (dead, other):
         p.write_bytes(b"half")
@@ -135,6 +138,8 @@ def test_start_cleans_parts_of_dead_imports_but_not_of_live_ones(tmp_path):
     os.utime(other, (0, 0))  # another workstation's, abandoned long ago
     assert clean_incoming(tmp_path / "ev") == 1
     assert not other.exists() and live.exists()
+    importer.kill()
+    importer.wait()
 
 
 # --- exact behaviour of the small parts (each assertion pins one rule of the store) ---
