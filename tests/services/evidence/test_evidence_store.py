@@ -254,3 +254,13 @@ def test_other_hosts_parts_are_removed_only_when_stale(tmp_path):
     for name in ("old-a.part", "old-b.part"):
         (incoming / name).write_bytes(b"x")  # no owner recorded: removed
     assert store.clean_incoming(tmp_path / "ev") == 2 and part.exists()
+
+
+def test_a_process_of_another_user_counts_as_alive(monkeypatch):
+    from app.services.evidence import store
+
+    def not_ours(pid, sig):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(store.os, "kill", not_ours)
+    assert store._pid_alive(4242)  # it exists: its import may still be running
