@@ -264,3 +264,15 @@ def test_a_process_of_another_user_counts_as_alive(monkeypatch):
 
     monkeypatch.setattr(store.os, "kill", not_ours)
     assert store._pid_alive(4242)  # it exists: its import may still be running
+
+
+def test_discard_removes_only_what_this_import_created(tmp_path, src):
+    from app.services.evidence.store import discard
+
+    created = copy_into_store(src[0], tmp_path / "ev")
+    adopted = copy_into_store(src[0], tmp_path / "ev")
+    discard(adopted)  # the file was there before this import: kept
+    assert created.path.is_file()
+    discard(created)
+    assert not created.path.exists()
+    discard(created)  # already gone: nothing to do, no error
