@@ -42,3 +42,49 @@ def test_mask_history_only_touches_identifying_fields():
     history = (_Ch("name", "刘某", "刘某某"), _Ch("age", "7", "8"))
     out = anon._mask_history(history, {"name"}, lambda v: v and "X")
     assert out[0] == _Ch("name", "X", "X") and out[1] is history[1]
+
+
+def _change(field, old, new):
+    from datetime import UTC, datetime
+
+    from app.reports.case_data import Change
+
+    return Change(field, old, new, datetime(2023, 11, 28, tzinfo=UTC), "民警", "")
+
+
+def test_secrets_map_every_identifying_value_exactly():
+    from types import SimpleNamespace as NS
+
+    person = NS(name="周建国", id_number="430203195601021234", phone="13907330001",
+                address="天元区长江北路88号", history=(
+                    _change("name", "周某", "周建国"), _change("phone", "13900000000", None),
+                    _change("age", "52", "53"), _change("name", "X", None)))
+    other = NS(name="李", id_number=None, phone=" ", address="", history=())
+    vehicle = NS(plate="湘B7K392", history=(_change("plate", "湘B12345", "湘B7K392"),
+                                            _change("colour", "白色", "蓝色")))
+    mapping = anon._secrets(NS(persons=(person, other), vehicles=(vehicle,)))
+    assert mapping == {
+        "周建国": "人员A", "430203195601021234": "（已隐去）", "13907330001": "（已隐去）",
+        "天元区长江北路88号": "（已隐去）", "周某": "人员A", "13900000000": "（已隐去）",
+        "湘B7K392": "湘******", "湘B12345": "湘******"}
+
+
+def test_anonymized_persons_and_vehicles_field_by_field(session_factory):
+    from app.models.enums import Role
+    from app.reports.case_data import collect_case_report
+    from tests.conftest import make_actor
+    from tests.helpers.admin import PLATE, build_case_a, make_squad
+
+    case_id = build_case_a(session_factory, make_squad(session_factory))
+    with session_factory() as s:
+        data = collect_case_report(s, make_actor(Role.ADMIN), case_id)
+    out = anon.anonymize(data)
+    victim, suspect = out.persons
+    assert (victim.name, victim.id_number, victim.phone, victim.address) == (
+        "人员A", "（已隐去）", None, "")
+    assert (suspect.name, suspect.id_number, suspect.phone) == ("人员B", None, "（已隐去）")
+    assert [(c.field, c.old, c.new) for c in suspect.history if c.field == "name"] == [
+        ("name", None, "人员B")]
+    (trike,) = out.vehicles
+    assert trike.plate == "湘******" and PLATE in repr(data.vehicles)
+    assert data.persons[0].name != "人员A"  # the original is untouched

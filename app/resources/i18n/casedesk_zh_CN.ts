@@ -917,6 +917,46 @@
             <source>Deployed at meeting</source>
             <translation>部署于案情分析会</translation>
         </message>
+        <message>
+            <location filename="../../ui/review/import_clock.py" line="+41" />
+            <source>Read the clock from the picture</source>
+            <translation>从画面读取时钟</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use these start times</source>
+            <translation>采用这些开始时间</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>no start time</source>
+            <translation>无开始时间</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{n} clip(s) have no start time: their frames get no corrected time and they drop out of the route until the clock is read or a time is entered.</source>
+            <translation>{n} 段视频没有开始时间：在读取画面时钟或填写时间之前，其各帧没有校正时间，也不会出现在轨迹中。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reading the clock from the picture…</source>
+            <translation>正在从画面读取时钟…</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{name}: camera clock at the first frame {start} (±{unc} s)</source>
+            <translation>{name}：首帧的摄像头时钟 {start}（±{unc} 秒）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{name}: no clock found in the picture</source>
+            <translation>{name}：画面中未找到时钟</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Start times saved from the clock in the picture.</source>
+            <translation>已按画面时钟保存开始时间。</translation>
+        </message>
     </context>
     <context>
         <name>AdminMenu</name>
@@ -3342,49 +3382,6 @@
         </message>
     </context>
     <context>
-        <name>ImportClockAssist</name>
-        <message>
-            <location filename="../../ui/review/import_clock.py" line="+40" />
-            <source>Read the clock from the picture</source>
-            <translation>从画面读取时钟</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Use these start times</source>
-            <translation>采用这些开始时间</translation>
-        </message>
-        <message>
-            <location line="+18" />
-            <source>no start time</source>
-            <translation>无开始时间</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>{n} clip(s) have no start time: their frames get no corrected time and they drop out of the route until the clock is read or a time is entered.</source>
-            <translation>{n} 段视频没有开始时间：在读取画面时钟或填写时间之前，其各帧没有校正时间，也不会出现在轨迹中。</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Reading the clock from the picture…</source>
-            <translation>正在从画面读取时钟…</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>{name}: camera clock at the first frame {start} (±{unc} s)</source>
-            <translation>{name}：首帧的摄像头时钟 {start}（±{unc} 秒）</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>{name}: no clock found in the picture</source>
-            <translation>{name}：画面中未找到时钟</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>Start times saved from the clock in the picture.</source>
-            <translation>已按画面时钟保存开始时间。</translation>
-        </message>
-    </context>
-    <context>
         <name>ImportTexts</name>
         <message>
             <location filename="../../ui/admin/training_dialogs.py" line="+8" />
@@ -5708,6 +5705,29 @@ Answer: {a}</source>
         </message>
     </context>
     <context>
+        <name>TokenDialog</name>
+        <message>
+            <location filename="../../ui/admin/token_dialog.py" line="+14" />
+            <source>CLI token for {name}</source>
+            <translation>{name} 的命令行令牌</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Copy the token now: it is shown only this once (CaseDesk keeps only its hash). A script signs in as {name} with it in CASEDESK_TOKEN until {date}; revoke it in this dialog when it is no longer needed.</source>
+            <translation>请立即复制此令牌：它只显示这一次（CaseDesk 只保存其哈希值）。脚本将它放在 CASEDESK_TOKEN 中即以 {name} 的身份登录，有效至 {date}；不再需要时请在本对话框中吊销。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
         <name>UnsavedTexts</name>
         <message>
             <location filename="../../ui/casefile/dialogs.py" line="+9" />
@@ -5728,7 +5748,7 @@ Answer: {a}</source>
     <context>
         <name>UserEditDialog</name>
         <message>
-            <location filename="../../ui/admin/users_dialog.py" line="+38" />
+            <location filename="../../ui/admin/users_dialog.py" line="+42" />
             <source>Edit user</source>
             <translation>编辑用户</translation>
         </message>
@@ -5777,13 +5797,15 @@ Answer: {a}</source>
         <name>UsersDialog</name>
         <message>
             <location line="+14" />
-            <location line="+52" />
+            <location line="+80" />
             <location line="+3" />
+            <location line="+70" />
+            <location line="+4" />
             <source>Users</source>
             <translation>用户管理</translation>
         </message>
         <message>
-            <location line="-50" />
+            <location line="-152" />
             <source>User name</source>
             <translation>用户名</translation>
         </message>
@@ -5828,17 +5850,63 @@ Answer: {a}</source>
             <translation>重置密码…</translation>
         </message>
         <message>
+            <location line="+3" />
+            <location line="+44" />
+            <source>Lock</source>
+            <translation>锁定</translation>
+        </message>
+        <message>
+            <location line="-39" />
+            <source>Scripts (casedesk-cli):</source>
+            <translation>脚本（casedesk-cli）：</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Issue CLI token…</source>
+            <translation>签发命令行令牌…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revoke CLI tokens</source>
+            <translation>吊销命令行令牌</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>Unlock</source>
             <translation>解锁</translation>
         </message>
         <message>
+            <location line="+65" />
+            <source>Lock {name}? The account cannot sign in (nor use its CLI tokens) until an administrator unlocks it.</source>
+            <translation>锁定 {name}？在管理员解锁之前，该账户不能登录，也不能使用其命令行令牌。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Issue CLI token</source>
+            <translation>签发命令行令牌</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Valid for how many days (1–{n})?</source>
+            <translation>有效期多少天（1–{n}）？</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Revoke every CLI token of {name}? Scripts using them stop working.</source>
+            <translation>吊销 {name} 的全部命令行令牌？使用这些令牌的脚本将无法继续运行。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{n} CLI tokens of {name} revoked.</source>
+            <translation>已吊销 {name} 的 {n} 个命令行令牌。</translation>
+        </message>
+        <message>
+            <location line="-139" />
             <source>Disable / enable</source>
             <translation>停用 / 启用</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+13" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -5858,7 +5926,7 @@ Answer: {a}</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+69" />
             <source>Reset password</source>
             <translation>重置密码</translation>
         </message>
@@ -6080,7 +6148,7 @@ Answer: {a}</source>
             <translation>关键帧（报告）</translation>
         </message>
         <message>
-            <location filename="../../ui/admin/users_dialog.py" line="-132" />
+            <location filename="../../ui/admin/users_dialog.py" line="-160" />
             <source>Officer</source>
             <translation>民警</translation>
         </message>

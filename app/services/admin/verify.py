@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import Row, select, text
 from sqlalchemy.orm import Session
 
 from app.config import AppPaths
@@ -171,30 +171,33 @@ def _check_evidence(session: Session, evidence_dir: Path, run: _Run) -> int:
             return len(expected)
         item = rows[0]
         rel = _rel(path, evidence_dir)
-        label = {"code": "evidence_file", "id": item.id, "name": item.original_name, "path": rel}
-
-        def problem(kind: str, code: str, **params: object) -> VerifyProblem:
-            detail = coded_text.encode(code, label=label, **params)
-            return VerifyProblem(kind, rel, coded_text.render(detail), evidence_id=item.id,
-                                 detail=detail)
-
         if not path.is_file():
-            run.problems.append(problem("evidence_missing", "verify_missing"))
+            run.problems.append(_evidence_problem("evidence_missing", "verify_missing", item, rel))
             continue
         size = path.stat().st_size
         if item.size is not None and size != item.size:
-            run.problems.append(problem("evidence_size", "verify_size", got=size, want=item.size))
+            run.problems.append(_evidence_problem("evidence_size", "verify_size", item, rel,
+                                                  got=size, want=item.size))
         try:
             digest = sha256_file(path, run.cancelled, advance)
         except OSError as exc:
-            run.problems.append(problem("unreadable", "verify_unreadable", error=str(exc)))
+            run.problems.append(_evidence_problem("unreadable", "verify_unreadable", item, rel,
+                                                  error=str(exc)))
             continue
         if digest is None:
             return len(expected)
         if digest != item.sha256:
-            run.problems.append(problem("evidence_hash", "verify_altered"))
+            run.problems.append(_evidence_problem("evidence_hash", "verify_altered", item, rel))
     _check_orphans(evidence_dir, set(expected), run)
     return len(expected)
+
+
+def _evidence_problem(kind: str, code: str, item: Row, rel: str,
+                      **params: object) -> VerifyProblem:
+    """A problem with an evidence file, its detail coded (words only when read)."""
+    label = {"code": "evidence_file", "id": item.id, "name": item.original_name, "path": rel}
+    detail = coded_text.encode(code, label=label, **params)
+    return VerifyProblem(kind, rel, coded_text.render(detail), evidence_id=item.id, detail=detail)
 
 
 def _rel(path: Path, evidence_dir: Path) -> str:

@@ -181,7 +181,7 @@ def hash_file(path: Path, *, progress: Progress | None = None, cancel: Cancel | 
 
 def _pid_alive(pid: int) -> bool:
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # pragma: no mutate - another signal number would signal for real
     except ProcessLookupError:
         return False
     except OSError:

@@ -228,8 +228,8 @@ def select_callouts(actor: Actor, query: CallOutQuery | None = None) -> Select:
 def callout_dtos(session: Session, rows: Sequence[CallOut]) -> list[CallOutDTO]:
     """``rows`` as written, with their case numbers."""
     ids = {c.case_id for c in rows if c.case_id}
-    numbers = dict(session.execute(select(Case.id, Case.case_no).where(Case.id.in_(ids))).all()) \
-        if ids else {}
+    numbers: dict[int | None, str] = dict(session.execute(
+        select(Case.id, Case.case_no).where(Case.id.in_(ids))).all()) if ids else {}
     return [_dto(c, numbers.get(c.case_id, "")) for c in rows]
 
 

@@ -21,16 +21,12 @@ from app.models.enums import Role
 from app.models.types import utcnow
 from app.services.common import audit
 from app.services.common.context import SYSTEM, Actor, Perm, require
-from app.services.common.errors import ConflictError, ServiceError, ValidationError, WorkflowError
+from app.services.common.errors import ConflictError, ValidationError, WorkflowError
 from app.services.common.rows import get_or_raise
 
 MIN_PASSWORD_LEN = 8
 # scrypt cost: N=2**14, r=8 → 16 MiB of memory per attempt (memory-hard), ~50 ms.
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
-
-
-class AuthenticationError(ServiceError):
-    """Login refused; the message is generic on purpose."""
 
 
 def _b64(data: bytes) -> str:

@@ -1,6 +1,9 @@
-"""Users (admin): list accounts, add, change role/squad, reset password, unlock, disable."""
+"""Users (admin): list accounts, add, change role/squad, reset password, lock/unlock, disable,
+issue and revoke CLI tokens."""
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +24,8 @@ from PySide6.QtWidgets import (
 from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.services.common.errors import ServiceError, ValidationError
-from app.services.org import officers, users
+from app.services.org import officers, tokens, users
+from app.ui.admin.token_dialog import TokenDialog
 from app.ui.widgets.dialog_parts import accept_cancel_buttons
 
 
@@ -88,21 +92,28 @@ class UsersDialog(QDialog):
         row = QHBoxLayout()
         for text, slot in ((self.tr("Add…"), self.add), (self.tr("Edit…"), self.edit),
                            (self.tr("Reset password…"), self.reset),
-                           (self.tr("Unlock"), self.unlock),
                            (self.tr("Disable / enable"), self.toggle)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            row.addWidget(b)
+            row.addWidget(self._button(text, slot))
+        self.lock_button = self._button(self.tr("Lock"), self.lock_or_unlock)
+        row.addWidget(self.lock_button)
         row.addStretch(1)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        row.addWidget(close)
         layout.addLayout(row)
+        tokens_row = QHBoxLayout()
+        tokens_row.addWidget(QLabel(self.tr("Scripts (casedesk-cli):")))
+        self.issue_button = self._button(self.tr("Issue CLI token…"), self.issue_token)
+        self.revoke_button = self._button(self.tr("Revoke CLI tokens"), self.revoke_tokens)
+        tokens_row.addWidget(self.issue_button)
+        tokens_row.addWidget(self.revoke_button)
+        tokens_row.addStretch(1)
+        tokens_row.addWidget(self._button(self.tr("Close"), self.accept))
+        layout.addLayout(tokens_row)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         with self._ctx.sessions() as s:
             self.squads = [(q.id, q.name) for q in officers.list_squads(s, self._ctx.actor)]
         self.reload()
 
     def reload(self) -> None:
+        current = self.selected() if hasattr(self, "users") else None
         with self._ctx.sessions() as s:
             self.users = users.list_users(s, self._ctx.actor)
         squads: dict[int | None, str] = dict(self.squads)
@@ -115,9 +126,30 @@ class UsersDialog(QDialog):
                                         squads.get(u.squad_id, ""), state, last)):
                 self.table.setItem(i, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        if current is not None:
+            self.select_user(current.username)
+        self._selection_changed()
+
+    def _button(self, text: str, slot) -> QPushButton:
+        b = QPushButton(text)
+        b.clicked.connect(slot)
+        return b
+
+    def _selection_changed(self) -> None:
+        u = self.selected()
+        self.lock_button.setText(self.tr("Unlock") if u is not None and u.is_locked()
+                                 else self.tr("Lock"))
+        for b in (self.lock_button, self.issue_button, self.revoke_button):
+            b.setEnabled(u is not None)
+
+    def select_user(self, username: str) -> None:
+        for i, u in enumerate(self.users):
+            if u.username == username:
+                self.table.selectRow(i)
 
     def selected(self) -> users.UserDTO | None:
-        row = self.table.currentRow()
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
         return self.users[row] if 0 <= row < len(self.users) else None
 
     def _do(self, fn) -> bool:
@@ -163,9 +195,47 @@ class UsersDialog(QDialog):
         if ok:
             self._do(lambda s: users.reset_password(s, self._ctx.actor, u.id, pw))
 
-    def unlock(self) -> None:
-        if (u := self.selected()) is not None:
+    def lock_or_unlock(self) -> None:
+        """Unlock a locked account; lock any other until an administrator unlocks it."""
+        if (u := self.selected()) is None:
+            return
+        if u.is_locked():
             self._do(lambda s: users.unlock_user(s, self._ctx.actor, u.id))
+            return
+        if self._confirm(self.tr("Lock {name}? The account cannot sign in (nor use its CLI "
+                                 "tokens) until an administrator unlocks it.")
+                         .format(name=u.display_name)):
+            self._do(lambda s: users.lock_user(s, self._ctx.actor, u.id))
+
+    def issue_token(self) -> None:
+        if (u := self.selected()) is None:
+            return
+        days, ok = QInputDialog.getInt(
+            self, self.tr("Issue CLI token"),
+            self.tr("Valid for how many days (1–{n})?").format(n=tokens.MAX_DAYS), 30, 1,
+            tokens.MAX_DAYS)
+        if not ok:
+            return
+        issued: list[str] = []
+        if self._do(lambda s: issued.append(tokens.issue_token(s, self._ctx.actor, u.id, days))):
+            self.shown_token = TokenDialog(self, u.username, issued[0],
+                                           datetime.now().astimezone() + timedelta(days=days))
+            self.shown_token.exec()
+
+    def revoke_tokens(self) -> None:
+        if (u := self.selected()) is None:
+            return
+        if not self._confirm(self.tr("Revoke every CLI token of {name}? Scripts using them stop "
+                                     "working.").format(name=u.display_name)):
+            return
+        count: list[int] = []
+        if self._do(lambda s: count.append(tokens.revoke_tokens(s, self._ctx.actor, u.id))):
+            QMessageBox.information(self, self.tr("Users"), self.tr(
+                "{n} CLI tokens of {name} revoked.").format(n=count[0], name=u.display_name))
+
+    def _confirm(self, question: str) -> bool:
+        return QMessageBox.question(self, self.tr("Users"), question) == \
+            QMessageBox.StandardButton.Yes
 
     def toggle(self) -> None:
         if (u := self.selected()) is not None:

@@ -77,3 +77,45 @@ def test_intact_and_missing_files_are_logged_as_such(paths, session_factory, tmp
     assert "缺失" in gone.message and str(stored) in gone.message
     actions = [r.action for r in audit_rows]
     assert "evidence.verify" in actions and "evidence.verify_failed" in actions
+
+
+def test_a_failed_verification_is_logged_in_full(paths, session_factory, tampered):
+    """The custody row, its audit row and the custody list, field by field."""
+    import json
+
+    from sqlalchemy import select
+
+    from app.models import AuditEntry, CustodyEvent, EvidenceItem
+    from app.services.common import coded_text
+    from app.services.common.context import SYSTEM
+    from app.services.org import users
+
+    squad, ev_id = tampered
+    with unit_of_work(session_factory) as s:
+        dto = users._create(s, SYSTEM, "li", "李警官", "officer", "Pass-1234", squad, None, False)
+    officer = make_actor(Role.OFFICER, squad_id=squad, user_id=dto.id)
+    with unit_of_work(session_factory) as s:
+        custody.record_view(s, officer, ev_id)
+        result = custody.record_verification(s, officer, paths, ev_id)
+    with session_factory() as s:
+        ev = s.get(EvidenceItem, ev_id)
+        rows = s.scalars(select(CustodyEvent).where(CustodyEvent.evidence_id == ev_id)
+                         .order_by(CustodyEvent.id)).all()
+        entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
+        listed = custody.custody_log(s, officer, ev_id)
+    viewed, failed = rows[-2:]
+    assert (viewed.action, viewed.detail, viewed.user_id) == ("view", "", dto.id)
+    code = coded_text.encode("altered", name=ev.original_name, actual=result.actual[:16],
+                             expected=ev.sha256[:16])
+    assert (failed.action, failed.detail, failed.user_id) == ("verify_failed", code, dto.id)
+    assert (entry.action, entry.entity_type, entry.entity_id, entry.case_id) == (
+        "evidence.verify_failed", "evidence", ev_id, ev.case_id)
+    assert json.loads(entry.payload) == {"sha256": ev.sha256, "detail": json.loads(code),
+                                         "actual": result.actual}
+    last = listed[-1]
+    assert (last.id, last.evidence_id, last.at, last.user_id, last.action) == (
+        failed.id, ev_id, failed.at, dto.id, "verify_failed")
+    assert last.detail == coded_text.render(code) and "已被改动" in last.detail
+    assert [c.id for c in listed] == sorted(c.id for c in listed)
+    with pytest.raises(PermissionDenied), session_factory() as s:
+        custody.custody_log(s, make_actor(Role.TRAINER), ev_id)  # an open case

@@ -119,12 +119,15 @@ def test_an_identical_file_already_stored_is_adopted(tmp_path, src):
 
 
 def test_start_cleans_parts_of_dead_imports_but_not_of_live_ones(tmp_path):
+    import subprocess
+
     from app.services.evidence import store
 
     incoming = tmp_path / "ev" / ".incoming"
     incoming.mkdir(parents=True)
     dead = incoming / f"{store._HOST}-999999999-aa.part"
-    live = incoming / f"{store._HOST}-{os.getppid()}-bb.part"  # a running import elsewhere
+    importer = subprocess.Popen(["sleep", "30"])  # a running import elsewhere (a process we
+    live = incoming / f"{store._HOST}-{importer.pid}-bb.part"  # own: safe even if signalled)
     other = incoming / "otherhost-12-cc.part"
     for p in (dead, other):
         p.write_bytes(b"half")
@@ -135,3 +138,141 @@ def test_start_cleans_parts_of_dead_imports_but_not_of_live_ones(tmp_path):
     os.utime(other, (0, 0))  # another workstation's, abandoned long ago
     assert clean_incoming(tmp_path / "ev") == 1
     assert not other.exists() and live.exists()
+    importer.kill()
+    importer.wait()
+
+
+# --- exact behaviour of the small parts (each assertion pins one rule of the store) ---
+
+def test_extension_is_lower_case_and_at_most_16_characters(tmp_path):
+    from app.services.evidence.store import normalise_ext, store_path
+
+    assert normalise_ext("CAM.MP4") == "mp4" and normalise_ext("a." + "x" * 20) == "x" * 16
+    sha = "ab" + "0" * 62
+    assert store_path(tmp_path, sha, "") == tmp_path / "ab" / sha  # no trailing dot
+    assert store_path(tmp_path, sha, "mp4") == tmp_path / "ab" / f"{sha}.mp4"
+
+
+def test_os_errors_become_plain_words():
+    from pathlib import Path
+
+    from app.services.evidence.store import _plain_os_error
+
+    named = _plain_os_error(OSError(errno.EACCES, "Permission denied"), Path("/x/cam.mp4"))
+    assert str(named) == "无法将 cam.mp4 复制到证据库：Permission denied"
+    bare = _plain_os_error(OSError("device went away"), Path("cam.mp4"))
+    assert str(bare) == "无法将 cam.mp4 复制到证据库：device went away"
+
+
+def test_adopted_copy_reports_the_stored_file(tmp_path, src):
+    first = copy_into_store(src[0], tmp_path / "ev")
+    again = copy_into_store(src[0], tmp_path / "ev")
+    assert again == StoredFileOf(first, created=False)
+    assert stat.S_IMODE(os.stat(first.path).st_mode) == 0o444  # read-only for everyone
+
+
+def StoredFileOf(stored, **changes):  # noqa: N802 - reads as a constructor
+    import dataclasses
+
+    return dataclasses.replace(stored, **changes)
+
+
+def test_unhashable_file_at_the_address_is_not_adopted(tmp_path, src, monkeypatch):
+    from app.services.evidence import store
+
+    first = copy_into_store(src[0], tmp_path / "ev")
+
+    def unreadable(*_a, **_k):
+        raise OSError(errno.EIO, "I/O error")
+
+    monkeypatch.setattr(store, "hash_file", unreadable)
+    again = copy_into_store(src[0], tmp_path / "ev")
+    assert again.created and again.path == first.path
+    assert len(list((tmp_path / "ev" / store.QUARANTINE_DIR).iterdir())) == 1
+
+
+def test_two_planted_files_are_both_kept_aside(tmp_path):
+    import re
+
+    from app.services.evidence import store
+
+    ev = tmp_path / "ev"
+    for i in range(2):
+        real = tmp_path / f"real{i}.mp4"
+        real.write_bytes(f"real clip {i}".encode())
+        sha = hashlib.sha256(real.read_bytes()).hexdigest()
+        planted = store.store_path(ev, sha, "mp4")
+        planted.parent.mkdir(parents=True, exist_ok=True)
+        planted.write_bytes(b"planted")
+        assert copy_into_store(real, ev).created
+    kept = sorted(p.name for p in (ev / store.QUARANTINE_DIR).iterdir())
+    assert len(kept) == 2 and all(re.fullmatch(r"[0-9a-f]{64}\.mp4\.[0-9a-f]{8}", k)
+                                  for k in kept)
+
+
+def test_hash_file_reports_progress_per_chunk_and_cancels_in_words(tmp_path):
+    from app.services.evidence.store import ImportCancelled, hash_file
+
+    f = tmp_path / "f.bin"
+    f.write_bytes(b"0123456789")
+    seen: list[tuple[int, int]] = []
+    assert hash_file(f, progress=lambda d, t: seen.append((d, t)), chunk=4) == \
+        hashlib.sha256(b"0123456789").hexdigest()
+    assert seen == [(4, 10), (8, 10), (10, 10)]
+    with pytest.raises(ImportCancelled) as cancelled:
+        hash_file(f, cancel=lambda: True, chunk=4)
+    assert str(cancelled.value) == "校验已取消。"
+
+
+def test_pid_check_only_asks_and_never_signals(tmp_path):
+    import subprocess
+
+    from app.services.evidence import store
+
+    child = subprocess.Popen(["sleep", "30"])
+    try:
+        assert store._pid_alive(child.pid)
+        assert child.poll() is None  # asked with signal 0: the process is untouched
+    finally:
+        child.kill()
+        child.wait()
+    assert not store._pid_alive(child.pid)
+
+
+def test_other_hosts_parts_are_removed_only_when_stale(tmp_path):
+    from app.services.evidence import store
+
+    incoming = tmp_path / "ev" / store.TMP_DIR
+    assert store.clean_incoming(tmp_path / "ev") == 0  # nothing to clean, no folder
+    incoming.mkdir(parents=True)
+    part = incoming / "otherhost-123-ab.part"
+    part.write_bytes(b"x")
+    mtime = part.stat().st_mtime
+    assert not store._abandoned(part, mtime + store.STALE_PART_S)  # exactly at the limit
+    assert store._abandoned(part, mtime + store.STALE_PART_S + 1)
+    assert not store._abandoned(incoming / "otherhost-124-cd.part", mtime)  # gone meanwhile
+    for name in ("old-a.part", "old-b.part"):
+        (incoming / name).write_bytes(b"x")  # no owner recorded: removed
+    assert store.clean_incoming(tmp_path / "ev") == 2 and part.exists()
+
+
+def test_a_process_of_another_user_counts_as_alive(monkeypatch):
+    from app.services.evidence import store
+
+    def not_ours(pid, sig):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(store.os, "kill", not_ours)
+    assert store._pid_alive(4242)  # it exists: its import may still be running
+
+
+def test_discard_removes_only_what_this_import_created(tmp_path, src):
+    from app.services.evidence.store import discard
+
+    created = copy_into_store(src[0], tmp_path / "ev")
+    adopted = copy_into_store(src[0], tmp_path / "ev")
+    discard(adopted)  # the file was there before this import: kept
+    assert created.path.is_file()
+    discard(created)
+    assert not created.path.exists()
+    discard(created)  # already gone: nothing to do, no error
