@@ -52,7 +52,7 @@ def seed_clips(data_dir: Path) -> Path:
 
 
 def _app_digest() -> str:
-    return tree_digest(APP, ["**/*.py", "resources/i18n/core_*/*.json"], skip=("ui/",))
+    return tree_digest(APP, ["**/*.py", "resources/i18n/*/LC_MESSAGES/*.mo"], skip=("ui/",))
 
 
 def demo_template(kind: str = "full") -> Path:

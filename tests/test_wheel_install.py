@@ -29,7 +29,7 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 CASE_A = "石峰-2023-0117"
 RESOURCES = ("app/resources/i18n/casedesk_zh_CN.qm", "app/resources/fonts/wqy-microhei.ttc",
-             "app/resources/i18n/core_zh_CN/reports.json", "app/resources/icons/casedesk.svg",
+             "app/resources/i18n/zh_CN/LC_MESSAGES/casedesk.mo", "app/resources/icons/casedesk.svg",
              "app/resources/icons/casedesk-256.png")
 
 

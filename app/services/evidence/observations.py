@@ -17,6 +17,7 @@ from app.models import Case, EvidenceItem, Inquiry, Observation, Person, Vehicle
 from app.services.casefile.access import load_case
 from app.services.casefile.vehicles import vehicle_label
 from app.services.common import audit
+from app.services.common.code_labels import label
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ConflictError, ValidationError
 from app.services.common.rows import flush_or_conflict, get_or_raise
@@ -208,7 +209,7 @@ def case_links(session: Session, actor: Actor, case_id: int) -> CaseLinks:
                                 .order_by(Inquiry.id)).all()
     return CaseLinks(
         tuple((v.id, vehicle_label(v)) for v in vehicles),
-        tuple((p.id, p.name or (p.description[:20] if p.description else _(p.role)))
+        tuple((p.id, p.name or (p.description[:20] if p.description else label("person_role", p.role)))
               for p in persons),
         tuple((i.id, f"{i.team}：{i.objective[:24]}") for i in inquiries),
     )

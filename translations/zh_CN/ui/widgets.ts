@@ -1,0 +1,535 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else — merge</source>
+        <translation>已被他人修改 — 合并</translation>
+    </message>
+    <message>
+        <source>Green: only you changed it (yours is kept) · blue: only the other person changed it (theirs is taken) · yellow: both changed it differently — pick one.</source>
+        <translation>绿色：只有你修改（保留你的）· 蓝色：只有对方修改（采用对方的）· 黄色：双方都改且不同——请选择一方。</translation>
+    </message>
+    <message>
+        <source>{n} field(s) were changed by both of you to different values: choose per field which to keep (yours is preselected). Fields only one of you changed are merged automatically.</source>
+        <translation>有 {n} 个字段双方都改了且不一致：请逐项选择保留哪一方（默认保留我的）。只有一方修改的字段已自动合并。</translation>
+    </message>
+    <message>
+        <source>You changed different fields: merging keeps your changes and theirs.</source>
+        <translation>双方修改的是不同字段：合并后同时保留你的和对方的修改。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <source>Will be saved</source>
+        <translation>保存结果</translation>
+    </message>
+    <message>
+        <source>Select a row to read the full values below.</source>
+        <translation>选中一行，可在下方查看完整内容。</translation>
+    </message>
+    <message>
+        <source>mine (default)</source>
+        <translation>我的（默认）</translation>
+    </message>
+    <message>
+        <source>theirs (your pick)</source>
+        <translation>对方的（你的选择）</translation>
+    </message>
+    <message>
+        <source>mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <source>same on both</source>
+        <translation>双方相同</translation>
+    </message>
+    <message>
+        <source>Merge and save</source>
+        <translation>合并并保存</translation>
+    </message>
+    <message>
+        <source>Save their changes together with yours, using your pick where both changed the same field.</source>
+        <translation>把对方的修改与你的修改一起保存；双方都改过的字段按你的选择保存。</translation>
+    </message>
+    <message>
+        <source>Overwrite with mine</source>
+        <translation>以我的为准覆盖</translation>
+    </message>
+    <message>
+        <source>Save all your values; changes the other person made to these fields are replaced (they stay in the history).</source>
+        <translation>全部按你的内容保存，对方对这些字段的修改将被替换（仍保留在修改记录中）。</translation>
+    </message>
+    <message>
+        <source>Discard mine and reload</source>
+        <translation>放弃我的修改</translation>
+    </message>
+    <message>
+        <source>Drop your unsaved changes and show the case as now saved.</source>
+        <translation>丢弃你未保存的修改，显示当前已保存的内容。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Nothing is saved; keep editing.</source>
+        <translation>不保存，继续编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>EnumLabels</name>
+    <message>
+        <source>Reported</source>
+        <translation>已报案</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>侦查中</translation>
+    </message>
+    <message>
+        <source>Suspect identified</source>
+        <translation>已锁定嫌疑人</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>已破案</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>受害人</translation>
+    </message>
+    <message>
+        <source>Suspect</source>
+        <translation>嫌疑人</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>证人</translation>
+    </message>
+    <message>
+        <source>Reporting party</source>
+        <translation>报案人</translation>
+    </message>
+    <message>
+        <source>Three-wheeled motorcycle</source>
+        <translation>三轮摩托车</translation>
+    </message>
+    <message>
+        <source>Two-wheeled e-bike</source>
+        <translation>两轮电动车</translation>
+    </message>
+    <message>
+        <source>Motorcycle</source>
+        <translation>摩托车</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>小汽车</translation>
+    </message>
+    <message>
+        <source>SUV</source>
+        <translation>越野车</translation>
+    </message>
+    <message>
+        <source>Van</source>
+        <translation>面包车</translation>
+    </message>
+    <message>
+        <source>Truck</source>
+        <translation>货车</translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation>客车</translation>
+    </message>
+    <message>
+        <source>Bicycle</source>
+        <translation>自行车</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Suspect vehicle 1</source>
+        <translation>嫌疑车辆1</translation>
+    </message>
+    <message>
+        <source>Suspect vehicle 2</source>
+        <translation>嫌疑车辆2</translation>
+    </message>
+    <message>
+        <source>Suspect vehicle 3</source>
+        <translation>嫌疑车辆3</translation>
+    </message>
+    <message>
+        <source>Victim vehicle</source>
+        <translation>受害方车辆</translation>
+    </message>
+    <message>
+        <source>Witness vehicle</source>
+        <translation>证人车辆</translation>
+    </message>
+    <message>
+        <source>Other vehicle</source>
+        <translation>其他车辆</translation>
+    </message>
+    <message>
+        <source>Seized from the DVR on site</source>
+        <translation>现场调取 DVR</translation>
+    </message>
+    <message>
+        <source>Sent by the owner</source>
+        <translation>业主提供</translation>
+    </message>
+    <message>
+        <source>Exported from the city video platform</source>
+        <translation>市视频平台导出</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待开展</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>Call-out</source>
+        <translation>接警出警</translation>
+    </message>
+    <message>
+        <source>Accident</source>
+        <translation>事故发生</translation>
+    </message>
+    <message>
+        <source>Scene examination</source>
+        <translation>现场勘查</translation>
+    </message>
+    <message>
+        <source>Case-analysis meeting</source>
+        <translation>案情分析会</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>观察</translation>
+    </message>
+    <message>
+        <source>Sighting</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Inference</source>
+        <translation>研判推断</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>侦查措施</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜查</translation>
+    </message>
+    <message>
+        <source>Canvass</source>
+        <translation>摸排走访</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation>身份确认</translation>
+    </message>
+    <message>
+        <source>Arrest</source>
+        <translation>抓获</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>讯问</translation>
+    </message>
+    <message>
+        <source>Confession</source>
+        <translation>供述</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Line of inquiry</source>
+        <translation>侦查方向</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>案情分析会</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Occurred at</source>
+        <translation>案发时间</translation>
+    </message>
+    <message>
+        <source>Reported at</source>
+        <translation>报案时间</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>Road</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Direction of travel</source>
+        <translation>行驶方向</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>光线</translation>
+    </message>
+    <message>
+        <source>Weather</source>
+        <translation>天气</translation>
+    </message>
+    <message>
+        <source>Casualties</source>
+        <translation>伤亡情况</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <source>Lead officer</source>
+        <translation>主办民警</translation>
+    </message>
+    <message>
+        <source>Squad</source>
+        <translation>中队</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>体貌特征</translation>
+    </message>
+    <message>
+        <source>Identified</source>
+        <translation>身份已确认</translation>
+    </message>
+    <message>
+        <source>Identified at</source>
+        <translation>确认身份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>号牌</translation>
+    </message>
+    <message>
+        <source>Unlicensed</source>
+        <translation>无牌</translation>
+    </message>
+    <message>
+        <source>Make/model</source>
+        <translation>品牌型号</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Damage</source>
+        <translation>损坏情况</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>工作成果</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>召开时间</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决定事项</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Solved at</source>
+        <translation>破案时间</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+</context>
+<context>
+    <name>FormWidget</name>
+    <message>
+        <source>unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>{field} is required.</source>
+        <translation>请填写{field}。</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateTimeEdit</name>
+    <message>
+        <source>Known</source>
+        <translation>已知</translation>
+    </message>
+</context>
+<context>
+    <name>ValueText</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+</TS>
