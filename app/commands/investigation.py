@@ -3,10 +3,11 @@ merged timeline), search (everything, one case or all), request-letter and hand-
 
 from __future__ import annotations
 
+import argparse
 from datetime import datetime
 from pathlib import Path
 
-from app.commands.context import print_json
+from app.commands.context import CliContext, print_json
 from app.commands.evidence import evidence_json, resolve_case_id
 from app.i18n import _
 from app.models.db import unit_of_work
@@ -48,7 +49,7 @@ def entry_json(e: canvass.CanvassEntry) -> dict:
             "urgent": e.urgent, "lost": e.lost, "note": e.note}
 
 
-def _cmd_canvass(args, ctx) -> int:
+def _cmd_canvass(args: argparse.Namespace, ctx: CliContext) -> int:
     now = _when(args.now, "now")
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
@@ -72,7 +73,7 @@ def _cmd_canvass(args, ctx) -> int:
     return 0
 
 
-def _cmd_attach(args, ctx) -> int:
+def _cmd_attach(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
     res = attachments.attach_file(
@@ -97,7 +98,7 @@ def _cmd_attach(args, ctx) -> int:
     return 0
 
 
-def _cmd_tasks(args, ctx) -> int:
+def _cmd_tasks(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         rows = tasks.list_tasks(s, SYSTEM, resolve_case_id(s, args.case))
     if args.json:
@@ -114,7 +115,7 @@ def _cmd_tasks(args, ctx) -> int:
     return 0
 
 
-def _cmd_story(args, ctx) -> int:
+def _cmd_story(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         rows = merged_timeline.merged_timeline(s, SYSTEM, resolve_case_id(s, args.case),
                                                custody=not args.no_custody)
@@ -127,7 +128,7 @@ def _cmd_story(args, ctx) -> int:
     return 0
 
 
-def _cmd_search(args, ctx) -> int:
+def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         if args.case:
             hits = search_case(s, SYSTEM, resolve_case_id(s, args.case), args.text)
@@ -142,7 +143,7 @@ def _cmd_search(args, ctx) -> int:
     return 0
 
 
-def _cmd_letter(args, ctx) -> int:
+def _cmd_letter(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
         cam = cameras.find_camera(s, SYSTEM, args.camera)
@@ -155,7 +156,7 @@ def _cmd_letter(args, ctx) -> int:
     return 0
 
 
-def _cmd_hand_over(args, ctx) -> int:
+def _cmd_hand_over(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         req = requests.hand_over(s, SYSTEM, args.request, args.to, at=_when(args.at, "at"))
     print(_("Evidence request {no} handed to {who} ({camera})", no=req.doc_no, who=req.handed_to,
@@ -163,7 +164,7 @@ def _cmd_hand_over(args, ctx) -> int:
     return 0
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("canvass", help="a case's cameras: coverage status, retention, deadline")
     p.add_argument("case")
     p.add_argument("--urgent", action="store_true", help="only footage about to be overwritten")

@@ -143,9 +143,9 @@ def install_translators(app: QCoreApplication, lang: str) -> None:
 def _pick_font(app: QApplication) -> None:
     """Prefer a CJK UI font; without any on the system use the shipped WenQuanYi Micro Hei."""
     families = set(QFontDatabase.families())
-    chosen = next((f for f in ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
-                               "Noto Sans CJK SC", "WenQuanYi Micro Hei", "AR PL UMing CN")
-                   if f in families), None)
+    preferred = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+                 "WenQuanYi Micro Hei", "AR PL UMing CN")
+    chosen: str | None = next((f for f in preferred if f in families), None)
     if chosen is None and not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
         chosen = next(iter(QFontDatabase.applicationFontFamilies(font_id)), None)
@@ -164,9 +164,9 @@ def app_icon() -> QIcon:
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(list(argv or [sys.argv[0]]))
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        list(argv or [sys.argv[0]]))
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     app.setWindowIcon(app_icon())  # every window, the taskbar and the about box
@@ -267,7 +267,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     if not args.screenshot:  # sign-in at start; --demo pre-fills the demo administrator
         from app.ui.admin.login_dialog import demo_prefill, sign_in
 
-        signed_in = sign_in(sessions, **(demo_prefill() if args.demo else {}))
+        prefill = demo_prefill() if args.demo else {}
+        signed_in = sign_in(sessions, username=prefill.get("username", ""),
+                            password=prefill.get("password", ""))
         if signed_in is None:
             engine.dispose()
             return 0
@@ -308,10 +310,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         from app.ui.admin.login_dialog import sign_in
 
         window.deleteLater()
-        actor = sign_in(sessions)
-        if actor is None:
+        next_actor = sign_in(sessions)
+        if next_actor is None:
             break
-        context = dataclasses.replace(context, actor=actor, initial_case_no=None)
+        context = dataclasses.replace(context, actor=next_actor, initial_case_no=None)
     engine.dispose()
     return code
 

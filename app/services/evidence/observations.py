@@ -66,7 +66,9 @@ class ObservationDTO:
 
 
 def _to_dto(o: Observation, ev: EvidenceItem) -> ObservationDTO:
-    roi = (o.roi_x, o.roi_y, o.roi_w, o.roi_h) if o.roi_w else None
+    roi = ((o.roi_x, o.roi_y, o.roi_w, o.roi_h)
+           if o.roi_x is not None and o.roi_y is not None and o.roi_w and o.roi_h is not None
+           else None)
     e = evidence_dto(ev)
     return ObservationDTO(
         id=o.id, case_id=o.case_id, evidence_id=o.evidence_id, frame_index=o.frame_index,
@@ -96,7 +98,7 @@ def _validate(session: Session, case_id: int, ev: EvidenceItem, data: Observatio
                               ("inquiry_id", Inquiry, data.inquiry_id)):
         if value is not None:
             row = session.get(model, value)
-            if row is None or row.case_id != case_id:
+            if not isinstance(row, Vehicle | Person | Inquiry) or row.case_id != case_id:
                 errors[fld] = _("The linked record does not belong to this case.")
     if errors:
         raise ValidationError(errors)
