@@ -75,11 +75,17 @@ def write_catalogues(layout: Layout, catalogues: dict[str, Catalog]) -> None:
         if not len(catalogue):
             path.unlink(missing_ok=True)
             continue
-        buffer = io.BytesIO()
-        write_po(buffer, catalogue, width=100, sort_output=True, include_lineno=False,
-                 omit_header=False)
-        if not path.exists() or path.read_bytes() != buffer.getvalue():
-            path.write_bytes(buffer.getvalue())
+        text = po_text(catalogue)
+        if not path.exists() or path.read_bytes() != text:
+            path.write_bytes(text)
+
+
+def po_text(catalogue: Catalog) -> bytes:
+    """The ``.po`` as written: sorted, no line numbers, no Babel version (no churn)."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalogue, width=100, sort_output=True, include_lineno=False)
+    lines = buffer.getvalue().splitlines(keepends=True)
+    return b"".join(line for line in lines if not line.startswith(b'"Generated-By: '))
 
 
 def sync(layout: Layout, catalogues: dict[str, Catalog],
