@@ -101,7 +101,9 @@ def test_wheel_ships_resources_and_imports_from_the_venv(installed):
     wheel = next((installed / "dist").glob("casedesk-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     assert set(RESOURCES) <= names
-    assert not any(n.startswith(("tests/", "resources/")) for n in names)
+    assert not any(n.startswith(("tests/", "resources/", "translations/")) for n in names)
+    i18n = {n.rsplit(".", 1)[-1] for n in names if n.startswith("app/resources/i18n/")}
+    assert i18n == {"qm", "mo"}  # compiled catalogues only, no .ts/.po/.json sources
     probe = ("import app, json, importlib.metadata as m; from app.resources import resource_path;"
              "print(json.dumps([app.__file__, str(resource_path('fonts')),"
              " [r for r in m.requires('casedesk') if 'extra' not in r]]))")
