@@ -26,6 +26,9 @@ from tools.i18n_build.layout import DOMAIN, MAIN_TOPIC, Layout
 
 KEYWORDS = {"_": None, "N_": None, "FilterSpec": (2,)}
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)  # the .mo header never changes
+HEADER = ("# CaseDesk core messages ({lang}), topic \"{topic}\".\n"
+          "# Translate the msgstr lines (Poedit or any PO editor), then run\n"
+          "# `python tools/update_translations.py`; it adds new messages and drops vanished ones.")
 
 
 def topic_of(layout: Layout, path: Path) -> str:
@@ -55,9 +58,11 @@ def extract(layout: Layout) -> dict[str, list[str]]:
 
 
 def new_catalogue(layout: Layout, topic: str) -> Catalog:
-    return Catalog(locale=layout.lang, domain=f"{DOMAIN}-{topic}", project="CaseDesk",
-                   version="", copyright_holder="CaseDesk", msgid_bugs_address="",
-                   creation_date=FIXED_DATE, revision_date=FIXED_DATE, fuzzy=False)
+    catalogue = Catalog(locale=layout.lang, domain=f"{DOMAIN}-{topic}", project="CaseDesk",
+                        version="1", copyright_holder="CaseDesk", msgid_bugs_address="",
+                        creation_date=FIXED_DATE, revision_date=FIXED_DATE, fuzzy=False)
+    catalogue.header_comment = HEADER.format(topic=topic, lang=layout.lang)
+    return catalogue
 
 
 def read_catalogues(layout: Layout) -> dict[str, Catalog]:
