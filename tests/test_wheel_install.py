@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.demo_data import copy_demo, seed_clips
+from tests.demo_data import copy_demo, seed_clips, seed_media_cache
 from tests.shared_cache import build_once, run_dir
 
 pytestmark = pytest.mark.slow
@@ -83,12 +83,14 @@ def _run(installed: Path, tool: str, *args: str, cwd: Path) -> subprocess.Comple
 def demo_from_wheel(installed, tmp_path_factory) -> Path:
     """A data dir seeded by the installed ``casedesk-cli demo`` (its output in demo.txt).
 
-    It starts from a copy of the case-file template and the pre-rendered clips, so the run does
-    the users, call-outs and footage import (every kind of demo step) without the ~50 generated
-    cases, which take minutes on a loaded machine (their seeding has its own tests)."""
+    It starts from a copy of the case-file template, the pre-rendered clips and their frame-index
+    and activity caches, so the run does the users, call-outs and footage import (every kind of
+    demo step) without the ~50 generated cases and without decoding every frame again, which
+    together took minutes on a loaded machine (both have their own tests)."""
     def seed(folder: Path) -> None:
         copy_demo(folder / "data", "cases")
         seed_clips(folder / "data")  # pre-rendered footage: the demo finds and imports it
+        seed_media_cache(folder / "data")
         done = _run(installed, "casedesk-cli", "--data-dir", str(folder / "data"), "demo",
                     cwd=folder)
         assert done.returncode == 0, done.stderr
