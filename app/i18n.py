@@ -1,20 +1,24 @@
 """Qt-free translation of core (services/video/reports/CLI) messages.
 
-Source strings are English, wrapped in ``_()``; the zh_CN catalogue is every JSON file in the
-package data ``app/resources/i18n/core_zh_CN/`` (English → Chinese; one file per topic). zh_CN is
-the default language. A test checks that every ``_("...")`` literal under ``app/`` has a Chinese entry. The Qt UI uses
-``tr()`` with ``.ts``/``.qm`` files instead; both follow :func:`set_language`.
+Source strings are English, wrapped in ``_()``. Their Chinese is the gettext catalogue
+``app/resources/i18n/<lang>/LC_MESSAGES/casedesk.mo`` (package data, read once with the standard
+library's :mod:`gettext`), compiled from ``translations/<lang>/core/<topic>.po`` by
+``tools/update_translations.py``. zh_CN is the default language; ``en`` is the source text. The
+Qt UI uses ``tr()`` and a ``.qm`` built by the same command; both follow :func:`set_language`.
 """
 
 from __future__ import annotations
 
-import json
+import gettext
 from functools import cache
 
 from app.resources import resource_path
 
 DEFAULT_LANGUAGE = "zh_CN"
 SUPPORTED = ("zh_CN", "en")
+DOMAIN = "casedesk"
+#: Context under which the GUI's ``.qm`` repeats every translation (context-free fallback).
+ANY_CONTEXT = "@any"
 _state = {"lang": DEFAULT_LANGUAGE}
 
 
@@ -28,15 +32,24 @@ def language() -> str:
     return _state["lang"]
 
 
+def N_(text: str, /) -> str:  # noqa: N802 - the gettext convention
+    """Mark ``text`` for the catalogue without translating it (translate later with ``_``)."""
+    return text
+
+
 @cache
-def catalogue(lang: str) -> dict[str, str]:
-    merged: dict[str, str] = {}
-    for path in sorted(resource_path("i18n", f"core_{lang}").glob("*.json")):
-        merged.update(json.loads(path.read_text(encoding="utf-8")))
-    return merged
+def catalogue(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue of ``lang`` (no translation for ``en`` or a missing file)."""
+    if lang == "en":
+        return gettext.NullTranslations()
+    mo = resource_path("i18n", lang, "LC_MESSAGES", f"{DOMAIN}.mo")
+    if not mo.is_file():
+        return gettext.NullTranslations()
+    with mo.open("rb") as fp:
+        return gettext.GNUTranslations(fp)
 
 
 def _(text: str, /, **params: object) -> str:
     """Translate ``text`` into the current language, then fill ``{named}`` params."""
-    translated = catalogue(_state["lang"]).get(text, text) if _state["lang"] != "en" else text
+    translated = catalogue(_state["lang"]).gettext(text)
     return translated.format(**params) if params else translated

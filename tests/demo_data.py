@@ -8,6 +8,8 @@
   change rebuilds it. Built under a lock: parallel workers wait for one build.
 - :func:`copy_demo` — a private copy of a template for one test (SQLite file, evidence store,
   frame-index cache: all paths inside are relative to the data dir).
+- :func:`seed_clips` / :func:`seed_media_cache` — the rendered clips and their frame-index and
+  activity caches, where a demo run in a fresh data dir finds them.
 """
 
 from __future__ import annotations
@@ -51,8 +53,17 @@ def seed_clips(data_dir: Path) -> Path:
     return target
 
 
+def seed_media_cache(data_dir: Path) -> Path:
+    """Copy the full template's derived media cache (frame indexes, activity scans of the demo
+    clips, keyed by their content) into ``data_dir``: importing the clips again then skips the
+    decoding passes (tests/video checks those), everything else of the import still runs."""
+    target = Path(data_dir) / "cache"
+    shutil.copytree(demo_template("full") / "cache", target, dirs_exist_ok=True)
+    return target
+
+
 def _app_digest() -> str:
-    return tree_digest(APP, ["**/*.py", "resources/i18n/core_*/*.json"], skip=("ui/",))
+    return tree_digest(APP, ["**/*.py", "resources/i18n/*/LC_MESSAGES/*.mo"], skip=("ui/",))
 
 
 def demo_template(kind: str = "full") -> Path:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.demo_data import copy_demo, seed_clips
+from tests.demo_data import copy_demo, seed_clips, seed_media_cache
 from tests.shared_cache import build_once, run_dir
 
 # A wheel build, a venv install and a whole demo in subprocesses: minutes on a loaded 2-core
@@ -31,7 +31,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 ROOT = Path(__file__).resolve().parent.parent
 CASE_A = "石峰-2023-0117"
 RESOURCES = ("app/resources/i18n/casedesk_zh_CN.qm", "app/resources/fonts/wqy-microhei.ttc",
-             "app/resources/i18n/core_zh_CN/reports.json", "app/resources/icons/casedesk.svg",
+             "app/resources/i18n/zh_CN/LC_MESSAGES/casedesk.mo", "app/resources/icons/casedesk.svg",
              "app/resources/icons/casedesk-256.png")
 
 
@@ -85,12 +85,14 @@ def _run(installed: Path, tool: str, *args: str, cwd: Path) -> subprocess.Comple
 def demo_from_wheel(installed, tmp_path_factory) -> Path:
     """A data dir seeded by the installed ``casedesk-cli demo`` (its output in demo.txt).
 
-    It starts from a copy of the case-file template and the pre-rendered clips, so the run does
-    the users, call-outs and footage import (every kind of demo step) without the ~50 generated
-    cases, which take minutes on a loaded machine (their seeding has its own tests)."""
+    It starts from a copy of the case-file template, the pre-rendered clips and their frame-index
+    and activity caches, so the run does the users, call-outs and footage import (every kind of
+    demo step) without the ~50 generated cases and without decoding every frame again, which
+    together took minutes on a loaded machine (both have their own tests)."""
     def seed(folder: Path) -> None:
         copy_demo(folder / "data", "cases")
         seed_clips(folder / "data")  # pre-rendered footage: the demo finds and imports it
+        seed_media_cache(folder / "data")
         done = _run(installed, "casedesk-cli", "--data-dir", str(folder / "data"), "demo",
                     cwd=folder)
         assert done.returncode == 0, done.stderr
@@ -103,7 +105,9 @@ def test_wheel_ships_resources_and_imports_from_the_venv(installed):
     wheel = next((installed / "dist").glob("casedesk-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     assert set(RESOURCES) <= names
-    assert not any(n.startswith(("tests/", "resources/")) for n in names)
+    assert not any(n.startswith(("tests/", "resources/", "translations/")) for n in names)
+    i18n = {n.rsplit(".", 1)[-1] for n in names if n.startswith("app/resources/i18n/")}
+    assert i18n == {"qm", "mo"}  # compiled catalogues only, no .ts/.po/.json sources
     probe = ("import app, json, importlib.metadata as m; from app.resources import resource_path;"
              "print(json.dumps([app.__file__, str(resource_path('fonts')),"
              " [r for r in m.requires('casedesk') if 'extra' not in r]]))")

@@ -92,9 +92,9 @@ def _cmd_attach(args: argparse.Namespace, ctx: CliContext) -> int:
                                "description": det.description, "text": det.text},
                     "custody": "import"})
     else:
-        key = ("Already imported as evidence {id} (SHA-256 {sha})." if res.duplicate
-               else "Imported as evidence {id} (SHA-256 {sha}).")
-        print(_(key, id=res.evidence.id, sha=res.evidence.sha256))
+        params = {"id": res.evidence.id, "sha": res.evidence.sha256}
+        print(_("Already imported as evidence {id} (SHA-256 {sha}).", **params) if res.duplicate
+              else _("Imported as evidence {id} (SHA-256 {sha}).", **params))
     return 0
 
 

@@ -1,7 +1,8 @@
 """Files CaseDesk reads at run time, shipped inside the package (wheel, bundle, editable).
 
-``i18n/`` (Qt ``.qm``/``.ts`` for the GUI, ``core_zh_CN/*.json`` for Qt-free messages, the UI
-glossaries ``ui_zh_CN/*.json``), ``fonts/`` (the CJK font embedded in PDFs), ``icons/`` (the
+``i18n/`` (compiled catalogues: Qt ``casedesk_<lang>.qm`` for the GUI, gettext
+``<lang>/LC_MESSAGES/casedesk.mo`` for Qt-free messages; their sources are ``translations/``),
+``fonts/`` (the CJK font embedded in PDFs), ``icons/`` (the
 application icon). Always reach them through :func:`resource_path`, never through a path built
 from ``__file__`` up to a source checkout: an installed wheel has no checkout.
 """

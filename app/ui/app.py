@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import logging
 import os
 import sys
@@ -12,7 +11,6 @@ import time
 from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from xml.etree import ElementTree
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.config import APP_NAME, AppPaths, resolve_paths
 from app.demo import split_steps
-from app.i18n import SUPPORTED, set_language
+from app.i18n import ANY_CONTEXT, SUPPORTED, set_language
 from app.models.db import DatabaseError, open_database
 from app.resources import resource_path
 from app.services.common.context import SYSTEM, Actor
@@ -97,44 +95,23 @@ class CaseDeskTranslator(QTranslator):
     """The compiled ``.qm`` first; on a miss, the same source text in any context.
 
     lupdate cannot always tell the runtime context (a ``tr`` inside a helper function, a base
-    class method called on a subclass); the context-free fallback keeps such strings translated —
-    never for Qt's own classes (``QFileSystemModel`` "Name" is a file name, not a person's),
-    which go to Qt's catalogue, and ``qt_gaps_<lang>.json`` fills what that catalogue lacks
-    (the file dialog's "&Look in:", "Files of &type:").
+    class method called on a subclass); the ``.qm`` repeats every translation under
+    :data:`app.i18n.ANY_CONTEXT` for those (built by ``tools/update_translations.py``, nothing
+    parsed at start) — never for Qt's own classes (``QFileSystemModel`` "Name" is a file name,
+    not a person's), which go to Qt's catalogue; the words it lacks (the file dialog's
+    "&Look in:") are compiled into the ``.qm`` under their Qt context.
     """
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._any_context: dict[str, str] = {}
-        self._qt_gaps: dict[str, dict[str, str]] = {}
-
     def load_catalogue(self, lang: str) -> bool:
-        ok = self.load(f"casedesk_{lang}", str(QM_DIR))
-        ts = QM_DIR / f"casedesk_{lang}.ts"
-        if ts.exists():
-            for message in ElementTree.parse(ts).getroot().iter("message"):
-                source = message.findtext("source")
-                target = message.find("translation")
-                if (source and target is not None and target.text
-                        and target.get("type") not in ("unfinished", "obsolete")):
-                    self._any_context.setdefault(source, target.text)
-        gaps = QM_DIR / f"qt_gaps_{lang}.json"
-        if gaps.exists():
-            self._qt_gaps = json.loads(gaps.read_text(encoding="utf-8"))
-        return ok or bool(self._any_context)
+        return self.load(f"casedesk_{lang}", str(QM_DIR))
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
         found = super().translate(context, source, disambiguation, n)
-        if found:
-            return found
-        if context[:1] == "Q" and context[1:2].isupper():  # Qt's own class
-            return self._qt_gaps.get(context, {}).get(source)
+        if found or (context[:1] == "Q" and context[1:2].isupper()):  # Qt's own class
+            return found or None
         # None (a null QString) lets Qt ask the next translator (qtbase for standard buttons)
-        return self._any_context.get(source) or None
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
-        return super().isEmpty() and not self._any_context
+        return super().translate(ANY_CONTEXT, source, disambiguation, n) or None
 
 
 def install_translators(app: QCoreApplication, lang: str) -> None:
@@ -166,9 +143,9 @@ def install_translators(app: QCoreApplication, lang: str) -> None:
 def _pick_font(app: QApplication) -> None:
     """Prefer a CJK UI font; without any on the system use the shipped WenQuanYi Micro Hei."""
     families = set(QFontDatabase.families())
-    chosen: str | None = next((f for f in ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
-                               "Noto Sans CJK SC", "WenQuanYi Micro Hei", "AR PL UMing CN")
-                   if f in families), None)
+    preferred = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+                 "WenQuanYi Micro Hei", "AR PL UMing CN")
+    chosen: str | None = next((f for f in preferred if f in families), None)
     if chosen is None and not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
         chosen = next(iter(QFontDatabase.applicationFontFamilies(font_id)), None)
@@ -188,8 +165,8 @@ def app_icon() -> QIcon:
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) \
-        else QApplication(list(argv or [sys.argv[0]]))
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        list(argv or [sys.argv[0]]))
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     app.setWindowIcon(app_icon())  # every window, the taskbar and the about box

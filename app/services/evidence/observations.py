@@ -18,6 +18,7 @@ from app.models import Case, EvidenceItem, Inquiry, Observation, Person, Vehicle
 from app.services.casefile.access import load_case
 from app.services.casefile.vehicles import vehicle_label
 from app.services.common import audit
+from app.services.common.code_labels import label
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ConflictError, ValidationError
 from app.services.common.rows import flush_or_conflict, get_or_raise
@@ -66,9 +67,9 @@ class ObservationDTO:
 
 
 def _to_dto(o: Observation, ev: EvidenceItem) -> ObservationDTO:
-    roi = (o.roi_x, o.roi_y, o.roi_w, o.roi_h) \
-        if o.roi_w and o.roi_x is not None and o.roi_y is not None and o.roi_h is not None \
-        else None
+    roi = ((o.roi_x, o.roi_y, o.roi_w, o.roi_h)
+           if o.roi_x is not None and o.roi_y is not None and o.roi_w and o.roi_h is not None
+           else None)
     e = evidence_dto(ev)
     return ObservationDTO(
         id=o.id, case_id=o.case_id, evidence_id=o.evidence_id, frame_index=o.frame_index,
@@ -101,13 +102,13 @@ def _validate(session: Session, case_id: int, ev: EvidenceItem, data: Observatio
     unknown = [t for t in data.tags if t not in TAGS]
     if unknown:
         errors["tags"] = _("Unknown tag: {tag}.", tag=", ".join(unknown))
-    linked = {"vehicle_id": data.vehicle_id and _case_of(session, Vehicle, data.vehicle_id),
-              "person_id": data.person_id and _case_of(session, Person, data.person_id),
-              "inquiry_id": data.inquiry_id and _case_of(session, Inquiry, data.inquiry_id)}
-    for fld, value in (("vehicle_id", data.vehicle_id), ("person_id", data.person_id),
-                       ("inquiry_id", data.inquiry_id)):
-        if value is not None and linked[fld] != case_id:
-            errors[fld] = _("The linked record does not belong to this case.")
+    for fld, model, value in (("vehicle_id", Vehicle, data.vehicle_id),
+                              ("person_id", Person, data.person_id),
+                              ("inquiry_id", Inquiry, data.inquiry_id)):
+        if value is not None:
+            row = session.get(model, value)
+            if not isinstance(row, Vehicle | Person | Inquiry) or row.case_id != case_id:
+                errors[fld] = _("The linked record does not belong to this case.")
     if errors:
         raise ValidationError(errors)
 
@@ -219,7 +220,7 @@ def case_links(session: Session, actor: Actor, case_id: int) -> CaseLinks:
                                 .order_by(Inquiry.id)).all()
     return CaseLinks(
         tuple((v.id, vehicle_label(v)) for v in vehicles),
-        tuple((p.id, p.name or (p.description[:20] if p.description else _(p.role)))
+        tuple((p.id, p.name or (p.description[:20] if p.description else label("person_role", p.role)))
               for p in persons),
         tuple((i.id, f"{i.team}：{i.objective[:24]}") for i in inquiries),
     )
