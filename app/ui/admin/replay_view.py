@@ -32,6 +32,7 @@ from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from app.models.db import unit_of_work
+from app.services.common.clock import DEFAULT_TZ, format_local, zone
 from app.services.common.context import Perm
 from app.services.common.errors import ServiceError
 from app.services.evidence import items
@@ -237,7 +238,7 @@ class ReplayView(QWidget):
         return step.question is not None and step.index not in self.revealed
 
     def _list_text(self, step: ReplayStep, tz: str) -> str:
-        when = step.at.astimezone(_zone(tz)).strftime("%m-%d %H:%M")
+        when = format_local(step.at, tz, "%m-%d %H:%M")
         if step.kind == replay.OUTCOME:
             return self.tr("{n}. Outcome").format(n=step.index + 1) if step.index <= self.reached \
                 else self.tr("{n}. Outcome (hidden)").format(n=step.index + 1)
@@ -280,7 +281,7 @@ class ReplayView(QWidget):
             self.known.show_state(rp.steps[self.index - 1].state if self.index else None)
             return
         self.reveal_button.hide()
-        when = step.at.astimezone(_zone(rp.tz)).strftime("%Y-%m-%d %H:%M")
+        when = format_local(step.at, rp.tz, "%Y-%m-%d %H:%M")
         kind = self.tr("Outcome") if step.kind == replay.OUTCOME else event_kind_label(step.kind)
         title = f"{kind}：{step.title}" if step.title and step.title != kind else kind
         self.heading.setText(f"{when}  {title}")
@@ -389,4 +390,4 @@ def _zone(tz: str) -> ZoneInfo:
     try:
         return ZoneInfo(tz)
     except Exception:  # noqa: BLE001 - a bad zone name must not break the replay
-        return ZoneInfo("Asia/Shanghai")
+        return zone(DEFAULT_TZ)

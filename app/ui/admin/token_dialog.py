@@ -7,6 +7,8 @@ from datetime import datetime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
+from app.services.common.clock import format_local
+
 
 class TokenDialog(QDialog):
     def __init__(self, parent, username: str, token: str, expires: datetime):
@@ -18,7 +20,7 @@ class TokenDialog(QDialog):
             "Copy the token now: it is shown only this once (CaseDesk keeps only its hash). "
             "A script signs in as {name} with it in CASEDESK_TOKEN until {date}; revoke it in "
             "this dialog when it is no longer needed.").format(
-                name=username, date=expires.astimezone().strftime("%Y-%m-%d %H:%M")))
+                name=username, date=format_local(expires, None, "%Y-%m-%d %H:%M")))
         note.setWordWrap(True)
         layout.addWidget(note)
         self.token = QLineEdit(token)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import unit_of_work
+from app.services.common.clock import format_local
 from app.services.evidence.observations import list_observations
 from app.services.training import package_export as training_package
 from app.services.training import package_import, replay
@@ -85,7 +86,7 @@ class ExportPackageDialog(QDialog):
         with unit_of_work(self._ctx.sessions) as s:
             rows = list_observations(s, self._ctx.actor, case_id)
         for o in rows:
-            when = o.wall_time.astimezone().strftime("%m-%d %H:%M:%S") if o.wall_time else "—"
+            when = format_local(o.wall_time, None, "%m-%d %H:%M:%S") or "—"
             item = QListWidgetItem(f"{when}  #{o.frame_index}  {o.note[:60]}")
             item.setData(Qt.ItemDataRole.UserRole, o.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.models.db import unit_of_work
 from app.models.enums import Role
+from app.services.common.clock import format_local
 from app.services.common.errors import ServiceError, ValidationError
 from app.services.org import officers, tokens, users
 from app.ui.admin.token_dialog import TokenDialog
@@ -121,7 +122,7 @@ class UsersDialog(QDialog):
         for i, u in enumerate(self.users):
             state = (self.tr("disabled") if not u.active else self.tr("locked")
                      if u.is_locked() else self.tr("active"))
-            last = u.last_login_at.astimezone().strftime("%Y-%m-%d %H:%M") if u.last_login_at else ""
+            last = format_local(u.last_login_at, None, "%Y-%m-%d %H:%M")
             for col, text in enumerate((u.username, u.display_name, role_label(self, u.role.value),
                                         squads.get(u.squad_id, ""), state, last)):
                 self.table.setItem(i, col, QTableWidgetItem(text))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import CASE_TRANSITIONS, CaseStatus
 from app.services.casefile.dto import CaseDetail, ChangeNote
+from app.services.common.clock import DEFAULT_TZ
 from app.services.common.errors import ConflictError, NotFoundError, ServiceError, ValidationError
 from app.ui.error_dialogs import report_error
 from app.ui.widgets.conflict_dialog import ConflictChoice, Resolution
@@ -45,7 +46,7 @@ class FormDialog(QDialog):
     """A FormWidget + optional change note (reason, known at) + OK/Cancel with inline errors."""
 
     def __init__(self, title: str, specs: list[FieldSpec], make_input: Callable[[dict], Any],
-                 save: SaveFn, *, tz: str = "Asia/Shanghai", with_note: bool = False,
+                 save: SaveFn, *, tz: str = DEFAULT_TZ, with_note: bool = False,
                  resolve: ResolveFn | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)

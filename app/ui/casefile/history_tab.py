@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.services.casefile.dto import CaseDetail
+from app.services.common.clock import DEFAULT_TZ
 from app.ui.casefile.records_tab import HistoryTexts, RowsModel, make_table
 from app.ui.widgets.enum_labels import (
     entity_label,
@@ -47,7 +48,7 @@ class CaseHistoryTab(QWidget):
         top_layout.addWidget(QLabel(f"<b>{status_title}</b>", top))
 
         def tz(ctx) -> str:
-            return ctx.tz if ctx is not None else "Asia/Shanghai"
+            return ctx.tz if ctx is not None else DEFAULT_TZ
 
         self.status_model = RowsModel([
             (self.tr("When"), lambda s, ctx: local_time(s.changed_at, tz(ctx))),

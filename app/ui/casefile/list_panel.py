@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.services.casefile.dto import CaseFilter
+from app.services.common.clock import DEFAULT_TZ, zone
 from app.services.common.errors import NotFoundError, PermissionDenied, ServiceError
 from app.ui.casefile.list_model import CASE_ID_ROLE, CaseTableModel, Column
 from app.ui.casefile.store import CaseStore, ListView
@@ -39,7 +39,7 @@ from app.ui.workers import TaskContext, TaskHandle, run_task
 
 NO_DATE = QDate(2000, 1, 1)
 OPEN_STATUSES = ("reported", "investigating", "suspect_identified", "suspended")
-ZONE = ZoneInfo("Asia/Shanghai")
+ZONE = zone(DEFAULT_TZ)
 QUERY_ERRORS = (ServiceError, SQLAlchemyError)
 
 

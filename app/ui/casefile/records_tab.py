@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.casefile.dto import AttributeChangeDTO, CaseDetail
+from app.services.common.clock import DEFAULT_TZ
 from app.ui.casefile.record_specs import RecordKind
 from app.ui.widgets.enum_labels import (
     event_kind_label,
@@ -118,7 +119,7 @@ class HistoryTexts(QObject):
         """A stored history value in words: codes → labels, times → local, ids → names."""
         if raw in (None, ""):
             return self.tr("(empty)")
-        tz = detail.tz if detail is not None else "Asia/Shanghai"
+        tz = detail.tz if detail is not None else DEFAULT_TZ
         field, entity = change.field, change.entity_type
         if raw in ("true", "false") and field in BOOL_FIELDS:
             return self.tr("yes") if raw == "true" else self.tr("no")
@@ -136,7 +137,7 @@ class HistoryTexts(QObject):
 
     def columns(self) -> list[RowColumn]:
         def tz(ctx) -> str:
-            return ctx.tz if ctx is not None else "Asia/Shanghai"
+            return ctx.tz if ctx is not None else DEFAULT_TZ
 
         return [
             (self.tr("Known since"), lambda c, ctx: local_time(c.known_at, tz(ctx))),

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from app.services.casefile.dto import CaseDetail, CaseInput
+from app.services.common.clock import DEFAULT_TZ, zone
 from app.services.common.context import Perm
 from app.services.common.errors import NotFoundError, ServiceError
 from app.ui.casefile import dialogs as case_dialogs
@@ -28,7 +28,7 @@ from app.ui.change_watcher import ChangeWatcher
 from app.ui.error_dialogs import report_error
 
 POLL_MS = 3000
-ZONE = ZoneInfo("Asia/Shanghai")
+ZONE = zone(DEFAULT_TZ)
 
 NEW_CASE_FIELDS = ("case_no", "title", "occurred_at", "reported_at", "squad_id",
                    "lead_officer_id", "district", "road", "address")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.common.clock import DEFAULT_TZ
 from app.services.investigation.merged_timeline import TimelineEntry
 from app.ui.widgets.enum_labels import local_time
 
@@ -27,7 +28,7 @@ class TimelinePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("MergedTimeline")
         self.entries: list[TimelineEntry] = []
-        self.tz = "Asia/Shanghai"
+        self.tz = DEFAULT_TZ
         names = self.source_names()
         self.filters: dict[str, QCheckBox] = {}
         row = QHBoxLayout()

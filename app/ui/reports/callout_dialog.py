@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -23,12 +22,13 @@ from PySide6.QtWidgets import (
 from app.models.db import unit_of_work
 from app.reports.case_data import case_heading
 from app.reports.labels import labels
+from app.services.common.clock import DEFAULT_TZ, zone
 from app.services.common.errors import ServiceError, ValidationError
 from app.services.org import callouts
 from app.services.org import officers as officer_service
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 
-TZ = ZoneInfo("Asia/Shanghai")
+TZ = zone(DEFAULT_TZ)
 
 
 class CallOutDialog(QDialog):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 import pandas as pd
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.models.db import unit_of_work
 from app.reports.labels import label, labels
 from app.services.casefile import callout_view
+from app.services.common.clock import DEFAULT_TZ, format_local, zone
 from app.services.common.context import Perm
 from app.services.org import callouts
 from app.services.org import officers as officer_service
@@ -29,7 +28,7 @@ from app.ui.reports.callout_dialog import CallOutDialog
 from app.ui.reports.frame_model import DataFrameModel
 from app.ui.widgets.date_limit import date_limit, date_limit_edit
 
-TZ = ZoneInfo("Asia/Shanghai")
+TZ = zone(DEFAULT_TZ)
 PAGE = 500
 
 
@@ -126,7 +125,7 @@ class CallOutLogView(QWidget):
 
     def _show(self) -> None:
         frame = pd.DataFrame({
-            self.tr("Time"): [c.occurred_at.astimezone(TZ).strftime("%Y-%m-%d %H:%M")
+            self.tr("Time"): [format_local(c.occurred_at, None, "%Y-%m-%d %H:%M")
                               for c in self.rows],
             self.tr("Kind"): [label("callout_kind", c.kind) for c in self.rows],
             self.tr("Place"): [f"{c.district}{c.road} {c.address}".strip() for c in self.rows],

@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.db import unit_of_work
+from app.services.common.clock import format_local
 from app.services.common.context import Actor
 from app.services.common.errors import ServiceError
 from app.services.evidence import cameras, clock_offsets
 from app.ui.investigation.camera_form import CameraForm, owner_labels
 from app.ui.investigation.camera_undo import save_camera
 from app.ui.investigation.qt_values import picked_time
-from app.ui.review.clip_view import SHOWN_QTZ, SHOWN_TZ, as_shown_zone
+from app.ui.review.clip_view import SHOWN_QTZ, as_shown_zone
 
 
 class CameraDialog(QDialog):
@@ -130,7 +131,7 @@ class CameraDialog(QDialog):
         self.offsets.setRowCount(len(c.offsets))
         for r, o in enumerate(c.offsets):
             for col, text in enumerate((f"{o.offset_s:+.1f}",
-                                        o.measured_at.astimezone(SHOWN_TZ).strftime("%Y-%m-%d %H:%M"),
+                                        format_local(o.measured_at, None, "%Y-%m-%d %H:%M"),
                                         o.method)):
                 self.offsets.setItem(r, col, QTableWidgetItem(text))
 

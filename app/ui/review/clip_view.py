@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.common.clock import DEFAULT_TZ, zone
 from app.services.evidence.items import EvidenceDTO
 from app.services.evidence.observations import ObservationDTO
 from app.ui.review.frame_view import FrameView, bgr_to_qimage
 from app.ui.review.player import SPEEDS, ClipPlayer
 from app.ui.review.timeline import TimelineWidget
 
-SHOWN_TZ = ZoneInfo("Asia/Shanghai")  # shown zone of CCTV times (the squad's zone)
-SHOWN_QTZ = QTimeZone(b"Asia/Shanghai")
+SHOWN_TZ = zone(DEFAULT_TZ)  # shown zone of CCTV times (the squad's zone)
+SHOWN_QTZ = QTimeZone(DEFAULT_TZ.encode())
 
 
 def as_shown_zone(dt: datetime) -> datetime:

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import unit_of_work
+from app.services.common.clock import format_local
 from app.services.common.context import Actor
 from app.services.common.errors import ServiceError
 from app.services.evidence import clips as evidence
 from app.services.evidence import custody, items
 from app.services.evidence.cameras import CameraDTO
-from app.ui.review.clip_view import SHOWN_QTZ, SHOWN_TZ, fmt_wall, shown_time
+from app.ui.review.clip_view import SHOWN_QTZ, fmt_wall, shown_time
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 from app.ui.widgets.enum_labels import choices
 
@@ -107,7 +108,7 @@ class EvidenceDialog(QDialog):
             rows = custody.custody_log(s, self._actor, self.ev.id)
         self.log.setRowCount(len(rows))
         for r, c in enumerate(rows):
-            for col, text in enumerate((c.at.astimezone(SHOWN_TZ).strftime("%Y-%m-%d %H:%M:%S"),
+            for col, text in enumerate((format_local(c.at, None, "%Y-%m-%d %H:%M:%S"),
                                         actions.get(c.action, c.action), c.detail)):
                 self.log.setItem(r, col, QTableWidgetItem(text))
 

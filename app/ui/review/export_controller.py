@@ -11,6 +11,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from app.services.common.clock import format_local
 from app.ui.context import AppContext
 from app.ui.review import media_tasks
 from app.ui.review.clip_view import SHOWN_TZ, ClipView, fmt_wall
@@ -53,7 +54,7 @@ class ExportController(QObject):
         ev, i = p.evidence, p.shown_index
         wall = p.wall_time(i)
         if out_png is None:
-            stamp = wall.astimezone(SHOWN_TZ).strftime("%Y%m%d_%H%M%S") if wall else "nowall"
+            stamp = format_local(wall, None, "%Y%m%d_%H%M%S") or "nowall"
             out_png = self._export_dir() / f"{ev.camera_code or ev.id}_{stamp}_f{i:06d}.png"
         roi = host.clip_view.frame_view.pending_roi()
         ctx = host.context

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.common.clock import DEFAULT_TZ
 from app.services.common.errors import ConflictError, NotFoundError
 from app.ui.error_dialogs import report_error
 from app.ui.widgets.enum_labels import field_label, local_time
@@ -56,7 +57,7 @@ class ConflictChoice(Enum):
 class ValueText(QObject):
     """Field labels and values as the form shows them (choice labels, local times, yes/no)."""
 
-    def __init__(self, specs: Sequence[FieldSpec] = (), tz: str = "Asia/Shanghai"):
+    def __init__(self, specs: Sequence[FieldSpec] = (), tz: str = DEFAULT_TZ):
         super().__init__()
         self.specs = {s.name: s for s in specs}
         self.tz = tz

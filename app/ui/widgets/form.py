@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.common.clock import DEFAULT_TZ
+
 KINDS = ("line", "text", "combo", "int", "float", "datetime", "check", "lines", "multi")
 
 
@@ -55,7 +57,7 @@ class OptionalDateTimeEdit(QWidget):
 
     edited = Signal()
 
-    def __init__(self, tz: str = "Asia/Shanghai", optional: bool = True, parent=None):
+    def __init__(self, tz: str = DEFAULT_TZ, optional: bool = True, parent=None):
         super().__init__(parent)
         self._zone = ZoneInfo(tz)
         self._qzone = QTimeZone(tz.encode())
@@ -97,7 +99,7 @@ class FormWidget(QWidget):
 
     edited = Signal()
 
-    def __init__(self, specs: Sequence[FieldSpec], tz: str = "Asia/Shanghai", columns: int = 1,
+    def __init__(self, specs: Sequence[FieldSpec], tz: str = DEFAULT_TZ, columns: int = 1,
                  parent=None):
         super().__init__(parent)
         self._specs = {s.name: s for s in specs}
