@@ -73,7 +73,9 @@ def test_anonymized_persons_and_vehicles_field_by_field(session_factory):
     from app.models.enums import Role
     from app.reports.case_data import collect_case_report
     from tests.conftest import make_actor
-    from tests.helpers.admin import PLATE, build_case_a, make_squad
+    from tests.helpers.case_a import PLATE
+    from tests.helpers.case_a import build_closed_case_a as build_case_a
+    from tests.helpers.cases import squad_row as make_squad
 
     case_id = build_case_a(session_factory, make_squad(session_factory))
     with session_factory() as s:

@@ -16,7 +16,9 @@ from app.services.common.errors import PermissionDenied
 from app.services.org import callouts
 from app.services.training import replay
 from tests.conftest import make_actor
-from tests.helpers.admin import SUSPECT_NAME, SUSPECT_PHONE, build_case_a, make_squad
+from tests.helpers.case_a import SUSPECT_NAME, SUSPECT_PHONE
+from tests.helpers.case_a import build_closed_case_a as build_case_a
+from tests.helpers.cases import squad_row as make_squad
 
 TRAINER = make_actor(Role.TRAINER)
 OFFICER_NAME = "张立新"

@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from app.i18n import language, set_language
-from app.resources import resources_dir
 from app.services.common import code_labels
 from app.ui import app as ui_app
 from app.ui.widgets import enum_labels
+from tools.i18n_build.layout import Layout
 
 
 @pytest.fixture
@@ -44,10 +44,12 @@ def test_combo_choices_offer_only_the_codes_the_schema_knows(both_in_chinese):
 
 
 def test_the_gui_catalogue_holds_every_code_label():
-    ts = ET.parse(resources_dir() / "i18n" / "casedesk_zh_CN.ts").getroot()
-    done = {m.findtext("source"): m.findtext("translation") for m in ts.iter("message")
-            if (m.find("translation") is not None
-                and m.find("translation").get("type") != "unfinished")}
+    done: dict[str, str | None] = {}
+    for ts in Layout().ts_files():  # the translators' .ts sources the .qm is compiled from
+        for m in ET.parse(ts).getroot().iter("message"):
+            translation = m.find("translation")
+            if translation is not None and translation.get("type") != "unfinished":
+                done.setdefault(m.findtext("source") or "", translation.text)
     for kind in code_labels.kinds():
         for english in code_labels.table(kind, str).values():
             assert done.get(english), (kind, english)
