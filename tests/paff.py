@@ -27,27 +27,14 @@ from pathlib import Path
 
 import numpy as np
 
+from app.video.picture_order import Bits
 
-class BitReader:
+
+class BitReader(Bits):
+    """The engine's bit reader over an RBSP already unescaped here (``unescape``)."""
+
     def __init__(self, rbsp: bytes) -> None:
         self.data, self.pos = rbsp, 0
-
-    def u(self, n: int) -> int:
-        value = 0
-        for _ in range(n):
-            value = value << 1 | (self.data[self.pos >> 3] >> (7 - (self.pos & 7))) & 1
-            self.pos += 1
-        return value
-
-    def ue(self) -> int:
-        zeros = 0
-        while self.u(1) == 0:
-            zeros += 1
-        return (1 << zeros) - 1 + self.u(zeros)
-
-    def se(self) -> int:
-        k = self.ue()
-        return (k + 1) // 2 if k & 1 else -(k // 2)
 
     def rest(self) -> list[int]:
         """The bits left before the RBSP stop bit (the last 1 bit)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.video.picture_order import HIGH_PROFILES, Bits, _skip_scaling_lists, nal_units
+from app.video.picture_order import Bits, nal_units, sps_start
 
 
 def avcc_units(extradata: bytes | None) -> list[bytes]:
@@ -85,19 +85,7 @@ class FieldPairs:
             pps_id = b.ue()
             self.pps[pps_id] = b.ue()
             return
-        profile = b.u(8)
-        b.u(16)
-        sps_id = b.ue()
-        separate = False
-        if profile in HIGH_PROFILES:
-            chroma = b.ue()
-            if chroma == 3:
-                separate = bool(b.u(1))
-            b.ue()
-            b.ue()
-            b.u(1)
-            if b.u(1):
-                _skip_scaling_lists(b, 12 if chroma == 3 else 8)
+        sps_id, separate = sps_start(b)
         frame_bits = b.ue() + 4
         poc_type = b.ue()
         if poc_type == 0:

@@ -78,6 +78,24 @@ def _skip_scaling_lists(b: Bits, count: int) -> None:
                 last = nxt or last
 
 
+def sps_start(b: Bits) -> tuple[int, bool]:
+    """Read an H.264 SPS up to ``log2_max_frame_num``: (sps id, separate colour planes)."""
+    profile = b.u(8)
+    b.u(16)
+    sps_id = b.ue()
+    separate = False
+    if profile in HIGH_PROFILES:
+        chroma = b.ue()
+        if chroma == 3:
+            separate = bool(b.u(1))
+        b.ue()
+        b.ue()
+        b.u(1)
+        if b.u(1):
+            _skip_scaling_lists(b, 12 if chroma == 3 else 8)
+    return sps_id, separate
+
+
 class PocTracker:
     """Feed access units in decode order; get a sort key for presentation order per unit."""
 
@@ -90,19 +108,7 @@ class PocTracker:
 
     def _parse_sps(self, payload: bytes) -> None:
         b = Bits(payload)
-        profile = b.u(8)
-        b.u(16)
-        sps_id = b.ue()
-        sep_planes = False
-        if profile in HIGH_PROFILES:
-            chroma = b.ue()
-            if chroma == 3:
-                sep_planes = bool(b.u(1))
-            b.ue()
-            b.ue()
-            b.u(1)
-            if b.u(1):
-                _skip_scaling_lists(b, 12 if chroma == 3 else 8)
+        sps_id, sep_planes = sps_start(b)
         sps = {"frame_bits": b.ue() + 4, "poc_type": b.ue(), "sep": sep_planes}
         if sps["poc_type"] == 0:
             sps["lsb_bits"] = b.ue() + 4

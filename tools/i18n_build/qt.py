@@ -58,14 +58,9 @@ def fill_shared(layout: Layout, core: dict[str, str]) -> int:
     """Give every unfinished GUI string the views' own words for the same English (a finished
     translation in any topic, ``main`` first), else the core catalogue's: the shared code labels
     read the same as the views around them. Returns how many were filled."""
-    order = sorted(layout.ts_files(), key=lambda p: (p.stem != MAIN_TOPIC, p.stem))
-    views: dict[str, str] = {}
-    for ts in order:
-        for _context, message in messages(ts):
-            if is_finished(message):
-                views.setdefault(message.findtext("source", ""), message.findtext("translation", ""))
+    views = finished_words(layout)
     filled = 0
-    for ts in order:
+    for ts in topic_order(layout):
         tree = ET.parse(ts)
         changed = False
         for message in tree.getroot().iter("message"):
@@ -128,15 +123,26 @@ def missing(layout: Layout) -> list[tuple[str, str, str]]:
             if not is_finished(message)]
 
 
-def any_context_ts(layout: Layout, target: Path) -> None:
-    """Every finished translation once under :data:`ANY_CONTEXT` (``main`` first, then the
-    topics in name order; the first translation of a source text wins)."""
-    order = sorted(layout.ts_files(), key=lambda p: (p.stem != MAIN_TOPIC, p.stem))
+def topic_order(layout: Layout) -> list[Path]:
+    """The topic ``.ts`` files, ``main`` first, then by name."""
+    return sorted(layout.ts_files(), key=lambda p: (p.stem != MAIN_TOPIC, p.stem))
+
+
+def finished_words(layout: Layout) -> dict[str, str]:
+    """{English: Chinese} of every finished GUI translation; the first topic in
+    :func:`topic_order` wins when topics word the same English differently."""
     words: dict[str, str] = {}
-    for ts in order:
+    for ts in topic_order(layout):
         for _context, message in messages(ts):
             if is_finished(message):
                 words.setdefault(message.findtext("source", ""), message.findtext("translation", ""))
+    return words
+
+
+def any_context_ts(layout: Layout, target: Path) -> None:
+    """Every finished translation once under :data:`ANY_CONTEXT` (``main`` first, then the
+    topics in name order; the first translation of a source text wins)."""
+    words = finished_words(layout)
     root = ET.Element("TS", version="2.1", language=layout.lang)
     context = ET.SubElement(root, "context")
     ET.SubElement(context, "name").text = ANY_CONTEXT
