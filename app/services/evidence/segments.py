@@ -105,8 +105,7 @@ def pts_at(start: datetime | None, recordings: Sequence[Recording], when: dateti
         return (when - start).total_seconds()
     for k, rec in enumerate(recordings):
         end = recordings[k + 1].pts_s if k + 1 < len(recordings) else duration_s
-        begin = camera_time(start, recordings, rec.pts_s)
-        assert begin is not None
+        begin = camera_time(start, recordings, rec.pts_s) or start
         since = (when - begin).total_seconds()
         if -_EPS <= since < end - rec.pts_s:
             return rec.pts_s + since
