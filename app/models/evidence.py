@@ -78,6 +78,10 @@ class EvidenceItem(Versioned, Timestamped, Base):
     # frame = start_time + pts + clock offset in force (offset_override_s wins when set).
     start_time: Mapped[datetime | None] = mapped_column(UTCDateTime)
     offset_override_s: Mapped[float | None] = mapped_column(Float)
+    # Joined exports (a DVR's consecutive recordings in one file): each recording's first frame
+    # and start by the camera clock as the file writes it, JSON (services.evidence.segments);
+    # "" = one recording, timed from start_time alone.
+    segments_json: Mapped[str] = mapped_column(Text, default="")
     codec: Mapped[str] = mapped_column(String(32), default="")
     width: Mapped[int | None] = mapped_column(Integer)
     height: Mapped[int | None] = mapped_column(Integer)

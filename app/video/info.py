@@ -35,6 +35,8 @@ class VideoInfo:
     # camera clock (ISO, no zone; "" unknown) at each recording's start, when the file writes
     # one (Dahua DAV)
     segment_clocks: tuple[str, ...] = ()
+    # pts (seconds from the first frame) of each recording's first frame
+    segment_seconds: tuple[float, ...] = (0.0,)
 
     @classmethod
     def from_index(cls, path: Path, index: FrameIndex) -> VideoInfo:
@@ -49,7 +51,9 @@ class VideoInfo:
                    bit_rate=index.bit_rate, file_size=index.file_size,
                    sample_aspect=index.sample_aspect, rotation=index.rotation,
                    segments=tuple(index.segment_starts),
-                   segment_clocks=tuple(index.segment_clock))
+                   segment_clocks=tuple(index.segment_clock),
+                   segment_seconds=tuple(float(index.seconds[s]) if s < len(index.seconds)
+                                         else 0.0 for s in index.segment_starts))
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -58,6 +62,7 @@ class VideoInfo:
         data["warnings"] = list(self.warnings)
         data["segments"] = list(self.segments)
         data["segment_clocks"] = list(self.segment_clocks)
+        data["segment_seconds"] = list(self.segment_seconds)
         return data
 
     @classmethod
@@ -69,6 +74,7 @@ class VideoInfo:
         data["warnings"] = tuple(data.get("warnings", ()))
         data["segments"] = tuple(data.get("segments", (0,)))
         data["segment_clocks"] = tuple(data.get("segment_clocks", ()))
+        data["segment_seconds"] = tuple(data.get("segment_seconds", (0.0,)))
         return cls(**data)
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from app.config import AppPaths
 from app.i18n import _
 from app.models import AuditEntry, AuditHead
-from app.services.common import anchors
+from app.services.common import anchors, coded_text
 from app.services.common.anchors import Anchor
 from app.services.common.audit import signer_keys
 from app.services.common.signing import workstation_key
@@ -29,9 +29,13 @@ _MAX_FILES = 2000
 
 @dataclass(frozen=True)
 class AnchorFinding:
-    where: str
+    place: str      # where, coded (``coded_text``): the anchor's file, or "an anchor"
     message: str
     severity: str = "error"
+
+    @property
+    def where(self) -> str:
+        return coded_text.render(self.place)
 
 
 @dataclass(frozen=True)
@@ -75,30 +79,32 @@ def check(session: Session, found: list[Anchor]) -> AnchorSummary:
     good: list[int] = []
     bad: list[int] = []
     for a in found:
-        where = a.source or _("an anchor")
+        place = (coded_text.encode("at_file", path=a.source) if a.source
+                 else coded_text.encode("at_anchor"))
+        where = coded_text.render(place)
         if not a.signature_ok():
-            findings.append(AnchorFinding(where, _(
+            findings.append(AnchorFinding(place, _(
                 "Audit anchor in {where} has a bad signature (altered); ignored.", where=where),
                 "warning"))
             continue
         if a.key_id not in trusted:
-            findings.append(AnchorFinding(where, _(
+            findings.append(AnchorFinding(place, _(
                 "Audit anchor in {where} is signed by key {key}, unknown here; ignored.",
                 where=where, key=a.key_id), "warning"))
             continue
         if a.chain_id != chain_id:
-            findings.append(AnchorFinding(where, _(
+            findings.append(AnchorFinding(place, _(
                 "Audit anchor in {where} belongs to another audit chain: this database's log "
                 "was replaced or the anchor is from another database.", where=where)))
             bad.append(0)
             continue
         if a.length > rows:
-            findings.append(AnchorFinding(where, _(
+            findings.append(AnchorFinding(place, _(
                 "Audit anchor in {where} recorded {n} rows; only {rows} remain: rows were "
                 "deleted.", where=where, n=a.length, rows=rows)))
             bad.append(a.length)
         elif a.length and _hash_at(session, a.length) != a.last_hash:
-            findings.append(AnchorFinding(where, _(
+            findings.append(AnchorFinding(place, _(
                 "The audit log disagrees with the anchor in {where} at its row {n}: history was "
                 "rewritten.", where=where, n=a.length)))
             bad.append(a.length)

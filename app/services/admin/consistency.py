@@ -12,6 +12,7 @@ from sqlalchemy.sql.expression import Exists
 
 from app.i18n import _
 from app.models import AuditEntry, Case, EvidenceItem
+from app.services.common import coded_text
 
 _LIMIT = 20  # name at most this many records of each kind
 
@@ -24,12 +25,13 @@ def _created(entity_type: str, entity_id: InstrumentedAttribute[int],
 
 
 def missing_creation_entries(session: Session) -> Iterator[tuple[str, str]]:
-    """(where, message) for each record without its creation entry in the audit log."""
+    """(where, coded as ``coded_text``; message) for each record without its creation entry
+    in the audit log."""
     cases = session.execute(
         select(Case.id, Case.case_no).where(~_created("case", Case.id, (
             "case.create", "training.import"))).order_by(Case.id).limit(_LIMIT)).all()
     for _cid, no in cases:
-        yield (_("case {no}", no=no),
+        yield (coded_text.encode("at_case", no=no),
                _("Case {no} exists but the audit log has no entry creating it (log wiped or "
                  "pruned, or the case was inserted behind the program's back).", no=no))
     items = session.execute(
@@ -38,6 +40,6 @@ def missing_creation_entries(session: Session) -> Iterator[tuple[str, str]]:
         .where(~_created("evidence", EvidenceItem.id, ("evidence.import",)))
         .order_by(EvidenceItem.id).limit(_LIMIT)).all()
     for eid, name in items:
-        yield (_("evidence {id}", id=eid),
+        yield (coded_text.encode("at_evidence", id=eid),
                _("Evidence {id} ({name}) exists but the audit log has no import entry for it.",
                  id=eid, name=name))

@@ -41,11 +41,16 @@ _TEMP_NAME = re.compile(r"(^\.|\.tmp$|\.part$|\.partial$|^tmp)", re.IGNORECASE)
 class VerifyProblem:
     kind: str       # integrity / audit / evidence_missing / evidence_hash / evidence_size /
     #                 orphan_file / leftover_temp / unreadable
-    where: str      # "audit row 17", "evidence/ab/ab…cd.mp4"
+    place: str      # where, coded (``coded_text``): audit row 17, evidence/ab/ab…cd.mp4
     message: str
     severity: str = "error"  # error / warning
     evidence_id: int | None = None  # the evidence item concerned, when there is one
     detail: str | None = None  # a coded_text form of ``message`` (stored in language-neutral form)
+
+    @property
+    def where(self) -> str:
+        """Where, in the reader's language ("审计记录第 17 行")."""
+        return coded_text.render(self.place)
 
 
 @dataclass(frozen=True)
@@ -114,31 +119,33 @@ def _check_database(session: Session, run: _Run) -> None:
         return
     rows = [r[0] for r in session.execute(text("PRAGMA integrity_check")).all()]
     if rows != ["ok"]:
-        run.problems.append(VerifyProblem("integrity", "database", _(
+        run.problems.append(VerifyProblem("integrity", coded_text.encode("at_database"), _(
             "The database file is damaged: {detail}", detail="; ".join(rows[:3]))))
     fk = session.execute(text("PRAGMA foreign_key_check")).all()
     if fk:
         table, rowid = fk[0][0], fk[0][1]
-        run.problems.append(VerifyProblem("integrity", f"{table} {rowid}", _(
+        place = coded_text.encode("at_table_row", table=table, row=rowid)
+        run.problems.append(VerifyProblem("integrity", place, _(
             "Table {table} row {row} points to a record that does not exist.",
             table=table, row=rowid)))
 
 
 def _check_audit(session: Session, run: _Run) -> int:
     for problem in iter_chain_problems(session):
-        where = (_("audit row {id}", id=problem.entry_id) if problem.entry_id is not None
-                 else _("audit chain head"))
+        place = (coded_text.encode("at_audit_row", id=problem.entry_id)
+                 if problem.entry_id is not None else coded_text.encode("at_audit_head"))
+        where = coded_text.render(place)
         if problem.severity == "warning":
-            run.problems.append(VerifyProblem("audit", where, _(
+            run.problems.append(VerifyProblem("audit", place, _(
                 "Old audit rows: {detail}", detail=problem.message), "warning"))
         else:
-            run.problems.append(VerifyProblem("audit", where, _(
+            run.problems.append(VerifyProblem("audit", place, _(
                 "The audit log has been altered at {where}: {detail}", where=where,
                 detail=problem.message)))
         if run.stop():
             break
-    for where, message in missing_creation_entries(session):
-        run.problems.append(VerifyProblem("audit_data", where, message))
+    for place, message in missing_creation_entries(session):
+        run.problems.append(VerifyProblem("audit_data", place, message))
     return session.scalar(text("SELECT count(*) FROM audit_entry")) or 0
 
 
@@ -146,7 +153,7 @@ def _check_anchors(session: Session, paths: AppPaths, extra: tuple[Path, ...],
                    run: _Run) -> anchor_check.AnchorSummary:
     result = anchor_check.check(session, anchor_check.collect(session, paths, extra))
     for f in result.findings:
-        run.problems.append(VerifyProblem("anchor", f.where, f.message, f.severity))
+        run.problems.append(VerifyProblem("anchor", f.place, f.message, f.severity))
     return result
 
 
@@ -197,7 +204,13 @@ def _evidence_problem(kind: str, code: str, item: Row, rel: str,
     """A problem with an evidence file, its detail coded (words only when read)."""
     label = {"code": "evidence_file", "id": item.id, "name": item.original_name, "path": rel}
     detail = coded_text.encode(code, label=label, **params)
-    return VerifyProblem(kind, rel, coded_text.render(detail), evidence_id=item.id, detail=detail)
+    return VerifyProblem(kind, _file(rel), coded_text.render(detail), evidence_id=item.id,
+                         detail=detail)
+
+
+def _file(rel: str) -> str:
+    """A file of the data dir as a problem's coded place."""
+    return coded_text.encode("at_file", path=rel)
 
 
 def _rel(path: Path, evidence_dir: Path) -> str:
@@ -215,22 +228,22 @@ def _check_orphans(evidence_dir: Path, known: set[Path], run: _Run) -> None:
             continue
         rel = _rel(path, evidence_dir)
         if QUARANTINE_DIR in path.relative_to(evidence_dir).parts:
-            run.problems.append(VerifyProblem("quarantined", rel, _(
+            run.problems.append(VerifyProblem("quarantined", _file(rel), _(
                 "A file found at a content address it does not match was set aside (not "
                 "evidence): {path}", path=rel), "warning"))
             continue
         if _TEMP_NAME.search(path.name):
-            run.problems.append(VerifyProblem("leftover_temp", rel, _(
+            run.problems.append(VerifyProblem("leftover_temp", _file(rel), _(
                 "Unfinished import left a temporary file (not evidence, safe to delete): "
                 "{path}", path=rel), "warning"))
             continue
         m = _STORE_NAME.match(path.name)
         if m and path.parent.name == m["sha"][:2] and sha256_file(path) == m["sha"]:
-            run.problems.append(VerifyProblem("orphan_file", rel, _(
+            run.problems.append(VerifyProblem("orphan_file", _file(rel), _(
                 "Evidence file with no database record (an import that did not finish?): "
                 "{path}", path=rel), "warning"))
         else:
-            run.problems.append(VerifyProblem("orphan_file", rel, _(
+            run.problems.append(VerifyProblem("orphan_file", _file(rel), _(
                 "Unknown or altered file in the evidence store: {path}", path=rel)))
 
 
@@ -308,4 +321,5 @@ def record_verification(session: Session, actor: Actor, report: VerifyReport) ->
     audit.record(session, actor, "admin.verify", entity_type="data_dir", payload={
         "ok": report.ok(), "errors": len(report.errors), "warnings": len(report.warnings),
         "audit_rows": report.audit_rows, "evidence_files": report.evidence_files,
-        "cancelled": report.cancelled, "first": first.where if first else None})
+        "cancelled": report.cancelled,
+        "first": coded_text.decode(first.place) if first else None})  # words when read

@@ -54,6 +54,15 @@ def _templates() -> dict[str, str]:
         "verify_unreadable": _("Cannot read evidence file {label}: {error}"),
         "verify_altered": _("Evidence file altered (SHA-256 differs from the one recorded at "
                             "import): {label}"),
+        # where a verification found a problem (admin.verify; its audit summary keeps the first)
+        "at_database": _("database"),
+        "at_table_row": _("table {table} row {row}"),
+        "at_audit_row": _("audit row {id}"),
+        "at_audit_head": _("audit chain head"),
+        "at_case": _("case {no}"),
+        "at_evidence": _("evidence {id}"),
+        "at_anchor": _("an anchor"),
+        "at_file": "{path}",
     }
 
 

@@ -4,7 +4,7 @@ the row loaders (no permission check: callers check on the case) and the stored 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -12,11 +12,13 @@ from sqlalchemy.orm import Session
 from app.config import AppPaths
 from app.i18n import _
 from app.models import Case, EvidenceItem
-from app.services.common.clock import wall_time
 from app.services.common.context import Actor, Perm, require
 from app.services.common.rows import get_or_raise
 from app.services.evidence.cameras import CameraDTO, offset_in_force
 from app.services.evidence.cameras import to_dto as camera_dto
+from app.services.evidence.segments import Recording, camera_time
+from app.services.evidence.segments import decode as decode_recordings
+from app.services.evidence.segments import pts_at as recording_pts_at
 from app.services.evidence.store import store_path
 
 
@@ -51,6 +53,8 @@ class EvidenceDTO:
     filters_json: str
     notes: str
     version: int
+    # joined recordings with the camera clock the file writes at each start; () = one
+    recordings: tuple[Recording, ...] = ()
 
     @property
     def short_hash(self) -> str:
@@ -61,14 +65,17 @@ class EvidenceDTO:
         return f"{self.camera_code} {self.camera_name}".strip() or self.original_name
 
     def wall_time(self, pts_s: float) -> datetime | None:
-        """Corrected wall-clock time of a frame at ``pts_s`` (None without a start time)."""
-        return wall_time(self.start_time, pts_s, self.offset_s)
+        """Corrected wall-clock time of a frame at ``pts_s``: camera time from the start of
+        its own recording (joined exports) + the clock offset; None without a start time."""
+        camera = camera_time(self.start_time, self.recordings, pts_s)
+        return camera + timedelta(seconds=self.offset_s) if camera is not None else None
 
     def pts_at(self, wall: datetime) -> float | None:
-        """Inverse of :meth:`wall_time`: the pts (seconds) showing wall time ``wall``."""
-        if self.start_time is None:
-            return None
-        return (wall - self.start_time).total_seconds() - self.offset_s
+        """Inverse of :meth:`wall_time`: the pts (seconds) showing wall time ``wall``; None
+        without a start time or where a joined file has no recording then."""
+        end = self.duration_s if self.duration_s is not None else float("inf")
+        return recording_pts_at(self.start_time, self.recordings,
+                                wall - timedelta(seconds=self.offset_s), end)
 
     @property
     def wall_start(self) -> datetime | None:
@@ -97,6 +104,7 @@ def to_dto(ev: EvidenceItem) -> EvidenceDTO:
         offset_source=source, codec=ev.codec or "", width=ev.width, height=ev.height, fps=ev.fps,
         frame_count=ev.frame_count, duration_s=ev.duration_s, filters_json=ev.filters_json or "",
         notes=ev.notes or "", version=ev.version,
+        recordings=decode_recordings(ev.segments_json),
     )
 
 

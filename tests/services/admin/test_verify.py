@@ -171,3 +171,32 @@ def test_verify_failures_are_stored_as_codes_and_read_in_the_readers_language(
     assert word_en in english and f"evidence {ev_id} (" in english
     assert word_zh in chinese and f"证据 {ev_id}（" in chinese
     assert not any(w in chinese for w in ("Missing", "altered", "file evidence"))
+
+
+def test_audit_summary_stores_where_as_codes_read_in_the_readers_language(
+        paths, db, session_factory, filled):
+    """The admin.verify row keeps the first failure's place as a code + parameters: written
+    while the program runs in English, it reads in Chinese for a Chinese reader."""
+    if db[0].dialect.name != "sqlite":
+        pytest.skip("PostgreSQL refuses the edit itself (append-only audit trigger)")
+    from app.i18n import language, set_language
+    from app.services.common import audit_log, audit_text
+
+    third = _ids(session_factory)[2]
+    _plain_sql(db, f"UPDATE audit_entry SET payload='{{\"n\":99}}' WHERE id={third}")
+    before = language()
+    try:
+        set_language("en")
+        report = _verify(paths, session_factory)
+        assert report.first_error.where == f"audit row {third}"
+        with unit_of_work(session_factory) as s:
+            verify.record_verification(s, SYSTEM, report)
+        set_language("zh_CN")
+        with session_factory() as s:
+            row = audit_log.list_entries(s, SYSTEM, audit_log.AuditFilter(
+                action_prefix="admin.verify"))[0]
+            fields = dict(audit_text.describe(s, [row])[0].fields)
+    finally:
+        set_language(before)
+    assert row.payload["first"] == {"code": "at_audit_row", "id": third}
+    assert fields["首个问题"] == f"审计记录第 {third} 行"

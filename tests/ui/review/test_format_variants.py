@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 
 from app.services.common.context import SYSTEM
 from app.services.evidence import clips as evidence
+from app.ui.review.clip_view import SHOWN_TZ
 from tests.formats import NAMES, make_variant
 from tests.media import frame_index_of
 
@@ -32,3 +35,23 @@ def test_review_bench_opens_variant(qtbot, panel, review_world, name):
     assert shown == [v.codes[3], v.codes[2]]
     if v.rotation:
         assert panel.player.raw_frame.shape[:2] == (240, 320)
+
+
+def test_joined_dav_shows_each_recordings_own_clock(qtbot, panel, review_world):
+    """After the recorder's clock was set back between joined recordings, the read-out shows a
+    later frame at its own recording's clock (issue 11 item 3)."""
+    v = make_variant("dav_joined", frames=60)
+    ev = evidence.import_clip(review_world["factory"], review_world["paths"], SYSTEM,
+                              review_world["ids"]["case"], v.path).evidence
+    panel.reload()
+    panel.open_evidence(ev.id)
+    qtbot.waitUntil(lambda: panel.player is not None and panel.player.evidence.id == ev.id
+                    and panel.player.shown_index == 0, timeout=20000)
+    frame = v.segments[1] + 13
+    panel.player.seek(frame)
+    qtbot.waitUntil(lambda: panel.player.shown_index == frame, timeout=10000)
+    since = (frame - v.segments[1]) / 25
+    shown = (datetime.fromisoformat(v.clocks[1]) + timedelta(seconds=since))
+    text = shown.strftime("%Y-%m-%d %H:%M:%S.%f")[:23]         # the case's zone = shown zone
+    qtbot.waitUntil(lambda: text in panel.clip_view.readout.text(), timeout=5000)
+    assert panel.player.wall_time(frame) == shown.replace(tzinfo=SHOWN_TZ)
