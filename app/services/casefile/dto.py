@@ -83,9 +83,10 @@ class CasePage:
 @dataclass(frozen=True, slots=True)
 class PersonInput:
     role: str = field(metadata=spec(N_("Role"), "combo", codes="person_role", required=True,
-                                    search=True))
+                                    search=True, report=False))
     name: str | None = field(default=None, metadata=spec(
-        N_("Name"), search=True, scrub=True, placeholder=N_("empty while unidentified")))
+        N_("Name"), search=True, scrub=True, placeholder=N_("empty while unidentified"),
+        report=False))
     identified: bool = field(default=False, metadata=spec(N_("Identity established"), "check"))
     identified_at: datetime | None = field(default=None, metadata=spec(
         N_("Identified at"), "datetime"))
@@ -104,7 +105,7 @@ class PersonInput:
 @dataclass(frozen=True, slots=True)
 class VehicleInput:
     role: str = field(metadata=spec(N_("Vehicle role"), "combo", codes="vehicle_role",
-                                    required=True))
+                                    required=True, report=False))
     kind: str = field(metadata=spec(N_("Kind"), "combo", codes="vehicle_kind", required=True,
                                     search=True))
     colour: str = field(default="", metadata=spec(N_("Colour"), search=True))
@@ -114,7 +115,8 @@ class VehicleInput:
                                                           search=True))
     make_model: str = field(default="", metadata=spec(N_("Make/model"), search=True))
     features: str = field(default="", metadata=spec(N_("Distinguishing features"), "text",
-                                                    search=True, scrub=True))
+                                                    search=True, scrub=True,
+                                                    short=N_("Features")))
     damage: str = field(default="", metadata=spec(N_("Damage"), "text", search=True,
                                                   scrub=True))
 

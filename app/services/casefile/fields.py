@@ -54,6 +54,8 @@ class Field:
     minimum: float | None = None
     maximum: float | None = None
     form: bool = True           # shown in the record's form
+    report: bool = True         # a row of the record's table in the PDF (else: its heading)
+    short: str = ""             # English label in the PDF's tables when shorter than ``label``
     name: str = ""              # set by :func:`declared`
     optional: bool = False      # None is a value (unknown), set by :func:`declared`
     default: Any = None         # the input's default, set by :func:`declared`
