@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -11,13 +12,22 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Paragraph, Spacer
 
 from app.i18n import _
-from app.reports.case_data import CaseReportData, Change, CustodyInfo, KeyFrame
+from app.reports.case_data import (
+    CaseReportData,
+    Change,
+    CustodyInfo,
+    KeyFrame,
+    PersonInfo,
+    VehicleInfo,
+)
 from app.reports.fonts import register_fonts
 from app.reports.frames import RenderedFrame
 from app.reports.labels import fmt_dt, label, unrecorded
 from app.reports.pdf_extras import route_map, signatures
 from app.reports.pdf_investigation import BUILDERS
 from app.reports.pdf_style import FRAME_WIDTH, WARN, Styles, chunks, grid, kv_table, para
+from app.reports.record_rows import Row, record_rows
+from app.services.casefile.dto import PersonInput, VehicleInput
 from app.services.casefile.fields import history_label
 from app.services.common.anchors import Anchor
 
@@ -113,37 +123,46 @@ def facts(data: CaseReportData, st: Styles) -> list[Flowable]:
     return out + _history(data.case_history, c.tz, st, "case")
 
 
+def _person_rows(tz: str) -> dict[str, Callable[[PersonInfo], Row] | None]:
+    """The person fields the PDF prints two to a row."""
+    return {
+        "identified": lambda p: (_("Identified"), fmt_dt(p.identified_at, tz) if p.identified
+                                 else _("Not yet")),
+        "identified_at": None,
+        "gender": lambda p: (_("Gender / age"),
+                             " / ".join(x for x in (p.gender, str(p.age or "")) if x)),
+        "age": None,
+    }
+
+
 def persons(data: CaseReportData, st: Styles) -> list[Flowable]:
     if not data.persons:
         return [para("", st.body)]
     out: list[Flowable] = []
+    shown = _person_rows(data.case.tz)
     for p in data.persons:
         name = p.name or _("Unidentified")
         out.append(para(f"{label('person_role', p.role)}：{name}", st.h2))
-        out.append(kv_table([
-            (_("Identified"), fmt_dt(p.identified_at, data.case.tz) if p.identified
-             else _("Not yet")),
-            (_("Gender / age"), " / ".join(x for x in (p.gender, str(p.age or "")) if x)),
-            (_("ID number"), p.id_number), (_("Phone"), p.phone), (_("Address"), p.address),
-            (_("Description"), p.description),
-        ], st))
+        out.append(kv_table(record_rows(PersonInput, p, data.case.tz, shown), st))
         out += _history(p.history, data.case.tz, st, "person")
     return out
+
+
+def _plate(v: VehicleInfo) -> str:
+    return _("Unlicensed") if v.unlicensed and not v.plate else (v.plate or unrecorded())
 
 
 def vehicles(data: CaseReportData, st: Styles) -> list[Flowable]:
     if not data.vehicles:
         return [para("", st.body)]
     out: list[Flowable] = []
+    shown: dict[str, Callable[[VehicleInfo], Row] | None] = {
+        "plate": lambda v: (_("Plate"), _plate(v)), "unlicensed": None}
     for v in data.vehicles:
-        plate = _("Unlicensed") if v.unlicensed and not v.plate else (v.plate or unrecorded())
+        plate = _plate(v)
         out.append(para(f"{label('vehicle_role', v.role)}：{v.colour}"
                         f"{label('vehicle_kind', v.kind)}（{plate}）", st.h2))
-        out.append(kv_table([
-            (_("Kind"), label("vehicle_kind", v.kind)), (_("Colour"), v.colour),
-            (_("Plate"), plate), (_("Make/model"), v.make_model),
-            (_("Features"), v.features), (_("Damage"), v.damage),
-        ], st))
+        out.append(kv_table(record_rows(VehicleInput, v, data.case.tz, shown), st))
         out += _history(v.history, data.case.tz, st, "vehicle")
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -29,7 +30,7 @@ from app.models import (
 )
 from app.models.enums import CASE_TRANSITIONS, CaseStatus, Role
 from app.models.types import utcnow
-from app.services.casefile import case_scrubber, pseudonyms
+from app.services.casefile import case_scrubber, fields, pseudonyms
 from app.services.casefile.access import load_case
 from app.services.casefile.comments import has_close_approval
 from app.services.casefile.dto import CaseDetail, CaseInput, ChangeNote, StatusChangeDTO
@@ -47,9 +48,6 @@ from app.services.common.limits import MAX_LONG_TEXT, text_errors
 from app.services.common.versioning import as_text, check_version, conflict_guard
 
 CASE_NO = re.compile(r"^(?P<squad>[\w\u4e00-\u9fff]+)-(?P<year>\d{4})-(?P<seq>\d{4})$")
-FIELDS = ("case_no", "title", "occurred_at", "reported_at", "tz", "address", "district", "road",
-          "lat", "lon", "direction_of_travel", "light", "weather", "casualty_summary", "narrative",
-          "lead_officer_id", "squad_id")
 # Pausing and going back must say why.
 _NEEDS_REASON = frozenset({(CaseStatus.INVESTIGATING, CaseStatus.SUSPENDED),
                            (CaseStatus.SUSPENDED, CaseStatus.INVESTIGATING),
@@ -64,7 +62,7 @@ def status_label(status: str) -> str:
 
 def case_input(detail: CaseDetail) -> CaseInput:
     """The form values of an existing case (edit with ``dataclasses.replace``)."""
-    return CaseInput(**{f: getattr(detail, f) for f in FIELDS})
+    return fields.input_of(CaseInput, detail)
 
 
 def _values(session: Session, data: CaseInput, case_id: int | None) -> dict[str, object]:
@@ -118,11 +116,7 @@ def _values(session: Session, data: CaseInput, case_id: int | None) -> dict[str,
                                       officer=officer.name, squad=squad.name)
     if errors:
         raise ValidationError(errors)
-    values = {f: getattr(data, f) for f in FIELDS}
-    for f in ("case_no", "title", "address", "district", "road", "direction_of_travel", "light",
-              "weather", "casualty_summary", "narrative"):
-        values[f] = (values[f] or "").strip()
-    return values
+    return fields.cleaned(data)
 
 
 def _own_squad_only(actor: Actor, squad_id: int | None) -> None:
@@ -136,7 +130,7 @@ def create_case(session: Session, actor: Actor, data: CaseInput, *,
     """A new case in status *reported* since ``at`` (default: its reported_at, else now)."""
     require(actor, Perm.CASE_CREATE)
     if data.squad_id is None and actor.squad_id is not None:
-        data = CaseInput(**{f: getattr(data, f) for f in FIELDS} | {"squad_id": actor.squad_id})
+        data = replace(data, squad_id=actor.squad_id)
     _own_squad_only(actor, data.squad_id)
     case = Case(**_values(session, data, None), status=CaseStatus.REPORTED.value)
     session.add(case)
@@ -309,13 +303,11 @@ def _detail(session: Session, case: Case) -> CaseDetail:
     changes = _ordered(session, AttributeChange, case.id, AttributeChange.known_at,
                        AttributeChange.id)
     return CaseDetail(
-        case.id, case.case_no, case.title, case.status, case.occurred_at, case.reported_at,
-        case.tz, case.address, case.district, case.road, case.lat, case.lon,
-        case.direction_of_travel, case.light, case.weather, case.casualty_summary, case.narrative,
-        case.lead_officer_id, officer.name if officer else "", case.squad_id,
-        squad.name if squad else "", case.solved_at, case.closed_at, bool(case.is_training),
-        case.created_at, case.updated_at, case.version,
-        tuple(s.value for s in sorted(CASE_TRANSITIONS[CaseStatus(case.status)])),
+        **fields.from_row(CaseInput, case), id=case.id, status=case.status,
+        lead_officer_name=officer.name if officer else "", squad_name=squad.name if squad else "",
+        solved_at=case.solved_at, closed_at=case.closed_at, is_training=bool(case.is_training),
+        created_at=case.created_at, updated_at=case.updated_at, version=case.version,
+        next_statuses=tuple(s.value for s in sorted(CASE_TRANSITIONS[CaseStatus(case.status)])),
         persons=tuple(person_dto(p) for p in _ordered(session, Person, case.id, Person.id)),
         vehicles=tuple(vehicle_dto(v) for v in _ordered(session, Vehicle, case.id, Vehicle.id)),
         meetings=tuple(meeting_dto(m, tuple(i.id for i in inquiries if i.meeting_id == m.id))

@@ -74,17 +74,19 @@ class CasePage:
 
 
 # ------------------------------------------------------- record fields (one declaration each)
-# Each field of a person, vehicle, meeting or line of inquiry is declared once here (see :mod:`fields`): the DTO, the
-# service's update list, search text, training packages and the record form read it.
+# Each field of a case, person, vehicle, meeting, line of inquiry or timeline event is declared
+# once here (see :mod:`fields`): the DTO, the service's update list, search text, training
+# packages, the record forms and the PDF's tables read it.
 
 
 @record("person")
 @dataclass(frozen=True, slots=True)
 class PersonInput:
     role: str = field(metadata=spec(N_("Role"), "combo", codes="person_role", required=True,
-                                    search=True))
+                                    search=True, report=False))
     name: str | None = field(default=None, metadata=spec(
-        N_("Name"), search=True, scrub=True, placeholder=N_("empty while unidentified")))
+        N_("Name"), search=True, scrub=True, placeholder=N_("empty while unidentified"),
+        report=False))
     identified: bool = field(default=False, metadata=spec(N_("Identity established"), "check"))
     identified_at: datetime | None = field(default=None, metadata=spec(
         N_("Identified at"), "datetime"))
@@ -103,7 +105,7 @@ class PersonInput:
 @dataclass(frozen=True, slots=True)
 class VehicleInput:
     role: str = field(metadata=spec(N_("Vehicle role"), "combo", codes="vehicle_role",
-                                    required=True))
+                                    required=True, report=False))
     kind: str = field(metadata=spec(N_("Kind"), "combo", codes="vehicle_kind", required=True,
                                     search=True))
     colour: str = field(default="", metadata=spec(N_("Colour"), search=True))
@@ -113,7 +115,8 @@ class VehicleInput:
                                                           search=True))
     make_model: str = field(default="", metadata=spec(N_("Make/model"), search=True))
     features: str = field(default="", metadata=spec(N_("Distinguishing features"), "text",
-                                                    search=True, scrub=True))
+                                                    search=True, scrub=True,
+                                                    short=N_("Features")))
     damage: str = field(default="", metadata=spec(N_("Damage"), "text", search=True,
                                                   scrub=True))
 
@@ -143,6 +146,66 @@ class InquiryInput:
     # A link to another record: exported as a reference, offered from the case's meetings.
     meeting_id: int | None = field(default=None, metadata=spec(
         N_("Deployed at meeting"), "combo", export=False))
+
+
+@record("case")
+@dataclass(frozen=True, slots=True)
+class CaseInput:
+    """The case's own facts (the facts tab), in the order the form shows them."""
+
+    case_no: str = field(metadata=spec(N_("Case number"), required=True, search=True,
+                                       export=False, placeholder=N_("e.g. 石峰-2023-0117")))
+    title: str = field(metadata=spec(N_("Case title"), required=True, search=True, scrub=True))
+    occurred_at: datetime | None = field(default=None, metadata=spec(N_("Occurred at"),
+                                                                     "datetime"))
+    reported_at: datetime | None = field(default=None, metadata=spec(N_("Reported at"),
+                                                                     "datetime"))
+    tz: str = field(default=DEFAULT_TZ, metadata=spec(N_("Time zone"), form=False))
+    # Links to the squad's records: exported to no training package, offered by the facts tab.
+    squad_id: int | None = field(default=None, metadata=spec(N_("Squad"), "combo",
+                                                             export=False))
+    lead_officer_id: int | None = field(default=None, metadata=spec(N_("Lead officer"), "combo",
+                                                                    export=False))
+    district: str = field(default="", metadata=spec(N_("District"), search=True))
+    road: str = field(default="", metadata=spec(N_("Road"), search=True, scrub=True))
+    address: str = field(default="", metadata=spec(N_("Address"), search=True, scrub=True))
+    direction_of_travel: str = field(default="", metadata=spec(
+        N_("Direction of travel"), search=True, placeholder=N_("e.g. north → south")))
+    light: str = field(default="", metadata=spec(N_("Light"),
+                                                 placeholder=N_("e.g. dark, no street lights")))
+    weather: str = field(default="", metadata=spec(N_("Weather")))
+    lat: float | None = field(default=None, metadata=spec(N_("Latitude"), "float", export=False,
+                                                          minimum=-90, maximum=90))
+    lon: float | None = field(default=None, metadata=spec(N_("Longitude"), "float",
+                                                          export=False, minimum=-180,
+                                                          maximum=180))
+    casualty_summary: str = field(default="", metadata=spec(N_("Casualties"), "text",
+                                                            search=True, scrub=True))
+    narrative: str = field(default="", metadata=spec(N_("Narrative"), "text", search=True,
+                                                     scrub=True))
+
+
+@record("event")
+@dataclass(frozen=True, slots=True)
+class EventInput:
+    """A dated fact of the timeline; the ``multi`` fields link it to other records."""
+
+    occurred_at: datetime = field(metadata=spec(N_("When"), "datetime", required=True))
+    kind: str = field(metadata=spec(N_("Kind"), "combo", codes="event_kind", required=True))
+    title: str = field(metadata=spec(N_("Title"), required=True, scrub=True))
+    detail: str = field(default="", metadata=spec(N_("Detail"), "text", scrub=True))
+    location: str = field(default="", metadata=spec(N_("Location"), scrub=True))
+    # Links to other records of the case: exported as references, offered by the timeline tab.
+    inquiry_id: int | None = field(default=None, metadata=spec(N_("Line of inquiry"), "combo",
+                                                               export=False))
+    meeting_id: int | None = field(default=None, metadata=spec(N_("Meeting"), "combo",
+                                                               export=False))
+    person_ids: tuple[int, ...] = field(default=(), metadata=spec(N_("Persons"), "multi"))
+    vehicle_ids: tuple[int, ...] = field(default=(), metadata=spec(N_("Vehicles"), "multi"))
+    basis_ids: tuple[int, ...] = field(default=(), metadata=spec(
+        N_("Rests on (observations, inferences)"), "multi"))
+    observation_ids: tuple[int, ...] = field(default=(), metadata=spec(
+        N_("Observations"), "multi", form=False))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -190,23 +253,13 @@ class InquiryDTO(InquiryInput):
     version: int
 
 
-@dataclass(frozen=True, slots=True)
-class EventDTO:
-    """A dated fact; ``basis_ids``/``observation_ids`` are what an inference/action rests on."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventDTO(EventInput):
+    """A dated fact: the declared fields of :class:`EventInput` plus identity;
+    ``basis_ids``/``observation_ids`` are what an inference/action rests on."""
 
     id: int
     case_id: int
-    occurred_at: datetime
-    kind: str                      # enums.EventKind value
-    title: str
-    detail: str
-    location: str
-    inquiry_id: int | None
-    meeting_id: int | None
-    person_ids: tuple[int, ...]
-    vehicle_ids: tuple[int, ...]
-    basis_ids: tuple[int, ...]
-    observation_ids: tuple[int, ...]
     version: int
 
 
@@ -241,30 +294,14 @@ class AttributeChangeDTO:
     event_id: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class CaseDetail:
-    """Everything on the case file, for the editor tabs, ``show --json`` and reports."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CaseDetail(CaseInput):
+    """Everything on the case file, for the editor tabs, ``show --json`` and reports: the
+    declared facts of :class:`CaseInput` plus identity, workflow and the case's records."""
 
     id: int
-    case_no: str
-    title: str
     status: str
-    occurred_at: datetime | None
-    reported_at: datetime | None
-    tz: str
-    address: str
-    district: str
-    road: str
-    lat: float | None
-    lon: float | None
-    direction_of_travel: str
-    light: str
-    weather: str
-    casualty_summary: str
-    narrative: str
-    lead_officer_id: int | None
     lead_officer_name: str
-    squad_id: int | None
     squad_name: str
     solved_at: datetime | None
     closed_at: datetime | None
@@ -280,45 +317,6 @@ class CaseDetail:
     events: tuple[EventDTO, ...] = ()       # by occurred_at
     status_history: tuple[StatusChangeDTO, ...] = ()
     changes: tuple[AttributeChangeDTO, ...] = ()  # attribute history, oldest first
-
-
-# ------------------------------------------------------------------------------------ inputs
-
-
-@dataclass(frozen=True, slots=True)
-class CaseInput:
-    case_no: str
-    title: str
-    occurred_at: datetime | None = None
-    reported_at: datetime | None = None
-    tz: str = DEFAULT_TZ
-    address: str = ""
-    district: str = ""
-    road: str = ""
-    lat: float | None = None
-    lon: float | None = None
-    direction_of_travel: str = ""
-    light: str = ""
-    weather: str = ""
-    casualty_summary: str = ""
-    narrative: str = ""
-    lead_officer_id: int | None = None
-    squad_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class EventInput:
-    occurred_at: datetime
-    kind: str
-    title: str
-    detail: str = ""
-    location: str = ""
-    inquiry_id: int | None = None
-    meeting_id: int | None = None
-    person_ids: tuple[int, ...] = ()
-    vehicle_ids: tuple[int, ...] = ()
-    basis_ids: tuple[int, ...] = ()
-    observation_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """One declaration per record field, read by everything that lists a record's fields.
 
-A record's input dataclass (``VehicleInput``, ``PersonInput`` in :mod:`dto`) declares each field
+A record's input dataclass (``CaseInput``, ``VehicleInput``, ``EventInput``… in :mod:`dto`) declares each field
 once, with a :class:`Field` in its metadata::
 
     colour: str = field(default="", metadata=spec(N_("Colour"), search=True))
@@ -25,7 +25,10 @@ from app.services.common import code_labels
 
 T = TypeVar("T")
 
-KINDS = ("line", "text", "combo", "check", "int", "datetime", "lines")
+KINDS = ("line", "text", "combo", "check", "int", "float", "datetime", "lines", "multi")
+# ``multi`` = links to several other records of the case (ids), kept in association tables:
+# the service reads and writes them itself; they are no column (``from_row``, ``cleaned``,
+# ``exported`` and ``imported`` skip them).
 _DECL = "casedesk.field"
 _RECORDS: dict[str, type] = {}  # entity ("person", "vehicle") → its input dataclass
 _DECLARED: dict[type, tuple[Field, ...]] = {}
@@ -48,7 +51,11 @@ class Field:
     export: bool = True         # written to training packages
     scrub: bool = False         # free text anonymised in training packages
     placeholder: str = ""       # English hint in the empty form field
+    minimum: float | None = None
     maximum: float | None = None
+    form: bool = True           # shown in the record's form
+    report: bool = True         # a row of the record's table in the PDF (else: its heading)
+    short: str = ""             # English label in the PDF's tables when shorter than ``label``
     name: str = ""              # set by :func:`declared`
     optional: bool = False      # None is a value (unknown), set by :func:`declared`
     default: Any = None         # the input's default, set by :func:`declared`
@@ -107,6 +114,11 @@ def names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in declared(cls))
 
 
+def columns(cls: type) -> tuple[Field, ...]:
+    """The declared fields stored as columns of the record's row (all but ``multi`` links)."""
+    return tuple(f for f in declared(cls) if f.kind != "multi")
+
+
 def label(f: Field) -> str:
     """The field's label in the current (core) language."""
     return _(f.label)
@@ -120,7 +132,7 @@ def from_row(cls: type, row: object) -> dict[str, Any]:
     """The declared values of an ORM row as the DTO holds them (text "" for NULL, flags as
     bool, line lists as tuples)."""
     out: dict[str, Any] = {}
-    for f in declared(cls):
+    for f in columns(cls):
         value = getattr(row, f.name)
         if f.kind == "check":
             value = bool(value)
@@ -136,7 +148,7 @@ def cleaned(data: object) -> dict[str, Any]:
     """The column values to store from an input: text stripped, "" → None where None means
     unknown, line lists joined one per line."""
     out: dict[str, Any] = {}
-    for f in declared(type(data)):
+    for f in columns(type(data)):
         value = getattr(data, f.name)
         if f.kind in ("line", "text") and (value is None or isinstance(value, str)):
             value = (value or "").strip()
@@ -169,7 +181,7 @@ def _json(value: object) -> object:
 def exported(cls: type, dto: object, scrub: Callable[[str | None], str | None]) -> dict:
     """A record's exported fields for a training package (free text scrubbed as declared)."""
     out: dict[str, object] = {}
-    for f in declared(cls):
+    for f in columns(cls):
         if not f.export:
             continue
         value = getattr(dto, f.name)
@@ -183,7 +195,7 @@ def imported(cls: type, row: Mapping[str, Any],
              parse_time: Callable[[str | None], datetime | None]) -> dict[str, Any]:
     """Column values from a training package's record (absent fields take their default)."""
     out: dict[str, Any] = {}
-    for f in declared(cls):
+    for f in columns(cls):
         if not f.export:
             continue
         value = row[f.name] if f.required else row.get(f.name)
@@ -194,6 +206,6 @@ def imported(cls: type, row: Mapping[str, Any],
         elif f.kind == "lines":
             value = "\n".join(value or [])
         elif f.kind in ("line", "text") and not f.optional:
-            value = value or ""
+            value = value or f.default or ""  # absent: the input's default (a zone, "")
         out[f.name] = value
     return out

@@ -38,6 +38,7 @@ from app.services.casefile import fields
 from app.services.casefile.access import load_case
 from app.services.casefile.dto import (
     CaseFilter,
+    CaseInput,
     CasePage,
     CaseSummary,
     PersonInput,
@@ -134,9 +135,8 @@ def _norm(text: str | None) -> str:
 
 def case_search_text(case: Case, persons: list[Person], vehicles: list[Vehicle]) -> str:
     """The lower-cased text a case is found by."""
-    parts: list[str | None] = [case.case_no, case.title, case.narrative, case.address, case.district, case.road,
-             case.direction_of_travel, case.casualty_summary]
-    for cls, rows in ((PersonInput, persons), (VehicleInput, vehicles)):
+    parts: list[str | None] = []
+    for cls, rows in ((CaseInput, [case]), (PersonInput, persons), (VehicleInput, vehicles)):
         for row in rows:
             parts += [_search_word(f, value) for f, value in fields.search_values(cls, row)]
     return "\n".join(_norm(p) for p in parts if p)

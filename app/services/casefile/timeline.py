@@ -24,6 +24,7 @@ from app.models import (
     event_basis,
 )
 from app.models.enums import EventKind
+from app.services.casefile import fields
 from app.services.casefile.access import load_case
 from app.services.casefile.dto import EventDTO, EventInput
 from app.services.casefile.history import create_record, delete_record, update_record
@@ -31,22 +32,22 @@ from app.services.common import audit
 from app.services.common.context import Actor, Perm
 from app.services.common.errors import ValidationError, WorkflowError
 
-SCALARS = ("occurred_at", "kind", "title", "detail", "location", "inquiry_id", "meeting_id")
 # Kinds that are reasoning and must say what they rest on.
 NEEDS_BASIS = frozenset({EventKind.INFERENCE.value})
 
 
 def event_dto(e: TimelineEvent) -> EventDTO:
-    return EventDTO(e.id, e.case_id, e.occurred_at, e.kind, e.title, e.detail or "",
-                    e.location or "", e.inquiry_id, e.meeting_id,
-                    tuple(sorted(p.id for p in e.persons)), tuple(sorted(v.id for v in e.vehicles)),
-                    tuple(sorted(b.id for b in e.basis)),
-                    tuple(sorted(o.id for o in e.observations)), e.version)
+    return EventDTO(id=e.id, case_id=e.case_id, version=e.version,
+                    **fields.from_row(EventInput, e),
+                    person_ids=tuple(sorted(p.id for p in e.persons)),
+                    vehicle_ids=tuple(sorted(v.id for v in e.vehicles)),
+                    basis_ids=tuple(sorted(b.id for b in e.basis)),
+                    observation_ids=tuple(sorted(o.id for o in e.observations)))
 
 
 def event_input(dto: EventDTO) -> EventInput:
-    return EventInput(**{f: getattr(dto, f) for f in (*SCALARS, "person_ids", "vehicle_ids",
-                                                       "basis_ids", "observation_ids")})
+    """The form values of an existing event (edit with ``dataclasses.replace``)."""
+    return fields.input_of(EventInput, dto)
 
 
 L = TypeVar("L", Person, Vehicle, Observation, TimelineEvent)
@@ -119,10 +120,7 @@ def _validate(session: Session, case_id: int, data: EventInput,
             errors[key] = _("The linked line of inquiry or meeting does not belong to this case.")
     if errors:
         raise ValidationError(errors)
-    values = {"occurred_at": data.occurred_at, "kind": data.kind, "title": data.title.strip(),
-              "detail": data.detail.strip(), "location": data.location.strip(),
-              "inquiry_id": data.inquiry_id, "meeting_id": data.meeting_id}
-    return values, _Links(persons, vehicles, basis, observations)
+    return fields.cleaned(data), _Links(persons, vehicles, basis, observations)
 
 
 def _set_links(event: TimelineEvent, links: _Links) -> None:

@@ -29,7 +29,14 @@ from app.models.types import utcnow
 from app.services.casefile import fields
 from app.services.casefile.access import load_case
 from app.services.casefile.cases import case_with_scrubber
-from app.services.casefile.dto import InquiryInput, MeetingInput, PersonInput, VehicleInput
+from app.services.casefile.dto import (
+    CaseInput,
+    EventInput,
+    InquiryInput,
+    MeetingInput,
+    PersonInput,
+    VehicleInput,
+)
 from app.services.common import anchors, audit, coded_text
 from app.services.common.context import Actor, Perm
 from app.services.common.errors import ValidationError, WorkflowError
@@ -90,19 +97,14 @@ def _case_json(session: Session, actor: Actor, case: Case, observations: list[Ob
     d, s = case_with_scrubber(session, actor, case.id, anonymize=True)
     questions = session.query(TrainingQuestion).filter_by(case_id=case.id).all()
     return {
-        "case": {"title": s(d.title), "occurred_at": _iso(d.occurred_at), "tz": d.tz,
-                 "reported_at": _iso(d.reported_at), "district": d.district, "road": s(d.road),
-                 "address": s(d.address), "direction_of_travel": d.direction_of_travel,
-                 "light": d.light, "weather": d.weather, "status": d.status,
-                 "casualty_summary": s(d.casualty_summary), "narrative": s(d.narrative),
+        "case": {**fields.exported(CaseInput, d, s), "status": d.status,
                  "solved_at": _iso(d.solved_at), "closed_at": _iso(d.closed_at)},
         "persons": [{"id": x.id, **fields.exported(PersonInput, x, s)} for x in d.persons],
         "vehicles": [{"id": v.id, **fields.exported(VehicleInput, v, s)} for v in d.vehicles],
         "meetings": [{"id": m.id, **fields.exported(MeetingInput, m, s)} for m in d.meetings],
         "inquiries": [{"id": i.id, "meeting_id": i.meeting_id,
                        **fields.exported(InquiryInput, i, s)} for i in d.inquiries],
-        "events": [{"id": e.id, "occurred_at": _iso(e.occurred_at), "kind": e.kind,
-                    "title": s(e.title), "detail": s(e.detail), "location": s(e.location),
+        "events": [{"id": e.id, **fields.exported(EventInput, e, s),
                     "inquiry_id": e.inquiry_id, "meeting_id": e.meeting_id,
                     "person_ids": list(e.person_ids), "vehicle_ids": list(e.vehicle_ids),
                     "basis_ids": list(e.basis_ids),

@@ -34,9 +34,15 @@ from app.models import (
 )
 from app.models.enums import CaseStatus
 from app.services.casefile import fields
-from app.services.casefile.dto import InquiryInput, MeetingInput, PersonInput, VehicleInput
+from app.services.casefile.dto import (
+    CaseInput,
+    EventInput,
+    InquiryInput,
+    MeetingInput,
+    PersonInput,
+    VehicleInput,
+)
 from app.services.common import audit
-from app.services.common.clock import DEFAULT_TZ
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import WorkflowError
 from app.services.evidence.store import StoredFile, copy_into_store, discard
@@ -162,15 +168,9 @@ def import_package(session: Session, actor: Actor, paths: AppPaths, path: Path) 
 def _write_rows(session: Session, actor: Actor, body: dict, stored: dict[str, StoredFile],
                 digest: str) -> int:
     c = body["case"]
-    case = Case(case_no=f"训练-{digest[:8]}", title=c["title"], is_training=True,
+    case = Case(case_no=f"训练-{digest[:8]}", is_training=True,
                 training_package_sha256=digest, status=CaseStatus.CLOSED.value,
-                occurred_at=_dt(c.get("occurred_at")), reported_at=_dt(c.get("reported_at")),
-                tz=c.get("tz") or DEFAULT_TZ, district=c.get("district") or "",
-                road=c.get("road") or "", address=c.get("address") or "",
-                direction_of_travel=c.get("direction_of_travel") or "",
-                light=c.get("light") or "", weather=c.get("weather") or "",
-                casualty_summary=c.get("casualty_summary") or "",
-                narrative=c.get("narrative") or "", solved_at=_dt(c.get("solved_at")),
+                **fields.imported(CaseInput, c, _dt), solved_at=_dt(c.get("solved_at")),
                 closed_at=_dt(c.get("closed_at")), search_text=c["title"].lower())
     session.add(case)
     session.flush()
@@ -213,8 +213,7 @@ def _write_rows(session: Session, actor: Actor, body: dict, stored: dict[str, St
         vehicle_id=ref("vehicle", r.get("vehicle_id")), person_id=ref("person", r.get("person_id")),
         inquiry_id=ref("inquiry", r.get("inquiry_id"))))
     add("event", body["events"], lambda r: TimelineEvent(
-        case_id=case.id, occurred_at=_dt(r["occurred_at"]), kind=r["kind"], title=r["title"],
-        detail=r.get("detail") or "", location=r.get("location") or "",
+        case_id=case.id, **fields.imported(EventInput, r, _dt),
         inquiry_id=ref("inquiry", r.get("inquiry_id")),
         meeting_id=ref("meeting", r.get("meeting_id"))))
     def linked(kind: str, cls: type[T], old_ids: list[int]) -> list[T]:

@@ -15,43 +15,28 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from app.services.casefile import fields as record_fields
 from app.services.casefile.dto import CaseDetail, CaseInput
 from app.services.org.dto import OfficerDTO, SquadDTO
+from app.ui.casefile.record_specs import RecordSpecs
 from app.ui.widgets.form import FieldSpec, FormWidget
 from app.ui.widgets.undo import AppliedCommand
 
-TEXT_FIELDS = ("casualty_summary", "narrative")
+TEXT_FIELDS = tuple(f.name for f in record_fields.declared(CaseInput) if f.kind == "text")
 
 
 class CaseFieldSpecs(QObject):
-    """The case form's fields (translated)."""
+    """The case form's fields (translated), from the declaration of :class:`CaseInput`: the
+    short ones in ``main``, the long texts in ``texts``."""
 
     def main(self, officers: list[OfficerDTO], squads: list[SquadDTO]) -> list[FieldSpec]:
-        officer_choices = [(None, self.tr("(none)"))] + [
-            (o.id, f"{o.name}（{o.badge_no}）") for o in officers]
-        squad_choices = [(None, self.tr("(none)"))] + [(s.id, s.name) for s in squads]
-        return [
-            FieldSpec("case_no", self.tr("Case number"), required=True,
-                      placeholder=self.tr("e.g. 石峰-2023-0117")),
-            FieldSpec("title", self.tr("Case title"), required=True),
-            FieldSpec("occurred_at", self.tr("Occurred at"), "datetime"),
-            FieldSpec("reported_at", self.tr("Reported at"), "datetime"),
-            FieldSpec("squad_id", self.tr("Squad"), "combo", choices=squad_choices),
-            FieldSpec("lead_officer_id", self.tr("Lead officer"), "combo", choices=officer_choices),
-            FieldSpec("district", self.tr("District")),
-            FieldSpec("road", self.tr("Road")),
-            FieldSpec("address", self.tr("Address")),
-            FieldSpec("direction_of_travel", self.tr("Direction of travel"),
-                      placeholder=self.tr("e.g. north → south")),
-            FieldSpec("light", self.tr("Light"), placeholder=self.tr("e.g. dark, no street lights")),
-            FieldSpec("weather", self.tr("Weather")),
-            FieldSpec("lat", self.tr("Latitude"), "float", minimum=-90, maximum=90),
-            FieldSpec("lon", self.tr("Longitude"), "float", minimum=-180, maximum=180),
-        ]
+        none: list[tuple[object, str]] = [(None, self.tr("(none)"))]
+        links = {"lead_officer_id": none + [(o.id, f"{o.name}（{o.badge_no}）") for o in officers],
+                 "squad_id": none + [(s.id, s.name) for s in squads]}
+        return [s for s in RecordSpecs().declared(CaseInput, links) if s.name not in TEXT_FIELDS]
 
     def texts(self) -> list[FieldSpec]:
-        return [FieldSpec("casualty_summary", self.tr("Casualties"), "text"),
-                FieldSpec("narrative", self.tr("Narrative"), "text")]
+        return [s for s in RecordSpecs().declared(CaseInput) if s.name in TEXT_FIELDS]
 
 
 class FormEditCommand(AppliedCommand):

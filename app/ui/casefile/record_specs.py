@@ -23,7 +23,6 @@ from app.services.casefile.dto import (
     VehicleInput,
 )
 from app.ui.widgets.enum_labels import (
-    choices,
     event_kind_label,
     inquiry_status_label,
     local_time,
@@ -76,7 +75,7 @@ class RecordSpecs(QObject):
         """The form fields of a record type, from its one declaration (``casefile.fields``);
         ``links`` = the choices of fields that point at other records of the case."""
         return [self.field_spec(f, (links or {}).get(f.name))
-                for f in record_fields.declared(input_cls)]
+                for f in record_fields.declared(input_cls) if f.form]
 
     def field_spec(self, f: record_fields.Field,
                    links: list[tuple[object, str]] | None = None) -> FieldSpec:
@@ -85,7 +84,8 @@ class RecordSpecs(QObject):
             if not f.required:
                 choices.append(("", self.tr("unknown")))
             choices += table_choices(f.codes)
-        extra = {"maximum": f.maximum} if f.maximum is not None else {}
+        extra = {k: v for k, v in (("minimum", f.minimum), ("maximum", f.maximum))
+                 if v is not None}
         return FieldSpec(f.name, _field_text(f.label), f.kind, f.required, choices,
                          _field_text(f.placeholder) if f.placeholder else "",
                          optional=f.optional, **extra)
@@ -171,26 +171,17 @@ class RecordSpecs(QObject):
     def timeline(self) -> RecordKind:  # not "event": QObject.event(QEvent) is Qt's
 
         def fields(detail: CaseDetail) -> list[FieldSpec]:
-            none = [(None, self.tr("(none)"))]
-            return [
-                FieldSpec("occurred_at", self.tr("When"), "datetime", True, optional=False),
-                FieldSpec("kind", self.tr("Kind"), "combo", True, choices("event_kinds")),
-                FieldSpec("title", self.tr("Title"), required=True),
-                FieldSpec("detail", self.tr("Detail"), "text"),
-                FieldSpec("location", self.tr("Location")),
-                FieldSpec("inquiry_id", self.tr("Line of inquiry"), "combo",
-                          choices=none + [(i.id, i.team) for i in detail.inquiries]),
-                FieldSpec("meeting_id", self.tr("Meeting"), "combo", choices=none + [
-                    (m.id, local_time(m.held_at, detail.tz)) for m in detail.meetings]),
-                FieldSpec("person_ids", self.tr("Persons"), "multi", choices=[
-                    (p.id, f"{person_role_label(p.role)}：{p.label}") for p in detail.persons]),
-                FieldSpec("vehicle_ids", self.tr("Vehicles"), "multi", choices=[
-                    (v.id, f"{vehicle_role_label(v.role)}：{v.colour}"
-                           f"{vehicle_kind_label(v.kind)}") for v in detail.vehicles]),
-                FieldSpec("basis_ids", self.tr("Rests on (observations, inferences)"), "multi",
-                          choices=[(e.id, f"{local_time(e.occurred_at, detail.tz, '%m-%d %H:%M')}"
-                                          f" {e.title}") for e in detail.events]),
-            ]
+            none: list[tuple[object, str]] = [(None, self.tr("(none)"))]
+            return self.declared(EventInput, {
+                "inquiry_id": none + [(i.id, i.team) for i in detail.inquiries],
+                "meeting_id": none + [(m.id, local_time(m.held_at, detail.tz))
+                                      for m in detail.meetings],
+                "person_ids": [(p.id, f"{person_role_label(p.role)}：{p.label}")
+                               for p in detail.persons],
+                "vehicle_ids": [(v.id, f"{vehicle_role_label(v.role)}：{v.colour}"
+                                       f"{vehicle_kind_label(v.kind)}") for v in detail.vehicles],
+                "basis_ids": [(e.id, f"{local_time(e.occurred_at, detail.tz, '%m-%d %H:%M')}"
+                                     f" {e.title}") for e in detail.events]})
 
         def teams(e, d: CaseDetail) -> str:
             return next((i.team for i in d.inquiries if i.id == e.inquiry_id), "")

@@ -97,82 +97,6 @@
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
-    <message>
-        <source>Case number</source>
-        <translation>案件编号</translation>
-    </message>
-    <message>
-        <source>e.g. 石峰-2023-0117</source>
-        <translation>例如 石峰-2023-0117</translation>
-    </message>
-    <message>
-        <source>Case title</source>
-        <translation>案件名称</translation>
-    </message>
-    <message>
-        <source>Occurred at</source>
-        <translation>案发时间</translation>
-    </message>
-    <message>
-        <source>Reported at</source>
-        <translation>报案时间</translation>
-    </message>
-    <message>
-        <source>Squad</source>
-        <translation>中队</translation>
-    </message>
-    <message>
-        <source>Lead officer</source>
-        <translation>主办民警</translation>
-    </message>
-    <message>
-        <source>District</source>
-        <translation>辖区</translation>
-    </message>
-    <message>
-        <source>Road</source>
-        <translation>道路</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Direction of travel</source>
-        <translation>行驶方向</translation>
-    </message>
-    <message>
-        <source>e.g. north → south</source>
-        <translation>例如 由北向南</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>光线</translation>
-    </message>
-    <message>
-        <source>e.g. dark, no street lights</source>
-        <translation>例如 夜间无路灯</translation>
-    </message>
-    <message>
-        <source>Weather</source>
-        <translation>天气</translation>
-    </message>
-    <message>
-        <source>Latitude</source>
-        <translation>纬度</translation>
-    </message>
-    <message>
-        <source>Longitude</source>
-        <translation>经度</translation>
-    </message>
-    <message>
-        <source>Casualties</source>
-        <translation>伤亡情况</translation>
-    </message>
-    <message>
-        <source>Narrative</source>
-        <translation>简要案情</translation>
-    </message>
 </context>
 <context>
     <name>CaseHistoryTab</name>
@@ -646,20 +570,8 @@
         <translation>标题</translation>
     </message>
     <message>
-        <source>Detail</source>
-        <translation>详情</translation>
-    </message>
-    <message>
         <source>Line of inquiry</source>
         <translation>侦查方向</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>案情分析会</translation>
-    </message>
-    <message>
-        <source>Rests on (observations, inferences)</source>
-        <translation>依据（观察、推断）</translation>
     </message>
     <message>
         <source>Rests on</source>

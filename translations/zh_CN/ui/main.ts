@@ -583,6 +583,42 @@
         <source>Deployed at meeting</source>
         <translation>部署于案情分析会</translation>
     </message>
+    <message>
+        <source>e.g. 石峰-2023-0117</source>
+        <translation>例如 石峰-2023-0117</translation>
+    </message>
+    <message>
+        <source>Case title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>e.g. north → south</source>
+        <translation>例如 由北向南</translation>
+    </message>
+    <message>
+        <source>e.g. dark, no street lights</source>
+        <translation>例如 夜间无路灯</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Rests on (observations, inferences)</source>
+        <translation>依据（观察、推断）</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>观察记录</translation>
+    </message>
 </context>
 <context>
     <name>ChangeWatcher</name>
