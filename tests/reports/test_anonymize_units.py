@@ -73,9 +73,10 @@ def test_anonymized_persons_and_vehicles_field_by_field(session_factory):
     from app.models.enums import Role
     from app.reports.case_data import collect_case_report
     from tests.conftest import make_actor
-    from tests.helpers.admin import PLATE, build_case_a, make_squad
+    from tests.helpers.case_a import PLATE, build_closed_case_a
+    from tests.helpers.cases import squad_row
 
-    case_id = build_case_a(session_factory, make_squad(session_factory))
+    case_id = build_closed_case_a(session_factory, squad_row(session_factory))
     with session_factory() as s:
         data = collect_case_report(s, make_actor(Role.ADMIN), case_id)
     out = anon.anonymize(data)
