@@ -119,3 +119,54 @@ def test_a_failed_verification_is_logged_in_full(paths, session_factory, tampere
     assert [c.id for c in listed] == sorted(c.id for c in listed)
     with pytest.raises(PermissionDenied), session_factory() as s:
         custody.custody_log(s, make_actor(Role.TRAINER), ev_id)  # an open case
+
+
+def test_exports_are_refused_across_squads_and_logged_in_full(paths, session_factory, tmp_path):
+    """check_can_export / record_export / record_view: the permission first, then one custody
+    row with the coded path and an audit row with the frames and the output's hash."""
+    import json
+
+    from sqlalchemy import select
+
+    from app.models import AuditEntry
+    from app.services.common import coded_text
+
+    squad, other = squad_row(session_factory), squad_row(session_factory, "荷塘")
+    ev_id, _ = add_evidence(session_factory, paths, case_row(session_factory, squad), tmp_path,
+                            b"clip" * 100)
+    stranger = make_actor(Role.OFFICER, squad_id=other)
+    with session_factory() as s:
+        for refused in (lambda: custody.check_can_export(s, stranger, ev_id),
+                        lambda: custody.record_export(s, stranger, ev_id, tmp_path / "x.png"),
+                        lambda: custody.record_view(s, make_actor(Role.TRAINER), ev_id)):
+            with pytest.raises(PermissionDenied):
+                refused()
+    officer = make_actor(Role.OFFICER, squad_id=squad)
+    with unit_of_work(session_factory) as s:
+        custody.check_can_export(s, officer, ev_id)
+        custody.record_export(s, officer, ev_id, tmp_path / "x.png", frame_index=12,
+                              end_frame=30, out_sha256="ab" * 32)
+    with session_factory() as s:
+        (last,) = custody.custody_log(s, officer, ev_id)[-1:]
+        entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
+    assert last.action == "export"
+    assert last.detail == coded_text.render(coded_text.encode("exported",
+                                                              path=str(tmp_path / "x.png")))
+    assert str(tmp_path / "x.png") in last.detail
+    assert entry.action == "evidence.export"
+    payload = json.loads(entry.payload)
+    assert (payload["frame_index"], payload["end_frame"], payload["out_sha256"]) == (
+        12, 30, "ab" * 32)
+
+
+def test_verify_evidence_hashes_with_progress_and_logs(paths, session_factory, tmp_path):
+    case_id = case_row(session_factory, squad_row(session_factory))
+    ev_id, stored = add_evidence(session_factory, paths, case_id, tmp_path, b"x" * 5000)
+    seen: list[tuple[int, int]] = []
+    admin = make_actor(Role.ADMIN)
+    result = custody.verify_evidence(session_factory, paths, admin, ev_id,
+                                     progress=lambda done, total: seen.append((done, total)),
+                                     cancel=lambda: False)
+    assert result.ok and result.path == stored and seen and seen[-1] == (5000, 5000)
+    with session_factory() as s:
+        assert custody.custody_log(s, admin, ev_id)[-1].action == "verify"
