@@ -170,3 +170,33 @@ def test_verify_evidence_hashes_with_progress_and_logs(paths, session_factory, t
     assert result.ok and result.path == stored and seen and seen[-1] == (5000, 5000)
     with session_factory() as s:
         assert custody.custody_log(s, admin, ev_id)[-1].action == "verify"
+
+
+def test_view_detail_export_defaults_and_cancelled_verification(paths, session_factory, tmp_path):
+    import json
+
+    from sqlalchemy import select
+
+    from app.models import AuditEntry
+    from app.services.evidence.store import ImportCancelled
+
+    squad = squad_row(session_factory)
+    ev_id, _ = add_evidence(session_factory, paths, case_row(session_factory, squad), tmp_path,
+                            b"y" * 3000)
+    officer = make_actor(Role.OFFICER, squad_id=squad)
+    with unit_of_work(session_factory) as s:
+        custody.record_view(s, officer, ev_id, detail="逐帧查看")
+        custody.record_export(s, officer, ev_id, tmp_path / "y.png")
+    with session_factory() as s:
+        assert custody.custody_log(s, officer, ev_id)[-2].detail == "逐帧查看"
+        entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
+    payload = json.loads(entry.payload)
+    assert (payload["frame_index"], payload["end_frame"], payload["out_sha256"]) == (
+        None, None, "")
+    with pytest.raises(PermissionDenied), session_factory() as s:
+        custody.verification(s, make_actor(Role.TRAINER), paths, ev_id)  # an open case
+    with pytest.raises(ImportCancelled):
+        custody.verify_evidence(session_factory, paths, make_actor(Role.ADMIN), ev_id,
+                                cancel=lambda: True)
+    with session_factory() as s:
+        assert [c.action for c in custody.custody_log(s, officer, ev_id)][-1] == "export"
