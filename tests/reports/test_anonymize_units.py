@@ -89,3 +89,25 @@ def test_anonymized_persons_and_vehicles_field_by_field(session_factory):
     (trike,) = out.vehicles
     assert trike.plate == "湘******" and PLATE in repr(data.vehicles)
     assert data.persons[0].name != "人员A"  # the original is untouched
+
+
+def test_one_character_values_are_hidden_by_field_not_by_mapping(session_factory):
+    """Values too short for the text mapping (one character) are still replaced field by
+    field: the name by its pseudonym, the rest and the person's history by "(withheld)"."""
+    from app.models.enums import Role
+    from app.reports.case_data import collect_case_report
+    from tests.conftest import make_actor
+    from tests.helpers.case_a import build_closed_case_a
+    from tests.helpers.cases import squad_row
+
+    case_id = build_closed_case_a(session_factory, squad_row(session_factory))
+    with session_factory() as s:
+        data = collect_case_report(s, make_actor(Role.ADMIN), case_id)
+    victim = data.persons[0]
+    short = dataclasses.replace(victim, name="甲", id_number="乙", phone="丙", address="丁",
+                                history=(_change("name", "戊", None),))
+    out = anon.anonymize(dataclasses.replace(data, persons=(short, *data.persons[1:])))
+    p = out.persons[0]
+    assert (p.name, p.id_number, p.phone, p.address) == ("人员A", "（已隐去）", "（已隐去）",
+                                                        "（已隐去）")
+    assert [(c.field, c.old, c.new) for c in p.history] == [("name", "（已隐去）", None)]
