@@ -168,6 +168,7 @@ def test_verify_evidence_hashes_with_progress_and_logs(paths, session_factory, t
                                      progress=lambda done, total: seen.append((done, total)),
                                      cancel=lambda: False)
     assert result.ok and result.path == stored and seen and seen[-1] == (5000, 5000)
+    assert result.evidence_id == ev_id
     with session_factory() as s:
         assert custody.custody_log(s, admin, ev_id)[-1].action == "verify"
 
