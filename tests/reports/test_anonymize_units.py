@@ -129,7 +129,7 @@ def test_every_officer_named_anywhere_is_withheld_from_the_text(session_factory)
     data = dataclasses.replace(
         data, generated_by=names[1],
         case=dataclasses.replace(data.case, lead_officer=names[0],
-                                 narrative="，".join(names) + f"；车牌{PLATE}挂"),
+                                 narrative="，".join(names) + f"；车牌{PLATE}挂；系统记录"),
         meetings=(dataclasses.replace(data.meetings[0], chair=names[2],
                                       attendees=f"{names[2]}\n{names[3]}"),),
         status_changes=tuple(dataclasses.replace(c, by=names[4]) for c in data.status_changes))
@@ -137,4 +137,6 @@ def test_every_officer_named_anywhere_is_withheld_from_the_text(session_factory)
     text = out.case.narrative
     assert not [n for n in names if n in text], text
     assert "刘警官" not in repr(out)  # the inquiries' members
-    assert "湘******挂" in text
+    assert "湘******挂" in text and "系统记录" in text  # "system" is no officer
+    assert [(c.old, c.new) for c in out.vehicles[0].history if c.field == "plate"] == [
+        (None, "湘******")]
