@@ -201,3 +201,15 @@ def test_view_detail_export_defaults_and_cancelled_verification(paths, session_f
                                 cancel=lambda: True)
     with session_factory() as s:
         assert [c.action for c in custody.custody_log(s, officer, ev_id)][-1] == "export"
+
+
+def test_log_custody_detail_defaults_to_empty(paths, session_factory, tmp_path):
+    from app.models import EvidenceItem
+    from app.models.enums import CustodyAction
+
+    ev_id, _ = add_evidence(session_factory, paths, case_row(session_factory, squad_row(
+        session_factory)), tmp_path, b"z" * 100)
+    with unit_of_work(session_factory) as s:
+        row = custody.log_custody(s, make_actor(Role.ADMIN), s.get(EvidenceItem, ev_id),
+                                  CustodyAction.VIEW)
+        assert (row.detail, row.action, row.evidence_id) == ("", "view", ev_id)
