@@ -73,11 +73,10 @@ def test_anonymized_persons_and_vehicles_field_by_field(session_factory):
     from app.models.enums import Role
     from app.reports.case_data import collect_case_report
     from tests.conftest import make_actor
-    from tests.helpers.case_a import PLATE
-    from tests.helpers.case_a import build_closed_case_a as build_case_a
-    from tests.helpers.cases import squad_row as make_squad
+    from tests.helpers.case_a import PLATE, build_closed_case_a
+    from tests.helpers.cases import squad_row
 
-    case_id = build_case_a(session_factory, make_squad(session_factory))
+    case_id = build_closed_case_a(session_factory, squad_row(session_factory))
     with session_factory() as s:
         data = collect_case_report(s, make_actor(Role.ADMIN), case_id)
     out = anon.anonymize(data)
@@ -90,3 +89,54 @@ def test_anonymized_persons_and_vehicles_field_by_field(session_factory):
     (trike,) = out.vehicles
     assert trike.plate == "湘******" and PLATE in repr(data.vehicles)
     assert data.persons[0].name != "人员A"  # the original is untouched
+
+
+def test_one_character_values_are_hidden_by_field_not_by_mapping(session_factory):
+    """Values too short for the text mapping (one character) are still replaced field by
+    field: the name by its pseudonym, the rest and the person's history by "(withheld)"."""
+    from app.models.enums import Role
+    from app.reports.case_data import collect_case_report
+    from tests.conftest import make_actor
+    from tests.helpers.case_a import build_closed_case_a
+    from tests.helpers.cases import squad_row
+
+    case_id = build_closed_case_a(session_factory, squad_row(session_factory))
+    with session_factory() as s:
+        data = collect_case_report(s, make_actor(Role.ADMIN), case_id)
+    victim = data.persons[0]
+    short = dataclasses.replace(victim, name="甲", id_number="乙", phone="丙", address="丁",
+                                history=(_change("name", "戊", None),))
+    out = anon.anonymize(dataclasses.replace(data, persons=(short, *data.persons[1:])))
+    p = out.persons[0]
+    assert (p.name, p.id_number, p.phone, p.address) == ("人员A", "（已隐去）", "（已隐去）",
+                                                        "（已隐去）")
+    assert [(c.field, c.old, c.new) for c in p.history] == [("name", "（已隐去）", None)]
+
+
+def test_every_officer_named_anywhere_is_withheld_from_the_text(session_factory):
+    """Lead officer, author, meeting chair and attendees, inquiry members, history and status
+    authors: each is collected and withheld wherever the free text names them."""
+    from app.models.enums import Role
+    from app.reports.case_data import collect_case_report
+    from tests.conftest import make_actor
+    from tests.helpers.case_a import PLATE, build_closed_case_a
+    from tests.helpers.cases import squad_row
+
+    case_id = build_closed_case_a(session_factory, squad_row(session_factory))
+    with session_factory() as s:
+        data = collect_case_report(s, make_actor(Role.ADMIN), case_id)
+    names = ["赵立新", "钱卫东", "孙志强", "周海涛", "吴国平"]
+    data = dataclasses.replace(
+        data, generated_by=names[1],
+        case=dataclasses.replace(data.case, lead_officer=names[0],
+                                 narrative="，".join(names) + f"；车牌{PLATE}挂；系统记录"),
+        meetings=(dataclasses.replace(data.meetings[0], chair=names[2],
+                                      attendees=f"{names[2]}\n{names[3]}"),),
+        status_changes=tuple(dataclasses.replace(c, by=names[4]) for c in data.status_changes))
+    out = anon.anonymize(data)
+    text = out.case.narrative
+    assert not [n for n in names if n in text], text
+    assert "刘警官" not in repr(out)  # the inquiries' members
+    assert "湘******挂" in text and "系统记录" in text  # "system" is no officer
+    assert [(c.old, c.new) for c in out.vehicles[0].history if c.field == "plate"] == [
+        (None, "湘******")]

@@ -16,9 +16,8 @@ from app.services.common.errors import PermissionDenied
 from app.services.org import callouts
 from app.services.training import replay
 from tests.conftest import make_actor
-from tests.helpers.case_a import SUSPECT_NAME, SUSPECT_PHONE
-from tests.helpers.case_a import build_closed_case_a as build_case_a
-from tests.helpers.cases import squad_row as make_squad
+from tests.helpers.case_a import SUSPECT_NAME, SUSPECT_PHONE, build_closed_case_a
+from tests.helpers.cases import squad_row
 
 TRAINER = make_actor(Role.TRAINER)
 OFFICER_NAME = "张立新"
@@ -29,7 +28,7 @@ SECRETS = (SUSPECT_NAME, SUSPECT_PHONE, OFFICER_NAME, "长江北路88号")
 
 @pytest.fixture
 def callout_of_case_a(session_factory):
-    case_id = build_case_a(session_factory, make_squad(session_factory))
+    case_id = build_closed_case_a(session_factory, squad_row(session_factory))
     with unit_of_work(session_factory) as s:
         officer = Officer(badge_no="430777", name=OFFICER_NAME)
         s.add(officer)

@@ -105,3 +105,89 @@ def test_admin_may_do_everything_administrative(session_factory, world):
         assert [u.username for u in users.list_users(s, admin)] == ["li"]
         assert audit_log.count_entries(s, admin) > 0
         assert _edit(s, admin, world["theirs"]).title == "改过的标题"
+
+
+# --- The rules of require() one by one, on plain objects (no database) -----------------------
+
+_EXPECTED = {
+    Role.OFFICER: {"case.read", "case.create", "case.edit", "evidence.import", "evidence.view",
+                   "evidence.export", "camera.edit", "callout.edit", "report.stats",
+                   "report.export_pdf"},
+    Role.REVIEWER: {"case.read", "evidence.view", "evidence.export", "review.comment",
+                    "review.approve_close", "report.export_pdf", "report.stats", "audit.view"},
+    Role.TRAINER: {"case.read", "evidence.view", "training.build", "training.replay",
+                   "report.stats"},
+}
+_ALL_PERMS = {"case.read", "case.create", "case.edit", "case.delete", "evidence.import",
+              "evidence.view", "evidence.export", "camera.edit", "callout.edit",
+              "review.comment", "review.approve_close", "report.export_pdf", "report.stats",
+              "training.build", "training.replay", "audit.view", "admin.users", "admin.backup",
+              "admin.settings", "admin.verify"}
+
+
+def _case(**kw):
+    from types import SimpleNamespace
+    return SimpleNamespace(**kw)
+
+
+def test_role_matrix_is_exactly_the_documented_one():
+    from app.services.common.context import Perm
+    assert {p.value for p in Perm} == _ALL_PERMS
+    for role in Role:
+        allowed = {p.value for p in Perm if make_actor(role).can(p)}
+        assert allowed == _EXPECTED.get(role, _ALL_PERMS), role
+
+
+def test_refusal_names_the_role_and_the_permission():
+    from app.services.common.context import Perm, require
+    with pytest.raises(PermissionDenied) as err:
+        require(make_actor(Role.OFFICER), Perm.USERS_MANAGE)
+    assert str(err.value) == "您的角色（officer）无权执行此操作：admin.users。"
+    require(make_actor(Role.OFFICER), Perm.CASE_EDIT)  # no case: the role alone decides
+
+
+def test_training_cases_refuse_writes_only():
+    from app.services.common.context import Perm, require
+    admin = make_actor(Role.ADMIN)
+    for perm in (Perm.CASE_EDIT, Perm.CASE_DELETE, Perm.EVIDENCE_IMPORT):
+        with pytest.raises(PermissionDenied) as err:
+            require(admin, perm, _case(is_training=True, squad_id=1, status="open"))
+        assert str(err.value) == "教学案例为只读，不能修改。"
+    require(admin, Perm.CASE_READ, _case(is_training=True, squad_id=1, status="open"))
+    require(admin, Perm.CASE_EDIT, _case(squad_id=1, status="open"))  # no flag: not training
+
+
+def test_officer_squad_rule():
+    from app.services.common.context import Perm, require
+    officer = make_actor(Role.OFFICER, squad_id=1)
+    for perm in (Perm.CASE_EDIT, Perm.EVIDENCE_IMPORT, Perm.EVIDENCE_EXPORT):
+        require(officer, perm, _case(squad_id=1, status="open", is_training=False))
+        with pytest.raises(PermissionDenied) as err:
+            require(officer, perm, _case(squad_id=2, status="open", is_training=False))
+        assert str(err.value) == "民警只能修改本中队的案件。"
+    with pytest.raises(PermissionDenied):
+        require(officer, Perm.CASE_EDIT, _case(status="open"))  # no squad: not theirs
+    require(officer, Perm.CASE_READ, _case(squad_id=2, status="open", is_training=False))
+    require(make_actor(Role.OFFICER), Perm.CASE_EDIT, _case(squad_id=2, status="open"))
+    require(make_actor(Role.ADMIN, squad_id=1), Perm.CASE_EDIT, _case(squad_id=2, status="open"))
+
+
+def test_trainer_status_rule():
+    from app.services.common.context import Perm, require
+    trainer = make_actor(Role.TRAINER, squad_id=1)
+    require(trainer, Perm.CASE_READ, _case(squad_id=2, status="closed", is_training=False))
+    require(trainer, Perm.CASE_READ, _case(squad_id=2, status="closed"))
+    require(trainer, Perm.CASE_READ, _case(squad_id=2, status="open", is_training=True))
+    for case in (_case(squad_id=1, status="solved", is_training=False), _case(squad_id=1)):
+        with pytest.raises(PermissionDenied) as err:
+            require(trainer, Perm.CASE_READ, case)
+        assert str(err.value) == "教官只能查看已结案的案件。"
+    require(make_actor(Role.REVIEWER), Perm.CASE_READ, _case(squad_id=2, status="open"))
+
+
+def test_system_actor_and_actor_defaults():
+    from app.services.common.context import SYSTEM, Actor
+    assert (SYSTEM.user_id, SYSTEM.username, SYSTEM.role, SYSTEM.display_name) == (
+        None, "system", Role.ADMIN, "系统")
+    a = Actor(user_id=3, username="li", role=Role.OFFICER)
+    assert (a.squad_id, a.officer_id, a.display_name) == (None, None, "")

@@ -119,3 +119,97 @@ def test_a_failed_verification_is_logged_in_full(paths, session_factory, tampere
     assert [c.id for c in listed] == sorted(c.id for c in listed)
     with pytest.raises(PermissionDenied), session_factory() as s:
         custody.custody_log(s, make_actor(Role.TRAINER), ev_id)  # an open case
+
+
+def test_exports_are_refused_across_squads_and_logged_in_full(paths, session_factory, tmp_path):
+    """check_can_export / record_export / record_view: the permission first, then one custody
+    row with the coded path and an audit row with the frames and the output's hash."""
+    import json
+
+    from sqlalchemy import select
+
+    from app.models import AuditEntry
+    from app.services.common import coded_text
+
+    squad, other = squad_row(session_factory), squad_row(session_factory, "荷塘")
+    ev_id, _ = add_evidence(session_factory, paths, case_row(session_factory, squad), tmp_path,
+                            b"clip" * 100)
+    stranger = make_actor(Role.OFFICER, squad_id=other)
+    with session_factory() as s:
+        for refused in (lambda: custody.check_can_export(s, stranger, ev_id),
+                        lambda: custody.record_export(s, stranger, ev_id, tmp_path / "x.png"),
+                        lambda: custody.record_view(s, make_actor(Role.TRAINER), ev_id)):
+            with pytest.raises(PermissionDenied):
+                refused()
+    officer = make_actor(Role.OFFICER, squad_id=squad)
+    with unit_of_work(session_factory) as s:
+        custody.check_can_export(s, officer, ev_id)
+        custody.record_export(s, officer, ev_id, tmp_path / "x.png", frame_index=12,
+                              end_frame=30, out_sha256="ab" * 32)
+    with session_factory() as s:
+        (last,) = custody.custody_log(s, officer, ev_id)[-1:]
+        entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
+    assert last.action == "export"
+    assert last.detail == coded_text.render(coded_text.encode("exported",
+                                                              path=str(tmp_path / "x.png")))
+    assert str(tmp_path / "x.png") in last.detail
+    assert entry.action == "evidence.export"
+    payload = json.loads(entry.payload)
+    assert (payload["frame_index"], payload["end_frame"], payload["out_sha256"]) == (
+        12, 30, "ab" * 32)
+
+
+def test_verify_evidence_hashes_with_progress_and_logs(paths, session_factory, tmp_path):
+    case_id = case_row(session_factory, squad_row(session_factory))
+    ev_id, stored = add_evidence(session_factory, paths, case_id, tmp_path, b"x" * 5000)
+    seen: list[tuple[int, int]] = []
+    admin = make_actor(Role.ADMIN)
+    result = custody.verify_evidence(session_factory, paths, admin, ev_id,
+                                     progress=lambda done, total: seen.append((done, total)),
+                                     cancel=lambda: False)
+    assert result.ok and result.path == stored and seen and seen[-1] == (5000, 5000)
+    assert result.evidence_id == ev_id
+    with session_factory() as s:
+        assert custody.custody_log(s, admin, ev_id)[-1].action == "verify"
+
+
+def test_view_detail_export_defaults_and_cancelled_verification(paths, session_factory, tmp_path):
+    import json
+
+    from sqlalchemy import select
+
+    from app.models import AuditEntry
+    from app.services.evidence.store import ImportCancelled
+
+    squad = squad_row(session_factory)
+    ev_id, _ = add_evidence(session_factory, paths, case_row(session_factory, squad), tmp_path,
+                            b"y" * 3000)
+    officer = make_actor(Role.OFFICER, squad_id=squad)
+    with unit_of_work(session_factory) as s:
+        custody.record_view(s, officer, ev_id, detail="逐帧查看")
+        custody.record_export(s, officer, ev_id, tmp_path / "y.png")
+    with session_factory() as s:
+        assert custody.custody_log(s, officer, ev_id)[-2].detail == "逐帧查看"
+        entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
+    payload = json.loads(entry.payload)
+    assert (payload["frame_index"], payload["end_frame"], payload["out_sha256"]) == (
+        None, None, "")
+    with pytest.raises(PermissionDenied), session_factory() as s:
+        custody.verification(s, make_actor(Role.TRAINER), paths, ev_id)  # an open case
+    with pytest.raises(ImportCancelled):
+        custody.verify_evidence(session_factory, paths, make_actor(Role.ADMIN), ev_id,
+                                cancel=lambda: True)
+    with session_factory() as s:
+        assert [c.action for c in custody.custody_log(s, officer, ev_id)][-1] == "export"
+
+
+def test_log_custody_detail_defaults_to_empty(paths, session_factory, tmp_path):
+    from app.models import EvidenceItem
+    from app.models.enums import CustodyAction
+
+    ev_id, _ = add_evidence(session_factory, paths, case_row(session_factory, squad_row(
+        session_factory)), tmp_path, b"z" * 100)
+    with unit_of_work(session_factory) as s:
+        row = custody.log_custody(s, make_actor(Role.ADMIN), s.get(EvidenceItem, ev_id),
+                                  CustodyAction.VIEW)
+        assert (row.detail, row.action, row.evidence_id) == ("", "view", ev_id)
