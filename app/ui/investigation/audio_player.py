@@ -98,8 +98,10 @@ class AudioPlayer(QWidget):
     def toggle(self) -> None:
         if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
             self.player.pause()
-        else:
+        elif self.has_output():
             self.player.play()
+        else:  # no sound device: playing would only hang Qt's audio sink; the notice says why
+            self._check_device()
 
     # -- player signals ------------------------------------------------------------------
     def _check_device(self) -> None:

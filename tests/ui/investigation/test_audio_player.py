@@ -59,8 +59,11 @@ def test_audio_plays_the_verified_store_copy(view, qtbot, recordings):
         else:
             assert player.notice.text() == ""
         player.toggle()
-        qtbot.waitUntil(lambda: player.play_button.text() == "暂停", timeout=5000)
-        player.toggle()
+        if player.has_output():
+            qtbot.waitUntil(lambda: player.play_button.text() == "暂停", timeout=5000)
+            player.toggle()
+        else:  # nothing to play into: the button stays, the notice says why
+            assert "没有音频输出设备" in player.notice.text()
         qtbot.waitUntil(lambda: player.play_button.text() == "播放", timeout=5000)
         player.player.setPosition(1000)
         qtbot.waitUntil(lambda: player.slider.value() >= 1000, timeout=5000)
