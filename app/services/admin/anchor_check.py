@@ -75,6 +75,8 @@ def check(session: Session, found: list[Anchor]) -> AnchorSummary:
     chain_id = head.chain_id if head else None
     rows = session.scalar(select(func.count(AuditEntry.id))) or 0
     trusted = set(signer_keys(session)) | {workstation_key().key_id}
+    here = anchors.database_name(session.get_bind().engine.url.render_as_string(
+        hide_password=False))
     findings: list[AnchorFinding] = []
     good: list[int] = []
     bad: list[int] = []
@@ -98,15 +100,23 @@ def check(session: Session, found: list[Anchor]) -> AnchorSummary:
                 "was replaced or the anchor is from another database.", where=where)))
             bad.append(0)
             continue
+        copy = a.database if a.database and a.database != here else ""
         if a.length > rows:
             findings.append(AnchorFinding(place, _(
                 "Audit anchor in {where} recorded {n} rows; only {rows} remain: rows were "
-                "deleted.", where=where, n=a.length, rows=rows)))
+                "deleted.", where=where, n=a.length, rows=rows) if not copy else _(
+                "Audit anchor in {where} was taken on another copy of this database ({db}) "
+                "with {n} rows; this one has {rows}: it is an older copy, or rows were deleted.",
+                where=where, db=copy, n=a.length, rows=rows)))
             bad.append(a.length)
         elif a.length and _hash_at(session, a.length) != a.last_hash:
             findings.append(AnchorFinding(place, _(
                 "The audit log disagrees with the anchor in {where} at its row {n}: history was "
-                "rewritten.", where=where, n=a.length)))
+                "rewritten.", where=where, n=a.length) if not copy else _(
+                "The audit log disagrees at its row {n} with the anchor in {where}, taken on "
+                "another copy of this database ({db}): the two copies went separate ways after "
+                "a copy or restore, or history was rewritten.", where=where, db=copy,
+                n=a.length)))
             bad.append(a.length)
         else:
             good.append(a.length)

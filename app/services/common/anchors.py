@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -40,6 +40,7 @@ class Anchor:
     signature: str
     at: str
     source: str = ""  # where verify found it (not signed)
+    database: str = ""  # the journal's name of the database it was taken on (not signed)
 
     @property
     def key_id(self) -> str:
@@ -54,6 +55,7 @@ class Anchor:
     def as_dict(self) -> dict:
         d = asdict(self)
         d.pop("source")
+        d.pop("database")
         return d
 
     def as_text(self) -> str:
@@ -141,7 +143,7 @@ def journal_anchors(db_url: str, chain_id: str | None) -> list[Anchor]:
             continue
         anchor = from_dict(obj, f"{path}:{n}")
         if anchor is not None and (obj.get("db") == name or anchor.chain_id == chain_id):
-            found.append(anchor)
+            found.append(replace(anchor, database=str(obj.get("db") or "")))
     return found
 
 

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.models.db import unit_of_work
+from app.config import resolve_paths
+from app.models.db import open_database, unit_of_work
 from app.services.admin import verify
 from app.services.common import anchors, audit
 from tests.helpers.cases import case_row, record_case_updates, squad_row
@@ -182,3 +183,26 @@ def test_verify_cli_strict_message_matches_exit_code(paths, session_factory, cha
     assert report.ok() and not report.ok(strict=True)
     assert "未通过" in verify.summary(report, strict=True)
     assert "校验通过" in verify.summary(report)
+
+
+def test_a_copy_that_went_its_own_way_is_named_as_a_copy(paths, session_factory, chain,
+                                                         tmp_path):
+    """A restored or copied database shares the chain id; once both copies record different
+    rows, verify on the copy still fails, but says the anchor came from the other copy."""
+    copy_paths = resolve_paths(tmp_path / "copy").ensure()
+    with sqlite3.connect(paths.db_path) as src, sqlite3.connect(copy_paths.db_path) as dst:
+        src.backup(dst)  # what a copy of the data dir holds (the WAL included)
+    record_case_updates(session_factory, chain, 2)
+    with unit_of_work(session_factory) as s:
+        anchors.anchor_now(s)  # the journal names the original database
+    engine, copy_factory = open_database(copy_paths.db_url)
+    try:
+        record_case_updates(copy_factory, chain, 3)
+        with copy_factory() as s:
+            report = verify.verify_data(s, copy_paths.evidence_dir, paths=copy_paths)
+    finally:
+        engine.dispose()
+    found = [p.message for p in report.errors if p.kind == "anchor"]
+    assert found and all(str(paths.db_path) in m for m in found), report.problems
+    assert all("another copy of this database" in m or "另一份副本" in m for m in found)
+    assert _verify(paths, session_factory).ok()  # the original agrees with its own anchor
