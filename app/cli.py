@@ -56,6 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DatabaseError, ServiceError) as exc:
         print(f"错误: {exc}" if args.lang == "zh_CN" else f"error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # e.g. `casedesk-cli cases | head`: the reader left; not an error
+        # (before OSError, its base class)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except (SQLAlchemyError, OSError) as exc:  # never a traceback: name the cause plainly
         if is_disk_full(exc):
             message = DISK_FULL_MESSAGE if args.lang == "zh_CN" else "disk full: nothing was written"
@@ -68,10 +73,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消" if args.lang == "zh_CN" else "cancelled", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # e.g. `casedesk-cli cases | head`: the reader left; not an error
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
 
 
 if __name__ == "__main__":

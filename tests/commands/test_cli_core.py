@@ -75,3 +75,14 @@ def test_show_json_has_the_whole_file(demo_dir, capsys):
 def test_show_unknown_case_is_a_plain_error(demo_dir, capsys):
     code, out, err = _cli(capsys, "--data-dir", demo_dir, "show", "石峰-1999-0001")
     assert code == 1 and out == "" and "不存在" in err and "Traceback" not in err
+
+
+def test_a_reader_that_leaves_early_is_not_an_error(demo_dir, monkeypatch):
+    """`casedesk-cli cases | head -1`: the closed pipe ends the command quietly, exit 0."""
+    import subprocess
+    import sys
+
+    shell = (f"{sys.executable} -m app.cli --data-dir {demo_dir} cases --json | head -c 1 "
+             ">/dev/null; exit ${PIPESTATUS[0]}")
+    done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "Broken pipe" not in done.stderr and "错误" not in done.stderr
