@@ -43,7 +43,8 @@ def add_evidence(factory, paths, case_id: int, tmp: Path, content: bytes,
         s.add(ev)
         s.flush()
         audit.record(s, SYSTEM, "evidence.import", entity_type="evidence", entity_id=ev.id,
-                     case_id=case_id)
+                     case_id=case_id, payload={"sha256": stored.sha256, "detail": {
+                         "code": "imported", "name": name, "size": stored.size}})
         return ev.id, stored.path
 
 

@@ -22,7 +22,7 @@ from app.i18n import _
 from app.models import EvidenceItem
 from app.models.enums import CustodyAction
 from app.services.admin import anchor_check
-from app.services.admin.consistency import missing_creation_entries
+from app.services.admin.consistency import audit_disagreements
 from app.services.common import anchors, audit, coded_text
 from app.services.common.audit import iter_chain_problems
 from app.services.common.context import Actor, Perm, require
@@ -144,7 +144,7 @@ def _check_audit(session: Session, run: _Run) -> int:
                 detail=problem.message)))
         if run.stop():
             break
-    for place, message in missing_creation_entries(session):
+    for place, message in audit_disagreements(session):
         run.problems.append(VerifyProblem("audit_data", place, message))
     return session.scalar(text("SELECT count(*) FROM audit_entry")) or 0
 

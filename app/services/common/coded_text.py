@@ -42,6 +42,9 @@ def _templates() -> dict[str, str]:
                      "Do not use this item."),
         "altered": _("Evidence file {name} has been altered: SHA-256 is {actual}, recorded "
                      "{expected}. Do not use this item."),
+        "record_altered": _("The record of evidence file {name} now names SHA-256 {actual}; its "
+                            "signed import entry recorded {expected}. The record was altered: do "
+                            "not use this item."),
         "exported": _("Exported to {path}"),
         "review_bench": _("Viewed in the review bench"),
         "sync_grid": _("Viewed in the synchronised grid"),

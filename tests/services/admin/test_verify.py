@@ -200,3 +200,23 @@ def test_audit_summary_stores_where_as_codes_read_in_the_readers_language(
         set_language(before)
     assert row.payload["first"] == {"code": "at_audit_row", "id": third}
     assert fields["首个问题"] == f"审计记录第 {third} 行"
+
+
+@pytest.mark.parametrize("also_size", [False, True])
+def test_record_pointed_at_another_file_is_an_error(paths, db, session_factory, filled,
+                                                    also_size):
+    """The adversary plants a doctored copy under its own hash and points the record at it
+    with plain SQL (size too): the store and the record agree, the signed import row does not."""
+    from app.services.evidence.store import copy_into_store
+
+    _, ev_id, path = filled
+    doctored = path.parent / "doctored.mp4"
+    doctored.write_bytes(path.read_bytes() + b"\0")
+    planted = copy_into_store(doctored, paths.evidence_dir)
+    doctored.unlink()
+    _plain_sql(db, f"UPDATE evidence_item SET sha256='{planted.sha256}'"
+                   + (f", size={planted.size}" if also_size else "") + f" WHERE id={ev_id}")
+    report = _verify(paths, session_factory)
+    altered = [p for p in report.errors if p.kind == "audit_data"]
+    assert altered and f"证据 {ev_id}" in altered[0].message, report.problems
+    assert planted.sha256[:16] in altered[0].message and path.stem[:16] in altered[0].message
