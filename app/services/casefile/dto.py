@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.services.casefile.fields import N_, record, spec
-from app.services.common.clock import DEFAULT_TZ
 
 # --------------------------------------------------------------------------------- case list
 
@@ -160,7 +159,9 @@ class CaseInput:
                                                                      "datetime"))
     reported_at: datetime | None = field(default=None, metadata=spec(N_("Reported at"),
                                                                      "datetime"))
-    tz: str = field(default=DEFAULT_TZ, metadata=spec(N_("Time zone"), form=False))
+    # IANA zone the case's times are shown in; "" = the zone of the case's squad (DEFAULT_TZ
+    # without a squad), resolved when the case is saved.
+    tz: str = field(default="", metadata=spec(N_("Time zone"), form=False))
     # Links to the squad's records: exported to no training package, offered by the facts tab.
     squad_id: int | None = field(default=None, metadata=spec(N_("Squad"), "combo",
                                                              export=False))
