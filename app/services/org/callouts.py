@@ -20,7 +20,6 @@ from app.services.common.errors import ConflictError, PermissionDenied, Validati
 from app.services.common.rows import flush_or_conflict, get_or_raise
 
 
-
 @dataclass(frozen=True)
 class CallOutInput:
     occurred_at: datetime

@@ -4,7 +4,8 @@ custody (every import, view, export and verification)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime
+from datetime import UTC, datetime
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,16 +28,17 @@ from app.services.common.errors import ServiceError
 from app.services.evidence import clips as evidence
 from app.services.evidence import custody, items
 from app.services.evidence.cameras import CameraDTO
-from app.ui.review.clip_view import SHOWN_QTZ, fmt_wall, shown_time
+from app.ui.review.shown_zone import ShownZone
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 from app.ui.widgets.enum_labels import choices
 
 
 class EvidenceDialog(QDialog):
     def __init__(self, factory, actor: Actor, ev: items.EvidenceDTO, cameras: list[CameraDTO],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, shown: ShownZone | None = None):
         super().__init__(parent)
         self.setObjectName("EvidenceDialog")
+        self.shown = shown or ShownZone()  # the case's zone
         self.setWindowTitle(self.tr("Evidence {name}").format(name=ev.original_name))
         self.resize(760, 640)
         self._factory, self._actor, self.ev = factory, actor, ev
@@ -64,12 +66,12 @@ class EvidenceDialog(QDialog):
         form.addRow(self.tr("Note"), self.note)
         self.start = QDateTimeEdit(self)
         self.start.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
-        self.start.setTimeZone(SHOWN_QTZ)
+        self.start.setTimeZone(self.shown.qtz)
         # No start recorded: show "not recorded" (the minimum), never an invented time.
-        self.start.setMinimumDateTime(QDateTime.fromSecsSinceEpoch(0, SHOWN_QTZ))
+        self.start.setMinimumDateTime(self.shown.qdatetime(datetime.fromtimestamp(0, UTC)))
         self.start.setSpecialValueText(self.tr("Not recorded"))
         if ev.start_time is not None:
-            self.start.setDateTime(QDateTime.fromSecsSinceEpoch(int(ev.start_time.timestamp()), SHOWN_QTZ))
+            self.start.setDateTime(self.shown.qdatetime(ev.start_time))
         else:
             self.start.setDateTime(self.start.minimumDateTime())
         self._start_known = ev.start_time is not None  # untouched empty start stays unknown
@@ -86,7 +88,7 @@ class EvidenceDialog(QDialog):
         self.override_value.setEnabled(self.override.isChecked())
         self.override.toggled.connect(self.override_value.setEnabled)
         form.addRow(self.override, self.override_value)
-        form.addRow(self.tr("Corrected start"), QLabel(fmt_wall(ev.wall_start), self))
+        form.addRow(self.tr("Corrected start"), QLabel(self.shown.fmt(ev.wall_start), self))
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         form.addRow(self.error)
@@ -108,12 +110,12 @@ class EvidenceDialog(QDialog):
             rows = custody.custody_log(s, self._actor, self.ev.id)
         self.log.setRowCount(len(rows))
         for r, c in enumerate(rows):
-            for col, text in enumerate((format_local(c.at, None, "%Y-%m-%d %H:%M:%S"),
+            for col, text in enumerate((format_local(c.at, self.shown.name, "%Y-%m-%d %H:%M:%S"),
                                         actions.get(c.action, c.action), c.detail)):
                 self.log.setItem(r, col, QTableWidgetItem(text))
 
     def save(self) -> None:
-        start = shown_time(self.start.dateTime()) if self._start_known else None
+        start = self.shown.from_edit(self.start.dateTime()) if self._start_known else None
         try:
             with unit_of_work(self._factory) as s:
                 self.ev = evidence.update_evidence(

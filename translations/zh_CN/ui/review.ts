@@ -634,8 +634,8 @@
         <translation>跳到校正时间</translation>
     </message>
     <message>
-        <source>Time (HH:MM:SS, corrected)</source>
-        <translation>时间（时:分:秒，校正后）</translation>
+        <source>Time (HH:MM:SS, corrected, {zone})</source>
+        <translation>时间（时:分:秒，校正后，{zone}）</translation>
     </message>
     <message>
         <source>Write the time as HH:MM:SS.</source>
