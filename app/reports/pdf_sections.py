@@ -27,7 +27,7 @@ from app.reports.pdf_extras import route_map, signatures
 from app.reports.pdf_investigation import BUILDERS
 from app.reports.pdf_style import FRAME_WIDTH, WARN, Styles, chunks, grid, kv_table, para
 from app.reports.record_rows import Row, record_rows
-from app.services.casefile.dto import PersonInput, VehicleInput
+from app.services.casefile.dto import CaseInput, PersonInput, VehicleInput
 from app.services.casefile.fields import history_label
 from app.services.common.anchors import Anchor
 
@@ -109,11 +109,8 @@ def _history(history: tuple[Change, ...], tz: str, st: Styles, entity: str) -> l
 
 def facts(data: CaseReportData, st: Styles) -> list[Flowable]:
     c = data.case
-    out: list[Flowable] = [kv_table([
-        (_("Address"), c.address), (_("District"), c.district), (_("Road"), c.road),
-        (_("Direction of travel"), c.direction_of_travel), (_("Light"), c.light),
-        (_("Weather"), c.weather), (_("Casualties"), c.casualty_summary),
-    ], st), para(_("Narrative"), st.h2)]
+    out: list[Flowable] = [kv_table(record_rows(CaseInput, c, c.tz), st),
+                           para(_("Narrative"), st.h2)]
     shown = c.narrative[:MAX_NARRATIVE]
     out += [para(p, st.body) for p in (chunks(shown) if shown.strip() else [""])]
     if len(c.narrative) > MAX_NARRATIVE:
