@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import unit_of_work
+from app.reports.recordings import RecordingSpan, frame_range, recording_spans
 from app.services.common.clock import format_local
 from app.services.common.context import Actor
 from app.services.common.errors import ServiceError
@@ -89,6 +90,10 @@ class EvidenceDialog(QDialog):
         self.override.toggled.connect(self.override_value.setEnabled)
         form.addRow(self.override, self.override_value)
         form.addRow(self.tr("Corrected start"), QLabel(self.shown.fmt(ev.wall_start), self))
+        self.recordings = self._recordings_table(recording_spans(ev))
+        if self.recordings is not None:
+            form.addRow(QLabel(self.tr("Recordings joined in this file"), self))
+            form.addRow(self.recordings)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         form.addRow(self.error)
@@ -102,6 +107,26 @@ class EvidenceDialog(QDialog):
         buttons = accept_cancel_buttons(self, self.save, Button.Save)
         form.addRow(buttons)
         self._fill_log()
+
+    def _recordings_table(self, spans: tuple[RecordingSpan, ...]) -> QTableWidget | None:
+        """Each recording of a joined DVR export: its starts and its frames (None for one)."""
+        if not spans:
+            return None
+        table = QTableWidget(len(spans), 4, self)
+        table.setObjectName("RecordingsTable")
+        table.setHorizontalHeaderLabels([self.tr("Recording"), self.tr("Start (camera clock)"),
+                                         self.tr("Start (corrected)"), self.tr("Frame range")])
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for r, span in enumerate(spans):
+            for c, text in enumerate((str(span.number), self.shown.fmt(span.camera_start)[:19],
+                                      self.shown.fmt(span.start), frame_range(span))):
+                table.setItem(r, c, QTableWidgetItem(text))
+        table.setMaximumHeight(table.horizontalHeader().height() + 6
+                               + sum(table.rowHeight(r) for r in range(len(spans))))
+        return table
 
     def _fill_log(self) -> None:
         actions = {"import": self.tr("import"), "view": self.tr("view"), "export": self.tr("export"),

@@ -551,6 +551,10 @@
         <translation>校正起始时间</translation>
     </message>
     <message>
+        <source>Recordings joined in this file</source>
+        <translation>本文件拼接的各段录像</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -565,6 +569,18 @@
     <message>
         <source>Chain of custody</source>
         <translation>保管链记录</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>录像段</translation>
+    </message>
+    <message>
+        <source>Start (corrected)</source>
+        <translation>起始时间（校正后）</translation>
+    </message>
+    <message>
+        <source>Frame range</source>
+        <translation>帧范围</translation>
     </message>
     <message>
         <source>import</source>
