@@ -3,6 +3,7 @@ list's date filter, the year of a new case number and the zone of a new case."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QDate
 
 from app.models.db import unit_of_work
 from app.services.casefile import cases as case_services
+from app.services.casefile.dto import ChangeNote
 from app.services.common.context import SYSTEM
 from app.services.org import officers
 from app.services.org.dto import SquadInput
@@ -77,3 +79,23 @@ def test_a_new_case_gets_the_squads_year_and_zone(west_window, monkeypatch):
     with west_window.context.sessions() as s:
         created = case_services.get_case(s, SYSTEM, dialog.result_value.id)
     assert created.case_no == suggested and created.tz == URUMQI
+
+
+def test_the_facts_form_shows_and_saves_times_on_the_cases_clock(west_window):
+    """Case A moved to Asia/Urumqi: its 06:02 Beijing accident reads 04:02 in the form, and a
+    save without a change keeps the instant."""
+    from app.demo import CASE_A_NO
+
+    view = west_window.view("cases")
+    with west_window.context.sessions() as s:
+        case = case_services.get_case(s, SYSTEM, CASE_A_NO)
+        case_services.update_case(s, SYSTEM, case.id, dataclasses.replace(
+            case_services.case_input(case), tz=URUMQI), expected_version=case.version,
+            note=ChangeNote(reason="案件移交新疆中队"))
+        s.commit()
+    view.editor.show_case(case.id)
+    facts = view.editor.facts
+    edit = facts.main_form.editor("occurred_at")
+    assert edit.edit.dateTime().toString("yyyy-MM-dd HH:mm") == "2023-11-28 04:02"
+    assert facts.case_input().occurred_at == case.occurred_at
+    assert not view.editor.dirty
