@@ -48,8 +48,11 @@ class SquadEditDialog(QDialog):
         self.tz.setEditable(True)
         others = sorted(available_timezones() - set(CHINA_ZONES))
         self.tz.addItems([*CHINA_ZONES, *others])
-        self.tz.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.tz.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        completer = QCompleter(self.tz.model(), self.tz)  # "urumqi" finds Asia/Urumqi
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tz.setCompleter(completer)
         self.tz.setCurrentText(squad.tz if squad else DEFAULT_TZ)
         form.addRow(self.tr("Squad code:"), self.code)
         form.addRow(self.tr("Squad name:"), self.name)

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QPoint
-from PySide6.QtWidgets import QDialog, QMenu, QTableWidget, QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QDialog, QMenu, QTableWidget
 
 from app.services.evidence import cameras, items
 from app.ui.context import AppContext
 from app.ui.review import media_tasks
+from app.ui.review.bench_controller import BenchController
 from app.ui.review.camera_dialog import CameraDialog
 from app.ui.review.evidence_dialog import EvidenceDialog
 from app.ui.review.import_dialog import ImportDialog
@@ -40,12 +41,8 @@ class DialogHost(Protocol):
     def track(self, handle: TaskHandle) -> TaskHandle: ...
 
 
-class DialogController(QObject):
+class DialogController(BenchController[DialogHost]):
     """The bench's dialogs; ``view`` parents them."""
-
-    def __init__(self, host: DialogHost, view: QWidget) -> None:
-        super().__init__(view)
-        self.host, self.view = host, view
 
     # -- evidence items ------------------------------------------------------------------
     def evidence_menu(self, pos: QPoint) -> None:

@@ -8,12 +8,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app.services.common.clock import format_local
 from app.ui.context import AppContext
 from app.ui.review import media_tasks
+from app.ui.review.bench_controller import BenchController
 from app.ui.review.clip_view import ClipView
 from app.ui.review.player import ClipPlayer
 from app.ui.review.shown_zone import ShownZone
@@ -37,12 +37,8 @@ class ExportHost(Protocol):
     def track(self, handle: TaskHandle) -> TaskHandle: ...
 
 
-class ExportController(QObject):
+class ExportController(BenchController[ExportHost]):
     """Exports of the open clip and jumps within it; ``view`` parents dialogs and tasks."""
-
-    def __init__(self, host: ExportHost, view: QWidget) -> None:
-        super().__init__(view)
-        self.host, self.view = host, view
 
     def _export_dir(self) -> Path:
         d = self.host.context.paths.exports_dir / (self.host.case_no or "case").replace("/", "_")

@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QPoint, QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QTableView
 
 from app.models.db import unit_of_work
 from app.services.casefile.dto import EventInput
@@ -18,6 +18,7 @@ from app.services.common.errors import ServiceError
 from app.services.evidence import observations
 from app.services.evidence.observations import CaseLinks, ObservationDTO, ObservationInput
 from app.ui.context import AppContext
+from app.ui.review.bench_controller import BenchController
 from app.ui.review.clip_view import ClipView
 from app.ui.review.observation_undo import AddObservations, DeleteObservations, EditObservation
 from app.ui.review.observation_widgets import ObservationDialog, ObservationTableModel
@@ -46,12 +47,8 @@ class ObservationHost(Protocol):
     def show_status(self, text: str) -> None: ...
 
 
-class ObservationController(QObject):
+class ObservationController(BenchController[ObservationHost]):
     """Observation marks of the shown case; ``view`` parents the dialogs and menus."""
-
-    def __init__(self, host: ObservationHost, view: QWidget) -> None:
-        super().__init__(view)
-        self.host, self.view = host, view
 
     def on_roi(self, _rect: QRect) -> None:
         self.host.show_status(self.tr("Area marked: press M to record the observation."))
