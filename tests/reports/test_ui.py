@@ -169,6 +169,11 @@ def test_callouts_are_typed_listed_and_filtered_on_the_squads_clock(qtbot, conte
     dialog.officers.item(0).setCheckState(Qt.CheckState.Checked)
     assert dialog.save()
     assert dialog.saved.occurred_at == datetime(2024, 1, 2, 17, 30, tzinfo=UTC)
+    from app.ui.reports.stats_view import StatsView
+
+    stats = StatsView(SimpleNamespace(context=context))
+    qtbot.addWidget(stats)
+    assert stats.current_filter().tz == "Asia/Urumqi"           # statistics count its days too
     for edit in (view.date_from, view.date_to):
         edit.setDate(QDate(2024, 1, 2))
     with qtbot.waitSignal(view.reloaded):
