@@ -3,6 +3,7 @@ the read-out, the evidence list, the observation list and the go-to-time dialog.
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -75,3 +76,14 @@ def test_go_to_time_offers_and_reads_the_cases_clock(qtbot, west_panel, monkeypa
     two_later = (target + timedelta(hours=2)).astimezone(URUMQI).strftime("%H:%M:%S")
     p.exports.goto_local_time(two_later)
     assert p.player.index == 100
+
+
+def test_a_snapshot_names_and_captions_the_cases_local_time(qtbot, west_panel, tmp_path):
+    p = west_panel
+    handle = p.exports.export_snapshot(tmp_path / "snap.png")
+    assert handle.wait(20000) and handle.error is None, handle.error
+    meta = json.loads(handle.result.sidecar.read_text("utf-8"))
+    local = p.player.evidence.wall_time(meta["pts"]).astimezone(URUMQI)
+    assert meta["time_zone"] == "Asia/Urumqi"
+    assert meta["corrected_time_local"].startswith(local.strftime("%Y-%m-%d %H:%M:%S"))
+    assert local.strftime("%Y-%m-%d %H:%M:%S") in meta["caption"]
