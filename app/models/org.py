@@ -17,6 +17,11 @@ class Squad(Versioned, Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)  # case-number prefix, e.g. 石峰
     name: Mapped[str] = mapped_column(String(100))               # 石峰大队事故中队
+    # IANA zone of the squad's wall clocks: the default zone of its new cases and of its
+    # multi-case views (case-list dates, the call-out log, case-number years). The default is
+    # clock.DEFAULT_TZ (models sit below services: a test keeps the two equal).
+    tz: Mapped[str] = mapped_column(String(40), default="Asia/Shanghai",
+                                    server_default="Asia/Shanghai")
 
     officers: Mapped[list[Officer]] = relationship(back_populates="squad")
 

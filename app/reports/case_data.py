@@ -14,6 +14,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from app.reports.investigation_data import InvestigationInfo, collect_investigation
+from app.reports.recordings import RecordingSpan, recording_spans
 from app.services.casefile import cases, comments
 from app.services.casefile.access import load_case
 from app.services.casefile.dto import AttributeChangeDTO, PersonDTO, VehicleDTO
@@ -174,6 +175,7 @@ class EvidenceInfo:
     start_time: datetime | None
     duration_s: float | None
     custody: tuple[CustodyInfo, ...] = ()
+    recordings: tuple[RecordingSpan, ...] = ()  # of a joined export (() for one recording)
 
 
 @dataclass(frozen=True)
@@ -311,6 +313,6 @@ def _evidence(session: Session, actor: Actor, items: list) -> tuple[EvidenceInfo
     return tuple(EvidenceInfo(
         id=e.id, sha256=e.sha256, ext=e.ext, original_name=e.original_name, size=e.size,
         camera=e.camera_label, acquisition=e.acquisition, imported_at=e.imported_at,
-        start_time=e.start_time, duration_s=e.duration_s,
+        start_time=e.start_time, duration_s=e.duration_s, recordings=recording_spans(e),
         custody=tuple(CustodyInfo(c.at, c.action, names.get(c.user_id, ""), c.detail or "")
                       for c in logs[e.id])) for e in items)

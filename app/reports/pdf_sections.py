@@ -27,7 +27,8 @@ from app.reports.pdf_extras import route_map, signatures
 from app.reports.pdf_investigation import BUILDERS
 from app.reports.pdf_style import FRAME_WIDTH, WARN, Styles, chunks, grid, kv_table, para
 from app.reports.record_rows import Row, record_rows
-from app.services.casefile.dto import PersonInput, VehicleInput
+from app.reports.recordings import frame_range
+from app.services.casefile.dto import CaseInput, PersonInput, VehicleInput
 from app.services.casefile.fields import history_label
 from app.services.common.anchors import Anchor
 
@@ -109,11 +110,8 @@ def _history(history: tuple[Change, ...], tz: str, st: Styles, entity: str) -> l
 
 def facts(data: CaseReportData, st: Styles) -> list[Flowable]:
     c = data.case
-    out: list[Flowable] = [kv_table([
-        (_("Address"), c.address), (_("District"), c.district), (_("Road"), c.road),
-        (_("Direction of travel"), c.direction_of_travel), (_("Light"), c.light),
-        (_("Weather"), c.weather), (_("Casualties"), c.casualty_summary),
-    ], st), para(_("Narrative"), st.h2)]
+    out: list[Flowable] = [kv_table(record_rows(CaseInput, c, c.tz), st),
+                           para(_("Narrative"), st.h2)]
     shown = c.narrative[:MAX_NARRATIVE]
     out += [para(p, st.body) for p in (chunks(shown) if shown.strip() else [""])]
     if len(c.narrative) > MAX_NARRATIVE:
@@ -290,6 +288,13 @@ def evidence(data: CaseReportData, st: Styles) -> list[Flowable]:
             (_("File start (camera clock)"), fmt_dt(ev.start_time, tz, seconds=True)),
             (_("Duration"), f"{ev.duration_s:.1f} s" if ev.duration_s else None),
         ], st))
+        if ev.recordings:
+            out += [Spacer(1, 4), para(_("Recordings joined in this file"), st.small), grid(
+                [_("Recording"), _("Start (camera clock)"), _("Start (corrected)"),
+                 _("Frame range")],
+                [[str(r.number), fmt_dt(r.camera_start, tz, seconds=True),
+                  fmt_dt(r.start, tz, seconds=True), frame_range(r)] for r in ev.recordings],
+                [0.8, 2, 2, 1.4], st)]
         if ev.custody:
             out.append(grid([_("Time"), _("Action"), _("By"), _("Detail")],
                             custody_rows(ev.custody, tz), [2, 1.3, 1.3, 5], st))

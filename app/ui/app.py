@@ -313,7 +313,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         next_actor = sign_in(sessions)
         if next_actor is None:
             break
-        context = dataclasses.replace(context, actor=next_actor, initial_case_no=None)
+        context = dataclasses.replace(context, actor=next_actor, initial_case_no=None,
+                                      tz="")
     engine.dispose()
     return code
 

@@ -12,6 +12,7 @@ from app.models.db import unit_of_work
 from app.services.common import coded_text
 from app.services.common.context import Actor
 from app.services.evidence import custody
+from app.services.org.officers import squad_zone
 from app.ui.settings import Settings
 
 
@@ -28,6 +29,15 @@ class AppContext:
     # False for ``--screenshot`` runs: rendering a view is not a viewing by anyone, so nothing
     # is written to the chain of custody (views, verifications).
     records_access: bool = True
+    # The signed-in user's squad zone (IANA name): the zone of views over many cases (case-list
+    # dates, call-outs, new case numbers). "" = look it up once, at construction. Views of one
+    # case use that case's own ``tz``.
+    tz: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.tz:
+            with self.sessions() as s:
+                self.tz = squad_zone(s, self.actor)
 
     def log_view(self, evidence_id: int, code: str, **params: object) -> None:
         """A custody "viewed" entry (``code``: a :mod:`coded_text` detail) — unless nobody looks."""

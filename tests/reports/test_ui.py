@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
 import pandas as pd
@@ -10,6 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.reports.case_data import CaseHeading
+from app.services.common.clock import DEFAULT_TZ
 from app.services.common.context import SYSTEM
 from app.ui.reports.charts import sparse_labels
 from app.ui.settings import Settings
@@ -20,7 +22,7 @@ from tests.reports.test_stats import squad_db  # noqa: F401 - fixture
 @pytest.fixture
 def context(paths, session_factory, tmp_path, zh):
     return SimpleNamespace(paths=paths, sessions=session_factory, actor=SYSTEM,
-                           settings=Settings(tmp_path / "ui.ini"))
+                           settings=Settings(tmp_path / "ui.ini"), tz=DEFAULT_TZ)
 
 
 @pytest.fixture
@@ -148,3 +150,32 @@ def test_callout_log_records_lists_and_refuses_bad_input(qtbot, context, squad_d
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     view.delete_selected()
     assert view.total == 1
+
+
+def test_callouts_are_typed_listed_and_filtered_on_the_squads_clock(qtbot, context, squad_db):  # noqa: F811
+    """A squad in Xinjiang (Asia/Urumqi): 23:30 typed is 23:30 there, listed as 23:30 and found
+    under that local day — not under the next day, as on the Beijing clock."""
+    from PySide6.QtCore import QDate, QDateTime
+
+    from app.ui.reports.callout_dialog import CallOutDialog
+    from app.ui.reports.callout_view import CallOutLogView
+
+    context.tz = "Asia/Urumqi"
+    view = CallOutLogView(SimpleNamespace(context=context))
+    qtbot.addWidget(view)
+    dialog = CallOutDialog(context, None, view)
+    qtbot.addWidget(dialog)
+    dialog.when.setDateTime(QDateTime(2024, 1, 2, 23, 30, 0))  # 01:30 on 1月3日 in Beijing
+    dialog.officers.item(0).setCheckState(Qt.CheckState.Checked)
+    assert dialog.save()
+    assert dialog.saved.occurred_at == datetime(2024, 1, 2, 17, 30, tzinfo=UTC)
+    from app.ui.reports.stats_view import StatsView
+
+    stats = StatsView(SimpleNamespace(context=context))
+    qtbot.addWidget(stats)
+    assert stats.current_filter().tz == "Asia/Urumqi"           # statistics count its days too
+    for edit in (view.date_from, view.date_to):
+        edit.setDate(QDate(2024, 1, 2))
+    with qtbot.waitSignal(view.reloaded):
+        view.reload()
+    assert view.total == 1 and view.model.data(view.model.index(0, 0)) == "2024-01-02 23:30"

@@ -41,6 +41,7 @@ from app.services.casefile.search import refresh_search_text
 from app.services.casefile.timeline import event_dto
 from app.services.casefile.vehicles import vehicle_dto
 from app.services.common import audit
+from app.services.common.clock import DEFAULT_TZ
 from app.services.common.code_labels import label
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import PermissionDenied, ValidationError, WorkflowError
@@ -100,6 +101,7 @@ def _values(session: Session, data: CaseInput, case_id: int | None) -> dict[str,
     if not errors.keys() & {"occurred_at", "reported_at"} and data.occurred_at and \
             data.reported_at and data.reported_at < data.occurred_at:
         errors["reported_at"] = _("The report cannot come before the accident.")
+    data = replace(data, tz=data.tz.strip() or (squad.tz if squad is not None else DEFAULT_TZ))
     try:
         ZoneInfo(data.tz)
     except (ZoneInfoNotFoundError, ValueError):

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.services.casefile.fields import N_, record, spec
-from app.services.common.clock import DEFAULT_TZ
 
 # --------------------------------------------------------------------------------- case list
 
@@ -151,21 +150,27 @@ class InquiryInput:
 @record("case")
 @dataclass(frozen=True, slots=True)
 class CaseInput:
-    """The case's own facts (the facts tab), in the order the form shows them."""
+    """The case's own facts (the facts tab), in the order the form shows them. ``report``:
+    a row of the PDF's facts table; the cover prints the number, title, times, squad and lead
+    officer, the narrative gets its own paragraphs."""
 
     case_no: str = field(metadata=spec(N_("Case number"), required=True, search=True,
-                                       export=False, placeholder=N_("e.g. 石峰-2023-0117")))
-    title: str = field(metadata=spec(N_("Case title"), required=True, search=True, scrub=True))
+                                       export=False, placeholder=N_("e.g. 石峰-2023-0117"),
+                                       report=False))
+    title: str = field(metadata=spec(N_("Case title"), required=True, search=True, scrub=True,
+                                     report=False))
     occurred_at: datetime | None = field(default=None, metadata=spec(N_("Occurred at"),
-                                                                     "datetime"))
+                                                                     "datetime", report=False))
     reported_at: datetime | None = field(default=None, metadata=spec(N_("Reported at"),
-                                                                     "datetime"))
-    tz: str = field(default=DEFAULT_TZ, metadata=spec(N_("Time zone"), form=False))
+                                                                     "datetime", report=False))
+    # IANA zone the case's times are shown in; "" = the zone of the case's squad (DEFAULT_TZ
+    # without a squad), resolved when the case is saved.
+    tz: str = field(default="", metadata=spec(N_("Time zone"), form=False, report=False))
     # Links to the squad's records: exported to no training package, offered by the facts tab.
     squad_id: int | None = field(default=None, metadata=spec(N_("Squad"), "combo",
-                                                             export=False))
+                                                             export=False, report=False))
     lead_officer_id: int | None = field(default=None, metadata=spec(N_("Lead officer"), "combo",
-                                                                    export=False))
+                                                                    export=False, report=False))
     district: str = field(default="", metadata=spec(N_("District"), search=True))
     road: str = field(default="", metadata=spec(N_("Road"), search=True, scrub=True))
     address: str = field(default="", metadata=spec(N_("Address"), search=True, scrub=True))
@@ -174,15 +179,16 @@ class CaseInput:
     light: str = field(default="", metadata=spec(N_("Light"),
                                                  placeholder=N_("e.g. dark, no street lights")))
     weather: str = field(default="", metadata=spec(N_("Weather")))
+    # the scene on the canvass map (no row of the facts table)
     lat: float | None = field(default=None, metadata=spec(N_("Latitude"), "float", export=False,
-                                                          minimum=-90, maximum=90))
+                                                          minimum=-90, maximum=90, report=False))
     lon: float | None = field(default=None, metadata=spec(N_("Longitude"), "float",
                                                           export=False, minimum=-180,
-                                                          maximum=180))
+                                                          maximum=180, report=False))
     casualty_summary: str = field(default="", metadata=spec(N_("Casualties"), "text",
                                                             search=True, scrub=True))
     narrative: str = field(default="", metadata=spec(N_("Narrative"), "text", search=True,
-                                                     scrub=True))
+                                                     scrub=True, report=False))
 
 
 @record("event")

@@ -23,7 +23,7 @@ from app.models import Case, EvidenceItem
 from app.models.db import unit_of_work
 from app.models.enums import Acquisition, CustodyAction
 from app.services.common import audit, coded_text
-from app.services.common.clock import stamp_from_name
+from app.services.common.clock import DEFAULT_TZ, stamp_from_name
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ConflictError, PermissionDenied, ValidationError
 from app.services.common.limits import check_instant, check_offset
@@ -160,6 +160,7 @@ class CaseChoice:
     case_no: str
     title: str
     evidence_count: int
+    tz: str = DEFAULT_TZ  # the case's zone: the bench shows its CCTV times on this clock
 
 
 def review_cases(session: Session, actor: Actor) -> list[CaseChoice]:
@@ -173,7 +174,8 @@ def review_cases(session: Session, actor: Actor) -> list[CaseChoice]:
             require(actor, Perm.EVIDENCE_VIEW, case)  # e.g. trainers see closed cases only
         except PermissionDenied:
             continue
-        out.append(CaseChoice(case.id, case.case_no, case.title, counts.get(case.id, 0)))
+        out.append(CaseChoice(case.id, case.case_no, case.title, counts.get(case.id, 0),
+                              case.tz))
     return sorted(out, key=lambda c: (c.evidence_count == 0, c.case_no))
 
 

@@ -19,8 +19,6 @@ from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ConflictError, PermissionDenied, ValidationError
 from app.services.common.rows import flush_or_conflict, get_or_raise
 
-LOCAL_TZ = zone(None)  # call-outs belong to no case yet: the default zone
-
 
 @dataclass(frozen=True)
 class CallOutInput:
@@ -54,8 +52,9 @@ class CallOutDTO:
 
 @dataclass(frozen=True)
 class CallOutQuery:
-    date_from: date | None = None   # local dates, inclusive
+    date_from: date | None = None   # local dates in ``tz``, inclusive
     date_to: date | None = None
+    tz: str = ""                    # the squad's zone (call-outs have no case yet); "" = default
     squad_id: int | None = None
     officer_id: int | None = None
     kind: str | None = None
@@ -188,15 +187,15 @@ def get_callout(session: Session, actor: Actor, callout_id: int) -> CallOutDTO:
     return callout_dtos(session, [_load(session, callout_id)])[0]
 
 
-def _local_start(d: date) -> datetime:
-    return datetime(d.year, d.month, d.day, tzinfo=LOCAL_TZ)
+def _local_start(d: date, tz: str) -> datetime:
+    return datetime(d.year, d.month, d.day, tzinfo=zone(tz))
 
 
 def _filtered(stmt: Select, q: CallOutQuery) -> Select:
     if q.date_from is not None:
-        stmt = stmt.where(CallOut.occurred_at >= _local_start(q.date_from))
+        stmt = stmt.where(CallOut.occurred_at >= _local_start(q.date_from, q.tz))
     if q.date_to is not None:
-        stmt = stmt.where(CallOut.occurred_at < _local_start(q.date_to) + timedelta(days=1))
+        stmt = stmt.where(CallOut.occurred_at < _local_start(q.date_to, q.tz) + timedelta(days=1))
     if q.squad_id is not None:
         stmt = stmt.where(CallOut.squad_id == q.squad_id)
     if q.kind is not None:

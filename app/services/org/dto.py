@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.services.common.clock import DEFAULT_TZ
+
 
 @dataclass(frozen=True, slots=True)
 class SquadDTO:
@@ -12,6 +14,7 @@ class SquadDTO:
     name: str          # 石峰大队事故中队
     version: int
     officer_count: int = 0
+    tz: str = DEFAULT_TZ  # IANA zone of the squad's clocks
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,7 @@ class OfficerDTO:
 class SquadInput:
     code: str
     name: str
+    tz: str = DEFAULT_TZ  # IANA name, e.g. Asia/Urumqi
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from app.models import Officer, Squad
 from app.services.common import audit
+from app.services.common.clock import DEFAULT_TZ
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ValidationError
 from app.services.common.rows import get_or_raise
@@ -20,7 +22,29 @@ _SQUAD_CODE = re.compile(r"^[\w\u4e00-\u9fff]{1,16}$")
 
 
 def squad_dto(s: Squad, officer_count: int = 0) -> SquadDTO:
-    return SquadDTO(s.id, s.code, s.name, s.version, officer_count)
+    return SquadDTO(s.id, s.code, s.name, s.version, officer_count, s.tz)
+
+
+def known_zone(name: str) -> bool:
+    """Whether ``name`` is an IANA time zone this machine knows (e.g. ``Asia/Urumqi``)."""
+    if not name or name != name.strip():
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def squad_zone(session: Session, actor: Actor) -> str:
+    """The zone of the actor's squad — the zone of multi-case views and new cases. Without a
+    squad of their own: the only squad's zone when there is one squad, else ``DEFAULT_TZ``."""
+    if actor.squad_id is not None:
+        tz = session.scalar(select(Squad.tz).where(Squad.id == actor.squad_id))
+    else:
+        both = session.scalars(select(Squad.tz).limit(2)).all()
+        tz = both[0] if len(both) == 1 else None
+    return tz if tz and known_zone(tz) else DEFAULT_TZ
 
 
 def officer_dto(o: Officer) -> OfficerDTO:
@@ -58,6 +82,9 @@ def _validate_squad(session: Session, data: SquadInput, squad_id: int | None) ->
         errors["code"] = _("The squad code {code} is already in use.", code=code)
     if not data.name.strip():
         errors["name"] = _("The squad name is required.")
+    if not known_zone(data.tz.strip()):
+        errors["tz"] = _("Unknown time zone “{tz}”: give an IANA zone name such as "
+                         "Asia/Shanghai or Asia/Urumqi.", tz=data.tz.strip())
     if errors:
         raise ValidationError(errors)
 
@@ -65,11 +92,11 @@ def _validate_squad(session: Session, data: SquadInput, squad_id: int | None) ->
 def create_squad(session: Session, actor: Actor, data: SquadInput) -> SquadDTO:
     require(actor, Perm.SETTINGS)
     _validate_squad(session, data, None)
-    squad = Squad(code=data.code.strip(), name=data.name.strip())
+    squad = Squad(code=data.code.strip(), name=data.name.strip(), tz=data.tz.strip())
     session.add(squad)
     session.flush()
     audit.record(session, actor, "squad.create", entity_type="squad", entity_id=squad.id,
-                 payload={"code": squad.code, "name": squad.name})
+                 payload={"code": squad.code, "name": squad.name, "tz": squad.tz})
     return squad_dto(squad)
 
 
@@ -77,11 +104,11 @@ def update_squad(session: Session, actor: Actor, squad_id: int, data: SquadInput
                  expected_version: int | None = None) -> SquadDTO:
     require(actor, Perm.SETTINGS)
     squad = get_or_raise(session, Squad, squad_id, _("Squad {ref} does not exist.", ref=squad_id))
-    mine = {"code": data.code.strip(), "name": data.name.strip()}
+    mine = {"code": data.code.strip(), "name": data.name.strip(), "tz": data.tz.strip()}
     check_version(squad, expected_version, "squad", mine)
     _validate_squad(session, data, squad_id)
-    before = {"code": squad.code, "name": squad.name}
-    squad.code, squad.name = mine["code"], mine["name"]
+    before = {"code": squad.code, "name": squad.name, "tz": squad.tz}
+    squad.code, squad.name, squad.tz = mine["code"], mine["name"], mine["tz"]
     with conflict_guard("squad", squad_id, mine, obj=squad):
         session.flush()
     audit.record(session, actor, "squad.update", entity_type="squad", entity_id=squad.id,

@@ -21,6 +21,7 @@ from app.ui.admin.password_dialog import ChangePasswordDialog
 from app.ui.admin.replay_view import ReplayView
 from app.ui.admin.review_dialog import ReviewDialog
 from app.ui.admin.settings_dialog import AdminSettingsDialog
+from app.ui.admin.squads_dialog import SquadsDialog
 from app.ui.admin.training_dialogs import ExportPackageDialog, import_package
 from app.ui.admin.users_dialog import UsersDialog
 from app.ui.admin.verify_dialog import VerifyDialog
@@ -59,6 +60,7 @@ def install(window) -> None:
     if actor.can(Perm.SETTINGS):
         _action(window, Qca.translate("AdminMenu", "Security settings…"),
                 lambda: _exec(AdminSettingsDialog, window))
+        _action(window, Qca.translate("AdminMenu", "Squads…"), lambda: _exec(SquadsDialog, window))
     if actor.can(Perm.TRAINING_BUILD):
         _action(window, Qca.translate("AdminMenu", "Export training package…"),
                 lambda: _exec(ExportPackageDialog, window))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -32,7 +31,7 @@ from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from app.models.db import unit_of_work
-from app.services.common.clock import DEFAULT_TZ, format_local, zone
+from app.services.common.clock import format_local
 from app.services.common.context import Perm
 from app.services.common.errors import ServiceError
 from app.services.evidence import items
@@ -384,10 +383,3 @@ class ReplayView(QWidget):
         if self.replay is not None:
             self.open_case(self.replay.case_id)
         self.go(index)
-
-
-def _zone(tz: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(tz)
-    except Exception:  # noqa: BLE001 - a bad zone name must not break the replay
-        return zone(DEFAULT_TZ)

@@ -122,7 +122,7 @@ class UsersDialog(QDialog):
         for i, u in enumerate(self.users):
             state = (self.tr("disabled") if not u.active else self.tr("locked")
                      if u.is_locked() else self.tr("active"))
-            last = format_local(u.last_login_at, None, "%Y-%m-%d %H:%M")
+            last = format_local(u.last_login_at, self._ctx.tz, "%Y-%m-%d %H:%M")
             for col, text in enumerate((u.username, u.display_name, role_label(self, u.role.value),
                                         squads.get(u.squad_id, ""), state, last)):
                 self.table.setItem(i, col, QTableWidgetItem(text))

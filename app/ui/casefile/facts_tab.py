@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidg
 
 from app.services.casefile import fields as record_fields
 from app.services.casefile.dto import CaseDetail, CaseInput
+from app.services.common.clock import zone
 from app.services.org.dto import OfficerDTO, SquadDTO
 from app.ui.casefile.record_specs import RecordSpecs
 from app.ui.widgets.form import FieldSpec, FormWidget
@@ -143,6 +144,7 @@ class CaseFactsTab(QWidget):
         self.setEnabled(detail is not None)
         if detail is not None:
             values = {f.name: getattr(detail, f.name) for f in dataclasses.fields(CaseInput)}
+            self.main_form.set_zone(zone(detail.tz).key)  # the case's own clock
             self.main_form.set_values(values)
             self.text_form.set_values(values)
             read_only = detail.is_training or not editable

@@ -39,7 +39,6 @@ from app.ui.workers import TaskContext, TaskHandle, run_task
 
 NO_DATE = QDate(2000, 1, 1)
 OPEN_STATUSES = ("reported", "investigating", "suspect_identified", "suspended")
-ZONE = zone(DEFAULT_TZ)
 QUERY_ERRORS = (ServiceError, SQLAlchemyError)
 
 
@@ -52,9 +51,11 @@ class CaseListPanel(QWidget):
     loaded = Signal()
     searched = Signal()
 
-    def __init__(self, store: CaseStore, parent: QWidget | None = None):
+    def __init__(self, store: CaseStore, parent: QWidget | None = None, *,
+                 tz: str = DEFAULT_TZ):
         super().__init__(parent)
         self.store = store
+        self.zone = zone(tz)  # the squad's: date filters are local days
         self._busy: set[TaskHandle] = set()
         self._pending_select: int | None = None
         self._silent = False
@@ -264,14 +265,13 @@ class CaseListPanel(QWidget):
     def _apply_filters(self) -> None:
         self._show(self._query_now(self.current_filter()))
 
-    @staticmethod
-    def _day_start(edit: QDateEdit, plus_days: int) -> datetime | None:
+    def _day_start(self, edit: QDateEdit, plus_days: int) -> datetime | None:
         date = edit.date()
         if date == NO_DATE:
             return None
         day = date.addDays(plus_days)
         return datetime.combine(datetime(day.year(), day.month(), day.day()).date(), time(),
-                                ZONE)
+                                self.zone)
 
     def _after_filter(self) -> None:
         """A search that does not list the open case leaves it open (nothing jumps); clearing

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from app.services.casefile.dto import CaseDetail, CaseInput
-from app.services.common.clock import DEFAULT_TZ, zone
+from app.services.common.clock import zone
 from app.services.common.context import Perm
 from app.services.common.errors import NotFoundError, ServiceError
 from app.ui.casefile import dialogs as case_dialogs
@@ -28,7 +28,6 @@ from app.ui.change_watcher import ChangeWatcher
 from app.ui.error_dialogs import report_error
 
 POLL_MS = 3000
-ZONE = zone(DEFAULT_TZ)
 
 NEW_CASE_FIELDS = ("case_no", "title", "occurred_at", "reported_at", "squad_id",
                    "lead_officer_id", "district", "road", "address")
@@ -58,7 +57,8 @@ class CaseView(QWidget):
         layout.setContentsMargins(6, 6, 6, 0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("case_splitter")
-        self.list = CaseListPanel(self.store, self.splitter)
+        self.tz = ctx.tz  # the squad's zone: the year of a new case number
+        self.list = CaseListPanel(self.store, self.splitter, tz=ctx.tz)
         self.editor = CaseEditor(self.store, self.refs, self.undo_stack, self.splitter)
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(self.editor)
@@ -253,19 +253,23 @@ class CaseView(QWidget):
                                                   self.editor.facts_squads)
                  if s.name in NEW_CASE_FIELDS]
 
+        squads = self.editor.facts_squads
+
         def make(values: dict) -> CaseInput:
-            return CaseInput(**values)
+            # times are typed on the squad's clock; the case keeps its squad's zone
+            squad_tz = next((q.tz for q in squads if q.id == values.get("squad_id")), self.tz)
+            return CaseInput(**values, tz=squad_tz)
 
         dialog = case_dialogs.FormDialog(self.tr("New case"), specs, make,
-                                         lambda data, _n, _f: self.create_case(data), parent=self)
+                                         lambda data, _n, _f: self.create_case(data),
+                                         tz=self.tz, parent=self)
         dialog.setObjectName("new_case_dialog")
-        squads = self.editor.facts_squads
         squad = next((q for q in squads if q.id == self.store.actor.squad_id),
                      squads[0] if len(squads) == 1 else None)
         defaults = {"squad_id": squad.id if squad else None,
                     "lead_officer_id": self.store.actor.officer_id,
                     "case_no": suggest_case_no((c.case_no for c in self.list.model.cases()),
-                                               squad.code, datetime.now(ZONE).year)
+                                               squad.code, datetime.now(zone(self.tz)).year)
                     if squad else None}
         dialog.form.set_values({k: v for k, v in defaults.items() if v is not None})
         return dialog

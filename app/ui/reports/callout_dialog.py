@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
 from app.models.db import unit_of_work
 from app.reports.case_data import case_heading
 from app.reports.labels import labels
-from app.services.common.clock import DEFAULT_TZ, zone
+from app.services.common.clock import zone
 from app.services.common.errors import ServiceError, ValidationError
 from app.services.org import callouts
 from app.services.org import officers as officer_service
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
-
-TZ = zone(DEFAULT_TZ)
 
 
 class CallOutDialog(QDialog):
@@ -89,8 +87,8 @@ class CallOutDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, o.id)
             item.setCheckState(Qt.CheckState.Checked if o.id in chosen
                                else Qt.CheckState.Unchecked)
-        e = self.existing
-        when = e.occurred_at.astimezone(TZ) if e else datetime.now(TZ).replace(second=0,
+        e, tz = self.existing, zone(self.context.tz)  # typed on the squad's clock
+        when = e.occurred_at.astimezone(tz) if e else datetime.now(tz).replace(second=0,
                                                                                 microsecond=0)
         self.when.setDateTime(QDateTime(when.year, when.month, when.day, when.hour,
                                         when.minute, 0))
@@ -111,7 +109,8 @@ class CallOutDialog(QDialog):
     def data(self) -> callouts.CallOutInput:
         qdt = self.when.dateTime()
         d, t = qdt.date(), qdt.time()
-        when = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=TZ)
+        when = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(),
+                        tzinfo=zone(self.context.tz))
         ids = tuple(self.officers.item(i).data(Qt.ItemDataRole.UserRole)
                     for i in range(self.officers.count())
                     if self.officers.item(i).checkState() == Qt.CheckState.Checked)

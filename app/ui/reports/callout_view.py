@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.models.db import unit_of_work
 from app.reports.labels import label, labels
 from app.services.casefile import callout_view
-from app.services.common.clock import DEFAULT_TZ, format_local, zone
+from app.services.common.clock import format_local
 from app.services.common.context import Perm
 from app.services.org import callouts
 from app.services.org import officers as officer_service
@@ -28,7 +28,6 @@ from app.ui.reports.callout_dialog import CallOutDialog
 from app.ui.reports.frame_model import DataFrameModel
 from app.ui.widgets.date_limit import date_limit, date_limit_edit
 
-TZ = zone(DEFAULT_TZ)
 PAGE = 500
 
 
@@ -104,7 +103,7 @@ class CallOutLogView(QWidget):
 
     def query(self) -> callouts.CallOutQuery:
         return callouts.CallOutQuery(date_from=date_limit(self.date_from),
-                                     date_to=date_limit(self.date_to),
+                                     date_to=date_limit(self.date_to), tz=self.context.tz,
                                      squad_id=self.context.actor.squad_id,
                                      officer_id=self.officer.currentData(),
                                      kind=self.kind.currentData())
@@ -125,7 +124,7 @@ class CallOutLogView(QWidget):
 
     def _show(self) -> None:
         frame = pd.DataFrame({
-            self.tr("Time"): [format_local(c.occurred_at, None, "%Y-%m-%d %H:%M")
+            self.tr("Time"): [format_local(c.occurred_at, self.context.tz, "%Y-%m-%d %H:%M")
                               for c in self.rows],
             self.tr("Kind"): [label("callout_kind", c.kind) for c in self.rows],
             self.tr("Place"): [f"{c.district}{c.road} {c.address}".strip() for c in self.rows],
@@ -162,8 +161,8 @@ class CallOutLogView(QWidget):
             return
         answer = QMessageBox.question(self, self.tr("Delete call-out"),
                                       self.tr("Delete the call-out of {time}?").replace(
-                                          "{time}", current.occurred_at.astimezone(TZ)
-                                          .strftime("%Y-%m-%d %H:%M")))
+                                          "{time}", format_local(current.occurred_at,
+                                                                    self.context.tz)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

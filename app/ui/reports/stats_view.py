@@ -185,7 +185,8 @@ class StatsView(QWidget):
         return StatsFilter(date_from=date_limit(self.date_from), date_to=date_limit(self.date_to),
                            squad_id=self.squad.currentData(),
                            officer_id=self.officer.currentData(),
-                           freq=self.period.currentData())
+                           freq=self.period.currentData(),
+                           tz=self.context.tz)  # local days and periods of the squad
 
     def refresh(self) -> None:
         """Recompute in the background; a newer request supersedes an older one."""

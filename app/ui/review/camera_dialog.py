@@ -5,7 +5,7 @@ stack given, else on the parent view's ``undo_stack`` (the review bench's: Edit 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -34,14 +34,16 @@ from app.services.evidence import cameras, clock_offsets
 from app.ui.investigation.camera_form import CameraForm, owner_labels
 from app.ui.investigation.camera_undo import save_camera
 from app.ui.investigation.qt_values import picked_time
-from app.ui.review.clip_view import SHOWN_QTZ, as_shown_zone
+from app.ui.review.shown_zone import ShownZone
 
 
 class CameraDialog(QDialog):
     def __init__(self, factory: sessionmaker[Session], actor: Actor,
-                 parent: QWidget | None = None, undo_stack: QUndoStack | None = None):
+                 parent: QWidget | None = None, undo_stack: QUndoStack | None = None,
+                 shown: ShownZone | None = None):
         super().__init__(parent)
         self.setObjectName("CameraDialog")
+        self.shown = shown or ShownZone()  # the zone of the case open on the bench
         self.setWindowTitle(self.tr("Camera registry"))
         self.resize(1100, 720)
         self._factory, self._actor = factory, actor
@@ -82,8 +84,8 @@ class CameraDialog(QDialog):
         self.offset_value.setRange(-86400 * 3650, 86400 * 3650)
         self.offset_value.setDecimals(1)
         self.offset_value.setSuffix(" s")
-        self.offset_at = QDateTimeEdit(QDateTime.currentDateTime(SHOWN_QTZ), form_box)
-        self.offset_at.setTimeZone(SHOWN_QTZ)
+        self.offset_at = QDateTimeEdit(self.shown.now(), form_box)
+        self.offset_at.setTimeZone(self.shown.qtz)
         self.offset_at.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
         self.offset_method = QLineEdit(form_box)
         self.offset_method.setPlaceholderText(self.tr("e.g. DVR clock photographed next to a "
@@ -131,7 +133,7 @@ class CameraDialog(QDialog):
         self.offsets.setRowCount(len(c.offsets))
         for r, o in enumerate(c.offsets):
             for col, text in enumerate((f"{o.offset_s:+.1f}",
-                                        format_local(o.measured_at, None, "%Y-%m-%d %H:%M"),
+                                        format_local(o.measured_at, self.shown.name, "%Y-%m-%d %H:%M"),
                                         o.method)):
                 self.offsets.setItem(r, col, QTableWidgetItem(text))
 
@@ -168,7 +170,7 @@ class CameraDialog(QDialog):
         try:
             with unit_of_work(self._factory) as s:
                 clock_offsets.add_clock_offset(s, self._actor, self.current.id, self.offset_value.value(),
-                                         as_shown_zone(picked_time(self.offset_at)),
+                                         self.shown.aware(picked_time(self.offset_at)),
                                          self.offset_method.text().strip())
         except ServiceError as exc:
             self.form.show_errors(exc)

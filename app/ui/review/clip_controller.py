@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from app.models.db import unit_of_work
@@ -17,6 +16,7 @@ from app.services.evidence.items import EvidenceDTO
 from app.services.evidence.observations import ObservationDTO
 from app.ui.context import AppContext
 from app.ui.review import media_tasks
+from app.ui.review.bench_controller import BenchController
 from app.ui.review.clip_view import ClipView
 from app.ui.review.enhance_panel import EnhancePanel
 from app.ui.review.osd_panel import OsdPanel
@@ -46,12 +46,11 @@ class ClipHost(Protocol):
     def show_stored_scan(self, evidence_id: int) -> bool: ...
 
 
-class ClipController(QObject):
+class ClipController(BenchController[ClipHost]):
     """The open clip (``player``) and everything done to it; ``view`` parents dialogs and tasks."""
 
     def __init__(self, host: ClipHost, view: QWidget) -> None:
-        super().__init__(view)
-        self.host, self.view = host, view
+        super().__init__(host, view)
         self.player: ClipPlayer | None = None
         self.verified: custody.VerifyResult | None = None
         self.segments: list[Segment] = []

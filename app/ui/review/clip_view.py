@@ -3,10 +3,7 @@ wall-clock time), transport buttons and the timeline."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
-from PySide6.QtCore import QDateTime, QRect, Qt, QTimeZone, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,34 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.common.clock import DEFAULT_TZ, zone
 from app.services.evidence.items import EvidenceDTO
 from app.services.evidence.observations import ObservationDTO
 from app.ui.review.frame_view import FrameView, bgr_to_qimage
 from app.ui.review.player import SPEEDS, ClipPlayer
+from app.ui.review.shown_zone import ShownZone
 from app.ui.review.timeline import TimelineWidget
-
-SHOWN_TZ = zone(DEFAULT_TZ)  # shown zone of CCTV times (the squad's zone)
-SHOWN_QTZ = QTimeZone(DEFAULT_TZ.encode())
-
-
-def as_shown_zone(dt: datetime) -> datetime:
-    """A datetime from a QDateTimeEdit (naive = wall clock in the shown zone) made aware."""
-    return dt.replace(tzinfo=SHOWN_TZ) if dt.tzinfo is None else dt
-
-
-def shown_time(value: QDateTime) -> datetime:
-    """A QDateTimeEdit's value (naive = wall clock in the shown zone) as an aware datetime."""
-    dt = value.toPython()  # typed ``object`` in the stubs
-    assert isinstance(dt, datetime)
-    return as_shown_zone(dt)
-
-
-def fmt_wall(dt: datetime | None, tz: ZoneInfo = SHOWN_TZ) -> str:
-    if dt is None:
-        return "—"
-    local = dt.astimezone(tz)
-    return local.strftime("%Y-%m-%d %H:%M:%S.") + f"{local.microsecond // 1000:03d}"
 
 
 def speed_text(speed: float) -> str:
@@ -58,8 +33,9 @@ class ClipView(QWidget):
     roi_drawn = Signal(QRect)
     position_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, shown: ShownZone | None = None):
         super().__init__(parent)
+        self.shown = shown or ShownZone()  # the open case's zone (set by the bench)
         self.player: ClipPlayer | None = None
         self.observations: list[ObservationDTO] = []
         self.ranked: list[int] | None = None  # segment starts, best colour match first
@@ -210,7 +186,7 @@ class ClipView(QWidget):
         state += self._frame_notes(p.source, i)
         self.readout.setText(self.tr(
             "Frame {i} / {n}    pts {pts:.3f} s    Corrected time {wall}    {offset}    {state}"
-        ).format(i=i, n=p.frame_count - 1, pts=p.pts(i), wall=fmt_wall(p.wall_time(i)),
+        ).format(i=i, n=p.frame_count - 1, pts=p.pts(i), wall=self.shown.fmt(p.wall_time(i)),
                  offset=offset, state=state))
 
     def _frame_notes(self, source, i: int) -> str:

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QPoint
-from PySide6.QtWidgets import QDialog, QMenu, QTableWidget, QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QDialog, QMenu, QTableWidget
 
 from app.services.evidence import cameras, items
 from app.ui.context import AppContext
 from app.ui.review import media_tasks
+from app.ui.review.bench_controller import BenchController
 from app.ui.review.camera_dialog import CameraDialog
 from app.ui.review.evidence_dialog import EvidenceDialog
 from app.ui.review.import_dialog import ImportDialog
 from app.ui.review.player import ClipPlayer
+from app.ui.review.shown_zone import ShownZone
 from app.ui.workers import TaskHandle, run_task
 
 
@@ -25,6 +27,7 @@ class DialogHost(Protocol):
     context: AppContext
     case_id: int | None
     case_no: str
+    shown: ShownZone
     camera_list: list[cameras.CameraDTO]
     evidence_items: list[items.EvidenceDTO]
     evidence_table: QTableWidget
@@ -38,12 +41,8 @@ class DialogHost(Protocol):
     def track(self, handle: TaskHandle) -> TaskHandle: ...
 
 
-class DialogController(QObject):
+class DialogController(BenchController[DialogHost]):
     """The bench's dialogs; ``view`` parents them."""
-
-    def __init__(self, host: DialogHost, view: QWidget) -> None:
-        super().__init__(view)
-        self.host, self.view = host, view
 
     # -- evidence items ------------------------------------------------------------------
     def evidence_menu(self, pos: QPoint) -> None:
@@ -60,7 +59,8 @@ class DialogController(QObject):
 
     def show_evidence_dialog(self, ev: items.EvidenceDTO) -> EvidenceDialog:
         ctx = self.host.context
-        dlg = EvidenceDialog(ctx.sessions, ctx.actor, ev, self.host.camera_list, self.view)
+        dlg = EvidenceDialog(ctx.sessions, ctx.actor, ev, self.host.camera_list, self.view,
+                             shown=self.host.shown)
         dlg.accepted.connect(self._after_evidence_edit)
         self.host.active_dialog = dlg
         dlg.open()
@@ -81,7 +81,7 @@ class DialogController(QObject):
             return None
         dlg = ImportDialog(factory=ctx.sessions, paths=ctx.paths, actor=ctx.actor,
                            case_id=host.case_id, case_no=host.case_no, cameras=host.camera_list,
-                           parent=self.view)
+                           parent=self.view, shown=host.shown)
         dlg.add_files(files or [])
         dlg.imported.connect(self._on_imported)
         dlg.open_requested.connect(self._open_imported)
@@ -102,7 +102,7 @@ class DialogController(QObject):
 
     def show_camera_dialog(self) -> None:
         ctx = self.host.context
-        dlg = CameraDialog(ctx.sessions, ctx.actor, self.view)
+        dlg = CameraDialog(ctx.sessions, ctx.actor, self.view, shown=self.host.shown)
         dlg.finished.connect(lambda _r: self.host.reload())
         self.host.active_dialog = dlg
         dlg.open()

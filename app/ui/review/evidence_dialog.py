@@ -4,7 +4,8 @@ custody (every import, view, export and verification)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime
+from datetime import UTC, datetime
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,22 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import unit_of_work
+from app.reports.recordings import RecordingSpan, frame_range, recording_spans
 from app.services.common.clock import format_local
 from app.services.common.context import Actor
 from app.services.common.errors import ServiceError
 from app.services.evidence import clips as evidence
 from app.services.evidence import custody, items
 from app.services.evidence.cameras import CameraDTO
-from app.ui.review.clip_view import SHOWN_QTZ, fmt_wall, shown_time
+from app.ui.review.shown_zone import ShownZone
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 from app.ui.widgets.enum_labels import choices
 
 
 class EvidenceDialog(QDialog):
     def __init__(self, factory, actor: Actor, ev: items.EvidenceDTO, cameras: list[CameraDTO],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, shown: ShownZone | None = None):
         super().__init__(parent)
         self.setObjectName("EvidenceDialog")
+        self.shown = shown or ShownZone()  # the case's zone
         self.setWindowTitle(self.tr("Evidence {name}").format(name=ev.original_name))
         self.resize(760, 640)
         self._factory, self._actor, self.ev = factory, actor, ev
@@ -64,12 +67,12 @@ class EvidenceDialog(QDialog):
         form.addRow(self.tr("Note"), self.note)
         self.start = QDateTimeEdit(self)
         self.start.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
-        self.start.setTimeZone(SHOWN_QTZ)
+        self.start.setTimeZone(self.shown.qtz)
         # No start recorded: show "not recorded" (the minimum), never an invented time.
-        self.start.setMinimumDateTime(QDateTime.fromSecsSinceEpoch(0, SHOWN_QTZ))
+        self.start.setMinimumDateTime(self.shown.qdatetime(datetime.fromtimestamp(0, UTC)))
         self.start.setSpecialValueText(self.tr("Not recorded"))
         if ev.start_time is not None:
-            self.start.setDateTime(QDateTime.fromSecsSinceEpoch(int(ev.start_time.timestamp()), SHOWN_QTZ))
+            self.start.setDateTime(self.shown.qdatetime(ev.start_time))
         else:
             self.start.setDateTime(self.start.minimumDateTime())
         self._start_known = ev.start_time is not None  # untouched empty start stays unknown
@@ -86,7 +89,11 @@ class EvidenceDialog(QDialog):
         self.override_value.setEnabled(self.override.isChecked())
         self.override.toggled.connect(self.override_value.setEnabled)
         form.addRow(self.override, self.override_value)
-        form.addRow(self.tr("Corrected start"), QLabel(fmt_wall(ev.wall_start), self))
+        form.addRow(self.tr("Corrected start"), QLabel(self.shown.fmt(ev.wall_start), self))
+        self.recordings = self._recordings_table(recording_spans(ev))
+        if self.recordings is not None:
+            form.addRow(QLabel(self.tr("Recordings joined in this file"), self))
+            form.addRow(self.recordings)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         form.addRow(self.error)
@@ -101,6 +108,26 @@ class EvidenceDialog(QDialog):
         form.addRow(buttons)
         self._fill_log()
 
+    def _recordings_table(self, spans: tuple[RecordingSpan, ...]) -> QTableWidget | None:
+        """Each recording of a joined DVR export: its starts and its frames (None for one)."""
+        if not spans:
+            return None
+        table = QTableWidget(len(spans), 4, self)
+        table.setObjectName("RecordingsTable")
+        table.setHorizontalHeaderLabels([self.tr("Recording"), self.tr("Start (camera clock)"),
+                                         self.tr("Start (corrected)"), self.tr("Frame range")])
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for r, span in enumerate(spans):
+            for c, text in enumerate((str(span.number), self.shown.fmt(span.camera_start)[:19],
+                                      self.shown.fmt(span.start), frame_range(span))):
+                table.setItem(r, c, QTableWidgetItem(text))
+        table.setMaximumHeight(table.horizontalHeader().height() + 6
+                               + sum(table.rowHeight(r) for r in range(len(spans))))
+        return table
+
     def _fill_log(self) -> None:
         actions = {"import": self.tr("import"), "view": self.tr("view"), "export": self.tr("export"),
                    "verify": self.tr("verified"), "verify_failed": self.tr("VERIFICATION FAILED")}
@@ -108,12 +135,12 @@ class EvidenceDialog(QDialog):
             rows = custody.custody_log(s, self._actor, self.ev.id)
         self.log.setRowCount(len(rows))
         for r, c in enumerate(rows):
-            for col, text in enumerate((format_local(c.at, None, "%Y-%m-%d %H:%M:%S"),
+            for col, text in enumerate((format_local(c.at, self.shown.name, "%Y-%m-%d %H:%M:%S"),
                                         actions.get(c.action, c.action), c.detail)):
                 self.log.setItem(r, col, QTableWidgetItem(text))
 
     def save(self) -> None:
-        start = shown_time(self.start.dateTime()) if self._start_known else None
+        start = self.shown.from_edit(self.start.dateTime()) if self._start_known else None
         try:
             with unit_of_work(self._factory) as s:
                 self.ev = evidence.update_evidence(

@@ -8,14 +8,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app.services.common.clock import format_local
 from app.ui.context import AppContext
 from app.ui.review import media_tasks
-from app.ui.review.clip_view import SHOWN_TZ, ClipView, fmt_wall
+from app.ui.review.bench_controller import BenchController
+from app.ui.review.clip_view import ClipView
 from app.ui.review.player import ClipPlayer
+from app.ui.review.shown_zone import ShownZone
 from app.ui.review.sync_grid import SyncGrid
 from app.ui.workers import TaskHandle, run_task, run_with_progress_dialog
 
@@ -25,6 +26,7 @@ class ExportHost(Protocol):
 
     context: AppContext
     case_no: str
+    shown: ShownZone
     clip_view: ClipView
     sync_grid: SyncGrid
 
@@ -35,12 +37,8 @@ class ExportHost(Protocol):
     def track(self, handle: TaskHandle) -> TaskHandle: ...
 
 
-class ExportController(QObject):
+class ExportController(BenchController[ExportHost]):
     """Exports of the open clip and jumps within it; ``view`` parents dialogs and tasks."""
-
-    def __init__(self, host: ExportHost, view: QWidget) -> None:
-        super().__init__(view)
-        self.host, self.view = host, view
 
     def _export_dir(self) -> Path:
         d = self.host.context.paths.exports_dir / (self.host.case_no or "case").replace("/", "_")
@@ -54,14 +52,15 @@ class ExportController(QObject):
         ev, i = p.evidence, p.shown_index
         wall = p.wall_time(i)
         if out_png is None:
-            stamp = format_local(wall, None, "%Y%m%d_%H%M%S") or "nowall"
+            stamp = format_local(wall, host.shown.name, "%Y%m%d_%H%M%S") or "nowall"
             out_png = self._export_dir() / f"{ev.camera_code or ev.id}_{stamp}_f{i:06d}.png"
         roi = host.clip_view.frame_view.pending_roi()
         ctx = host.context
         h = host.track(run_task(
             media_tasks.snapshot, ctx.sessions, ctx.paths, ctx.actor, p.source, ev, i,
-            Path(out_png), p.filters, host.case_no, fmt_wall(wall),
-            (roi.x(), roi.y(), roi.width(), roi.height()) if roi else None, parent=self.view))
+            Path(out_png), p.filters, host.case_no, host.shown.fmt(wall),
+            (roi.x(), roi.y(), roi.width(), roi.height()) if roi else None,
+            zone_name=host.shown.name, parent=self.view))
         h.succeeded.connect(lambda r: host.show_status(
             self.tr("Snapshot saved: {path}").format(path=r.png)))
         h.failed.connect(lambda exc, _tb: QMessageBox.warning(
@@ -118,23 +117,33 @@ class ExportController(QObject):
             player.pause()
             player.seek(value)
 
+    def _shown_wall(self) -> datetime | None:
+        player = self.host.player
+        return player.wall_time() if player is not None else self.host.sync_grid.wall
+
     def goto_time(self) -> None:
-        host, player = self.host, self.host.player
-        base = player.wall_time() if player is not None else host.sync_grid.wall
+        """Ask for a corrected time on the open case's clock (HH:MM:SS) and go there."""
+        base = self._shown_wall()
         if base is None:
             return
-        local = base.astimezone(SHOWN_TZ)
         text, ok = QInputDialog.getText(self.view, self.tr("Go to corrected time"),
-                                        self.tr("Time (HH:MM:SS, corrected)"),
-                                        text=local.strftime("%H:%M:%S"))
-        if not ok:
+                                        self.tr("Time (HH:MM:SS, corrected, {zone})").format(
+                                            zone=self.host.shown.name),
+                                        text=self.host.shown.local(base).strftime("%H:%M:%S"))
+        if ok:
+            self.goto_local_time(text)
+
+    def goto_local_time(self, text: str) -> None:
+        """Go to ``HH:MM:SS`` on the open case's clock, on the day of the shown frame."""
+        host, player, base = self.host, self.host.player, self._shown_wall()
+        if base is None:
             return
         try:
             t = datetime.strptime(text.strip(), "%H:%M:%S").time()
         except ValueError:
             host.show_status(self.tr("Write the time as HH:MM:SS."))
             return
-        wall = datetime.combine(local.date(), t, tzinfo=SHOWN_TZ)
+        wall = datetime.combine(host.shown.local(base).date(), t, tzinfo=host.shown.zone)
         if host.target() is host.sync_grid:
             host.sync_grid.seek_wall(wall)
         elif player is not None and player.seek_wall(wall) is None:

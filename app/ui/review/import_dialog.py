@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,9 +33,9 @@ from app.services.common.errors import ServiceError
 from app.services.evidence import clips as evidence
 from app.services.evidence.cameras import CameraDTO
 from app.services.evidence.store import discard
-from app.ui.review.clip_view import SHOWN_QTZ, shown_time
 from app.ui.review.import_clock import ImportClockAssist
 from app.ui.review.media_tasks import background_pool, lower_priority
+from app.ui.review.shown_zone import ShownZone
 from app.ui.widgets.enum_labels import choices
 from app.ui.workers import TaskContext, TaskHandle, run_task
 from app.video.formats import dialog_patterns
@@ -92,9 +92,11 @@ class ImportDialog(QDialog):
     open_requested = Signal(int)
 
     def __init__(self, *, factory, paths: AppPaths, actor: Actor, case_id: int, case_no: str,
-                 cameras: list[CameraDTO], start_dir: str = "", parent: QWidget | None = None):
+                 cameras: list[CameraDTO], start_dir: str = "", parent: QWidget | None = None,
+                 shown: ShownZone | None = None):
         super().__init__(parent)
         self.setObjectName("ImportDialog")
+        self.shown = shown or ShownZone()  # the case's zone: a start typed by hand is on it
         self.setWindowTitle(self.tr("Import evidence into {case}").format(case=case_no))
         self.setAcceptDrops(True)
         self.resize(720, 520)
@@ -120,8 +122,8 @@ class ImportDialog(QDialog):
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("e.g. copied from DVR channel 3 to USB stick by officer Li"))
         self.start_check = QCheckBox(self.tr("Set the start time (camera clock) by hand"), self)
-        self.start_edit = QDateTimeEdit(QDateTime.currentDateTime(SHOWN_QTZ), self)
-        self.start_edit.setTimeZone(SHOWN_QTZ)
+        self.start_edit = QDateTimeEdit(self.shown.now(), self)
+        self.start_edit.setTimeZone(self.shown.qtz)
         self.start_edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
         self.start_edit.setEnabled(False)
         self.start_check.toggled.connect(self.start_edit.setEnabled)
@@ -197,7 +199,7 @@ class ImportDialog(QDialog):
     def fields(self) -> dict:
         start = None
         if self.start_check.isChecked():
-            start = shown_time(self.start_edit.dateTime())
+            start = self.shown.from_edit(self.start_edit.dateTime())
         return {"camera_id": self.camera.currentData(), "acquisition": self.acquisition.currentData(),
                 "acquisition_note": self.note.text().strip(), "start_time": start}
 

@@ -151,7 +151,8 @@ def _captioned(png: Path, lines: list[str], out: Path) -> None:
 
 def snapshot(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, source, ev: EvidenceDTO,
              index: int, out_png: Path, chain: FilterChain, case_no: str, wall_text: str,
-             roi: tuple[int, int, int, int] | None = None) -> SnapshotResult:
+             roi: tuple[int, int, int, int] | None = None, *,
+             zone_name: str = "") -> SnapshotResult:
     """Exact (optionally enhanced) frame + captioned copy + sidecar, logged in custody."""
     with unit_of_work(factory) as s:
         custody.check_can_export(s, actor, ev.id)
@@ -163,7 +164,8 @@ def snapshot(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, source, e
     wall = ev.wall_time(pts)
     extra = {"case_no": case_no, "evidence_id": ev.id, "camera": ev.camera_label,
              "camera_code": ev.camera_code, "corrected_time": wall.isoformat() if wall else None,
-             "corrected_time_local": wall_text, "clock_offset_s": ev.offset_s,
+             "corrected_time_local": wall_text, "time_zone": zone_name or None,
+             "clock_offset_s": ev.offset_s,
              "clock_offset_source": ev.offset_source, "original_name": ev.original_name,
              "caption": "\n".join(lines), "captioned_png": captioned.name,
              "roi": list(roi) if roi else None,

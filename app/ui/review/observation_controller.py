@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QPoint, QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QTableView
 
 from app.models.db import unit_of_work
 from app.services.casefile.dto import EventInput
@@ -18,10 +18,12 @@ from app.services.common.errors import ServiceError
 from app.services.evidence import observations
 from app.services.evidence.observations import CaseLinks, ObservationDTO, ObservationInput
 from app.ui.context import AppContext
-from app.ui.review.clip_view import ClipView, fmt_wall
+from app.ui.review.bench_controller import BenchController
+from app.ui.review.clip_view import ClipView
 from app.ui.review.observation_undo import AddObservations, DeleteObservations, EditObservation
 from app.ui.review.observation_widgets import ObservationDialog, ObservationTableModel
 from app.ui.review.player import ClipPlayer
+from app.ui.review.shown_zone import ShownZone
 
 
 class ObservationHost(Protocol):
@@ -29,6 +31,7 @@ class ObservationHost(Protocol):
 
     context: AppContext
     case_id: int | None
+    shown: ShownZone
     links: CaseLinks | None
     clip_view: ClipView
     obs_model: ObservationTableModel
@@ -44,12 +47,8 @@ class ObservationHost(Protocol):
     def show_status(self, text: str) -> None: ...
 
 
-class ObservationController(QObject):
+class ObservationController(BenchController[ObservationHost]):
     """Observation marks of the shown case; ``view`` parents the dialogs and menus."""
-
-    def __init__(self, host: ObservationHost, view: QWidget) -> None:
-        super().__init__(view)
-        self.host, self.view = host, view
 
     def on_roi(self, _rect: QRect) -> None:
         self.host.show_status(self.tr("Area marked: press M to record the observation."))
@@ -60,7 +59,7 @@ class ObservationController(QObject):
             return None
         p.pause()
         dlg = ObservationDialog(host.links, frame_index=p.shown_index,
-                                wall_text=fmt_wall(p.wall_time(p.shown_index)),
+                                wall_text=host.shown.fmt(p.wall_time(p.shown_index)),
                                 roi=host.clip_view.frame_view.pending_roi(), parent=self.view)
         index, pts, ev_id = p.shown_index, p.pts(p.shown_index), p.evidence.id
         chain = p.filters.dumps() if p.filters else ""
@@ -111,7 +110,7 @@ class ObservationController(QObject):
             return None
         roi = QRect(*o.roi) if o.roi else None
         dlg = ObservationDialog(self.host.links, frame_index=o.frame_index,
-                                wall_text=fmt_wall(o.wall_time), roi=roi, existing=o,
+                                wall_text=self.host.shown.fmt(o.wall_time), roi=roi, existing=o,
                                 parent=self.view)
         dlg.accepted.connect(lambda: self._save_observation(
             dlg, o.evidence_id, o.frame_index, o.pts_s, o.filters_json, existing=o))

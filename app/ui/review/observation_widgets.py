@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.evidence.observations import TAGS, CaseLinks, ObservationDTO
-from app.ui.review.clip_view import fmt_wall
+from app.ui.review.shown_zone import ShownZone
 from app.ui.widgets.dialog_parts import Button, accept_cancel_buttons
 
 Index = QModelIndex | QPersistentModelIndex
@@ -33,8 +33,9 @@ class ObservationTableModel(QAbstractTableModel):
 
     COLUMNS = ("time", "camera", "frame", "tags", "vehicle", "note")
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, shown: ShownZone | None = None):
         super().__init__(parent)
+        self.shown = shown or ShownZone()  # the open case's zone (set by the bench)
         self.rows: list[ObservationDTO] = []
         self.vehicle_names: dict[int, str] = {}
         self._tags = tag_labels(parent) if parent is not None else {t: t for t in TAGS}
@@ -66,13 +67,13 @@ class ObservationTableModel(QAbstractTableModel):
         col = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                "time": fmt_wall(o.wall_time)[11:], "camera": o.camera_label,
+                "time": self.shown.fmt(o.wall_time)[11:], "camera": o.camera_label,
                 "frame": o.frame_index, "tags": "、".join(self._tags.get(t, t) for t in o.tags),
                 "vehicle": self.vehicle_names.get(o.vehicle_id, "") if o.vehicle_id else "",
                 "note": o.note,
             }[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{fmt_wall(o.wall_time)}\n{o.camera_label}  #{o.frame_index}  "
+            return (f"{self.shown.fmt(o.wall_time)}\n{o.camera_label}  #{o.frame_index}  "
                     f"pts {o.pts_s:.3f} s\nSHA-256 {o.evidence_sha256}\n{o.note}")
         if role == Qt.ItemDataRole.UserRole:
             return o

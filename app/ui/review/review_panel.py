@@ -30,7 +30,7 @@ from app.services.evidence.observations import CaseLinks, ObservationDTO
 from app.ui.context import AppContext
 from app.ui.review.case_scan import CaseScanControl, show_stored
 from app.ui.review.clip_controller import ClipController
-from app.ui.review.clip_view import ClipView, fmt_wall
+from app.ui.review.clip_view import ClipView
 from app.ui.review.colour_box import ColourBox
 from app.ui.review.dialog_controller import DialogController
 from app.ui.review.enhance_panel import EnhancePanel
@@ -42,6 +42,7 @@ from app.ui.review.player import ClipPlayer
 from app.ui.review.route_controller import RouteController
 from app.ui.review.route_view import RouteWidget
 from app.ui.review.shortcuts import install_shortcuts
+from app.ui.review.shown_zone import ShownZone
 from app.ui.review.sync_grid import SyncGrid
 from app.ui.workers import TaskHandle
 from app.video import Segment
@@ -62,6 +63,7 @@ class ReviewPanel(QMainWindow):
         self.context = context
         self.case_id: int | None = None
         self.case_no = ""
+        self.shown = ShownZone()  # CCTV times on the open case's clock (set_case sets it)
         self.evidence_items: list[items.EvidenceDTO] = []
         self.observations: list[ObservationDTO] = []
         self.links: CaseLinks | None = None
@@ -74,9 +76,9 @@ class ReviewPanel(QMainWindow):
         self.exports = ExportController(self, self)
         self.marks = ObservationController(self, self)
         self.dialogs = DialogController(self, self)
-        self.clip_view = ClipView(self)
+        self.clip_view = ClipView(self, self.shown)
         self.clip_view.roi_drawn.connect(self.marks.on_roi)
-        self.sync_grid = SyncGrid(self)
+        self.sync_grid = SyncGrid(self, self.shown)
         self.sync_grid.leave_requested.connect(self.show_single)  # Esc, the back button
         self.sync_grid.open_requested.connect(self.open_evidence)  # after leave_requested
         self.stack = QStackedWidget(self)
@@ -114,7 +116,7 @@ class ReviewPanel(QMainWindow):
         self.evidence_table.customContextMenuRequested.connect(self.dialogs.evidence_menu)
         self.evidence_dock = self._dock(self.tr("Evidence"), "EvidenceDock", self.evidence_table,
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.obs_model = ObservationTableModel(self)
+        self.obs_model = ObservationTableModel(self, self.shown)
         self.obs_table = QTableView(self)
         self.obs_table.setObjectName("ObservationTable")
         self.obs_table.setModel(self.obs_model)
@@ -136,7 +138,7 @@ class ReviewPanel(QMainWindow):
                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.enhance_dock, self.osd_dock)
         self.obs_dock.raise_()
-        self.route = RouteWidget(self)
+        self.route = RouteWidget(self, self.shown)
         self.routes = RouteController(self, self.route, self)
         self.route.jump_requested.connect(lambda e, f: self.open_evidence(e, f))
         self.route_dock = self._dock(self.tr("Route"), "RouteDock", self.route,
@@ -239,7 +241,9 @@ class ReviewPanel(QMainWindow):
     def reload(self) -> None:
         if self.case_id is None:
             return
-        self.case_no = next((c.case_no for c in self._choices if c.id == self.case_id), "")
+        choice = next((c for c in self._choices if c.id == self.case_id), None)
+        self.case_no = choice.case_no if choice is not None else ""
+        self.shown.set(choice.tz if choice is not None else None)
         try:
             with unit_of_work(self.context.sessions) as s:
                 self.evidence_items = [  # photos, statements, audio: the investigation view
@@ -250,7 +254,6 @@ class ReviewPanel(QMainWindow):
         except ServiceError as exc:  # e.g. this case is not the user's to see
             self.evidence_items, self.links = [], None
             self.clip_view.set_banner(str(exc), "error")
-        choice = next((c for c in self._choices if c.id == self.case_id), None)
         if choice is not None:  # the picker's count follows imports
             self.case_box.setItemText(self.case_box.findData(self.case_id), _CASE_TEXT.format(
                 choice.case_no, choice.title, len(self.evidence_items)))
@@ -262,10 +265,10 @@ class ReviewPanel(QMainWindow):
         t.setRowCount(len(self.evidence_items))
         for r, e in enumerate(self.evidence_items):
             length = f"{(e.duration_s or 0):.0f} s"
-            for c, text in enumerate((fmt_wall(e.wall_start)[11:19], e.camera_label, length,
+            for c, text in enumerate((self.shown.fmt(e.wall_start)[11:19], e.camera_label, length,
                                       e.sha256[:8])):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{e.camera_label}\n{fmt_wall(e.wall_start)}\n{e.original_name}\n"
+                item.setToolTip(f"{e.camera_label}\n{self.shown.fmt(e.wall_start)}\n{e.original_name}\n"
                                 f"SHA-256 {e.sha256}")
                 t.setItem(r, c, item)
             if e.start_time is None:  # never lose time silently: say so in the list

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from app.models.db import unit_of_work
 from app.services.common.errors import ServiceError
 from app.services.evidence import cameras, routes
 from app.ui.context import AppContext
+from app.ui.review.bench_controller import BenchController
 from app.ui.review.route_view import RouteWidget, load_area
 
 
@@ -23,12 +23,12 @@ class RouteHost(Protocol):
     camera_list: list[cameras.CameraDTO]
 
 
-class RouteController(QObject):
+class RouteController(BenchController[RouteHost]):
     """Fills ``widget`` (the route dock) for the host's case; ``view`` parents the area dialog."""
 
     def __init__(self, host: RouteHost, widget: RouteWidget, view: QWidget) -> None:
-        super().__init__(view)
-        self.host, self.widget, self.view = host, widget, view
+        super().__init__(host, view)
+        self.widget = widget
         self.vehicle_id: int | None = None
         self.order = "time"
         widget.vehicle_changed.connect(self._on_vehicle)

@@ -30,7 +30,7 @@ from app.services.common.errors import ServiceError
 from app.services.evidence.cameras import CameraDTO
 from app.services.evidence.routes import Route
 from app.services.investigation import case_map
-from app.ui.review.clip_view import fmt_wall
+from app.ui.review.shown_zone import ShownZone
 
 M_PER_DEG_LAT = 110_540.0
 M_PER_DEG_LON_EQ = 111_320.0
@@ -222,9 +222,10 @@ class RouteWidget(QWidget):
 
     COLUMNS = 7
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, shown: ShownZone | None = None):
         super().__init__(parent)
         self.setObjectName("RouteWidget")
+        self.shown = shown or ShownZone()  # the open case's zone (set by the bench)
         self.route: Route | None = None
         self.vehicle = QComboBox(self)
         self.vehicle.currentIndexChanged.connect(lambda _i: self.vehicle_changed.emit(
@@ -278,7 +279,7 @@ class RouteWidget(QWidget):
         self.table.setRowCount(len(points))
         for r, p in enumerate(points):
             cells = [
-                p.camera_label, fmt_wall(p.wall_time)[:19],
+                p.camera_label, self.shown.fmt(p.wall_time)[:19],
                 "" if p.leg_distance_m is None else f"{p.leg_distance_m:.0f} m",
                 "" if p.elapsed_s is None else f"{p.elapsed_s:+.0f} s",
                 "" if p.speed_kmh is None else f"{p.speed_kmh:.1f} km/h",

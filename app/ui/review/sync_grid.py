@@ -22,17 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.review.clip_view import fmt_wall, speed_text
+from app.ui.review.clip_view import speed_text
 from app.ui.review.frame_view import FrameView
 from app.ui.review.player import SPEEDS, ClipPlayer
+from app.ui.review.shown_zone import ShownZone
 
 
 class SyncTile(QWidget):
     double_clicked = Signal()
 
-    def __init__(self, player: ClipPlayer, parent: QWidget | None = None):
+    def __init__(self, player: ClipPlayer, shown: ShownZone, parent: QWidget | None = None):
         super().__init__(parent)
-        self.player = player
+        self.player, self.shown = player, shown
         self.view = FrameView(self)
         self.caption = QLabel(self)
         self.caption.setStyleSheet("font-family: monospace;")
@@ -60,7 +61,7 @@ class SyncTile(QWidget):
             none = self.tr("no footage at this time")
             self.caption.setText(f"{label}    {none}")
         else:
-            self.caption.setText(f"{label}    #{index}    {fmt_wall(self.player.wall_time(index))}")
+            self.caption.setText(f"{label}    #{index}    {self.shown.fmt(self.player.wall_time(index))}")
 
     def show_wall(self, wall: datetime) -> int | None:
         index = self.player.index_at_wall(wall)
@@ -83,9 +84,10 @@ class SyncGrid(QWidget):
 
     MAX_TILES = 4
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, shown: ShownZone | None = None):
         super().__init__(parent)
         self.setObjectName("SyncGrid")
+        self.shown = shown or ShownZone()  # the open case's zone (set by the bench)
         self.tiles: list[SyncTile] = []
         self.wall: datetime | None = None
         self.speed = 1.0
@@ -131,7 +133,7 @@ class SyncGrid(QWidget):
     def set_players(self, players: list[ClipPlayer]) -> None:
         self.clear()
         for n, player in enumerate(players[: self.MAX_TILES]):
-            tile = SyncTile(player, self)
+            tile = SyncTile(player, self.shown, self)
             tile.double_clicked.connect(lambda t=tile: self._open_tile(t))
             self.tiles.append(tile)
             self._grid.addWidget(tile, n // 2, n % 2)
@@ -258,4 +260,4 @@ class SyncGrid(QWidget):
         if self.direction:
             state = ("▶ " if self.direction > 0 else "◀ ") + speed_text(self.speed)
         self.status.setText(self.tr("Synchronised on corrected time {wall}    {state}").format(
-            wall=fmt_wall(self.wall), state=state))
+            wall=self.shown.fmt(self.wall), state=state))

@@ -85,6 +85,15 @@ class OptionalDateTimeEdit(QWidget):
         secs = self.edit.dateTime().toSecsSinceEpoch()
         return datetime.fromtimestamp(secs, self._zone)
 
+    def set_zone(self, tz: str) -> None:
+        """Show and take times on the clock of ``tz`` (the record's case) from now on."""
+        if tz == self._zone.key:
+            return
+        self._zone, self._qzone = ZoneInfo(tz), QTimeZone(tz.encode())
+        blocked = self.blockSignals(True)
+        self.edit.setTimeZone(self._qzone)
+        self.blockSignals(blocked)
+
     def set_value(self, value: datetime | None) -> None:
         blocked = self.blockSignals(True)
         self.known.setChecked(value is not None)
@@ -233,6 +242,12 @@ class FormWidget(QWidget):
                          if w.item(i).checkState() == Qt.CheckState.Checked)
         assert isinstance(w, QLineEdit)
         return w.text().strip()
+
+    def set_zone(self, tz: str) -> None:
+        """Date-times on the clock of ``tz`` from now on (set before :meth:`set_values`)."""
+        for w in self._editors.values():
+            if isinstance(w, OptionalDateTimeEdit):
+                w.set_zone(tz)
 
     def set_values(self, values: dict[str, object]) -> None:
         """Fill the form without emitting ``edited``."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.i18n import language, set_language
-from app.models import Case
+from app.models import Case, Squad
 from app.services.common import code_labels
 from app.services.common.clock import DEFAULT_TZ, format_local, stamp_from_name, zone
 
@@ -41,13 +41,16 @@ def test_local_time_is_shown_in_the_cases_zone():
 
 def test_the_model_default_zone_is_the_clocks():
     assert Case.__table__.c.tz.default.arg == DEFAULT_TZ
+    assert Squad.__table__.c.tz.default.arg == DEFAULT_TZ
+    assert Squad.__table__.c.tz.server_default.arg == DEFAULT_TZ
 
 
 def test_no_zone_literal_in_the_core_outside_clock():
     literal = re.compile(r"[\"']Asia/Shanghai[\"']")
     found = [str(p.relative_to(APP)) for pkg in CORE for p in (APP / pkg).rglob("*.py")
              if literal.search(p.read_text(encoding="utf-8"))]
-    assert sorted(found) == ["models/case.py", "services/common/clock.py"], found
+    assert sorted(found) == ["models/case.py", "models/migrations/versions/0008_squad_tz.py",
+                             "models/org.py", "services/common/clock.py"], found
 
 
 def test_every_label_has_chinese(chinese):

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 
 from app.services.common.context import SYSTEM
 from app.services.evidence import clips as evidence
-from app.ui.review.clip_view import SHOWN_TZ
 from tests.formats import NAMES, make_variant
 from tests.media import frame_index_of
 
@@ -54,4 +53,4 @@ def test_joined_dav_shows_each_recordings_own_clock(qtbot, panel, review_world):
     shown = (datetime.fromisoformat(v.clocks[1]) + timedelta(seconds=since))
     text = shown.strftime("%Y-%m-%d %H:%M:%S.%f")[:23]         # the case's zone = shown zone
     qtbot.waitUntil(lambda: text in panel.clip_view.readout.text(), timeout=5000)
-    assert panel.player.wall_time(frame) == shown.replace(tzinfo=SHOWN_TZ)
+    assert panel.player.wall_time(frame) == shown.replace(tzinfo=panel.shown.zone)

@@ -17,7 +17,6 @@ from app.models import CustodyEvent
 from app.models.db import unit_of_work
 from app.services.common.context import SYSTEM
 from app.services.evidence import items, observations
-from app.ui.review.clip_view import SHOWN_TZ
 from tests.media import frame_index_of
 from tests.ui.review.conftest import FPS
 
@@ -56,7 +55,7 @@ def test_step_by_keys_shows_exact_frames(qtbot, panel):
     _wait_frame(qtbot, panel, 149 - FPS)
     # the read-out always shows the corrected time (file start + pts + offset)
     wall = panel.player.wall_time(149 - FPS)
-    assert wall.astimezone(SHOWN_TZ).strftime("%H:%M:%S") in view.readout.text()
+    assert wall.astimezone(panel.shown.zone).strftime("%H:%M:%S") in view.readout.text()
 
 
 def test_play_pause_and_shuttle(qtbot, panel):

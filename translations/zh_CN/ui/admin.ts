@@ -32,6 +32,10 @@
         <translation>安全设置…</translation>
     </message>
     <message>
+        <source>Squads…</source>
+        <translation>中队管理…</translation>
+    </message>
+    <message>
         <source>Export training package…</source>
         <translation>导出教学包…</translation>
     </message>
@@ -620,6 +624,72 @@ Answer: {a}</source>
     <message>
         <source>Solved: waiting for closing approval.</source>
         <translation>已破案，等待批准结案。</translation>
+    </message>
+</context>
+<context>
+    <name>SquadEditDialog</name>
+    <message>
+        <source>Edit squad</source>
+        <translation>编辑中队</translation>
+    </message>
+    <message>
+        <source>Add squad</source>
+        <translation>新增中队</translation>
+    </message>
+    <message>
+        <source>e.g. 石峰 (starts every case number)</source>
+        <translation>如 石峰（案件编号的开头）</translation>
+    </message>
+    <message>
+        <source>Squad code:</source>
+        <translation>中队代码：</translation>
+    </message>
+    <message>
+        <source>Squad name:</source>
+        <translation>中队名称：</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>时区：</translation>
+    </message>
+    <message>
+        <source>New cases of the squad take this zone; the case list, call-out log and new case numbers use it from the next sign-in.</source>
+        <translation>本中队新建的案件采用此时区；案件列表、出警记录和新案件编号在下次登录后按此时区计算。</translation>
+    </message>
+</context>
+<context>
+    <name>SquadsDialog</name>
+    <message>
+        <source>Squads</source>
+        <translation>中队</translation>
+    </message>
+    <message>
+        <source>Squad code</source>
+        <translation>中队代码</translation>
+    </message>
+    <message>
+        <source>Squad name</source>
+        <translation>中队名称</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

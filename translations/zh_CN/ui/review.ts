@@ -551,6 +551,10 @@
         <translation>校正起始时间</translation>
     </message>
     <message>
+        <source>Recordings joined in this file</source>
+        <translation>本文件拼接的各段录像</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -565,6 +569,18 @@
     <message>
         <source>Chain of custody</source>
         <translation>保管链记录</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>录像段</translation>
+    </message>
+    <message>
+        <source>Start (corrected)</source>
+        <translation>起始时间（校正后）</translation>
+    </message>
+    <message>
+        <source>Frame range</source>
+        <translation>帧范围</translation>
     </message>
     <message>
         <source>import</source>
@@ -634,8 +650,8 @@
         <translation>跳到校正时间</translation>
     </message>
     <message>
-        <source>Time (HH:MM:SS, corrected)</source>
-        <translation>时间（时:分:秒，校正后）</translation>
+        <source>Time (HH:MM:SS, corrected, {zone})</source>
+        <translation>时间（时:分:秒，校正后，{zone}）</translation>
     </message>
     <message>
         <source>Write the time as HH:MM:SS.</source>
