@@ -29,6 +29,7 @@ from app.services.evidence import clips as evidence
 from app.services.evidence.observations import CaseLinks, ObservationDTO
 from app.ui.context import AppContext
 from app.ui.review.case_scan import CaseScanControl, show_stored
+from app.ui.review.case_watch import CaseWatch, bench_evidence
 from app.ui.review.clip_controller import ClipController
 from app.ui.review.clip_view import ClipView
 from app.ui.review.colour_box import ColourBox
@@ -90,6 +91,7 @@ class ReviewPanel(QMainWindow):
         install_shortcuts(self, self)
         self.setAcceptDrops(True)
         self._load_cases()
+        self.watch = CaseWatch(self, self)  # clips imported elsewhere appear within a poll
 
     # -- layout --------------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget,
@@ -246,9 +248,7 @@ class ReviewPanel(QMainWindow):
         self.shown.set(choice.tz if choice is not None else None)
         try:
             with unit_of_work(self.context.sessions) as s:
-                self.evidence_items = [  # photos, statements, audio: the investigation view
-                    e for e in evidence.list_evidence(s, self.context.actor, self.case_id)
-                    if e.media_kind in ("video", "image")]
+                self.evidence_items = bench_evidence(s, self.context.actor, self.case_id)
                 self.links = observations.case_links(s, self.context.actor, self.case_id)
                 self.camera_list = cameras.list_cameras(s, self.context.actor)
         except ServiceError as exc:  # e.g. this case is not the user's to see
@@ -384,7 +384,11 @@ class ReviewPanel(QMainWindow):
             self.open_case(elsewhere)
         self.clip_view.frame_view.setFocus()
 
+    def open_evidence_id(self) -> int | None:
+        return self.player.evidence.id if self.player is not None else None
+
     def shutdown(self) -> None:
+        self.watch.stop()
         for h in list(self._tasks):
             h.cancel()
         for h in list(self._tasks):
