@@ -18,8 +18,10 @@ from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.services.admin import backup, verify
 from app.services.common import audit_log
+from app.services.common.clock import format_local
 from app.services.common.context import Actor
 from app.services.common.errors import ValidationError
+from app.services.common.limits import check_instant
 from app.services.org import users
 
 
@@ -139,17 +141,29 @@ def _cmd_token(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _since(text: str | None, ctx: CliContext) -> datetime | None:
+    """``--since``: an ISO date or date-time, on the squad's clock unless zoned, 1970-2099."""
+    if not text:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ValidationError({"since": _("Write the time as 2023-11-28 or 2023-11-28T09:40:00."
+                                          )}) from exc
+    return check_instant(ctx.localize(value), "since")
+
+
 def _cmd_audit(args: argparse.Namespace, ctx: CliContext) -> int:
     flt = audit_log.AuditFilter(
         case_id=args.case, username=args.user, action_prefix=args.action,
-        since=datetime.fromisoformat(args.since).astimezone() if args.since else None)
+        since=_since(args.since, ctx))
     with ctx.sessions() as s:
         rows = audit_log.list_entries(s, ctx.actor, flt, limit=args.limit, newest_first=False)
     if args.json:
         print_json([asdict(r) for r in rows])
     else:
         for r in rows:
-            at = r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            at = format_local(r.at, ctx.tz, "%Y-%m-%d %H:%M:%S")
             target = f"{r.entity_type}#{r.entity_id}" if r.entity_id is not None else r.entity_type
             case = f" case={r.case_id}" if r.case_id is not None else ""
             print(f"{r.id:>6} {at} {r.username:<12} {r.action:<26} {target}{case}")

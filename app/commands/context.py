@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
 
 from sqlalchemy import Engine
@@ -13,8 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.commands.auth import sign_in
 from app.config import AppPaths
 from app.models.db import open_database
+from app.services.common.clock import zone
 from app.services.common.context import Actor
 from app.services.evidence.store import clean_incoming
+from app.services.org.officers import squad_zone
 
 
 @dataclass
@@ -41,6 +44,18 @@ class CliContext:
     def actor(self) -> Actor:
         """The signed-in user (asked for on first use; see ``app.commands.auth``)."""
         return sign_in(self.sessions)
+
+    @cached_property
+    def tz(self) -> str:
+        """The signed-in user's squad zone: times typed or printed without a case's own zone."""
+        with self.sessions() as s:
+            return squad_zone(s, self.actor)
+
+    def localize(self, value: datetime) -> datetime:
+        """A time typed without a zone, read on the squad's clock (a zoned one is kept)."""
+        if value.tzinfo is not None:
+            return value
+        return value.replace(tzinfo=zone(self.tz))
 
 
 def print_json(obj: object) -> None:

@@ -22,8 +22,6 @@ from app.services.common.errors import ValidationError
 from app.services.common.limits import check_instant
 from app.services.org.users import needs_first_admin
 
-LOCAL = zone(None)  # the CLI's zone for dates typed without a case
-
 
 def _jsonable(obj: object, tz: ZoneInfo) -> object:
     """DTO → JSON: datetimes as ISO 8601 in the case's zone, tuples as lists."""
@@ -57,11 +55,12 @@ def _local(dt: datetime | None, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> str:
     return format_local(dt, tz, fmt) if dt else "—"
 
 
-def _day(text: str | None, field: str, days_after: int = 0) -> datetime | None:
+def _day(text: str | None, field: str, tz: str, days_after: int = 0) -> datetime | None:
+    """The start of day ``text`` (YYYY-MM-DD) on the clock ``tz`` (+ ``days_after`` days)."""
     if not text:
         return None
     try:
-        day = datetime.combine(date.fromisoformat(text), time(), LOCAL)
+        day = datetime.combine(date.fromisoformat(text), time(), zone(tz))
     except ValueError as exc:
         raise ValidationError({field: _("Dates are written YYYY-MM-DD, e.g. 2023-11-28.")}) from exc
     check_instant(day, field)
@@ -109,7 +108,8 @@ def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_cases(args: argparse.Namespace, ctx: CliContext) -> int:
     filt = CaseFilter(statuses=tuple(args.status or ()), text=args.text or "",
-                      date_from=_day(args.date_from, "from"), date_to=_day(args.date_to, "to", 1),
+                      date_from=_day(args.date_from, "from", ctx.tz),
+                      date_to=_day(args.date_to, "to", ctx.tz, 1),
                       sort=args.sort, descending=not args.ascending, limit=args.limit)
     with unit_of_work(ctx.sessions) as session:
         page = list_cases(session, ctx.actor, filt)

@@ -21,7 +21,7 @@ from app.reports.pdf_sections import SECTIONS
 from app.reports.stats import StatsFilter, squad_statistics, summary_labels, table_titles
 from app.reports.stats_export import to_jsonable, write_csv, write_xlsx
 from app.services.casefile import callout_view
-from app.services.common.clock import format_local, zone
+from app.services.common.clock import format_local
 from app.services.org import callouts
 
 
@@ -33,13 +33,13 @@ def _date(text: str) -> date:
 
 
 def _when(text: str) -> datetime:
-    """ISO date-time; without a zone it is local time (``clock.DEFAULT_TZ``)."""
+    """ISO date-time; one without a zone is read on the squad's clock (``CliContext.localize``)."""
     try:
         dt = datetime.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(
             _("Not a date and time (YYYY-MM-DDTHH:MM): {text}", text=text)) from exc
-    return dt if dt.tzinfo else dt.replace(tzinfo=zone(None))
+    return dt
 
 
 def _squad_id(session: Session, key: str | None) -> int | None:
@@ -125,7 +125,7 @@ def _cmd_callouts_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print_json({"total": total, "callouts": [_callout_json(c) for c in rows]})
         return 0
     for c in rows:
-        print(f"{c.id:6d}  {format_local(c.occurred_at)}  {c.kind:15s}  "
+        print(f"{c.id:6d}  {format_local(c.occurred_at, ctx.tz)}  {c.kind:15s}  "
               f"{c.district}{c.road} {c.address}  {'、'.join(c.officer_names)}  {c.case_no}")
     print(_("{shown} of {total} call-outs shown.", shown=len(rows), total=total))
     return 0
@@ -136,7 +136,7 @@ def _cmd_callouts_add(args: argparse.Namespace, ctx: CliContext) -> int:
         officer_ids = tuple(i for o in args.officer if (i := _officer_id(s, o)) is not None)
         case_id = case_heading(s, ctx.actor, args.case).id if args.case else None
         dto = callouts.create_callout(s, ctx.actor, callouts.CallOutInput(
-            occurred_at=args.at, kind=args.kind, officer_ids=officer_ids, address=args.address,
+            occurred_at=ctx.localize(args.at), kind=args.kind, officer_ids=officer_ids, address=args.address,
             district=args.district, road=args.road, case_id=case_id, notes=args.notes))
     if args.json:
         print_json(_callout_json(dto))
