@@ -11,7 +11,8 @@ from app.services.common.clock import format_local
 
 
 class TokenDialog(QDialog):
-    def __init__(self, parent, username: str, token: str, expires: datetime):
+    def __init__(self, parent, username: str, token: str, expires: datetime, tz: str):
+        """``tz``: the zone the expiry is shown in (the squad's clock)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("CLI token for {name}").format(name=username))
         self.resize(620, 0)
@@ -20,7 +21,7 @@ class TokenDialog(QDialog):
             "Copy the token now: it is shown only this once (CaseDesk keeps only its hash). "
             "A script signs in as {name} with it in CASEDESK_TOKEN until {date}; revoke it in "
             "this dialog when it is no longer needed.").format(
-                name=username, date=format_local(expires, None, "%Y-%m-%d %H:%M")))
+                name=username, date=format_local(expires, tz, "%Y-%m-%d %H:%M")))
         note.setWordWrap(True)
         layout.addWidget(note)
         self.token = QLineEdit(token)

@@ -86,7 +86,7 @@ class ExportPackageDialog(QDialog):
         with unit_of_work(self._ctx.sessions) as s:
             rows = list_observations(s, self._ctx.actor, case_id)
         for o in rows:
-            when = format_local(o.wall_time, None, "%m-%d %H:%M:%S") or "—"
+            when = format_local(o.wall_time, self._ctx.tz, "%m-%d %H:%M:%S") or "—"
             item = QListWidgetItem(f"{when}  #{o.frame_index}  {o.note[:60]}")
             item.setData(Qt.ItemDataRole.UserRole, o.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -3,7 +3,7 @@ issue and revoke CLI tokens."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -220,7 +220,7 @@ class UsersDialog(QDialog):
         issued: list[str] = []
         if self._do(lambda s: issued.append(tokens.issue_token(s, self._ctx.actor, u.id, days))):
             self.shown_token = TokenDialog(self, u.username, issued[0],
-                                           datetime.now().astimezone() + timedelta(days=days))
+                                           datetime.now(UTC) + timedelta(days=days), self._ctx.tz)
             self.shown_token.exec()
 
     def revoke_tokens(self) -> None:
