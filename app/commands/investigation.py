@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.commands.context import CliContext, print_json
 from app.commands.evidence import evidence_json, resolve_case_id
+from app.commands.times import parse_time
 from app.i18n import _
 from app.models.db import unit_of_work
 from app.reports.request_letter import issue_letter
@@ -27,11 +28,8 @@ def _iso(dt: datetime | None) -> str | None:
 def _when(text: str | None, field: str) -> datetime | None:
     if not text:
         return None
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise ValidationError({field: _("Write the start time as ISO 8601 with a zone, e.g. "
-                                        "2023-11-28T05:56:52+08:00.")}) from exc
+    value = parse_time(text, field, _("Write the start time as ISO 8601 with a zone, e.g. "
+                                      "2023-11-28T05:56:52+08:00."))
     if value.tzinfo is None:
         raise ValidationError({field: _("The start time needs a time zone.")})
     return value

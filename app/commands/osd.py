@@ -9,11 +9,12 @@ from datetime import datetime
 
 from app.commands.context import CliContext, print_json
 from app.commands.evidence import resolve_case_id
+from app.commands.times import parse_time
 from app.commands.video import ProgressBar, _roi
 from app.i18n import _
 from app.models.db import unit_of_work
 from app.services.common.context import SYSTEM
-from app.services.common.errors import NotFoundError, ValidationError
+from app.services.common.errors import NotFoundError
 from app.services.evidence import items, osd
 from app.timeread import OcrUnavailable, TimeProfile
 from app.video import VideoError
@@ -53,10 +54,7 @@ def _print_profile(dto: osd.OsdProfileDTO) -> None:
 
 
 def _time(text: str, field: str) -> datetime:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise ValidationError({field: _("Write the time as 2023-11-28T09:40:00.")}) from exc
+    return parse_time(text, field, _("Write the time as 2023-11-28T09:40:00."))
 
 
 def _cmd_osd(args: argparse.Namespace, ctx: CliContext) -> int:
