@@ -8,9 +8,14 @@ frame looks the same whichever path produced it.
 
 from __future__ import annotations
 
+import threading
+
 import av
 import cv2
 import numpy as np
+from av.video.reformatter import VideoReformatter
+
+from app.video.memory import mapped_array
 
 I420 = "i420"
 BGR = "bgr"
@@ -32,17 +37,33 @@ def tag(frame: av.VideoFrame, matrix: str, full_range: bool) -> av.VideoFrame:
     return frame
 
 
+_local = threading.local()
+
+
+def bgr24(frame: av.VideoFrame) -> np.ndarray:
+    """``frame`` (tagged) as BGR through one converter per thread: FFmpeg's scaler context is
+    built once and reused, not set up anew for every frame as ``to_ndarray`` does."""
+    reformatter = getattr(_local, "reformatter", None)
+    if reformatter is None:
+        reformatter = _local.reformatter = VideoReformatter()
+    return reformatter.reformat(frame, format="bgr24").to_ndarray()
+
+
 def compact(frame: av.VideoFrame, matrix: str = "", full_range: bool = False) -> Item:
-    """A private copy of ``frame``: ``("i420", (h*3/2)×w array)`` or ``("bgr", h×w×3 array)``."""
+    """A private copy of ``frame``: ``("i420", (h*3/2)×w array)`` or ``("bgr", h×w×3 array)``,
+    in memory of its own (see :mod:`app.video.memory`)."""
     w, h = frame.width, frame.height
     if frame.format.name == "yuv420p" and w % 2 == 0 and h % 2 == 0:
-        out = np.empty(w * h * 3 // 2, dtype=np.uint8)
+        out = mapped_array((w * h * 3 // 2,))
         q = (w // 2) * (h // 2)
         out[:w * h].reshape(h, w)[:] = _plane(frame, 0, h, w)
         out[w * h:w * h + q].reshape(h // 2, w // 2)[:] = _plane(frame, 1, h // 2, w // 2)
         out[w * h + q:].reshape(h // 2, w // 2)[:] = _plane(frame, 2, h // 2, w // 2)
         return I420, out.reshape(h * 3 // 2, w)
-    return BGR, tag(frame, matrix, full_range).to_ndarray(format="bgr24")
+    bgr = bgr24(tag(frame, matrix, full_range))
+    kept = mapped_array(bgr.shape)
+    kept[:] = bgr
+    return BGR, kept
 
 
 def to_bgr(item: Item | av.VideoFrame, matrix: str = "",
@@ -56,7 +77,7 @@ def to_bgr(item: Item | av.VideoFrame, matrix: str = "",
         # flagged interlaced, which PyAV's converter upsamples field by field, unlike the same
         # pixels taken from the cache (and unlike FFmpeg's reference conversion)
         if matrix and not item.interlaced_frame:
-            return tag(item, matrix, full_range).to_ndarray(format="bgr24")
+            return bgr24(tag(item, matrix, full_range))
         item = compact(item, matrix, full_range)
     kind, data = item
     if kind == I420:
@@ -65,8 +86,19 @@ def to_bgr(item: Item | av.VideoFrame, matrix: str = "",
         frame = av.VideoFrame.from_ndarray(data, format="yuv420p")
         frame.colorspace = COLORSPACE.get(matrix, 5)
         frame.color_range = 2 if full_range else 1
-        return frame.to_ndarray(format="bgr24")
+        return bgr24(frame)
     return data.copy()
+
+
+# np.rot90's k (quarter turns counter-clockwise) as OpenCV's rotation codes
+_TURNS = {1: cv2.ROTATE_90_COUNTERCLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_CLOCKWISE}
+
+
+def turned(image: np.ndarray, rotation: int) -> np.ndarray:
+    """``image`` turned ``rotation`` degrees counter-clockwise (a multiple of 90), in one pass
+    (a strided copy of a rotated view costs ten times as much on HD frames)."""
+    turns = rotation // 90 % 4
+    return cv2.rotate(image, _TURNS[turns]) if turns else image
 
 
 def nbytes(item: Item) -> int:

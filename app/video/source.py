@@ -15,7 +15,7 @@ from app.video.errors import VideoError
 from app.video.index import FrameIndex, load_or_build
 from app.video.info import VideoInfo, duration_of
 from app.video.memory import pin_mmap_threshold
-from app.video.pixels import I420, Item, compact, to_bgr
+from app.video.pixels import I420, Item, compact, to_bgr, turned
 from app.video.prefetch import Prefetcher
 
 
@@ -174,9 +174,7 @@ class VideoSource:
 
     def upright(self, image: np.ndarray) -> np.ndarray:
         """A decoded frame turned as the file says it is to be shown (phone footage)."""
-        if not self.index.rotation:
-            return image
-        return np.ascontiguousarray(np.rot90(image, k=self.index.rotation // 90))
+        return turned(image, self.index.rotation)
 
     def step(self, delta: int = 1) -> np.ndarray:
         """Read the frame ``delta`` frames away from :attr:`position` (clamped to the clip)."""
