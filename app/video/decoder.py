@@ -322,7 +322,9 @@ class FrameDecoder:
                 and out >= int(idx.key_index[by_packet]) - int(idx.key_lead[by_packet]))
 
     def _packet_source(self, n: int) -> Generator[tuple[int, av.Packet], None, None]:
-        """Packets from decode position ``n`` on, each with pts = dts = its position."""
+        """Packets from decode position ``n`` on, each with pts = dts = its position. Count
+        mode numbers frames, not packets: a packet whose dts comes before the next frame's is
+        the second field of a field pair (PAFF) and shares its first field's number."""
         cc = self._cc
         cc.flush_buffers()
         if self.index.mode == "bytes":
@@ -334,7 +336,8 @@ class FrameDecoder:
             for k in range(n, self.index.frame_count_packets):
                 yield k, self._read_packet(k)
             return
-        target = int(self.index.pkt_dts[n])
+        dts = self.index.pkt_dts
+        target = int(dts[n])
         container, stream = self._demuxer
         for attempt in (target, None):
             if attempt is None:
@@ -352,9 +355,10 @@ class FrameDecoder:
                     if packet.dts > target:
                         break                        # landed too late: start over from 0
                     m = n
+                elif packet.dts is None or m + 1 >= dts.size or packet.dts >= dts[m + 1]:
+                    m += 1
                 packet.pts = packet.dts = m
                 yield m, packet
-                m += 1
             if m is not None:
                 return
 
