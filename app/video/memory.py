@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import mmap
 import sys
+import threading
 
 import numpy as np
 
@@ -39,9 +40,56 @@ def pin_mmap_threshold(threshold: int = 32 << 20) -> bool:
     return _done
 
 
+class MappedPool:
+    """Mappings of frames that left the cache, handed out again for the next frame of the same
+    size: a recycled buffer is already resident, so copying a frame into it faults no page. At
+    most ``limit`` bytes wait here; a buffer still used elsewhere is never handed out."""
+
+    def __init__(self, limit: int = 64 << 20) -> None:
+        self.limit = limit
+        self._free: list[np.ndarray] = []
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def give(self, array: np.ndarray) -> None:
+        """``array`` (from :meth:`take`, or a view of it) is no longer kept by its owner."""
+        root = array if isinstance(array.base, memoryview) else array.base
+        if not isinstance(root, np.ndarray) or not isinstance(root.base, memoryview):
+            return
+        with self._lock:
+            if self._bytes + root.nbytes <= self.limit:
+                self._free.append(root)
+                self._bytes += root.nbytes
+
+    def take(self, size: int) -> np.ndarray:
+        """A 1-D uint8 array of ``size`` bytes in a mapping of its own (recycled if one fits)."""
+        with self._lock:
+            for n in range(len(self._free) - 1, -1, -1):
+                root = self._free[n]
+                if root.nbytes != size:
+                    continue
+                del self._free[n]
+                self._bytes -= root.nbytes
+                # referenced only by this frame and getrefcount's argument: nobody else holds
+                # a view of it; otherwise it is left to be freed by whoever still uses it
+                if sys.getrefcount(root) == 2:
+                    return root
+        return np.frombuffer(mmap.mmap(-1, max(1, size)), dtype=np.uint8, count=size)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._free.clear()
+            self._bytes = 0
+
+
+POOL = MappedPool()
+
+
 def mapped_array(shape: tuple[int, ...]) -> np.ndarray:
-    """A uint8 array in an anonymous mapping of its own, unmapped when the array is freed."""
+    """A uint8 array in an anonymous mapping of its own (recycled through :data:`POOL`); the
+    mapping is unmapped when the array is freed and not given back to the pool."""
     size = 1
     for n in shape:
         size *= int(n)
-    return np.frombuffer(mmap.mmap(-1, max(1, size)), dtype=np.uint8, count=size).reshape(shape)
+    root = POOL.take(size)
+    return root if len(shape) == 1 else root.reshape(shape)

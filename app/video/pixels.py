@@ -49,18 +49,22 @@ def bgr24(frame: av.VideoFrame) -> np.ndarray:
     return reformatter.reformat(frame, format="bgr24").to_ndarray()
 
 
-def compact(frame: av.VideoFrame, matrix: str = "", full_range: bool = False) -> Item:
+def compact(frame: av.VideoFrame, matrix: str = "", full_range: bool = False,
+            keep: bool = True) -> Item:
     """A private copy of ``frame``: ``("i420", (h*3/2)×w array)`` or ``("bgr", h×w×3 array)``,
-    in memory of its own (see :mod:`app.video.memory`)."""
+    in memory of its own (see :mod:`app.video.memory`); on the heap with ``keep=False`` (a
+    passing step of a conversion)."""
     w, h = frame.width, frame.height
     if frame.format.name == "yuv420p" and w % 2 == 0 and h % 2 == 0:
-        out = mapped_array((w * h * 3 // 2,))
+        out = mapped_array((w * h * 3 // 2,)) if keep else np.empty(w * h * 3 // 2, np.uint8)
         q = (w // 2) * (h // 2)
         out[:w * h].reshape(h, w)[:] = _plane(frame, 0, h, w)
         out[w * h:w * h + q].reshape(h // 2, w // 2)[:] = _plane(frame, 1, h // 2, w // 2)
         out[w * h + q:].reshape(h // 2, w // 2)[:] = _plane(frame, 2, h // 2, w // 2)
         return I420, out.reshape(h * 3 // 2, w)
     bgr = bgr24(tag(frame, matrix, full_range))
+    if not keep:
+        return BGR, bgr
     kept = mapped_array(bgr.shape)
     kept[:] = bgr
     return BGR, kept
@@ -78,12 +82,12 @@ def to_bgr(item: Item | av.VideoFrame, matrix: str = "",
         # pixels taken from the cache (and unlike FFmpeg's reference conversion)
         if matrix and not item.interlaced_frame:
             return bgr24(tag(item, matrix, full_range))
-        item = compact(item, matrix, full_range)
+        item = compact(item, matrix, full_range, keep=False)
     kind, data = item
     if kind == I420:
         if not matrix:
             return cv2.cvtColor(data, cv2.COLOR_YUV2BGR_I420)
-        frame = av.VideoFrame.from_ndarray(data, format="yuv420p")
+        frame = av.VideoFrame.from_numpy_buffer(data, format="yuv420p")   # no copy
         frame.colorspace = COLORSPACE.get(matrix, 5)
         frame.color_range = 2 if full_range else 1
         return bgr24(frame)
