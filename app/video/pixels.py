@@ -42,11 +42,13 @@ _local = threading.local()
 
 def bgr24(frame: av.VideoFrame) -> np.ndarray:
     """``frame`` (tagged) as BGR through one converter per thread: FFmpeg's scaler context is
-    built once and reused, not set up anew for every frame as ``to_ndarray`` does."""
+    built once and reused, not set up anew for every frame as ``to_ndarray`` does. One scaler
+    thread: a conversion split over threads waits for the slowest, and on a busy machine one
+    of them is often not scheduled for a whole time slice (a 0.6 ms step took 5 ms)."""
     reformatter = getattr(_local, "reformatter", None)
     if reformatter is None:
         reformatter = _local.reformatter = VideoReformatter()
-    return reformatter.reformat(frame, format="bgr24").to_ndarray()
+    return reformatter.reformat(frame, format="bgr24", threads=1).to_ndarray()
 
 
 def compact(frame: av.VideoFrame, matrix: str = "", full_range: bool = False,
