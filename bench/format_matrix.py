@@ -8,7 +8,8 @@ Per variant, in one run: exact frame count, exact random reads and backward step
 read back from every frame), open+index time, random seek median against a naive OpenCV seek
 (CAP_PROP_POS_FRAMES then read; goal ≤ 1.0×; the last column says how often OpenCV's frame
 was the one asked for), backward-step p95 against forward-step p95 (goal
-≤ 2.0×). One row per variant and a summary line.
+≤ 2.0×; forward steps decode new frames, as in ``bench/video_bench.py``: the cache is emptied
+before them). One row per variant and a summary line.
 
 Fair baseline for joined exports. On a file that joins two recordings (``ps_joined_restart``,
 ``dav_joined``) OpenCV's naive seek is wrong nearly every time: it counts only the first
@@ -109,7 +110,9 @@ def measure(label: str, path: Path, codes: list[int], samples: int,
             twin_cap.release()
         keys = set(video.keyframes)
         start = min(n - 1, max(60, n // 2))
-        video.read(start - 40)
+        video.wait_idle()
+        video.cache.clear()     # forward steps decode, as in bench/video_bench.py (frames the
+        video.read(start - 40)  # seeks' prefetch left would make them cache hits)
         video.wait_idle()
         fwd = []
         for _ in range(40):
