@@ -11,7 +11,8 @@ Three modes:
   (see :mod:`app.video.nal`); frames are placed by counting decoder output and the timebase is
   derived from the stream's (or a user-given) frame rate.
 * ``count`` — a container that gives only decode-order timestamps for a reordering codec (e.g.
-  H.264 with B-frames in AVI): like ``bytes``, but packets come from the demuxer.
+  H.264 with B-frames in AVI): like ``bytes``, but packets come from the demuxer. A field
+  pair (PAFF: two packets) is one frame; both packets are fed, numbered by decode timestamp.
 
 In both counted modes H.264 and MPEG-1/2 frames are placed by the picture order read from the
 bitstream (:mod:`app.video.picture_order`), so every keyframe is an access point.
