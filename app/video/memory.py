@@ -6,9 +6,10 @@ Frames *kept* (the frame cache) live each in an anonymous mapping of its own
 flight (decoder output, the BGR picture handed to the caller) come from the malloc heap, whose
 freed blocks are reused as they are: a fresh mmap per frame costs a page fault for every 4 KiB
 touched, several milliseconds per HD frame on a busy machine (more than the colour conversion).
-So the mmap threshold is pinned high (and trimming of the heap top with it, so one freed frame
-is not given back only to be faulted in again for the next one). Only glibc (Linux) needs and
-gets the malloc settings.
+So the mmap threshold is pinned high, and the heap top is trimmed only beyond half of it (a
+freed frame or two is kept for the next one instead of being faulted in again; more is given
+back, so no thread's heap holds on to many frames). Only glibc (Linux) needs and gets the
+malloc settings.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def pin_mmap_threshold(threshold: int = 32 << 20) -> bool:
     try:
         libc = ctypes.CDLL("libc.so.6")
         _done = bool(libc.mallopt(M_MMAP_THRESHOLD, threshold)) \
-            and bool(libc.mallopt(M_TRIM_THRESHOLD, 2 * threshold))
+            and bool(libc.mallopt(M_TRIM_THRESHOLD, threshold // 2))
     except (OSError, AttributeError):
         _done = False
     return _done
@@ -45,7 +46,7 @@ class MappedPool:
     size: a recycled buffer is already resident, so copying a frame into it faults no page. At
     most ``limit`` bytes wait here; a buffer still used elsewhere is never handed out."""
 
-    def __init__(self, limit: int = 64 << 20) -> None:
+    def __init__(self, limit: int = 32 << 20) -> None:
         self.limit = limit
         self._free: list[np.ndarray] = []
         self._bytes = 0
