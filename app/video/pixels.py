@@ -57,7 +57,7 @@ def compact(frame: av.VideoFrame, matrix: str = "", full_range: bool = False,
     in memory of its own (see :mod:`app.video.memory`); on the heap with ``keep=False`` (a
     passing step of a conversion)."""
     w, h = frame.width, frame.height
-    if frame.format.name == "yuv420p" and w % 2 == 0 and h % 2 == 0:
+    if planar420(frame):
         out = mapped_array((w * h * 3 // 2,)) if keep else np.empty(w * h * 3 // 2, np.uint8)
         q = (w // 2) * (h // 2)
         out[:w * h].reshape(h, w)[:] = _plane(frame, 0, h, w)
@@ -65,10 +65,18 @@ def compact(frame: av.VideoFrame, matrix: str = "", full_range: bool = False,
         out[w * h + q:].reshape(h // 2, w // 2)[:] = _plane(frame, 2, h // 2, w // 2)
         return I420, out.reshape(h * 3 // 2, w)
     bgr = bgr24(tag(frame, matrix, full_range))
-    if not keep:
-        return BGR, bgr
-    kept = mapped_array(bgr.shape)
-    kept[:] = bgr
+    return (BGR, bgr) if not keep else kept_bgr(bgr)
+
+
+def planar420(frame: av.VideoFrame) -> bool:
+    """Whether ``frame`` is cached as I420 (else as BGR)."""
+    return frame.format.name == "yuv420p" and frame.width % 2 == 0 and frame.height % 2 == 0
+
+
+def kept_bgr(image: np.ndarray) -> Item:
+    """A BGR picture as a cache item: a copy in memory of its own."""
+    kept = mapped_array(image.shape)
+    kept[:] = image
     return BGR, kept
 
 
