@@ -218,3 +218,31 @@ def write_paff(frames: list[np.ndarray], out: Path, encode) -> None:
     out.write_bytes(weave_paff(top.read_bytes(), bottom.read_bytes()))
     top.unlink()
     bottom.unlink()
+
+
+def reordering_sps(nal: bytes, reorder: int = 1) -> bytes:
+    """A field SPS from :func:`field_sps` given a VUI that states ``max_num_reorder_frames``
+    (E.1.1 ``bitstream_restriction``), as camera encoders write it: demuxers then report frame
+    reordering (``has_b_frames``) although the stream, coded without B-frames, has none."""
+    bits = BitReader(unescape(nal[1:])).rest()
+    if bits[-1] != 0:
+        raise ValueError("expected an SPS without VUI (from field_sps)")
+    w = BitWriter()
+    w.bits = bits[:-1]
+    w.u(1, 1)                                            # vui_parameters_present_flag
+    w.bits += [0] * 8    # aspect ratio, overscan, signal type, chroma loc, timing, HRDs, pic_struct
+    w.u(1, 1)                                            # bitstream_restriction_flag
+    w.u(1, 1)                                            # motion vectors over pic boundaries
+    w.ue(0)
+    w.ue(0)                                              # bytes per picture, bits per MB
+    w.ue(16)
+    w.ue(16)                                             # log2 max mv length h, v
+    w.ue(reorder)                                        # max_num_reorder_frames
+    w.ue(max(2, reorder))                                # max_dec_frame_buffering
+    return nal[:1] + escape(w.rbsp())
+
+
+def with_reordering_vui(stream: bytes, reorder: int = 1) -> bytes:
+    """A PAFF stream from :func:`weave_paff` whose SPS states frame reordering."""
+    return b"".join(b"\x00\x00\x00\x01" + (reordering_sps(n, reorder) if n[0] & 0x1F == 7
+                                           else n) for n in nal_units(stream))

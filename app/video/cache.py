@@ -5,11 +5,13 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
+from app.video.memory import POOL
 from app.video.pixels import Item, nbytes
 
 
 class FrameCache:
-    """Thread-safe LRU of decoded frames (compact private copies) by frame index."""
+    """Thread-safe LRU of decoded frames (compact private copies) by frame index; the memory of
+    frames that leave is recycled for the next ones (:data:`app.video.memory.POOL`)."""
 
     def __init__(self, budget_bytes: int = 512 << 20) -> None:
         self.budget = max(0, int(budget_bytes))
@@ -43,13 +45,16 @@ class FrameCache:
             old = self._frames.pop(index, None)
             if old is not None:
                 self.used -= old[1]
+                if old[0][1] is not frame[1]:
+                    POOL.give(old[0][1])
             if size > self.budget:
                 return
             self._frames[index] = (frame, size)
             self.used += size
             while self.used > self.budget:
-                _, (_, freed) = self._frames.popitem(last=False)
+                _, (gone, freed) = self._frames.popitem(last=False)
                 self.used -= freed
+                POOL.give(gone[1])
 
     def capacity_frames(self, fallback_size: int) -> int:
         """How many frames of the current size fit in the budget."""
@@ -65,5 +70,7 @@ class FrameCache:
 
     def clear(self) -> None:
         with self._lock:
+            for item, _size in self._frames.values():
+                POOL.give(item[1])
             self._frames.clear()
             self.used = 0

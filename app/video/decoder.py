@@ -21,7 +21,7 @@ from av.video.stream import VideoStream
 from app.i18n import _
 from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
-from app.video.splice import packets_from
+from app.video.splice import PositionedDemuxer
 
 Sink = Callable[[int, av.VideoFrame], None]
 Frames = Generator[tuple[int, av.VideoFrame], None, None]
@@ -50,7 +50,7 @@ class FrameDecoder:
         self._skip_before = -1    # frames before this index are not kept: skip non-ref ones
         self._skipping = False
         self._key_set = set(int(k) for k in index.key_index)
-        self._probe = [0]         # pos seeking: probe size that finds the stream (splice)
+        self._positioned: PositionedDemuxer | None = None   # pos seeking: one demuxer
 
     # --- lifecycle ---------------------------------------------------------------------------
     def _ensure_open(self) -> None:
@@ -62,6 +62,7 @@ class FrameDecoder:
                     if template.extradata:
                         codec.extradata = template.extradata
                 self._setup_threads(codec)
+                self._positioned = PositionedDemuxer(self.path, self.index)
         elif self.index.mode in ("pts", "count"):
             if self._container is None:
                 self._container = open_container(self.path)
@@ -116,6 +117,9 @@ class FrameDecoder:
         if self._file is not None:
             self._file.close()
             self._file = None
+        if self._positioned is not None:
+            self._positioned.close()
+            self._positioned = None
         self._codec = None
 
     def _drop_gen(self) -> None:
@@ -185,10 +189,9 @@ class FrameDecoder:
             self._gen = self._frames_counted(slot)
 
     def _frames_pts(self, slot: int, key: int) -> Frames:
-        if self.index.seek_by == "pos":
+        if self._positioned is not None:
             self._cc.flush_buffers()
-            yield from self._decode_stream(packets_from(self.path, self.index, slot,
-                                                         self._probe))
+            yield from self._decode_stream(self._positioned.packets_from(slot))
             return
         container, stream = self._demuxer
         for attempt in range(slot, -1, -1):
@@ -319,7 +322,9 @@ class FrameDecoder:
                 and out >= int(idx.key_index[by_packet]) - int(idx.key_lead[by_packet]))
 
     def _packet_source(self, n: int) -> Generator[tuple[int, av.Packet], None, None]:
-        """Packets from decode position ``n`` on, each with pts = dts = its position."""
+        """Packets from decode position ``n`` on, each with pts = dts = its position. Count
+        mode numbers frames, not packets: a packet whose dts comes before the next frame's is
+        the second field of a field pair (PAFF) and shares its first field's number."""
         cc = self._cc
         cc.flush_buffers()
         if self.index.mode == "bytes":
@@ -331,7 +336,8 @@ class FrameDecoder:
             for k in range(n, self.index.frame_count_packets):
                 yield k, self._read_packet(k)
             return
-        target = int(self.index.pkt_dts[n])
+        dts = self.index.pkt_dts
+        target = int(dts[n])
         container, stream = self._demuxer
         for attempt in (target, None):
             if attempt is None:
@@ -349,9 +355,10 @@ class FrameDecoder:
                     if packet.dts > target:
                         break                        # landed too late: start over from 0
                     m = n
+                elif packet.dts is None or m + 1 >= dts.size or packet.dts >= dts[m + 1]:
+                    m += 1
                 packet.pts = packet.dts = m
                 yield m, packet
-                m += 1
             if m is not None:
                 return
 

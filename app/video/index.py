@@ -11,7 +11,8 @@ Three modes:
   (see :mod:`app.video.nal`); frames are placed by counting decoder output and the timebase is
   derived from the stream's (or a user-given) frame rate.
 * ``count`` — a container that gives only decode-order timestamps for a reordering codec (e.g.
-  H.264 with B-frames in AVI): like ``bytes``, but packets come from the demuxer.
+  H.264 with B-frames in AVI): like ``bytes``, but packets come from the demuxer. A field
+  pair (PAFF: two packets) is one frame; both packets are fed, numbered by decode timestamp.
 
 In both counted modes H.264 and MPEG-1/2 frames are placed by the picture order read from the
 bitstream (:mod:`app.video.picture_order`), so every keyframe is an access point.
@@ -227,6 +228,9 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     if reorders and (fake_pts or (fmt not in PTS_CONTAINERS and any(r[0] is None for r in rows))):
         # no pts, or pts that just count up in decode order although frames are reordered
         # (e.g. H.264 with B-frames in AVI): place frames by counting decoder output
+        if any(second):   # a field pair is one frame; both its packets are fed (see decoder)
+            rows, sizes, types, orders = _join_fields(second, rows, sizes, types, orders)
+            fps = fps or _frame_rate(rows, time_base)
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
                              warnings, reorders, orders)
     if any(second):      # a field pair is one frame: its first field's packet stands for it
@@ -251,6 +255,15 @@ def _join_fields(second: list[bool], rows: list[Row], sizes: list[int],
         out_types.append(types[n])
         out_orders.append(orders[n] if n < len(orders) else None)
     return out_rows, out_sizes, out_types, out_orders
+
+
+def _frame_rate(rows: list[Row], time_base: Fraction) -> float | None:
+    """Frames per second from the decode timestamps of consecutive frames (field-coded
+    streams: the container's rate counts fields)."""
+    dts = np.array([r[1] for r in rows if r[1] is not None], dtype=np.int64)
+    steps = np.diff(dts)
+    steps = steps[steps > 0]
+    return float(1 / (np.median(steps) * float(time_base))) if steps.size else None
 
 
 def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float | None,

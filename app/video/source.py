@@ -15,7 +15,7 @@ from app.video.errors import VideoError
 from app.video.index import FrameIndex, load_or_build
 from app.video.info import VideoInfo, duration_of
 from app.video.memory import pin_mmap_threshold
-from app.video.pixels import I420, Item, compact, to_bgr
+from app.video.pixels import Item, compact, kept_bgr, planar420, to_bgr, turned
 from app.video.prefetch import Prefetcher
 
 
@@ -161,22 +161,21 @@ class VideoSource:
             raise VideoError(_("the video has been closed"), self.path)
         i = self._check(i)
         prev = self.position
-        item: Item | av.VideoFrame | None = self.cache.get(i)
+        item: Item | av.VideoFrame | np.ndarray | None = self.cache.get(i)
         if item is None and self._prefetch is not None and self._prefetch.wait_for(i):
             item = self.cache.get(i)
         if item is None:
             item = self._decode(i, prev)
         self.position = i
-        image = self.upright(to_bgr(item, self.index.matrix, self.index.full_range))
+        image = self.upright(item if isinstance(item, np.ndarray)
+                             else to_bgr(item, self.index.matrix, self.index.full_range))
         if self._prefetch is not None and i != prev + 1:   # stepped back or jumped
             self._plan_prefetch(i)      # after the conversion: the prefetch competes for CPU
         return image
 
     def upright(self, image: np.ndarray) -> np.ndarray:
         """A decoded frame turned as the file says it is to be shown (phone footage)."""
-        if not self.index.rotation:
-            return image
-        return np.ascontiguousarray(np.rot90(image, k=self.index.rotation // 90))
+        return turned(image, self.index.rotation)
 
     def step(self, delta: int = 1) -> np.ndarray:
         """Read the frame ``delta`` frames away from :attr:`position` (clamped to the clip)."""
@@ -195,19 +194,24 @@ class VideoSource:
     def _capacity(self) -> int:
         return max(8, self.cache.capacity_frames(self.width * self.height * 3 // 2))
 
-    def _decode(self, i: int, prev: int) -> Item | av.VideoFrame:
+    def _decode(self, i: int, prev: int) -> Item | av.VideoFrame | np.ndarray:
         # stepping back: keep a quarter of the cache below i; a jump keeps only frame i (frames
         # before it are not even decoded when nothing refers to them; the prefetch brings them)
         keep = self._capacity() // 4 if 0 < prev - i <= 2 else 1
-        wanted: list[Item | av.VideoFrame] = []
+        wanted: list[av.VideoFrame | np.ndarray] = []
 
         def sink(j: int, frame: av.VideoFrame) -> None:
-            stored = self._store(j, frame)
-            if j == i:          # 4:2:0 converts straight from the decoder's frame; other
-                wanted.append(frame if stored[0] == I420 else stored)   # formats only once
+            if j != i or planar420(frame):   # 4:2:0 converts straight from the decoder's frame
+                self._store(j, frame)
+                if j == i:
+                    wanted.append(frame)
+                return
+            shown = to_bgr(frame, self.index.matrix, self.index.full_range)   # other formats
+            self.cache.put(j, kept_bgr(shown))      # convert once; the cache keeps a copy
+            wanted.append(shown)
 
         with self._main.lock:
-            item: Item | av.VideoFrame | None = self.cache.get(i)
+            item: Item | av.VideoFrame | np.ndarray | None = self.cache.get(i)
             if item is not None:
                 return item
             self._main.decode(i, i, sink, keep_from=max(0, i - keep + 1))

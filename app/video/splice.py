@@ -1,6 +1,13 @@
-"""Demuxing that starts at a byte position: the file's head (stream tables) spliced onto the
-file from a keyframe's packet on, so transport and program streams are entered exactly where
-the index says, without the demuxer's timestamp bisection."""
+"""Demuxing that starts at a byte position, so transport and program streams (and DAV) are
+entered exactly where the index says, without the demuxer's timestamp bisection.
+
+:class:`PositionedDemuxer` keeps one demuxer open on the file and moves it with a byte seek
+(``AVSEEK_FLAG_BYTE``: the MPEG-TS demuxer drops its half-read PES buffers when it notices the
+jump, the program stream and DAV demuxers resynchronise on the next start code / chunk), so a
+random seek costs no re-open and no re-probe. Should a demuxer refuse byte seeks, each seek
+falls back to a fresh demuxer over :class:`SpliceFile`: the file's head (stream tables) spliced
+onto the file from the keyframe's packet on.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +16,13 @@ from pathlib import Path
 
 import av
 import numpy as np
+from av.container import InputContainer
 
 from app.i18n import _
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex
 
-# the decoder is set up from the whole file: the spliced demuxer only has to find the stream
+# the decoder is set up from the whole file: the demuxer only has to find the stream
 PROBES = [{"probesize": str(size), "analyzeduration": "0", "fpsprobesize": "0"}
           for size in (32, 4096, 1 << 17, 1 << 21)]
 
@@ -59,63 +67,90 @@ class SpliceFile:
         self._f.close()
 
 
-def _open(path: Path, index: FrameIndex, slot: int,
-          level: list[int]) -> tuple[SpliceFile, av.container.InputContainer]:
-    """The spliced view and its demuxer (a fuller probe when the quick one finds no video).
-    ``level[0]`` is the first probe size tried; it is raised to the one that found the video,
-    so later seeks in the same file open at once."""
+def _open_probing(path: Path, source: str | SpliceFile, fmt: str,
+                  level: list[int]) -> InputContainer:
+    """A demuxer on ``source`` that has found the video stream (a fuller probe when the quick
+    one finds none). ``level[0]`` is the first probe size tried; it is raised to the one that
+    found the video, so later opens of the same file succeed at once."""
     for n in range(level[0], len(PROBES)):
-        view = SpliceFile(path, index.prefix, int(index.key_seek[slot]))
-        try:
-            container = av.open(view, "r", format=index.container, options=PROBES[n],
-                                buffer_size=1 << 18, metadata_errors="ignore")
-        except av.error.FFmpegError:
-            view.close()
-            raise
+        if isinstance(source, SpliceFile):
+            source.seek(0)
+        container = av.open(source, "r", format=fmt, options=PROBES[n],
+                            buffer_size=1 << 18, metadata_errors="ignore")
         if container.streams.video:
             level[0] = n
-            return view, container
+            return container
         container.close()
-        view.close()
     raise VideoError(_("no video frames could be read; the file is damaged or incomplete"), path)
 
 
-def packets_from(path: Path, index: FrameIndex, slot: int,
-                 level: list[int] | None = None) -> Iterator[av.Packet]:
-    """Video packets from keyframe ``slot`` on, each carrying its timeline pts from the index.
-    ``level`` (a one-item list kept by the caller) remembers the probe size that worked.
+class PositionedDemuxer:
+    """Video packets of a byte-addressed stream from any keyframe on (one open demuxer)."""
 
-    Demuxing enters one positioned packet before the keyframe (a PES may begin mid-frame);
-    packets are trusted from the packet positioned at ``key_sync`` on and numbered in order
-    from there (frames split out of one PES carry no position of their own)."""
-    pos, key, sync = index.pkt_pos, int(index.key_pkt[slot]), int(index.key_sync[slot])
-    n = -1
-    view, container = _open(path, index, slot, level if level is not None else [0])
-    try:
-        with container:
-            stream = container.streams.video[0]
-            for packet in container.demux(stream):
-                if packet.size == 0:
+    def __init__(self, path: Path, index: FrameIndex) -> None:
+        self.path, self.index = path, index
+        self._level = [0]
+        self._container: InputContainer | None = None
+        self._byte_seek = True
+
+    def close(self) -> None:
+        if self._container is not None:
+            self._container.close()
+            self._container = None
+
+    def packets_from(self, slot: int) -> Iterator[av.Packet]:
+        """Video packets from keyframe ``slot`` on, each carrying its timeline pts from the
+        index, then an empty packet (end of stream: the decoder hands out what it holds).
+
+        Demuxing enters one positioned packet before the keyframe (a PES may begin mid-frame);
+        packets are trusted from the packet positioned at ``key_sync`` on and numbered in order
+        from there (frames split out of one PES carry no position of their own)."""
+        enter = int(self.index.key_seek[slot])
+        if self._byte_seek:
+            try:
+                if self._container is None:
+                    self._container = _open_probing(self.path, str(self.path),
+                                                    self.index.container, self._level)
+                self._container.seek(enter, unsupported_byte_offset=True)  # type: ignore[call-arg]  # PyAV's stub omits it
+            except (av.error.FFmpegError, TypeError):
+                self.close()
+                self._byte_seek = False
+            else:
+                yield from self._numbered(self._container, slot, None)
+                return
+        view = SpliceFile(self.path, self.index.prefix, enter)
+        try:
+            with _open_probing(self.path, view, self.index.container, self._level) as container:
+                yield from self._numbered(container, slot, view)
+        finally:
+            view.close()
+
+    def _numbered(self, container: InputContainer, slot: int,
+                  view: SpliceFile | None) -> Iterator[av.Packet]:
+        index = self.index
+        pos, key, sync = index.pkt_pos, int(index.key_pkt[slot]), int(index.key_sync[slot])
+        n = -1
+        for packet in container.demux(container.streams.video[0]):
+            if packet.size == 0:
+                continue
+            where = packet.pos if packet.pos is not None and packet.pos >= 0 else None
+            if where is not None and view is not None:
+                where = view.file_pos(where)
+            if n < 0:
+                if where != sync:
                     continue
-                where = view.file_pos(packet.pos) if packet.pos is not None \
-                    and packet.pos >= 0 else None
-                if n < 0:
-                    if where != sync:
-                        continue
-                    n = int(np.searchsorted(pos, sync))
-                elif where is not None and (n + 1 >= pos.size or int(pos[n + 1]) != where):
-                    n = int(np.searchsorted(pos, where))    # resynchronise on a position
-                    if n >= pos.size or int(pos[n]) != where:
-                        return
-                else:
-                    n += 1
-                if n >= pos.size:
-                    return
-                if n < key:                # the tail of the previous GOP
-                    continue
-                packet.pts = int(index.pkt_pts[n])
-                packet.dts = None
-                yield packet
-        yield av.Packet()               # end of stream: the decoder hands out what it holds
-    finally:
-        view.close()
+                n = int(np.searchsorted(pos, sync))
+            elif where is not None and (n + 1 >= pos.size or int(pos[n + 1]) != where):
+                n = int(np.searchsorted(pos, where))    # resynchronise on a position
+                if n >= pos.size or int(pos[n]) != where:
+                    break
+            else:
+                n += 1
+            if n >= pos.size:
+                break
+            if n < key:                # the tail of the previous GOP
+                continue
+            packet.pts = int(index.pkt_pts[n])
+            packet.dts = None
+            yield packet
+        yield av.Packet()

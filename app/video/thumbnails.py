@@ -13,7 +13,7 @@ import numpy as np
 from app.video.decoder import FrameDecoder
 from app.video.errors import VideoCancelled
 from app.video.index import load_or_build
-from app.video.pixels import to_bgr
+from app.video.pixels import to_bgr, turned
 
 if TYPE_CHECKING:
     from app.video.source import VideoSource
@@ -58,8 +58,7 @@ def thumbnails(path_or_source: str | Path | VideoSource, count: int, width: int 
             decoder.decode(key, key, keep)
             if got:
                 img = to_bgr(got[-1], index.matrix, index.full_range)
-                if index.rotation:
-                    img = np.ascontiguousarray(np.rot90(img, k=index.rotation // 90))
+                img = turned(img, index.rotation)
                 h = max(1, round(img.shape[0] * width / img.shape[1]))
                 out.append((key, cv2.resize(img, (width, h), interpolation=cv2.INTER_AREA)))
             if progress is not None:

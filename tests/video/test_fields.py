@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
+from pathlib import Path
 
 import av
 import numpy as np
@@ -13,6 +15,7 @@ from app.video import open_video, probe
 from app.video.fields import FieldPairs
 from app.video.pixels import to_bgr
 from tests.formats import make_variant
+from tests.paff import with_reordering_vui
 
 FRAMES = 60
 
@@ -50,15 +53,38 @@ def test_progressive_and_mbaff_streams_have_no_field_pairs():
         assert not pairs.found
 
 
+def _avi_paff(reordering: bool) -> Path:
+    """The raw PAFF variant stream-copied into AVI at the field rate (one chunk per field), as
+    a DVR writes it; with ``reordering`` its SPS states frame reordering (a VUI with
+    ``max_num_reorder_frames``), so AVI's decode-order timestamps send it to counted mode."""
+    raw = make_variant("h264_raw_paff", frames=FRAMES, gop=20).path
+    out = raw.with_name(f"{raw.stem}{'-reorder' if reordering else ''}.avi")
+    if not out.exists():
+        src = raw
+        if reordering:
+            src = out.with_name(f".{out.stem}.{os.getpid()}.264")
+            src.write_bytes(with_reordering_vui(raw.read_bytes()))
+        part = out.with_name(f".{out.name}.{os.getpid()}.part")
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-r", "50", "-f", "h264", "-i", str(src),
+                        "-c", "copy", "-f", "avi", str(part)], check=True, capture_output=True)
+        os.replace(part, out)
+        if src != raw:
+            src.unlink()
+    return out
+
+
 @pytest.mark.parametrize("name", ["ts_h264_paff", "mkv_h264_paff", "mp4_h264_paff",
-                                  "h264_raw_paff"])
+                                  "h264_raw_paff", "avi_h264_paff", "avi_h264_paff_reordering"])
 def test_paff_counts_frames_and_reads_them_exactly(name):
-    v = make_variant(name, frames=FRAMES, gop=20)
-    info = probe(v.path)
+    path = _avi_paff(name.endswith("reordering")) if name.startswith("avi") \
+        else make_variant(name, frames=FRAMES, gop=20).path
+    info = probe(path)
     assert info.frame_count == FRAMES and abs(info.fps - 25) < 1e-3 and not info.truncated
     assert list(info.keyframes) == [0, 20, 40]
-    with open_video(v.path, cache_bytes=2 << 20) as video:          # small cache: real seeks
-        reference = _sequential(v.path, video.index.matrix, video.index.full_range)
+    with open_video(path, cache_bytes=2 << 20) as video:            # small cache: real seeks
+        if name == "avi_h264_paff_reordering":
+            assert video.index.mode == "count"          # decode-order timestamps: counted
+        reference = _sequential(path, video.index.matrix, video.index.full_range)
         assert len(reference) == FRAMES
         order = list(range(FRAMES))
         random.Random(name).shuffle(order)
