@@ -7,15 +7,14 @@ import json
 import os
 import sqlite3
 import stat
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from app.cli import main as cli
 from app.config import AppPaths, resolve_paths
 from app.i18n import _
-from app.models import AuditEntry
 from app.models.db import head_revision
 from app.models.enums import Role
 from app.services.admin import backup, backup_manifest
@@ -325,14 +324,16 @@ def test_an_empty_database_round_trips(paths, db, tmp_path):
     assert dump_tables(target.db_path) == dump_tables(paths.db_path)
 
 
-def test_backup_is_audited_and_due_again_after_the_interval(source, db, tmp_path):
+def test_backup_is_audited_and_due_again_after_the_interval(source, db, tmp_path, monkeypatch):
     _, factory = db
     first = backup.create_backup(source, SYSTEM, tmp_path / "bk1")
     second = backup.create_backup(source, SYSTEM, tmp_path / "bk2")
+    days = iter(range(1, 9))
+    monkeypatch.setattr(audit, "utcnow", lambda: datetime(2026, 1, next(days), tzinfo=UTC))
     with factory() as s, s.begin():
         backup.record_backup(s, SYSTEM, first)
         backup.record_backup(s, SYSTEM, second, "restore")
-        assert backup.last_backup_at(s) is not None
+        assert backup.last_backup_at(s) == datetime(2026, 1, 1, tzinfo=UTC)
         with pytest.raises(PermissionDenied):
             backup.record_backup(s, make_actor(Role.OFFICER), first)
         row = s.execute(text("SELECT action, entity_type, payload FROM audit_entry "
@@ -341,11 +342,10 @@ def test_backup_is_audited_and_due_again_after_the_interval(source, db, tmp_path
         assert json.loads(row[2]) == {"path": str(second.path), "evidence_files": 3,
                                       "created_at": second.created_at.isoformat(),
                                       "db_sha256": second.db_sha256}
-        backup.record_backup(s, SYSTEM, second)
-        last = backup.last_backup_at(s)
+        backup.record_backup(s, SYSTEM, second)  # 3 January
         backup.record_backup(s, SYSTEM, first, "restore")
-        assert last is not None and backup.last_backup_at(s) == last == s.scalars(
-            select(AuditEntry.at).where(AuditEntry.action == "admin.backup")).all()[-1]
+        last = datetime(2026, 1, 3, tzinfo=UTC)
+        assert backup.last_backup_at(s) == last
         assert not backup.backup_due(s, 7, last + timedelta(days=6, hours=23))
         assert backup.backup_due(s, 7, last + timedelta(days=7))
-        assert not backup.backup_due(s, 7)
+        assert backup.backup_due(s, 7)  # now is long after January 2026
