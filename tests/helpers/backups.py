@@ -88,3 +88,38 @@ def restore_fails(out, tmp_path, match: str) -> None:
         backup.restore_backup(out, target, SYSTEM)
     assert not target.db_path.exists()
     assert not [p for p in target.evidence_dir.rglob("*") if p.is_file()]
+
+
+def forge_chain(db_path, change, *, truncate: int = 0, resign: bool = True) -> str:
+    """Rewrite a backed-up audit chain the way a forger *with the signing key* would: apply
+    ``change(rows)`` (the AuditEntry rows in id order), drop the last ``truncate`` rows, then
+    re-hash (and with ``resign`` re-sign) every row and fix ``audit_head``. Returns the file's
+    new SHA-256."""
+    from sqlalchemy import create_engine, select
+
+    from app.models import AuditEntry, AuditHead
+    from app.models.db import make_session_factory
+    from app.services.common.audit import GENESIS, entry_hash, row_message
+
+    os.chmod(db_path, stat.S_IRUSR | stat.S_IWUSR)
+    engine = create_engine(f"sqlite:///{db_path}")
+    try:
+        with make_session_factory(engine)() as s, s.begin():
+            rows = s.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+            for gone in rows[len(rows) - truncate:] if truncate else []:
+                s.delete(gone)
+            rows = rows[:len(rows) - truncate]
+            change(rows)
+            prev, key = GENESIS, workstation_key()
+            for e in rows:
+                e.prev_hash = prev
+                e.row_hash = prev = entry_hash(e.at, e.user_id, e.username, e.action,
+                                               e.entity_type, e.entity_id, e.case_id,
+                                               e.payload, prev)
+                if resign and e.signature is not None:
+                    e.signature = key.sign(row_message(e.row_hash))
+            head = s.get(AuditHead, 1)
+            head.last_hash, head.length = prev, len(rows)
+    finally:
+        engine.dispose()
+    return hashlib.sha256(db_path.read_bytes()).hexdigest()
