@@ -267,6 +267,11 @@ def test_restore_refusals_before_anything_is_read(made, tmp_path):
     with pytest.raises(ValidationError, match="空的数据目录") as err:
         backup.restore_backup(made, busy, SYSTEM)
     assert list(err.value.errors) == ["data_dir"] and str(busy.data_dir) in str(err.value)
+    only_db = resolve_paths(tmp_path / "only_db")
+    only_db.data_dir.mkdir()
+    only_db.db_path.write_bytes(b"")  # a database but no evidence yet
+    with pytest.raises(ValidationError, match="空的数据目录"):
+        backup.restore_backup(made, only_db, SYSTEM)
     with pytest.raises(PermissionDenied):
         backup.restore_backup(made, resolve_paths(tmp_path / "t"), make_actor(Role.OFFICER))
     nested = resolve_paths(tmp_path / "new" / "data")  # parents made as needed
