@@ -15,7 +15,7 @@ from sqlalchemy import text
 from app.cli import main as cli
 from app.config import AppPaths, resolve_paths
 from app.i18n import _
-from app.models.db import head_revision
+from app.models.db import head_revision, unit_of_work
 from app.models.enums import Role
 from app.services.admin import backup, backup_manifest
 from app.services.common import audit
@@ -229,6 +229,19 @@ def test_a_bad_store_file_stops_the_backup_and_removes_it(source, db, tmp_path, 
                        else "SHA-256"):
         backup.create_backup(source, SYSTEM, tmp_path / "bk")
     assert not (tmp_path / "bk").exists()
+
+
+def test_a_large_database_is_copied_in_steps_and_can_be_cancelled(paths, db, tmp_path):
+    with unit_of_work(db[1]) as s:
+        audit.record(s, SYSTEM, "case.update", entity_type="case", payload={"x": "x" * 3_000_000})
+    with pytest.raises(backup.BackupCancelled):  # no evidence: only the copy itself can stop
+        backup.create_backup(paths, SYSTEM, tmp_path / "stopped", cancelled=lambda: True)
+    assert not (tmp_path / "stopped").exists()
+    steps: list[tuple[float, str]] = []
+    backup.create_backup(paths, SYSTEM, tmp_path / "bk", lambda f, label: steps.append((f, label)))
+    copy = [f for f, label in steps if label == _("Copying the database")]
+    assert len(copy) >= 3 and 0 < copy[0] < copy[1] < copy[-1] == 0.3
+    assert [f for f, _l in steps] == sorted(f for f, _l in steps)
 
 
 @pytest.mark.parametrize("after", [0, 2, 5])
