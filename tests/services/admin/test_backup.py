@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import stat
 from datetime import UTC, datetime, timedelta
@@ -33,6 +34,8 @@ from tests.helpers.backups import (
     trusted_edit,
     unsigned_edit,
 )
+from tests.helpers.cases import case_row, squad_row
+from tests.helpers.evidence import add_evidence
 
 
 @pytest.fixture(autouse=True)
@@ -152,13 +155,7 @@ def test_evidence_path_outside_the_store_is_refused(made, tmp_path):
 
 
 def test_rewritten_audit_log_in_the_backup_db_is_refused(made, tmp_path):
-    snap = made / "casedesk.sqlite3"
-    os.chmod(snap, stat.S_IRUSR | stat.S_IWUSR)
-    con = sqlite3.connect(snap)
-    con.execute("UPDATE audit_entry SET payload='{}' WHERE id=2")
-    con.commit()
-    con.close()
-    new_sha = hashlib.sha256(snap.read_bytes()).hexdigest()
+    new_sha = sql_edit(made / "casedesk.sqlite3", "UPDATE audit_entry SET payload='{}' WHERE id=2")
     resigned_edit(made, lambda m: m.update(db_sha256=new_sha))
     restore_fails(made, tmp_path, "密钥|审计")
 
@@ -225,10 +222,24 @@ def test_a_bad_store_file_stops_the_backup_and_removes_it(source, db, tmp_path, 
         victim.unlink()
     else:
         victim.write_bytes(b"x" + victim.read_bytes()[1:])
-    with pytest.raises(backup_manifest.BackupError, match="缺少证据文件" if damage == "missing"
-                       else "SHA-256"):
+    why = "缺少证据文件：{}；" if damage == "missing" else "证据文件 {} 与其 SHA-256 不符"
+    with pytest.raises(backup_manifest.BackupError, match=why.format(re.escape(str(victim)))):
         backup.create_backup(source, SYSTEM, tmp_path / "bk")
     assert not (tmp_path / "bk").exists()
+
+
+def test_files_sharing_a_store_folder_round_trip(paths, db, tmp_path):
+    case_id = case_row(db[1], squad_row(db[1]))
+    first = b"clip-0"
+    prefix = hashlib.sha256(first).hexdigest()[:2]
+    second = next(c for n in range(1, 100_000) if hashlib.sha256(
+        c := f"clip-{n}".encode()).hexdigest()[:2] == prefix)
+    for n, content in enumerate((first, second)):
+        add_evidence(db[1], paths, case_id, tmp_path, content, name=f"c{n}.mp4")
+    backup.create_backup(paths, SYSTEM, tmp_path / "bk")
+    target = resolve_paths(tmp_path / "restored")
+    assert backup.restore_backup(tmp_path / "bk", target, SYSTEM).evidence_files == 2
+    assert stored_files(target.evidence_dir) == stored_files(paths.evidence_dir)
 
 
 def test_a_large_database_is_copied_in_steps_and_can_be_cancelled(paths, db, tmp_path):
