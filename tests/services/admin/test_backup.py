@@ -184,6 +184,7 @@ def test_backup_progress_info_and_snapshot(source, db, tmp_path):
         info.created_at, info.schema_revision, info.db_sha256)
     assert sorted(e.size for e in m.entries) == sizes
     assert stat.S_IMODE(snap.stat().st_mode) == 0o444 and not (out / "casedesk.sqlite3-wal").exists()
+    assert {stat.S_IMODE(p.stat().st_mode) for p in out.rglob("*.mp4")} == {0o444}
     con = sqlite3.connect(f"file:{snap}?mode=ro", uri=True)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     con.close()
