@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import select
 
 from app.cli import main as cli
+from app.config import resolve_paths
 from app.models import AuditEntry
-from app.models.db import unit_of_work
-from app.services.admin import verify
+from app.models.db import open_database, unit_of_work
+from app.services.admin import backup, verify
+from app.services.common import anchors, audit
 from app.services.common.context import SYSTEM
+from tests.helpers.backups import forge_chain, manifest_json, restore_fails, trusted_edit
 from tests.helpers.cases import case_row, record_case_updates, squad_row
 from tests.helpers.evidence import add_evidence
 
@@ -220,3 +226,69 @@ def test_record_pointed_at_another_file_is_an_error(paths, db, session_factory, 
     altered = [p for p in report.errors if p.kind == "audit_data"]
     assert altered and f"证据 {ev_id}" in altered[0].message, report.problems
     assert planted.sha256[:16] in altered[0].message and path.stem[:16] in altered[0].message
+
+
+# ------------------------------------------- the audit chain of a backup, checked on restore
+
+
+@pytest.fixture
+def sqlite_only(db_backend):
+    if db_backend != "sqlite":
+        pytest.skip("backup/restore covers the SQLite workstation (PostgreSQL: pg_dump)")
+
+
+def _payload(rows):
+    rows[1].payload = '{"forged": 1}'
+
+
+@pytest.mark.parametrize("forgery,match", [
+    ("rewritten, manifest anchor re-signed", "第 \\d+ 条.*anchors.jsonl:1 中的锚点不一致"),
+    ("tail cut, journal anchor newer", "记载了 \\d+ 条记录，现在只剩"),
+    ("rewritten, not re-signed", "审计日志校验不通过：audit row 2: signature does not match")])
+def test_audit_chain_forged_with_the_key_is_caught_by_an_anchor(sqlite_only, source, db, tmp_path,
+                                                               forgery, match):
+    """A forger holding the signing key re-hashes and re-signs the chain; only anchors kept
+    outside the backup (the journal) or inside its signed manifest give the forgery away."""
+    with unit_of_work(db[1]) as s:
+        audit.record(s, SYSTEM, "case.update", entity_type="case")  # a row nothing else needs
+    made = tmp_path / "bk"
+    backup.create_backup(source, SYSTEM, made)
+    snap = made / "casedesk.sqlite3"
+    if forgery.startswith("rewritten, manifest"):
+        sha = forge_chain(snap, _payload)
+        engine, factory = backup._readonly_sessions(snap)
+        with factory() as s:
+            forged_anchor = anchors.sign_head(s).as_dict()
+        engine.dispose()
+        trusted_edit(made, lambda m: m.update(db_sha256=sha, audit_anchor=forged_anchor))
+    elif forgery.startswith("tail"):
+        sha = forge_chain(snap, lambda rows: None, truncate=1)
+        trusted_edit(made, lambda m: m.update(db_sha256=sha))
+    else:
+        sha = forge_chain(snap, _payload, resign=False)
+        trusted_edit(made, lambda m: m.update(db_sha256=sha))
+    restore_fails(made, tmp_path, match)
+
+
+def test_legacy_unsigned_rows_and_foreign_anchors_do_not_stop_a_restore(sqlite_only, made, source,
+                                                                         tmp_path):
+    """Warnings are not errors: rows from before signing, a journal anchor by another key, and
+    journal anchors of the live database that grew after the backup."""
+    def unsign_first(rows):
+        rows[0].signature = rows[0].key_id = None
+    rogue = Ed25519PrivateKey.generate()
+    pub = rogue.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+    entry = manifest_json(made)
+    other = anchors.Anchor(**entry["audit_anchor"] | {"public_key": pub, "signature": ""})
+    with anchors.journal_path().open("a", encoding="utf-8") as fh:  # known chain, unknown key
+        fh.write(json.dumps(other.as_dict() | {"signature": rogue.sign(other.message()).hex()})
+                 + "\n")
+    sha = forge_chain(made / "casedesk.sqlite3", unsign_first)
+    trusted_edit(made, lambda m: m.update(db_sha256=sha, audit_anchor=None))
+    engine, factory = open_database(source.db_url)
+    with unit_of_work(factory) as s:
+        audit.record(s, SYSTEM, "case.update", entity_type="case")
+        anchors.anchor_now(s)  # the live database is one row longer than the backup
+    engine.dispose()
+    target = resolve_paths(tmp_path / "restored")
+    assert backup.restore_backup(made, target, SYSTEM).evidence_files == len(entry["evidence"])

@@ -14,7 +14,20 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.config import resolve_paths
-from app.models import Case
+from app.i18n import _
+from app.models import (
+    AttributeChange,
+    Case,
+    CaseStatusChange,
+    EvidenceItem,
+    Inquiry,
+    Meeting,
+    Observation,
+    Person,
+    TimelineEvent,
+    TrainingQuestion,
+    Vehicle,
+)
 from app.models.db import open_database, unit_of_work
 from app.models.enums import Role
 from app.services.admin import backup_manifest
@@ -165,7 +178,7 @@ def test_mutated_packages_raise_only_package_error(tmp_path, data):
     body[key] = data.draw(_json)
     pkg = write_package(tmp_path / "m.zip", body, sign=data.draw(st.booleans()))
     raw = bytearray(pkg.read_bytes())
-    for _ in range(data.draw(st.integers(0, 3))):
+    for _i in range(data.draw(st.integers(0, 3))):
         raw[data.draw(st.integers(0, len(raw) - 1))] ^= data.draw(st.integers(1, 255))
     pkg.write_bytes(bytes(raw[: data.draw(st.integers(1, len(raw)))]))
     try:
@@ -218,3 +231,95 @@ def test_signed_backup_manifests_raise_only_backup_error(tmp_path, fields):
         return
     assert m.raw["db_file"] == "casedesk.sqlite3" and all(
         e.path.startswith("evidence/") for e in m.entries)
+
+
+def _rich_body() -> dict:
+    """Every table of case.json, with package ids that are not the importing database's."""
+    t = "2023-11-28T06:%02d:00+08:00"
+    return {"case": {"title": "训练：天桥街", "road": "天桥", "status": "closed",
+                     "solved_at": t % 40, "closed_at": t % 50},
+            "persons": [{"id": 70, "role": "victim", "name": "人员A", "age": 61},
+                        {"id": 90, "role": "suspect", "name": "人员B", "identified": 1}],
+            "vehicles": [{"id": 50, "role": "suspect_1", "kind": "two_wheel_ebike",
+                          "plate": "湘·训01"}],
+            "meetings": [{"id": 30, "held_at": t % 10, "attendees": ["甲组", "乙组"]}],
+            "inquiries": [{"id": 20, "meeting_id": 30, "team": "一组", "objective": "走访"},
+                          {"id": 21, "team": "二组", "objective": "查监控", "status": "open"}],
+            "observations": [{"id": 80, "frame_file": "frames/001.jpg", "roi": [1, 2, 3, 4],
+                              "note": "车辆出现", "tags": ["plate", "face"], "vehicle_id": 50,
+                              "person_id": 90, "inquiry_id": 21, "wall_time": t % 3},
+                             {"id": 81, "frame_file": "frames/002.jpg"}],
+            "events": [{"id": 11, "occurred_at": t % 2, "kind": "incident", "title": "事故发生",
+                        "person_ids": [70, 999], "vehicle_ids": [50], "observation_ids": [80],
+                        "inquiry_id": 21, "meeting_id": 30},
+                       {"id": 12, "occurred_at": t % 20, "kind": "inference", "title": "推断",
+                        "basis_ids": [11]}],
+            "changes": [{"entity_type": "vehicle", "entity_id": 50, "field": "colour",
+                         "old": None, "new": "蓝色", "known_at": t % 15, "event_id": 12},
+                        {"entity_type": "case", "entity_id": 1, "field": "road", "old": "x",
+                         "new": "天桥", "known_at": t % 16, "reason": "核实"},
+                        {"entity_type": "person", "entity_id": 999, "field": "age",
+                         "known_at": t % 17},
+                        {"entity_type": "camera", "entity_id": 1, "field": "x",
+                         "known_at": t % 18}],
+            "status_history": [{"from": None, "to": "open", "at": t % 5},
+                               {"from": "open", "to": "closed", "at": t % 50, "reason": "结案"}],
+            "questions": [{"before_event_id": 12, "question": "下一步？"}]}
+
+
+def test_every_table_of_a_package_is_imported_with_its_links(other, tmp_path):
+    frames = {"frames/001.jpg": b"jpeg one", "frames/002.jpg": b"jpeg two"}
+    pkg = write_package(tmp_path / "rich.zip", _rich_body(), extra=frames)
+    info = _import(other, pkg)
+    assert (info.frames, info.events, info.title) == (2, 2, "训练：天桥街")
+    paths, factory = other
+    with factory() as s:
+        case = s.get(Case, info.case_id)
+        assert case.case_no == f"训练-{info.sha256[:8]}" and case.training_package_sha256 == \
+            info.sha256 and case.status == "closed" and case.search_text == "训练：天桥街"
+        assert (case.road, case.solved_at.minute, case.closed_at.minute) == ("天桥", 40, 50)
+        persons = {p.role: p for p in s.scalars(select(Person))}
+        assert persons["victim"].age == 61 and persons["suspect"].identified is True
+        vehicle = s.scalar(select(Vehicle))
+        meeting = s.scalar(select(Meeting))
+        assert meeting.attendees == "甲组\n乙组"
+        inq = {i.team: i for i in s.scalars(select(Inquiry))}
+        assert (inq["一组"].meeting_id, inq["一组"].status) == (meeting.id, "done")
+        assert (inq["二组"].meeting_id, inq["二组"].status) == (None, "open")
+        evs = {e.original_name: e for e in s.scalars(select(EvidenceItem))}
+        assert sorted(evs) == ["001.jpg", "002.jpg"]
+        one = evs["001.jpg"]
+        assert (one.media_kind, one.frame_count, one.acquisition, one.size, one.ext) == (
+            "image", 1, "other", 8, "jpg")
+        assert one.acquisition_note == _("Training package frame") and one.imported_by_id is None
+        obs = {o.evidence_id: o for o in s.scalars(select(Observation))}
+        o = obs[one.id]
+        assert (o.roi_x, o.roi_y, o.roi_w, o.roi_h, o.note, o.tags) == (1, 2, 3, 4, "车辆出现",
+                                                                        "plate,face")
+        assert (o.vehicle_id, o.person_id, o.inquiry_id) == (vehicle.id, persons["suspect"].id,
+                                                             inq["二组"].id)
+        assert (o.frame_index, o.pts_s, o.wall_time.minute) == (0, 0.0, 3)
+        bare = obs[evs["002.jpg"].id]
+        assert (bare.roi_x, bare.note, bare.tags, bare.wall_time, bare.vehicle_id) == (
+            None, "", "", None, None)
+        events = {e.title: e for e in s.scalars(select(TimelineEvent))}
+        first, second = events["事故发生"], events["推断"]
+        assert [p.id for p in first.persons] == [persons["victim"].id]
+        assert [v.id for v in first.vehicles] == [vehicle.id]
+        assert [x.id for x in first.observations] == [o.id] and second.basis == [first]
+        assert (first.inquiry_id, first.meeting_id) == (inq["二组"].id, meeting.id)
+        changes = {c.field: c for c in s.scalars(select(AttributeChange))}
+        assert sorted(changes) == ["colour", "road"]  # unknown targets are dropped
+        colour, road = changes["colour"], changes["road"]
+        assert (colour.entity_type, colour.entity_id, colour.old_value, colour.new_value,
+                colour.event_id, colour.reason) == ("vehicle", vehicle.id, None, "蓝色",
+                                                    second.id, "")
+        assert colour.known_at == colour.changed_at and colour.known_at.minute == 15
+        assert (road.entity_id, road.old_value, road.reason) == (case.id, "x", "核实")
+        history = s.scalars(select(CaseStatusChange).order_by(CaseStatusChange.id)).all()
+        assert [(h.from_status, h.to_status, h.reason, h.changed_at.minute) for h in history] == [
+            (None, "open", "", 5), ("open", "closed", "结案", 50)]
+        q = s.scalar(select(TrainingQuestion))
+        assert (q.question, q.answer, q.before_event_id, q.case_id) == (
+            "下一步？", "", second.id, case.id)
+        assert {p.case_id for p in persons.values()} == {case.id} == {vehicle.case_id}

@@ -146,3 +146,67 @@ def test_manifest_without_case_json_is_refused(tmp_path):
                                           "frames/001.jpg": frame})
     assert _refusal(pf.read_package, path) == _(
         "The training package is damaged: its contents do not match its manifest.")
+
+
+def _patched(path, sizes: dict[str, tuple[int, int]]):
+    """Rewrite the central directory's (uncompressed, compressed) sizes of some members: what
+    a crafted zip claims, without writing the bytes."""
+    raw = bytearray(path.read_bytes())
+    at = raw.find(b"PK\x01\x02")
+    while at != -1:
+        name_len = int.from_bytes(raw[at + 28:at + 30], "little")
+        name = raw[at + 46:at + 46 + name_len].decode()
+        if name in sizes:
+            size, packed = sizes[name]
+            raw[at + 20:at + 24] = packed.to_bytes(4, "little")
+            raw[at + 24:at + 28] = size.to_bytes(4, "little")
+        at = raw.find(b"PK\x01\x02", at + 46)
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def _frames(n: int) -> dict[str, bytes]:
+    return {f"frames/{i:03d}.jpg": b"x" for i in range(n)}
+
+
+def test_member_and_total_size_bounds_are_inclusive(tmp_path):
+    big, total = pf.MAX_MEMBER_BYTES, pf.MAX_TOTAL_BYTES
+    one = _patched(_zip(tmp_path / "one.zip", _frames(1)), {"frames/000.jpg": (big, big)})
+    assert [i.file_size for i in _directory(one)] == [big]
+    over = _patched(_zip(tmp_path / "over.zip", _frames(1)), {"frames/000.jpg": (big + 1, big)})
+    assert _refusal(_directory, over) == _(
+        "{name} holds an oversized or over-compressed file ({member}); refused before "
+        "unpacking.", name="p.zip", member="frames/000.jpg")
+    n = total // big
+    full = _patched(_zip(tmp_path / "full.zip", _frames(n + 1)), {
+        **{f"frames/{i:03d}.jpg": (big, big) for i in range(n)}, f"frames/{n:03d}.jpg": (0, 0)})
+    assert sum(i.file_size for i in _directory(full)) == total
+    more = _patched(_zip(tmp_path / "more.zip", _frames(n + 1)), {
+        **{f"frames/{i:03d}.jpg": (big, big) for i in range(n)}, f"frames/{n:03d}.jpg": (1, 1)})
+    assert _refusal(_directory, more) == _(
+        "{name} would unpack to more than {mb} MB; refused.", name="p.zip", mb=512)
+
+
+@pytest.mark.parametrize("size,packed,ok", [
+    (200 * 1000, 1000, True), (200 * 1000 + 1, 1000, False), (200, 0, True), (201, 0, False)])
+def test_compression_ratio_bound_is_inclusive(tmp_path, size, packed, ok):
+    path = _patched(_zip(tmp_path / "r.zip", _frames(1), zipfile.ZIP_DEFLATED),
+                    {"frames/000.jpg": (size, packed)})
+    if ok:
+        assert _directory(path)[0].file_size == size
+    else:
+        assert _refusal(_directory, path) == _(
+            "{name} holds an oversized or over-compressed file ({member}); refused before "
+            "unpacking.", name="p.zip", member="frames/000.jpg")
+
+
+def test_a_member_longer_than_its_header_is_damage(tmp_path):
+    path = write_package(tmp_path / "p.zip", minimal_body())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo(pf.CASE_JSON)
+        real = len(zf.read(info))
+        info.file_size = real - 1
+        with pytest.raises(zipfile.BadZipFile):
+            pf._read_member(zf, info)
+        info.file_size = real
+        assert len(pf._read_member(zf, info)) == real

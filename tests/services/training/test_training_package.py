@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.config import resolve_paths
+from app.i18n import _
 from app.models import Case, EvidenceItem, Observation, Vehicle
 from app.models.db import open_database, unit_of_work
 from app.models.enums import Role
@@ -31,6 +32,7 @@ from tests.helpers.case_a import (
 )
 from tests.helpers.cases import squad_row
 from tests.helpers.evidence import add_evidence
+from tests.helpers.packages import minimal_body
 from tests.media import make_clip
 
 TRAINER = make_actor(Role.TRAINER)
@@ -174,3 +176,78 @@ def test_cli_training_export_and_import(cli_admin, paths, db_backend, case_a, tm
     assert cli(["--data-dir", str(other), "training-import", str(bad)]) == 1
     assert "损坏或不是教学包" in capsys.readouterr().err
     assert cli(["--data-dir", str(other), "verify", "--strict"]) == 0
+
+
+# ------------------------------------------------- case.json shape rules (mutation tests)
+
+
+def _shape_error(body, frames=None) -> str:
+    with pytest.raises(PackageError) as err:
+        package_import._check_shape(body, frames or {})
+    return str(err.value)
+
+
+def test_value_bounds_are_inclusive():
+    check = package_import._check_values
+    deep: object = 1
+    for _i in range(7):
+        deep = [deep]
+    check(deep)  # seven levels below the top
+    for fine in ("x" * 1_000_000, [0] * 100_000, 2**31 - 1, -(2**31 - 1), 999_999_999_999.9,
+                 -5.5, True, None, {"a": [{"b": "c"}]}):
+        check(fine)
+    for bad, why in (([deep], "nested too deeply"), ("x" * 1_000_001, "text too long"),
+                     ([0] * 100_001, "too many rows"), (2**31, "number out of range"),
+                     (-(2**31), "number out of range"), (1e12, "impossible number"),
+                     (-1e12, "impossible number"), (float("nan"), "impossible number"),
+                     ({"k": {"k": [[[[[[1]]]]]]}}, "nested too deeply")):
+        with pytest.raises(AssertionError, match=why):
+            check(bad)
+
+
+def test_ids_must_be_positive_bounded_integers():
+    valid = package_import._valid_id
+    assert [valid(v) for v in (1, 2**31 - 1)] == [True, True]
+    assert not any(valid(v) for v in (0, -1, 2**31, True, "1", 1.0, None))
+
+
+def test_case_json_shape_rules():
+    body = minimal_body()
+    package_import._check_shape(body, {})
+    title = minimal_body(title="标" * 200)
+    package_import._check_shape(title, {})
+    assert "title" in _shape_error(minimal_body(title="标" * 201))
+    assert "title" in _shape_error(minimal_body(title=""))
+    assert "AssertionError" in _shape_error(minimal_body(title=5))
+    assert "'questions'" in _shape_error({k: v for k, v in body.items() if k != "questions"})
+    for key in package_import._LISTS:
+        assert key in _shape_error(body | {key: [1]})
+    assert "persons ids" in _shape_error(body | {"persons": [{"id": 1}, {"id": 1}]})
+    assert "vehicles ids" in _shape_error(body | {"vehicles": [{"id": True}]})
+    role = {"id": 1, "role": "r" * 201}
+    assert "persons.role" in _shape_error(body | {"persons": [role]})
+    package_import._check_shape(body | {"persons": [role | {"role": "r" * 200}]}, {})
+    assert "inquiries.team" in _shape_error(body | {"inquiries": [
+        {"id": 1, "team": 3, "objective": "o"}]})
+    late = body["events"][0] | {"occurred_at": "2023-11-28T06:02:00"}
+    assert "naive" in _shape_error(body | {"events": [late]})
+    assert "AssertionError" in _shape_error(body | {"events": [body["events"][0] | {"kind": 1}]})
+    assert "AssertionError" in _shape_error(body | {"events": [body["events"][0] | {"title": 1}]})
+    obs = {"id": 1, "frame_file": "frames/001.jpg"}
+    package_import._check_shape(body | {"observations": [obs]}, {"frames/001.jpg": b""})
+    assert "AssertionError" in _shape_error(body | {"observations": [obs]})
+    question = {"before_event_id": 2, "question": "？"}
+    assert "AssertionError" in _shape_error(body | {"questions": [question]})
+    package_import._check_shape(body | {"questions": [question | {"before_event_id": 1}]}, {})
+    assert _shape_error({}) == _("The training package is damaged: case.json is incomplete "
+                                 "({error}).", error="'case'")
+
+
+def test_time_and_roi_helpers():
+    assert package_import._dt(None) is None
+    assert package_import._dt("2023-11-28T06:02:00+08:00").utcoffset().total_seconds() == 28800
+    with pytest.raises(ValueError, match="naive time 2023-11-28T06:02:00"):
+        package_import._dt("2023-11-28T06:02:00")
+    assert package_import._roi(None) == package_import._roi([]) == dict.fromkeys(
+        ("roi_x", "roi_y", "roi_w", "roi_h"))
+    assert package_import._roi([1.9, 2, 3, 4]) == {"roi_x": 1, "roi_y": 2, "roi_w": 3, "roi_h": 4}
