@@ -97,7 +97,11 @@ def to_bgr(item: Item | av.VideoFrame, matrix: str = "",
     if kind == I420:
         if not matrix:
             return cv2.cvtColor(data, cv2.COLOR_YUV2BGR_I420)
-        frame = av.VideoFrame.from_numpy_buffer(data, format="yuv420p")   # no copy
+        # no copy where PyAV can: its from_numpy_buffer takes whole 4-row groups only (a
+        # 270-row picture came back 268 rows high), so other heights are copied
+        h = data.shape[0] * 2 // 3
+        frame = (av.VideoFrame.from_numpy_buffer(data, format="yuv420p") if h % 4 == 0
+                 else av.VideoFrame.from_ndarray(data, format="yuv420p"))
         frame.colorspace = COLORSPACE.get(matrix, 5)
         frame.color_range = 2 if full_range else 1
         return bgr24(frame)
