@@ -39,7 +39,7 @@ from app.models.db import head_revision, make_session_factory
 from app.models.types import utcnow
 from app.services.admin import anchor_check, backup_manifest
 from app.services.admin.backup_manifest import MANIFEST, BackupError, ManifestEntry
-from app.services.admin.consistency import missing_creation_entries
+from app.services.admin.consistency import audit_disagreements
 from app.services.admin.verify import sha256_file
 from app.services.common import anchors, audit
 from app.services.common.audit import iter_chain_problems
@@ -262,7 +262,7 @@ def _check_restored_chain(db_path: Path, m: backup_manifest.Manifest) -> None:
     try:
         with factory() as session:
             problems = [p.message for p in iter_chain_problems(session) if p.severity == "error"]
-            problems += [msg for _w, msg in missing_creation_entries(session)]
+            problems += [msg for _w, msg in audit_disagreements(session)]
             rows = session.scalar(select(func.count(AuditEntry.id))) or 0
             found = [a for a in anchor_check.collect(session, AppPaths(db_path.parent, "-"))
                      if a.length <= rows] + ([m.anchor] if m.anchor else [])

@@ -19,7 +19,7 @@ from app.models.db import unit_of_work
 from app.models.enums import CustodyAction
 from app.services.common import audit, coded_text
 from app.services.common.context import Actor, Perm, require
-from app.services.evidence.import_record import logged_import
+from app.services.evidence.import_record import altered_record
 from app.services.evidence.integrity_gate import EvidenceAltered, actual_hash
 from app.services.evidence.items import (
     EvidenceDTO,
@@ -80,22 +80,12 @@ def record_view(session: Session, actor: Actor, evidence_id: int, detail: str = 
     log_custody(session, actor, ev, CustodyAction.VIEW, detail=detail)
 
 
-def _altered_record(session: Session, ev: EvidenceItem) -> str | None:
-    """The coded finding when the record no longer names the file its signed import entry
-    recorded (someone pointed it at another file with a database tool), else None."""
-    logged = logged_import(session, ev.id)
-    if logged is None or logged.agrees(ev.sha256, ev.size):
-        return None
-    return coded_text.encode("record_altered", name=ev.original_name,
-                             expected=str(logged.sha256)[:16], actual=ev.sha256[:16])
-
-
 def check_can_export(session: Session, actor: Actor, evidence_id: int) -> None:
     """Refuse before anything is written (an export must never exist unlogged, nor be taken
     from a record that no longer names the file its signed import entry recorded)."""
     ev = load_item(session, evidence_id)
     require(actor, Perm.EVIDENCE_EXPORT, case_of_id(session, ev.case_id))
-    altered = _altered_record(session, ev)
+    altered = altered_record(session, ev)
     if altered is not None:
         raise EvidenceAltered(coded_text.render(altered))
 
@@ -123,7 +113,7 @@ def verification(session: Session, actor: Actor, paths: AppPaths,
     require(actor, Perm.EVIDENCE_VIEW, case_of_id(session, ev.case_id))
     path = store_path(paths.evidence_dir, ev.sha256, ev.ext)
     actual = actual_hash(path, ev.sha256)
-    altered = _altered_record(session, ev)
+    altered = altered_record(session, ev)
     if altered is not None:
         return VerifyResult(ev.id, False, ev.sha256, actual, path,
                             coded_text.render(altered)), altered

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import AuditEntry
+from app.models import AuditEntry, EvidenceItem
+from app.services.common import coded_text
 
 
 @dataclass(frozen=True)
@@ -50,3 +51,13 @@ def logged_import(session: Session, evidence_id: int) -> LoggedImport | None:
                                          AuditEntry.action == "evidence.import")
         .order_by(AuditEntry.id).limit(1))
     return parse(payload) if payload is not None else None
+
+
+def altered_record(session: Session, ev: EvidenceItem) -> str | None:
+    """The coded finding (``coded_text``) when the record no longer names the file its signed
+    import entry recorded (someone pointed it at another file with a database tool), else None."""
+    logged = logged_import(session, ev.id)
+    if logged is None or logged.agrees(ev.sha256, ev.size):
+        return None
+    return coded_text.encode("record_altered", name=ev.original_name,
+                             expected=str(logged.sha256)[:16], actual=ev.sha256[:16])

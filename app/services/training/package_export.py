@@ -41,7 +41,8 @@ from app.services.common import anchors, audit, coded_text
 from app.services.common.context import Actor, Perm
 from app.services.common.errors import ValidationError, WorkflowError
 from app.services.evidence.custody import log_custody
-from app.services.evidence.integrity_gate import check_file
+from app.services.evidence.import_record import altered_record
+from app.services.evidence.integrity_gate import EvidenceAltered, check_file
 from app.services.evidence.observations import ObservationDTO, list_observations
 from app.services.evidence.store import store_path
 from app.services.training.package_format import (
@@ -148,6 +149,9 @@ def export_package(session: Session, actor: Actor, paths: AppPaths, case_id: int
     frame_files: dict[int, str] = {}
     for n, o in enumerate(chosen, 1):
         ev = session.get_one(EvidenceItem, o.evidence_id)
+        altered = altered_record(session, ev)
+        if altered is not None:  # the record names a file its signed import did not
+            raise EvidenceAltered(coded_text.render(altered))
         image = _read_frame(paths, ev, o.frame_index)
         if o.roi and (blur_all_rois or BLUR_TAGS & set(o.tags)):
             image = blur_regions(image, [o.roi])

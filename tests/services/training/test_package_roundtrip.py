@@ -17,6 +17,7 @@ from app.models import (
     AttributeChange,
     Case,
     CaseStatusChange,
+    EvidenceItem,
     Observation,
     TimelineEvent,
     TrainingQuestion,
@@ -140,3 +141,24 @@ def test_blur_pixelates_in_blocks_and_leaves_the_rest():
     assert inside.std() < 0.35 * image[10:82, 20:116].astype(float).std()
     assert np.array_equal(out[:, :20], image[:, :20]) and np.array_equal(out[82:], image[82:])
     assert np.array_equal(out[:, 116:], image[:, 116:])  # the empty ROI changed nothing
+
+
+def test_no_frame_from_a_record_pointed_at_another_file(paths, db, session_factory, case_a,  # noqa: F811
+                                                       tmp_path):
+    """The record is pointed (with a database tool) at a planted file under its own hash: the
+    store agrees with the record, the signed import entry does not, so nothing is packaged."""
+    from app.services.evidence.integrity_gate import EvidenceAltered
+    from app.services.evidence.store import copy_into_store
+
+    with session_factory() as s:
+        ev = s.scalars(select(EvidenceItem).where(EvidenceItem.case_id == case_a)).first()
+        ev_id, stored = ev.id, paths.evidence_dir / ev.sha256[:2] / f"{ev.sha256}.{ev.ext}"
+    doctored = tmp_path / "doctored.mp4"
+    doctored.write_bytes(stored.read_bytes()[:-1] + b"!")
+    planted = copy_into_store(doctored, paths.evidence_dir)
+    with db[0].begin() as conn:
+        conn.exec_driver_sql(f"UPDATE evidence_item SET sha256='{planted.sha256}' "
+                             f"WHERE id={ev_id}")
+    with pytest.raises(EvidenceAltered, match="记录已被改动"):
+        _export(paths, session_factory, case_a, tmp_path / "swapped.zip")
+    assert not (tmp_path / "swapped.zip").exists()
