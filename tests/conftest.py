@@ -126,6 +126,14 @@ def db_backend(db) -> str:
     return db[0].dialect.name
 
 
+@pytest.fixture
+def sqlite_workstation(db_backend) -> None:
+    """For what only a SQLite workstation has: backup/restore of the data dir (a squad server
+    is backed up with pg_dump) and the CLI over ``--data-dir``."""
+    if db_backend != "sqlite":
+        pytest.skip("a SQLite workstation's data dir (backup/restore, the CLI's --data-dir)")
+
+
 @pytest.fixture(scope="session")
 def worker_id(request) -> str:
     """xdist's worker id ("master" without xdist); defined here so it exists either way."""

@@ -17,6 +17,8 @@ from tests.helpers.cases import squad_row
 
 URUMQI = "Asia/Urumqi"
 
+pytestmark = pytest.mark.usefixtures("sqlite_workstation")
+
 
 @pytest.fixture
 def urumqi(db, paths, cli_admin):

@@ -37,11 +37,7 @@ from tests.helpers.backups import (
 from tests.helpers.cases import case_row, squad_row
 from tests.helpers.evidence import add_evidence
 
-
-@pytest.fixture(autouse=True)
-def _sqlite_only(db_backend):
-    if db_backend != "sqlite":
-        pytest.skip("backup/restore covers the SQLite workstation (PostgreSQL: pg_dump)")
+pytestmark = pytest.mark.usefixtures("sqlite_workstation")
 
 
 def test_round_trip_equals_the_original(source, db, tmp_path):

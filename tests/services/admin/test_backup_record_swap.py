@@ -8,7 +8,11 @@ import hashlib
 import os
 import stat
 
+import pytest
+
 from tests.helpers.backups import restore_fails, sql_edit, trusted_edit
+
+pytestmark = pytest.mark.usefixtures("sqlite_workstation")
 
 
 def test_backup_with_a_record_pointed_at_a_planted_file_is_refused(made, tmp_path):
