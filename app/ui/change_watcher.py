@@ -85,8 +85,12 @@ class ChangeWatcher(QObject):
         self._timer.start()
         self.poll_now()
 
-    def stop(self) -> None:
+    def stop(self, wait_ms: int = 0) -> None:
+        """Stop polling; with ``wait_ms``, also wait that long for a poll still in flight (so
+        no result arrives after its owner is gone)."""
         self._timer.stop()
+        if wait_ms and self._handle is not None:
+            self._handle.wait(wait_ms)
 
     def poll_now(self) -> TaskHandle | None:
         """Start one poll unless one is still running (returns its handle, or None)."""

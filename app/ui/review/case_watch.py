@@ -58,7 +58,13 @@ class CaseWatch(QObject):
         self.watcher = ChangeWatcher(host.context.sessions, interval_s, self)
         self.watcher.changes_detected.connect(self.on_changes)
         self.watcher.everything_changed.connect(lambda: self.on_changes(None))
-        self.watcher.start()
+
+    def start(self) -> None:
+        """Poll while the bench is on screen (a hidden bench has nothing to keep fresh); what
+        changed while it was hidden is caught up at once."""
+        if not self.watcher.is_running():
+            self.watcher.start()
+            self.on_changes(None)
 
     def on_changes(self, case_ids: set[int] | None) -> bool:
         """``case_ids`` touched (None: everything); True when the host was reloaded."""
@@ -78,5 +84,5 @@ class CaseWatch(QObject):
             host.highlight_evidence(open_id)
         return True
 
-    def stop(self) -> None:
-        self.watcher.stop()
+    def stop(self, wait_ms: int = 0) -> None:
+        self.watcher.stop(wait_ms)

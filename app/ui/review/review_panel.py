@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QHideEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -149,6 +149,7 @@ class ReviewPanel(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        self.watch.start()
         if not self._docks_sized:  # dock sizes only stick once the panel has its real size
             self._docks_sized = True
             w, h = max(self.width(), 1000), max(self.height(), 700)
@@ -387,8 +388,12 @@ class ReviewPanel(QMainWindow):
     def open_evidence_id(self) -> int | None:
         return self.player.evidence.id if self.player is not None else None
 
-    def shutdown(self) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
         self.watch.stop()
+
+    def shutdown(self) -> None:
+        self.watch.stop(5000)
         for h in list(self._tasks):
             h.cancel()
         for h in list(self._tasks):
