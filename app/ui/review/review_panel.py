@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QTableWidget,
-    QTableWidgetItem,
     QToolBar,
     QWidget,
 )
@@ -28,6 +27,7 @@ from app.services.evidence import cameras, items, observations
 from app.services.evidence import clips as evidence
 from app.services.evidence.observations import CaseLinks, ObservationDTO
 from app.ui.context import AppContext
+from app.ui.review import evidence_rows
 from app.ui.review.case_scan import CaseScanControl, show_stored
 from app.ui.review.case_watch import CaseWatch, bench_evidence
 from app.ui.review.clip_controller import ClipController
@@ -258,28 +258,13 @@ class ReviewPanel(QMainWindow):
         if choice is not None:  # the picker's count follows imports
             self.case_box.setItemText(self.case_box.findData(self.case_id), _CASE_TEXT.format(
                 choice.case_no, choice.title, len(self.evidence_items)))
-        self._fill_evidence()
+        evidence_rows.fill(self.evidence_table, self.evidence_items, self.shown,
+                           lambda: missing_start_cell(self.osd_panel))
         self.reload_observations()
-
-    def _fill_evidence(self) -> None:
-        t = self.evidence_table
-        t.setRowCount(len(self.evidence_items))
-        for r, e in enumerate(self.evidence_items):
-            length = f"{(e.duration_s or 0):.0f} s"
-            for c, text in enumerate((self.shown.fmt(e.wall_start)[11:19], e.camera_label, length,
-                                      e.sha256[:8])):
-                item = QTableWidgetItem(text)
-                item.setToolTip(f"{e.camera_label}\n{self.shown.fmt(e.wall_start)}\n{e.original_name}\n"
-                                f"SHA-256 {e.sha256}")
-                t.setItem(r, c, item)
-            if e.start_time is None:  # never lose time silently: say so in the list
-                t.setItem(r, 0, missing_start_cell(self.osd_panel))
 
     def highlight_evidence(self, evidence_id: int) -> None:
         """The clip being opened is the one selected in the evidence list (never a stale row)."""
-        row = next((r for r, e in enumerate(self.evidence_items) if e.id == evidence_id), None)
-        if row is not None and {i.row() for i in self.evidence_table.selectedItems()} != {row}:
-            self.evidence_table.selectRow(row)
+        evidence_rows.select(self.evidence_table, self.evidence_items, evidence_id)
 
     def reload_observations(self) -> None:
         if self.case_id is None:
@@ -358,7 +343,7 @@ class ReviewPanel(QMainWindow):
         self.stack.setCurrentWidget(self.clip_view)
 
     def sync_selected(self) -> None:
-        rows = sorted({i.row() for i in self.evidence_table.selectedItems()})
+        rows = evidence_rows.selected_rows(self.evidence_table)
         ids = [self.evidence_items[r].id for r in rows][:4]
         if len(ids) < 2:
             self.show_status(self.tr("Select 2 to 4 clips in the evidence list first."))
