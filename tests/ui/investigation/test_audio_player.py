@@ -29,10 +29,11 @@ def recordings(tmp_path_factory):
     return made
 
 
-def _attached(view, path):
+def _attached(view, path, reload: bool = True):
     res = attach_file(view.context.sessions, view.context.paths, SYSTEM, view.case_id, path,
                       "audio")
-    view.reload()
+    if reload:
+        view.reload()
     return res.evidence
 
 
@@ -74,11 +75,12 @@ def test_audio_plays_the_verified_store_copy(view, qtbot, recordings):
 
 def test_an_altered_store_copy_is_not_played(view, qtbot, recordings):
     path, _ms = recordings[0]
-    ev = _attached(view, path)
+    ev = _attached(view, path, reload=False)
     stored = evidence_path(view.context.paths, ev)
     os.chmod(stored, 0o644)
     with open(stored, "ab") as f:                   # damage the store copy (a test store)
         f.write(b"\0" * 64)
+    view.reload()     # the list selects its first row and checks it: damaged before, not during
     view.tabs.setCurrentWidget(view.evidence)
     _select(view, ev.id)
     qtbot.waitUntil(lambda: "已被改动" in view.evidence.player.notice.text(), timeout=10000)
