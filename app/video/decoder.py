@@ -128,10 +128,13 @@ class FrameDecoder:
             self._gen = None
 
     # --- decoding ----------------------------------------------------------------------------
-    def decode(self, first: int, last: int, sink: Sink, keep_from: int | None = None) -> None:
+    def decode(self, first: int, last: int, sink: Sink, keep_from: int | None = None,
+               stop: Callable[[], bool] | None = None) -> None:
         """Decode up to frame ``last``, handing frames ``keep_from``..``last`` (default
         ``first``) to ``sink``; continues from the current position when that is no slower than
-        a seek. Frames that cannot be decoded are skipped (the caller checks what arrived)."""
+        a seek. Frames that cannot be decoded are skipped (the caller checks what arrived).
+        ``stop`` is asked before every frame (also those decoded only as references): when it
+        says so, decoding ends there."""
         keep_from = first if keep_from is None else keep_from
         self._skip_before = keep_from if self._can_skip() else -1
         if self._skip_before >= 0:
@@ -141,6 +144,8 @@ class FrameDecoder:
                 and self.last + 3 >= int(self.index.key_index[slot])):
             self._seek(slot)
         while self.last < last:
+            if stop is not None and stop():
+                return
             got = self._next()
             if got is None:
                 return

@@ -78,6 +78,12 @@ class Prefetcher:
             job.future = self._pool.submit(self._run, job)
             self.job = job
 
+    def cancel(self) -> None:
+        """Stop the running job at its next frame (the reader is about to decode itself)."""
+        job = self.job
+        if job is not None:
+            job.cancelled.set()
+
     def wait_for(self, i: int) -> bool:
         """Block until the running job's range holding frame ``i`` is cached; True if one did."""
         job = self.job
@@ -101,10 +107,11 @@ class Prefetcher:
         if self.closed or job.cancelled.is_set():
             return
         if self._decoder is None:
-            # one decoding thread: frames decoded ahead take at most one core and never crowd
-            # out the frame the user is waiting for (a lower thread priority would: the
-            # thread would sit on the interpreter lock while the scheduler passes it over)
-            self._decoder = FrameDecoder(self._path, self._index, threads=1)
+            # both cores: the user is often waiting for this job's first part (the first step
+            # back after a jump). It never crowds out a frame the reader decodes itself: the
+            # reader cancels it first, and it stops within a frame (a lower thread priority
+            # would not do: the thread would sit on the interpreter lock while passed over)
+            self._decoder = FrameDecoder(self._path, self._index, threads=2)
 
         def sink(i: int, frame: av.VideoFrame) -> None:
             if job.cancelled.is_set() or self.closed:
@@ -114,7 +121,7 @@ class Prefetcher:
         with self._decoder.lock:
             try:
                 for (first, last), done in zip(job.parts, job.done, strict=True):
-                    self._decoder.decode(first, last, sink)
+                    self._decoder.decode(first, last, sink, stop=job.cancelled.is_set)
                     done.set()
             except _Superseded:
                 pass

@@ -165,6 +165,8 @@ class VideoSource:
         if item is None and self._prefetch is not None and self._prefetch.wait_for(i):
             item = self.cache.get(i)
         if item is None:
+            if self._prefetch is not None and i != prev + 1:
+                self._prefetch.cancel()     # a jump: decoding ahead must not share the cores
             item = self._decode(i, prev)
         self.position = i
         image = self.upright(item if isinstance(item, np.ndarray)

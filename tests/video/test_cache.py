@@ -9,6 +9,7 @@ import pytest
 
 import app.video.index as index_module
 from app.video import open_video, probe
+from app.video.source import VideoSource
 from tests.media import frame_index_of, make_clip
 
 FRAME_BYTES = 320 * 240 * 3 // 2   # yuv420p as kept in the cache
@@ -53,6 +54,32 @@ def test_backward_steps_prefetch_the_previous_gop():
         for _ in range(20):
             video.step(-1)
         assert frame_index_of(video.read(video.position)) == video.position
+
+
+def test_a_jump_stops_decoding_ahead_before_it_decodes(monkeypatch):
+    """The background job must not share the cores with the frame the user jumped to: the jump
+    cancels it, and the job stops within a frame (it does not finish its range)."""
+    clip = make_clip("h264_mp4", frames=300, gop=250, size=(1280, 720))
+    with open_video(clip, cache_bytes=200 * 1280 * 720 * 3 // 2) as video:
+        video.read(260)                      # a jump: the GOP before is decoded behind it
+        job = video._prefetch.job
+        assert job is not None and job.parts[1] == (160, 255)
+        assert job.done[0].wait(30)          # 256..259 first; now on its way from 0 to 160
+        monkeypatch.setattr(video._prefetch, "request", lambda *a, **k: None)  # no new job
+        assert frame_index_of(video.read(40)) == 40   # another jump, not covered by the job
+        assert job.cancelled.is_set()
+        job.future.result(30)
+        assert video._prefetch._decoder.last < 100    # it stopped, far short of its range
+        video.wait_idle(30)
+        for i in (39, 38, 259, 258):          # the new job fills in; every frame still exact
+            assert frame_index_of(video.read(i)) == i
+
+
+def test_decoding_stops_when_asked():
+    with VideoSource(make_clip("h264_mp4", frames=120, gop=25), prefetch=False) as video:
+        got: list[int] = []
+        video._main.decode(30, 60, lambda i, _f: got.append(i), stop=lambda: len(got) >= 3)
+        assert got == [30, 31, 32]
 
 
 def test_forward_steps_do_not_prefetch():
