@@ -53,6 +53,11 @@ class FrameDecoder:
         self._positioned: PositionedDemuxer | None = None   # pos seeking: one demuxer
 
     # --- lifecycle ---------------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Open the file and the decoder now (else the first decode does)."""
+        with self.lock:
+            self._ensure_open()
+
     def _ensure_open(self) -> None:
         if self.index.seek_by == "pos":
             if self._codec is None:

@@ -57,6 +57,7 @@ class Prefetcher:
         self._lock = threading.Lock()
         self.job: Job | None = None
         self.closed = False
+        self._opening = self._pool.submit(self._prepare)   # now, not when the user waits
 
     @property
     def damaged(self) -> set[int]:
@@ -96,6 +97,7 @@ class Prefetcher:
         return job.done[part].is_set()
 
     def wait_idle(self, timeout: float | None = None) -> None:
+        self._opening.result(timeout)
         job = self.job
         if job is not None and job.future is not None:
             try:
@@ -103,25 +105,34 @@ class Prefetcher:
             except VideoError:
                 pass
 
-    def _run(self, job: Job) -> None:
-        if self.closed or job.cancelled.is_set():
-            return
+    def _prepare(self) -> FrameDecoder:
         if self._decoder is None:
             # both cores: the user is often waiting for this job's first part (the first step
             # back after a jump). It never crowds out a frame the reader decodes itself: the
             # reader cancels it first, and it stops within a frame (a lower thread priority
             # would not do: the thread would sit on the interpreter lock while passed over)
             self._decoder = FrameDecoder(self._path, self._index, threads=2)
+            if not self.closed:
+                try:
+                    self._decoder.prepare()
+                except (VideoError, OSError, av.error.FFmpegError):
+                    pass   # the reader opens (and reports) the file itself
+        return self._decoder
+
+    def _run(self, job: Job) -> None:
+        if self.closed or job.cancelled.is_set():
+            return
+        decoder = self._prepare()
 
         def sink(i: int, frame: av.VideoFrame) -> None:
             if job.cancelled.is_set() or self.closed:
                 raise _Superseded
             self._store(i, frame)
 
-        with self._decoder.lock:
+        with decoder.lock:
             try:
                 for (first, last), done in zip(job.parts, job.done, strict=True):
-                    self._decoder.decode(first, last, sink, stop=job.cancelled.is_set)
+                    decoder.decode(first, last, sink, stop=job.cancelled.is_set)
                     done.set()
             except _Superseded:
                 pass
