@@ -13,10 +13,8 @@ from app.commands.times import parse_time
 from app.i18n import _
 from app.models.db import unit_of_work
 from app.reports.request_letter import issue_letter
-from app.services.casefile.fulltext import search_all, search_case
+from app.services.casefile.record_search import search_all, search_case
 from app.services.common.code_labels import label
-from app.services.common.context import SYSTEM
-from app.services.common.errors import ValidationError
 from app.services.evidence import attachments, cameras
 from app.services.investigation import canvass, merged_timeline, requests, tasks
 
@@ -25,14 +23,12 @@ def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat() if dt else None
 
 
-def _when(text: str | None, field: str) -> datetime | None:
+def _when(ctx: CliContext, text: str | None, field: str) -> datetime | None:
+    """A typed time; one without a zone is read on the squad's clock (``CliContext.localize``)."""
     if not text:
         return None
-    value = parse_time(text, field, _("Write the start time as ISO 8601 with a zone, e.g. "
-                                      "2023-11-28T05:56:52+08:00."))
-    if value.tzinfo is None:
-        raise ValidationError({field: _("The start time needs a time zone.")})
-    return value
+    return ctx.localize(parse_time(text, field, _("Write the time as 2023-11-28 or "
+                                                  "2023-11-28T09:40:00.")))
 
 
 def entry_json(e: canvass.CanvassEntry) -> dict:
@@ -48,18 +44,18 @@ def entry_json(e: canvass.CanvassEntry) -> dict:
 
 
 def _cmd_canvass(args: argparse.Namespace, ctx: CliContext) -> int:
-    now = _when(args.now, "now")
+    now = _when(ctx, args.now, "now")
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
         for key in args.add or ():
-            canvass.add_camera(s, SYSTEM, case_id, cameras.find_camera(s, SYSTEM, key).id)
+            canvass.add_camera(s, ctx.actor, case_id, cameras.find_camera(s, ctx.actor, key).id)
         if args.status:
             key, _sep, status = args.status.partition("=")
-            cam = cameras.find_camera(s, SYSTEM, key)
-            canvass.set_status(s, SYSTEM, canvass.entry_of_camera(s, SYSTEM, case_id, cam.id).id,
+            cam = cameras.find_camera(s, ctx.actor, key)
+            canvass.set_status(s, ctx.actor, canvass.entry_of_camera(s, ctx.actor, case_id, cam.id).id,
                                status.strip())
         rows = (canvass.urgent_list if args.urgent else canvass.list_canvass)(
-            s, SYSTEM, case_id, now=now)
+            s, ctx.actor, case_id, now=now)
     if args.json:
         print_json([entry_json(e) for e in rows])
         return 0
@@ -75,12 +71,12 @@ def _cmd_attach(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
     res = attachments.attach_file(
-        ctx.sessions, ctx.paths, SYSTEM, case_id, args.file, args.kind,
-        attachments.DetailInput(taken_at=_when(args.at, "at"), place=args.place,
+        ctx.sessions, ctx.paths, ctx.actor, case_id, args.file, args.kind,
+        attachments.DetailInput(taken_at=_when(ctx, args.at, "at"), place=args.place,
                                 person=args.person, officer=args.officer,
                                 description=args.description, text=args.text))
     with unit_of_work(ctx.sessions) as s:
-        det = next(a.detail for a in attachments.list_attachments(s, SYSTEM, case_id)
+        det = next(a.detail for a in attachments.list_attachments(s, ctx.actor, case_id)
                    if a.evidence.id == res.evidence.id)
     if args.json:
         print_json({"duplicate": res.duplicate, "kind": res.evidence.media_kind,
@@ -98,7 +94,7 @@ def _cmd_attach(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _cmd_tasks(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
-        rows = tasks.list_tasks(s, SYSTEM, resolve_case_id(s, args.case))
+        rows = tasks.list_tasks(s, ctx.actor, resolve_case_id(s, args.case))
     if args.json:
         print_json([{"id": t.id, "kind": t.kind, "title": t.title, "status": t.status,
                      "assignee": t.assignee_name, "address": t.address,
@@ -115,7 +111,7 @@ def _cmd_tasks(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _cmd_story(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
-        rows = merged_timeline.merged_timeline(s, SYSTEM, resolve_case_id(s, args.case),
+        rows = merged_timeline.merged_timeline(s, ctx.actor, resolve_case_id(s, args.case),
                                                custody=not args.no_custody)
     if args.json:
         print_json([{"at": _iso(r.at), "source": r.source, "kind": r.kind, "title": r.title,
@@ -129,9 +125,9 @@ def _cmd_story(args: argparse.Namespace, ctx: CliContext) -> int:
 def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         if args.case:
-            hits = search_case(s, SYSTEM, resolve_case_id(s, args.case), args.text)
+            hits = search_case(s, ctx.actor, resolve_case_id(s, args.case), args.text)
         else:
-            hits = search_all(s, SYSTEM, args.text)
+            hits = search_all(s, ctx.actor, args.text)
     if args.json:
         print_json([{"case_id": h.case_id, "case_no": h.case_no, "source": h.source,
                      "ref_id": h.ref_id, "at": _iso(h.at), "text": h.text} for h in hits])
@@ -144,8 +140,8 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
 def _cmd_letter(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
-        cam = cameras.find_camera(s, SYSTEM, args.camera)
-    req = issue_letter(ctx.sessions, SYSTEM, case_id, cam.id, Path(args.out), args.unit)
+        cam = cameras.find_camera(s, ctx.actor, args.camera)
+    req = issue_letter(ctx.sessions, ctx.actor, case_id, cam.id, Path(args.out), args.unit)
     if args.json:
         print_json({"id": req.id, "doc_no": req.doc_no, "pdf": args.out,
                     "pdf_sha256": req.pdf_sha256, "footage_lost_at": _iso(req.footage_lost_at)})
@@ -156,7 +152,7 @@ def _cmd_letter(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _cmd_hand_over(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
-        req = requests.hand_over(s, SYSTEM, args.request, args.to, at=_when(args.at, "at"))
+        req = requests.hand_over(s, ctx.actor, args.request, args.to, at=_when(ctx, args.at, "at"))
     print(_("Evidence request {no} handed to {who} ({camera})", no=req.doc_no, who=req.handed_to,
             camera=req.camera.code))
     return 0
@@ -170,7 +166,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status", metavar="CAMERA=STATUS",
                    help="set a camera's coverage status (to_ask, asked, collected, reviewed, "
                         "nothing_relevant)")
-    p.add_argument("--now", help="reference time, ISO 8601 with zone (default: now)")
+    p.add_argument("--now", help="reference time, ISO 8601; without a zone on the squad's clock (default: now)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_canvass)
 
@@ -178,7 +174,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("case")
     p.add_argument("file")
     p.add_argument("--kind", required=True, choices=list(attachments.KINDS))
-    p.add_argument("--at", help="when taken or given, ISO 8601 with zone (photos: EXIF)")
+    p.add_argument("--at", help="when taken or given, ISO 8601; without a zone on the squad's clock (photos: EXIF)")
     p.add_argument("--place", default="")
     p.add_argument("--person", default="", help="the witness / who gave it")
     p.add_argument("--officer", default="", help="who took it / interviewed")
@@ -216,5 +212,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("hand-over", help="log that an evidence-request letter was handed over")
     p.add_argument("request", type=int)
     p.add_argument("--to", required=True, help="who received it")
-    p.add_argument("--at", help="when, ISO 8601 with zone (default: now)")
+    p.add_argument("--at", help="when, ISO 8601; without a zone on the squad's clock (default: now)")
     p.set_defaults(func=_cmd_hand_over)

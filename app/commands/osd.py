@@ -13,7 +13,6 @@ from app.commands.times import parse_time
 from app.commands.video import ProgressBar, _roi
 from app.i18n import _
 from app.models.db import unit_of_work
-from app.services.common.context import SYSTEM
 from app.services.common.errors import NotFoundError
 from app.services.evidence import items, osd
 from app.timeread import OcrUnavailable, TimeProfile
@@ -68,19 +67,19 @@ def _cmd_osd(args: argparse.Namespace, ctx: CliContext) -> int:
 def _run(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
-        ev = items.get_evidence(s, SYSTEM, args.evidence_id)
+        ev = items.get_evidence(s, ctx.actor, args.evidence_id)
         if ev.case_id != case_id:
             raise NotFoundError(_("Evidence item {id} is not part of case {case}.",
                                   id=args.evidence_id, case=args.case))
-        dto = None if args.reread else osd.get_profile(s, SYSTEM, ev.id)
+        dto = None if args.reread else osd.get_profile(s, ctx.actor, ev.id)
     if dto is None:
-        dto = osd.profile_clip(ctx.sessions, ctx.paths, SYSTEM, ev.id, roi=_roi(args.roi),
+        dto = osd.profile_clip(ctx.sessions, ctx.paths, ctx.actor, ev.id, roi=_roi(args.roi),
                                progress=None if args.json else ProgressBar(_("reading clock")),
                                max_samples=args.max_samples)
     suggestion = None
     if args.photo and dto.found:
         with unit_of_work(ctx.sessions) as s:
-            suggestion = osd.suggest_from_photo(s, SYSTEM, ev.id, _time(args.photo[0], "dvr"),
+            suggestion = osd.suggest_from_photo(s, ctx.actor, ev.id, _time(args.photo[0], "dvr"),
                                                 _time(args.photo[1], "standard"))
     if args.json:
         print_json({"profile": profile_json(dto),

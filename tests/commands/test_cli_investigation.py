@@ -87,3 +87,38 @@ def test_canvass_attach_letter_story_and_search(capsys, tmp_path):
     assert code == 0 and "石峰-2023-0117" in out
     code, out, _ = _run(capsys, *d, "search", "麻将", "--json")
     assert [h["source"] for h in json.loads(out)] == ["event"]
+
+
+def test_the_investigation_commands_act_as_the_signed_in_user(capsys, tmp_path, monkeypatch):
+    """They ran as the system account: a trainer could read an open case's tasks, story and
+    canvass, and what an officer attached was logged as 系统."""
+    from sqlalchemy import select
+
+    from app.models import AuditEntry
+    from app.models.enums import Role
+    from tests.conftest import make_actor
+    paths, _ids = _setup(tmp_path)
+    engine, factory = open_database(paths.db_url)
+    with unit_of_work(factory) as s:
+        users.create_user(s, make_actor(Role.ADMIN), "trainer1", "教官", Role.TRAINER.value,
+                          DEMO_PASSWORD, must_change_password=False)
+    d = ["--data-dir", str(paths.data_dir)]
+    note = tmp_path / "询问笔录.txt"
+    note.write_text("证人称看见一辆蓝色三轮车。", encoding="utf-8")
+    monkeypatch.setenv("CASEDESK_USER", "trainer1")
+    for argv in (["tasks", "石峰-2023-0117"], ["story", "石峰-2023-0117"],
+                 ["canvass", "石峰-2023-0117"], ["search", "麻将", "--case", "石峰-2023-0117"],
+                 ["attach", "石峰-2023-0117", str(note), "--kind", "statement"]):
+        code, out, err = _run(capsys, *d, *argv)
+        assert code != 0 and out == "" and err.startswith("错误"), argv
+    code, out, _ = _run(capsys, *d, "search", "麻将")
+    assert code == 0 and "石峰-2023-0117" not in out               # an open case: not shown
+    monkeypatch.setenv("CASEDESK_USER", "admin")
+    code, _out, _err = _run(capsys, *d, "attach", "石峰-2023-0117", str(note), "--kind",
+                            "statement", "--at", "2023-11-28T09:40:00")
+    assert code == 0
+    with factory() as s:
+        row = s.scalars(select(AuditEntry).where(AuditEntry.action == "evidence.import")
+                        .order_by(AuditEntry.id.desc())).first()
+    engine.dispose()
+    assert row is not None and row.username == "admin"

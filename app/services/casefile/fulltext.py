@@ -8,6 +8,7 @@ every term is found somewhere in it (not necessarily in the same record).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -28,9 +29,6 @@ from app.models import (
     SearchTask,
     TimelineEvent,
 )
-from app.services.casefile.access import load_case
-from app.services.common.context import Actor, Perm, require
-from app.services.common.errors import PermissionDenied
 
 SNIPPET = 60
 
@@ -129,18 +127,24 @@ def term_clause(term: str) -> ColumnElement[bool]:
     return or_(own, Case.id.in_(union(*subs)))
 
 
-def _snippet(text: str, term: str) -> str:
+def snippet(text: str, term: str) -> str:
     low = text.lower()
     i = max(0, low.find(term) - SNIPPET // 3)
     cut = text[i:i + SNIPPET].replace("\n", " ")
     return ("…" if i else "") + cut + ("…" if i + SNIPPET < len(text) else "")
 
 
-def _hits(session: Session, terms: list[str], case_ids: list[int] | None) -> list[SearchHit]:
+Scrub = Callable[[str | None], str | None]
+
+
+def hits(session: Session, terms: list[str], case_ids: list[int] | None,
+         scrub_for: Callable[[int], Scrub] | None = None) -> list[SearchHit]:
+    """Records of ``case_ids`` (all when None) holding every term. With ``scrub_for`` (a case
+    id's scrubber) a record is matched and shown in its scrubbed text only."""
     if not terms:
         return []
     nos = dict(session.execute(select(Case.id, Case.case_no)).all())
-    hits: list[SearchHit] = []
+    found: list[SearchHit] = []
     for source, model, case_col, cols, at, join in _sources():
         conds = [or_(*(_like(c, t) for c in cols)) for t in terms]
         stmt = select(model.id if source != "evidence" else EvidenceDetail.evidence_id,
@@ -152,32 +156,12 @@ def _hits(session: Session, terms: list[str], case_ids: list[int] | None) -> lis
         for row in session.execute(stmt.where(*conds)).all():
             ref, cid, when, *values = row
             blob = "\n".join(v for v in values if v)
-            hits.append(SearchHit(cid, nos.get(cid, ""), source, ref, when,
-                                  _snippet(blob, terms[0])))
+            if scrub_for is not None:
+                blob = scrub_for(cid)(blob) or ""
+                if not all(t in blob.lower() for t in terms):
+                    continue
+            found.append(SearchHit(cid, nos.get(cid, ""), source, ref, when,
+                                   snippet(blob, terms[0])))
     far = datetime.max
-    return sorted(hits, key=lambda h: (h.case_no, h.at.replace(tzinfo=None) if h.at else far,
-                                       h.source, h.ref_id))
-
-
-def search_case(session: Session, actor: Actor, case_id: int, text: str) -> list[SearchHit]:
-    """Every record of one case holding all terms of ``text`` (each record on its own)."""
-    case = load_case(session, actor, case_id)
-    terms = (text or "").lower().split()
-    hits = _hits(session, terms, [case.id])
-    if terms and all(t in (case.search_text or "") for t in terms):
-        hits.insert(0, SearchHit(case.id, case.case_no, "case", case.id, case.occurred_at,
-                                 _snippet(case.search_text, terms[0])))
-    return hits
-
-
-def search_all(session: Session, actor: Actor, text: str) -> list[SearchHit]:
-    """Matching records across every case the actor may read."""
-    require(actor, Perm.CASE_READ)
-    visible = []
-    for case in session.scalars(select(Case)).all():
-        try:
-            require(actor, Perm.CASE_READ, case)
-        except PermissionDenied:
-            continue
-        visible.append(case.id)
-    return _hits(session, (text or "").lower().split(), visible)
+    return sorted(found, key=lambda h: (h.case_no, h.at.replace(tzinfo=None) if h.at else far,
+                                        h.source, h.ref_id))

@@ -100,3 +100,24 @@ def test_scrubbing_is_idempotent_and_family_words_are_not_nicknames():
     once = p.scrub("养猪场主周某不在场，其家人称周某早上出门，外号黑皮。")
     assert once == "养猪场主人员A不在场，其家人称人员A早上出门，外号人员B。"
     assert p.scrub(once) == once and scrubber.find(once) == []
+
+
+def test_a_trainers_search_matches_and_shows_the_anonymized_text(session_factory, case_a):
+    """Searching raw text would tell a trainer which closed case a named person is in."""
+    from app.models import SearchTask
+    from app.services.casefile.record_search import search_all, search_case
+    with unit_of_work(session_factory) as s:
+        s.add(SearchTask(case_id=case_a, kind="canvass", title="走访养猪场", status="done",
+                         result=f"找到{SUSPECT_NAME}（{SUSPECT_PHONE}）的养猪场，车牌{PLATE}。"
+                                + FREE_TEXT))
+    officer = make_actor(Role.REVIEWER)
+    with session_factory() as s:
+        for secret in (SUSPECT_NAME, SUSPECT_PHONE, PLATE, "王建华", "0731-22881234"):
+            assert search_all(s, officer, secret), secret          # the others find it
+            assert search_all(s, TRAINER, secret) == [], secret
+            assert search_case(s, TRAINER, case_a, secret) == [], secret
+        shown = search_all(s, TRAINER, "养猪场") + search_case(s, TRAINER, case_a, "养猪场")
+    assert "task" in {h.source for h in shown}                      # still found, anonymized
+    for hit in shown:
+        for secret in (SUSPECT_NAME, SUSPECT_PHONE, PLATE, *SECRETS):
+            assert secret not in hit.text, (secret, hit.text)

@@ -11,7 +11,7 @@ from app.models.db import unit_of_work
 from app.models.enums import CustodyAction
 from app.services.casefile import search, timeline
 from app.services.casefile.dto import CaseFilter, EventInput
-from app.services.casefile.fulltext import search_all, search_case
+from app.services.casefile.record_search import search_all, search_case
 from app.services.common import coded_text
 from app.services.common.context import SYSTEM
 from app.services.common.errors import ValidationError
