@@ -30,6 +30,7 @@ from app.services.common.errors import ServiceError
 from app.services.evidence.cameras import CameraDTO
 from app.services.evidence.routes import Route
 from app.services.investigation import case_map
+from app.ui.review.map_labels import MapLabel, layout
 from app.ui.review.shown_zone import ShownZone
 
 M_PER_DEG_LAT = 110_540.0
@@ -107,21 +108,25 @@ class PlanView(QGraphicsView):
         self.setBackgroundBrush(QBrush(QColor(236, 238, 232)))
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.shown_at: dict[int, QPointF] = {}  # camera id → where its dot is drawn
+        self.labels: list[MapLabel] = []         # camera names and speeds, in priority order
         self.legs_drawn = 0
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
         f = 1.2 ** (event.angleDelta().y() / 120.0)
         self.scale(f, f)
         self._user_zoomed = True
+        self.lay_out_labels()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if not getattr(self, "_user_zoomed", False):
             self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.lay_out_labels()
 
     def show_route(self, cameras: list[CameraDTO], route: Route | None, area: dict | None) -> None:
         scene = self.scene()
         scene.clear()
+        self.labels, self.shown_at = [], {}     # their items went with the scene's
         self._user_zoomed = False
         placed = [(c, c.lat, c.lon) for c in cameras if c.lat is not None and c.lon is not None]
         if not placed:
@@ -147,7 +152,8 @@ class PlanView(QGraphicsView):
         font = QFont()
         font.setPointSize(9)
         fixed = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
-        labelled: list[QPointF] = []
+        self.labels, first, rest = [], [], []
+        order = {p.camera_id: n for n, p in enumerate(route.points)} if route else {}
         for (c, _lat, _lon), pos in zip(placed, positions, strict=True):
             colour = QColor(0, 90, 200) if c.id in on_route else QColor(120, 120, 120)
             dot = QGraphicsEllipseItem(QRectF(-8, -8, 16, 16))
@@ -161,31 +167,39 @@ class PlanView(QGraphicsView):
             text = scene.addSimpleText(f"{c.code} {c.name}", font)
             text.setPos(pos)
             text.setFlag(fixed)
-            crowded = any(QLineF(pos, q).length() < extent * 0.06 for q in labelled)
-            dx = -12 - text.boundingRect().width() if crowded else 12  # neighbour: label left
-            text.setTransform(QTransform.fromTranslate(dx, -8))
-            labelled.append(pos)
             text.setZValue(4)
-        if route is not None:
-            self._draw_route(scene, route, proj, extent)
+            label = MapLabel(text, pos, f"{c.code} {c.name}", c.code)
+            if c.id in order:
+                first.append((order[c.id], label))
+            else:
+                rest.append(label)
+        speeds = self._draw_route(scene, route, proj, extent) if route is not None else []
+        self.labels = [lb for _n, lb in sorted(first, key=lambda t: t[0])] + speeds + rest
         margin = extent * 0.15
         rect = scene.itemsBoundingRect().united(QRectF(min(xs), min(ys), max(xs) - min(xs),
                                                        max(ys) - min(ys)))
         rect = rect.adjusted(-margin, -margin, margin * 3, margin)
         scene.setSceneRect(rect)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self.lay_out_labels()
+
+    def lay_out_labels(self) -> None:
+        """Labels that cover nothing at the current zoom (``map_labels``)."""
+        layout(self, self.labels, list(self.shown_at.values()))
 
     def _placed_at(self, camera_id: int | None) -> QPointF | None:
         """Where a camera's dot is drawn (spread apart from its neighbours)."""
         return None if camera_id is None else self.shown_at.get(camera_id)
 
     def _draw_route(self, scene: QGraphicsScene, route: Route, proj: LocalProjection,
-                    extent: float) -> None:
+                    extent: float) -> list[MapLabel]:
+        """Legs with arrows; returns the speed labels (laid out with the camera names)."""
         size = extent * 0.05
         fixed = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
         pts = [(p, self._placed_at(p.camera_id) or proj(lat, lon)) for p in route.points
                if (lat := p.lat) is not None and (lon := p.lon) is not None]
         self.legs_drawn = 0
+        speeds: list[MapLabel] = []
         for n in range(1, len(pts)):
             (_a, a), (pb, b) = pts[n - 1], pts[n]
             line = QLineF(a, b)
@@ -203,13 +217,15 @@ class PlanView(QGraphicsView):
             head = QPolygonF([tip, tip - QPointF(math.cos(angle - 0.4) * size, math.sin(angle - 0.4) * size),
                               tip - QPointF(math.cos(angle + 0.4) * size, math.sin(angle + 0.4) * size)])
             scene.addPolygon(head, QPen(colour), QBrush(colour)).setZValue(2)
-            if (pb.speed_kmh is not None or pb.flagged) and line.length() > extent * 0.06:
-                label = scene.addSimpleText(f"{pb.speed_kmh:.0f} km/h" if pb.speed_kmh is not None
-                                            else "?")
+            if pb.speed_kmh is not None or pb.flagged:
+                words = f"{pb.speed_kmh:.0f} km/h" if pb.speed_kmh is not None else "?"
+                label = scene.addSimpleText(words)
                 label.setBrush(QBrush(colour))
                 label.setPos(shrink.pointAt(0.5))
                 label.setFlag(fixed)
-                label.setTransform(QTransform.fromTranslate(-60, -6))
+                label.setZValue(4)
+                speeds.append(MapLabel(label, shrink.pointAt(0.5), words, words, centred=True))
+        return speeds
 
 
 class RouteWidget(QWidget):
