@@ -91,7 +91,8 @@ class CameraWedge(QGraphicsPathItem):
 
 
 def add_camera(scene: QGraphicsScene, camera_id: int, pos: QPointF, label: str, colour: QColor,
-               tooltip: str, font: QFont) -> None:
+               tooltip: str, font: QFont) -> QGraphicsSimpleTextItem:
+    """A camera's dot and its label (returned: the view lays labels out, ``map_labels``)."""
     dot = QGraphicsEllipseItem(QRectF(-6, -6, 12, 12))
     dot.setPen(QPen(Qt.GlobalColor.white, 2))
     dot.setBrush(QBrush(colour))
@@ -110,6 +111,7 @@ def add_camera(scene: QGraphicsScene, camera_id: int, pos: QPointF, label: str, 
     text.setTransform(text.transform().fromTranslate(9, -7))
     text.setData(CAMERA_ID, camera_id)
     scene.addItem(text)
+    return text
 
 
 def add_scene_marker(scene: QGraphicsScene, pos: QPointF, label: str, font: QFont) -> None:

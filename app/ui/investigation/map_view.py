@@ -38,6 +38,7 @@ from app.services.investigation.gaps import Gap
 from app.services.investigation.tasks import TaskDTO
 from app.ui.investigation import map_items
 from app.ui.investigation.basemap import BasemapConfig
+from app.ui.widgets.map_labels import MapLabel, layout
 
 FIT_RADIUS_M = 2000.0   # cameras farther from the scene are drawn but not fitted into view
 NICE = (5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
@@ -90,6 +91,7 @@ class MapView(QGraphicsView):
         self.cfg = BasemapConfig()
         self.proj: geo.LocalProjection | None = None
         self.wedges: dict[int, map_items.CameraWedge] = {}
+        self.labels: list[MapLabel] = []
         self._fit = QRectF()
         self._user_zoomed = False
         self._drawing: list[QPointF] | None = None
@@ -193,6 +195,7 @@ class MapView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.wedges.clear()
+        self.labels = []          # camera codes, laid out so none covers another (map_labels)
         self.cfg = cfg
         centre = data.centre()
         if centre is None:
@@ -224,7 +227,8 @@ class MapView(QGraphicsView):
             self.wedges[c.id] = wedge
             tip = f"{c.code} {c.name}\n{labels.get(e.status, e.status)}\n{c.owner_unit} " \
                   f"{c.contact_name} {c.contact_phone}"
-            map_items.add_camera(scene, c.id, pos, c.code, colour, tip, font)
+            text = map_items.add_camera(scene, c.id, pos, c.code, colour, tip, font)
+            self.labels.append(MapLabel(text, pos, c.code, c.code))
             if dist <= FIT_RADIUS_M:
                 fit.append(pos)
         for t in data.tasks:
@@ -252,6 +256,10 @@ class MapView(QGraphicsView):
         self._user_zoomed = False
         self.fitInView(self._fit, Qt.AspectRatioMode.KeepAspectRatio)
         self._last_view = self._view_state()
+        self.lay_out_labels()
+
+    def lay_out_labels(self) -> None:
+        layout(self, self.labels, [lb.at for lb in self.labels])
 
     def _add_plan(self, plan: CaseMapDTO) -> None:
         pix = QPixmap()
@@ -324,6 +332,7 @@ class MapView(QGraphicsView):
         if not self._fit.isEmpty() and state != self._last_view:
             self._last_view = state
             self._settle.start()
+            self.lay_out_labels()
 
     # -- furniture: scale bar and north arrow ------------------------------------------------
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
@@ -367,3 +376,4 @@ class MapView(QGraphicsView):
         super().resizeEvent(event)
         if not self._user_zoomed and not self._fit.isEmpty():
             self.fitInView(self._fit, Qt.AspectRatioMode.KeepAspectRatio)
+        self.lay_out_labels()

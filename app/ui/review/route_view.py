@@ -30,8 +30,8 @@ from app.services.common.errors import ServiceError
 from app.services.evidence.cameras import CameraDTO
 from app.services.evidence.routes import Route
 from app.services.investigation import case_map
-from app.ui.review.map_labels import MapLabel, layout
 from app.ui.review.shown_zone import ShownZone
+from app.ui.widgets.map_labels import MapLabel, layout
 
 M_PER_DEG_LAT = 110_540.0
 M_PER_DEG_LON_EQ = 111_320.0

@@ -42,6 +42,24 @@ def test_urgent_list_and_map_furniture(view):
     assert view.heading.text().startswith(CASE_A_NO)
 
 
+def test_camera_codes_on_the_map_never_cover_each_other(view):
+    """Two lenses on one pole (a third camera 1 m from SF-TQ-003): every code stays readable."""
+    from app.services.evidence import cameras
+    from app.ui.widgets.map_labels import view_rect
+    with unit_of_work(view.context.sessions) as s:
+        cam = cameras.create_camera(s, SYSTEM, cameras.CameraInput(
+            code="SF-TQ-003B", name="同杆第二镜头", lat=27.87351, lon=113.15751))
+        canvass.add_camera(s, SYSTEM, view.case_id, cam.id)
+    view.reload()
+    view.resize(1200, 800)
+    view.show()
+    view.map.lay_out_labels()
+    shown = [lb for lb in view.map.labels if lb.item.isVisible()]
+    assert {lb.shown for lb in shown} >= {"SF-TQ-003", "SF-TQ-003B", "SF-TQ-012"}
+    rects = [view_rect(view.map, lb.item) for lb in shown]
+    assert not any(a.intersects(b) for n, a in enumerate(rects) for b in rects[n + 1:])
+
+
 def test_creating_a_task_from_an_inference(view, qtbot, monkeypatch):
     inference = next(e for e in view.board.events if e.kind == "inference"
                      and "损坏" in e.title)

@@ -42,7 +42,7 @@ def test_colocated_cameras_show_every_leg(qtbot):
 def _no_overlaps(view) -> list:
     from PySide6.QtCore import QPointF, QRectF
 
-    from app.ui.review.map_labels import view_rect
+    from app.ui.widgets.map_labels import view_rect
     shown = [lb for lb in view.labels if lb.item.isVisible()]
     rects = [view_rect(view, lb.item) for lb in shown]
     for i, a in enumerate(rects):
