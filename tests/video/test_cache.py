@@ -75,6 +75,24 @@ def test_a_jump_stops_decoding_ahead_before_it_decodes(monkeypatch):
             assert frame_index_of(video.read(i)) == i
 
 
+def test_after_a_jump_the_first_part_covers_a_held_arrow_key():
+    """The rest of the range decodes the GOP's references again: the first part holds enough
+    frames (run/16, 4 to 16) that steps back at 25/s do not reach its end before the rest."""
+    with open_video(make_clip("h264_mp4", frames=300, gop=250), cache_bytes=200 * FRAME_BYTES) \
+            as video:
+        video.read(250)                              # a keyframe: the whole GOP before it
+        assert video._prefetch.job.parts[0] == (235, 249)
+        assert frame_index_of(video.step(-1)) == 249
+        misses = video.cache.misses
+        for expected in range(248, 234, -1):
+            assert frame_index_of(video.step(-1)) == expected
+        assert video.cache.misses == misses         # all 14 from the first part
+    with open_video(make_clip("h264_mp4", frames=120, gop=25), cache_bytes=60 * FRAME_BYTES) \
+            as video:
+        video.read(100)                              # a short GOP: the rest comes quickly
+        assert video._prefetch.job.parts[0] == (96, 99)
+
+
 def test_decoding_stops_when_asked():
     with VideoSource(make_clip("h264_mp4", frames=120, gop=25), prefetch=False) as video:
         got: list[int] = []
