@@ -97,7 +97,8 @@ class Prefetcher:
         return job.done[part].is_set()
 
     def wait_idle(self, timeout: float | None = None) -> None:
-        self._opening.result(timeout)
+        if not self._opening.cancelled():    # (closed before it ran)
+            self._opening.result(timeout)
         job = self.job
         if job is not None and job.future is not None:
             try:
