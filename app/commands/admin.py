@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.commands.backup_auth import backup_sign_in
 from app.commands.context import CliContext, print_json
-from app.commands.times import parse_time
+from app.commands.times import squad_time
 from app.i18n import _
 from app.models.db import unit_of_work
 from app.models.enums import Role
@@ -144,10 +144,8 @@ def _cmd_token(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _since(text: str | None, ctx: CliContext) -> datetime | None:
     """``--since``: an ISO date or date-time, on the squad's clock unless zoned, 1970-2099."""
-    if not text:
-        return None
-    value = parse_time(text, "since", _("Write the time as 2023-11-28 or 2023-11-28T09:40:00."))
-    return check_instant(ctx.localize(value), "since")
+    value = squad_time(ctx, text, "since")
+    return check_instant(value, "since") if value is not None else None
 
 
 def _cmd_audit(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.commands.context import CliContext, print_json
 from app.commands.evidence import evidence_json, resolve_case_id
-from app.commands.times import parse_time
+from app.commands.times import squad_time
 from app.i18n import _
 from app.models.db import unit_of_work
 from app.reports.request_letter import issue_letter
@@ -21,14 +21,6 @@ from app.services.investigation import canvass, merged_timeline, requests, tasks
 
 def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat() if dt else None
-
-
-def _when(ctx: CliContext, text: str | None, field: str) -> datetime | None:
-    """A typed time; one without a zone is read on the squad's clock (``CliContext.localize``)."""
-    if not text:
-        return None
-    return ctx.localize(parse_time(text, field, _("Write the time as 2023-11-28 or "
-                                                  "2023-11-28T09:40:00.")))
 
 
 def entry_json(e: canvass.CanvassEntry) -> dict:
@@ -44,7 +36,7 @@ def entry_json(e: canvass.CanvassEntry) -> dict:
 
 
 def _cmd_canvass(args: argparse.Namespace, ctx: CliContext) -> int:
-    now = _when(ctx, args.now, "now")
+    now = squad_time(ctx, args.now, "now")
     with unit_of_work(ctx.sessions) as s:
         case_id = resolve_case_id(s, args.case)
         for key in args.add or ():
@@ -72,7 +64,7 @@ def _cmd_attach(args: argparse.Namespace, ctx: CliContext) -> int:
         case_id = resolve_case_id(s, args.case)
     res = attachments.attach_file(
         ctx.sessions, ctx.paths, ctx.actor, case_id, args.file, args.kind,
-        attachments.DetailInput(taken_at=_when(ctx, args.at, "at"), place=args.place,
+        attachments.DetailInput(taken_at=squad_time(ctx, args.at, "at"), place=args.place,
                                 person=args.person, officer=args.officer,
                                 description=args.description, text=args.text))
     with unit_of_work(ctx.sessions) as s:
@@ -152,7 +144,7 @@ def _cmd_letter(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _cmd_hand_over(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions) as s:
-        req = requests.hand_over(s, ctx.actor, args.request, args.to, at=_when(ctx, args.at, "at"))
+        req = requests.hand_over(s, ctx.actor, args.request, args.to, at=squad_time(ctx, args.at, "at"))
     print(_("Evidence request {no} handed to {who} ({camera})", no=req.doc_no, who=req.handed_to,
             camera=req.camera.code))
     return 0

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
@@ -41,7 +40,7 @@ from app.services.casefile.search import refresh_search_text
 from app.services.casefile.timeline import event_dto
 from app.services.casefile.vehicles import vehicle_dto
 from app.services.common import audit
-from app.services.common.clock import DEFAULT_TZ
+from app.services.common.clock import DEFAULT_TZ, known_zone
 from app.services.common.code_labels import label
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import PermissionDenied, ValidationError, WorkflowError
@@ -102,9 +101,7 @@ def _values(session: Session, data: CaseInput, case_id: int | None) -> dict[str,
             data.reported_at and data.reported_at < data.occurred_at:
         errors["reported_at"] = _("The report cannot come before the accident.")
     data = replace(data, tz=data.tz.strip() or (squad.tz if squad is not None else DEFAULT_TZ))
-    try:
-        ZoneInfo(data.tz)
-    except (ZoneInfoNotFoundError, ValueError):
+    if not known_zone(data.tz):
         errors["tz"] = _("Unknown time zone: {tz}", tz=data.tz)
     if data.lat is not None and not -90 <= data.lat <= 90:
         errors["lat"] = _("The latitude must be between -90 and 90.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_TZ = "Asia/Shanghai"
 _STAMP = re.compile(r"(20\d{2})[-_]?([01]\d)[-_]?([0-3]\d)[-_T ]?([0-2]\d)[-_:]?([0-5]\d)[-_:]?([0-5]\d)")
@@ -31,6 +31,17 @@ def stamp_from_name(name: str, tz: str = DEFAULT_TZ) -> datetime | None:
         return datetime(year, month, day, hour, minute, second, tzinfo=zone(tz))
     except ValueError:
         return None
+
+
+def known_zone(name: str) -> bool:
+    """Whether ``name`` is an IANA time zone this machine knows (e.g. ``Asia/Urumqi``)."""
+    if not name or name != name.strip():
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def zone(tz: str | None) -> ZoneInfo:

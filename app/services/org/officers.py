@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -11,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from app.models import Officer, Squad
 from app.services.common import audit
-from app.services.common.clock import DEFAULT_TZ
+from app.services.common.clock import DEFAULT_TZ, known_zone
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ValidationError
 from app.services.common.rows import get_or_raise
@@ -23,17 +22,6 @@ _SQUAD_CODE = re.compile(r"^[\w\u4e00-\u9fff]{1,16}$")
 
 def squad_dto(s: Squad, officer_count: int = 0) -> SquadDTO:
     return SquadDTO(s.id, s.code, s.name, s.version, officer_count, s.tz)
-
-
-def known_zone(name: str) -> bool:
-    """Whether ``name`` is an IANA time zone this machine knows (e.g. ``Asia/Urumqi``)."""
-    if not name or name != name.strip():
-        return False
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
 
 
 def squad_zone(session: Session, actor: Actor) -> str:
