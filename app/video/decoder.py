@@ -23,7 +23,7 @@ from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
 from app.video.splice import PositionedDemuxer
 
-Sink = Callable[[int, av.VideoFrame], None]
+Sink = Callable[[int, av.VideoFrame], object]   # what it returns is ignored
 Frames = Generator[tuple[int, av.VideoFrame], None, None]
 # decoders that honour skip_frame=NONREF (B-frames / non-reference pictures are not decoded)
 NONREF_SKIPPABLE = ("h264", "hevc", "mpeg4", "mpeg2video", "mpeg1video")

@@ -16,10 +16,6 @@ from app.video.errors import VideoError
 from app.video.index import FrameIndex
 
 
-class _Superseded(Exception):
-    """Raised inside a prefetch job when a newer request replaced it."""
-
-
 @dataclass
 class Job:
     """Ranges decoded in order; ``done[n]`` is set when range ``n`` is in the cache."""
@@ -121,22 +117,19 @@ class Prefetcher:
         return self._decoder
 
     def _run(self, job: Job) -> None:
-        if self.closed or job.cancelled.is_set():
+        def stopped() -> bool:   # a newer request replaced it, or the source closed
+            return job.cancelled.is_set() or self.closed
+
+        if stopped():
             return
         decoder = self._prepare()
-
-        def sink(i: int, frame: av.VideoFrame) -> None:
-            if job.cancelled.is_set() or self.closed:
-                raise _Superseded
-            self._store(i, frame)
-
         with decoder.lock:
             try:
                 for (first, last), done in zip(job.parts, job.done, strict=True):
-                    decoder.decode(first, last, sink, stop=job.cancelled.is_set)
+                    decoder.decode(first, last, self._store, stop=stopped)
+                    if stopped():
+                        return
                     done.set()
-            except _Superseded:
-                pass
             except VideoError:
                 pass   # the reader decodes (and reports) the frame itself
 
