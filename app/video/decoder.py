@@ -19,6 +19,7 @@ from av.video.codeccontext import VideoCodecContext
 from av.video.stream import VideoStream
 
 from app.i18n import _
+from app.video.droppable import NonReferencePackets
 from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
 from app.video.splice import PositionedDemuxer
@@ -51,6 +52,7 @@ class FrameDecoder:
         self._skipping = False
         self._key_set = set(int(k) for k in index.key_index)
         self._positioned: PositionedDemuxer | None = None   # pos seeking: one demuxer
+        self.nonref: NonReferencePackets | None = None   # H.264: packets it may leave out
 
     # --- lifecycle ---------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -67,6 +69,7 @@ class FrameDecoder:
                     if template.extradata:
                         codec.extradata = template.extradata
                 self._setup_threads(codec)
+                self._setup_nonref(codec)
                 self._positioned = PositionedDemuxer(self.path, self.index)
         elif self.index.mode in ("pts", "count"):
             if self._container is None:
@@ -74,6 +77,7 @@ class FrameDecoder:
                 self._stream = self._container.streams.video[0]
                 self._codec = self._stream.codec_context
                 self._setup_threads(self._codec)
+                self._setup_nonref(self._codec)
         elif self._codec is None:
             try:
                 self._file = open(self.path, "rb")
@@ -113,6 +117,10 @@ class FrameDecoder:
         cc.thread_count = self._threads
         if self.skip_nonref and self.index.mode == "pts" and self.index.codec in ("h264", "hevc"):
             cc.skip_frame = "NONREF"
+
+    def _setup_nonref(self, cc: VideoCodecContext) -> None:
+        if self.index.codec == "h264" and self.index.mode == "pts":
+            self.nonref = NonReferencePackets(cc.extradata)
 
     def close(self) -> None:
         self._drop_gen()
@@ -169,6 +177,11 @@ class FrameDecoder:
             self._cc.skip_frame = "NONREF" if skip else "DEFAULT"
             self._skipping = skip
 
+    def _left_out(self, packet: av.Packet) -> bool:
+        """A packet of non-reference pictures that would be skipped is not decoded at all."""
+        return ((self._skipping or self.skip_nonref) and self.nonref is not None
+                and self.nonref.droppable(bytes(packet)))
+
     def _next(self) -> tuple[int, av.VideoFrame] | None:
         while self._gen is not None:
             try:
@@ -224,6 +237,8 @@ class FrameDecoder:
         keys = self.index.key_index
         for packet in packets:
             self._set_skip(packet)
+            if self._left_out(packet):
+                continue
             try:
                 frames = self._cc.decode(packet if packet.size else None)
             except av.error.InvalidDataError:

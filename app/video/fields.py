@@ -56,7 +56,8 @@ class FieldPairs:
 
     def second_field(self, data: bytes) -> bool:
         try:
-            for kind, payload in self._units(data):
+            for header, payload in self._units(data):
+                kind = header & 0x1F
                 if kind == 7 or kind == 8:
                     self._parameters(b"\x00\x00\x01" + bytes([kind]) + payload)
                 elif kind in (1, 5):
@@ -66,18 +67,31 @@ class FieldPairs:
         return False
 
     def _units(self, data: bytes) -> Iterator[tuple[int, bytes]]:
-        """``(nal_unit_type, payload)`` of each NAL unit in a packet."""
+        """``(NAL header byte, payload)`` of each NAL unit in a packet."""
         if not self.length_size:
-            for _ref, kind, payload in nal_units(data):
-                yield kind, payload
+            for ref, kind, payload in nal_units(data):
+                yield ref << 5 | kind, payload
             return
         i, n = 0, self.length_size
         while i + n < len(data):
             size = int.from_bytes(data[i:i + n], "big")
             if size <= 0:
                 return
-            yield data[i + n] & 0x1F, data[i + n + 1:i + n + size]
+            yield data[i + n], data[i + n + 1:i + n + size]
             i += n + size
+
+    def framed(self, data: bytes) -> bool:
+        """True when ``data`` is NAL units framed as this stream frames them, end to end (the
+        lengths of a length-prefixed packet add up to its size exactly)."""
+        if not self.length_size:
+            return data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01"
+        i, n = 0, self.length_size
+        while i + n < len(data):
+            size = int.from_bytes(data[i:i + n], "big")
+            if size <= 0:
+                return False
+            i += n + size
+        return i == len(data)
 
     def _parameters(self, unit: bytes) -> None:
         kind, b = unit[3] & 0x1F, Bits(unit[4:])
@@ -102,7 +116,8 @@ class FieldPairs:
         b.ue()
         self.sps[sps_id] = (frame_bits, not b.u(1), separate)
 
-    def _slice(self, payload: bytes) -> bool:
+    def slice_field(self, payload: bytes) -> tuple[int, int | None]:
+        """``(frame_num, parity)`` of a slice header; parity None for a frame picture."""
         b = Bits(payload[:32])
         b.ue()
         b.ue()
@@ -110,11 +125,14 @@ class FieldPairs:
         if separate:
             b.u(2)
         frame_num = b.u(frame_bits)
-        if not fields or not b.u(1):
+        return frame_num, (b.u(1) if fields and b.u(1) else None)
+
+    def _slice(self, payload: bytes) -> bool:
+        frame_num, parity = self.slice_field(payload)
+        if parity is None:
             self.open_field = None               # a frame picture
             return False
         self.found = True
-        parity = b.u(1)
         first = self.open_field
         if first is not None and first[0] != parity and first[1] == frame_num:
             self.open_field = None
