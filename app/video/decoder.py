@@ -19,7 +19,7 @@ from av.video.codeccontext import VideoCodecContext
 from av.video.stream import VideoStream
 
 from app.i18n import _
-from app.video.droppable import NonReferencePackets
+from app.video.droppable import Judge, packet_judge
 from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
 from app.video.splice import PositionedDemuxer
@@ -52,7 +52,7 @@ class FrameDecoder:
         self._skipping = False
         self._key_set = set(int(k) for k in index.key_index)
         self._positioned: PositionedDemuxer | None = None   # pos seeking: one demuxer
-        self.nonref: NonReferencePackets | None = None   # H.264: packets it may leave out
+        self.nonref: Judge | None = None   # H.264/HEVC: packets it may leave out
 
     # --- lifecycle ---------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -119,8 +119,8 @@ class FrameDecoder:
             cc.skip_frame = "NONREF"
 
     def _setup_nonref(self, cc: VideoCodecContext) -> None:
-        if self.index.codec == "h264" and self.index.mode == "pts":
-            self.nonref = NonReferencePackets(cc.extradata)
+        if self.index.mode == "pts":
+            self.nonref = packet_judge(self.index.codec, cc.extradata)
 
     def close(self) -> None:
         self._drop_gen()

@@ -1,32 +1,39 @@
-"""Packets a decoder need not see: when a frame is not wanted, an H.264 packet that holds only
-non-reference frame pictures (``nal_ref_idc`` 0: no other picture is predicted from it, ITU-T
-H.264 7.4.1) is left out before the decoder instead of being skipped inside it.
+"""Packets a decoder need not see: when a frame is not wanted, a packet that holds only
+non-reference pictures is left out before the decoder instead of being skipped inside it.
 
-The output is the same as with ``skip_frame=NONREF`` (FFmpeg drops such a picture before it
-starts it: no ``frame_num``, no picture order count, no reference marking). The time is not:
+* H.264: slices with ``nal_ref_idc`` 0 (no other picture is predicted from them, ITU-T H.264
+  7.4.1) of *frame* pictures (a second field may complete a reference field pair).
+* HEVC: sub-layer non-reference pictures (``TRAIL_N`` … ``RSV_VCL_N14``, H.265 7.4.2.2), the
+  NAL types FFmpeg's ``skip_frame=NONREF`` skips.
+
+The output is the same as with ``skip_frame=NONREF``: FFmpeg drops such a picture before it
+starts it (no frame number, no picture order count, no reference marking). The time is not:
 with frame threads each packet takes a thread's turn, a skipped one too, so a reference chain
 fed with its B-frames ran on about one core; left out, it runs on both.
 
-Only what is certain is left out: a packet of non-reference slices of *frame* pictures (a
-second field may complete a reference field pair), access unit delimiters, filler data, and
-SEI messages that describe only their own picture (buffering period, picture timing, user
-data: FFmpeg forgets a packet's SEI at the next packet). Anything else — parameter sets, any
-other SEI (a recovery point changes how later pictures are treated), IDR or reference slices,
-data partitions, a packet whose NAL units do not frame it exactly, a slice whose parameter
-sets are unknown — goes to the decoder as before.
+Only what is certain is left out. Besides those slices a packet may hold access unit
+delimiters, filler data and SEI messages that describe only their own picture (buffering
+period, picture timing, user data, HEVC's decoded picture hash: FFmpeg forgets a packet's SEI
+at the next packet). Anything else — parameter sets, any other SEI (a recovery point changes
+how later pictures are treated), reference slices, data partitions, a packet whose NAL units
+do not frame it exactly, an H.264 slice whose parameter sets are unknown — goes to the decoder
+as before.
 """
 
 from __future__ import annotations
 
 from app.video.fields import FieldPairs
+from app.video.nal import Framing
 
-DELIMITER, FILLER, NON_IDR_SLICE, SEI, SPS, PPS = 9, 12, 1, 6, 7, 8
-# buffering period, picture timing, user data registered / unregistered (H.264 Annex D)
-OWN_PICTURE_SEI = frozenset({0, 1, 4, 5})
+H264_DELIMITER, H264_FILLER, H264_SLICE, H264_SEI, H264_SPS, H264_PPS = 9, 12, 1, 6, 7, 8
+HEVC_NONREF = frozenset({0, 2, 4, 6, 8, 10, 12, 14})
+HEVC_DELIMITER, HEVC_FILLER, HEVC_SEI = 35, 38, (39, 40)
+# buffering period, picture timing, user data registered / unregistered, decoded picture hash
+OWN_PICTURE_SEI = frozenset({0, 1, 4, 5, 132})
 
 
 def sei_types(payload: bytes) -> list[int]:
-    """payloadType of every message in an SEI NAL unit (header byte removed)."""
+    """payloadType of every message in an SEI NAL unit (header removed)."""
     rbsp, types, i = payload.replace(b"\x00\x00\x03", b"\x00\x00"), [], 0
     while i < len(rbsp) and rbsp[i:] != b"\x80":
         fields = []
@@ -43,35 +50,76 @@ def sei_types(payload: bytes) -> list[int]:
     return types
 
 
-class NonReferencePackets(FieldPairs):
-    """Feed packets in decode order; :meth:`droppable` says whether one can be left out."""
+class _Judge:
+    dropped = 0
 
-    def __init__(self, extradata: bytes | None = None) -> None:
-        super().__init__(extradata)
-        self.dropped = 0
+    def _verdict(self, slices: int, keep: bool) -> bool:
+        if keep or not slices:
+            return False
+        self.dropped += 1
+        return True
+
+
+class NonReferencePackets(FieldPairs, _Judge):
+    """H.264: feed packets in decode order; :meth:`droppable` says whether one can be left
+    out (parameter sets met on the way are read)."""
 
     def droppable(self, data: bytes) -> bool:
         if not self.framed(data):
             return False
         slices, keep = 0, False
         try:
-            for header, payload in self._units(data):
-                kind = header & 0x1F
-                if kind in (SPS, PPS):
-                    self._parameters(b"\x00\x00\x01" + bytes([header]) + payload)
+            for unit in self.units(data):
+                kind = unit[0] & 0x1F
+                if kind in (H264_SPS, H264_PPS):
+                    self._parameters(b"\x00\x00\x01" + unit)
                     keep = True
-                elif kind in (DELIMITER, FILLER):
+                elif kind in (H264_DELIMITER, H264_FILLER):
                     continue
-                elif kind == SEI:
-                    keep = keep or not OWN_PICTURE_SEI.issuperset(sei_types(payload))
-                elif kind != NON_IDR_SLICE or header & 0x60 or self.slice_field(payload)[1] \
+                elif kind == H264_SEI:
+                    keep = keep or not OWN_PICTURE_SEI.issuperset(sei_types(unit[1:]))
+                elif kind != H264_SLICE or unit[0] & 0x60 or self.slice_field(unit[1:])[1] \
                         is not None:
                     keep = True
                 else:
                     slices += 1
         except (IndexError, KeyError, ValueError):
             return False
-        if keep or not slices:
+        return self._verdict(slices, keep)
+
+
+class HevcNonReferencePackets(Framing, _Judge):
+    """HEVC: as :class:`NonReferencePackets`; the framing comes from an ``hvcC`` record."""
+
+    def __init__(self, extradata: bytes | None = None) -> None:
+        hvcc = bool(extradata) and len(extradata or b"") >= 23 and (extradata or b"")[0] == 1
+        super().__init__(((extradata or b"")[21] & 3) + 1 if hvcc else 0)
+
+    def droppable(self, data: bytes) -> bool:
+        if not self.framed(data):
             return False
-        self.dropped += 1
-        return True
+        slices, keep = 0, False
+        try:
+            for unit in self.units(data):
+                kind = unit[0] >> 1 & 0x3F
+                if kind in HEVC_NONREF:
+                    slices += 1
+                elif kind in HEVC_SEI:
+                    keep = keep or not OWN_PICTURE_SEI.issuperset(sei_types(unit[2:]))
+                elif kind not in (HEVC_DELIMITER, HEVC_FILLER):
+                    keep = True
+        except (IndexError, ValueError):
+            return False
+        return self._verdict(slices, keep)
+
+
+Judge = NonReferencePackets | HevcNonReferencePackets
+
+
+def packet_judge(codec: str, extradata: bytes | None) -> Judge | None:
+    """The judge of packets that may be left out for ``codec``, None when there is none."""
+    if codec == "h264":
+        return NonReferencePackets(extradata)
+    if codec == "hevc":
+        return HevcNonReferencePackets(extradata)
+    return None

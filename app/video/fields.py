@@ -11,9 +11,8 @@ packets are not looked into.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from app.video.picture_order import Bits, nal_units, sps_start
+from app.video.nal import Framing
+from app.video.picture_order import Bits, sps_start
 
 
 def avcc_units(extradata: bytes | None) -> list[bytes]:
@@ -33,7 +32,7 @@ def avcc_units(extradata: bytes | None) -> list[bytes]:
     return out
 
 
-class FieldPairs:
+class FieldPairs(Framing):
     """Feed each packet's leading bytes in decode order; :meth:`second_field` says whether it
     completes a field pair (then it is no frame of its own)."""
 
@@ -45,7 +44,7 @@ class FieldPairs:
         units = avcc_units(extradata)
         # MP4/Matroska packets are length-prefixed (size in the avcC record), not Annex-B: a
         # 4-byte length of 256..511 would look like a start code
-        self.length_size = (extradata[4] & 3) + 1 if units and extradata else 0
+        super().__init__((extradata[4] & 3) + 1 if units and extradata else 0)
         for unit in units:
             self._parameters(unit)
 
@@ -56,42 +55,15 @@ class FieldPairs:
 
     def second_field(self, data: bytes) -> bool:
         try:
-            for header, payload in self._units(data):
-                kind = header & 0x1F
+            for unit in self.units(data):
+                kind = unit[0] & 0x1F
                 if kind == 7 or kind == 8:
-                    self._parameters(b"\x00\x00\x01" + bytes([kind]) + payload)
+                    self._parameters(b"\x00\x00\x01" + unit)
                 elif kind in (1, 5):
-                    return self._slice(payload)
+                    return self._slice(unit[1:])
         except (IndexError, KeyError, ValueError):
             self.open_field = None
         return False
-
-    def _units(self, data: bytes) -> Iterator[tuple[int, bytes]]:
-        """``(NAL header byte, payload)`` of each NAL unit in a packet."""
-        if not self.length_size:
-            for ref, kind, payload in nal_units(data):
-                yield ref << 5 | kind, payload
-            return
-        i, n = 0, self.length_size
-        while i + n < len(data):
-            size = int.from_bytes(data[i:i + n], "big")
-            if size <= 0:
-                return
-            yield data[i + n], data[i + n + 1:i + n + size]
-            i += n + size
-
-    def framed(self, data: bytes) -> bool:
-        """True when ``data`` is NAL units framed as this stream frames them, end to end (the
-        lengths of a length-prefixed packet add up to its size exactly)."""
-        if not self.length_size:
-            return data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01"
-        i, n = 0, self.length_size
-        while i + n < len(data):
-            size = int.from_bytes(data[i:i + n], "big")
-            if size <= 0:
-                return False
-            i += n + size
-        return i == len(data)
 
     def _parameters(self, unit: bytes) -> None:
         kind, b = unit[3] & 0x1F, Bits(unit[4:])

@@ -34,6 +34,48 @@ def _length_prefixed_nals(data: bytes) -> Iterator[int]:
         i += 4 + size
 
 
+class Framing:
+    """How a stream's packets frame their NAL units: start codes (``length_size`` 0: MPEG-TS,
+    raw streams) or a big-endian length of ``length_size`` bytes before each (MP4, Matroska)."""
+
+    def __init__(self, length_size: int = 0) -> None:
+        self.length_size = length_size
+
+    def units(self, data: bytes) -> Iterator[bytes]:
+        """Each NAL unit of a packet, header included."""
+        if not self.length_size:
+            starts = []
+            i = data.find(b"\x00\x00\x01")
+            while i >= 0:
+                starts.append(i + 3)
+                i = data.find(b"\x00\x00\x01", i + 3)
+            for n, s in enumerate(starts):
+                end = starts[n + 1] - 3 if n + 1 < len(starts) else len(data)
+                if s < end:
+                    yield data[s:end]
+            return
+        i, n = 0, self.length_size
+        while i + n < len(data):
+            size = int.from_bytes(data[i:i + n], "big")
+            if size <= 0:
+                return
+            yield data[i + n:i + n + size]
+            i += n + size
+
+    def framed(self, data: bytes) -> bool:
+        """True when ``data`` is NAL units framed as this stream frames them, end to end (the
+        lengths of a length-prefixed packet add up to its size exactly)."""
+        if not self.length_size:
+            return data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01"
+        i, n = 0, self.length_size
+        while i + n < len(data):
+            size = int.from_bytes(data[i:i + n], "big")
+            if size <= 0:
+                return False
+            i += n + size
+        return i == len(data)
+
+
 def vcl_type(data: bytes, codec: str) -> int | None:
     """NAL unit type of the first picture (VCL) NAL in ``data``, or None if none is found."""
     annexb = data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01"

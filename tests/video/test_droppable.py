@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from app.video.decoder import FrameDecoder
-from app.video.droppable import NonReferencePackets
+from app.video.droppable import HevcNonReferencePackets, NonReferencePackets, packet_judge
 from app.video.index import load_or_build
 from app.video.pixels import to_bgr
 from tests.formats import make_variant
@@ -27,6 +27,11 @@ def _packets(path) -> tuple[list[bytes], list[int], bytes | None]:
             stream.codec_context.extradata
 
 
+def _codec(path) -> str:
+    with av.open(str(path)) as container:
+        return container.streams.video[0].codec_context.name
+
+
 def _skipped_by_ffmpeg(path) -> set[int]:
     """pts of the pictures FFmpeg itself does not decode with skip_frame=NONREF."""
     with av.open(str(path)) as container:
@@ -37,13 +42,16 @@ def _skipped_by_ffmpeg(path) -> set[int]:
     return set(pts) - shown
 
 
-@pytest.mark.parametrize("name", ["ts_h264", "mkv_h264_mbaff", "ts_h264_opengop"])
+@pytest.mark.parametrize("name", ["ts_h264", "mkv_h264_mbaff", "ts_h264_opengop", "ts_hevc",
+                                  "ts_hevc_opengop", "hevc_mp4"])
 def test_exactly_the_pictures_ffmpeg_skips_are_left_out(name):
-    """Annex-B (TS, with access unit delimiters), length-prefixed (Matroska), MBAFF frames and
-    open GOPs: the packets left out are the ones FFmpeg skips as non-reference, no more."""
-    path = make_variant(name, frames=60).path
+    """Annex-B (TS, with access unit delimiters), length-prefixed (Matroska, MP4), MBAFF frames,
+    open GOPs, H.264 and HEVC: the packets left out are the ones FFmpeg skips as non-reference,
+    no more."""
+    path = make_clip(name, frames=60) if name == "hevc_mp4" else make_variant(name, frames=60).path
     data, pts, extradata = _packets(path)
-    nonref = NonReferencePackets(extradata)
+    nonref = packet_judge(_codec(path), extradata)
+    assert nonref is not None
     left_out = {p for d, p in zip(data, pts, strict=True) if nonref.droppable(d)}
     skipped = _skipped_by_ffmpeg(path)
     assert skipped, "the variant has B-frames that nothing refers to"
@@ -135,9 +143,33 @@ def _sequential(path, index) -> list[np.ndarray]:
         return [to_bgr(f, index.matrix, index.full_range) for f in container.decode(video=0)]
 
 
+def test_hevc_packets_with_anything_more_go_to_the_decoder():
+    path = make_clip("hevc_mp4", frames=60)
+    data, _pts, extradata = _packets(path)
+    nonref = HevcNonReferencePackets(extradata)
+    assert nonref.length_size == 4
+    unit = next(p[4:] for p in data if nonref.droppable(p))
+    timing = bytes([0x4E, 0x01, *PICTURE_TIMING[1:]])            # prefix SEI (type 39)
+    digest = bytes([0x50, 0x01, 0x84, 0x11, 0x00, *range(16), 0x80])   # suffix: picture hash
+    recovery = bytes([0x4E, 0x01, *RECOVERY_POINT[1:]])
+    assert nonref.droppable(_length_prefixed(timing, unit, digest))
+    assert nonref.droppable(_length_prefixed(bytes([0x46, 0x01, 0x50]), unit))  # delimiter
+    assert not nonref.droppable(_length_prefixed(recovery, unit))
+    cut = bytes([0x4E, 0x01, 0x05, 0x10, 0x00, 0x80])              # 16 bytes said, 2 there
+    assert not nonref.droppable(_length_prefixed(cut, unit))
+    assert not nonref.droppable(_length_prefixed(timing))          # no picture at all
+    trail_r = bytes([0x02, unit[1]]) + unit[2:]                     # TRAIL_R: a reference
+    assert not nonref.droppable(_length_prefixed(trail_r))
+    assert not nonref.droppable(_length_prefixed(bytes([0x40, 0x01, 0x0C]), unit))  # a VPS
+    assert not nonref.droppable(_length_prefixed(unit) + b"\x00")
+    assert not HevcNonReferencePackets(None).droppable(_length_prefixed(unit))  # no start code
+    assert HevcNonReferencePackets(None).droppable(b"\x00\x00\x00\x01" + unit)
+
+
+@pytest.mark.parametrize("kind", ["h264_mp4", "hevc_mp4"])
 @pytest.mark.parametrize("threads", [1, 2])
-def test_a_reference_chain_is_decoded_without_its_b_frames(threads):
-    path = make_clip("h264_mp4", frames=100, gop=50, size=(320, 240))
+def test_a_reference_chain_is_decoded_without_its_b_frames(kind, threads):
+    path = make_clip(kind, frames=100, gop=50, size=(320, 240))
     index = load_or_build(path, None, None)
     reference = _sequential(path, index)
     skipped = sorted(_skipped_by_ffmpeg(path))
