@@ -150,23 +150,26 @@ def stepping(path: Path, seeks: int, steps: int) -> float:
         report("step back across a keyframe while stepping (prefetched)",
                f"{max(crossings) / cv_median:.2f}x max", "-", None)
 
-    cold, rested, same = [], [], []
+    cold, quick, rested, same = [], [], [], []
     cap = cv2.VideoCapture(str(path))
-    for k in keys[2:2 + 3] or keys[1:]:
+    for k in keys[1:] * 2 if len(keys) < 5 else keys[1:]:   # every GOP boundary: 4-5 samples
         t = time.perf_counter()     # the same frame in OpenCV: its whole GOP decoded
         cap.set(cv2.CAP_PROP_POS_FRAMES, k - 1)
         cap.read()
         same.append(time.perf_counter() - t)
-        for pause, out in ((0.0, cold), (1.5, rested)):
+        # 0: step at once; 0.25 s: an officer's quickest reaction to the frame; 1.5 s: a look
+        for pause, out in ((0.0, cold), (0.25, quick), (1.5, rested)):
             with open_video(path) as video:
                 video.read(k)          # arrived by a forward jump: nothing before k is cached
-                time.sleep(pause)      # 0: step at once; 1.5 s: the officer looks at the frame
+                time.sleep(pause)
                 t = time.perf_counter()
                 video.step(-1)
                 out.append(time.perf_counter() - t)
     report("first step into an uncached GOP / OpenCV seek median",
            f"{statistics.median(cold) / cv_median:.2f}x", "<= 1.0x",
            statistics.median(cold) <= cv_median)
+    report("  same, 0.25 s after the jump (background prefetch running)",
+           f"{statistics.median(quick) / cv_median:.2f}x", "-", None)
     report("  same, 1.5 s after the jump (background prefetch done)",
            f"{statistics.median(rested) / cv_median:.2f}x", "-", None)
     report("  same / OpenCV seek to that frame (the last of a GOP)",

@@ -50,67 +50,65 @@ def sei_types(payload: bytes) -> list[int]:
     return types
 
 
-class _Judge:
+SLICE, KEEP = "slice", "keep"     # what a NAL unit says of its packet (None: nothing)
+
+
+class _Judge(Framing):
+    """Feed packets in decode order; :meth:`droppable` says whether one can be left out."""
+
     dropped = 0
-
-    def _verdict(self, slices: int, keep: bool) -> bool:
-        if keep or not slices:
-            return False
-        self.dropped += 1
-        return True
-
-
-class NonReferencePackets(FieldPairs, _Judge):
-    """H.264: feed packets in decode order; :meth:`droppable` says whether one can be left
-    out (parameter sets met on the way are read)."""
 
     def droppable(self, data: bytes) -> bool:
         if not self.framed(data):
             return False
-        slices, keep = 0, False
         try:
-            for unit in self.units(data):
-                kind = unit[0] & 0x1F
-                if kind in (H264_SPS, H264_PPS):
-                    self._parameters(b"\x00\x00\x01" + unit)
-                    keep = True
-                elif kind in (H264_DELIMITER, H264_FILLER):
-                    continue
-                elif kind == H264_SEI:
-                    keep = keep or not OWN_PICTURE_SEI.issuperset(sei_types(unit[1:]))
-                elif kind != H264_SLICE or unit[0] & 0x60 or self.slice_field(unit[1:])[1] \
-                        is not None:
-                    keep = True
-                else:
-                    slices += 1
+            said = [self._unit(unit) for unit in self.units(data)]   # in order: SPS first
         except (IndexError, KeyError, ValueError):
             return False
-        return self._verdict(slices, keep)
+        if KEEP in said or SLICE not in said:
+            return False
+        self.dropped += 1
+        return True
+
+    def _unit(self, unit: bytes) -> str | None:
+        raise NotImplementedError
 
 
-class HevcNonReferencePackets(Framing, _Judge):
-    """HEVC: as :class:`NonReferencePackets`; the framing comes from an ``hvcC`` record."""
+def _sei(payload: bytes) -> str | None:
+    return None if OWN_PICTURE_SEI.issuperset(sei_types(payload)) else KEEP
+
+
+class NonReferencePackets(FieldPairs, _Judge):
+    """H.264 (parameter sets met on the way are read)."""
+
+    def _unit(self, unit: bytes) -> str | None:
+        kind = unit[0] & 0x1F
+        if kind in (H264_SPS, H264_PPS):
+            self._parameters(b"\x00\x00\x01" + unit)
+            return KEEP
+        if kind in (H264_DELIMITER, H264_FILLER):
+            return None
+        if kind == H264_SEI:
+            return _sei(unit[1:])
+        if kind != H264_SLICE or unit[0] & 0x60 or self.slice_field(unit[1:])[1] is not None:
+            return KEEP
+        return SLICE
+
+
+class HevcNonReferencePackets(_Judge):
+    """HEVC; the framing comes from an ``hvcC`` record."""
 
     def __init__(self, extradata: bytes | None = None) -> None:
         hvcc = bool(extradata) and len(extradata or b"") >= 23 and (extradata or b"")[0] == 1
         super().__init__(((extradata or b"")[21] & 3) + 1 if hvcc else 0)
 
-    def droppable(self, data: bytes) -> bool:
-        if not self.framed(data):
-            return False
-        slices, keep = 0, False
-        try:
-            for unit in self.units(data):
-                kind = unit[0] >> 1 & 0x3F
-                if kind in HEVC_NONREF:
-                    slices += 1
-                elif kind in HEVC_SEI:
-                    keep = keep or not OWN_PICTURE_SEI.issuperset(sei_types(unit[2:]))
-                elif kind not in (HEVC_DELIMITER, HEVC_FILLER):
-                    keep = True
-        except (IndexError, ValueError):
-            return False
-        return self._verdict(slices, keep)
+    def _unit(self, unit: bytes) -> str | None:
+        kind = unit[0] >> 1 & 0x3F
+        if kind in HEVC_NONREF:
+            return SLICE
+        if kind in HEVC_SEI:
+            return _sei(unit[2:])
+        return None if kind in (HEVC_DELIMITER, HEVC_FILLER) else KEEP
 
 
 Judge = NonReferencePackets | HevcNonReferencePackets

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from app.video.nal import Framing
+
 HIGH_PROFILES = {100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135}
 
 
@@ -48,24 +50,9 @@ class Bits:
 
 def nal_units(data: bytes) -> Iterator[tuple[int, int, bytes]]:
     """``(nal_ref_idc, nal_unit_type, payload)`` of the Annex-B or length-prefixed NALs."""
-    if data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01":
-        starts = []
-        i = data.find(b"\x00\x00\x01")
-        while i >= 0:
-            starts.append(i + 3)
-            i = data.find(b"\x00\x00\x01", i + 3)
-        for n, s in enumerate(starts):
-            end = starts[n + 1] - 3 if n + 1 < len(starts) else len(data)
-            if s < len(data):
-                yield data[s] >> 5 & 3, data[s] & 0x1F, data[s + 1:end]
-        return
-    i = 0
-    while i + 4 < len(data):
-        size = int.from_bytes(data[i:i + 4], "big")
-        if size <= 0:
-            return
-        yield data[i + 4] >> 5 & 3, data[i + 4] & 0x1F, data[i + 5:i + 4 + size]
-        i += 4 + size
+    annexb = data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01"
+    for unit in Framing(0 if annexb else 4).units(data):
+        yield unit[0] >> 5 & 3, unit[0] & 0x1F, unit[1:]
 
 
 def _skip_scaling_lists(b: Bits, count: int) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from app.video.decoder import FrameDecoder
 from app.video.droppable import HevcNonReferencePackets, NonReferencePackets, packet_judge
+from app.video.fields import avcc_units
 from app.video.index import load_or_build
 from app.video.pixels import to_bgr
 from tests.formats import make_variant
@@ -73,7 +74,9 @@ def _length_prefixed(*units: bytes) -> bytes:
 
 
 def test_a_length_prefixed_packet_with_anything_more_goes_to_the_decoder():
-    nonref, packet = _first_droppable(make_variant("mkv_h264_mbaff", frames=60).path)
+    path = make_variant("mkv_h264_mbaff", frames=60).path
+    nonref, packet = _first_droppable(path)
+    extradata = _packets(path)[2]
     assert nonref.length_size == 4
     units = []
     while packet:
@@ -87,6 +90,8 @@ def test_a_length_prefixed_packet_with_anything_more_goes_to_the_decoder():
     assert nonref.droppable(_length_prefixed(unit, bytes([0x0C, 0xFF, 0x80])))   # filler
     assert nonref.droppable(_length_prefixed(PICTURE_TIMING, USER_DATA, unit))
     assert not nonref.droppable(_length_prefixed(RECOVERY_POINT, unit))  # changes later frames
+    pps = avcc_units(extradata)[-1][3:]
+    assert not nonref.droppable(_length_prefixed(pps, unit))        # parameter sets: decoder's
     both = PICTURE_TIMING[:-1] + RECOVERY_POINT[1:]                    # one SEI, two messages
     assert not nonref.droppable(_length_prefixed(both, unit))
     assert not nonref.droppable(_length_prefixed(USER_DATA[:-5] + b"\x80", unit))   # cut short
@@ -164,6 +169,7 @@ def test_hevc_packets_with_anything_more_go_to_the_decoder():
     assert not nonref.droppable(_length_prefixed(unit) + b"\x00")
     assert not HevcNonReferencePackets(None).droppable(_length_prefixed(unit))  # no start code
     assert HevcNonReferencePackets(None).droppable(b"\x00\x00\x00\x01" + unit)
+    assert HevcNonReferencePackets(b"\x01\x02").length_size == 0      # too short for hvcC
 
 
 @pytest.mark.parametrize("kind", ["h264_mp4", "hevc_mp4"])
