@@ -31,7 +31,8 @@ from app.demo.helpers import cst  # noqa: E402
 from app.models import Case, Inquiry, Officer, Person, Squad, Vehicle  # noqa: E402
 from app.models.db import open_database, unit_of_work  # noqa: E402
 from app.services.casefile.dto import CaseFilter  # noqa: E402
-from app.services.casefile.search import KIND_WORDS, case_ids, list_cases, summaries  # noqa: E402
+from app.services.casefile.search import case_ids, list_cases, summaries  # noqa: E402
+from app.services.casefile.search_text import KIND_WORDS  # noqa: E402
 from app.services.common.context import SYSTEM  # noqa: E402
 
 GOAL_MS = 50.0

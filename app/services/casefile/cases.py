@@ -36,7 +36,7 @@ from app.services.casefile.dto import CaseDetail, CaseInput, ChangeNote, StatusC
 from app.services.casefile.history import apply_changes, change_dtos, user_names
 from app.services.casefile.inquiries import inquiry_dto, meeting_dto
 from app.services.casefile.persons import person_dto
-from app.services.casefile.search import refresh_search_text
+from app.services.casefile.search_text import refresh_search_text
 from app.services.casefile.timeline import event_dto
 from app.services.casefile.vehicles import vehicle_dto
 from app.services.common import audit

@@ -61,6 +61,7 @@ class CaseFilter:
     descending: bool = True
     limit: int | None = None
     offset: int = 0
+    only: tuple[int, ...] | None = None  # these case ids (a trainer's anonymized text search)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from app.models.types import utcnow
 from app.services.casefile import fields
 from app.services.casefile.dto import ChangeNote, PersonDTO, PersonInput
 from app.services.casefile.history import create_record, delete_record, update_record
-from app.services.casefile.search import refresh_search_text
+from app.services.casefile.search_text import refresh_search_text
 from app.services.common.context import Actor
 from app.services.common.errors import ValidationError
 

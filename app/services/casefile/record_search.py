@@ -18,6 +18,7 @@ from app.models.enums import Role
 from app.services.casefile.access import load_case
 from app.services.casefile.cases import case_with_scrubber
 from app.services.casefile.fulltext import Scrub, SearchHit, hits, snippet
+from app.services.casefile.search_text import text_of_case
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import PermissionDenied
 
@@ -41,13 +42,28 @@ def search_case(session: Session, actor: Actor, case_id: int, text: str) -> list
     terms = (text or "").lower().split()
     scrub_for = _scrubs(session, actor)
     found = hits(session, terms, [case.id], scrub_for)
-    own = case.search_text or ""
-    if scrub_for is not None:
-        own = scrub_for(case.id)(own) or ""
+    own = case.search_text or "" if scrub_for is None else text_of_case(session, case.id,
+                                                                         scrub_for(case.id))
     if terms and all(t in own.lower() for t in terms):
         found.insert(0, SearchHit(case.id, case.case_no, "case", case.id, case.occurred_at,
                                   snippet(own, terms[0])))
     return found
+
+
+def anonymized_matches(session: Session, actor: Actor, terms: list[str],
+                       case_ids: list[int]) -> set[int]:
+    """Those of ``case_ids`` (found by the raw text) whose text, anonymized as ``actor`` reads
+    it, still holds every term somewhere: in the case file or in any of its records."""
+    scrub_for = _scrubs(session, actor)
+    if scrub_for is None or not case_ids:
+        return set(case_ids)
+    in_records = [{h.case_id for h in hits(session, [t], case_ids, scrub_for)} for t in terms]
+    kept = set()
+    for cid in case_ids:
+        own = text_of_case(session, cid, scrub_for(cid))
+        if all(t in own or cid in in_records[n] for n, t in enumerate(terms)):
+            kept.add(cid)
+    return kept
 
 
 def search_all(session: Session, actor: Actor, text: str) -> list[SearchHit]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, TypeVarTuple
 
@@ -19,13 +20,11 @@ from sqlalchemy import (
     CursorResult,
     Dialect,
     Select,
-    Table,
     and_,
     func,
     or_,
     select,
     type_coerce,
-    update,
 )
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -34,41 +33,17 @@ from sqlalchemy.types import TypeEngine
 from app.i18n import _
 from app.models import Case, Inquiry, Officer, Person, Squad, Vehicle
 from app.models.enums import CaseStatus, Role
-from app.services.casefile import fields
 from app.services.casefile.access import load_case
 from app.services.casefile.dto import (
     CaseFilter,
-    CaseInput,
     CasePage,
     CaseSummary,
-    PersonInput,
-    VehicleInput,
 )
 from app.services.casefile.fulltext import term_clause
+from app.services.casefile.record_search import anonymized_matches
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ValidationError
 from app.services.common.limits import search_terms
-
-# Words a user may type for a code; they go into the search text next to the code itself.
-KIND_WORDS: dict[str, str] = {
-    "three_wheel_motorcycle": "三轮摩托车 三轮车 three-wheeled motorcycle tricycle",
-    "two_wheel_ebike": "两轮电动车 电动自行车 电瓶车 e-bike",
-    "motorcycle": "摩托车 motorcycle",
-    "car": "小汽车 轿车 car",
-    "suv": "越野车 suv",
-    "van": "面包车 van",
-    "truck": "货车 卡车 truck",
-    "bus": "客车 公交车 bus",
-    "bicycle": "自行车 bicycle",
-    "other": "",
-}
-ROLE_WORDS: dict[str, str] = {
-    "victim": "受害人 伤者", "suspect": "嫌疑人", "witness": "证人 目击者",
-    "reporting_party": "报案人",
-}
-# A searchable code field's words by its code table; a set flag's words by field name.
-CODE_WORDS: dict[str, dict[str, str]] = {"person_role": ROLE_WORDS, "vehicle_kind": KIND_WORDS}
-FLAG_WORDS: dict[str, str] = {"unlicensed": "无牌 unlicensed"}
 
 _CHUNK = 500
 AnyRows = Select[*tuple[Any, ...]]  # a select of any columns
@@ -129,45 +104,6 @@ SORT_KEYS |= {
 }
 
 
-def _norm(text: str | None) -> str:
-    return (text or "").strip().lower()
-
-
-def case_search_text(case: Case, persons: list[Person], vehicles: list[Vehicle]) -> str:
-    """The lower-cased text a case is found by."""
-    parts: list[str | None] = []
-    for cls, rows in ((CaseInput, [case]), (PersonInput, persons), (VehicleInput, vehicles)):
-        for row in rows:
-            parts += [_search_word(f, value) for f, value in fields.search_values(cls, row)]
-    return "\n".join(_norm(p) for p in parts if p)
-
-
-def _search_word(f: fields.Field, value: object) -> str | None:
-    """What a declared searchable field adds to the search text."""
-    if f.kind == "check":
-        return FLAG_WORDS.get(f.name, f.label) if value else None
-    if f.codes is not None:
-        return CODE_WORDS.get(f.codes, {}).get(str(value))
-    return value if isinstance(value, str) else None
-
-
-def refresh_search_text(session: Session, case_id: int) -> None:
-    """Recompute ``Case.search_text`` from the flushed rows (no version bump of the case)."""
-    session.flush()
-    case = session.get(Case, case_id)
-    if case is None:
-        return
-    persons = list(session.scalars(select(Person).where(Person.case_id == case_id)
-                                   .order_by(Person.id)))
-    vehicles = list(session.scalars(select(Vehicle).where(Vehicle.case_id == case_id)
-                                    .order_by(Vehicle.id)))
-    text = case_search_text(case, persons, vehicles)
-    table = Case.__table__  # a Core update: no version bump of the case
-    assert isinstance(table, Table)
-    session.execute(update(table).where(table.c.id == case_id).values(search_text=text))
-    session.expire(case, ["search_text"])
-
-
 def _filtered(actor: Actor, filt: CaseFilter, columns: tuple[Any, ...],
               joins: bool = True) -> AnyRows:
     conds: list[ColumnElement[bool]] = []
@@ -188,6 +124,8 @@ def _filtered(actor: Actor, filt: CaseFilter, columns: tuple[Any, ...],
         conds.append(Case.is_training.is_(False))
     for term in search_terms(filt.text):  # the case file, its timeline, marks, tasks, ...
         conds.append(term_clause(term))
+    if filt.only is not None:
+        conds.append(Case.id.in_(filt.only))
     if actor.role is Role.TRAINER:  # trainers see closed cases and training packages only
         conds.append(or_(Case.status == CaseStatus.CLOSED.value, Case.is_training.is_(True)))
     stmt = select(*columns)
@@ -203,7 +141,7 @@ def _ordered(stmt: AnyRows, filt: CaseFilter) -> AnyRows:
     if filt.sort not in SORT_KEYS:
         raise ValidationError({"sort": _("Unknown sort column: {column}", column=filt.sort)})
     key: SortKey = SORT_KEYS[filt.sort]
-    if _norm(filt.text):  # every row is scanned for the text anyway: a scan + sort of the hits
+    if search_terms(filt.text):  # every row is scanned for the text anyway: a scan + sort of the hits
         key = func.coalesce(key, key)  # beats walking the sort index (2x at 10k, SQLite)
     if filt.descending:
         return stmt.order_by(key.desc().nulls_last(), Case.id.desc())
@@ -219,6 +157,19 @@ def _core(session: Session, stmt: Select[*_Ts]) -> CursorResult[*_Ts]:
     return session.connection().execute(stmt)
 
 
+def _as_read(session: Session, actor: Actor, filt: CaseFilter) -> CaseFilter:
+    """A trainer's text search keeps only the cases whose anonymized text holds every term:
+    matching the raw text would tell which closed case a named person is in. Other readers
+    search the raw text (in SQL)."""
+    terms = search_terms(filt.text)
+    if actor.role is not Role.TRAINER or not terms:
+        return filt
+    found = _core(session, _filtered(actor, replace(filt, limit=None, offset=0), (Case.id,),
+                                     joins=False)).scalars().all()
+    kept = anonymized_matches(session, actor, terms, list(found))
+    return replace(filt, text="", only=tuple(i for i in found if i in kept))
+
+
 def list_cases(session: Session, actor: Actor, filt: CaseFilter | None = None) -> CasePage:
     """The case list: filtered, sorted, every row (or one page with ``limit``/``offset``).
 
@@ -226,7 +177,7 @@ def list_cases(session: Session, actor: Actor, filt: CaseFilter | None = None) -
     into view): 10,000 full rows cost a few hundred ms in Python, ids + one page a few ms.
     """
     require(actor, Perm.CASE_READ)
-    filt = filt or CaseFilter()
+    filt = _as_read(session, actor, filt or CaseFilter())
     base = _filtered(actor, filt, _LIST_COLUMNS)
     page = _ordered(base, filt)
     if filt.limit is not None:
@@ -253,7 +204,7 @@ def list_cases(session: Session, actor: Actor, filt: CaseFilter | None = None) -
 def case_ids(session: Session, actor: Actor, filt: CaseFilter | None = None) -> tuple[int, ...]:
     """Ids of the cases matching ``filt``, in its sort order (the lazy list's backbone)."""
     require(actor, Perm.CASE_READ)
-    filt = filt or CaseFilter()
+    filt = _as_read(session, actor, filt or CaseFilter())
     joins = filt.sort in ("lead_officer", "squad")  # the other keys need no join
     stmt = _ordered(_filtered(actor, filt, (Case.id,), joins), filt)
     if filt.limit is not None:

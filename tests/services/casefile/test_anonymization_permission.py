@@ -14,6 +14,7 @@ from app.models.enums import Role
 from app.reports.anonymize import anonymize
 from app.reports.case_data import collect_case_report
 from app.services.casefile import callout_view, cases, scrubber
+from app.services.casefile.search_text import refresh_search_text
 from app.services.org import callouts
 from app.services.training import replay
 from tests.conftest import make_actor
@@ -39,6 +40,7 @@ def case_a(session_factory):
     with unit_of_work(session_factory) as s:
         case = s.get(Case, case_id)
         case.narrative = (case.narrative or "") + FREE_TEXT
+        refresh_search_text(s, case_id)     # as the services keep it: names, plate, ID
     return case_id
 
 
@@ -112,8 +114,8 @@ def test_a_trainers_search_matches_and_shows_the_anonymized_text(session_factory
                                 + FREE_TEXT))
     officer = make_actor(Role.REVIEWER)
     with session_factory() as s:
-        for secret in (SUSPECT_NAME, SUSPECT_PHONE, PLATE, "王建华", "0731-22881234"):
-            assert search_all(s, officer, secret), secret          # the others find it
+        for secret in (SUSPECT_NAME, SUSPECT_PHONE, PLATE, "王建华", "0731-22881234", VICTIM_ID):
+            assert search_all(s, officer, secret) or search_case(s, officer, case_a, secret)
             assert search_all(s, TRAINER, secret) == [], secret
             assert search_case(s, TRAINER, case_a, secret) == [], secret
         shown = search_all(s, TRAINER, "养猪场") + search_case(s, TRAINER, case_a, "养猪场")
@@ -121,3 +123,25 @@ def test_a_trainers_search_matches_and_shows_the_anonymized_text(session_factory
     for hit in shown:
         for secret in (SUSPECT_NAME, SUSPECT_PHONE, PLATE, *SECRETS):
             assert secret not in hit.text, (secret, hit.text)
+
+
+def test_a_trainers_case_list_filter_matches_the_anonymized_text(session_factory, case_a):
+    """Filtering the case list by a real name must not tell a trainer which case holds it."""
+    from app.models import SearchTask
+    from app.services.casefile import search
+    from app.services.casefile.dto import CaseFilter
+    with unit_of_work(session_factory) as s:
+        s.add(SearchTask(case_id=case_a, kind="canvass", title="走访养猪场", status="done",
+                         result=f"找到{SUSPECT_NAME}（{SUSPECT_PHONE}）的养猪场。"))
+    officer = make_actor(Role.REVIEWER)
+    with session_factory() as s:
+        for secret in (SUSPECT_NAME, VICTIM_NAME, SUSPECT_PHONE, PLATE, VICTIM_ID, "王建华",
+                       "0731-22881234", f"养猪场 {SUSPECT_NAME}"):
+            assert case_a in search.case_ids(s, officer, CaseFilter(text=secret)), secret
+            assert case_a not in search.case_ids(s, TRAINER, CaseFilter(text=secret)), secret
+            page = search.list_cases(s, TRAINER, CaseFilter(text=secret, limit=5))
+            assert case_a not in {c.id for c in page.items} and page.total == 0, secret
+        for word in ("养猪场", "三轮", "养猪场 三轮"):    # a record, the case file, both
+            assert case_a in search.case_ids(s, TRAINER, CaseFilter(text=word)), word
+            page = search.list_cases(s, TRAINER, CaseFilter(text=word, limit=1))
+            assert [c.id for c in page.items] == [case_a] and page.total == 1, word

@@ -17,7 +17,16 @@ from app.i18n import language, set_language
 from app.models import Case, Inquiry, Meeting, Person, TimelineEvent, Vehicle
 from app.models.db import open_database, unit_of_work
 from app.models.enums import Role
-from app.services.casefile import cases, fields, inquiries, persons, search, timeline, vehicles
+from app.services.casefile import (
+    cases,
+    fields,
+    inquiries,
+    persons,
+    search,
+    search_text,
+    timeline,
+    vehicles,
+)
 from app.services.casefile.dto import (
     CaseFilter,
     CaseInput,
@@ -104,7 +113,7 @@ def _assert_searchable(session_factory, cls: type, case_id: int, data: object) -
     with unit_of_work(session_factory) as s:
         text = s.get(Case, case_id).search_text
     for f in fields.declared(cls):
-        word = search._search_word(f, getattr(data, f.name)) if f.search else None
+        word = search_text._search_word(f, getattr(data, f.name)) if f.search else None
         if word:
             assert word.strip().lower() in text, f.name
             if f.kind in ("line", "text"):
