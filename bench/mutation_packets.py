@@ -1,0 +1,70 @@
+"""Hand-written mutants of the packet judges (app/video/droppable.py) and what they rely on.
+
+    python bench/mutation_packets.py      # ~2 min: each mutant applied, the tests run, undone
+
+Each line is (file, original text, mutant text). A mutant that the tests do not kill means a
+rule of "which packets may be left out before the decoder" that no test pins.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+root = Path(__file__).resolve().parent.parent
+D = "app/video/droppable.py"
+muts = [
+ (D, "        if not self.framed(data):\n            return False\n", ""),
+ (D, "unit[0] & 0x60", "unit[0] & 0x40"),
+ (D, "unit[0] & 0x60", "unit[0] & 0x20"),
+ (D, "kind != H264_SLICE or", "kind not in (1, 5) or"),
+ (D, "or self.slice_field(unit[1:])[1] is not None", ""),
+ (D, "frozenset({0, 1, 4, 5, 132})", "frozenset({0, 4, 5, 132})"),
+ (D, "frozenset({0, 1, 4, 5, 132})", "frozenset({0, 1, 4, 5, 6, 132})"),
+ (D, "frozenset({0, 1, 4, 5, 132})", "frozenset({0, 1, 4, 5})"),
+ (D, "if KEEP in said or SLICE not in said:", "if KEEP in said:"),
+ (D, "if KEEP in said or SLICE not in said:", "if SLICE not in said:"),
+ (D, "        except (IndexError, KeyError, ValueError):\n            return False", "        except (IndexError, KeyError, ValueError):\n            return True"),
+ (D, "except (IndexError, KeyError, ValueError):", "except (IndexError, ValueError):"),
+ (D, "if i > len(rbsp):", "if i > len(rbsp) + 1:"),
+ (D, "value, i = value + 255, i + 1", "value, i = value + 256, i + 1"),
+ (D, "            self._parameters(b\"\\x00\\x00\\x01\" + unit)\n", ""),
+ (D, "            self._parameters(b\"\\x00\\x00\\x01\" + unit)\n            return KEEP", "            self._parameters(b\"\\x00\\x00\\x01\" + unit)\n            return None"),
+ (D, "if kind in (H264_DELIMITER, H264_FILLER):", "if kind in (H264_DELIMITER,):"),
+ (D, "if kind in (H264_DELIMITER, H264_FILLER):", "if kind in (H264_FILLER,):"),
+ (D, "            return _sei(unit[1:])", "            return None"),
+ (D, "        self.dropped += 1\n", ""),
+ (D, "frozenset({0, 2, 4, 6, 8, 10, 12, 14})", "frozenset({0, 1, 2, 4, 6, 8, 10, 12, 14})"),
+ (D, "HEVC_DELIMITER, HEVC_FILLER, HEVC_SEI = 35, 38, (39, 40)", "HEVC_DELIMITER, HEVC_FILLER, HEVC_SEI = 34, 38, (39, 40)"),
+ (D, "HEVC_DELIMITER, HEVC_FILLER, HEVC_SEI = 35, 38, (39, 40)", "HEVC_DELIMITER, HEVC_FILLER, HEVC_SEI = 35, 38, (39,)"),
+ (D, "_sei(unit[2:])", "_sei(unit[1:])"),
+ (D, "kind = unit[0] >> 1 & 0x3F", "kind = unit[0] & 0x3F"),
+ (D, "return None if kind in (HEVC_DELIMITER, HEVC_FILLER) else KEEP", "return None"),
+ (D, "(extradata or b\"\")[21] & 3) + 1", "(extradata or b\"\")[21] & 3) + 2"),
+ (D, "and (extradata or b\"\")[0] == 1", ""),
+ (D, "len(extradata or b\"\") >= 23", "len(extradata or b\"\") >= 0"),
+ ("app/video/nal.py", "        return i == len(data)", "        return True"),
+ ("app/video/nal.py", "            return data[:3] == b\"\\x00\\x00\\x01\" or data[:4] == b\"\\x00\\x00\\x00\\x01\"", "            return True"),
+ ("app/video/nal.py", "            if size <= 0:\n                return False", "            if size <= 0:\n                return True"),
+ ("app/video/decoder.py", "return ((self._skipping or self.skip_nonref) and", "return (True and"),
+ ("app/video/decoder.py", "self.nonref = packet_judge(self.index.codec, cc.extradata)", "self.nonref = packet_judge(self.index.codec, None)"),
+]
+TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
+         "tests/video/test_accuracy.py"]
+survived = []
+for path, old, new in muts:
+    f = root / path
+    src = f.read_text()
+    assert old in src, (path, old)
+    f.write_text(src.replace(old, new, 1))
+    try:
+        r = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", *TESTS], cwd=root, capture_output=True, text=True, timeout=600)
+    finally:
+        f.write_text(src)
+    if not r.returncode:
+        survived.append((path, old, new))
+    print("killed" if r.returncode else "SURVIVED", path, old[:50].replace("\n", " "), "->",
+          new[:40].replace("\n", " "), flush=True)
+print("mutants", len(muts), "survived", len(survived))
+sys.exit(1 if survived else 0)
