@@ -145,3 +145,47 @@ def test_a_trainers_case_list_filter_matches_the_anonymized_text(session_factory
             assert case_a in search.case_ids(s, TRAINER, CaseFilter(text=word)), word
             page = search.list_cases(s, TRAINER, CaseFilter(text=word, limit=1))
             assert [c.id for c in page.items] == [case_a] and page.total == 1, word
+
+
+def test_a_trainers_filter_follows_a_name_added_after_a_search(session_factory, case_a):
+    """The scrubbers kept between searches are rebuilt when the case changes: a witness named
+    after the first search is withheld from the next one too."""
+    from app.models import SearchTask
+    from app.services.casefile import persons, search
+    from app.services.casefile.dto import CaseFilter, PersonInput
+    with session_factory() as s:
+        assert case_a in search.case_ids(s, TRAINER, CaseFilter(text="三轮"))   # scrubbers made
+    with unit_of_work(session_factory) as s:
+        persons.add_person(s, make_actor(Role.ADMIN), case_a,
+                           PersonInput(role="witness", name="钱多多"))
+        s.add(SearchTask(case_id=case_a, kind="canvass", title="走访", status="done",
+                         result="钱多多看见一辆三轮车往南开。"))
+    with session_factory() as s:
+        assert case_a in search.case_ids(s, make_actor(Role.REVIEWER), CaseFilter(text="钱多多"))
+        assert case_a not in search.case_ids(s, TRAINER, CaseFilter(text="钱多多"))
+        assert case_a in search.case_ids(s, TRAINER, CaseFilter(text="往南开"))
+
+
+def test_a_trainers_filter_follows_a_call_out_linked_after_a_search(session_factory, case_a):
+    """A call-out's officers are withheld too; linking one changes no search text, only the
+    case's audit trail, and that is enough to rebuild the kept scrubber."""
+    from app.models import Officer, SearchTask
+    from app.services.casefile import search
+    from app.services.casefile.dto import CaseFilter
+    with session_factory() as s:
+        assert case_a in search.case_ids(s, TRAINER, CaseFilter(text="三轮"))   # scrubbers made
+    with unit_of_work(session_factory) as s:
+        before = s.get(Case, case_a).search_text
+        officer = Officer(badge_no="990001", name="欧阳晓峰", squad_id=s.get(Case, case_a).squad_id)
+        s.add(officer)
+        s.add(SearchTask(case_id=case_a, kind="canvass", title="复核", status="done",
+                         result="欧阳晓峰复核了三轮车的去向。"))
+        s.flush()
+        callouts.create_callout(s, make_actor(Role.ADMIN), callouts.CallOutInput(
+            occurred_at=datetime(2023, 11, 28, tzinfo=UTC), kind="hit_and_run",
+            officer_ids=(officer.id,), case_id=case_a))
+    with session_factory() as s:
+        assert s.get(Case, case_a).search_text == before
+        assert case_a in search.case_ids(s, make_actor(Role.REVIEWER),
+                                         CaseFilter(text="欧阳晓峰"))
+        assert case_a not in search.case_ids(s, TRAINER, CaseFilter(text="欧阳晓峰"))
