@@ -229,3 +229,28 @@ def test_unreadable_and_vanished_rows_neither_crash_nor_retry(zh_ui, demo_db, mo
     monkeypatch.undo()
     model.set_filter(dataclasses.replace(model.filter, sort="case_no"))  # a new query retries
     assert model.index(model.row_of(model.case_id(25)), Column.CASE_NO).data().startswith("石峰-")
+
+
+def test_a_trainers_list_filters_the_demo_in_anonymized_text(qtbot, zh_ui, demo_db, monkeypatch):
+    """Signed in as a trainer, the list makes the scrubbers of the closed cases in the
+    background; filtering by a real name of closed Case B then finds nothing (an admin finds
+    it), and no scrubber is made on the GUI thread."""
+    from app.models.enums import Role
+    from app.services.casefile import record_search
+    from app.services.common.context import Actor
+    store = CaseStore(demo_db[2], Actor(None, "trainer", Role.TRAINER))
+    assert store.warming is not None
+    store.warming.join(30)
+    assert not store.warming.is_alive()
+    case_b = next(c for c in store.list_cases().items if c.case_no == CASE_B_NO)
+    name = next(p.name for p in store.detail(case_b.id).persons if p.name)   # as shown: alias
+    admin_view = CaseStore(demo_db[2], SYSTEM)
+    assert admin_view.warming is None
+    real = next(p.name for p in admin_view.detail(case_b.id).persons if p.name)
+    assert real != name and case_b.id in admin_view.search_ids(real)
+
+    def made_again(*_args, **_kwargs):
+        raise AssertionError("a scrubber was made on the GUI thread")
+    monkeypatch.setattr(record_search, "case_with_scrubber", made_again)
+    assert case_b.id not in store.search_ids(real)
+    assert store.list_cases(CaseFilter(text=real)).total == 0

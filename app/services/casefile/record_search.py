@@ -11,11 +11,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEntry, Case
-from app.models.enums import Role
+from app.models.enums import CaseStatus, Role
 from app.services.casefile.access import load_case
 from app.services.casefile.cases import case_with_scrubber
 from app.services.casefile.fulltext import Scrub, SearchHit, hits, snippet
@@ -77,6 +77,19 @@ class _Scrubs:
 
     def own_text(self, case_id: int) -> str:
         return self._get(case_id)[1]
+
+
+def keep_scrubbers(session: Session, actor: Actor) -> int:
+    """Make and keep the scrubber of every case a trainer may read (run off the GUI thread when
+    a trainer signs in), so the list's first text filter does not wait for them; how many."""
+    if actor.role is not Role.TRAINER:
+        return 0
+    ids = list(session.scalars(select(Case.id).where(
+        or_(Case.status == CaseStatus.CLOSED.value, Case.is_training.is_(True)))))
+    scrubs = _Scrubs(session, actor, ids)
+    for case_id in ids:
+        scrubs.own_text(case_id)
+    return len(ids)
 
 
 def _scrubs(session: Session, actor: Actor, case_ids: list[int]) -> _Scrubs | None:

@@ -11,6 +11,8 @@ delete path through a table of the service functions themselves (grep and mypy f
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +21,16 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.db import unit_of_work
-from app.services.casefile import cases, inquiries, persons, search, timeline, vehicles
+from app.models.enums import Role
+from app.services.casefile import (
+    cases,
+    inquiries,
+    persons,
+    record_search,
+    search,
+    timeline,
+    vehicles,
+)
 from app.services.casefile.dto import (
     CaseDetail,
     CaseFilter,
@@ -30,6 +41,8 @@ from app.services.casefile.dto import (
 )
 from app.services.common.context import Actor
 from app.services.org import officers
+
+log = logging.getLogger(__name__)
 
 # kind -> (add, update, delete, "takes a ChangeNote")
 _RECORD_OPS: dict[str, tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any], bool]] = {
@@ -68,6 +81,18 @@ class CaseStore(QObject):
         super().__init__(parent)
         self.sessions = sessions
         self.actor = actor
+        self.warming: threading.Thread | None = None
+        if actor.role is Role.TRAINER:   # a trainer's text filter reads anonymized text
+            self.warming = threading.Thread(target=self._keep_scrubbers, daemon=True,
+                                            name="trainer-scrubbers")
+            self.warming.start()
+
+    def _keep_scrubbers(self) -> None:
+        try:
+            with self.sessions() as session:
+                record_search.keep_scrubbers(session, self.actor)
+        except Exception:  # noqa: BLE001 - only a head start: the filter makes what is missing
+            log.exception("making the trainer's scrubbers ahead failed")
 
     def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """``fn(session, actor, *args, **kwargs)`` in one transaction."""

@@ -189,3 +189,20 @@ def test_a_trainers_filter_follows_a_call_out_linked_after_a_search(session_fact
         assert case_a in search.case_ids(s, make_actor(Role.REVIEWER),
                                          CaseFilter(text="欧阳晓峰"))
         assert case_a not in search.case_ids(s, TRAINER, CaseFilter(text="欧阳晓峰"))
+
+
+def test_scrubbers_made_ahead_serve_the_first_filter(session_factory, case_a, monkeypatch):
+    """A trainer's list makes every readable case's scrubber when the trainer signs in (off the
+    GUI thread); the first text filter then only reads them."""
+    from app.services.casefile import record_search, search
+    from app.services.casefile.dto import CaseFilter
+    with session_factory() as s:
+        assert record_search.keep_scrubbers(s, make_actor(Role.REVIEWER)) == 0
+        assert record_search.keep_scrubbers(s, TRAINER) == 1
+
+    def made_again(*_args, **_kwargs):
+        raise AssertionError("a scrubber was made again")
+    monkeypatch.setattr(record_search, "case_with_scrubber", made_again)
+    with session_factory() as s:
+        assert case_a in search.case_ids(s, TRAINER, CaseFilter(text="三轮"))
+        assert case_a not in search.case_ids(s, TRAINER, CaseFilter(text=SUSPECT_NAME))
