@@ -18,6 +18,8 @@ from app.video.memory import pin_mmap_threshold
 from app.video.pixels import Item, compact, kept_bgr, planar420, to_bgr, turned
 from app.video.prefetch import Prefetcher
 
+JUMP_KEEP = 4   # frames a jump keeps: the one asked for and the three before it (same GOP)
+
 
 class VideoSource:
     """An open video: ``read(i)`` returns exactly frame ``i`` (presentation order) as BGR.
@@ -197,9 +199,10 @@ class VideoSource:
         return max(8, self.cache.capacity_frames(self.width * self.height * 3 // 2))
 
     def _decode(self, i: int, prev: int) -> Item | av.VideoFrame | np.ndarray:
-        # stepping back: keep a quarter of the cache below i; a jump keeps only frame i (frames
-        # before it are not even decoded when nothing refers to them; the prefetch brings them)
-        keep = self._capacity() // 4 if 0 < prev - i <= 2 else 1
+        # stepping back: keep a quarter of the cache below i; a jump keeps the few frames just
+        # before i in its GOP (the first step back after a click shows at once: the only extra
+        # work is their non-reference frames), the prefetch brings the rest
+        keep = self._capacity() // 4 if 0 < prev - i <= 2 else JUMP_KEEP
         wanted: list[av.VideoFrame | np.ndarray] = []
 
         def sink(j: int, frame: av.VideoFrame) -> None:
@@ -228,12 +231,12 @@ class VideoSource:
         capacity = self._capacity()
         low = self.cache.run_start(i)
         if self._prefetch is not None and low > 0 and i - low <= capacity // 3:
-            # nothing cached below (a jump): the next frames back come first, then the rest.
+            # little cached below (a jump): the next frames back come first, then the rest.
             # The rest decodes the same references again (from the GOP's keyframe): about
             # 2 ms a frame of that run at 1080p, while a held arrow key takes a frame per 40 ms,
             # so the first part holds run/16 frames (4 to 16) and the rest is ready in time
             run = low - int(self.index.key_index[self.index.key_slot(low - 1)])
-            urgent = max(4, min(16, run // 16)) if low == i else 0
+            urgent = max(4, min(16, run // 16)) if i - low < JUMP_KEEP else 0
             self._prefetch.request(max(0, low - capacity // 2), low - 1, urgent=urgent)
 
     # --- lifecycle -------------------------------------------------------------------------------

@@ -63,8 +63,8 @@ def test_a_jump_stops_decoding_ahead_before_it_decodes(monkeypatch):
     with open_video(clip, cache_bytes=200 * 1280 * 720 * 3 // 2) as video:
         video.read(260)                      # a jump: the GOP before is decoded behind it
         job = video._prefetch.job
-        assert job is not None and job.parts[1] == (160, 255)
-        assert job.done[0].wait(30)          # 256..259 first; now on its way from 0 to 160
+        assert job is not None and job.parts[1] == (157, 252)   # 257..259 came with the jump
+        assert job.done[0].wait(30)          # 253..256 first; now on its way from 0 to 157
         monkeypatch.setattr(video._prefetch, "request", lambda *a, **k: None)  # no new job
         assert frame_index_of(video.read(40)) == 40   # another jump, not covered by the job
         assert job.cancelled.is_set()
@@ -91,6 +91,21 @@ def test_after_a_jump_the_first_part_covers_a_held_arrow_key():
             as video:
         video.read(100)                              # a short GOP: the rest comes quickly
         assert video._prefetch.job.parts[0] == (96, 99)
+
+
+def test_the_first_steps_back_after_a_jump_need_no_decoding():
+    """A click on the timeline keeps the three frames before it in its GOP: an officer's first
+    steps back are on screen at once, and the background job starts right below them."""
+    with open_video(make_clip("h264_mp4", frames=300, gop=250), cache_bytes=200 * FRAME_BYTES) \
+            as video:
+        assert frame_index_of(video.read(180)) == 180
+        assert video._prefetch.job.parts[0] == (166, 176)      # run 177 / 16 = 11 first
+        misses = video.cache.misses
+        for expected in (179, 178, 177):
+            assert frame_index_of(video.step(-1)) == expected
+        assert video.cache.misses == misses
+        for expected in range(176, 165, -1):                     # then the job's first part
+            assert frame_index_of(video.step(-1)) == expected
 
 
 def test_decoding_stops_when_asked():
