@@ -174,6 +174,15 @@ def stepping(path: Path, seeks: int, steps: int) -> float:
            f"{statistics.median(rested) / cv_median:.2f}x", "-", None)
     report("  same / OpenCV seek to that frame (the last of a GOP)",
            f"{statistics.median(cold) / statistics.median(same):.2f}x", "-", None)
+    after_click = []
+    for i in random.Random(3).sample(range(n), 8):   # a click anywhere: back at once
+        with open_video(path) as video:
+            video.read(i)
+            t = time.perf_counter()
+            video.step(-1)
+            after_click.append(time.perf_counter() - t)
+    report("first step back right after a random jump (p90)",
+           ms(float(np.percentile(after_click, 90))), "-", None)
     cap.release()
     return cv_median
 
