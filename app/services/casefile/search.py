@@ -1,10 +1,10 @@
-"""Case lookup, the case list query and the denormalised search text.
+"""Case lookup and the case list query.
 
 Chinese search: SQLite's FTS tokenizers cannot match 2-character Chinese terms ("三轮"), so every
-case keeps ``search_text`` — the lower-cased text of the case, its persons and vehicles — and a
-search is ``search_text LIKE '%term%'`` for each space-separated term (all must match) — or
-the term in the case's timeline, findings, marks, statements or tasks (``fulltext``).
-Services that change any of that text call :func:`refresh_search_text` after flushing.
+case keeps ``search_text`` (:mod:`search_text`: the lower-cased text of the case, its persons
+and vehicles) and a search is ``search_text LIKE '%term%'`` for each space-separated term (all
+must match) — or the term in the case's timeline, findings, marks, statements or tasks
+(``fulltext``). A trainer's terms must also hold in the anonymized text (``record_search``).
 """
 
 from __future__ import annotations
