@@ -109,6 +109,7 @@ class ClipView(QWidget):
         if self.player is not None:
             self.player.frame_shown.disconnect(self._on_frame)
             self.player.state_changed.disconnect(self._on_state)
+            self.player.late.disconnect(self._on_late)
         self.player = player
         self.ranked, self._rank_cursor = None, 0
         if player is None:
@@ -118,6 +119,7 @@ class ClipView(QWidget):
             return
         player.frame_shown.connect(self._on_frame)
         player.state_changed.connect(self._on_state)
+        player.late.connect(self._on_late)
         self.frame_view.set_pixel_aspect(player.source.pixel_aspect)
         self.timeline.set_clip(player.frame_count, player.fps)
         self.speed_box.setCurrentIndex(SPEEDS.index(player.speed))
@@ -157,6 +159,9 @@ class ClipView(QWidget):
         self.show_readout()
         self.position_changed.emit(index)
 
+    def _on_late(self, _index: int) -> None:
+        self.show_readout()
+
     def _on_state(self) -> None:
         p = self.player
         self.frame_view.set_fast(bool(p and p.playing()))
@@ -184,7 +189,10 @@ class ClipView(QWidget):
         if p.playing():
             state = ("▶ " if p.direction > 0 else "◀ ") + speed_text(p.speed)
         state += self._frame_notes(p.source, i)
-        self.readout.setText(self.tr(
+        busy = ""
+        if p.decoding:     # a step into a GOP nothing has decoded yet: the key was heard
+            busy = self.tr("decoding frame {i}…").format(i=p.index) + "    "
+        self.readout.setText(busy + self.tr(
             "Frame {i} / {n}    pts {pts:.3f} s    Corrected time {wall}    {offset}    {state}"
         ).format(i=i, n=p.frame_count - 1, pts=p.pts(i), wall=self.shown.fmt(p.wall_time(i)),
                  offset=offset, state=state))

@@ -13,6 +13,7 @@ from app.services.evidence.items import EvidenceDTO
 from app.video import FilterChain, VideoSource
 
 SPEEDS = (1 / 16, 1 / 8, 1 / 4, 1 / 2, 1.0, 2.0, 4.0, 8.0, 16.0)
+LATE_MS = 150   # a requested frame not shown by then: the read-out says it is decoding
 
 
 class FrameFetcher(QObject):
@@ -71,6 +72,7 @@ class ClipPlayer(QObject):
 
     frame_shown = Signal(int, object)   # index, frame as displayed (enhanced)
     state_changed = Signal()            # playing / speed / direction changed
+    late = Signal(int)                  # the requested frame is still decoding (LATE_MS on)
     failed = Signal(str)
 
     def __init__(self, source: VideoSource, evidence: EvidenceDTO,
@@ -91,14 +93,34 @@ class ClipPlayer(QObject):
         self._timer.timeout.connect(self._tick)
         self._fetcher = FrameFetcher(source, self)
         self._fetcher.frame_ready.connect(self._on_ready)
-        self._fetcher.failed.connect(lambda i, msg: self.failed.emit(msg))
+        self._fetcher.failed.connect(self._on_failed)
+        self._refused = -1              # the last frame the decoder could not give
+        self._late = QTimer(self)       # a step that takes long (a GOP decoded) says so
+        self._late.setSingleShot(True)
+        self._late.timeout.connect(self._on_late)
 
     # -- frames --------------------------------------------------------------------------
     def seek(self, index: int) -> int:
         index = max(0, min(self.frame_count - 1, int(index)))
         self.index = index
         self._fetcher.request(index)
+        if not self.playing():
+            self._late.start(LATE_MS)
         return index
+
+    @property
+    def decoding(self) -> bool:
+        """True while a requested frame is late (the read-out says so)."""
+        return self.shown_index != self.index != self._refused and not self._late.isActive() \
+            and not self.playing()
+
+    def _on_failed(self, index: int, message: str) -> None:
+        self._refused = index
+        self.failed.emit(message)
+
+    def _on_late(self) -> None:
+        if self.shown_index != self.index and not self.playing():
+            self.late.emit(self.index)
 
     def step(self, delta: int) -> int:
         self.pause()
@@ -203,4 +225,5 @@ class ClipPlayer(QObject):
 
     def close(self) -> None:
         self._timer.stop()
+        self._late.stop()
         self._fetcher.stop()

@@ -209,3 +209,29 @@ def test_no_frame_is_shown_before_the_hash_is_verified(qtbot, panel, review_worl
     gate.set()
     qtbot.waitUntil(lambda: panel.player is not None, timeout=15000)
     assert panel.clips.verified.ok and panel.player.evidence.id == ev.id
+
+
+def test_a_slow_frame_says_it_is_decoding(qtbot, panel, monkeypatch):
+    """A step into a GOP nothing has decoded yet takes a while: after 150 ms the read-out says
+    which frame is on its way (the key was heard), and the note goes when the frame shows."""
+    import time
+
+    source = panel.player.source
+    read = source.read
+
+    def slow(index):
+        if index == 7:
+            time.sleep(0.6)
+        return read(index)
+    monkeypatch.setattr(source, "read", slow)
+    view = panel.clip_view
+    note = view.tr("decoding frame {i}…")
+    panel.player.seek(7)
+    assert note.format(i=7) not in view.readout.text()       # not at once: most frames are fast
+    qtbot.waitUntil(lambda: view.readout.text().startswith(note.format(i=7)), timeout=5000)
+    _wait_frame(qtbot, panel, 7)
+    assert note.format(i=7) not in view.readout.text()
+    panel.player.seek(8)                                     # a fast one never says it
+    _wait_frame(qtbot, panel, 8)
+    qtbot.wait(300)
+    assert note.format(i=8) not in view.readout.text()

@@ -403,6 +403,10 @@
         <translation>偏差 {s:+.1f} 秒（{how}）</translation>
     </message>
     <message>
+        <source>decoding frame {i}…</source>
+        <translation>正在解码第 {i} 帧…</translation>
+    </message>
+    <message>
         <source>Frame {i} / {n}    pts {pts:.3f} s    Corrected time {wall}    {offset}    {state}</source>
         <translation>帧 {i} / {n}    pts {pts:.3f} 秒    校正时间 {wall}    {offset}    {state}</translation>
     </message>
