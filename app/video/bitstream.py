@@ -12,7 +12,7 @@ H.264) and for streams whose picture sizes do not vary; :func:`read_signal` says
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +23,7 @@ import pandas as pd
 from app.i18n import _
 from app.video.errors import VideoCancelled
 from app.video.index import FrameIndex, open_container
+from app.video.nal import headers
 
 INTRA, REF, NONREF = 0, 1, 2
 INTRA_CODECS = {"mjpeg", "jpeg2000", "rawvideo", "png", "prores", "dnxhd", "ffv1", "huffyuv",
@@ -62,32 +63,16 @@ class BitstreamSignal:
         return self.inter_share > NOISY_SHARE
 
 
-def _nal_headers(data: bytes) -> Iterator[tuple[int, int]]:
-    if data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01":
-        i = data.find(b"\x00\x00\x01")
-        while 0 <= i < len(data) - 4:
-            yield data[i + 3], data[i + 4]
-            i = data.find(b"\x00\x00\x01", i + 3)
-        return
-    i = 0
-    while i + 5 < len(data):
-        size = int.from_bytes(data[i:i + 4], "big")
-        yield data[i + 4], data[i + 5]
-        if size <= 0:
-            return
-        i += 4 + size
-
-
 def picture_kind(data: bytes, codec: str, key: bool) -> int | None:
     """INTRA / REF / NONREF from the first bytes of a packet, or None when unknown."""
     if key:
         return INTRA
     if codec == "h264":
-        for b0, _b1 in _nal_headers(data):
+        for b0 in headers(data):
             if 1 <= b0 & 0x1F <= 5:
                 return REF if b0 & 0x60 else NONREF
     elif codec == "hevc":
-        for b0, _b1 in _nal_headers(data):
+        for b0 in headers(data):
             kind = (b0 >> 1) & 0x3F
             if kind <= 9:
                 return NONREF if kind % 2 == 0 else REF

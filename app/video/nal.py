@@ -17,29 +17,29 @@ HEVC_RASL = (8, 9)
 HEVC_LEADING = (6, 7, 8, 9)
 
 
-def _annexb_nals(data: bytes) -> Iterator[int]:
-    i = data.find(b"\x00\x00\x01")
-    while 0 <= i < len(data) - 3:
-        yield data[i + 3]
-        i = data.find(b"\x00\x00\x01", i + 3)
-
-
-def _length_prefixed_nals(data: bytes) -> Iterator[int]:
-    i = 0
-    while i + 4 < len(data):
-        size = int.from_bytes(data[i:i + 4], "big")
-        yield data[i + 4]
-        if size <= 0:
-            return
-        i += 4 + size
-
-
 class Framing:
     """How a stream's packets frame their NAL units: start codes (``length_size`` 0: MPEG-TS,
     raw streams) or a big-endian length of ``length_size`` bytes before each (MP4, Matroska)."""
 
     def __init__(self, length_size: int = 0) -> None:
         self.length_size = length_size
+
+    def offsets(self, data: bytes) -> Iterator[int]:
+        """Where each NAL unit's header byte is, found lazily: a reader of headers stops at the
+        unit it wants without walking the rest of the packet."""
+        if not self.length_size:
+            i = data.find(b"\x00\x00\x01")
+            while 0 <= i < len(data) - 3:
+                yield i + 3
+                i = data.find(b"\x00\x00\x01", i + 3)
+            return
+        i, n = 0, self.length_size
+        while i + n < len(data):
+            size = int.from_bytes(data[i:i + n], "big")
+            yield i + n
+            if size <= 0:
+                return
+            i += n + size
 
     def units(self, data: bytes) -> Iterator[bytes]:
         """Each NAL unit of a packet, header included."""
@@ -76,10 +76,21 @@ class Framing:
         return i == len(data)
 
 
+def framing_of(data: bytes) -> Framing:
+    """A packet's framing when the stream does not say: start codes if it begins with one,
+    else 4-byte lengths (MP4, Matroska)."""
+    annexb = data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01"
+    return Framing(0 if annexb else 4)
+
+
+def headers(data: bytes) -> Iterator[int]:
+    """The first header byte of each NAL unit of a packet (framing guessed), found lazily."""
+    return (data[i] for i in framing_of(data).offsets(data))
+
+
 def vcl_type(data: bytes, codec: str) -> int | None:
     """NAL unit type of the first picture (VCL) NAL in ``data``, or None if none is found."""
-    annexb = data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01"
-    for header in (_annexb_nals(data) if annexb else _length_prefixed_nals(data)):
+    for header in headers(data):
         if codec == "h264":
             kind = header & 0x1F
             if 1 <= kind <= 5:

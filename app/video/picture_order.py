@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.video.nal import Framing
+from app.video.nal import framing_of
 
 HIGH_PROFILES = {100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135}
 
@@ -50,8 +50,7 @@ class Bits:
 
 def nal_units(data: bytes) -> Iterator[tuple[int, int, bytes]]:
     """``(nal_ref_idc, nal_unit_type, payload)`` of the Annex-B or length-prefixed NALs."""
-    annexb = data[:3] == b"\x00\x00\x01" or data[:4] == b"\x00\x00\x00\x01"
-    for unit in Framing(0 if annexb else 4).units(data):
+    for unit in framing_of(data).units(data):
         yield unit[0] >> 5 & 3, unit[0] & 0x1F, unit[1:]
 
 
