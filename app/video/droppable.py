@@ -99,8 +99,9 @@ class HevcNonReferencePackets(_Judge):
     """HEVC; the framing comes from an ``hvcC`` record."""
 
     def __init__(self, extradata: bytes | None = None) -> None:
-        hvcc = bool(extradata) and len(extradata or b"") >= 23 and (extradata or b"")[0] == 1
-        super().__init__(((extradata or b"")[21] & 3) + 1 if hvcc else 0)
+        record = extradata or b""
+        hvcc = len(record) >= 23 and record[0] == 1
+        super().__init__((record[21] & 3) + 1 if hvcc else 0)
 
     def _unit(self, unit: bytes) -> str | None:
         kind = unit[0] >> 1 & 0x3F
