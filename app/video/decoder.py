@@ -13,24 +13,25 @@ from pathlib import Path
 from typing import BinaryIO
 
 import av
-import numpy as np
 from av.container import InputContainer
 from av.video.codeccontext import VideoCodecContext
 from av.video.stream import VideoStream
 
 from app.i18n import _
+from app.video.counted_frames import CountedFrames, Frames
 from app.video.droppable import Judge, packet_judge
 from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
 from app.video.splice import PositionedDemuxer
 
 Sink = Callable[[int, av.VideoFrame], object]   # what it returns is ignored
-Frames = Generator[tuple[int, av.VideoFrame], None, None]
+# frames placed by pts; returns the keyframe the decoder was drained before (None: the end)
+Drained = Generator[tuple[int, av.VideoFrame], None, int | None]
 # decoders that honour skip_frame=NONREF (B-frames / non-reference pictures are not decoded)
 NONREF_SKIPPABLE = ("h264", "hevc", "mpeg4", "mpeg2video", "mpeg1video")
 
 
-class FrameDecoder:
+class FrameDecoder(CountedFrames):
     """Decodes frames of one file; not thread-safe on its own (hold :attr:`lock`)."""
 
     def __init__(self, path: Path, index: FrameIndex, threads: int = 2) -> None:
@@ -53,6 +54,8 @@ class FrameDecoder:
         self._key_set = set(int(k) for k in index.key_index)
         self._positioned: PositionedDemuxer | None = None   # pos seeking: one demuxer
         self.nonref: Judge | None = None   # H.264/HEVC: packets it may leave out
+        self._drain_at: int | None = None  # keyframe before which the decoder is drained
+        self._tainted = False
 
     # --- lifecycle ---------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -152,6 +155,7 @@ class FrameDecoder:
         self._skip_before = keep_from if self._can_skip() else -1
         if self._skip_before >= 0:
             self._skip_ticks = int(self.index.ticks[keep_from])
+        self._drain_at = self._clean_key_after(last)
         slot = self.index.key_slot(first)
         if not (self._gen is not None and self.last < first
                 and self.last + 3 >= int(self.index.key_index[slot])):
@@ -211,11 +215,33 @@ class FrameDecoder:
         else:
             self._gen = self._frames_counted(slot)
 
+    def _clean_key_after(self, last: int) -> int | None:
+        """``last + 1`` when it is a keyframe that no frame shown before it follows in decode
+        order (a closed GOP), else None. Reaching that keyframe's packet the decoder is drained
+        instead of fed: ``last`` comes out without decoding the keyframe and the frames after it
+        that the decoder's reordering and frame threads would wait for (the first step back
+        into a GOP ends there)."""
+        idx = self.index
+        if idx.mode != "pts" or idx.key_lead.size != idx.key_index.size or idx.key_lead.size < 2:
+            return None
+        slot = idx.key_slot(last + 1)
+        if int(idx.key_index[slot]) != last + 1 or int(idx.key_lead[slot]):
+            return None
+        return last + 1
+
     def _frames_pts(self, slot: int, key: int) -> Frames:
+        """Frames from keyframe ``slot`` on; after a drain they go on from the keyframe it
+        stopped before, so a caller reading on sees every frame."""
+        while True:
+            drained = yield from self._pts_from(slot, key)
+            if drained is None:
+                return
+            slot, key = self.index.key_slot(drained), drained
+
+    def _pts_from(self, slot: int, key: int) -> Drained:
         if self._positioned is not None:
             self._cc.flush_buffers()
-            yield from self._decode_stream(self._positioned.packets_from(slot))
-            return
+            return (yield from self._decode_stream(self._positioned.packets_from(slot)))
         container, stream = self._demuxer
         for attempt in range(slot, -1, -1):
             container.seek(int(self.index.key_seek[attempt]), stream=stream, backward=True)
@@ -223,174 +249,45 @@ class FrameDecoder:
             frames = self._decode_stream(container.demux(stream))
             first = next(frames, None)
             if first is None:
-                return
+                return None
             if first[0] <= key or attempt == 0:
                 yield first
-                yield from frames
-                return
+                return (yield from frames)
             frames.close()
+        return None
 
-    def _decode_stream(self, packets: Iterable[av.Packet]) -> Frames:
-        """Frames placed by pts. After a damaged packet, every frame shown until the next
-        keyframe may be built on broken references: those are reported in :attr:`damaged`."""
-        tainted = False
-        keys = self.index.key_index
+    def _decode_stream(self, packets: Iterable[av.Packet]) -> Drained:
+        """Frames placed by pts, up to the end of ``packets`` or a drain (see
+        :meth:`_clean_key_after`)."""
+        self._tainted = False
         for packet in packets:
+            at = self._drain_at
+            if at is not None and packet.pts is not None \
+                    and self.index.index_of_ticks(packet.pts) == at:
+                self._drain_at = None
+                yield from self._placed_pts(self._cc.decode(None))
+                return at
             self._set_skip(packet)
             if self._left_out(packet):
                 continue
             try:
                 frames = self._cc.decode(packet if packet.size else None)
             except av.error.InvalidDataError:
-                tainted = True
+                self._tainted = True
                 continue
-            for frame in frames:
-                i = None if frame.pts is None else self.index.index_of_ticks(frame.pts)
-                if i is None:
-                    continue
-                if tainted and frame.key_frame and i in keys:
-                    tainted = False
-                if tainted or frame.is_corrupt:
-                    self.damaged.add(i)
-                    tainted = True
-                yield i, frame
+            yield from self._placed_pts(frames)
+        return None
 
-    def _frames_counted(self, slot: int) -> Frames:
-        """Feed packets from access point ``slot``; the n-th frame out is frame
-        ``key_index[slot] + n``. Each packet carries its decode position as pts, so a frame
-        arriving in another GOP than expected (a frame went missing) is caught: the rest of that
-        GOP is reported missing and decoding resumes at the next access point."""
-        idx, cc = self.index, self._cc
-        if idx.pkt_pts.size:
-            yield from self._frames_ranked(slot)
-            return
-        n, out = int(idx.key_seek[slot]), int(idx.key_index[slot])
-        packets = self._packet_source(n)
-        tainted = False
-        while True:
-            item = next(packets, None)
-            if item is None:
-                break
-            n, packet = item
-            try:
-                frames = cc.decode(packet)
-                ok = True
-            except av.error.InvalidDataError:
-                frames, ok, tainted = [], True, True
-            for frame in frames:
-                if frame.pts is not None and not self._placed(int(frame.pts), out):
-                    ok = False
-                    break
-                if tainted and out in self._key_set:
-                    tainted = False          # a new closed GOP starts clean
-                if tainted or frame.is_corrupt:
-                    tainted = True
-                    self.damaged.add(out)
-                if out < idx.frame_count:
-                    yield out, frame
-                out += 1
-            if not ok:
-                slot = int(np.searchsorted(idx.key_seek, n, side="right"))
-                if slot >= idx.key_seek.size:
-                    return
-                packets.close()
-                n, out = int(idx.key_seek[slot]), int(idx.key_index[slot])
-                packets, tainted = self._packet_source(n), False
-        try:
-            tail = cc.decode(None)
-        except av.error.FFmpegError:
-            tail = []
-        for frame in tail:
-            if out < idx.frame_count:
-                if tainted or frame.is_corrupt:
-                    self.damaged.add(out)
-                yield out, frame
-            out += 1
-
-    def _frames_ranked(self, slot: int) -> Frames:
-        """Counted modes with picture order counts: each frame carries its packet's decode
-        number as pts, and the index maps that number to the frame's presentation index."""
-        rank = self.index.pkt_pts
-        packets = self._packet_source(int(self.index.key_seek[slot]))
-        for _n, packet in packets:
-            try:
-                frames = self._cc.decode(packet)
-            except av.error.InvalidDataError:
-                frames = []
-            yield from self._place_ranked(frames, rank)
-        try:
-            tail = self._cc.decode(None)
-        except av.error.FFmpegError:
-            tail = []
-        yield from self._place_ranked(tail, rank)
-
-    def _place_ranked(self, frames: list[av.VideoFrame], rank: np.ndarray) -> Frames:
+    def _placed_pts(self, frames: list[av.VideoFrame]) -> Frames:
+        """After a damaged packet, every frame shown until the next keyframe may be built on
+        broken references: those are reported in :attr:`damaged`."""
         for frame in frames:
-            if frame.pts is None or not 0 <= frame.pts < rank.size:
+            i = None if frame.pts is None else self.index.index_of_ticks(frame.pts)
+            if i is None:
                 continue
-            i = int(rank[frame.pts])
-            if i >= self.index.frame_count:
-                continue
-            if frame.is_corrupt:
+            if self._tainted and frame.key_frame and i in self._key_set:
+                self._tainted = False
+            if self._tainted or frame.is_corrupt:
                 self.damaged.add(i)
+                self._tainted = True
             yield i, frame
-
-    def _placed(self, packet_no: int, out: int) -> bool:
-        """A frame is shown within the GOP its packet was decoded in, except the RASL leading
-        pictures of a CRA, shown just before it. Anything else means frames went missing."""
-        idx = self.index
-        by_packet = int(np.searchsorted(idx.key_seek, packet_no, side="right")) - 1
-        shown = idx.key_slot(out)
-        if by_packet == shown:
-            return True
-        return (by_packet == shown + 1 and idx.key_lead.size > by_packet
-                and out >= int(idx.key_index[by_packet]) - int(idx.key_lead[by_packet]))
-
-    def _packet_source(self, n: int) -> Generator[tuple[int, av.Packet], None, None]:
-        """Packets from decode position ``n`` on, each with pts = dts = its position. Count
-        mode numbers frames, not packets: a packet whose dts comes before the next frame's is
-        the second field of a field pair (PAFF) and shares its first field's number."""
-        cc = self._cc
-        cc.flush_buffers()
-        if self.index.mode == "bytes":
-            if not self._primed and n > 0:          # parameter sets live in the first packet
-                cc.decode(self._read_packet(0))
-                cc.decode(None)
-                cc.flush_buffers()
-            self._primed = True
-            for k in range(n, self.index.frame_count_packets):
-                yield k, self._read_packet(k)
-            return
-        dts = self.index.pkt_dts
-        target = int(dts[n])
-        container, stream = self._demuxer
-        for attempt in (target, None):
-            if attempt is None:
-                container.seek(0, backward=True)
-            else:
-                container.seek(target, stream=stream, backward=True)
-            cc.flush_buffers()
-            m: int | None = None
-            for packet in container.demux(stream):
-                if packet.size == 0:
-                    continue
-                if m is None:
-                    if packet.dts is None or packet.dts < target:
-                        continue
-                    if packet.dts > target:
-                        break                        # landed too late: start over from 0
-                    m = n
-                elif packet.dts is None or m + 1 >= dts.size or packet.dts >= dts[m + 1]:
-                    m += 1
-                packet.pts = packet.dts = m
-                yield m, packet
-            if m is not None:
-                return
-
-    def _read_packet(self, n: int) -> av.Packet:
-        if self._file is None:
-            raise VideoError(_("the video has been closed"), self.path)
-        self._file.seek(int(self.index.pkt_pos[n]))
-        packet = av.Packet(self._file.read(int(self.index.pkt_size[n])))
-        packet.pts = packet.dts = n
-        return packet

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 # one demuxed packet in decode order: (pts, dts, is keyframe, byte position or -1)
 Row = tuple[int | None, int | None, bool, int]
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -28,6 +28,15 @@ META = ("mode", "container", "codec", "width", "height", "pix_fmt", "fps", "file
 
 def empty() -> np.ndarray:
     return _EMPTY.copy()
+
+
+def leading_frames(pts: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """For each keyframe packet (``keys``: mask over packets in decode order), how many of the
+    packets after it, up to the next keyframe, are shown before it (open-GOP leading frames)."""
+    group = np.cumsum(keys) - 1           # the keyframe each packet follows
+    after = np.flatnonzero(group >= 0)
+    shown_before = pts[after] < pts[keys][group[after]]
+    return np.bincount(group[after][shown_before], minlength=int(keys.sum())).astype(np.int64)
 
 
 @dataclass
@@ -57,7 +66,7 @@ class FrameIndex:
     pkt_pos: np.ndarray        # int64, bytes/pos modes: file offset of each packet (decode order)
     pkt_size: np.ndarray       # int64, bytes mode: size of each packet
     pkt_dts: np.ndarray        # int64, count mode: dts of each packet (decode order)
-    key_lead: np.ndarray       # int64, counted modes: RASL frames shown before each access point
+    key_lead: np.ndarray       # int64, frames shown before each keyframe that are decoded after it
     file_size: int
     bit_rate: int = 0
     sample_aspect: float = 1.0  # pixel width / height (anamorphic DVR exports); 1.0 = square

@@ -38,7 +38,7 @@ from app.video.checks import FirstFrame, check_frame_size, refuse_still, sniff_k
 from app.video.counted import counted_index
 from app.video.errors import VideoError
 from app.video.fields import FieldPairs
-from app.video.frame_index import INDEX_VERSION, FrameIndex, Row
+from app.video.frame_index import INDEX_VERSION, FrameIndex, Row, leading_frames
 from app.video.nal import vcl_type
 from app.video.picture_order import tracker_for
 from app.video.streams import POS_FORMATS, stream_index
@@ -283,6 +283,7 @@ def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float |
     key_index, key_seek = rank[keys], seek[keys]
     by_index = np.argsort(key_index)
     key_index, key_seek = key_index[by_index], key_seek[by_index]
+    lead = leading_frames(pts, keys)[by_index]
     if key_index.size == 0:
         raise VideoError(_("the video has no keyframe, so no frame can be decoded"), path)
     first = int(key_index[0])
@@ -297,7 +298,8 @@ def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float |
     empty = np.zeros(0, dtype=np.int64)
     return FrameIndex(mode="pts", fps=fps, time_base=Fraction(time_base), ticks=ticks,
                       seconds=seconds, key_index=key_index, key_seek=key_seek, pkt_pos=empty,
-                      pkt_size=empty, pkt_dts=empty, key_lead=empty, file_size=size, truncated=truncated, warnings=warnings,
+                      pkt_size=empty, pkt_dts=empty, key_lead=lead, file_size=size,
+                      truncated=truncated, warnings=warnings,
                       **info)
 
 

@@ -19,7 +19,7 @@ import numpy as np
 from app.i18n import _
 from app.video.dav import segment_clocks
 from app.video.errors import VideoError
-from app.video.frame_index import FrameIndex, Row, empty
+from app.video.frame_index import FrameIndex, Row, empty, leading_frames
 
 POS_FORMATS = {"mpegts", "mpeg", "dhav", "mpegtsraw"}
 WRAP = 1 << 33                      # MPEG system clock: 33-bit timestamps
@@ -105,6 +105,7 @@ def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, tim
     key_index = rank[key_packets]
     by_index = np.argsort(key_index, kind="stable")
     key_index, key_packets = key_index[by_index], key_packets[by_index]
+    lead = leading_frames(timeline[keep], (keys & keep)[keep])[by_index]
     segments = sorted({int(rank[timeline[s:].argmin() + s]) if s >= first_key else 0
                        for s in starts} | set(gaps(ticks, step, time_base)))
     if len(segments) > 1:
@@ -123,7 +124,7 @@ def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, tim
     return FrameIndex(mode="pts", fps=fps, time_base=Fraction(time_base), ticks=ticks,
                       seconds=seconds, key_index=key_index, key_seek=pos[enter],
                       key_sync=pos[sync],
-                      pkt_pos=pos, pkt_size=empty(), pkt_dts=empty(), key_lead=empty(),
+                      pkt_pos=pos, pkt_size=empty(), pkt_dts=empty(), key_lead=lead,
                       pkt_pts=timeline, key_pkt=key_packets,
                       segments=np.array(segments, dtype=np.int64), segment_clock=clocks,
                       seek_by="pos", prefix=int(pos[0]), file_size=size, truncated=truncated,
