@@ -1,4 +1,5 @@
-"""Hand-written mutants of the packet judges (app/video/droppable.py) and what they rely on.
+"""Hand-written mutants of the packet judges (app/video/droppable.py), what they rely on, and of
+the drain before a closed GOP's keyframe (app/video/decoder.py, frame_index.leading_frames).
 
     python bench/mutation_packets.py      # ~2 min: each mutant applied, the tests run, undone
 
@@ -49,9 +50,15 @@ muts = [
  ("app/video/nal.py", "            if size <= 0:\n                return False", "            if size <= 0:\n                return True"),
  ("app/video/decoder.py", "return ((self._skipping or self.skip_nonref) and", "return (True and"),
  ("app/video/decoder.py", "self.nonref = packet_judge(self.index.codec, cc.extradata)", "self.nonref = packet_judge(self.index.codec, None)"),
+ # draining before a closed GOP's keyframe (tests/video/test_drain.py)
+ ("app/video/decoder.py", "!= last + 1 or int(idx.key_lead[slot]):", "!= last + 1:"),
+ ("app/video/decoder.py", "            return None\n        return last + 1", "            return None\n        return None"),
+ ("app/video/decoder.py", "            if drained is None:\n                return\n", "            return\n"),
+ ("app/video/frame_index.py", "pts[after] < pts[keys]", "pts[after] <= pts[keys]"),
+ ("app/video/frame_index.py", "group = np.cumsum(keys) - 1", "group = np.cumsum(keys)"),
 ]
 TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
-         "tests/video/test_accuracy.py"]
+         "tests/video/test_accuracy.py", "tests/video/test_drain.py"]
 survived = []
 for path, old, new in muts:
     f = root / path

@@ -262,7 +262,7 @@ class FrameDecoder(CountedFrames):
         self._tainted = False
         for packet in packets:
             at = self._drain_at
-            if at is not None and packet.pts is not None \
+            if at is not None and packet.is_keyframe and packet.pts is not None \
                     and self.index.index_of_ticks(packet.pts) == at:
                 self._drain_at = None
                 yield from self._placed_pts(self._cc.decode(None))
