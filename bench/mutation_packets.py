@@ -56,9 +56,20 @@ muts = [
  ("app/video/decoder.py", "            if drained is None:\n                return\n", "            return\n"),
  ("app/video/frame_index.py", "pts[after] < pts[keys]", "pts[after] <= pts[keys]"),
  ("app/video/frame_index.py", "group = np.cumsum(keys) - 1", "group = np.cumsum(keys)"),
+ # packed B-frames (tests/video/test_real_footage.py: opencv-doc's Megamind.avi)
+ ("app/video/packed.py", 'rb"DivX\\d+(?:Build|b)\\d+p"', 'rb"DivX\\d+(?:Build|b)\\d+"'),
+ ("app/video/packed.py", 'rb"DivX\\d+(?:Build|b)\\d+p"', 'rb"DivX\\d+b\\d+p"'),
+ ("app/video/index.py", "if reorders and (packed or fake_pts", "if reorders and (fake_pts"),
+ ("app/video/counted.py", "while n < len(types) and types[n] == B_VOP:", "while False:"),
+ ("app/video/counted.py", 'elif codec == "mpeg4" and kind == I_VOP:', 'elif False:'),
+ # packets from file bytes carry FFmpeg's zeroed padding (tests/video/test_mpeg4_part2.py)
+ ("app/video/packet.py", "    packet = av.Packet(len(data))", "    return av.Packet(data)"),
+ ("app/video/counted_frames.py", "if self.index.unpack else demuxed", "if False else demuxed"),
+ ("app/video/bitstream.py", "if index.unpack else demuxed", "if False else demuxed"),
 ]
 TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
-         "tests/video/test_accuracy.py", "tests/video/test_drain.py"]
+         "tests/video/test_accuracy.py", "tests/video/test_drain.py",
+         "tests/video/test_real_footage.py", "tests/video/test_mpeg4_part2.py"]
 survived = []
 for path, old, new in muts:
     f = root / path

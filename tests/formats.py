@@ -101,6 +101,10 @@ def open_gop(encoder: Callable[..., list[str]], gop: int) -> list[str]:
     return encoder(4 * max(1, round(gop / 4)), ":open-gop=1:b-adapt=0")
 
 
+def MPEG4_B(gop: int) -> list[str]:   # noqa: N802 (an encoder setting, like BT709)
+    return ["-c:v", "mpeg4", "-bf", "2", "-g", str(gop), "-q:v", "3"]
+
+
 BT709 = ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709"]
 BT601 = ["-colorspace", "smpte170m", "-color_primaries", "smpte170m", "-color_trc", "smpte170m"]
 
@@ -292,6 +296,10 @@ BUILDERS: dict[str, Callable] = {
     "ts_hevc": _simple(".ts", lambda g: x265(g)),
     "mp4_h264_intra": _simple(".mp4", lambda g: x264(1, bframes=0)),
     "mjpeg_raw": _simple(".mjpeg", lambda g: ["-c:v", "mjpeg", "-q:v", "3", "-f", "mjpeg"]),
+    # MPEG-4 Part 2 (DivX/Xvid-era cameras) with B-frames: open GOPs in a raw stream (read
+    # from byte ranges), one picture per packet in AVI (packed B-frames: test_real_footage.py)
+    "m4v_raw_bframes": _simple(".m4v", lambda g: [*MPEG4_B(g), "-f", "m4v"]),
+    "avi_mpeg4_bframes": _simple(".avi", MPEG4_B),
     # 7. damaged frames
     "ts_damaged": _damaged,
 }

@@ -24,6 +24,7 @@ from app.i18n import _
 from app.video.errors import VideoCancelled
 from app.video.index import FrameIndex, open_container
 from app.video.nal import headers
+from app.video.packed import B_VOP, I_VOP, Unpacker, vop_type
 
 INTRA, REF, NONREF = 0, 1, 2
 INTRA_CODECS = {"mjpeg", "jpeg2000", "rawvideo", "png", "prores", "dnxhd", "ffv1", "huffyuv",
@@ -79,10 +80,9 @@ def picture_kind(data: bytes, codec: str, key: bool) -> int | None:
             if kind <= 21:
                 return INTRA
     elif codec == "mpeg4":
-        at = data.find(b"\x00\x00\x01\xb6")
-        if 0 <= at < len(data) - 4:
-            vop = data[at + 4] >> 6
-            return INTRA if vop == 0 else NONREF if vop == 2 else REF
+        vop = vop_type(data)
+        if vop is not None:
+            return INTRA if vop == I_VOP else NONREF if vop == B_VOP else REF
     return None
 
 
@@ -109,7 +109,9 @@ def read_signal(path: Path, index: FrameIndex,
         stream = container.streams.video[0]
         max_pts = None
         try:
-            for n, pkt in enumerate(container.demux(stream)):
+            demuxed = container.demux(stream)
+            packets = Unpacker(stream).packets(demuxed) if index.unpack else demuxed
+            for n, pkt in enumerate(packets):
                 if pkt.size == 0:
                     continue
                 if cancel is not None and n % 2000 == 0 and cancel():

@@ -16,6 +16,8 @@ from app.i18n import _
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex, Row
 from app.video.nal import H264_IDR, HEVC_CRA_BLA, HEVC_IDR, HEVC_RASL
+from app.video.packed import B_VOP, I_VOP
+from app.video.packet import padded_packet
 
 
 def access_points(keys: list[int], types: list[int | None], codec: str,
@@ -35,6 +37,11 @@ def access_points(keys: list[int], types: list[int | None], codec: str,
                 while n < len(types) and types[n] in HEVC_RASL + (6, 7):
                     n += 1
                 points.append((d, sum(1 for t in types[d + 1:n] if t in HEVC_RASL)))
+        elif codec == "mpeg4" and kind == I_VOP:
+            n = d + 1                # the B-pictures right after an I are shown before it:
+            while n < len(types) and types[n] == B_VOP:   # FFmpeg drops them when it starts
+                n += 1                                    # there (open GOP)
+            points.append((d, n - d - 1))
         elif not reorders or d == keys[0]:
             points.append((d, 0))
     return points
@@ -117,7 +124,7 @@ def _tail_frames(path: Path, codec: str, pos: np.ndarray, size: np.ndarray, star
                 return cc.decode(None)
             f.seek(int(pos[n]))
             try:
-                return cc.decode(av.Packet(f.read(int(size[n]))))
+                return cc.decode(padded_packet(f.read(int(size[n]))))
             except av.error.FFmpegError:
                 return []
         if start > 0:

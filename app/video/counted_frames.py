@@ -17,6 +17,8 @@ from av.video.stream import VideoStream
 from app.i18n import _
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex
+from app.video.packed import Unpacker
+from app.video.packet import padded_packet
 
 Frames = Generator[tuple[int, av.VideoFrame], None, None]
 
@@ -155,7 +157,8 @@ class CountedFrames:
                 container.seek(target, stream=stream, backward=True)
             cc.flush_buffers()
             m: int | None = None
-            for packet in container.demux(stream):
+            demuxed = container.demux(stream)
+            for packet in (Unpacker(stream).packets(demuxed) if self.index.unpack else demuxed):
                 if packet.size == 0:
                     continue
                 if m is None:
@@ -175,6 +178,6 @@ class CountedFrames:
         if self._file is None:
             raise VideoError(_("the video has been closed"), self.path)
         self._file.seek(int(self.index.pkt_pos[n]))
-        packet = av.Packet(self._file.read(int(self.index.pkt_size[n])))
+        packet = padded_packet(self._file.read(int(self.index.pkt_size[n])))
         packet.pts = packet.dts = n
         return packet

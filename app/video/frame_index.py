@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 # one demuxed packet in decode order: (pts, dts, is keyframe, byte position or -1)
 Row = tuple[int | None, int | None, bool, int]
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -23,7 +23,7 @@ ARRAYS = ("ticks", "seconds", "key_index", "key_seek", "pkt_pos", "pkt_size", "p
           "key_lead", "pkt_pts", "key_pkt", "key_sync", "segments")
 META = ("mode", "container", "codec", "width", "height", "pix_fmt", "fps", "file_size",
         "bit_rate", "sample_aspect", "start_time", "truncated", "warnings", "seek_by", "prefix",
-        "rotation", "matrix", "full_range", "segment_clock")
+        "rotation", "matrix", "full_range", "segment_clock", "unpack")
 
 
 def empty() -> np.ndarray:
@@ -85,6 +85,7 @@ class FrameIndex:
     rotation: int = 0          # counter-clockwise degrees to turn a decoded frame upright
     matrix: str = ""           # colour matrix of the stream ("bt709", "bt601", ... or "")
     full_range: bool = False
+    unpack: bool = False       # packed B-frames: packets go through mpeg4_unpack_bframes
 
     @property
     def frame_count(self) -> int:

@@ -23,6 +23,8 @@ The index is persisted as ``<index_dir>/<content key>.npz`` so a clip opened aga
 from __future__ import annotations
 
 import hashlib
+import itertools
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from fractions import Fraction
 from pathlib import Path
@@ -40,6 +42,7 @@ from app.video.errors import VideoError
 from app.video.fields import FieldPairs
 from app.video.frame_index import INDEX_VERSION, FrameIndex, Row, leading_frames
 from app.video.nal import vcl_type
+from app.video.packed import Unpacker, is_packed, vop_type
 from app.video.picture_order import tracker_for
 from app.video.streams import POS_FORMATS, stream_index
 
@@ -148,10 +151,12 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         second: list[bool] = []     # packet holds the second field of a pair (PAFF)
         first = FirstFrame(cc)
         last_corrupt = False
+        packets, packed = _demuxed(container, stream, fmt)
+        vops = cc.name == "mpeg4" and fmt not in PTS_CONTAINERS   # picture types: access points
         poc = tracker_for(cc.name) if fmt not in PTS_CONTAINERS | POS_FORMATS else None
         orders: list = []
         try:
-            for pkt in container.demux(stream):
+            for pkt in packets:
                 if pkt.size == 0:
                     continue
                 first.feed(pkt)
@@ -161,8 +166,9 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                              pkt.pos if pkt.pos is not None else -1))
                 sizes.append(pkt.size)
                 head = memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes() \
-                    if nal_codec or poc is not None else b""
-                types.append(vcl_type(head, nal_codec) if nal_codec else None)
+                    if nal_codec or poc is not None or vops else b""
+                types.append(vcl_type(head, nal_codec) if nal_codec
+                             else vop_type(head) if vops else None)
                 if pairs is not None and pairs.possible:
                     head = head or memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes()
                     second.append(pairs.second_field(head))
@@ -189,7 +195,8 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                 "pix_fmt": cc.format.name if cc.format else "",
                 "bit_rate": int(container.bit_rate or stream.bit_rate or 0),
                 "sample_aspect": _sample_aspect(stream),
-                "start_time": _parse_start_time(container.metadata, stream.metadata)}
+                "start_time": _parse_start_time(container.metadata, stream.metadata),
+                "unpack": packed}
         traits = traits_of(first.finish(), cc.height)
         info.update(rotation=traits.rotation, matrix=traits.matrix, full_range=traits.full_range)
         fps = _nominal_fps(stream, fps_hint)
@@ -225,9 +232,11 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     pts_known = [r[0] for r in rows if r[0] is not None]
     fake_pts = (has_b_frames and fmt not in PTS_CONTAINERS and len(pts_known) == len(rows) > 2
                 and all(a < b for a, b in zip(pts_known, pts_known[1:], strict=False)))
-    if reorders and (fake_pts or (fmt not in PTS_CONTAINERS and any(r[0] is None for r in rows))):
+    if reorders and (packed or fake_pts
+                     or (fmt not in PTS_CONTAINERS and any(r[0] is None for r in rows))):
         # no pts, or pts that just count up in decode order although frames are reordered
-        # (e.g. H.264 with B-frames in AVI): place frames by counting decoder output
+        # (e.g. H.264 with B-frames in AVI), or guessed one picture per packet where packets
+        # hold two (packed B-frames): place frames by counting decoder output
         if any(second):   # a field pair is one frame; both its packets are fed (see decoder)
             rows, sizes, types, orders = _join_fields(second, rows, sizes, types, orders)
             fps = fps or _frame_rate(rows, time_base)
@@ -301,6 +310,21 @@ def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float |
                       pkt_size=empty, pkt_dts=empty, key_lead=lead, file_size=size,
                       truncated=truncated, warnings=warnings,
                       **info)
+
+
+def _demuxed(container: InputContainer, stream: VideoStream,
+             fmt: str) -> tuple[Iterator[av.Packet], bool]:
+    """The stream's packets, unpacked when it packs B-frames (see :mod:`app.video.packed`),
+    and whether it does."""
+    packets = container.demux(stream)
+    if stream.codec_context.name != "mpeg4" or fmt in PTS_CONTAINERS | RAW_FORMATS:
+        return packets, False
+    head = next(packets, None)
+    rest = itertools.chain([head] if head is not None else [], packets)
+    if not is_packed("mpeg4", stream.codec_context.extradata,
+                     bytes(head) if head is not None else None):
+        return rest, False
+    return Unpacker(stream).packets(rest), True
 
 
 def _sample_aspect(stream: VideoStream) -> float:

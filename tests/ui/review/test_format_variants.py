@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import av
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
 from app.services.common.context import SYSTEM
 from app.services.evidence import clips as evidence
+from app.video import open_video
+from app.video.pixels import to_bgr
 from tests.formats import NAMES, make_variant
 from tests.media import frame_index_of
+from tests.video.test_real_footage import SAMPLES
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -54,3 +59,29 @@ def test_joined_dav_shows_each_recordings_own_clock(qtbot, panel, review_world):
     text = shown.strftime("%Y-%m-%d %H:%M:%S.%f")[:23]         # the case's zone = shown zone
     qtbot.waitUntil(lambda: text in panel.clip_view.readout.text(), timeout=5000)
     assert panel.player.wall_time(frame) == shown.replace(tzinfo=panel.shown.zone)
+
+
+@pytest.mark.skipif(not (SAMPLES / "vtest.avi").exists(), reason="opencv-doc is not installed")
+@pytest.mark.parametrize("name", ["vtest.avi", "Megamind.avi"])
+def test_review_bench_steps_through_real_footage(qtbot, panel, review_world, name):
+    """Footage no one here made (opencv-doc's samples; Megamind.avi packs its B-frames):
+    imported, opened and stepped both ways, every frame the one a sequential decode gives."""
+    path = SAMPLES / name
+    with open_video(path) as video:
+        colour = (video.index.matrix, video.index.full_range)
+    with av.open(str(path)) as container:
+        reference = [to_bgr(f, *colour) for _, f in zip(range(8), container.decode(video=0),
+                                                         strict=False)]
+    ev = evidence.import_clip(review_world["factory"], review_world["paths"], SYSTEM,
+                              review_world["ids"]["case"], path).evidence
+    panel.reload()
+    panel.open_evidence(ev.id)
+    qtbot.waitUntil(lambda: panel.player is not None and panel.player.evidence.id == ev.id
+                    and panel.player.shown_index == 0, timeout=20000)
+    for _ in range(5):
+        qtbot.keyClick(panel.clip_view.frame_view, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: panel.player.shown_index == 5 == panel.player.index, timeout=10000)
+    assert np.array_equal(panel.player.raw_frame, reference[5])
+    qtbot.keyClick(panel.clip_view.frame_view, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: panel.player.shown_index == 4 == panel.player.index, timeout=10000)
+    assert np.array_equal(panel.player.raw_frame, reference[4])
