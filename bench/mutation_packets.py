@@ -64,7 +64,6 @@ muts = [
  ("app/video/counted.py", 'elif codec == "mpeg4" and kind == I_VOP:', 'elif False:'),
  # packets from file bytes carry FFmpeg's zeroed padding (tests/video/test_mpeg4_part2.py)
  ("app/video/packet.py", "    packet = av.Packet(len(data))", "    return av.Packet(data)"),
- ("app/video/counted_frames.py", "if self.index.unpack else demuxed", "if False else demuxed"),
  ("app/video/bitstream.py", "if index.unpack else demuxed", "if False else demuxed"),
 ]
 TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",

@@ -17,7 +17,6 @@ from av.video.stream import VideoStream
 from app.i18n import _
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex
-from app.video.packed import Unpacker
 from app.video.packet import padded_packet
 
 Frames = Generator[tuple[int, av.VideoFrame], None, None]
@@ -157,8 +156,7 @@ class CountedFrames:
                 container.seek(target, stream=stream, backward=True)
             cc.flush_buffers()
             m: int | None = None
-            demuxed = container.demux(stream)
-            for packet in (Unpacker(stream).packets(demuxed) if self.index.unpack else demuxed):
+            for packet in container.demux(stream):
                 if packet.size == 0:
                     continue
                 if m is None:

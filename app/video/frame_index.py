@@ -85,7 +85,7 @@ class FrameIndex:
     rotation: int = 0          # counter-clockwise degrees to turn a decoded frame upright
     matrix: str = ""           # colour matrix of the stream ("bt709", "bt601", ... or "")
     full_range: bool = False
-    unpack: bool = False       # packed B-frames: packets go through mpeg4_unpack_bframes
+    unpack: bool = False       # packed B-frames: counted through mpeg4_unpack_bframes
 
     @property
     def frame_count(self) -> int:

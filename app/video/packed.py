@@ -4,8 +4,10 @@ A packed stream stores a P-picture and the B-picture shown before it in one pack
 not-coded placeholder (an N-VOP) in the next. FFmpeg decodes such a stream, but the timestamps
 its AVI demuxer guesses assume one picture per packet: the decoder's output order (which is the
 true display order, the FFmpeg CLI's) does not follow them. Such streams are demuxed through
-FFmpeg's ``mpeg4_unpack_bframes`` filter (one picture per packet, the placeholders gone) and
-their frames placed by counting decoder output, for the index and every read alike.
+FFmpeg's ``mpeg4_unpack_bframes`` filter (one picture per packet, the placeholders gone) to
+count and type their pictures (the index, the bitstream triage's picture sizes), and their
+frames are placed by counting decoder output. The decoder itself is fed the packets as they are:
+it unpacks them on its own, in the same order.
 """
 
 from __future__ import annotations
