@@ -19,7 +19,9 @@ OpenCV call reads those frames right. When OpenCV lands right on fewer than half
 seeks and the row has a twin in ``FAIR`` — the same encoder settings, container, size, GOP
 and frame count, one recording only, on which OpenCV's seek does land right — the row is
 compared with OpenCV's naive seek median on that twin (the cost of the same seek where OpenCV
-can do it), marked ``*``; the naive ratio on the joined file is printed beside it.
+can do it), marked ``*``; the naive ratio on the joined file is printed beside it. A raw
+MPEG-4 stream (``m4v_raw_bframes``), which OpenCV cannot seek, has its AVI twin (the same
+encoder settings in a container).
 """
 
 from __future__ import annotations
@@ -60,11 +62,13 @@ MATRIX = [  # (variant, size, gop)
     ("imkh_h264", (1920, 1080), 50), ("imkh_h264", (1280, 720), 250),
     ("mpg_mpeg2", (1280, 720), 15), ("ts_h264", (1920, 1080), 250),
     ("ts_hevc", (1280, 720), 50), ("mp4_h264_intra", (1280, 720), 1),
+    ("avi_mpeg4_bframes", (1280, 720), 25), ("m4v_raw_bframes", (1280, 720), 24),
 ]
 
 
 # joined export: its single-recording twin (same builder settings; OpenCV's seek works there)
-FAIR = {"ps_joined_restart": "mpg_mpeg2", "dav_joined": "dav_h264"}
+FAIR = {"ps_joined_restart": "mpg_mpeg2", "dav_joined": "dav_h264",
+        "m4v_raw_bframes": "avi_mpeg4_bframes"}   # (OpenCV cannot seek a raw stream)
 
 
 def p95(values: list[float]) -> float:
