@@ -18,7 +18,8 @@ from app.video.memory import pin_mmap_threshold
 from app.video.pixels import Item, compact, kept_bgr, planar420, to_bgr, turned
 from app.video.prefetch import Prefetcher
 
-JUMP_KEEP = 4   # frames a jump keeps: the one asked for and the three before it (same GOP)
+JUMP_KEEP = 4   # frames a jump keeps: the one asked for and the three before it (same GOP)...
+JUMP_RUN = 32   # ...when at least this many frames of its GOP come before it
 
 
 class VideoSource:
@@ -202,7 +203,7 @@ class VideoSource:
         # stepping back: keep a quarter of the cache below i; a jump keeps the few frames just
         # before i in its GOP (the first step back after a click shows at once: the only extra
         # work is their non-reference frames), the prefetch brings the rest
-        keep = self._capacity() // 4 if 0 < prev - i <= 2 else JUMP_KEEP
+        keep = self._capacity() // 4 if 0 < prev - i <= 2 else self._jump_keep(i)
         wanted: list[av.VideoFrame | np.ndarray] = []
 
         def sink(j: int, frame: av.VideoFrame) -> None:
@@ -225,6 +226,16 @@ class VideoSource:
             raise VideoError(_("frame {i} cannot be decoded (the data is damaged)", i=i),
                              self.path)
         return item
+
+    def _jump_keep(self, i: int) -> int:
+        """Frames a jump to ``i`` keeps. The three before it cost a copy each (and the
+        B-frames among them a decode): worth it only where they are kept as they come (4:2:0;
+        other formats are converted to BGR) and the background job would otherwise decode a
+        long run of the GOP again for the first step back (a short run it redoes at once)."""
+        idx = self.index
+        run = i - int(idx.key_index[idx.key_slot(i)])
+        as_they_come = idx.pix_fmt == "yuv420p" and idx.width % 2 == 0 and idx.height % 2 == 0
+        return JUMP_KEEP if as_they_come and run >= JUMP_RUN else 1
 
     def _plan_prefetch(self, i: int) -> None:
         """Keep half the cache's worth of frames below the position decoded in advance."""

@@ -10,6 +10,7 @@ import pytest
 import app.video.index as index_module
 from app.video import open_video, probe
 from app.video.source import VideoSource
+from tests.formats import make_variant
 from tests.media import frame_index_of, make_clip
 
 FRAME_BYTES = 320 * 240 * 3 // 2   # yuv420p as kept in the cache
@@ -63,8 +64,8 @@ def test_a_jump_stops_decoding_ahead_before_it_decodes(monkeypatch):
     with open_video(clip, cache_bytes=200 * 1280 * 720 * 3 // 2) as video:
         video.read(260)                      # a jump: the GOP before is decoded behind it
         job = video._prefetch.job
-        assert job is not None and job.parts[1] == (157, 252)   # 257..259 came with the jump
-        assert job.done[0].wait(30)          # 253..256 first; now on its way from 0 to 157
+        assert job is not None and job.parts[1] == (160, 255)   # 10 into its GOP: 260 alone
+        assert job.done[0].wait(30)          # 256..259 first; now on its way from 0 to 160
         monkeypatch.setattr(video._prefetch, "request", lambda *a, **k: None)  # no new job
         assert frame_index_of(video.read(40)) == 40   # another jump, not covered by the job
         assert job.cancelled.is_set()
@@ -106,6 +107,21 @@ def test_the_first_steps_back_after_a_jump_need_no_decoding():
         assert video.cache.misses == misses
         for expected in range(176, 165, -1):                     # then the job's first part
             assert frame_index_of(video.step(-1)) == expected
+
+
+def test_a_jump_keeps_the_frames_before_it_only_where_that_pays():
+    """Early in a GOP the background job redoes the few frames at once, and frames that are
+    not 4:2:0 would each be converted to BGR: there a jump keeps only the frame asked for."""
+    with VideoSource(make_clip("h264_mp4", frames=300, gop=250), prefetch=False) as video:
+        video.read(180)
+        assert [j for j in range(170, 185) if j in video.cache] == [177, 178, 179, 180]
+        video.cache.clear()
+        video.read(20)                       # 20 frames into its GOP
+        assert [j for j in range(10, 25) if j in video.cache] == [20]
+    variant = make_variant("mp4_yuv444", frames=150, size=(320, 240), gop=250)
+    with VideoSource(variant.path, prefetch=False) as video:
+        video.read(120)
+        assert [j for j in range(110, 125) if j in video.cache] == [120]
 
 
 def test_decoding_stops_when_asked():
