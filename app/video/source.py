@@ -19,7 +19,7 @@ from app.video.pixels import Item, compact, kept_bgr, planar420, to_bgr, turned
 from app.video.prefetch import Prefetcher
 
 JUMP_KEEP = 4   # frames a jump keeps: the one asked for and the three before it (same GOP)...
-JUMP_RUN = 32   # ...when at least this many frames of its GOP come before it
+JUMP_RUN = 16   # ...when at least this many frames of its GOP come before it
 
 
 class VideoSource:
