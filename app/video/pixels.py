@@ -70,7 +70,13 @@ def compact(frame: av.VideoFrame, matrix: str = "", full_range: bool = False,
 
 def planar420(frame: av.VideoFrame) -> bool:
     """Whether ``frame`` is cached as I420 (else as BGR)."""
-    return frame.format.name == "yuv420p" and frame.width % 2 == 0 and frame.height % 2 == 0
+    return kept_as_i420(frame.format.name, frame.width, frame.height)
+
+
+def kept_as_i420(pix_fmt: str, width: int, height: int) -> bool:
+    """Whether frames of this format and size are cached as I420, a plain copy (else converted
+    to BGR)."""
+    return pix_fmt == "yuv420p" and width % 2 == 0 and height % 2 == 0
 
 
 def kept_bgr(image: np.ndarray) -> Item:

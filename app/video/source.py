@@ -15,7 +15,15 @@ from app.video.errors import VideoError
 from app.video.index import FrameIndex, load_or_build
 from app.video.info import VideoInfo, duration_of
 from app.video.memory import pin_mmap_threshold
-from app.video.pixels import Item, compact, kept_bgr, planar420, to_bgr, turned
+from app.video.pixels import (
+    Item,
+    compact,
+    kept_as_i420,
+    kept_bgr,
+    planar420,
+    to_bgr,
+    turned,
+)
 from app.video.prefetch import Prefetcher
 
 JUMP_KEEP = 4   # frames a jump keeps: the one asked for and the three before it (same GOP)...
@@ -234,8 +242,8 @@ class VideoSource:
         long run of the GOP again for the first step back (a short run it redoes at once)."""
         idx = self.index
         run = i - int(idx.key_index[idx.key_slot(i)])
-        as_they_come = idx.pix_fmt == "yuv420p" and idx.width % 2 == 0 and idx.height % 2 == 0
-        return JUMP_KEEP if as_they_come and run >= JUMP_RUN else 1
+        cheap = kept_as_i420(idx.pix_fmt, idx.width, idx.height)
+        return JUMP_KEEP if cheap and run >= JUMP_RUN else 1
 
     def _plan_prefetch(self, i: int) -> None:
         """Keep half the cache's worth of frames below the position decoded in advance."""
