@@ -1,5 +1,6 @@
-"""Hand-written mutants of the packet judges (app/video/droppable.py), what they rely on, and of
-the drain before a closed GOP's keyframe (app/video/decoder.py, frame_index.leading_frames).
+"""Hand-written mutants of the packet judges (app/video/droppable.py), what they rely on, of
+the drain before a closed GOP's keyframe (app/video/decoder.py, frame_index.leading_frames), of
+packed B-frames and of not-coded MPEG-4 pictures (app/video/vop.py and where it is used).
 
     python bench/mutation_packets.py      # ~2 min: each mutant applied, the tests run, undone
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
 D = "app/video/droppable.py"
+V = "app/video/vop.py"
 muts = [
  (D, "        if not self.framed(data):\n            return False\n", ""),
  (D, "unit[0] & 0x60", "unit[0] & 0x40"),
@@ -60,15 +62,38 @@ muts = [
  ("app/video/packed.py", 'rb"DivX\\d+(?:Build|b)\\d+p"', 'rb"DivX\\d+(?:Build|b)\\d+"'),
  ("app/video/packed.py", 'rb"DivX\\d+(?:Build|b)\\d+p"', 'rb"DivX\\d+b\\d+p"'),
  ("app/video/index.py", "if reorders and (packed or fake_pts", "if reorders and (fake_pts"),
- ("app/video/counted.py", "while n < len(types) and types[n] == B_VOP:", "while False:"),
+ ("app/video/counted.py", "while n < len(types) and types[n] in (B_VOP, NOT_CODED):", "while False:"),
  ("app/video/counted.py", 'elif codec == "mpeg4" and kind == I_VOP:', 'elif False:'),
+ # not-coded pictures (N-VOPs) are no frames (tests/video/test_not_coded.py)
+ (V, "return max(1, (resolution - 1).bit_length()) if resolution else None", "return resolution.bit_length() or None"),
+ (V, "            bits.read(16)\n", ""),
+ (V, "bits.read(_VBV_BITS)", "bits.read(78)"),
+ (V, "bits.read(3)                          # chroma_format", "bits.read(2)                          # chroma_format"),
+ (V, "            verid = bits.read(4)", "            bits.read(4)"),
+ (V, "if bits.read(2) == _GRAYSCALE and verid != 1:", "if bits.read(2) == _GRAYSCALE:"),
+ (V, "        if not bits.read(1):                      # marker\n            return None\n", ""),
+ (V, "            while bits.read(1):", "            if bits.read(1):"),
+ (V, "            if not bits.read(1):                  # marker\n                return False\n            bits.read(self._bits)", "            bits.read(self._bits)"),
+ (V, "            bits.read(self._bits)\n            if not bits.read(1):                  # marker\n                return False\n", "            bits.read(self._bits)\n"),
+ (V, "            return not bits.read(1)", "            return False"),
+ (V, "            self._bits = time_bits(data) or self._bits", "            pass"),
+ (V, "if head and self._bits is None:", "if head:"),
+ ("app/video/index.py", "coded.append(not (not_coded and not_coded(head)))", "coded.append(True)"),
+ ("app/video/index.py", "np.array(second, dtype=bool) | ~np.array(coded, dtype=bool)", "np.array(second, dtype=bool)"),
+ ("app/video/index.py", "if c and not s]", "if not s]"),
+ ("app/video/counted.py", "frame_of = np.cumsum(is_frame) - is_frame", "frame_of = np.arange(len(rows))"),
+ ("app/video/counted.py", "lead += types[n] == B_VOP", "lead += 1"),
+ ("app/video/counted.py", "total = int(is_frame.sum()) - drop0", "total = len(rows) - drop0"),
+ ("app/video/counted.py", "expected = int(is_frame[last:].sum())", "expected = len(rows) - last"),
+ ("app/video/bitstream.py", "if not_coded is not None and not_coded(head):", "if False:"),
  # packets from file bytes carry FFmpeg's zeroed padding (tests/video/test_mpeg4_part2.py)
  ("app/video/packet.py", "    packet = av.Packet(len(data))", "    return av.Packet(data)"),
  ("app/video/bitstream.py", "if index.unpack else demuxed", "if False else demuxed"),
 ]
 TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
          "tests/video/test_accuracy.py", "tests/video/test_drain.py",
-         "tests/video/test_real_footage.py", "tests/video/test_mpeg4_part2.py"]
+         "tests/video/test_real_footage.py", "tests/video/test_mpeg4_part2.py",
+         "tests/video/test_not_coded.py"]
 survived = []
 for path, old, new in muts:
     f = root / path

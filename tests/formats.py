@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from tests import dvr_writers, paff
-from tests.media import _background, draw_marker, media_dir
+from tests.media import _background, draw_marker, frame_index_of, media_dir
 
 _VERSION = 3
 
@@ -241,7 +241,53 @@ def _paff(ext: str):
     return build
 
 
-FORMAT = {".ts": "mpegts", ".mkv": "matroska", ".mp4": "mp4"}
+FORMAT = {".ts": "mpegts", ".mkv": "matroska", ".mp4": "mp4", ".m4v": "m4v", ".mpg": "vob"}
+
+
+def _dropped(ext: str, bframes: int = 0):
+    """An MPEG-4 DVR recording whose dropped frames are not-coded pictures (N-VOPs, see
+    :mod:`tests.not_coded`). Without B-frames the camera saw no change at every sixth instant
+    (the same picture as before), written as a not-coded picture; with B-frames some B-pictures
+    are dropped. Neither is a frame: the codes are those of the pictures left, in order."""
+    def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
+        from tests import not_coded
+
+        w, h = size
+        bg = _background(w, h)
+        same = {s for s in range(n) if s % 6 == 4 and s % gop} if not bframes else set()
+        images = [colour_frame(s - (s in same), w, h, bg) for s in range(n)]
+        with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+            plain, dropped = Path(tmp) / "plain.avi", Path(tmp) / "dropped.avi"
+            _encode_images(plain, images, fps, ["-c:v", "mpeg4", "-bf", str(bframes), "-g",
+                                                str(gop), "-q:v", "3"])
+            bits = (round(fps) - 1).bit_length()      # FFmpeg's VOP clock: one tick a frame
+            if bframes:
+                replaced = not_coded.drop_pictures(
+                    plain, dropped, bits, lambda k, pts, data: not_coded.vop_type(data) == 2
+                    and k % 4 == 2)
+            else:
+                replaced = not_coded.drop_pictures(plain, dropped, bits,
+                                                   lambda k, pts, data: pts in same)
+            if ext == ".avi":
+                os.replace(dropped, out)
+            else:
+                subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(dropped), "-c", "copy",
+                                "-f", FORMAT[ext], str(out)], check=True, capture_output=True)
+        codes = _decoded_codes(out)
+        if len(codes) != n - replaced or codes != sorted(codes) or (
+                not bframes and codes != [s for s in range(n) if s not in same]):
+            raise RuntimeError(f"{out.name}: the dropped pictures did not vanish cleanly")
+        return {"codes": tuple(codes)}
+    build.ext = ext
+    return build
+
+
+def _decoded_codes(path: Path) -> list[int]:
+    """The index code of every frame FFmpeg decodes from ``path``, in order."""
+    import av
+
+    with av.open(str(path)) as container:
+        return [frame_index_of(f.to_ndarray(format="bgr24")) for f in container.decode(video=0)]
 
 _C = ["-colorspace", "bt709"]
 BUILDERS: dict[str, Callable] = {
@@ -300,6 +346,11 @@ BUILDERS: dict[str, Callable] = {
     # from byte ranges), one picture per packet in AVI (packed B-frames: test_real_footage.py)
     "m4v_raw_bframes": _simple(".m4v", lambda g: [*MPEG4_B(g), "-f", "m4v"]),
     "avi_mpeg4_bframes": _simple(".avi", MPEG4_B),
+    # dropped frames written as not-coded pictures (DivX/Xvid-era DVRs)
+    "avi_mpeg4_dropped": _dropped(".avi"),
+    "mpg_mpeg4_dropped": _dropped(".mpg"),
+    "m4v_raw_dropped_bframes": _dropped(".m4v", bframes=2),
+    "avi_mpeg4_dropped_bframes": _dropped(".avi", bframes=2),
     # 7. damaged frames
     "ts_damaged": _damaged,
 }

@@ -24,7 +24,8 @@ from app.i18n import _
 from app.video.errors import VideoCancelled
 from app.video.index import FrameIndex, open_container
 from app.video.nal import headers
-from app.video.packed import B_VOP, I_VOP, Unpacker, vop_type
+from app.video.packed import Unpacker
+from app.video.vop import B_VOP, I_VOP, NotCoded, vop_type
 
 INTRA, REF, NONREF = 0, 1, 2
 INTRA_CODECS = {"mjpeg", "jpeg2000", "rawvideo", "png", "prores", "dnxhd", "ffv1", "huffyuv",
@@ -111,13 +112,17 @@ def read_signal(path: Path, index: FrameIndex,
         try:
             demuxed = container.demux(stream)
             packets = Unpacker(stream).packets(demuxed) if index.unpack else demuxed
+            not_coded = NotCoded(stream.codec_context.extradata) if codec == "mpeg4" else None
             for n, pkt in enumerate(packets):
                 if pkt.size == 0:
                     continue
                 if cancel is not None and n % 2000 == 0 and cancel():
                     raise VideoCancelled(path)
                 key = bool(pkt.is_keyframe)
-                kind = picture_kind(memoryview(pkt)[:64].tobytes(), codec, key) \
+                head = memoryview(pkt)[:4096 if key else 64].tobytes()
+                if not_coded is not None and not_coded(head):
+                    continue        # no picture (see app.video.vop)
+                kind = picture_kind(head, codec, key) \
                     if codec in ("h264", "hevc", "mpeg4") else (INTRA if key else None)
                 if kind is None:    # unknown: a picture shown before an earlier-decoded one is
                     kind = NONREF if (pkt.pts is not None and max_pts is not None  # a B-frame

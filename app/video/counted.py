@@ -16,8 +16,8 @@ from app.i18n import _
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex, Row
 from app.video.nal import H264_IDR, HEVC_CRA_BLA, HEVC_IDR, HEVC_RASL
-from app.video.packed import B_VOP, I_VOP
 from app.video.packet import padded_packet
+from app.video.vop import B_VOP, I_VOP, NOT_CODED
 
 
 def access_points(keys: list[int], types: list[int | None], codec: str,
@@ -38,10 +38,11 @@ def access_points(keys: list[int], types: list[int | None], codec: str,
                     n += 1
                 points.append((d, sum(1 for t in types[d + 1:n] if t in HEVC_RASL)))
         elif codec == "mpeg4" and kind == I_VOP:
-            n = d + 1                # the B-pictures right after an I are shown before it:
-            while n < len(types) and types[n] == B_VOP:   # FFmpeg drops them when it starts
-                n += 1                                    # there (open GOP)
-            points.append((d, n - d - 1))
+            n, lead = d + 1, 0       # the B-pictures right after an I are shown before it:
+            while n < len(types) and types[n] in (B_VOP, NOT_CODED):   # FFmpeg drops them
+                lead += types[n] == B_VOP                              # when it starts there
+                n += 1
+            points.append((d, lead))
         elif not reorders or d == keys[0]:
             points.append((d, 0))
     return points
@@ -58,7 +59,9 @@ def presentation_ranks(orders: list) -> np.ndarray:
 def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
                   types: list[int | None], info: dict[str, Any], fps: float | None, size: int,
                   truncated: bool, warnings: list[str], reorders: bool,
-                  orders: list | None = None) -> FrameIndex:
+                  orders: list | None = None, coded: list[bool] | None = None) -> FrameIndex:
+    """``coded``: False for a packet that yields no frame (a not-coded MPEG-4 picture); it is
+    still fed to the decoder but numbers no frame."""
     keys = [n for n, r in enumerate(rows) if r[2]]
     if not keys:
         raise VideoError(_("the video has no keyframe, so no frame can be decoded"), path)
@@ -71,7 +74,12 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
                           n=first))
         rows, sizes, types = rows[first:], sizes[first:], types[first:]
         orders = orders[first:] if orders else orders
+        coded = coded[first:] if coded else coded
         keys = [k - first for k in keys]
+    is_frame = np.ones(len(rows), dtype=bool) if coded is None else np.array(coded, dtype=bool)
+    if coded is not None:
+        types = [t if c else NOT_CODED for t, c in zip(types, coded, strict=True)]
+    frame_of = np.cumsum(is_frame) - is_frame       # frame number of each packet's picture
     pos = np.array([r[3] for r in rows], dtype=np.int64)
     sz = np.array(sizes, dtype=np.int64)
     if mode == "bytes" and pos.size > 1 and not np.array_equal(pos[1:], pos[:-1] + sz[:-1]):
@@ -87,11 +95,12 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
     drop0 = points[0][1]            # RASL frames a sequential decode drops at the very start
     feed = np.array([d for d, _lead in points], dtype=np.int64)
     if not ranked:
-        shown = np.array([0] + [d + lead - drop0 for d, lead in points[1:]], dtype=np.int64)
-    total = len(rows) - drop0
+        shown = np.array([0] + [frame_of[d] + lead - drop0 for d, lead in points[1:]],
+                         dtype=np.int64)
+    total = int(is_frame.sum()) - drop0
     if mode == "bytes":
         last = int(feed[-1])
-        expected = len(rows) - last - points[-1][1] if not ranked \
+        expected = int(is_frame[last:].sum()) - points[-1][1] if not ranked \
             else int(np.count_nonzero(rank[last:] >= rank[last]))
         got = _tail_frames(path, info["codec"], pos, sz, int(feed[-1]))
         if got < expected:

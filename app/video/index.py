@@ -42,9 +42,10 @@ from app.video.errors import VideoError
 from app.video.fields import FieldPairs
 from app.video.frame_index import INDEX_VERSION, FrameIndex, Row, leading_frames
 from app.video.nal import vcl_type
-from app.video.packed import Unpacker, is_packed, vop_type
+from app.video.packed import Unpacker, is_packed
 from app.video.picture_order import tracker_for
 from app.video.streams import POS_FORMATS, stream_index
+from app.video.vop import NotCoded, vop_type
 
 __all__ = ["FrameIndex", "build_index", "load_or_build", "open_container",
            "set_default_index_dir"]
@@ -153,6 +154,8 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         last_corrupt = False
         packets, packed = _demuxed(container, stream, fmt)
         vops = cc.name == "mpeg4" and fmt not in PTS_CONTAINERS   # picture types: access points
+        not_coded = NotCoded(cc.extradata) if cc.name == "mpeg4" else None
+        coded: list[bool] = []      # False: a not-coded picture (no frame, see app.video.vop)
         poc = tracker_for(cc.name) if fmt not in PTS_CONTAINERS | POS_FORMATS else None
         orders: list = []
         try:
@@ -166,7 +169,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                              pkt.pos if pkt.pos is not None else -1))
                 sizes.append(pkt.size)
                 head = memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes() \
-                    if nal_codec or poc is not None or vops else b""
+                    if nal_codec or poc is not None or not_coded else b""
                 types.append(vcl_type(head, nal_codec) if nal_codec
                              else vop_type(head) if vops else None)
                 if pairs is not None and pairs.possible:
@@ -175,6 +178,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                 else:
                     second.append(False)
                 orders.append(poc.feed(head) if poc is not None else None)
+                coded.append(not (not_coded and not_coded(head)))
                 if pkt.pos is not None and pkt.pos >= 0 and pkt.pos + pkt.size > size:
                     truncated = True  # a partial last packet: kept, it may show part of a picture
                     break
@@ -205,7 +209,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     if not rows:
         raise VideoError(_("no video frames could be read; the file is damaged or incomplete"),
                          path)
-    refuse_still(path, fmt, len(rows))
+    refuse_still(path, fmt, sum(coded))
     if truncated and listed > len(rows):
         warnings.append(_("the file is cut off: its media data (mdat) ends early, so frames "
                           "{n} to {last} listed in its index (moov) are missing; only the first "
@@ -215,12 +219,14 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         warnings.append(_("the file is incomplete (truncated); only the first {n} frames can be "
                           "shown", n=len(rows)))
     reorders = info["codec"] in REORDERING
+    coded_flags = None if all(coded) else coded   # counted modes feed not-coded pictures, no frame
     nominal = fps
     if any(second) and not fps_hint:
         fps = None          # the stream's rate counts fields: take it from frame timestamps
     if fmt in POS_FORMATS:
+        no_frame = np.array(second, dtype=bool) | ~np.array(coded, dtype=bool)
         index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings,
-                             np.array(second, dtype=bool))
+                             no_frame)
         if index is not None:
             return index
     if fmt in RAW_FORMATS or any(r[0] is None and r[1] is None for r in rows):
@@ -228,7 +234,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
             fps = nominal    # FFmpeg states the frame rate of a raw field-coded stream
             rows, sizes, types, orders = _join_fields(second, rows, sizes, types, orders)
         return counted_index(path, "bytes", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders, orders)
+                             warnings, reorders, orders, coded_flags)
     pts_known = [r[0] for r in rows if r[0] is not None]
     fake_pts = (has_b_frames and fmt not in PTS_CONTAINERS and len(pts_known) == len(rows) > 2
                 and all(a < b for a, b in zip(pts_known, pts_known[1:], strict=False)))
@@ -241,9 +247,9 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
             rows, sizes, types, orders = _join_fields(second, rows, sizes, types, orders)
             fps = fps or _frame_rate(rows, time_base)
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders, orders)
-    if any(second):      # a field pair is one frame: its first field's packet stands for it
-        rows = [r for r, s in zip(rows, second, strict=True) if not s]
+                             warnings, reorders, orders, coded_flags)
+    # a field pair is one frame: its first field's packet stands for it
+    rows = [r for r, s, c in zip(rows, second, coded, strict=True) if c and not s]
     return _timed_index(path, rows, info, fps, time_base, size, truncated, warnings)
 
 

@@ -19,16 +19,8 @@ import av
 from av.bitstream import BitStreamFilterContext
 from av.video.stream import VideoStream
 
-VOP = b"\x00\x00\x01\xb6"
-I_VOP, P_VOP, B_VOP, S_VOP = 0, 1, 2, 3
 # the encoder's user data FFmpeg itself reads to know a stream is packed: "DivX503b1393p"
 _PACKED_MARK = re.compile(rb"DivX\d+(?:Build|b)\d+p")
-
-
-def vop_type(data: bytes) -> int | None:
-    """Coding type of the first picture (VOP) in ``data``: I, P, B or S; None if there is none."""
-    at = data.find(VOP)
-    return data[at + 4] >> 6 if 0 <= at < len(data) - 4 else None
 
 
 def is_packed(codec: str, *headers: bytes | None) -> bool:

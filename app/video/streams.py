@@ -63,10 +63,10 @@ def gaps(ticks: np.ndarray, step: int, time_base: Fraction) -> list[int]:
 
 def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, time_base: Fraction,
                  size: int, truncated: bool, warnings: list[str],
-                 second: np.ndarray | None = None) -> FrameIndex | None:
+                 no_frame: np.ndarray | None = None) -> FrameIndex | None:
     """The index of a byte-addressed stream, or None when packet positions are unusable (the
-    caller then falls back to timestamp seeking). Packets flagged in ``second`` hold the second
-    field of a field pair: they are fed to the decoder but are no frame of their own."""
+    caller then falls back to timestamp seeking). Packets flagged in ``no_frame`` (the second
+    field of a field pair, a not-coded picture) are fed to the decoder but are no frame."""
     pos = np.array([r[3] if r[3] is not None and r[3] >= 0 else -1 for r in rows],
                    dtype=np.int64)
     if pos.size == 0 or pos[0] < 0:
@@ -92,8 +92,8 @@ def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, tim
         warnings.append(_("the first {n} frames come before any keyframe and cannot be decoded",
                           n=first_key))
     keep = np.arange(timeline.size) >= first_key
-    if second is not None and second.size == keep.size:
-        keep &= ~second
+    if no_frame is not None and no_frame.size == keep.size:
+        keep &= ~no_frame
     order = np.argsort(np.where(keep, timeline, np.iinfo(np.int64).max), kind="stable")
     order = order[:int(keep.sum())]
     ticks = timeline[order]

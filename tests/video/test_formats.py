@@ -22,15 +22,16 @@ def test_every_variant_counts_reads_and_steps_exactly(name):
         assert video.frame_count == v.frame_count
         assert not video.truncated
         assert len(video.keyframes) > 1, "every keyframe is known; no read decodes from frame 0"
-        order = list(range(FRAMES))
+        n = v.frame_count           # fewer than FRAMES where the file drops frames
+        order = list(range(n))
         random.Random(name).shuffle(order)
         for i in order[:25]:
             frame = video.read(i)
             if i in v.damaged or video.is_damaged(i):
                 continue
             assert frame_index_of(frame) == v.codes[i], f"{name}: read({i})"
-        video.read(FRAMES - 1)
-        for i in range(FRAMES - 2, FRAMES - 30, -1):              # step backwards
+        video.read(n - 1)
+        for i in range(n - 2, n - 30, -1):                        # step backwards
             frame = video.step(-1)
             if not video.is_damaged(i):
                 assert frame_index_of(frame) == v.codes[i], f"{name}: step back to {i}"

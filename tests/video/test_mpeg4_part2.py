@@ -14,9 +14,10 @@ import numpy as np
 from app.video import open_video
 from app.video.decoder import FrameDecoder
 from app.video.index import build_index
-from app.video.packed import B_VOP, I_VOP, P_VOP, is_packed, vop_type
+from app.video.packed import is_packed
 from app.video.packet import padded_packet
 from app.video.pixels import to_bgr
+from app.video.vop import B_VOP, I_VOP, P_VOP, vop_type
 from tests.formats import make_variant
 
 

@@ -27,7 +27,7 @@ def test_review_bench_opens_variant(qtbot, panel, review_world, name):
     panel.open_evidence(ev.id)
     qtbot.waitUntil(lambda: panel.player is not None and panel.player.shown_index == 0
                     and panel.player.source is not None
-                    and panel.player.source.frame_count == 60, timeout=20000)
+                    and panel.player.source.frame_count == v.frame_count, timeout=20000)
     shown = []
     for _ in range(3):
         qtbot.keyClick(panel.clip_view.frame_view, Qt.Key.Key_Right)

@@ -1,0 +1,102 @@
+"""MPEG-4 Part 2 picture headers (VOPs): a picture's coding type, and whether it is coded.
+
+A *not-coded* picture (an N-VOP, ``vop_coded = 0``) says "nothing changed": DivX and Xvid
+encoders write one for a frame they drop or repeat, and DVRs keep their constant-rate AVI
+timing with them. FFmpeg's decoder gives no frame for it (nor does the FFmpeg CLI's framemd5 or
+OpenCV's sequential read), so it is no frame of the clip: the frame after it keeps its own
+timestamp. It is still fed to the decoder, whose clock (the B-frames' direct-mode motion scaling)
+counts it. Telling one needs the width of the VOP time field, set by the layer header (VOL).
+"""
+
+from __future__ import annotations
+
+VOP = b"\x00\x00\x01\xb6"
+I_VOP, P_VOP, B_VOP, S_VOP = 0, 1, 2, 3
+NOT_CODED = -1     # the picture type given a not-coded picture: it yields no frame
+_VOL_CODES = tuple(b"\x00\x00\x01" + bytes([c]) for c in range(0x20, 0x30))
+_EXTENDED_PAR, _GRAYSCALE = 15, 3
+_VBV_BITS = 79   # bit rate, buffer size and occupancy with their marker bits
+
+
+def vop_type(data: bytes) -> int | None:
+    """Coding type of the first picture (VOP) in ``data``: I, P, B or S; None if there is none."""
+    at = data.find(VOP)
+    return data[at + 4] >> 6 if 0 <= at < len(data) - 4 else None
+
+
+class _Bits:
+    """Big-endian bit reader; reading past the end raises IndexError."""
+
+    def __init__(self, data: bytes, byte: int) -> None:
+        self._data, self._at = data, byte * 8
+
+    def read(self, n: int) -> int:
+        value = 0
+        for _ in range(n):
+            byte = self._data[self._at >> 3]
+            value = (value << 1) | ((byte >> (7 - (self._at & 7))) & 1)
+            self._at += 1
+        return value
+
+
+def time_bits(data: bytes) -> int | None:
+    """Width in bits of ``vop_time_increment`` from the first layer header (VOL) in ``data``
+    (ISO/IEC 14496-2, 6.2.3); None when there is none or it cannot be read."""
+    starts = [at for at in (data.find(code) for code in _VOL_CODES) if at >= 0]
+    if not starts:
+        return None
+    bits = _Bits(data, min(starts) + 4)
+    try:
+        bits.read(1 + 8)                          # random_accessible_vol, object type
+        verid = 1
+        if bits.read(1):                          # is_object_layer_identifier
+            verid = bits.read(4)
+            bits.read(3)
+        if bits.read(4) == _EXTENDED_PAR:
+            bits.read(16)
+        if bits.read(1):                          # vol_control_parameters
+            bits.read(3)                          # chroma_format, low_delay
+            if bits.read(1):
+                bits.read(_VBV_BITS)
+        if bits.read(2) == _GRAYSCALE and verid != 1:
+            bits.read(4)
+        if not bits.read(1):                      # marker
+            return None
+        resolution = bits.read(16)
+    except IndexError:
+        return None
+    return max(1, (resolution - 1).bit_length()) if resolution else None
+
+
+class NotCoded:
+    """Tells not-coded pictures of one stream, learning the time field's width from its
+    layer headers (in the extradata, or in band before the first picture)."""
+
+    def __init__(self, *headers: bytes | None) -> None:
+        self._bits: int | None = None
+        for head in headers:
+            if head and self._bits is None:
+                self._bits = time_bits(head)
+
+    def __call__(self, data: bytes) -> bool:
+        """Whether the packet ``data`` holds a not-coded picture (unknown: False)."""
+        at = data.find(VOP)
+        if at < 0:
+            return False
+        if any(code in data[:at] for code in _VOL_CODES):
+            self._bits = time_bits(data) or self._bits
+        if self._bits is None:
+            return False
+        bits = _Bits(data, at + 4)
+        try:
+            bits.read(2)                          # coding type
+            while bits.read(1):                   # modulo_time_base: seconds elapsed
+                pass
+            if not bits.read(1):                  # marker
+                return False
+            bits.read(self._bits)
+            if not bits.read(1):                  # marker
+                return False
+            return not bits.read(1)               # vop_coded
+        except IndexError:
+            return False
