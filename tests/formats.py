@@ -26,7 +26,7 @@ import numpy as np
 from tests import dvr_writers, paff
 from tests.media import _background, draw_marker, frame_index_of, media_dir
 
-_VERSION = 3
+_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ def MPEG4_B(gop: int) -> list[str]:   # noqa: N802 (an encoder setting, like BT7
     return ["-c:v", "mpeg4", "-bf", "2", "-g", str(gop), "-q:v", "3"]
 
 
+WRAPS_SOON = ["-output_ts_offset", f"{2 ** 33 / 90000 - 2.5:.3f}"]   # (after the mux delay)
 BT709 = ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709"]
 BT601 = ["-colorspace", "smpte170m", "-color_primaries", "smpte170m", "-color_trc", "smpte170m"]
 
@@ -282,6 +283,25 @@ def _dropped(ext: str, bframes: int = 0):
     return build
 
 
+def _trimmed(ext: str):
+    """A clip trimmed without re-encoding (a witness's phone, ``ffmpeg -ss … -c copy``): it
+    begins mid-GOP, so the file keeps the GOP's start and an edit list hides the frames before
+    the cut. The frames shown are those after it, the first of them at time 0."""
+    def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
+        with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+            whole = Path(tmp) / f"whole{ext}"
+            ffmpeg_encode(whole, n + gop, size, fps, x264(gop))
+            cut = (gop + gop // 3 + 0.5) / fps       # a third of the way into the second GOP
+            subprocess.run(["ffmpeg", "-v", "error", "-y", "-ss", f"{cut:.4f}", "-i", str(whole),
+                            "-c", "copy", str(out)], check=True, capture_output=True)
+        codes = _decoded_codes(out)
+        if codes != list(range(codes[0], codes[0] + len(codes))) or codes[0] % gop == 0:
+            raise RuntimeError(f"{out.name}: the cut is not mid-GOP")
+        return {"codes": tuple(codes)}
+    build.ext = ext
+    return build
+
+
 def _decoded_codes(path: Path) -> list[int]:
     """The index code of every frame FFmpeg decodes from ``path``, in order."""
     import av
@@ -313,8 +333,14 @@ BUILDERS: dict[str, Callable] = {
     "ps_joined_restart": _joined(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g),
                                                     "-bf", "2", "-q:v", "3", "-f", "vob"]),
     "ts_gap": _joined(".ts", lambda g: x264(g, bframes=2), gap=10.0),
+    # the 33-bit MPEG clock (26.5 h) wraps a second into the file: one recording, not two
+    "ts_clock_wrap": _simple(".ts", lambda g: [*x264(g), *WRAPS_SOON]),
+    "ps_clock_wrap": _simple(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf", "2",
+                                                "-q:v", "3", *WRAPS_SOON]),
     # 4. rotation
     "mp4_rotated": _rotated,
+    "mp4_trimmed": _trimmed(".mp4"),    # phone footage cut on the phone: an edit list
+    "mov_trimmed": _trimmed(".mov"),
     # 5. pixel formats and colour
     "mp4_yuv422": _simple(".mp4", lambda g: [*x264(g, pix="yuv422p"), *BT709],
                           colour={"matrix": "bt709", "range": "tv"}),

@@ -110,9 +110,12 @@ def export_snapshot(source: VideoSource | str | Path, index: int, out_png: str |
 
 
 def _gop_aligned(index: FrameIndex, start: int, end: int) -> bool:
+    """Whether the range can be copied packet for packet: it starts on a keyframe's own picture
+    (not on the first frame shown after a keyframe an edit list hides) and ends before one."""
     keys = set(int(k) for k in index.key_index)
     return (index.mode == "pts" and index.seek_by == "ts" and not index.rotation
             and start in keys
+            and int(index.key_seek[index.key_slot(start)]) == int(index.ticks[start])
             and (end + 1 in keys or end == index.frame_count - 1))
 
 

@@ -155,7 +155,9 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         packets, packed = _demuxed(container, stream, fmt)
         vops = cc.name == "mpeg4" and fmt not in PTS_CONTAINERS   # picture types: access points
         not_coded = NotCoded(cc.extradata) if cc.name == "mpeg4" else None
-        coded: list[bool] = []      # False: a not-coded picture (no frame, see app.video.vop)
+        # False: no frame, though fed to the decoder: a not-coded picture (app.video.vop) or a
+        # picture an edit list hides (a clip trimmed without re-encoding, e.g. on a phone)
+        shown: list[bool] = []
         poc = tracker_for(cc.name) if fmt not in PTS_CONTAINERS | POS_FORMATS else None
         orders: list = []
         try:
@@ -178,7 +180,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                 else:
                     second.append(False)
                 orders.append(poc.feed(head) if poc is not None else None)
-                coded.append(not (not_coded and not_coded(head)))
+                shown.append(not pkt.is_discard and not (not_coded and not_coded(head)))
                 if pkt.pos is not None and pkt.pos >= 0 and pkt.pos + pkt.size > size:
                     truncated = True  # a partial last packet: kept, it may show part of a picture
                     break
@@ -209,7 +211,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     if not rows:
         raise VideoError(_("no video frames could be read; the file is damaged or incomplete"),
                          path)
-    refuse_still(path, fmt, sum(coded))
+    refuse_still(path, fmt, sum(shown))
     if truncated and listed > len(rows):
         warnings.append(_("the file is cut off: its media data (mdat) ends early, so frames "
                           "{n} to {last} listed in its index (moov) are missing; only the first "
@@ -219,12 +221,12 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         warnings.append(_("the file is incomplete (truncated); only the first {n} frames can be "
                           "shown", n=len(rows)))
     reorders = info["codec"] in REORDERING
-    coded_flags = None if all(coded) else coded   # counted modes feed not-coded pictures, no frame
+    hidden = None if all(shown) else shown
     nominal = fps
     if any(second) and not fps_hint:
         fps = None          # the stream's rate counts fields: take it from frame timestamps
     if fmt in POS_FORMATS:
-        no_frame = np.array(second, dtype=bool) | ~np.array(coded, dtype=bool)
+        no_frame = np.array(second, dtype=bool) | ~np.array(shown, dtype=bool)
         index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings,
                              no_frame)
         if index is not None:
@@ -234,7 +236,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
             fps = nominal    # FFmpeg states the frame rate of a raw field-coded stream
             rows, sizes, types, orders = _join_fields(second, rows, sizes, types, orders)
         return counted_index(path, "bytes", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders, orders, coded_flags)
+                             warnings, reorders, orders, hidden)
     pts_known = [r[0] for r in rows if r[0] is not None]
     fake_pts = (has_b_frames and fmt not in PTS_CONTAINERS and len(pts_known) == len(rows) > 2
                 and all(a < b for a, b in zip(pts_known, pts_known[1:], strict=False)))
@@ -247,10 +249,11 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
             rows, sizes, types, orders = _join_fields(second, rows, sizes, types, orders)
             fps = fps or _frame_rate(rows, time_base)
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders, orders, coded_flags)
+                             warnings, reorders, orders, hidden)
     # a field pair is one frame: its first field's packet stands for it
-    rows = [r for r, s, c in zip(rows, second, coded, strict=True) if c and not s]
-    return _timed_index(path, rows, info, fps, time_base, size, truncated, warnings)
+    rows = [r for r, s in zip(rows, second, strict=True) if not s]
+    shown = [c for c, s in zip(shown, second, strict=True) if not s]
+    return _timed_index(path, rows, info, fps, time_base, size, truncated, warnings, shown)
 
 
 def _join_fields(second: list[bool], rows: list[Row], sizes: list[int],
@@ -282,13 +285,15 @@ def _frame_rate(rows: list[Row], time_base: Fraction) -> float | None:
 
 
 def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float | None,
-                 time_base: Fraction, size: int, truncated: bool,
-                 warnings: list[str]) -> FrameIndex:
+                 time_base: Fraction, size: int, truncated: bool, warnings: list[str],
+                 shown: list[bool]) -> FrameIndex:
     pts = np.array([r[0] if r[0] is not None else r[1] for r in rows], dtype=np.int64)
     # seek by the keyframe's pts: FFmpeg's mov seek compares presentation times, and seeking
     # to the (earlier) dts of a B-frame stream's keyframe lands one whole GOP too early
-    seek = np.array([r[0] if r[0] is not None else r[1] for r in rows], dtype=np.int64)
+    seek = pts.copy()
     keys = np.array([r[2] for r in rows], dtype=bool)
+    if not all(shown):
+        pts, seek, keys = _without_hidden(pts, seek, keys, np.array(shown, dtype=bool))
     order = np.argsort(pts, kind="stable")
     ticks = pts[order]
     if np.any(np.diff(ticks) == 0):
@@ -316,6 +321,21 @@ def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float |
                       pkt_size=empty, pkt_dts=empty, key_lead=lead, file_size=size,
                       truncated=truncated, warnings=warnings,
                       **info)
+
+
+def _without_hidden(pts: np.ndarray, seek: np.ndarray, keys: np.ndarray,
+                    shown: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Drop the packets that are no frame. A hidden keyframe (a trimmed clip's edit list starts
+    after it) hands its part to the first frame shown of its GOP, which is entered by seeking
+    to the keyframe itself."""
+    keys, seek = keys.copy(), seek.copy()
+    starts = np.flatnonzero(keys)
+    for at, end in zip(starts, [*starts[1:], keys.size], strict=True):
+        group = np.arange(at, end)[shown[at:end]]
+        if not shown[at] and group.size:
+            first = group[np.argmin(pts[group])]
+            keys[first], seek[first] = True, seek[at]
+    return pts[shown], seek[shown], keys[shown]
 
 
 def _demuxed(container: InputContainer, stream: VideoStream,

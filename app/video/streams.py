@@ -78,12 +78,14 @@ def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, tim
     keys = np.array([r[2] for r in rows], dtype=bool)
     if not keys.any():
         raise VideoError(_("the video has no keyframe, so no frame can be decoded"), path)
-    dts = np.array([r[1] if r[1] is not None else (r[0] if r[0] is not None else -1)
+    # timestamps may be negative: FFmpeg counts those before a 33-bit wrap of the MPEG clock
+    # below zero (a recording that started within a day of the wrap)
+    untimed = np.array([r[1] is None and r[0] is None for r in rows], dtype=bool)
+    dts = np.array([r[1] if r[1] is not None else (r[0] if r[0] is not None else 0)
                     for r in rows], dtype=np.int64)
-    step = _frame_ticks(fps, time_base, dts[dts >= 0])
-    for n in range(dts.size):       # no timestamp at all: one frame after the previous
-        if dts[n] < 0:
-            dts[n] = dts[n - 1] + step if n else 0
+    step = _frame_ticks(fps, time_base, dts[~untimed])
+    for n in np.flatnonzero(untimed):   # no timestamp at all: one frame after the previous
+        dts[n] = dts[n - 1] + step if n else 0
     pts = np.array([r[0] if r[0] is not None else dts[n] for n, r in enumerate(rows)],
                    dtype=np.int64)
     timeline, starts = unwrap(pts, dts, step, time_base)

@@ -70,13 +70,10 @@ def time_bits(data: bytes) -> int | None:
 
 class NotCoded:
     """Tells not-coded pictures of one stream, learning the time field's width from its
-    layer headers (in the extradata, or in band before the first picture)."""
+    layer header (in the extradata, or in band before a picture)."""
 
-    def __init__(self, *headers: bytes | None) -> None:
-        self._bits: int | None = None
-        for head in headers:
-            if head and self._bits is None:
-                self._bits = time_bits(head)
+    def __init__(self, extradata: bytes | None = None) -> None:
+        self._bits = time_bits(extradata) if extradata else None
 
     def __call__(self, data: bytes) -> bool:
         """Whether the packet ``data`` holds a not-coded picture (unknown: False)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import subprocess
 
+import av
 import numpy as np
 import pytest
 
@@ -56,6 +57,22 @@ def test_joined_exports_are_segments_not_truncation(name):
                                          strict=False))
     if name == "ts_gap":                                          # the pause keeps its length
         assert info.duration > FRAMES / 25 + 9
+
+
+@pytest.mark.parametrize("name", ["ts_clock_wrap", "ps_clock_wrap"])
+def test_a_wrapping_mpeg_clock_is_one_recording(name):
+    """FFmpeg counts the timestamps before the wrap below zero; they were taken for missing
+    ones: a segment boundary and frames that could not be decoded."""
+    v = make_variant(name, frames=FRAMES)
+    with av.open(str(v.path)) as container:
+        dts = [p.dts for p in container.demux(video=0) if p.size]
+    assert min(dts) < 0 < max(dts) or np.any(np.diff(dts) < 0)            # the clock wraps
+    info = probe(v.path)
+    assert info.frame_count == FRAMES and list(info.segments) == [0] and not info.warnings
+    with open_video(v.path) as video:
+        assert np.allclose(np.diff(video.index.seconds), 1 / 25, atol=1e-3)
+        for i in range(FRAMES - 1, -1, -1):
+            assert frame_index_of(video.read(i)) == i
 
 
 def test_joined_dav_places_each_recording_by_its_date_field():

@@ -69,14 +69,14 @@ def test_a_not_coded_picture_is_told_from_a_coded_one(width, seconds):
 
 
 def test_without_a_layer_header_nothing_is_called_not_coded():
-    judge = NotCoded(None, b"")
+    judge = NotCoded(b"")
     assert not judge(_vop(1, 3, 5, coded=False))
     assert not judge(b"\x00\x00\x01\xb6")                    # a header cut short
     assert not judge(b"no picture at all")
 
 
 def test_a_layer_header_in_band_sets_the_width():
-    judge = NotCoded(None)
+    judge = NotCoded()
     assert not judge(_vop(1, 3, 10, coded=False))
     assert judge(_vol(1000) + _vop(0, 0, 10, coded=False))   # a keyframe's headers come first
     assert judge(_vop(1, 3, 10, coded=False))
