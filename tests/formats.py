@@ -302,6 +302,21 @@ def _trimmed(ext: str):
     return build
 
 
+def _killed(args: Callable[[int], list[str]]):
+    """An AVI whose recorder lost power: the index (idx1) at the end was never written and the
+    RIFF and movi sizes in the header are still the zeros written when recording began."""
+    def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
+        ffmpeg_encode(out, n, size, fps, args(gop))
+        data = out.read_bytes()
+        cut = bytearray(data[:data.rindex(b"idx1")])
+        movi = cut.index(b"movi")
+        cut[4:8] = cut[movi - 4:movi] = bytes(4)
+        out.write_bytes(bytes(cut))
+        return {"codes": tuple(range(n))}
+    build.ext = ".avi"
+    return build
+
+
 def _decoded_codes(path: Path) -> list[int]:
     """The index code of every frame FFmpeg decodes from ``path``, in order."""
     import av
@@ -372,6 +387,10 @@ BUILDERS: dict[str, Callable] = {
     # from byte ranges), one picture per packet in AVI (packed B-frames: test_real_footage.py)
     "m4v_raw_bframes": _simple(".m4v", lambda g: [*MPEG4_B(g), "-f", "m4v"]),
     "avi_mpeg4_bframes": _simple(".avi", MPEG4_B),
+    # AVI recordings cut off by a power loss: no index
+    "avi_h264_killed": _killed(lambda g: x264(g, bframes=0)),
+    "avi_mpeg4_killed": _killed(lambda g: ["-c:v", "mpeg4", "-g", str(g), "-q:v", "3"]),
+    "avi_h264_bframes_killed": _killed(x264),
     # dropped frames written as not-coded pictures (DivX/Xvid-era DVRs)
     "avi_mpeg4_dropped": _dropped(".avi"),
     "mpg_mpeg4_dropped": _dropped(".mpg"),

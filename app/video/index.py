@@ -44,7 +44,7 @@ from app.video.frame_index import INDEX_VERSION, FrameIndex, Row, leading_frames
 from app.video.nal import vcl_type
 from app.video.packed import Unpacker, is_packed
 from app.video.picture_order import tracker_for
-from app.video.streams import POS_FORMATS, stream_index
+from app.video.streams import POS_FORMATS, seeks_by_time, stream_index
 from app.video.vop import NotCoded, vop_type
 
 __all__ = ["FrameIndex", "build_index", "load_or_build", "open_container",
@@ -222,11 +222,11 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                           "shown", n=len(rows)))
     reorders = info["codec"] in REORDERING
     hidden = None if all(shown) else shown
+    no_frame = np.array(second, dtype=bool) | ~np.array(shown, dtype=bool)
     nominal = fps
     if any(second) and not fps_hint:
         fps = None          # the stream's rate counts fields: take it from frame timestamps
     if fmt in POS_FORMATS:
-        no_frame = np.array(second, dtype=bool) | ~np.array(shown, dtype=bool)
         index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings,
                              no_frame)
         if index is not None:
@@ -250,6 +250,11 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
             fps = fps or _frame_rate(rows, time_base)
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
                              warnings, reorders, orders, hidden)
+    if fmt == "avi" and not seeks_by_time(path, rows):   # an AVI without its index: by position
+        index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings,
+                             no_frame)
+        if index is not None:
+            return index
     # a field pair is one frame: its first field's packet stands for it
     rows = [r for r, s in zip(rows, second, strict=True) if not s]
     shown = [c for c, s in zip(shown, second, strict=True) if not s]

@@ -106,6 +106,13 @@ class PositionedDemuxer:
         packets are trusted from the packet positioned at ``key_sync`` on and numbered in order
         from there (frames split out of one PES carry no position of their own)."""
         enter = int(self.index.key_seek[slot])
+        if enter <= self.index.prefix:
+            # the first GOP: no packet before it to enter by (a byte seek onto an AVI chunk
+            # header would skip that chunk), so the demuxer starts where it always does
+            with _open_probing(self.path, str(self.path), self.index.container,
+                               self._level) as container:
+                yield from self._numbered(container, slot, None)
+            return
         if self._byte_seek:
             try:
                 if self._container is None:

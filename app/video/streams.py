@@ -14,6 +14,7 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
+import av
 import numpy as np
 
 from app.i18n import _
@@ -59,6 +60,26 @@ def gaps(ticks: np.ndarray, step: int, time_base: Fraction) -> list[int]:
     """Frames after which the clock jumps forward more than 2 s (and 10 frames): a pause."""
     limit = max(10 * step, round(2 / float(time_base)))
     return [int(j) + 1 for j in np.flatnonzero(np.diff(ticks) > limit)]
+
+
+def seeks_by_time(path: Path, rows: list[Row]) -> bool:
+    """Whether the demuxer's timestamp seek finds the keyframe before a frame: asked of the
+    frame just after the last keyframe (the AVI demuxer without its index, idx1, lands on any
+    packet: a recording cut off by a power loss, or a DVR that writes none)."""
+    keys = [n for n, r in enumerate(rows) if r[2]]
+    if not keys or keys[-1] + 1 >= len(rows) or rows[keys[-1]][3] < 0:
+        return True
+    target = rows[keys[-1] + 1][0]
+    if target is None:
+        return True
+    try:
+        with av.open(str(path), metadata_errors="ignore") as container:
+            stream = container.streams.video[0]
+            container.seek(int(target), stream=stream, backward=True)
+            landed = next((p for p in container.demux(stream) if p.size), None)
+    except av.error.FFmpegError:
+        return False
+    return landed is not None and landed.pos == rows[keys[-1]][3]
 
 
 def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, time_base: Fraction,

@@ -75,6 +75,21 @@ def test_a_wrapping_mpeg_clock_is_one_recording(name):
             assert frame_index_of(video.read(i)) == i
 
 
+@pytest.mark.parametrize("name", ["avi_h264_killed", "avi_mpeg4_killed"])
+def test_an_avi_without_its_index_is_entered_by_position(name):
+    """Without idx1 FFmpeg's AVI seek lands on any packet, not on a keyframe: a third of the
+    frames were refused, and the others decoded from wherever it landed."""
+    v = make_variant(name, frames=FRAMES)
+    data = v.path.read_bytes()
+    assert b"idx1" not in data and data[4:8] == bytes(4)     # the file is shaped as claimed
+    with open_video(v.path) as video:
+        assert video.index.seek_by == "pos" and len(video.keyframes) == FRAMES // 25
+        assert not video.truncated and not video.warnings
+        for i in range(FRAMES - 1, -1, -1):
+            assert frame_index_of(video.read(i)) == i
+        assert not video.damaged
+
+
 def test_joined_dav_places_each_recording_by_its_date_field():
     """Each joined DAV recording starts at the camera clock its chunk headers write, not where
     the file's timeline puts it (the second recording's clock was set back)."""
