@@ -26,7 +26,7 @@ import numpy as np
 from tests import dvr_writers, paff
 from tests.media import _background, draw_marker, frame_index_of, media_dir
 
-_VERSION = 4
+_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -263,9 +263,7 @@ def _dropped(ext: str, bframes: int = 0):
                                                 str(gop), "-q:v", "3"])
             bits = (round(fps) - 1).bit_length()      # FFmpeg's VOP clock: one tick a frame
             if bframes:
-                replaced = not_coded.drop_pictures(
-                    plain, dropped, bits, lambda k, pts, data: not_coded.vop_type(data) == 2
-                    and k % 4 == 2)
+                replaced = not_coded.drop_pictures(plain, dropped, bits, _some_b_pictures())
             else:
                 replaced = not_coded.drop_pictures(plain, dropped, bits,
                                                    lambda k, pts, data: pts in same)
@@ -315,6 +313,20 @@ def _killed(args: Callable[[int], list[str]]):
         return {"codes": tuple(range(n))}
     build.ext = ".avi"
     return build
+
+
+def _some_b_pictures() -> Callable[[int, int, bytes], bool]:
+    """Picks every fourth packet that is a B-picture, and the first B-picture after each
+    keyframe in decode order (a leading picture of its open GOP)."""
+    from tests import not_coded
+
+    previous = [-1]
+
+    def pick(n: int, pts: int, data: bytes) -> bool:
+        kind, after = not_coded.vop_type(data), previous[0]
+        previous[0] = kind
+        return kind == 2 and (n % 4 == 2 or after == 0)
+    return pick
 
 
 def _decoded_codes(path: Path) -> list[int]:
