@@ -21,7 +21,8 @@ and frame count, one recording only, on which OpenCV's seek does land right — 
 compared with OpenCV's naive seek median on that twin (the cost of the same seek where OpenCV
 can do it), marked ``*``; the naive ratio on the joined file is printed beside it. A raw
 MPEG-4 stream (``m4v_raw_bframes``), which OpenCV cannot seek, has its AVI twin (the same
-encoder settings in a container).
+encoder settings in a container), and so has MPEG-4 in a program stream
+(``mpg_mpeg4_dropped``), where OpenCV's seek lands on the wrong frame nearly every time.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ MATRIX = [  # (variant, size, gop)
 
 # joined export: its single-recording twin (same builder settings; OpenCV's seek works there)
 FAIR = {"ps_joined_restart": "mpg_mpeg2", "dav_joined": "dav_h264",
-        "m4v_raw_bframes": "avi_mpeg4_bframes"}   # (OpenCV cannot seek a raw stream)
+        "m4v_raw_bframes": "avi_mpeg4_bframes",   # (OpenCV cannot seek a raw stream)
+        "mpg_mpeg4_dropped": "avi_mpeg4_dropped"}   # (nor MPEG-4 in a program stream)
 
 
 def p95(values: list[float]) -> float:
