@@ -218,7 +218,8 @@ def test_a_bad_store_file_stops_the_backup_and_removes_it(source, db, tmp_path, 
     if damage == "missing":
         victim.unlink()
     else:
-        victim.write_bytes(b"x" + victim.read_bytes()[1:])
+        data = victim.read_bytes()       # (random content: its first byte may already be "x")
+        victim.write_bytes(bytes([data[0] ^ 0xFF]) + data[1:])
     why = "缺少证据文件：{}；" if damage == "missing" else "证据文件 {} 与其 SHA-256 不符"
     with pytest.raises(backup_manifest.BackupError, match=why.format(re.escape(str(victim)))):
         backup.create_backup(source, SYSTEM, tmp_path / "bk")
