@@ -83,8 +83,8 @@ muts = [
  # frames an edit list hides (tests/video/test_trimmed.py)
  ("app/video/index.py", "shown.append(not pkt.is_discard and not", "shown.append(True and not"),
  ("app/video/index.py", "    if not all(shown):\n        pts, seek, keys", "    if False:\n        pts, seek, keys"),
- ("app/video/index.py", "keys[first], seek[first] = True, seek[at]", "keys[first] = True"),
- ("app/video/index.py", "first = group[np.argmin(pts[group])]", "first = group[0]"),
+ ("app/video/frame_index.py", "keys[first], seek[first] = True, seek[at]", "keys[first] = True"),
+ ("app/video/frame_index.py", "first = group[np.argmin(pts[group])]", "first = group[0]"),
  ("app/video/export.py", "            and int(index.key_seek[index.key_slot(start)]) == int(index.ticks[start])\n", ""),
  # an AVI without its index is entered by byte position (tests/video/test_formats.py)
  ("app/video/streams.py", "    return landed is not None and landed.pos == rows[keys[-1]][3]", "    return True"),

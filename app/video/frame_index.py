@@ -135,3 +135,18 @@ class FrameIndex:
             return cls(time_base=Fraction(*tb), **meta, **arrays)
         except (OSError, ValueError, KeyError, TypeError):
             return None
+
+
+def without_hidden(pts: np.ndarray, seek: np.ndarray, keys: np.ndarray,
+                   shown: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Drop the packets that are no frame. A hidden keyframe (a trimmed clip's edit list starts
+    after it) hands its part to the first frame shown of its GOP, which is entered by seeking
+    to the keyframe itself."""
+    keys, seek = keys.copy(), seek.copy()
+    starts = np.flatnonzero(keys)
+    for at, end in zip(starts, [*starts[1:], keys.size], strict=True):
+        group = np.arange(at, end)[shown[at:end]]
+        if not shown[at] and group.size:
+            first = group[np.argmin(pts[group])]
+            keys[first], seek[first] = True, seek[at]
+    return pts[shown], seek[shown], keys[shown]

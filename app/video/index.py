@@ -5,7 +5,8 @@ Three modes:
   decoded frame is placed by its pts (exact integer match in the stream time base). A container
   with timestamps is never guessed into a counted mode. MPEG-TS/PS (incl. Hikvision IMKH) and
   Dahua DAV are entered by byte position with one unwrapped timeline across joined recordings
-  (:mod:`app.video.streams`); MP4, Matroska etc. seek by timestamp.
+  (:mod:`app.video.streams`), and so is an AVI whose index is missing (its timestamp seek lands
+  on any packet); MP4, Matroska etc. seek by timestamp.
 * ``bytes`` — a raw elementary stream (e.g. Annex-B ``.h264``/``.hevc``) without timestamps:
   packets are contiguous byte ranges of the file, fed to the decoder from an exact access point
   (see :mod:`app.video.nal`); frames are placed by counting decoder output and the timebase is
@@ -16,6 +17,10 @@ Three modes:
 
 In both counted modes H.264 and MPEG-1/2 frames are placed by the picture order read from the
 bitstream (:mod:`app.video.picture_order`), so every keyframe is an access point.
+
+In every mode a packet that yields no frame — a not-coded MPEG-4 picture (:mod:`app.video.vop`),
+a picture an edit list hides (a clip trimmed without re-encoding) — is fed to the decoder but
+is no frame of the index.
 
 The index is persisted as ``<index_dir>/<content key>.npz`` so a clip opened again opens at once.
 """
@@ -40,7 +45,7 @@ from app.video.checks import FirstFrame, check_frame_size, refuse_still, sniff_k
 from app.video.counted import counted_index
 from app.video.errors import VideoError
 from app.video.fields import FieldPairs
-from app.video.frame_index import INDEX_VERSION, FrameIndex, Row, leading_frames
+from app.video.frame_index import INDEX_VERSION, FrameIndex, Row, leading_frames, without_hidden
 from app.video.nal import vcl_type
 from app.video.packed import Unpacker, is_packed
 from app.video.picture_order import tracker_for
@@ -298,7 +303,7 @@ def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float |
     seek = pts.copy()
     keys = np.array([r[2] for r in rows], dtype=bool)
     if not all(shown):
-        pts, seek, keys = _without_hidden(pts, seek, keys, np.array(shown, dtype=bool))
+        pts, seek, keys = without_hidden(pts, seek, keys, np.array(shown, dtype=bool))
     order = np.argsort(pts, kind="stable")
     ticks = pts[order]
     if np.any(np.diff(ticks) == 0):
@@ -326,21 +331,6 @@ def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float |
                       pkt_size=empty, pkt_dts=empty, key_lead=lead, file_size=size,
                       truncated=truncated, warnings=warnings,
                       **info)
-
-
-def _without_hidden(pts: np.ndarray, seek: np.ndarray, keys: np.ndarray,
-                    shown: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Drop the packets that are no frame. A hidden keyframe (a trimmed clip's edit list starts
-    after it) hands its part to the first frame shown of its GOP, which is entered by seeking
-    to the keyframe itself."""
-    keys, seek = keys.copy(), seek.copy()
-    starts = np.flatnonzero(keys)
-    for at, end in zip(starts, [*starts[1:], keys.size], strict=True):
-        group = np.arange(at, end)[shown[at:end]]
-        if not shown[at] and group.size:
-            first = group[np.argmin(pts[group])]
-            keys[first], seek[first] = True, seek[at]
-    return pts[shown], seek[shown], keys[shown]
 
 
 def _demuxed(container: InputContainer, stream: VideoStream,
