@@ -14,15 +14,34 @@ from app.services.evidence import clips as evidence
 from app.video import open_video
 from app.video.pixels import to_bgr
 from tests.formats import NAMES, make_variant
+from tests.helpers.evidence import case_with_vehicles
 from tests.media import frame_index_of
+from tests.ui.review.conftest import BenchContext
 from tests.video.test_real_footage import SAMPLES
 
 
+@pytest.fixture
+def empty_bench(qtbot, db, paths):
+    """A review bench on a case with no clip yet (quicker than ``panel``: nothing to scan)."""
+    from app.ui.review.review_panel import ReviewPanel
+
+    engine, factory = db
+    ids = case_with_vehicles(factory)
+    bench = ReviewPanel(BenchContext(paths, engine, factory, SYSTEM))
+    qtbot.addWidget(bench)
+    bench.resize(1400, 900)
+    bench.show()
+    qtbot.waitExposed(bench)
+    yield bench, {"factory": factory, "paths": paths, "ids": ids}
+    bench.shutdown()
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_review_bench_opens_variant(qtbot, panel, review_world, name):
+def test_review_bench_opens_variant(qtbot, empty_bench, name):
+    panel, world = empty_bench
     v = make_variant(name, frames=60)
-    ev = evidence.import_clip(review_world["factory"], review_world["paths"], SYSTEM,
-                              review_world["ids"]["case"], v.path).evidence
+    ev = evidence.import_clip(world["factory"], world["paths"], SYSTEM, world["ids"]["case"],
+                              v.path).evidence
     panel.reload()
     panel.open_evidence(ev.id)
     qtbot.waitUntil(lambda: panel.player is not None and panel.player.shown_index == 0
