@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from app.video.picture_order import Bits
+from app.video.bits import Bits
 
 
 class BitReader(Bits):

@@ -11,8 +11,9 @@ packets are not looked into.
 
 from __future__ import annotations
 
+from app.video.bits import Bits
 from app.video.nal import Framing
-from app.video.picture_order import Bits, sps_start
+from app.video.picture_order import sps_start
 
 
 def avcc_units(extradata: bytes | None) -> list[bytes]:

@@ -15,37 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from app.video.bits import Bits
 from app.video.nal import framing_of
 
 HIGH_PROFILES = {100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135}
-
-
-class Bits:
-    """MSB-first bit reader over an RBSP (emulation-prevention bytes removed)."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data.replace(b"\x00\x00\x03", b"\x00\x00")
-        self.pos = 0
-
-    def u(self, n: int) -> int:
-        value = 0
-        for _ in range(n):
-            byte = self.data[self.pos >> 3]      # IndexError past the end: caller gives up
-            value = value << 1 | (byte >> (7 - (self.pos & 7))) & 1
-            self.pos += 1
-        return value
-
-    def ue(self) -> int:
-        zeros = 0
-        while self.u(1) == 0:
-            zeros += 1
-            if zeros > 31:
-                raise ValueError("bad exp-Golomb code")
-        return (1 << zeros) - 1 + self.u(zeros)
-
-    def se(self) -> int:
-        k = self.ue()
-        return (k + 1) // 2 if k & 1 else -(k // 2)
 
 
 def nal_units(data: bytes) -> Iterator[tuple[int, int, bytes]]:

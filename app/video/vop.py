@@ -10,6 +10,8 @@ counts it. Telling one needs the width of the VOP time field, set by the layer h
 
 from __future__ import annotations
 
+from app.video.bits import Bits
+
 VOP = b"\x00\x00\x01\xb6"
 I_VOP, P_VOP, B_VOP, S_VOP = 0, 1, 2, 3
 NOT_CODED = -1     # the picture type given a not-coded picture: it yields no frame
@@ -24,45 +26,30 @@ def vop_type(data: bytes) -> int | None:
     return data[at + 4] >> 6 if 0 <= at < len(data) - 4 else None
 
 
-class _Bits:
-    """Big-endian bit reader; reading past the end raises IndexError."""
-
-    def __init__(self, data: bytes, byte: int) -> None:
-        self._data, self._at = data, byte * 8
-
-    def read(self, n: int) -> int:
-        value = 0
-        for _ in range(n):
-            byte = self._data[self._at >> 3]
-            value = (value << 1) | ((byte >> (7 - (self._at & 7))) & 1)
-            self._at += 1
-        return value
-
-
 def time_bits(data: bytes) -> int | None:
     """Width in bits of ``vop_time_increment`` from the first layer header (VOL) in ``data``
     (ISO/IEC 14496-2, 6.2.3); None when there is none or it cannot be read."""
     starts = [at for at in (data.find(code) for code in _VOL_CODES) if at >= 0]
     if not starts:
         return None
-    bits = _Bits(data, min(starts) + 4)
+    bits = Bits(data[min(starts) + 4:], escaped=False)
     try:
-        bits.read(1 + 8)                          # random_accessible_vol, object type
+        bits.u(1 + 8)                          # random_accessible_vol, object type
         verid = 1
-        if bits.read(1):                          # is_object_layer_identifier
-            verid = bits.read(4)
-            bits.read(3)
-        if bits.read(4) == _EXTENDED_PAR:
-            bits.read(16)
-        if bits.read(1):                          # vol_control_parameters
-            bits.read(3)                          # chroma_format, low_delay
-            if bits.read(1):
-                bits.read(_VBV_BITS)
-        if bits.read(2) == _GRAYSCALE and verid != 1:
-            bits.read(4)
-        if not bits.read(1):                      # marker
+        if bits.u(1):                          # is_object_layer_identifier
+            verid = bits.u(4)
+            bits.u(3)
+        if bits.u(4) == _EXTENDED_PAR:
+            bits.u(16)
+        if bits.u(1):                          # vol_control_parameters
+            bits.u(3)                          # chroma_format, low_delay
+            if bits.u(1):
+                bits.u(_VBV_BITS)
+        if bits.u(2) == _GRAYSCALE and verid != 1:
+            bits.u(4)
+        if not bits.u(1):                      # marker
             return None
-        resolution = bits.read(16)
+        resolution = bits.u(16)
     except IndexError:
         return None
     return max(1, (resolution - 1).bit_length()) if resolution else None
@@ -84,16 +71,16 @@ class NotCoded:
             self._bits = time_bits(data) or self._bits
         if self._bits is None:
             return False
-        bits = _Bits(data, at + 4)
+        bits = Bits(data[at + 4:], escaped=False)
         try:
-            bits.read(2)                          # coding type
-            while bits.read(1):                   # modulo_time_base: seconds elapsed
+            bits.u(2)                          # coding type
+            while bits.u(1):                   # modulo_time_base: seconds elapsed
                 pass
-            if not bits.read(1):                  # marker
+            if not bits.u(1):                  # marker
                 return False
-            bits.read(self._bits)
-            if not bits.read(1):                  # marker
+            bits.u(self._bits)
+            if not bits.u(1):                  # marker
                 return False
-            return not bits.read(1)               # vop_coded
+            return not bits.u(1)               # vop_coded
         except IndexError:
             return False
