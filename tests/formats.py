@@ -26,7 +26,7 @@ import numpy as np
 from tests import dvr_writers, paff
 from tests.media import _background, draw_marker, frame_index_of, media_dir
 
-_VERSION = 5
+_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -94,11 +94,14 @@ def x265(gop: int, extra: str = "") -> list[str]:
             f"keyint={gop}:min-keyint={gop}:scenecut=0:bframes=3:log-level=error{extra}"]
 
 
-def open_gop(encoder: Callable[..., list[str]], gop: int) -> list[str]:
+def open_gop(encoder: Callable[..., list[str]], gop: int, extra: str = "") -> list[str]:
     """An open-GOP encoding whose keyframes really have leading frames (three B-frames shown
     before each keyframe and decoded after it): a fixed B-frame pattern and a keyframe interval
     of whole mini-GOPs (x264/x265 with adaptive B-frames at 25 put a P-frame there instead)."""
-    return encoder(4 * max(1, round(gop / 4)), ":open-gop=1:b-adapt=0")
+    return encoder(4 * max(1, round(gop / 4)), ":open-gop=1:b-adapt=0" + extra)
+
+
+HEADERS = ":repeat-headers=1"   # parameter sets before every keyframe, as DVRs write them
 
 
 def MPEG4_B(gop: int) -> list[str]:   # noqa: N802 (an encoder setting, like BT709)
@@ -329,6 +332,45 @@ def _some_b_pictures() -> Callable[[int, int, bytes], bool]:
     return pick
 
 
+def _cut(ext: str, args: Callable[[int], list[str]], *, mid: bool = False, remux: str = ""):
+    """An export that starts where the recording does not. At a keyframe of an open-GOP stream
+    (a DVR exports from the I-frame before the time asked for): the B-frames shown before it
+    refer to the GOP before, which the file does not hold. With ``mid``, at an arbitrary byte a
+    fifth into the file (a long export split into fixed-size files, a network recording joined
+    late). ``remux``: the cut stream copied into that container. No decoder shows the frames
+    before the first keyframe nor its leading frames; the codes are those FFmpeg decodes."""
+    def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
+        import av
+
+        with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+            whole, cut = Path(tmp) / f"whole{ext}", Path(tmp) / f"cut{ext}"
+            ffmpeg_encode(whole, n + gop, size, fps, args(gop))
+            with av.open(str(whole)) as container:
+                packets = [(p.pos, p.is_keyframe) for p in container.demux(video=0)
+                           if p.size and p.pos is not None and p.pos >= 0]
+            data = whole.read_bytes()
+            at = len(data) // 5 + 77 if mid else [p for k, (p, key) in enumerate(packets)
+                                                  if key and k][0]
+            if ext == ".ts" and not mid:
+                at -= at % 188
+            if ext == ".m2v":                         # from the sequence header before it
+                at = data.rindex(b"\x00\x00\x01\xb3", 0, at + 4)
+            cut.write_bytes(data[at:])
+            if remux:
+                subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(cut), "-c", "copy",
+                                "-f", FORMAT[remux], str(out)], check=True, capture_output=True)
+            else:
+                os.replace(cut, out)
+        codes = _decoded_codes(out)
+        with av.open(str(out)) as container:
+            fed = sum(1 for p in container.demux(video=0) if p.size)
+        if codes != list(range(codes[0], codes[0] + len(codes))) or fed <= len(codes):
+            raise RuntimeError(f"{out.name}: the cut left no frame that cannot be shown")
+        return {"codes": tuple(codes)}
+    build.ext = remux or ext
+    return build
+
+
 def _decoded_codes(path: Path) -> list[int]:
     """The index code of every frame FFmpeg decodes from ``path``, in order."""
     import av
@@ -408,6 +450,16 @@ BUILDERS: dict[str, Callable] = {
     "mpg_mpeg4_dropped": _dropped(".mpg"),
     "m4v_raw_dropped_bframes": _dropped(".m4v", bframes=2),
     "avi_mpeg4_dropped_bframes": _dropped(".avi", bframes=2),
+    # exports that start at an open-GOP keyframe or mid-GOP
+    "ts_h264_opengop_cut": _cut(".ts", lambda g: open_gop(x264, g, HEADERS)),
+    "ts_hevc_opengop_cut": _cut(".ts", lambda g: open_gop(x265, g, HEADERS)),
+    "mkv_h264_opengop_cut": _cut(".ts", lambda g: open_gop(x264, g, HEADERS), remux=".mkv"),
+    "h264_raw_opengop_cut": _cut(".264", lambda g: [*open_gop(x264, g, HEADERS), "-f", "h264"]),
+    "m2v_raw_opengop_cut": _cut(".m2v", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf",
+                                                   "2", "-q:v", "3", "-f", "mpeg2video"]),
+    "ts_h264_split": _cut(".ts", x264, mid=True),
+    "mpg_mpeg2_split": _cut(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf", "2",
+                                               "-q:v", "3"], mid=True),
     # 7. damaged frames
     "ts_damaged": _damaged,
 }

@@ -70,8 +70,6 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
         warnings.append(_("the stream states no frame rate; 25 fps is assumed"))
     first = keys[0]
     if first > 0:
-        warnings.append(_("the first {n} frames come before any keyframe and cannot be decoded",
-                          n=first))
         rows, sizes, types = rows[first:], sizes[first:], types[first:]
         orders = orders[first:] if orders else orders
         coded = coded[first:] if coded else coded
@@ -92,7 +90,14 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
         shown = np.array([rank[d] for d, _lead in points], dtype=np.int64)
     else:
         points = access_points(keys, types, info["codec"], reorders)
-    drop0 = points[0][1]            # RASL frames a sequential decode drops at the very start
+    # frames a sequential decode drops at the very start: the first keyframe's leading frames
+    # (RASL pictures; the B-frames of an open GOP that an export starts at)
+    drop0 = int(rank[keys[0]]) if ranked else points[0][1]
+    if ranked:                      # those frames get negative ranks: no frame
+        rank, shown = rank - drop0, shown - drop0
+    if first + drop0 > 0:
+        warnings.append(_("the first {n} frames come before any keyframe and cannot be decoded",
+                          n=first + drop0))
     feed = np.array([d for d, _lead in points], dtype=np.int64)
     if not ranked:
         shown = np.array([0] + [frame_of[d] + lead - drop0 for d, lead in points[1:]],

@@ -114,7 +114,7 @@ class CountedFrames:
             if frame.pts is None or not 0 <= frame.pts < rank.size:
                 continue
             i = int(rank[frame.pts])
-            if i >= self.index.frame_count:
+            if not 0 <= i < self.index.frame_count:
                 continue
             if frame.is_corrupt:
                 self.damaged.add(i)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 # one demuxed packet in decode order: (pts, dts, is keyframe, byte position or -1)
 Row = tuple[int | None, int | None, bool, int]
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -150,3 +150,19 @@ def without_hidden(pts: np.ndarray, seek: np.ndarray, keys: np.ndarray,
             first = group[np.argmin(pts[group])]
             keys[first], seek[first] = True, seek[at]
     return pts[shown], seek[shown], keys[shown]
+
+
+def untimed_leading(rows: list[Row]) -> list[Row]:
+    """A muxer that cannot store a timestamp before the first frame's (Matroska) writes the
+    first keyframe's leading frames without one: the B-frames of an open GOP that an export
+    starts at. They are timed just before the keyframe, where they are shown; like every frame
+    shown before the first keyframe they are then left out (no decoder shows them). Leading
+    frames come right after their keyframe in decode order; a later packet is not guessed."""
+    first = next((n for n, r in enumerate(rows) if r[2]), None)
+    if first is None or rows[first][0] is None:
+        return rows
+    key_pts, rows, n = int(rows[first][0] or 0), list(rows), first + 1
+    while n < len(rows) and not rows[n][2] and rows[n][0] is None and rows[n][1] is None:
+        rows[n] = (key_pts - n + first, None, False, rows[n][3])
+        n += 1
+    return rows

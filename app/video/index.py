@@ -45,7 +45,14 @@ from app.video.checks import FirstFrame, check_frame_size, refuse_still, sniff_k
 from app.video.counted import counted_index
 from app.video.errors import VideoError
 from app.video.fields import FieldPairs
-from app.video.frame_index import INDEX_VERSION, FrameIndex, Row, leading_frames, without_hidden
+from app.video.frame_index import (
+    INDEX_VERSION,
+    FrameIndex,
+    Row,
+    leading_frames,
+    untimed_leading,
+    without_hidden,
+)
 from app.video.nal import vcl_type
 from app.video.packed import Unpacker, is_packed
 from app.video.picture_order import tracker_for
@@ -216,6 +223,8 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     if not rows:
         raise VideoError(_("no video frames could be read; the file is damaged or incomplete"),
                          path)
+    if fmt in PTS_CONTAINERS - POS_FORMATS:
+        rows = untimed_leading(rows)
     refuse_still(path, fmt, sum(shown))
     if truncated and listed > len(rows):
         warnings.append(_("the file is cut off: its media data (mdat) ends early, so frames "

@@ -82,6 +82,18 @@ def seeks_by_time(path: Path, rows: list[Row]) -> bool:
     return landed is not None and landed.pos == rows[keys[-1]][3]
 
 
+def from_first_key(timeline: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Mask of the packets that are frames: not those before the first keyframe in decode
+    order, nor its leading frames (shown before it, decoded after it). An export that starts at
+    an open-GOP keyframe, or mid-GOP, holds no picture they refer to; no decoder shows them."""
+    first = int(np.argmax(keys))
+    keep = np.arange(timeline.size) >= first
+    later = np.flatnonzero(keys[first + 1:])
+    end = first + 1 + int(later[0]) if later.size else timeline.size
+    keep[first:end] &= timeline[first:end] >= timeline[first]
+    return keep
+
+
 def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, time_base: Fraction,
                  size: int, truncated: bool, warnings: list[str],
                  no_frame: np.ndarray | None = None) -> FrameIndex | None:
@@ -110,11 +122,11 @@ def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, tim
     pts = np.array([r[0] if r[0] is not None else dts[n] for n, r in enumerate(rows)],
                    dtype=np.int64)
     timeline, starts = unwrap(pts, dts, step, time_base)
-    first_key = int(np.argmax(keys))
-    if first_key > 0:
+    keep = from_first_key(timeline, keys)
+    if not keep.all():
         warnings.append(_("the first {n} frames come before any keyframe and cannot be decoded",
-                          n=first_key))
-    keep = np.arange(timeline.size) >= first_key
+                          n=int(np.count_nonzero(~keep))))
+    first_key = int(np.argmax(keys))
     if no_frame is not None and no_frame.size == keep.size:
         keep &= ~no_frame
     order = np.argsort(np.where(keep, timeline, np.iinfo(np.int64).max), kind="stable")
