@@ -3,6 +3,7 @@ the drain before a closed GOP's keyframe (app/video/decoder.py, frame_index.lead
 packed B-frames and of not-coded MPEG-4 pictures (app/video/vop.py and where it is used).
 
     python bench/mutation_packets.py      # ~2 min: each mutant applied, the tests run, undone
+    python bench/mutation_packets.py counted.py   # only the mutants whose text holds this
 
 Each line is (file, original text, mutant text). A mutant that the tests do not kill means a
 rule of "which packets may be left out before the decoder" that no test pins.
@@ -101,13 +102,29 @@ muts = [
  # packets from file bytes carry FFmpeg's zeroed padding (tests/video/test_mpeg4_part2.py)
  ("app/video/packet.py", "    packet = av.Packet(len(data))", "    return av.Packet(data)"),
  ("app/video/bitstream.py", "if index.unpack else demuxed", "if False else demuxed"),
+ # exports that start at an open-GOP keyframe or mid-GOP (tests/video/test_cut_exports.py)
+ ("app/video/streams.py", "    keep[first:end] &= timeline[first:end] >= timeline[first]\n", ""),
+ ("app/video/streams.py", ">= timeline[first]\n", "> timeline[first]\n"),
+ ("app/video/streams.py", "keep = np.arange(timeline.size) >= first", "keep = np.ones(timeline.size, dtype=bool)"),
+ ("app/video/streams.py", "n=int(np.count_nonzero(~keep))", "n=int(np.argmax(keys))"),
+ ("app/video/counted.py", "drop0 = int(rank[keys[0]]) if ranked else points[0][1]", "drop0 = points[0][1]"),
+ ("app/video/counted.py", "rank, shown = rank - drop0, shown - drop0", "rank, shown = rank, shown - drop0"),
+ ("app/video/counted.py", "rank, shown = rank - drop0, shown - drop0", "rank, shown = rank - drop0, shown"),
+ ("app/video/counted.py", "n=first + drop0))", "n=first))"),
+ ("app/video/counted_frames.py", "if not 0 <= i < self.index.frame_count:", "if i >= self.index.frame_count:"),
+ ("app/video/index.py", "        rows = untimed_leading(rows)\n", ""),
+ ("app/video/frame_index.py", "(key_pts - n + first, None, False, rows[n][3])", "(key_pts + n - first, None, False, rows[n][3])"),
+ ("app/video/frame_index.py", "and not rows[n][2] and rows[n][0] is None", "and rows[n][0] is None"),
 ]
+only = sys.argv[1] if len(sys.argv) > 1 else ""      # run the mutants whose text holds this
+muts = [m for m in muts if only in m[0] + m[1] + m[2]]
 TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
          "tests/video/test_accuracy.py", "tests/video/test_drain.py",
          "tests/video/test_real_footage.py", "tests/video/test_mpeg4_part2.py",
          "tests/video/test_not_coded.py", "tests/video/test_trimmed.py",
          "tests/video/test_formats.py::test_a_wrapping_mpeg_clock_is_one_recording",
-         "tests/video/test_formats.py::test_an_avi_without_its_index_is_entered_by_position"]
+         "tests/video/test_formats.py::test_an_avi_without_its_index_is_entered_by_position",
+         "tests/video/test_cut_exports.py"]
 survived = []
 for path, old, new in muts:
     f = root / path
