@@ -2,6 +2,7 @@
 
 * content sniffing: a photo (JPEG, PNG, …) or a document renamed ``.mp4`` is refused as video;
 * frame size: more than 8K (8192×4320 pixels) is refused before a frame is decoded;
+* a stream whose codec the file does not name (compressed data under an empty FourCC);
 * the first decoded frame tells the display rotation (phone footage) and the colour matrix and
   range the stream is tagged with.
 """
@@ -46,6 +47,18 @@ def refuse_still(path: Path, fmt: str, frames: int) -> None:
             or (kind == "JPEG" and frames <= 1):
         raise VideoError(_("this is a {kind} file, not a video (its content was checked, not "
                            "its name)", kind=kind or _("picture")), path)
+
+
+def refuse_unnamed_codec(path: Path, codec: str, width: int, height: int,
+                         sizes: list[int]) -> None:
+    """An AVI whose codec marker (FourCC) is empty says "uncompressed pictures". A recorder or
+    muxer that wrote compressed data under it (FFmpeg's own AVI muxer does, for H.265) leaves
+    no decoder: such packets are far smaller than an uncompressed picture (1 byte a pixel and
+    more, for every format a DVR writes)."""
+    if codec == "rawvideo" and sizes and sorted(sizes)[len(sizes) // 2] < width * height // 2:
+        raise VideoError(_("the file does not name the video's codec (its codec marker says "
+                           "uncompressed pictures, but the data is compressed), so no frame "
+                           "can be decoded; ask for the export in another format"), path)
 
 
 def check_frame_size(width: int, height: int, path: Path) -> None:

@@ -125,6 +125,25 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
                       warnings=warnings, **info)
 
 
+def join_fields(second: list[bool], rows: list[Row], sizes: list[int],
+                 types: list[int | None], orders: list) -> tuple[list[Row], list[int],
+                                                              list[int | None], list]:
+    """Raw streams: a field pair's two packets (contiguous bytes) become one packet."""
+    out_rows: list[Row] = []
+    out_sizes: list[int] = []
+    out_types: list[int | None] = []
+    out_orders: list = []
+    for n, row in enumerate(rows):
+        if second[n] and out_rows:
+            out_sizes[-1] += sizes[n]
+            continue
+        out_rows.append(row)
+        out_sizes.append(sizes[n])
+        out_types.append(types[n])
+        out_orders.append(orders[n] if n < len(orders) else None)
+    return out_rows, out_sizes, out_types, out_orders
+
+
 def _tail_frames(path: Path, codec: str, pos: np.ndarray, size: np.ndarray, start: int) -> int:
     """Decode a raw stream from its last access point: how many frames really come out (a
     stream cut off mid-copy ends in a partial packet that yields no frame)."""

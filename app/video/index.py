@@ -41,8 +41,15 @@ from av.container import InputContainer
 from av.video.stream import VideoStream
 
 from app.i18n import _
-from app.video.checks import FirstFrame, check_frame_size, refuse_still, sniff_kind, traits_of
-from app.video.counted import counted_index
+from app.video.checks import (
+    FirstFrame,
+    check_frame_size,
+    refuse_still,
+    refuse_unnamed_codec,
+    sniff_kind,
+    traits_of,
+)
+from app.video.counted import counted_index, join_fields
 from app.video.errors import VideoError
 from app.video.fields import FieldPairs
 from app.video.frame_index import (
@@ -215,6 +222,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                 "sample_aspect": _sample_aspect(stream),
                 "start_time": _parse_start_time(container.metadata, stream.metadata),
                 "unpack": packed}
+        refuse_unnamed_codec(path, cc.name, cc.width, cc.height, sizes)
         traits = traits_of(first.finish(), cc.height)
         info.update(rotation=traits.rotation, matrix=traits.matrix, full_range=traits.full_range)
         fps = _nominal_fps(stream, fps_hint)
@@ -248,7 +256,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     if fmt in RAW_FORMATS or any(r[0] is None and r[1] is None for r in rows):
         if any(second):
             fps = nominal    # FFmpeg states the frame rate of a raw field-coded stream
-            rows, sizes, types, orders = _join_fields(second, rows, sizes, types, orders)
+            rows, sizes, types, orders = join_fields(second, rows, sizes, types, orders)
         return counted_index(path, "bytes", rows, sizes, types, info, fps, size, truncated,
                              warnings, reorders, orders, hidden)
     pts_known = [r[0] for r in rows if r[0] is not None]
@@ -260,7 +268,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         # (e.g. H.264 with B-frames in AVI), or guessed one picture per packet where packets
         # hold two (packed B-frames): place frames by counting decoder output
         if any(second):   # a field pair is one frame; both its packets are fed (see decoder)
-            rows, sizes, types, orders = _join_fields(second, rows, sizes, types, orders)
+            rows, sizes, types, orders = join_fields(second, rows, sizes, types, orders)
             fps = fps or _frame_rate(rows, time_base)
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
                              warnings, reorders, orders, hidden)
@@ -273,25 +281,6 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     rows = [r for r, s in zip(rows, second, strict=True) if not s]
     shown = [c for c, s in zip(shown, second, strict=True) if not s]
     return _timed_index(path, rows, info, fps, time_base, size, truncated, warnings, shown)
-
-
-def _join_fields(second: list[bool], rows: list[Row], sizes: list[int],
-                 types: list[int | None], orders: list) -> tuple[list[Row], list[int],
-                                                              list[int | None], list]:
-    """Raw streams: a field pair's two packets (contiguous bytes) become one packet."""
-    out_rows: list[Row] = []
-    out_sizes: list[int] = []
-    out_types: list[int | None] = []
-    out_orders: list = []
-    for n, row in enumerate(rows):
-        if second[n] and out_rows:
-            out_sizes[-1] += sizes[n]
-            continue
-        out_rows.append(row)
-        out_sizes.append(sizes[n])
-        out_types.append(types[n])
-        out_orders.append(orders[n] if n < len(orders) else None)
-    return out_rows, out_sizes, out_types, out_orders
 
 
 def _frame_rate(rows: list[Row], time_base: Fraction) -> float | None:

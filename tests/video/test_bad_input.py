@@ -176,3 +176,32 @@ def test_chinese_path(tmp_path):
         assert video.frame_count == 60
         assert frame_index_of(video.read(33)) == 33
     assert probe(path).path == str(path)
+
+
+def _avi(tmp_path, name, args):
+    from tests.formats import ffmpeg_encode
+
+    path = tmp_path / name
+    ffmpeg_encode(path, 30, (160, 120), 25, args)
+    return path
+
+
+def test_compressed_data_under_an_empty_codec_marker_is_refused_at_import(tmp_path):
+    """FFmpeg's own AVI muxer writes H.265 with no FourCC, which says "uncompressed pictures":
+    FFmpeg reads it back as raw pictures. It opened, then refused every frame."""
+    path = _avi(tmp_path, "h265.avi", ["-c:v", "libx265", "-x265-params", "log-level=error"])
+    with av.open(str(path)) as container:
+        assert container.streams.video[0].codec_context.name == "rawvideo"   # shaped as claimed
+    message = _expect_error(path, "未注明视频编码")
+    with pytest.raises(VideoError):
+        probe(path)
+    assert "压缩" in message
+
+
+@pytest.mark.parametrize("pix", ["bgr24", "pal8", "gray"])
+def test_really_uncompressed_avi_still_opens(tmp_path, pix):
+    path = _avi(tmp_path, f"raw_{pix}.avi", ["-c:v", "rawvideo", "-pix_fmt", pix])
+    with open_video(path) as video:
+        assert video.frame_count == 30
+        if pix != "pal8":                   # (a palette keeps too few colours for the code)
+            assert [frame_index_of(video.read(i)) for i in (29, 3, 17)] == [29, 3, 17]

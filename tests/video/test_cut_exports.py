@@ -57,3 +57,5 @@ def test_untimed_leading_frames_are_timed_just_before_their_keyframe():
     assert out[:3] == [rows[0], (3999, None, False, 20), (3998, None, False, 30)]
     assert out[3:] == rows[3:]        # a packet without a time after a trailing one: not guessed
     assert untimed_leading([(None, None, True, 0), (None, None, False, 9)])[1][0] is None
+    two_keys = [(4000, None, True, 0), (None, None, True, 9)]       # a keyframe is no leading one
+    assert untimed_leading(two_keys) == two_keys
