@@ -31,8 +31,8 @@ muts = [
  (D, "if KEEP in said or SLICE not in said:", "if SLICE not in said:"),
  (D, "        except (IndexError, KeyError, ValueError):\n            return False", "        except (IndexError, KeyError, ValueError):\n            return True"),
  (D, "except (IndexError, KeyError, ValueError):", "except (IndexError, ValueError):"),
- (D, "if i > len(rbsp):", "if i > len(rbsp) + 1:"),
- (D, "value, i = value + 255, i + 1", "value, i = value + 256, i + 1"),
+ ("app/video/nal.py", "if i > len(rbsp):", "if i > len(rbsp) + 1:"),
+ ("app/video/nal.py", "value, i = value + 255, i + 1", "value, i = value + 256, i + 1"),
  (D, "            self._parameters(b\"\\x00\\x00\\x01\" + unit)\n", ""),
  (D, "            self._parameters(b\"\\x00\\x00\\x01\" + unit)\n            return KEEP", "            self._parameters(b\"\\x00\\x00\\x01\" + unit)\n            return None"),
  (D, "if kind in (H264_DELIMITER, H264_FILLER):", "if kind in (H264_DELIMITER,):"),
@@ -107,7 +107,7 @@ muts = [
  ("app/video/streams.py", ">= timeline[first]\n", "> timeline[first]\n"),
  ("app/video/streams.py", "keep = np.arange(timeline.size) >= first", "keep = np.ones(timeline.size, dtype=bool)"),
  ("app/video/streams.py", "n=int(np.count_nonzero(~keep))", "n=int(np.argmax(keys))"),
- ("app/video/counted.py", "drop0 = int(rank[keys[0]]) if ranked else points[0][1]", "drop0 = points[0][1]"),
+ ("app/video/counted.py", "drop0 = int(shown[0]) if ranked else points[0][1]", "drop0 = points[0][1]"),
  ("app/video/counted.py", "rank, shown = rank - drop0, shown - drop0", "rank, shown = rank, shown - drop0"),
  ("app/video/counted.py", "rank, shown = rank - drop0, shown - drop0", "rank, shown = rank - drop0, shown"),
  ("app/video/counted.py", "n=first + drop0))", "n=first))"),
@@ -115,6 +115,19 @@ muts = [
  ("app/video/index.py", "        rows = untimed_leading(rows)\n", ""),
  ("app/video/frame_index.py", "(key_pts - n + first, None, False, rows[n][3])", "(key_pts + n - first, None, False, rows[n][3])"),
  ("app/video/frame_index.py", "and not rows[n][2] and rows[n][0] is None", "and rows[n][0] is None"),
+ # H.264 recovery points (intra refresh; tests/video/test_recovery.py)
+ ("app/video/recovery.py", "if kind == H264_IDR or 1 <= kind <= 4:", "if kind == H264_IDR:"),
+ ("app/video/recovery.py", "if payload_type == RECOVERY_POINT:", "if payload_type:"),
+ ("app/video/recovery.py", "return bool(unit[0] & 0x60)", "return bool(unit[0] & 0x40)"),
+ ("app/video/recovery.py", "self.refs.append(is_reference(data[:1024].tobytes()) if self.seen else True)", "self.refs.append(True)"),
+ ("app/video/recovery.py", "p = int(np.searchsorted(ref_no, ref_no[k] + counts[k]))", "p = int(k + counts[k])"),
+ ("app/video/recovery.py", "p = int(np.searchsorted(ref_no, ref_no[k] + counts[k]))", "p = int(np.searchsorted(ref_no, ref_no[k] + counts[k] - 1))"),
+ ("app/video/recovery.py", "        if first[j] < best:", "        if first[j] <= best:"),
+ ("app/video/recovery.py", "            out[j] = NEVER\n            continue", "            continue"),
+ ("app/video/streams.py", "        entry[first_key] = True\n", ""),
+ ("app/video/streams.py", "    end = max(end, shown + 16)", "    end = max(end, shown + 1)"),
+ ("app/video/index.py", "        key_index, key_seek, lead = key_index[kept], key_seek[kept], lead[kept]", "        key_index, key_seek, lead = rank[keys], key_seek, lead"),
+ ("app/video/counted.py", "            else int(np.count_nonzero(rank[last:] >= shown[-1]))", "            else int(np.count_nonzero(rank[last:] >= rank[last]))"),
 ]
 only = sys.argv[1] if len(sys.argv) > 1 else ""      # run the mutants whose text holds this
 muts = [m for m in muts if only in m[0] + m[1] + m[2]]
@@ -124,7 +137,8 @@ TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
          "tests/video/test_not_coded.py", "tests/video/test_trimmed.py",
          "tests/video/test_formats.py::test_a_wrapping_mpeg_clock_is_one_recording",
          "tests/video/test_formats.py::test_an_avi_without_its_index_is_entered_by_position",
-         "tests/video/test_cut_exports.py"]
+         "tests/video/test_cut_exports.py", "tests/video/test_recovery.py",
+         "tests/video/test_formats.py::test_every_variant_counts_reads_and_steps_exactly"]
 survived = []
 for path, old, new in muts:
     f = root / path

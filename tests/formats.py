@@ -102,6 +102,7 @@ def open_gop(encoder: Callable[..., list[str]], gop: int, extra: str = "") -> li
 
 
 HEADERS = ":repeat-headers=1"   # parameter sets before every keyframe, as DVRs write them
+REFRESH = ":intra-refresh=1"    # a column of intra blocks sweeps each GOP: no IDR after the first
 
 
 def MPEG4_B(gop: int) -> list[str]:   # noqa: N802 (an encoder setting, like BT709)
@@ -450,6 +451,13 @@ BUILDERS: dict[str, Callable] = {
     "mpg_mpeg4_dropped": _dropped(".mpg"),
     "m4v_raw_dropped_bframes": _dropped(".m4v", bframes=2),
     "avi_mpeg4_dropped_bframes": _dropped(".avi", bframes=2),
+    # periodic intra refresh (low-latency cameras): one IDR, then recovery points
+    "ts_h264_refresh": _simple(".ts", lambda g: x264(g, REFRESH, bframes=0)),
+    "mp4_h264_refresh": _simple(".mp4", lambda g: x264(g, REFRESH, bframes=0)),
+    "h264_raw_refresh_bframes": _simple(".264", lambda g: [*x264(g, REFRESH, bframes=2),
+                                                          "-f", "h264"]),
+    "avi_h264_refresh_bframes": _simple(".avi", lambda g: x264(g, REFRESH, bframes=2)),
+    "ts_h264_refresh_split": _cut(".ts", lambda g: x264(g, REFRESH, bframes=0), mid=True),
     # exports that start at an open-GOP keyframe or mid-GOP
     "ts_h264_opengop_cut": _cut(".ts", lambda g: open_gop(x264, g, HEADERS)),
     "ts_hevc_opengop_cut": _cut(".ts", lambda g: open_gop(x265, g, HEADERS)),

@@ -17,6 +17,7 @@ from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex, Row
 from app.video.nal import H264_IDR, HEVC_CRA_BLA, HEVC_IDR, HEVC_RASL
 from app.video.packet import padded_packet
+from app.video.recovery import Refresh, ranked_points
 from app.video.vop import B_VOP, I_VOP, NOT_CODED
 
 
@@ -59,9 +60,10 @@ def presentation_ranks(orders: list) -> np.ndarray:
 def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
                   types: list[int | None], info: dict[str, Any], fps: float | None, size: int,
                   truncated: bool, warnings: list[str], reorders: bool,
-                  orders: list | None = None, coded: list[bool] | None = None) -> FrameIndex:
+                  orders: list | None = None, coded: list[bool] | None = None,
+                  refresh: Refresh | None = None) -> FrameIndex:
     """``coded``: False for a packet that yields no frame (a not-coded MPEG-4 picture); it is
-    still fed to the decoder but numbers no frame."""
+    still fed to the decoder but numbers no frame. ``refresh``: H.264 recovery points."""
     keys = [n for n, r in enumerate(rows) if r[2]]
     if not keys:
         raise VideoError(_("the video has no keyframe, so no frame can be decoded"), path)
@@ -86,13 +88,14 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
               and all(o is not None for o in orders))
     rank = presentation_ranks(orders) if ranked and orders else np.zeros(0, dtype=np.int64)
     if ranked:   # frames placed by picture order count: every keyframe is an access point
-        points = [(d, 0) for d in sorted(keys, key=lambda d: rank[d])]
-        shown = np.array([rank[d] for d, _lead in points], dtype=np.int64)
+        entries, shown = ranked_points(keys, rank, refresh, first)
+        points = [(d, 0) for d in entries]
     else:
         points = access_points(keys, types, info["codec"], reorders)
     # frames a sequential decode drops at the very start: the first keyframe's leading frames
-    # (RASL pictures; the B-frames of an open GOP that an export starts at)
-    drop0 = int(rank[keys[0]]) if ranked else points[0][1]
+    # (RASL pictures; the B-frames of an open GOP that an export starts at; the frames before
+    # a recovery point's picture is whole)
+    drop0 = int(shown[0]) if ranked else points[0][1]
     if ranked:                      # those frames get negative ranks: no frame
         rank, shown = rank - drop0, shown - drop0
     if first + drop0 > 0:
@@ -106,7 +109,7 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
     if mode == "bytes":
         last = int(feed[-1])
         expected = int(is_frame[last:].sum()) - points[-1][1] if not ranked \
-            else int(np.count_nonzero(rank[last:] >= rank[last]))
+            else int(np.count_nonzero(rank[last:] >= shown[-1]))
         got = _tail_frames(path, info["codec"], pos, sz, int(feed[-1]))
         if got < expected:
             truncated = True

@@ -23,7 +23,7 @@ as before.
 from __future__ import annotations
 
 from app.video.fields import FieldPairs
-from app.video.nal import Framing
+from app.video.nal import Framing, sei_messages
 
 H264_DELIMITER, H264_FILLER, H264_SLICE, H264_SEI, H264_SPS, H264_PPS = 9, 12, 1, 6, 7, 8
 HEVC_NONREF = frozenset({0, 2, 4, 6, 8, 10, 12, 14})
@@ -34,20 +34,7 @@ OWN_PICTURE_SEI = frozenset({0, 1, 4, 5, 132})
 
 def sei_types(payload: bytes) -> list[int]:
     """payloadType of every message in an SEI NAL unit (header removed)."""
-    rbsp, types, i = payload.replace(b"\x00\x00\x03", b"\x00\x00"), [], 0
-    while i < len(rbsp) and rbsp[i:] != b"\x80":
-        fields = []
-        for _ in range(2):                  # payloadType, then payloadSize: 0xFF runs + last
-            value = 0
-            while rbsp[i] == 0xFF:
-                value, i = value + 255, i + 1
-            fields.append(value + rbsp[i])
-            i += 1
-        types.append(fields[0])
-        i += fields[1]
-    if i > len(rbsp):
-        raise ValueError("SEI message runs past its NAL unit")
-    return types
+    return [kind for kind, _body in sei_messages(payload)]
 
 
 SLICE, KEEP = "slice", "keep"     # what a NAL unit says of its packet (None: nothing)

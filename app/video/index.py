@@ -63,6 +63,7 @@ from app.video.frame_index import (
 from app.video.nal import vcl_type
 from app.video.packed import Unpacker, is_packed
 from app.video.picture_order import tracker_for
+from app.video.recovery import Refresh
 from app.video.streams import POS_FORMATS, seeks_by_time, stream_index
 from app.video.vop import NotCoded, vop_type
 
@@ -168,6 +169,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         fmt = container.format.name.split(",")[0]
         nal_codec = cc.name if cc.name in ("h264", "hevc") else None
         pairs = FieldPairs(cc.extradata) if cc.name == "h264" else None
+        refresh = Refresh() if cc.name == "h264" else None     # intra refresh: recovery points
         second: list[bool] = []     # packet holds the second field of a pair (PAFF)
         first = FirstFrame(cc)
         last_corrupt = False
@@ -189,6 +191,8 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                 rows.append((pkt.pts, pkt.dts, bool(pkt.is_keyframe),
                              pkt.pos if pkt.pos is not None else -1))
                 sizes.append(pkt.size)
+                if refresh is not None:
+                    refresh.feed(memoryview(pkt), bool(pkt.is_keyframe))
                 head = memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes() \
                     if nal_codec or poc is not None or not_coded else b""
                 types.append(vcl_type(head, nal_codec) if nal_codec
@@ -244,13 +248,15 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                           "shown", n=len(rows)))
     reorders = info["codec"] in REORDERING
     hidden = None if all(shown) else shown
+    if refresh is not None and (any(second) or hidden or not refresh.seen):
+        refresh = None
     no_frame = np.array(second, dtype=bool) | ~np.array(shown, dtype=bool)
     nominal = fps
     if any(second) and not fps_hint:
         fps = None          # the stream's rate counts fields: take it from frame timestamps
     if fmt in POS_FORMATS:
         index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings,
-                             no_frame)
+                             no_frame, refresh)
         if index is not None:
             return index
     if fmt in RAW_FORMATS or any(r[0] is None and r[1] is None for r in rows):
@@ -258,7 +264,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
             fps = nominal    # FFmpeg states the frame rate of a raw field-coded stream
             rows, sizes, types, orders = join_fields(second, rows, sizes, types, orders)
         return counted_index(path, "bytes", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders, orders, hidden)
+                             warnings, reorders, orders, hidden, refresh)
     pts_known = [r[0] for r in rows if r[0] is not None]
     fake_pts = (has_b_frames and fmt not in PTS_CONTAINERS and len(pts_known) == len(rows) > 2
                 and all(a < b for a, b in zip(pts_known, pts_known[1:], strict=False)))
@@ -271,16 +277,17 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
             rows, sizes, types, orders = join_fields(second, rows, sizes, types, orders)
             fps = fps or _frame_rate(rows, time_base)
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders, orders, hidden)
+                             warnings, reorders, orders, hidden, refresh)
     if fmt == "avi" and not seeks_by_time(path, rows):   # an AVI without its index: by position
         index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings,
-                             no_frame)
+                             no_frame, refresh)
         if index is not None:
             return index
     # a field pair is one frame: its first field's packet stands for it
     rows = [r for r, s in zip(rows, second, strict=True) if not s]
     shown = [c for c, s in zip(shown, second, strict=True) if not s]
-    return _timed_index(path, rows, info, fps, time_base, size, truncated, warnings, shown)
+    return _timed_index(path, rows, info, fps, time_base, size, truncated, warnings, shown,
+                        refresh)
 
 
 def _frame_rate(rows: list[Row], time_base: Fraction) -> float | None:
@@ -294,7 +301,7 @@ def _frame_rate(rows: list[Row], time_base: Fraction) -> float | None:
 
 def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float | None,
                  time_base: Fraction, size: int, truncated: bool, warnings: list[str],
-                 shown: list[bool]) -> FrameIndex:
+                 shown: list[bool], refresh: Refresh | None) -> FrameIndex:
     pts = np.array([r[0] if r[0] is not None else r[1] for r in rows], dtype=np.int64)
     # seek by the keyframe's pts: FFmpeg's mov seek compares presentation times, and seeking
     # to the (earlier) dts of a B-frame stream's keyframe lands one whole GOP too early
@@ -308,10 +315,13 @@ def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float |
         warnings.append(_("some frames share a timestamp; the duplicates cannot be told apart"))
     rank = np.empty_like(order)
     rank[order] = np.arange(order.size)
-    key_index, key_seek = rank[keys], seek[keys]
+    key_index, key_seek, lead = rank[keys], seek[keys], leading_frames(pts, keys)
+    placed = refresh.place(keys, rank) if refresh is not None else None
+    if placed is not None:      # recovery points stand for the first frame they show
+        key_index, kept = placed
+        key_index, key_seek, lead = key_index[kept], key_seek[kept], lead[kept]
     by_index = np.argsort(key_index)
-    key_index, key_seek = key_index[by_index], key_seek[by_index]
-    lead = leading_frames(pts, keys)[by_index]
+    key_index, key_seek, lead = key_index[by_index], key_seek[by_index], lead[by_index]
     if key_index.size == 0:
         raise VideoError(_("the video has no keyframe, so no frame can be decoded"), path)
     first = int(key_index[0])

@@ -100,3 +100,21 @@ def vcl_type(data: bytes, codec: str) -> int | None:
             if kind <= 31:
                 return kind
     return None
+
+
+def sei_messages(payload: bytes) -> list[tuple[int, bytes]]:
+    """(payloadType, payload) of every message in an SEI NAL unit (header removed)."""
+    rbsp, messages, i = payload.replace(b"\x00\x00\x03", b"\x00\x00"), [], 0
+    while i < len(rbsp) and rbsp[i:] != b"\x80":
+        fields = []
+        for _ in range(2):                  # payloadType, then payloadSize: 0xFF runs + last
+            value = 0
+            while rbsp[i] == 0xFF:
+                value, i = value + 255, i + 1
+            fields.append(value + rbsp[i])
+            i += 1
+        messages.append((fields[0], rbsp[i:i + fields[1]]))
+        i += fields[1]
+    if i > len(rbsp):
+        raise ValueError("SEI message runs past its NAL unit")
+    return messages

@@ -21,6 +21,7 @@ from app.i18n import _
 from app.video.dav import segment_clocks
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex, Row, empty, leading_frames
+from app.video.recovery import Refresh, usable
 
 POS_FORMATS = {"mpegts", "mpeg", "dhav", "mpegtsraw"}
 WRAP = 1 << 33                      # MPEG system clock: 33-bit timestamps
@@ -82,21 +83,26 @@ def seeks_by_time(path: Path, rows: list[Row]) -> bool:
     return landed is not None and landed.pos == rows[keys[-1]][3]
 
 
-def from_first_key(timeline: np.ndarray, keys: np.ndarray) -> np.ndarray:
+def from_first_key(timeline: np.ndarray, keys: np.ndarray, shown: int = -1) -> np.ndarray:
     """Mask of the packets that are frames: not those before the first keyframe in decode
     order, nor its leading frames (shown before it, decoded after it). An export that starts at
-    an open-GOP keyframe, or mid-GOP, holds no picture they refer to; no decoder shows them."""
+    an open-GOP keyframe, or mid-GOP, holds no picture they refer to; no decoder shows them.
+    ``shown``: the packet of the first frame shown, when that is not the keyframe's own (an
+    export that starts at a recovery point, see :mod:`app.video.recovery`)."""
     first = int(np.argmax(keys))
+    shown = shown if shown >= first else first
     keep = np.arange(timeline.size) >= first
     later = np.flatnonzero(keys[first + 1:])
     end = first + 1 + int(later[0]) if later.size else timeline.size
-    keep[first:end] &= timeline[first:end] >= timeline[first]
+    end = max(end, shown + 16)          # (and the B-frames decoded just after that frame)
+    keep[first:end] &= timeline[first:end] >= timeline[shown]
     return keep
 
 
 def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, time_base: Fraction,
                  size: int, truncated: bool, warnings: list[str],
-                 no_frame: np.ndarray | None = None) -> FrameIndex | None:
+                 no_frame: np.ndarray | None = None,
+                 refresh: Refresh | None = None) -> FrameIndex | None:
     """The index of a byte-addressed stream, or None when packet positions are unusable (the
     caller then falls back to timestamp seeking). Packets flagged in ``no_frame`` (the second
     field of a field pair, a not-coded picture) are fed to the decoder but are no frame."""
@@ -122,7 +128,8 @@ def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, tim
     pts = np.array([r[0] if r[0] is not None else dts[n] for n, r in enumerate(rows)],
                    dtype=np.int64)
     timeline, starts = unwrap(pts, dts, step, time_base)
-    keep = from_first_key(timeline, keys)
+    shown = refresh.shown_from(keys) if refresh is not None else None
+    keep = from_first_key(timeline, keys, -1 if shown is None else int(shown[0]))
     if not keep.all():
         warnings.append(_("the first {n} frames come before any keyframe and cannot be decoded",
                           n=int(np.count_nonzero(~keep))))
@@ -136,11 +143,18 @@ def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, tim
         warnings.append(_("some frames share a timestamp; the duplicates cannot be told apart"))
     rank = np.full(timeline.size, -1, dtype=np.int64)
     rank[order] = np.arange(order.size)
-    key_packets = np.flatnonzero(keys & keep)
+    entry = keys & keep
+    if shown is not None:   # a recovery point whose own picture is no frame: entered all the same
+        entry[first_key] = True
+    key_packets = np.flatnonzero(entry)
     key_index = rank[key_packets]
+    lead = leading_frames(timeline[keep | entry], entry[keep | entry])
+    if shown is not None:       # recovery points stand for the first frame they show
+        by_packet = dict(zip(np.flatnonzero(keys).tolist(), shown.tolist(), strict=True))
+        first, kept = usable(np.array([by_packet[k] for k in key_packets.tolist()]), rank)
+        key_index, key_packets, lead = first[kept], key_packets[kept], lead[kept]
     by_index = np.argsort(key_index, kind="stable")
-    key_index, key_packets = key_index[by_index], key_packets[by_index]
-    lead = leading_frames(timeline[keep], (keys & keep)[keep])[by_index]
+    key_index, key_packets, lead = key_index[by_index], key_packets[by_index], lead[by_index]
     segments = sorted({int(rank[timeline[s:].argmin() + s]) if s >= first_key else 0
                        for s in starts} | set(gaps(ticks, step, time_base)))
     if len(segments) > 1:
