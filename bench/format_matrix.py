@@ -1,6 +1,6 @@
 """Format matrix (issue 11): every real-footage variant × 720p/1080p × short/long GOP.
 
-    python bench/format_matrix.py            # 37 variants (~minutes; files cached)
+    python bench/format_matrix.py            # 41 variants (~minutes; files cached)
     python bench/format_matrix.py --long     # plus a 1-hour MPEG-TS (stream-copied joins)
     python bench/format_matrix.py --quick    # fewer frames and samples
 
@@ -66,6 +66,8 @@ MATRIX = [  # (variant, size, gop)
     ("avi_mpeg4_bframes", (1280, 720), 25), ("m4v_raw_bframes", (1280, 720), 24),
     ("avi_mpeg4_dropped", (1280, 720), 25), ("mpg_mpeg4_dropped", (1920, 1080), 250),
     ("mp4_trimmed", (1920, 1080), 50), ("ts_clock_wrap", (1280, 720), 25),
+    ("ts_h264_refresh", (1920, 1080), 50), ("mp4_h264_refresh", (1280, 720), 250),
+    ("ts_h264_opengop_cut", (1920, 1080), 48), ("ts_h264_split", (1280, 720), 25),
 ]
 
 
