@@ -458,6 +458,7 @@ BUILDERS: dict[str, Callable] = {
                                                           "-f", "h264"]),
     "avi_h264_refresh_bframes": _simple(".avi", lambda g: x264(g, REFRESH, bframes=2)),
     "ts_h264_refresh_split": _cut(".ts", lambda g: x264(g, REFRESH, bframes=0), mid=True),
+    "ts_h264_refresh_bframes_split": _cut(".ts", lambda g: x264(g, REFRESH, bframes=2), mid=True),
     # exports that start at an open-GOP keyframe or mid-GOP
     "ts_h264_opengop_cut": _cut(".ts", lambda g: open_gop(x264, g, HEADERS)),
     "ts_hevc_opengop_cut": _cut(".ts", lambda g: open_gop(x265, g, HEADERS)),

@@ -34,6 +34,7 @@ def test_the_recovery_count_is_read_from_the_sei_before_the_picture():
     assert recovery_count(annexb(two, SLICE_P)) == 12
     assert recovery_count(annexb(b"\x06\x06\x01\xc4\x80", SLICE_P)) == 0      # count 0
     assert recovery_count(annexb(IDR, SEI_RECOVERY_12)) == 0        # after the picture: not its
+    assert recovery_count(annexb(SLICE_P, SEI_RECOVERY_12)) == 0
     assert recovery_count(annexb(SEI_RECOVERY_12[:3], SLICE_P)) == 0          # cut short
     assert recovery_count(annexb(SLICE_P)) == 0 and recovery_count(b"") == 0
 
