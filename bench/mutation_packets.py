@@ -128,6 +128,13 @@ muts = [
  ("app/video/streams.py", "    end = max(end, shown + 16)", "    end = max(end, shown + 1)"),
  ("app/video/index.py", "        key_index, key_seek, lead = key_index[kept], key_seek[kept], lead[kept]", "        key_index, key_seek, lead = rank[keys], key_seek, lead"),
  ("app/video/counted.py", "            else int(np.count_nonzero(rank[last:] >= shown[-1]))", "            else int(np.count_nonzero(rank[last:] >= rank[last]))"),
+ # which video stream is shown (tests/video/test_tracks.py)
+ ("app/video/tracks.py", "[s for s in videos if not s.disposition & COVER] or videos", "videos"),
+ ("app/video/tracks.py", "key=lambda s: (_area(s), -s.index))", "key=lambda s: -s.index)"),
+ ("app/video/tracks.py", "if same or len(by_id) == 1:", "if same:"),
+ ("app/video/tracks.py", "return any(s.id == index.stream_id for s in container.streams.video)", "return bool(container.streams.video)"),
+ ("app/video/tracks.py", "if s.index != shown.index and _area(s) > 0]", "if s.index != shown.index]"),
+ ("app/video/index.py", "        warnings.extend(streams_note(container, stream))\n", ""),
 ]
 only = sys.argv[1] if len(sys.argv) > 1 else ""      # run the mutants whose text holds this
 muts = [m for m in muts if only in m[0] + m[1] + m[2]]
@@ -138,6 +145,7 @@ TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
          "tests/video/test_formats.py::test_a_wrapping_mpeg_clock_is_one_recording",
          "tests/video/test_formats.py::test_an_avi_without_its_index_is_entered_by_position",
          "tests/video/test_cut_exports.py", "tests/video/test_recovery.py",
+         "tests/video/test_tracks.py",
          "tests/video/test_formats.py::test_every_variant_counts_reads_and_steps_exactly"]
 survived = []
 for path, old, new in muts:

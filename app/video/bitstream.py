@@ -25,6 +25,7 @@ from app.video.errors import VideoCancelled
 from app.video.index import FrameIndex, open_container
 from app.video.nal import headers
 from app.video.packed import Unpacker
+from app.video.tracks import main_video
 from app.video.vop import B_VOP, I_VOP, NotCoded, vop_type
 
 INTRA, REF, NONREF = 0, 1, 2
@@ -107,7 +108,7 @@ def read_signal(path: Path, index: FrameIndex,
     codec = index.codec
     none = np.iinfo(np.int64).min
     with open_container(path) as container:
-        stream = container.streams.video[0]
+        stream = main_video(container, index)
         max_pts = None
         try:
             demuxed = container.demux(stream)

@@ -23,6 +23,7 @@ from app.video.droppable import Judge, packet_judge
 from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
 from app.video.splice import PositionedDemuxer
+from app.video.tracks import main_video
 
 Sink = Callable[[int, av.VideoFrame], object]   # what it returns is ignored
 # frames placed by pts; returns the keyframe the decoder was drained before (None: the end)
@@ -67,7 +68,7 @@ class FrameDecoder(CountedFrames):
         if self.index.seek_by == "pos":
             if self._codec is None:
                 with open_container(self.path) as container:
-                    template = container.streams.video[0].codec_context
+                    template = main_video(container, self.index).codec_context
                     codec = self._create(template.name)
                     if template.extradata:
                         codec.extradata = template.extradata
@@ -77,7 +78,7 @@ class FrameDecoder(CountedFrames):
         elif self.index.mode in ("pts", "count"):
             if self._container is None:
                 self._container = open_container(self.path)
-                self._stream = self._container.streams.video[0]
+                self._stream = main_video(self._container, self.index)
                 self._codec = self._stream.codec_context
                 self._setup_threads(self._codec)
                 self._setup_nonref(self._codec)

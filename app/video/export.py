@@ -19,6 +19,7 @@ from app.video.errors import VideoCancelled, VideoError
 from app.video.filters import FilterChain
 from app.video.index import FrameIndex
 from app.video.source import VideoSource, open_video
+from app.video.tracks import main_video
 
 Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None
@@ -173,7 +174,7 @@ def _stream_copy(src: VideoSource, start: int, end: int, tmp: Path, progress: Pr
     lo, hi = int(index.ticks[start]), int(index.ticks[end])
     with av.open(str(src.path), metadata_errors="ignore") as inp, \
             av.open(str(tmp), "w", format=_out_format(tmp)) as outp:
-        ins = inp.streams.video[0]
+        ins = main_video(inp, index)
         outs = outp.add_stream_from_template(ins)
         inp.seek(int(index.key_seek[index.key_slot(start)]), stream=ins, backward=True)
         shift, done = None, 0

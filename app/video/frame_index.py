@@ -23,7 +23,7 @@ ARRAYS = ("ticks", "seconds", "key_index", "key_seek", "pkt_pos", "pkt_size", "p
           "key_lead", "pkt_pts", "key_pkt", "key_sync", "segments")
 META = ("mode", "container", "codec", "width", "height", "pix_fmt", "fps", "file_size",
         "bit_rate", "sample_aspect", "start_time", "truncated", "warnings", "seek_by", "prefix",
-        "rotation", "matrix", "full_range", "segment_clock", "unpack")
+        "rotation", "matrix", "full_range", "segment_clock", "unpack", "stream_id", "stream_no")
 
 
 def empty() -> np.ndarray:
@@ -86,6 +86,8 @@ class FrameIndex:
     matrix: str = ""           # colour matrix of the stream ("bt709", "bt601", ... or "")
     full_range: bool = False
     unpack: bool = False       # packed B-frames: counted through mpeg4_unpack_bframes
+    stream_id: int = -1        # the video stream shown (app.video.tracks): its container id
+    stream_no: int = -1        # and its number in the file
 
     @property
     def frame_count(self) -> int:

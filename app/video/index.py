@@ -65,6 +65,7 @@ from app.video.packed import Unpacker, is_packed
 from app.video.picture_order import tracker_for
 from app.video.recovery import Refresh
 from app.video.streams import POS_FORMATS, seeks_by_time, stream_index
+from app.video.tracks import main_video, streams_note
 from app.video.vop import NotCoded, vop_type
 
 __all__ = ["FrameIndex", "build_index", "load_or_build", "open_container",
@@ -120,7 +121,7 @@ def open_container(path: Path) -> InputContainer:
     try:
         if not container.streams.video:
             raise VideoError(_("the file contains no video stream"), path)
-        stream = container.streams.video[0]
+        stream = main_video(container)
         if stream.codec_context is None or not stream.codec_context.name:
             raise VideoError(_("the video codec is not supported"), path)
         check_frame_size(stream.codec_context.width, stream.codec_context.height, path)
@@ -164,8 +165,9 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     sizes: list[int] = []
     types: list[int | None] = []
     with open_container(path) as container:
-        stream = container.streams.video[0]
+        stream = main_video(container)
         cc = stream.codec_context
+        warnings.extend(streams_note(container, stream))
         fmt = container.format.name.split(",")[0]
         nal_codec = cc.name if cc.name in ("h264", "hevc") else None
         pairs = FieldPairs(cc.extradata) if cc.name == "h264" else None
@@ -225,7 +227,8 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                 "bit_rate": int(container.bit_rate or stream.bit_rate or 0),
                 "sample_aspect": _sample_aspect(stream),
                 "start_time": _parse_start_time(container.metadata, stream.metadata),
-                "unpack": packed}
+                "unpack": packed, "stream_id": int(stream.id),
+                "stream_no": int(stream.index)}
         refuse_unnamed_codec(path, cc.name, cc.width, cc.height, sizes)
         traits = traits_of(first.finish(), cc.height)
         info.update(rotation=traits.rotation, matrix=traits.matrix, full_range=traits.full_range)

@@ -21,6 +21,7 @@ from av.container import InputContainer
 from app.i18n import _
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex
+from app.video.tracks import has_video, main_video
 
 # the decoder is set up from the whole file: the demuxer only has to find the stream
 PROBES = [{"probesize": str(size), "analyzeduration": "0", "fpsprobesize": "0"}
@@ -68,7 +69,7 @@ class SpliceFile:
 
 
 def _open_probing(path: Path, source: str | SpliceFile, fmt: str,
-                  level: list[int]) -> InputContainer:
+                  level: list[int], index: FrameIndex | None = None) -> InputContainer:
     """A demuxer on ``source`` that has found the video stream (a fuller probe when the quick
     one finds none). ``level[0]`` is the first probe size tried; it is raised to the one that
     found the video, so later opens of the same file succeed at once."""
@@ -77,7 +78,7 @@ def _open_probing(path: Path, source: str | SpliceFile, fmt: str,
             source.seek(0)
         container = av.open(source, "r", format=fmt, options=PROBES[n],
                             buffer_size=1 << 18, metadata_errors="ignore")
-        if container.streams.video:
+        if has_video(container, index):
             level[0] = n
             return container
         container.close()
@@ -110,14 +111,15 @@ class PositionedDemuxer:
             # the first GOP: no packet before it to enter by (a byte seek onto an AVI chunk
             # header would skip that chunk), so the demuxer starts where it always does
             with _open_probing(self.path, str(self.path), self.index.container,
-                               self._level) as container:
+                               self._level, self.index) as container:
                 yield from self._numbered(container, slot, None)
             return
         if self._byte_seek:
             try:
                 if self._container is None:
                     self._container = _open_probing(self.path, str(self.path),
-                                                    self.index.container, self._level)
+                                                    self.index.container, self._level,
+                                                    self.index)
                 self._container.seek(enter, unsupported_byte_offset=True)  # type: ignore[call-arg]  # PyAV's stub omits it
             except (av.error.FFmpegError, TypeError):
                 self.close()
@@ -127,7 +129,8 @@ class PositionedDemuxer:
                 return
         view = SpliceFile(self.path, self.index.prefix, enter)
         try:
-            with _open_probing(self.path, view, self.index.container, self._level) as container:
+            with _open_probing(self.path, view, self.index.container, self._level,
+                               self.index) as container:
                 yield from self._numbered(container, slot, view)
         finally:
             view.close()
@@ -137,7 +140,7 @@ class PositionedDemuxer:
         index = self.index
         pos, key, sync = index.pkt_pos, int(index.key_pkt[slot]), int(index.key_sync[slot])
         n = -1
-        for packet in container.demux(container.streams.video[0]):
+        for packet in container.demux(main_video(container, index)):
             if packet.size == 0:
                 continue
             where = packet.pos if packet.pos is not None and packet.pos >= 0 else None

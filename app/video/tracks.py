@@ -1,0 +1,65 @@
+"""Which video stream of a file is shown, and which others it holds.
+
+A dashcam may record its front and rear cameras as two video streams of one file; Matroska and
+MP4 files may carry a cover picture or a thumbnail track beside the video. The engine shows one
+stream: not a cover picture (``attached_pic``), and of several the largest picture (the front
+camera, the video rather than its thumbnail), the first of equals. The others are named in a
+warning, so an officer knows the file holds more than is shown.
+"""
+
+from __future__ import annotations
+
+import av
+from av.container import InputContainer
+from av.video.stream import VideoStream
+
+from app.i18n import _
+from app.video.frame_index import FrameIndex
+
+COVER = av.stream.Disposition.attached_pic
+
+
+def _area(stream: VideoStream) -> int:
+    cc = stream.codec_context
+    return (cc.width or 0) * (cc.height or 0) if cc is not None else 0
+
+
+def _pictures(container: InputContainer) -> list[VideoStream]:
+    videos = list(container.streams.video)
+    return [s for s in videos if not s.disposition & COVER] or videos
+
+
+def main_video(container: InputContainer, index: FrameIndex | None = None) -> VideoStream:
+    """The video stream shown (the container must hold one). With the file's ``index``, the
+    stream it was built from, found again in a demuxer that probed less of the file: by its
+    number, or by its container id (MPEG-TS PID, MPEG-PS stream id) where numbers may differ."""
+    videos = list(container.streams.video)
+    if index is not None and index.stream_id >= 0:
+        same = [s for s in videos if s.index == index.stream_no and s.id == index.stream_id]
+        by_id = [s for s in videos if s.id == index.stream_id]
+        if same or len(by_id) == 1:
+            return (same or by_id)[0]
+    return max(_pictures(container), key=lambda s: (_area(s), -s.index))
+
+
+def has_video(container: InputContainer, index: FrameIndex | None = None) -> bool:
+    """Whether the demuxer has found the video stream of ``index`` (any video without one)."""
+    if index is None or index.stream_id < 0:
+        return bool(container.streams.video)
+    return any(s.id == index.stream_id for s in container.streams.video)
+
+
+def other_videos(container: InputContainer, shown: VideoStream) -> list[VideoStream]:
+    """The file's other video streams with pictures of their own (no cover, no empty entry)."""
+    return [s for s in _pictures(container) if s.index != shown.index and _area(s) > 0]
+
+
+def streams_note(container: InputContainer, shown: VideoStream) -> list[str]:
+    """A warning when the file holds other video streams than the one shown."""
+    others = other_videos(container, shown)
+    if not others:
+        return []
+    sizes = ", ".join(f"{s.codec_context.width}×{s.codec_context.height}" for s in others)
+    return [_("the file holds {n} video streams (a dashcam's front and rear cameras, say); only "
+              "the {w}×{h} one is shown, not {others}", n=len(others) + 1,
+              w=shown.codec_context.width, h=shown.codec_context.height, others=sizes)]
