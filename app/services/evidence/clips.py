@@ -77,7 +77,7 @@ def prepare_import(paths: AppPaths, src: str | os.PathLike, *, progress: Progres
         info = probe(src, index_dir=paths.cache_dir / "index")
     except VideoError as exc:
         raise ValidationError({"file": _("{name} cannot be imported: {reason}", name=src.name,
-                                          reason=str(exc))}) from exc
+                                          reason=exc.detail)}) from exc
     if not getattr(info, "frame_count", 0):
         raise ValidationError({"file": _("{name} contains no decodable video frames.", name=src.name)})
     stored = copy_into_store(src, paths.evidence_dir, progress=progress, cancel=cancel)

@@ -114,3 +114,33 @@ def test_a_second_batch_in_the_same_dialog(qtbot, review_world):
         dlg.start()
     assert [o.status for o in dlg.outcomes] == ["imported"] and len(sig.args[0]) == 1
     assert _rows(w["factory"]) == 4
+
+
+def test_a_dashcam_file_imports_with_a_note_and_an_unnamed_codec_is_refused(qtbot, review_world,
+                                                                           tmp_path):
+    """The notes column says what the engine warns of (a second camera not shown); a file
+    whose codec is not named fails with plain words, before anything is stored."""
+    import subprocess
+
+    from tests.formats import ffmpeg_encode, x264
+
+    front, rear = tmp_path / "front.mp4", tmp_path / "rear.mp4"
+    ffmpeg_encode(front, 30, (320, 240), 25, x264(25))
+    ffmpeg_encode(rear, 30, (160, 128), 25, x264(25), start=500)
+    dashcam = tmp_path / "行车记录仪_前后.mkv"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(front), "-i", str(rear), "-map", "0",
+                    "-map", "1", "-c", "copy", str(dashcam)], check=True)
+    unnamed = tmp_path / "h265_无编码标记.avi"
+    ffmpeg_encode(unnamed, 30, (160, 120), 25, ["-c:v", "libx265", "-x265-params",
+                                                 "log-level=error"])
+    w = review_world
+    before = _rows(w["factory"])
+    dlg = _dialog(qtbot, w)
+    dlg.add_files([str(dashcam), str(unnamed)])
+    with qtbot.waitSignal(dlg.imported, timeout=30000):
+        dlg.start()
+    imported, failed = dlg.outcomes
+    assert imported.status == "imported" and "2 路视频" in imported.message
+    assert "160×128" in imported.message
+    assert failed.status == "failed" and "未注明视频编码" in failed.message
+    assert _rows(w["factory"]) == before + 1
