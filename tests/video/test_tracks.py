@@ -79,3 +79,46 @@ def test_a_program_stream_with_two_cameras_keeps_to_the_larger_one(cameras, tmp_
         assert video.index.stream_id == 0x1E1 and len(video.warnings) == 1
         for i in (FRAMES - 1, 30, 2, 17):
             assert frame_index_of(video.read(i)) == i
+
+
+def test_a_cover_picture_is_never_the_video_nor_named(cameras, tmp_path):
+    """An MP4's cover picture (attached_pic), larger than the video itself."""
+    folder, _front, rear = cameras
+    cover = tmp_path / "cover.png"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=640x480:rate=1", "-frames:v", "1", str(cover)], check=True)
+    path = tmp_path / "with_cover.mp4"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(rear), "-i", str(cover), "-map", "0",
+                    "-map", "1", "-c:v:0", "copy", "-c:v:1", "png", "-disposition:v:1",
+                    "attached_pic", str(path)], check=True)
+    info = probe(path)
+    assert (info.width, info.height, info.frame_count, info.warnings) == (160, 128, FRAMES, ())
+
+
+def _fake(*streams):
+    from types import SimpleNamespace as S
+
+    video = [S(index=n, id=i, disposition=d, codec_context=S(width=w, height=h))
+             for n, (i, w, h, d) in enumerate(streams)]
+    return S(streams=S(video=video))
+
+
+def test_the_indexed_stream_is_found_again_by_number_and_id():
+    from types import SimpleNamespace as S
+
+    from app.video.tracks import has_video, main_video, streams_note
+
+    both = _fake((0x1E0, 160, 128, 0), (0x1E1, 320, 240, 0))
+    assert main_video(both).id == 0x1E1                     # the larger picture
+    index = S(stream_id=0x1E1, stream_no=1)
+    # a demuxer that met the other camera first: numbers swapped, the id still tells
+    swapped = _fake((0x1E1, 0, 0, 0), (0x1E0, 160, 128, 0))
+    assert main_video(swapped, index).id == 0x1E1
+    assert not has_video(_fake((0x1E0, 160, 128, 0)), index)     # not found yet: probe on
+    assert has_video(swapped, index) and has_video(_fake((7, 1, 1, 0)))
+    # Matroska: every id 0, the number tells
+    mkv = _fake((0, 160, 128, 0), (0, 320, 240, 0))
+    assert main_video(mkv, S(stream_id=0, stream_no=0)).codec_context.width == 160
+    # a stream table entry without pictures is not named as another camera
+    table = _fake((256, 320, 240, 0), (257, 0, 0, 0))
+    assert streams_note(table, table.streams.video[0]) == []
