@@ -372,6 +372,26 @@ def _cut(ext: str, args: Callable[[int], list[str]], *, mid: bool = False, remux
     return build
 
 
+def _stalled(ext: str):
+    """A recorder whose clock stood still for a moment: two consecutive frames (no B-frames)
+    written with the same timestamp. FFmpeg shows both, in the order recorded."""
+    def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
+        with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+            whole = Path(tmp) / "whole.ts"
+            ffmpeg_encode(whole, n, size, fps, x264(gop, bframes=0))
+            at, step = n // 3 + 1, round(90000 / fps)     # frame ``at`` keeps its forerunner's time
+            same = f"if(eq(N\\,{at})\\,PTS-{step}\\,PTS)"
+            subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(whole), "-c", "copy",
+                            "-bsf:v", f"setts=pts={same}:dts={same.replace('PTS', 'DTS')}",
+                            str(out)], check=True, capture_output=True)
+        codes = _decoded_codes(out)
+        if codes != list(range(n)):
+            raise RuntimeError(f"{out.name}: FFmpeg no longer shows every frame")
+        return {"codes": tuple(codes)}
+    build.ext = ext
+    return build
+
+
 def _decoded_codes(path: Path) -> list[int]:
     """The index code of every frame FFmpeg decodes from ``path``, in order."""
     import av
@@ -459,6 +479,7 @@ BUILDERS: dict[str, Callable] = {
     "avi_h264_refresh_bframes": _simple(".avi", lambda g: x264(g, REFRESH, bframes=2)),
     "ts_h264_refresh_split": _cut(".ts", lambda g: x264(g, REFRESH, bframes=0), mid=True),
     "ts_h264_refresh_bframes_split": _cut(".ts", lambda g: x264(g, REFRESH, bframes=2), mid=True),
+    "mkv_h264_stalled_clock": _stalled(".mkv"),     # two frames with one timestamp
     # exports that start at an open-GOP keyframe or mid-GOP
     "ts_h264_opengop_cut": _cut(".ts", lambda g: open_gop(x264, g, HEADERS)),
     "ts_hevc_opengop_cut": _cut(".ts", lambda g: open_gop(x265, g, HEADERS)),

@@ -147,6 +147,15 @@ def join_fields(second: list[bool], rows: list[Row], sizes: list[int],
     return out_rows, out_sizes, out_types, out_orders
 
 
+def frame_rate(rows: list[Row], time_base: Fraction) -> float | None:
+    """Frames per second from the decode timestamps of consecutive frames (field-coded
+    streams: the container's rate counts fields)."""
+    dts = np.array([r[1] for r in rows if r[1] is not None], dtype=np.int64)
+    steps = np.diff(dts)
+    steps = steps[steps > 0]
+    return float(1 / (np.median(steps) * float(time_base))) if steps.size else None
+
+
 def _tail_frames(path: Path, codec: str, pos: np.ndarray, size: np.ndarray, start: int) -> int:
     """Decode a raw stream from its last access point: how many frames really come out (a
     stream cut off mid-copy ends in a partial packet that yields no frame)."""

@@ -286,6 +286,9 @@ class FrameDecoder(CountedFrames):
             i = None if frame.pts is None else self.index.index_of_ticks(frame.pts)
             if i is None:
                 continue
+            if i <= self.last < self.index.frame_count - 1 \
+                    and int(self.index.ticks[self.last + 1]) == frame.pts:
+                i = self.last + 1       # frames that share a timestamp come out in turn
             if self._tainted and frame.key_frame and i in self._key_set:
                 self._tainted = False
             if self._tainted or frame.is_corrupt:

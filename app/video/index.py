@@ -49,7 +49,7 @@ from app.video.checks import (
     sniff_kind,
     traits_of,
 )
-from app.video.counted import counted_index, join_fields
+from app.video.counted import counted_index, frame_rate, join_fields
 from app.video.errors import VideoError
 from app.video.fields import FieldPairs
 from app.video.frame_index import (
@@ -278,7 +278,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         # hold two (packed B-frames): place frames by counting decoder output
         if any(second):   # a field pair is one frame; both its packets are fed (see decoder)
             rows, sizes, types, orders = join_fields(second, rows, sizes, types, orders)
-            fps = fps or _frame_rate(rows, time_base)
+            fps = fps or frame_rate(rows, time_base)
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
                              warnings, reorders, orders, hidden, refresh)
     if fmt == "avi" and not seeks_by_time(path, rows):   # an AVI without its index: by position
@@ -291,15 +291,6 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     shown = [c for c, s in zip(shown, second, strict=True) if not s]
     return _timed_index(path, rows, info, fps, time_base, size, truncated, warnings, shown,
                         refresh)
-
-
-def _frame_rate(rows: list[Row], time_base: Fraction) -> float | None:
-    """Frames per second from the decode timestamps of consecutive frames (field-coded
-    streams: the container's rate counts fields)."""
-    dts = np.array([r[1] for r in rows if r[1] is not None], dtype=np.int64)
-    steps = np.diff(dts)
-    steps = steps[steps > 0]
-    return float(1 / (np.median(steps) * float(time_base))) if steps.size else None
 
 
 def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float | None,
@@ -315,7 +306,8 @@ def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float |
     order = np.argsort(pts, kind="stable")
     ticks = pts[order]
     if np.any(np.diff(ticks) == 0):
-        warnings.append(_("some frames share a timestamp; the duplicates cannot be told apart"))
+        warnings.append(_("some frames share a timestamp (the recorder's clock stood still): "
+                          "they are shown in the order recorded, at the same time"))
     rank = np.empty_like(order)
     rank[order] = np.arange(order.size)
     key_index, key_seek, lead = rank[keys], seek[keys], leading_frames(pts, keys)

@@ -141,7 +141,8 @@ def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, tim
     order = order[:int(keep.sum())]
     ticks = timeline[order]
     if np.any(np.diff(ticks) == 0):
-        warnings.append(_("some frames share a timestamp; the duplicates cannot be told apart"))
+        warnings.append(_("some frames share a timestamp (the recorder's clock stood still): "
+                          "they are shown in the order recorded, at the same time"))
     rank = np.full(timeline.size, -1, dtype=np.int64)
     rank[order] = np.arange(order.size)
     entry = keys & keep

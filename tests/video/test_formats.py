@@ -233,3 +233,18 @@ def test_dav_date_field_that_is_no_date_gives_no_clock(tmp_path):
     junk = tmp_path / "x.dav"
     junk.write_bytes(b"not a DHAV chunk header at all" * 2)
     assert segment_clocks(junk, [0, 40]) == ["", ""]
+
+
+def test_frames_that_share_a_timestamp_are_shown_in_turn():
+    """The second of two frames with one timestamp was never delivered ("cannot be decoded"):
+    the decoder's output was placed by its timestamp, which found the first."""
+    v = make_variant("mkv_h264_stalled_clock", frames=FRAMES)
+    with open_video(v.path, cache_bytes=2 << 20) as video:
+        ticks = video.index.ticks
+        same = [i for i in range(1, FRAMES) if ticks[i] == ticks[i - 1]]
+        assert video.frame_count == FRAMES and len(same) == 1 and len(video.warnings) == 1
+        for i in (same[0], same[0] - 1, same[0] + 1):
+            video.cache.clear()
+            assert frame_index_of(video.read(i)) == i
+        for i in range(FRAMES - 1, -1, -1):
+            assert frame_index_of(video.read(i)) == i
