@@ -155,6 +155,9 @@ class ClipController(BenchController[ClipHost]):
         if frame is not None:
             player.seek(frame)
         host.context.log_view(ev.id, "review_bench")
+        if source.warnings:   # what the engine found wrong with the file stays in sight
+            host.clip_view.set_banner(self.tr("About this file: {notes}").format(
+                notes="；".join(source.warnings)), "warn")
         self._load_thumbnails(ev)
         self._load_activity(ev)
         host.clip_view.frame_view.setFocus()
@@ -182,6 +185,7 @@ class ClipController(BenchController[ClipHost]):
         """Close the single clip and the synchronised grid, and the files behind them."""
         self._open_token += 1  # results of opens still running are dropped
         self._opening_id = None
+        self.host.clip_view.set_banner("")    # (the closed file's notes)
         self._held = None
         self.host.sync_grid.clear()
         if self.player is not None:

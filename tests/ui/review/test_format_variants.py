@@ -47,6 +47,9 @@ def test_review_bench_opens_variant(qtbot, empty_bench, name):
     qtbot.waitUntil(lambda: panel.player is not None and panel.player.shown_index == 0
                     and panel.player.source is not None
                     and panel.player.source.frame_count == v.frame_count, timeout=20000)
+    notes = panel.player.source.warnings       # what the engine found stays in sight
+    assert panel.clip_view.banner.isVisible() == bool(notes)
+    assert all(note in panel.clip_view.banner.text() for note in notes)
     shown = []
     for _ in range(3):
         qtbot.keyClick(panel.clip_view.frame_view, Qt.Key.Key_Right)

@@ -320,6 +320,10 @@
         <translation>正在校验 SHA-256…</translation>
     </message>
     <message>
+        <source>About this file: {notes}</source>
+        <translation>文件提示：{notes}</translation>
+    </message>
+    <message>
         <source>EVIDENCE FAILED VERIFICATION</source>
         <translation>证据校验失败</translation>
     </message>
