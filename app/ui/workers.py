@@ -99,7 +99,11 @@ class _Worker(QRunnable):
     def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict):
         super().__init__()
         self.setAutoDelete(True)
-        self.signals = _WorkerSignals()
+        # owned by the application (GUI thread): when the pool thread deletes this runnable, its
+        # reference is not the last one that would delete a Qt object outside its own thread
+        # (as happened when the handle's window closed first); ``run_task`` deletes it in the
+        # GUI thread once the task's outcome has been delivered
+        self.signals = _WorkerSignals(QCoreApplication.instance())
         self.context = TaskContext(self.signals.progressed.emit)
         self._fn, self._args, self._kwargs = fn, args, kwargs
 
@@ -182,6 +186,9 @@ def run_task(fn: Callable[..., Any], *args: Any, parent: QObject | None = None,
     """Start ``fn(ctx, *args, **kwargs)`` on ``pool`` (default: the global pool)."""
     worker = _Worker(fn, args, kwargs)
     handle = TaskHandle(worker, parent)
+    signals = worker.signals
+    for outcome in (signals.succeeded, signals.failed, signals.cancelled):  # after the handle's
+        outcome.connect(signals.deleteLater)
     (pool or QThreadPool.globalInstance()).start(worker)
     return handle
 
