@@ -480,6 +480,7 @@ BUILDERS: dict[str, Callable] = {
     "ts_h264_refresh_split": _cut(".ts", lambda g: x264(g, REFRESH, bframes=0), mid=True),
     "ts_h264_refresh_bframes_split": _cut(".ts", lambda g: x264(g, REFRESH, bframes=2), mid=True),
     "mkv_h264_stalled_clock": _stalled(".mkv"),     # two frames with one timestamp
+    "rm_rv20": _simple(".rm", lambda g: ["-c:v", "rv20", "-g", str(g), "-b:v", "600k"]),  # RealVideo
     # exports that start at an open-GOP keyframe or mid-GOP
     "ts_h264_opengop_cut": _cut(".ts", lambda g: open_gop(x264, g, HEADERS)),
     "ts_hevc_opengop_cut": _cut(".ts", lambda g: open_gop(x265, g, HEADERS)),

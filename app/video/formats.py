@@ -12,7 +12,8 @@ from pathlib import Path
 
 VIDEO_EXTENSIONS = frozenset({
     # containers with timestamps
-    "mp4", "m4v", "mov", "3gp", "mkv", "webm", "avi", "flv", "wmv", "asf", "ogv",
+    "mp4", "m4v", "mov", "3gp", "mkv", "webm", "avi", "divx", "flv", "wmv", "asf", "ogv",
+    "rm", "rmvb",                       # RealMedia: older downloads and VCD-era recordings
     # MPEG transport / program streams (DVR, NVR, camcorder, DVD)
     "ts", "mts", "m2ts", "trp", "tp", "mpg", "mpeg", "ps", "vob", "m2v", "m2p",
     # Chinese CCTV exports: Dahua, Hikvision and relatives

@@ -73,6 +73,9 @@ __all__ = ["FrameIndex", "build_index", "load_or_build", "open_container",
 REORDERING = {"h264", "hevc", "mpeg4", "mpeg2video", "mpeg1video", "vc1", "wmv3"}
 PTS_CONTAINERS = {"mov", "matroska", "mpegts", "flv", "mpeg", "ogg"}
 RAW_FORMATS = {"h264", "hevc", "m4v", "mpegvideo", "mjpeg", "cavsvideo", "vc1"}
+# frames put together from the file's packets with tables of their own (RealVideo's slices):
+# larger than the bytes they came from, so no measure of a cut-off last packet
+REASSEMBLED = {"rm"}
 
 
 def content_key(path: Path) -> str:
@@ -206,7 +209,8 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                     second.append(False)
                 orders.append(poc.feed(head) if poc is not None else None)
                 shown.append(not pkt.is_discard and not (not_coded and not_coded(head)))
-                if pkt.pos is not None and pkt.pos >= 0 and pkt.pos + pkt.size > size:
+                if pkt.pos is not None and pkt.pos >= 0 and pkt.pos + pkt.size > size \
+                        and fmt not in REASSEMBLED:
                     truncated = True  # a partial last packet: kept, it may show part of a picture
                     break
                 last_corrupt = pkt.is_corrupt
