@@ -392,6 +392,22 @@ def _stalled(ext: str):
     return build
 
 
+def _dropped_slots(ext: str, args: Callable[[int], list[str]]):
+    """A recording with frames the recorder dropped (every seventh instant, the fourth of each
+    seven): their timestamps are left out, and AVI, which has a slot for every frame
+    interval, writes an empty chunk in each."""
+    def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
+        keep = "not(eq(mod(n\\,7)\\,3))"
+        ffmpeg_encode(out, n, size, fps, ["-vf", f"select='{keep}'", "-fps_mode", "passthrough",
+                                          *args(gop)])
+        codes = _decoded_codes(out)
+        if codes != [c for c in range(n) if c % 7 != 3]:
+            raise RuntimeError(f"{out.name}: the dropped frames did not vanish cleanly")
+        return {"codes": tuple(codes)}
+    build.ext = ext
+    return build
+
+
 def _decoded_codes(path: Path) -> list[int]:
     """The index code of every frame FFmpeg decodes from ``path``, in order."""
     import av
@@ -480,6 +496,9 @@ BUILDERS: dict[str, Callable] = {
     "ts_h264_refresh_split": _cut(".ts", lambda g: x264(g, REFRESH, bframes=0), mid=True),
     "ts_h264_refresh_bframes_split": _cut(".ts", lambda g: x264(g, REFRESH, bframes=2), mid=True),
     "mkv_h264_stalled_clock": _stalled(".mkv"),     # two frames with one timestamp
+    "avi_h264_bframes_dropped": _dropped_slots(".avi", x264),   # empty chunks, B-frames
+    "avi_mpeg2_dropped": _dropped_slots(".avi", lambda g: ["-c:v", "mpeg2video", "-g", str(g),
+                                                           "-bf", "2", "-q:v", "3"]),
     "rm_rv20": _simple(".rm", lambda g: ["-c:v", "rv20", "-g", str(g), "-b:v", "600k"]),  # RealVideo
     # exports that start at an open-GOP keyframe or mid-GOP
     "ts_h264_opengop_cut": _cut(".ts", lambda g: open_gop(x264, g, HEADERS)),

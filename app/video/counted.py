@@ -61,9 +61,11 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
                   types: list[int | None], info: dict[str, Any], fps: float | None, size: int,
                   truncated: bool, warnings: list[str], reorders: bool,
                   orders: list | None = None, coded: list[bool] | None = None,
-                  refresh: Refresh | None = None) -> FrameIndex:
+                  refresh: Refresh | None = None, clock: Fraction | None = None) -> FrameIndex:
     """``coded``: False for a packet that yields no frame (a not-coded MPEG-4 picture); it is
-    still fed to the decoder but numbers no frame. ``refresh``: H.264 recovery points."""
+    still fed to the decoder but numbers no frame. ``refresh``: H.264 recovery points.
+    ``clock``: the time base of the packets' decode times (count mode), which place frames in
+    time."""
     keys = [n for n, r in enumerate(rows) if r[2]]
     if not keys:
         raise VideoError(_("the video has no keyframe, so no frame can be decoded"), path)
@@ -120,7 +122,8 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
     ticks = np.arange(total, dtype=np.int64)
     return FrameIndex(mode=mode, fps=fps,
                       time_base=1 / Fraction(fps).limit_denominator(100000), ticks=ticks,
-                      seconds=ticks / fps, key_index=shown, key_seek=feed, pkt_pos=pos,
+                      seconds=_slot_times(dts, is_frame, drop0, total, clock, fps),
+                      key_index=shown, key_seek=feed, pkt_pos=pos,
                       pkt_size=sz, pkt_dts=dts,
                       key_lead=np.array([lead for _d, lead in points], dtype=np.int64),
                       pkt_pts=rank,
@@ -154,6 +157,17 @@ def frame_rate(rows: list[Row], time_base: Fraction) -> float | None:
     steps = np.diff(dts)
     steps = steps[steps > 0]
     return float(1 / (np.median(steps) * float(time_base))) if steps.size else None
+
+
+def _slot_times(dts: np.ndarray, is_frame: np.ndarray, drop0: int, total: int,
+                clock: Fraction | None, fps: float) -> np.ndarray:
+    """Seconds of each frame from the first. A container's decode times (AVI: one slot a
+    frame, an empty chunk where the recorder dropped one) give the times frames are shown at,
+    in order, B-frames or not; without them, a frame every 1/fps."""
+    times = np.sort(dts[is_frame & (dts >= 0)])[drop0:drop0 + total]
+    if clock is None or times.size != total or total == 0:
+        return np.arange(total, dtype=np.float64) / fps
+    return (times - times[0]).astype(np.float64) * float(clock)
 
 
 def _tail_frames(path: Path, codec: str, pos: np.ndarray, size: np.ndarray, start: int) -> int:

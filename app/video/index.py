@@ -273,8 +273,11 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         return counted_index(path, "bytes", rows, sizes, types, info, fps, size, truncated,
                              warnings, reorders, orders, hidden, refresh)
     pts_known = [r[0] for r in rows if r[0] is not None]
+    # AVI stores no presentation times: with B-frames its pts are the demuxer's decode count or
+    # the MPEG-1/2 parser's guess, which differs after a seek (MPEG-1: its first frame's)
     fake_pts = (has_b_frames and fmt not in PTS_CONTAINERS and len(pts_known) == len(rows) > 2
-                and all(a < b for a, b in zip(pts_known, pts_known[1:], strict=False)))
+                and (fmt == "avi" or all(a < b for a, b in zip(pts_known, pts_known[1:],
+                                                                strict=False))))
     if reorders and (packed or fake_pts
                      or (fmt not in PTS_CONTAINERS and any(r[0] is None for r in rows))):
         # no pts, or pts that just count up in decode order although frames are reordered
@@ -284,7 +287,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
             rows, sizes, types, orders = join_fields(second, rows, sizes, types, orders)
             fps = fps or frame_rate(rows, time_base)
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders, orders, hidden, refresh)
+                             warnings, reorders, orders, hidden, refresh, time_base)
     if fmt == "avi" and not seeks_by_time(path, rows):   # an AVI without its index: by position
         index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings,
                              no_frame, refresh)

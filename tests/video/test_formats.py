@@ -248,3 +248,19 @@ def test_frames_that_share_a_timestamp_are_shown_in_turn():
             assert frame_index_of(video.read(i)) == i
         for i in range(FRAMES - 1, -1, -1):
             assert frame_index_of(video.read(i)) == i
+
+
+@pytest.mark.parametrize("name", ["avi_h264_bframes_dropped", "avi_mpeg2_dropped"])
+def test_frames_a_recorder_dropped_keep_their_time_in_an_avi(name):
+    """AVI has a slot for every frame interval; a dropped frame leaves an empty chunk. With
+    B-frames the engine counts frames (AVI holds no presentation times) and took each frame to
+    follow the last by 1/fps: 14 frames dropped of 100 put the last frame 0.56 s early."""
+    v = make_variant(name, frames=FRAMES)
+    with open_video(v.path) as video:
+        assert video.index.mode == "count" and video.frame_count == len(v.codes) < FRAMES
+        times = np.array([video.pts(i) for i in range(video.frame_count)])
+        late = times - np.array(v.codes) / 25            # true time: the frame's code / fps
+        assert np.abs(late).max() <= 2 / 25 + 1e-9       # within the B-frames' reordering
+        assert abs(video.duration - FRAMES / 25) <= 2 / 25 + 1e-9
+        for i in range(video.frame_count - 1, -1, -7):
+            assert frame_index_of(video.read(i)) == v.codes[i]
