@@ -499,6 +499,8 @@ BUILDERS: dict[str, Callable] = {
     "avi_h264_bframes_dropped": _dropped_slots(".avi", x264),   # empty chunks, B-frames
     "avi_mpeg2_dropped": _dropped_slots(".avi", lambda g: ["-c:v", "mpeg2video", "-g", str(g),
                                                            "-bf", "2", "-q:v", "3"]),
+    "avi_mpeg1_bframes": _simple(".avi", lambda g: ["-c:v", "mpeg1video", "-g", str(g), "-bf",
+                                                    "2", "-q:v", "3"]),   # a VCD-era recorder
     "rm_rv20": _simple(".rm", lambda g: ["-c:v", "rv20", "-g", str(g), "-b:v", "600k"]),  # RealVideo
     # exports that start at an open-GOP keyframe or mid-GOP
     "ts_h264_opengop_cut": _cut(".ts", lambda g: open_gop(x264, g, HEADERS)),
