@@ -47,20 +47,45 @@ def dav_date(when: datetime) -> int:
             | when.month << 22 | (when.year - 2000) << 26)
 
 
+def _dav_chunk(kind: int, n: int, when: datetime, ms: int, ext: bytes, data: bytes) -> bytes:
+    length = 24 + len(ext) + len(data) + 8
+    return (b"DHAV" + bytes([kind, 0, 0, 0]) + struct.pack("<III", n, length, dav_date(when))
+            + struct.pack("<HBB", ms % 65536, len(ext), 0) + ext + data + b"dhav"
+            + struct.pack("<I", length))
+
+
+def alaw_tone(n: int, samples: int = 320) -> bytes:
+    """``samples`` G.711 A-law bytes of a 440 Hz tone (8 kHz), block ``n`` of a recording."""
+    import math
+
+    out = bytearray()
+    for k in range(samples):
+        v = int(8000 * math.sin(2 * math.pi * 440 * (n * samples + k) / 8000))
+        sign, mag = (0x80 if v >= 0 else 0), min(abs(v) >> 3, 0xFFF)
+        exp = max(0, mag.bit_length() - 5)
+        out.append((sign | exp << 4 | ((mag >> exp if exp else mag >> 1) & 0x0F)) ^ 0x55)
+    return bytes(out)
+
+
 def write_dav(raw: Path, out: Path, *, fps: float, codec: str = "h264",
-              start: datetime = DAV_START) -> None:
-    """A ``.dav`` recording of ``raw`` whose camera clock starts at ``start``."""
+              start: datetime = DAV_START, audio: bool = False) -> None:
+    """A ``.dav`` recording of ``raw`` whose camera clock starts at ``start``. ``audio``: as
+    Dahua's player exports it with the camera's microphone: a 1 KiB ``DAHUA`` file header, and
+    after each picture a chunk (type 0xF0) of 40 ms of G.711 A-law sound (extension 0x83:
+    one channel, codec 0x0E, rate index 2 = 8 kHz)."""
     units, w, h = access_units(raw, codec)
     with open(out, "wb") as f:
+        if audio:
+            f.write(b"DAHUA" + bytes(0x400 - 5))
         for n, (data, key) in enumerate(units):
             ms = round(n * 1000 / fps)
+            when = start + timedelta(milliseconds=ms)
             ext = bytes([0x80, 0, w // 8, h // 8, 0x81, 0, DAV_CODEC[codec], round(fps)]) \
                 if key else b""
-            length = 24 + len(ext) + len(data) + 8
-            f.write(b"DHAV" + bytes([0xFD if key else 0xFC, 0, 0, 0]))
-            f.write(struct.pack("<III", n, length, dav_date(start + timedelta(milliseconds=ms))))
-            f.write(struct.pack("<HBB", ms % 65536, len(ext), 0))
-            f.write(ext + data + b"dhav" + struct.pack("<I", length))
+            f.write(_dav_chunk(0xFD if key else 0xFC, n, when, ms, ext, data))
+            if audio:
+                f.write(_dav_chunk(0xF0, n, when, ms, bytes([0x83, 1, 0x0E, 2]),
+                                   alaw_tone(n, round(8000 / fps))))
 
 
 def _pack_header(scr: int) -> bytes:
@@ -71,8 +96,9 @@ def _pack_header(scr: int) -> bytes:
     return b"\x00\x00\x01\xba" + b.to_bytes(6, "big") + mux_rate.to_bytes(3, "big") + b"\xf8"
 
 
-def _psm(stream_type: int) -> bytes:
-    body = bytes([0x80, 0x01]) + b"\x00\x00" + b"\x00\x04" + bytes([stream_type, 0xE0, 0, 0])
+def _psm(stream_type: int, audio: bool = False) -> bytes:
+    streams = bytes([stream_type, 0xE0, 0, 0]) + (bytes([0x90, 0xC0, 0, 0]) if audio else b"")
+    body = bytes([0x80, 0x01]) + b"\x00\x00" + struct.pack(">H", len(streams)) + streams
     body += b"\x00\x00\x00\x00"                                  # CRC (not checked by readers)
     return b"\x00\x00\x01\xbc" + struct.pack(">H", len(body)) + body
 
@@ -82,14 +108,17 @@ def _timestamp(prefix: int, ts: int) -> bytes:
                   ((ts >> 15) & 0x7F) << 1 | 1, (ts >> 7) & 0xFF, (ts & 0x7F) << 1 | 1])
 
 
-def _pes(payload: bytes, pts: int | None) -> bytes:
+def _pes(payload: bytes, pts: int | None, stream_id: int = 0xE0) -> bytes:
     header = _timestamp(0b0010, pts) if pts is not None else b""
     flags = bytes([0x84, 0x80 if pts is not None else 0, len(header)])
     body = flags + header + payload
-    return b"\x00\x00\x01\xe0" + struct.pack(">H", len(body)) + body
+    return b"\x00\x00\x01" + bytes([stream_id]) + struct.pack(">H", len(body)) + body
 
 
-def write_imkh(raw: Path, out: Path, *, fps: float, codec: str = "h264") -> None:
+def write_imkh(raw: Path, out: Path, *, fps: float, codec: str = "h264",
+               audio: bool = False) -> None:
+    """``audio``: the camera's microphone, 40 ms of G.711 A-law after each picture in PES
+    packets of stream 0xC0, which the map lists as stream type 0x90 (Hikvision's G.711)."""
     units, _w, _h = access_units(raw, codec)
     header = b"IMKH" + struct.pack("<HHI", 0x0102, 0x0001, 0x00000100) + bytes(28)
     with open(out, "wb") as f:
@@ -98,9 +127,11 @@ def write_imkh(raw: Path, out: Path, *, fps: float, codec: str = "h264") -> None
             pts = 90000 + round(n * 90000 / fps)
             f.write(_pack_header(pts - 3600))
             if key:
-                f.write(_psm(PS_STREAM_TYPE[codec]))
+                f.write(_psm(PS_STREAM_TYPE[codec], audio))
             for start in range(0, len(data), 60000):
                 f.write(_pes(data[start:start + 60000], pts if start == 0 else None))
+            if audio:
+                f.write(_pes(alaw_tone(n, round(8000 / fps)), pts, 0xC0))
 
 
 def corrupt_ts_frames(data: bytearray, frames: list[int]) -> list[int]:

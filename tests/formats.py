@@ -165,14 +165,14 @@ def _rotated(out: Path, n: int, size, fps: float, gop: int) -> dict:
 _rotated.ext = ".mp4"
 
 
-def _dvr(kind: str, codec: str = "h264"):
+def _dvr(kind: str, codec: str = "h264", audio: bool = False):
     def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
         with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
             raw = Path(tmp) / f"es.{codec}"
             enc = x264(gop, bframes=0) if codec == "h264" else x265(gop, ":bframes=0")
             ffmpeg_encode(raw, n, size, fps, [*enc, "-f", codec])
             writer = dvr_writers.write_dav if kind == "dav" else dvr_writers.write_imkh
-            writer(raw, out, fps=fps, codec=codec)
+            writer(raw, out, fps=fps, codec=codec, audio=audio)
         return {"codes": tuple(range(n))}
     build.ext = ".dav" if kind == "dav" else ".mp4"
     return build
@@ -466,6 +466,8 @@ BUILDERS: dict[str, Callable] = {
     "dav_hevc": _dvr("dav", "hevc"),
     "dav_joined": _dav_joined,
     "imkh_h264": _dvr("imkh"),
+    "dav_h264_audio": _dvr("dav", audio=True),      # the camera's microphone, Dahua's header
+    "imkh_h264_audio": _dvr("imkh", audio=True),
     "m2v_raw_opengop": _simple(".m2v", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf",
                                                   "2", "-q:v", "3", "-f", "mpeg2video"]),
     "mpg_mpeg2": _simple(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf", "2",
