@@ -107,3 +107,20 @@ def test_review_bench_steps_through_real_footage(qtbot, panel, review_world, nam
     qtbot.keyClick(panel.clip_view.frame_view, Qt.Key.Key_Left)
     qtbot.waitUntil(lambda: panel.player.shown_index == 4 == panel.player.index, timeout=10000)
     assert np.array_equal(panel.player.raw_frame, reference[4])
+
+
+def test_the_warning_banner_follows_the_clip(qtbot, empty_bench):
+    """A file's notes stay over it while it is open and go with it: the next clip, a clean
+    one, shows none."""
+    panel, world = empty_bench
+    ids = [evidence.import_clip(world["factory"], world["paths"], SYSTEM, world["ids"]["case"],
+                                make_variant(name, frames=60).path).evidence.id
+           for name in ("ts_h264_opengop_cut", "ts_h264")]
+    panel.reload()
+    for ev_id, warned in zip(ids, (True, False), strict=True):
+        panel.open_evidence(ev_id)
+        qtbot.waitUntil(lambda i=ev_id: panel.player is not None
+                        and panel.player.evidence.id == i and panel.player.shown_index == 0,
+                        timeout=20000)
+        assert panel.clip_view.banner.isVisible() == warned
+        assert ("第一个关键帧" in panel.clip_view.banner.text()) == warned
