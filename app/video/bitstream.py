@@ -23,7 +23,7 @@ import pandas as pd
 from app.i18n import _
 from app.video.errors import VideoCancelled
 from app.video.index import FrameIndex, open_container
-from app.video.nal import headers
+from app.video.nal import Framing, headers, stream_framing
 from app.video.packed import Unpacker
 from app.video.tracks import main_video
 from app.video.vop import B_VOP, I_VOP, NotCoded, vop_type
@@ -66,16 +66,17 @@ class BitstreamSignal:
         return self.inter_share > NOISY_SHARE
 
 
-def picture_kind(data: bytes, codec: str, key: bool) -> int | None:
+def picture_kind(data: bytes, codec: str, key: bool,
+                 framing: Framing | None = None) -> int | None:
     """INTRA / REF / NONREF from the first bytes of a packet, or None when unknown."""
     if key:
         return INTRA
     if codec == "h264":
-        for b0 in headers(data):
+        for b0 in headers(data, framing):
             if 1 <= b0 & 0x1F <= 5:
                 return REF if b0 & 0x60 else NONREF
     elif codec == "hevc":
-        for b0 in headers(data):
+        for b0 in headers(data, framing):
             kind = (b0 >> 1) & 0x3F
             if kind <= 9:
                 return NONREF if kind % 2 == 0 else REF
@@ -114,6 +115,7 @@ def read_signal(path: Path, index: FrameIndex,
             demuxed = container.demux(stream)
             packets = Unpacker(stream).packets(demuxed) if index.unpack else demuxed
             not_coded = NotCoded(stream.codec_context.extradata) if codec == "mpeg4" else None
+            framing = stream_framing(codec, stream.codec_context.extradata)
             for n, pkt in enumerate(packets):
                 if pkt.size == 0:
                     continue
@@ -123,7 +125,7 @@ def read_signal(path: Path, index: FrameIndex,
                 head = memoryview(pkt)[:4096 if key else 64].tobytes()
                 if not_coded is not None and not_coded(head):
                     continue        # no picture (see app.video.vop)
-                kind = picture_kind(head, codec, key) \
+                kind = picture_kind(head, codec, key, framing) \
                     if codec in ("h264", "hevc", "mpeg4") else (INTRA if key else None)
                 if kind is None:    # unknown: a picture shown before an earlier-decoded one is
                     kind = NONREF if (pkt.pts is not None and max_pts is not None  # a B-frame

@@ -167,6 +167,8 @@ class CountedFrames:
                     m = n
                 elif packet.dts is None or m + 1 >= dts.size or packet.dts >= dts[m + 1]:
                     m += 1
+                if packet.is_discard:      # an edit list on decode-order stamps (app.video.stamps)
+                    packet = padded_packet(bytes(packet))    # the decoder would drop its frame
                 packet.pts = packet.dts = m
                 yield m, packet
             if m is not None:

@@ -12,7 +12,7 @@ packets are not looked into.
 from __future__ import annotations
 
 from app.video.bits import Bits
-from app.video.nal import Framing
+from app.video.nal import Framing, stream_framing
 from app.video.picture_order import sps_start
 
 
@@ -43,9 +43,8 @@ class FieldPairs(Framing):
         self.open_field: tuple[int, int] | None = None      # (parity, frame_num) awaiting pair
         self.found = False                                  # any field picture seen
         units = avcc_units(extradata)
-        # MP4/Matroska packets are length-prefixed (size in the avcC record), not Annex-B: a
-        # 4-byte length of 256..511 would look like a start code
-        super().__init__((extradata[4] & 3) + 1 if units and extradata else 0)
+        framing = stream_framing("h264", extradata) if units else None   # (see there)
+        super().__init__(framing.length_size if framing else 0)
         for unit in units:
             self._parameters(unit)
 

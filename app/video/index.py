@@ -30,7 +30,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -60,12 +59,13 @@ from app.video.frame_index import (
     untimed_leading,
     without_hidden,
 )
-from app.video.nal import vcl_type
+from app.video.nal import stream_framing, vcl_type
 from app.video.packed import Unpacker, is_packed
 from app.video.picture_order import tracker_for
 from app.video.recovery import Refresh
+from app.video.stamps import StampCheck
 from app.video.streams import POS_FORMATS, seeks_by_time, stream_index
-from app.video.tracks import main_video, streams_note
+from app.video.tracks import main_video, nominal_fps, sample_aspect, start_time_of, streams_note
 from app.video.vop import NotCoded, vop_type
 
 __all__ = ["FrameIndex", "build_index", "load_or_build", "open_container",
@@ -134,31 +134,6 @@ def open_container(path: Path) -> InputContainer:
     return container
 
 
-def _parse_start_time(*metas: dict) -> str | None:
-    for meta in metas:
-        raw = (meta or {}).get("creation_time")
-        if not raw:
-            continue
-        try:
-            when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-        except ValueError:
-            continue
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        if when.year > 1971:
-            return when.astimezone(UTC).isoformat()
-    return None
-
-
-def _nominal_fps(stream: VideoStream, fps_hint: float | None) -> float | None:
-    if fps_hint:
-        return float(fps_hint)
-    for rate in (stream.average_rate, stream.guessed_rate, stream.base_rate):
-        if rate and 0 < float(rate) < 1000:
-            return float(rate)
-    return None
-
-
 def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     """Demux ``path`` once (no decoding) and return its frame index."""
     size = check_readable(path)
@@ -174,7 +149,10 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         fmt = container.format.name.split(",")[0]
         nal_codec = cc.name if cc.name in ("h264", "hevc") else None
         pairs = FieldPairs(cc.extradata) if cc.name == "h264" else None
-        refresh = Refresh() if cc.name == "h264" else None     # intra refresh: recovery points
+        refresh = Refresh(stream_framing(cc.name, cc.extradata)) \
+            if cc.name == "h264" else None      # intra refresh: recovery points
+        stamps = StampCheck(cc.name, cc.extradata, bool(cc.has_b_frames)) \
+            if fmt in PTS_CONTAINERS - POS_FORMATS else None    # pts that are decode order
         second: list[bool] = []     # packet holds the second field of a pair (PAFF)
         first = FirstFrame(cc)
         last_corrupt = False
@@ -198,6 +176,8 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                 sizes.append(pkt.size)
                 if refresh is not None:
                     refresh.feed(memoryview(pkt), bool(pkt.is_keyframe))
+                if stamps is not None:
+                    stamps.feed(pkt.pts, pkt.dts, memoryview(pkt), bool(pkt.is_keyframe))
                 head = memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes() \
                     if nal_codec or poc is not None or not_coded else b""
                 types.append(vcl_type(head, nal_codec) if nal_codec
@@ -229,14 +209,14 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         info = {"container": fmt, "codec": cc.name, "width": cc.width, "height": cc.height,
                 "pix_fmt": cc.format.name if cc.format else "",
                 "bit_rate": int(container.bit_rate or stream.bit_rate or 0),
-                "sample_aspect": _sample_aspect(stream),
-                "start_time": _parse_start_time(container.metadata, stream.metadata),
+                "sample_aspect": sample_aspect(stream),
+                "start_time": start_time_of(container.metadata, stream.metadata),
                 "unpack": packed, "stream_id": int(stream.id),
                 "stream_no": int(stream.index)}
         refuse_unnamed_codec(path, cc.name, cc.width, cc.height, sizes)
         traits = traits_of(first.finish(), cc.height)
         info.update(rotation=traits.rotation, matrix=traits.matrix, full_range=traits.full_range)
-        fps = _nominal_fps(stream, fps_hint)
+        fps = nominal_fps(stream, fps_hint)
         has_b_frames = bool(cc.has_b_frames)
         time_base = stream.time_base or Fraction(1, 90000)
     if not rows:
@@ -278,6 +258,12 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     fake_pts = (has_b_frames and fmt not in PTS_CONTAINERS and len(pts_known) == len(rows) > 2
                 and (fmt == "avi" or all(a < b for a, b in zip(pts_known, pts_known[1:],
                                                                 strict=False))))
+    if stamps is not None and stamps.decode_order and not any(second):
+        # an edit list resting on such timestamps hides frames by their storage place
+        fake_pts, orders, hidden = True, stamps.orders, None
+        warnings.append(_("the file's timestamps only give the order frames are stored in (a raw "
+                          "stream copied into this container without its timing, e.g. by "
+                          "ffmpeg -c copy): every frame is shown, in the order the stream gives"))
     if reorders and (packed or fake_pts
                      or (fmt not in PTS_CONTAINERS and any(r[0] is None for r in rows))):
         # no pts, or pts that just count up in decode order although frames are reordered
@@ -356,15 +342,6 @@ def _demuxed(container: InputContainer, stream: VideoStream,
                      bytes(head) if head is not None else None):
         return rest, False
     return Unpacker(stream).packets(rest), True
-
-
-def _sample_aspect(stream: VideoStream) -> float:
-    """Sample (pixel) aspect ratio of the stream from its parameters; 1.0 when unknown."""
-    try:
-        sar = stream.sample_aspect_ratio or stream.codec_context.sample_aspect_ratio
-        return float(sar) if sar and float(sar) > 0 else 1.0
-    except (AttributeError, ZeroDivisionError, ValueError):
-        return 1.0
 
 
 _defaults: dict[str, Path | None] = {"index_dir": None}

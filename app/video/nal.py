@@ -83,9 +83,24 @@ def framing_of(data: bytes) -> Framing:
     return Framing(0 if annexb else 4)
 
 
-def headers(data: bytes) -> Iterator[int]:
-    """The first header byte of each NAL unit of a packet (framing guessed), found lazily."""
-    return (data[i] for i in framing_of(data).offsets(data))
+def stream_framing(codec: str, extradata: bytes | None) -> Framing | None:
+    """How a stream frames its NAL units, as its decoder configuration says: an ``avcC`` /
+    ``hvcC`` record (MP4, Matroska) means length-prefixed, with the length's size in it. None:
+    not said (start codes, or guess per packet). A guess is not enough where it is said: a
+    4-byte length of 1 or of 256 to 511 reads as a start code."""
+    if not extradata or extradata[0] != 1:
+        return None
+    if codec == "h264" and len(extradata) >= 7:
+        return Framing((extradata[4] & 3) + 1)
+    if codec == "hevc" and len(extradata) >= 23:
+        return Framing((extradata[21] & 3) + 1)
+    return None
+
+
+def headers(data: bytes, framing: Framing | None = None) -> Iterator[int]:
+    """The first header byte of each NAL unit of a packet (``framing``, else guessed), found
+    lazily."""
+    return (data[i] for i in (framing or framing_of(data)).offsets(data))
 
 
 def vcl_type(data: bytes, codec: str) -> int | None:

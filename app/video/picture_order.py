@@ -16,14 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from app.video.bits import Bits
-from app.video.nal import framing_of
+from app.video.nal import Framing, framing_of
 
 HIGH_PROFILES = {100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135}
 
 
-def nal_units(data: bytes) -> Iterator[tuple[int, int, bytes]]:
-    """``(nal_ref_idc, nal_unit_type, payload)`` of the Annex-B or length-prefixed NALs."""
-    for unit in framing_of(data).units(data):
+def nal_units(data: bytes, framing: Framing | None = None) -> Iterator[tuple[int, int, bytes]]:
+    """``(nal_ref_idc, nal_unit_type, payload)`` of the NALs (``framing``, else guessed)."""
+    for unit in (framing or framing_of(data)).units(data):
         yield unit[0] >> 5 & 3, unit[0] & 0x1F, unit[1:]
 
 
@@ -58,7 +58,8 @@ def sps_start(b: Bits) -> tuple[int, bool]:
 class PocTracker:
     """Feed access units in decode order; get a sort key for presentation order per unit."""
 
-    def __init__(self) -> None:
+    def __init__(self, framing: Framing | None = None) -> None:
+        self.framing = framing       # the stream's (MP4, Matroska), else guessed per packet
         self.sps: dict[int, dict] = {}
         self.pps: dict[int, tuple[int, bool]] = {}
         self.period = 0              # increments at every IDR picture (POC restarts)
@@ -89,7 +90,7 @@ class PocTracker:
     def feed(self, data: bytes) -> tuple[int, int] | None:
         """``(period, order)`` sorting this access unit into presentation order, or None."""
         try:
-            for ref_idc, kind, payload in nal_units(data):
+            for ref_idc, kind, payload in nal_units(data, self.framing):
                 if kind == 7:
                     self._parse_sps(payload)
                 elif kind == 8:
@@ -99,6 +100,15 @@ class PocTracker:
         except (IndexError, ValueError, KeyError):
             return None
         return None
+
+    def parameter_sets(self, units: list[bytes]) -> None:
+        """Read SPS/PPS units (start-code framed) that the stream keeps out of band."""
+        for unit in units:
+            for _ref, kind, payload in nal_units(unit):
+                if kind == 7:
+                    self._parse_sps(payload)
+                elif kind == 8:
+                    self._parse_pps(payload)
 
     def _slice(self, ref_idc: int, idr: bool, payload: bytes) -> tuple[int, int] | None:
         b = Bits(payload[:64])

@@ -16,16 +16,17 @@ from __future__ import annotations
 import numpy as np
 
 from app.video.bits import Bits
-from app.video.nal import framing_of, sei_messages
+from app.video.nal import Framing, framing_of, sei_messages
 
 H264_SEI, H264_IDR, RECOVERY_POINT = 6, 5, 6
 NEVER = -1
 
 
-def recovery_count(head: bytes) -> int:
+def recovery_count(head: bytes, framing: Framing | None = None) -> int:
     """``recovery_frame_cnt`` of the recovery-point SEI before the first picture of an H.264
-    packet (its first bytes), or 0: none, an IDR picture, or unreadable."""
-    for unit in framing_of(head).units(head):
+    packet (its first bytes; ``framing``: the stream's, else guessed), or 0: none, an IDR
+    picture, or unreadable."""
+    for unit in (framing or framing_of(head)).units(head):
         if not unit:
             continue
         kind = unit[0] & 0x1F
@@ -42,9 +43,9 @@ def recovery_count(head: bytes) -> int:
     return 0
 
 
-def is_reference(head: bytes) -> bool:
+def is_reference(head: bytes, framing: Framing | None = None) -> bool:
     """Whether an H.264 packet's first picture is a reference picture (nal_ref_idc > 0)."""
-    for unit in framing_of(head).units(head):
+    for unit in (framing or framing_of(head)).units(head):
         if unit and 1 <= unit[0] & 0x1F <= 5:
             return bool(unit[0] & 0x60)
     return True
@@ -54,16 +55,18 @@ class Refresh:
     """Collects, per packet in decode order, the recovery count of keyframes and whether each
     packet after the first recovery point is a reference picture."""
 
-    def __init__(self) -> None:
+    def __init__(self, framing: Framing | None = None) -> None:
+        self.framing = framing       # the stream's (MP4, Matroska), else guessed per packet
         self.counts: list[int] = []
         self.refs: list[bool] = []
         self.seen = False
 
     def feed(self, data: memoryview, key: bool) -> None:
-        count = recovery_count(data[:4096].tobytes()) if key else 0
+        count = recovery_count(data[:4096].tobytes(), self.framing) if key else 0
         self.seen = self.seen or count > 0
         self.counts.append(count)
-        self.refs.append(is_reference(data[:1024].tobytes()) if self.seen else True)
+        self.refs.append(is_reference(data[:1024].tobytes(), self.framing) if self.seen
+                         else True)
 
     def place(self, keys: np.ndarray, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
         """:func:`usable` for the keyframe packets in ``keys`` (None: no recovery point)."""

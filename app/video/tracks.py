@@ -1,4 +1,5 @@
-"""Which video stream of a file is shown, and which others it holds.
+"""Which video stream of a file is shown, which others it holds, and what the container says
+of the one shown (start time, nominal frame rate, pixel aspect).
 
 A dashcam may record its front and rear cameras as two video streams of one file; Matroska and
 MP4 files may carry a cover picture or a thumbnail track beside the video. The engine shows one
@@ -8,6 +9,8 @@ warning, so an officer knows the file holds more than is shown.
 """
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import av
 from av.container import InputContainer
@@ -63,3 +66,39 @@ def streams_note(container: InputContainer, shown: VideoStream) -> list[str]:
     return [_("the file holds {n} video streams (a dashcam's front and rear cameras, say); only "
               "the {w}×{h} one is shown, not {others}", n=len(others) + 1,
               w=shown.codec_context.width, h=shown.codec_context.height, others=sizes)]
+
+
+def start_time_of(*metas: dict) -> str | None:
+    """The recording's start (UTC, ISO) from container or stream ``creation_time`` tags."""
+    for meta in metas:
+        raw = (meta or {}).get("creation_time")
+        if not raw:
+            continue
+        try:
+            when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        if when.year > 1971:
+            return when.astimezone(UTC).isoformat()
+    return None
+
+
+def nominal_fps(stream: VideoStream, fps_hint: float | None) -> float | None:
+    """The frame rate the stream states (or the caller's hint), if a sane one."""
+    if fps_hint:
+        return float(fps_hint)
+    for rate in (stream.average_rate, stream.guessed_rate, stream.base_rate):
+        if rate and 0 < float(rate) < 1000:
+            return float(rate)
+    return None
+
+
+def sample_aspect(stream: VideoStream) -> float:
+    """Sample (pixel) aspect ratio of the stream from its parameters; 1.0 when unknown."""
+    try:
+        sar = stream.sample_aspect_ratio or stream.codec_context.sample_aspect_ratio
+        return float(sar) if sar and float(sar) > 0 else 1.0
+    except (AttributeError, ZeroDivisionError, ValueError):
+        return 1.0

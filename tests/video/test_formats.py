@@ -266,3 +266,25 @@ def test_frames_a_recorder_dropped_keep_their_time_in_an_avi(name):
         assert abs(video.duration - FRAMES / 25) <= 2 / 25 + 1e-9
         for i in range(video.frame_count - 1, -1, -7):
             assert frame_index_of(video.read(i)) == v.codes[i]
+
+
+def test_timestamps_that_are_only_decode_order_do_not_reorder_frames():
+    """``ffmpeg -i x.264 -c copy x.mp4`` gives every packet pts = dts: frames were shown in
+    decode order (a B-frame where the P-frame after it belongs, silently) and the two that the
+    edit list built on those timestamps hides were refused. The stream's picture order says
+    how to show them; every frame of the recording is shown."""
+    v = make_variant("mp4_h264_from_raw", frames=FRAMES)
+    with av.open(str(v.path)) as container:
+        stamps = [(p.pts, p.dts) for p in container.demux(video=0) if p.size]
+    assert all(pts == dts for pts, dts in stamps)                  # shaped as claimed
+    with av.open(str(v.path)) as container:                        # FFmpeg's own view of it
+        assert sum(1 for _ in container.decode(video=0)) == FRAMES - 2
+    with open_video(v.path, cache_bytes=2 << 20) as video:
+        assert video.index.mode == "count" and video.frame_count == FRAMES
+        assert len(video.warnings) == 1 and "-c copy" in video.warnings[0]
+        assert np.allclose(np.diff(video.index.seconds), 1 / 25)
+        for i in (0, 3, FRAMES - 1, 50, 51, 52, 53):
+            video.cache.clear()
+            assert frame_index_of(video.read(i)) == i
+        for i in range(FRAMES - 1, -1, -1):
+            assert frame_index_of(video.read(i)) == i

@@ -88,3 +88,25 @@ def test_each_keyframe_stands_for_the_first_frame_ffmpeg_shows_from_it(name):
     with open_video(v.path) as video:
         assert video.keyframes == [s for s in shown if s < video.frame_count]
         assert not video.warnings
+
+
+def test_the_streams_own_framing_is_used_where_it_is_said():
+    """An MP4/Matroska packet is length-prefixed; a 4-byte length of 256 to 511 (00 00 01 xx)
+    looks like a start code. Guessed per packet, a 257-byte P-slice was misread (the picture
+    order of a remuxed raw stream went wrong at such a frame)."""
+    from app.video.nal import Framing, stream_framing
+    from app.video.picture_order import nal_units
+
+    avc = bytes([1, 100, 0, 31, 0xFF, 0xE1, 0, 4]) + b"\x67\x64\x00\x1f" + b"\x01\x00\x02\x68\xee"
+    assert stream_framing("h264", avc).length_size == 4
+    assert stream_framing("h264", avc[:4] + b"\xfd" + avc[5:]).length_size == 2
+    hvc = bytes([1] + [0] * 20 + [0x0F, 0])
+    assert stream_framing("hevc", hvc).length_size == 4
+    assert stream_framing("h264", b"\x00\x00\x00\x01\x67") is None
+    assert stream_framing("h264", None) is None
+    mp4 = Framing(4)
+    nonref = avcc(SLICE_B_NONREF + bytes(254))
+    assert nonref[:4] == b"\x00\x00\x01\x01"                      # reads as a start code
+    assert not is_reference(nonref, mp4)
+    assert [kind for _ref, kind, _p in nal_units(nonref, mp4)] == [1]
+    assert recovery_count(avcc(SEI_RECOVERY_12, SLICE_P + bytes(254)), mp4) == 12
