@@ -32,15 +32,17 @@ class StampCheck:
         self.tracker = PocTracker(stream_framing(codec, extradata)) \
             if codec == "h264" and reorders else None
         self.orders: list = []
+        self.last = -(1 << 62)
         if self.tracker is not None:
             self.tracker.parameter_sets(avcc_units(extradata))   # MP4/Matroska: out of band
 
     def feed(self, pts: int | None, dts: int | None, data: memoryview, key: bool) -> None:
         if self.tracker is None:
             return
-        if pts is None or pts != dts:                   # timestamps of their own: trusted
+        if pts is None or pts != dts or pts <= self.last:   # stamps that reorder: trusted
             self._stop()
             return
+        self.last = pts
         self.orders.append(self.tracker.feed(data[:4096 if key else 1024].tobytes()))
         if len(self.orders) == LOOK and not self._reordered():
             self._stop()

@@ -288,3 +288,28 @@ def test_timestamps_that_are_only_decode_order_do_not_reorder_frames():
             assert frame_index_of(video.read(i)) == i
         for i in range(FRAMES - 1, -1, -1):
             assert frame_index_of(video.read(i)) == i
+
+
+def test_only_stamps_that_never_reorder_are_taken_for_decode_order():
+    """The check reads the stream's picture order only while the container's timestamps are
+    equal to the decode times and rise: stamps of their own are trusted."""
+    from app.video.stamps import StampCheck
+
+    v = make_variant("mp4_h264_from_raw", frames=FRAMES)
+    with av.open(str(v.path)) as container:
+        stream = container.streams.video[0]
+        extradata = stream.codec_context.extradata
+        packets = [(bytes(p), bool(p.is_keyframe)) for p in container.demux(stream) if p.size]
+
+    def check(stamps):
+        c = StampCheck("h264", extradata, True)
+        for (data, key), (pts, dts) in zip(packets, stamps, strict=True):
+            c.feed(pts, dts, memoryview(data), key)
+        return c.decode_order
+
+    n = len(packets)
+    assert check([(t, t) for t in range(n)])                         # the remux: decode order
+    assert not check([(t + 2, t) for t in range(n)])                 # pts of their own
+    assert not check([(t if t != 7 else 3, t if t != 7 else 3) for t in range(n)])  # not rising
+    assert not StampCheck("hevc", extradata, True).decode_order      # (H.264 only)
+    assert not StampCheck("h264", extradata, False).decode_order     # no reordering declared
