@@ -408,15 +408,16 @@ def _dropped_slots(ext: str, args: Callable[[int], list[str]]):
     return build
 
 
-def _from_raw(ext: str):
-    """A raw DVR stream (H.264 with B-frames) made playable the usual way, ``ffmpeg -i x.264
+def _from_raw(ext: str, codec: str = "h264"):
+    """A raw DVR stream (H.264/HEVC with B-frames) made playable the usual way, ``ffmpeg -i x.264
     -c copy x.mp4``: FFmpeg warns that timestamps are unset and writes every packet's
     presentation time equal to its decode time, and an edit list that hides the first two
     packets. The recording is every frame, in the stream's own picture order."""
     def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
         with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
-            raw = Path(tmp) / "export.264"
-            ffmpeg_encode(raw, n, size, fps, [*x264(gop), "-f", "h264"])
+            raw = Path(tmp) / f"export.{codec}"
+            enc = x264(gop) if codec == "h264" else x265(gop)
+            ffmpeg_encode(raw, n, size, fps, [*enc, "-f", codec])
             subprocess.run(["ffmpeg", "-v", "error", "-y", "-r", f"{fps:g}", "-i", str(raw),
                             "-c", "copy", str(out)], check=True, capture_output=True)
         return {"codes": tuple(range(n))}
@@ -520,6 +521,7 @@ BUILDERS: dict[str, Callable] = {
     "avi_mpeg1_bframes": _simple(".avi", lambda g: ["-c:v", "mpeg1video", "-g", str(g), "-bf",
                                                     "2", "-q:v", "3"]),   # a VCD-era recorder
     "mp4_h264_from_raw": _from_raw(".mp4"),        # timestamps that are only decode order
+    "mp4_hevc_from_raw": _from_raw(".mp4", "hevc"),
     "rm_rv20": _simple(".rm", lambda g: ["-c:v", "rv20", "-g", str(g), "-b:v", "600k"]),  # RealVideo
     # exports that start at an open-GOP keyframe or mid-GOP
     "ts_h264_opengop_cut": _cut(".ts", lambda g: open_gop(x264, g, HEADERS)),

@@ -86,7 +86,8 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
     sz = np.array(sizes, dtype=np.int64)
     if mode == "bytes" and pos.size > 1 and not np.array_equal(pos[1:], pos[:-1] + sz[:-1]):
         raise VideoError(_("the stream has no timestamps and cannot be indexed exactly"), path)
-    ranked = (orders is not None and len(orders) > 0 and info["codec"] in ("h264", "mpeg2video", "mpeg1video")
+    ranked = (orders is not None and len(orders) > 0
+              and info["codec"] in ("h264", "hevc", "mpeg2video", "mpeg1video")
               and all(o is not None for o in orders))
     rank = presentation_ranks(orders) if ranked and orders else np.zeros(0, dtype=np.int64)
     if ranked:   # frames placed by picture order count: every keyframe is an access point

@@ -4,8 +4,8 @@
 writes every packet's presentation time equal to its decode time (FFmpeg warns "Timestamps are
 unset" and goes on). With B-frames the timestamps then put frames in decode order: the engine
 showed a B-frame where the P-frame after it belongs, silently, and refused others. FFmpeg's
-decoder itself reorders them. The stream's own picture order (H.264 picture order counts) tells
-the two apart: when it reorders frames that the container's timestamps never reorder, the
+decoder itself reorders them. The stream's own picture order (H.264/HEVC picture order counts)
+tells the two apart: when it reorders frames that the container's timestamps never reorder, the
 timestamps are decode order, and frames are placed by counting, in the stream's picture order.
 This is read from the bitstream, not guessed from a header flag: a stream whose encoder chose no
 B-frames keeps its timestamps.
@@ -17,6 +17,7 @@ import numpy as np
 
 from app.video.counted import presentation_ranks
 from app.video.fields import avcc_units
+from app.video.hevc_order import HevcPocTracker, hvcc_units
 from app.video.nal import stream_framing
 from app.video.picture_order import PocTracker
 
@@ -29,12 +30,16 @@ class StampCheck:
     :attr:`orders` then holds each packet's picture-order key."""
 
     def __init__(self, codec: str, extradata: bytes | None, reorders: bool) -> None:
-        self.tracker = PocTracker(stream_framing(codec, extradata)) \
-            if codec == "h264" and reorders else None
+        framing = stream_framing(codec, extradata)
+        self.tracker: PocTracker | HevcPocTracker | None = None
+        if reorders and codec == "h264":
+            self.tracker = PocTracker(framing)
+            self.tracker.parameter_sets(avcc_units(extradata))   # MP4/Matroska: out of band
+        elif reorders and codec == "hevc":
+            self.tracker = HevcPocTracker(framing)
+            self.tracker.parameter_sets(hvcc_units(extradata))
         self.orders: list = []
         self.last = -(1 << 62)
-        if self.tracker is not None:
-            self.tracker.parameter_sets(avcc_units(extradata))   # MP4/Matroska: out of band
 
     def feed(self, pts: int | None, dts: int | None, data: memoryview, key: bool) -> None:
         if self.tracker is None:

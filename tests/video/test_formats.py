@@ -268,12 +268,13 @@ def test_frames_a_recorder_dropped_keep_their_time_in_an_avi(name):
             assert frame_index_of(video.read(i)) == v.codes[i]
 
 
-def test_timestamps_that_are_only_decode_order_do_not_reorder_frames():
+@pytest.mark.parametrize("name", ["mp4_h264_from_raw", "mp4_hevc_from_raw"])
+def test_timestamps_that_are_only_decode_order_do_not_reorder_frames(name):
     """``ffmpeg -i x.264 -c copy x.mp4`` gives every packet pts = dts: frames were shown in
     decode order (a B-frame where the P-frame after it belongs, silently) and the two that the
     edit list built on those timestamps hides were refused. The stream's picture order says
     how to show them; every frame of the recording is shown."""
-    v = make_variant("mp4_h264_from_raw", frames=FRAMES)
+    v = make_variant(name, frames=FRAMES)
     with av.open(str(v.path)) as container:
         stamps = [(p.pts, p.dts) for p in container.demux(video=0) if p.size]
     assert all(pts == dts for pts, dts in stamps)                  # shaped as claimed

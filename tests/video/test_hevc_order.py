@@ -1,0 +1,68 @@
+"""HEVC picture order from the bitstream (app/video/hevc_order.py), checked against FFmpeg's own
+output order on x265 streams shaped several ways (open and closed GOPs, B-pyramids, no
+B-frames, several IDR periods)."""
+
+from __future__ import annotations
+
+import av
+import numpy as np
+import pytest
+
+from app.video.counted import presentation_ranks
+from app.video.hevc_order import HevcPocTracker, hvcc_units
+from app.video.nal import stream_framing
+from tests.formats import ffmpeg_encode, make_variant, x265
+from tests.media import media_dir
+
+SHAPES = {
+    "open_gop_pyramid": ":open-gop=1:bframes=4:b-pyramid=1",
+    "closed_gop": ":open-gop=0:bframes=3",
+    "no_bframes": ":bframes=0",
+    "cra_every_12_past_the_lsb_wrap": ":open-gop=1:bframes=2:b-adapt=0",   # POC > 256
+}
+
+
+def _ffmpeg_order(path, fmt: str | None = None) -> tuple[list[bytes], list[int], bytes | None]:
+    """Packets in decode order, FFmpeg's presentation index of each, the stream's extradata."""
+    with av.open(str(path), format=fmt) as container:
+        stream = container.streams.video[0]
+        extradata = stream.codec_context.extradata
+        packets = [bytes(p) for p in container.demux(stream) if p.size]
+    decoder = av.CodecContext.create("hevc", "r")
+    decoder.extradata = extradata
+    shown = []
+    for n, data in enumerate(packets):
+        packet = av.Packet(data)
+        packet.pts = packet.dts = n
+        shown += [f.pts for f in decoder.decode(packet)]
+    shown += [f.pts for f in decoder.decode(None)]
+    rank = [0] * len(packets)
+    for r, n in enumerate(shown):
+        rank[n] = r
+    return packets, rank, extradata
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_picture_order_counts_give_ffmpegs_order(shape):
+    long = shape.startswith("cra_every_12")
+    path = media_dir() / f"hevc-order-{shape}-v1.hevc"
+    if not path.exists():
+        ffmpeg_encode(path, 300 if long else 90, (160, 128), 25,
+                      [*x265(12 if long else 24, SHAPES[shape]), "-f", "hevc"])
+    packets, truth, _ = _ffmpeg_order(path, "hevc")
+    tracker = HevcPocTracker()
+    orders = [tracker.feed(data) for data in packets]
+    assert all(o is not None for o in orders)
+    assert presentation_ranks(orders).tolist() == truth
+
+
+def test_an_mp4s_parameter_sets_and_length_prefixes_are_read():
+    v = make_variant("mp4_hevc_from_raw", frames=60)
+    packets, truth, extradata = _ffmpeg_order(v.path)
+    units = hvcc_units(extradata)
+    assert [u[3] >> 1 & 0x3F for u in units] == [32, 33, 34]         # VPS, SPS, PPS
+    tracker = HevcPocTracker(stream_framing("hevc", extradata))
+    tracker.parameter_sets(units)
+    ranks = presentation_ranks([tracker.feed(data) for data in packets])
+    assert ranks.tolist() == truth and not np.array_equal(ranks, np.arange(ranks.size))
+    assert hvcc_units(None) == [] and hvcc_units(b"\x01" * 10) == []
