@@ -150,6 +150,15 @@ muts = [
  ("app/video/nal.py", "        return Framing((extradata[4] & 3) + 1)", "        return None"),
  ("app/video/nal.py", "        return Framing((extradata[21] & 3) + 1)", "        return None"),
  ("app/video/index.py", "        refresh = Refresh(stream_framing(cc.name, cc.extradata)) \\", "        refresh = Refresh(None) \\"),
+ # HEVC picture order (tests/video/test_hevc_order.py)
+ ("app/video/hevc_order.py", "        if 16 <= kind <= 23:\n            b.u(1)", "        if 16 <= kind <= 21:\n            b.u(1)"),
+ ("app/video/hevc_order.py", "            msb = prev_msb + top", "            msb = prev_msb"),
+ ("app/video/hevc_order.py", "if tid == 0 and kind not in LEADING and not sub_layer_non_ref:", "if tid == 0:"),
+ ("app/video/hevc_order.py", "sub_layer_non_ref = kind <= 14 and kind % 2 == 0", "sub_layer_non_ref = False"),
+ ("app/video/hevc_order.py", "        b.u(2 * (8 - sub_layers))", "        b.u(2 * (7 - sub_layers))"),
+ ("app/video/hevc_order.py", "            b.u(24)                  # sub-layer profile: 88 bits", "            b.u(16)"),
+ ("app/video/hevc_order.py", "        self.pps[pps_id] = (sps_id, output_flag, b.u(3))", "        self.pps[pps_id] = (sps_id, output_flag, 0)"),
+ ("app/video/hevc_order.py", "            return self.period, 0", "            return self.period - 1, 0"),
 ]
 only = sys.argv[1] if len(sys.argv) > 1 else ""      # run the mutants whose text holds this
 muts = [m for m in muts if only in m[0] + m[1] + m[2]]
@@ -160,7 +169,7 @@ TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
          "tests/video/test_formats.py::test_a_wrapping_mpeg_clock_is_one_recording",
          "tests/video/test_formats.py::test_an_avi_without_its_index_is_entered_by_position",
          "tests/video/test_cut_exports.py", "tests/video/test_recovery.py",
-         "tests/video/test_tracks.py",
+         "tests/video/test_tracks.py", "tests/video/test_hevc_order.py",
          "tests/video/test_formats.py::test_frames_that_share_a_timestamp_are_shown_in_turn",
          "tests/video/test_formats.py::test_frames_a_recorder_dropped_keep_their_time_in_an_avi",
          "tests/video/test_formats.py::test_every_variant_counts_reads_and_steps_exactly"]

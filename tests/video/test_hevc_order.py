@@ -66,3 +66,20 @@ def test_an_mp4s_parameter_sets_and_length_prefixes_are_read():
     ranks = presentation_ranks([tracker.feed(data) for data in packets])
     assert ranks.tolist() == truth and not np.array_equal(ranks, np.arange(ranks.size))
     assert hvcc_units(None) == [] and hvcc_units(b"\x01" * 10) == []
+
+
+def test_sub_layer_profile_and_level_fields_are_skipped():
+    """A stream with temporal sub-layers lists a profile and level per sub-layer (x265 writes
+    none, so this is built bit by bit from H.265 7.3.3)."""
+    from app.video.bits import Bits
+    from app.video.hevc_order import _skip_profile_tier_level
+
+    bits = "1" * 96                       # general profile, tier, flags, level
+    bits += "11" + "01" + "00" * 6        # sub-layer 0: profile and level; 1: level; reserved
+    bits += "0" * 88 + "1" * 8 + "1" * 8  # sub-layer 0 profile, its level; sub-layer 1 level
+    for layers, fields in ((2, bits), (0, "1" * 96)):      # (and with no sub-layers)
+        fields += "00110"                                   # then ue(v) = 5
+        data = int(fields + "1" * (-len(fields) % 8), 2).to_bytes((len(fields) + 7) // 8, "big")
+        b = Bits(data, escaped=False)
+        _skip_profile_tier_level(b, layers)
+        assert b.ue() == 5
