@@ -137,7 +137,7 @@ muts = [
  ("app/video/index.py", "        warnings.extend(streams_note(container, stream))\n", ""),
  ("app/video/decoder.py", "                i = self.last + 1       # frames that share a timestamp come out in turn\n", ""),
  # AVI holds no presentation times (tests/video/test_formats.py)
- ("app/video/index.py", "and (fmt == \"avi\" or all(a < b", "and (all(a < b"),
+ ("app/video/index.py", "and (guessed or all(a < b", "and (all(a < b"),
  ("app/video/counted.py", "    return (times - times[0]).astype(np.float64) * float(clock)", "    return np.arange(total, dtype=np.float64) / fps"),
  ("app/video/counted.py", "times = np.sort(dts[is_frame & (dts >= 0)])[drop0:drop0 + total]", "times = np.sort(dts[is_frame & (dts >= 0)])[:total]"),
  # timestamps that are only decode order; the stream's own NAL framing (test_formats, test_recovery)

@@ -255,9 +255,10 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     pts_known = [r[0] for r in rows if r[0] is not None]
     # AVI stores no presentation times: with B-frames its pts are the demuxer's decode count or
     # the MPEG-1/2 parser's guess, which differs after a seek (MPEG-1: its first frame's)
+    guessed = fmt == "avi" and info["codec"] in ("mpeg1video", "mpeg2video")
     fake_pts = (has_b_frames and fmt not in PTS_CONTAINERS and len(pts_known) == len(rows) > 2
-                and (fmt == "avi" or all(a < b for a, b in zip(pts_known, pts_known[1:],
-                                                                strict=False))))
+                and (guessed or all(a < b for a, b in zip(pts_known, pts_known[1:],
+                                                          strict=False))))
     if stamps is not None and stamps.decode_order and not any(second):
         # an edit list resting on such timestamps hides frames by their storage place
         fake_pts, orders, hidden = True, stamps.orders, None
