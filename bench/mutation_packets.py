@@ -3,7 +3,7 @@ the drain before a closed GOP's keyframe (app/video/decoder.py, frame_index.lead
 packed B-frames and of not-coded MPEG-4 pictures (app/video/vop.py and where it is used).
 
     python bench/mutation_packets.py      # ~2 min: each mutant applied, the tests run, undone
-    python bench/mutation_packets.py counted.py   # only the mutants whose text holds this
+    python bench/mutation_packets.py counted.py stamps.py   # mutants whose text holds one
 
 Each line is (file, original text, mutant text). A mutant that the tests do not kill means a
 rule of "which packets may be left out before the decoder" that no test pins.
@@ -160,8 +160,8 @@ muts = [
  ("app/video/hevc_order.py", "        self.pps[pps_id] = (sps_id, output_flag, b.u(3))", "        self.pps[pps_id] = (sps_id, output_flag, 0)"),
  ("app/video/hevc_order.py", "            return self.period, 0", "            return self.period - 1, 0"),
 ]
-only = sys.argv[1] if len(sys.argv) > 1 else ""      # run the mutants whose text holds this
-muts = [m for m in muts if only in m[0] + m[1] + m[2]]
+only = sys.argv[1:]          # run only the mutants whose text holds one of these
+muts = [m for m in muts if not only or any(o in m[0] + m[1] + m[2] for o in only)]
 TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
          "tests/video/test_accuracy.py", "tests/video/test_drain.py",
          "tests/video/test_real_footage.py", "tests/video/test_mpeg4_part2.py",
@@ -173,6 +173,16 @@ TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
          "tests/video/test_formats.py::test_frames_that_share_a_timestamp_are_shown_in_turn",
          "tests/video/test_formats.py::test_frames_a_recorder_dropped_keep_their_time_in_an_avi",
          "tests/video/test_formats.py::test_every_variant_counts_reads_and_steps_exactly"]
+
+def run_tests() -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", *TESTS],
+                          cwd=root, capture_output=True, text=True, timeout=600)
+
+
+baseline = run_tests()      # a mutant "killed" by a test that fails anyway proves nothing
+if baseline.returncode:
+    print("the tests fail without any mutant; fix them first:\n" + baseline.stdout[-2000:])
+    sys.exit(2)
 survived = []
 for path, old, new in muts:
     f = root / path
@@ -180,7 +190,7 @@ for path, old, new in muts:
     assert old in src, (path, old)
     f.write_text(src.replace(old, new, 1))
     try:
-        r = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", *TESTS], cwd=root, capture_output=True, text=True, timeout=600)
+        r = run_tests()
     finally:
         f.write_text(src)
     if not r.returncode:
