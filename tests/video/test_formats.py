@@ -314,3 +314,17 @@ def test_only_stamps_that_never_reorder_are_taken_for_decode_order():
     assert not check([(t if t != 7 else 3, t if t != 7 else 3) for t in range(n)])  # not rising
     assert not StampCheck("hevc", extradata, True).decode_order      # (H.264 only)
     assert not StampCheck("h264", extradata, False).decode_order     # no reordering declared
+
+
+def test_slot_times_leave_out_the_slots_of_frames_not_shown():
+    """The first keyframe's leading frames (not shown) hold the first decode-time slots; a
+    dropped frame's empty slot (3) stays a gap."""
+    from fractions import Fraction
+
+    from app.video.counted import _slot_times
+
+    dts = np.array([0, 1, 2, 4, 5, 6, 7])
+    times = _slot_times(dts, np.ones(7, dtype=bool), 2, 5, Fraction(1, 25), 25.0)
+    assert np.allclose(times * 25, [0, 2, 3, 4, 5])
+    assert np.allclose(_slot_times(dts, np.ones(7, dtype=bool), 0, 7, None, 25.0) * 25,
+                       range(7))                                # no clock: a frame every 1/fps
