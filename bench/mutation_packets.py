@@ -173,6 +173,8 @@ TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
          "tests/video/test_formats.py::test_frames_that_share_a_timestamp_are_shown_in_turn",
          "tests/video/test_formats.py::test_frames_a_recorder_dropped_keep_their_time_in_an_avi",
          "tests/video/test_formats.py::test_slot_times_leave_out_the_slots_of_frames_not_shown",
+         "tests/video/test_formats.py::test_timestamps_that_are_only_decode_order_do_not_reorder_frames",
+         "tests/video/test_formats.py::test_only_stamps_that_never_reorder_are_taken_for_decode_order",
          "tests/video/test_formats.py::test_every_variant_counts_reads_and_steps_exactly"]
 
 def run_tests() -> subprocess.CompletedProcess:
