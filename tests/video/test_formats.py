@@ -312,8 +312,20 @@ def test_only_stamps_that_never_reorder_are_taken_for_decode_order():
     assert check([(t, t) for t in range(n)])                         # the remux: decode order
     assert not check([(t + 2, t) for t in range(n)])                 # pts of their own
     assert not check([(t if t != 7 else 3, t if t != 7 else 3) for t in range(n)])  # not rising
-    assert not StampCheck("hevc", extradata, True).decode_order      # (H.264 only)
     assert not StampCheck("h264", extradata, False).decode_order     # no reordering declared
+    # a stream that never reorders keeps its stamps, and is read no further than LOOK packets
+    from app.video.stamps import LOOK
+
+    plain = make_variant("mp4_h264_nob", frames=FRAMES)
+    with av.open(str(plain.path)) as container:
+        stream = container.streams.video[0]
+        c = StampCheck("h264", stream.codec_context.extradata, True)
+        for n, p in enumerate(p for p in container.demux(stream) if p.size):
+            c.feed(n, n, memoryview(bytes(p)), bool(p.is_keyframe))
+    assert c.tracker is not None and not c.decode_order
+    for n in range(FRAMES, LOOK):
+        c.feed(n, n, memoryview(b""), False)
+    assert c.tracker is None and not c.decode_order
 
 
 def test_slot_times_leave_out_the_slots_of_frames_not_shown():
