@@ -509,6 +509,7 @@ BUILDERS: dict[str, Callable] = {
     # periodic intra refresh (low-latency cameras): one IDR, then recovery points
     "ts_h264_refresh": _simple(".ts", lambda g: x264(g, REFRESH, bframes=0)),
     "mp4_h264_refresh": _simple(".mp4", lambda g: x264(g, REFRESH, bframes=0)),
+    "mp4_h264_refresh_bframes": _simple(".mp4", lambda g: x264(g, REFRESH, bframes=2)),
     "h264_raw_refresh_bframes": _simple(".264", lambda g: [*x264(g, REFRESH, bframes=2),
                                                           "-f", "h264"]),
     "avi_h264_refresh_bframes": _simple(".avi", lambda g: x264(g, REFRESH, bframes=2)),

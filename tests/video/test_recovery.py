@@ -80,7 +80,8 @@ def _shown_entering_at_each_keyframe(path) -> list[int]:
     return firsts
 
 
-@pytest.mark.parametrize("name", ["ts_h264_refresh", "mp4_h264_refresh"])
+@pytest.mark.parametrize("name", ["ts_h264_refresh", "mp4_h264_refresh",
+                                  "mp4_h264_refresh_bframes"])
 def test_each_keyframe_stands_for_the_first_frame_ffmpeg_shows_from_it(name):
     v = make_variant(name, frames=100)
     shown = _shown_entering_at_each_keyframe(v.path)
