@@ -83,3 +83,27 @@ def test_sub_layer_profile_and_level_fields_are_skipped():
         b = Bits(data, escaped=False)
         _skip_profile_tier_level(b, layers)
         assert b.ue() == 5
+
+
+def _slice(kind: int, lsb: int | None, tid: int = 0) -> bytes:
+    """A start-code framed HEVC slice: first segment, PPS 0, slice type 1, 4-bit POC LSB."""
+    bits = "1" + ("0" if 16 <= kind <= 23 else "") + "1" + "010"
+    bits += format(lsb, "04b") if lsb is not None else ""
+    bits += "1"
+    bits += "0" * (-len(bits) % 8)
+    return b"\x00\x00\x01" + bytes([kind << 1, tid + 1]) + int(bits, 2).to_bytes(len(bits) // 8,
+                                                                                 "big")
+
+
+def test_the_msb_follows_the_last_reference_picture_not_a_non_reference_one():
+    """H.265 8.3.1: the previous picture for the POC MSB has TemporalId 0 and is no RASL, RADL
+    or sub-layer non-reference picture. With 4-bit LSBs: after references 0 and 6, a
+    non-reference 2, then a reference with LSB 13 is POC 13 (from 6), not -3 (from 2)."""
+    tracker = HevcPocTracker()
+    tracker.sps[0], tracker.pps[0] = (4, False), (0, False, 0)
+    units = [_slice(19, None), _slice(1, 6), _slice(0, 2), _slice(1, 13),
+             _slice(8, 10), _slice(1, 15), _slice(1, 3, tid=1), _slice(1, 20 % 16)]
+    orders = [tracker.feed(u) for u in units]
+    # RASL 10 after 13: 10; a reference 15; a TemporalId-1 picture (LSB 3 = POC 19) is not the
+    # MSB's anchor either: the next LSB 4 counts from 15 (POC 20)
+    assert [o[1] for o in orders] == [0, 6, 2, 13, 10, 15, 19, 20]
