@@ -152,7 +152,7 @@ muts = [
  ("app/video/index.py", "        refresh = Refresh(stream_framing(cc.name, cc.extradata)) \\", "        refresh = Refresh(None) \\"),
  # HEVC picture order (tests/video/test_hevc_order.py)
  ("app/video/hevc_order.py", "        if 16 <= kind <= 23:\n            b.u(1)", "        if 16 <= kind <= 21:\n            b.u(1)"),
- ("app/video/hevc_order.py", "            msb = prev_msb + top", "            msb = prev_msb"),
+ ("app/video/picture_order.py", "        return prev_msb + top", "        return prev_msb"),
  ("app/video/hevc_order.py", "if tid == 0 and kind not in LEADING and not sub_layer_non_ref:", "if tid == 0:"),
  ("app/video/hevc_order.py", "sub_layer_non_ref = kind <= 14 and kind % 2 == 0", "sub_layer_non_ref = False"),
  ("app/video/hevc_order.py", "        b.u(2 * (8 - sub_layers))", "        b.u(2 * (7 - sub_layers))"),

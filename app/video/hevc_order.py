@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from app.video.bits import Bits
 from app.video.nal import Framing, framing_of
+from app.video.picture_order import poc_msb
 
 VPS, SPS, PPS = 32, 33, 34
 IDR = (19, 20)                      # IDR_W_RADL, IDR_N_LP: POC 0, a new period
@@ -121,16 +122,10 @@ class HevcPocTracker:
             self.prev = (0, 0)
             return self.period, 0
         lsb = b.u(lsb_bits)
-        top = 1 << lsb_bits
-        prev_msb, prev_lsb = self.prev
         if kind in BLA:
             self.period, msb = self.period + 1, 0
-        elif lsb < prev_lsb and prev_lsb - lsb >= top // 2:
-            msb = prev_msb + top
-        elif lsb > prev_lsb and lsb - prev_lsb > top // 2:
-            msb = prev_msb - top
         else:
-            msb = prev_msb
+            msb = poc_msb(lsb, self.prev, lsb_bits)
         sub_layer_non_ref = kind <= 14 and kind % 2 == 0
         if tid == 0 and kind not in LEADING and not sub_layer_non_ref:
             self.prev = (msb, lsb)

@@ -55,6 +55,18 @@ def sps_start(b: Bits) -> tuple[int, bool]:
     return sps_id, separate
 
 
+def poc_msb(lsb: int, prev: tuple[int, int], bits: int) -> int:
+    """The picture order count's MSB part from its ``bits``-bit LSB and the previous anchor
+    picture's (MSB, LSB): the LSB wrapped forward or back when it jumped half its range
+    (H.264 8.2.1.1, H.265 8.3.1)."""
+    top, (prev_msb, prev_lsb) = 1 << bits, prev
+    if lsb < prev_lsb and prev_lsb - lsb >= top // 2:
+        return prev_msb + top
+    if lsb > prev_lsb and lsb - prev_lsb > top // 2:
+        return prev_msb - top
+    return prev_msb
+
+
 class PocTracker:
     """Feed access units in decode order; get a sort key for presentation order per unit."""
 
@@ -129,14 +141,7 @@ class PocTracker:
         if sps["poc_type"] == 2:
             return self.period, self.count          # output order is decode order
         lsb = b.u(sps["lsb_bits"])
-        top = 1 << sps["lsb_bits"]
-        prev_msb, prev_lsb = self.prev
-        if lsb < prev_lsb and prev_lsb - lsb >= top // 2:
-            msb = prev_msb + top
-        elif lsb > prev_lsb and lsb - prev_lsb > top // 2:
-            msb = prev_msb - top
-        else:
-            msb = prev_msb
+        msb = poc_msb(lsb, self.prev, sps["lsb_bits"])
         if ref_idc:
             self.prev = (msb, lsb)
         return self.period, msb + lsb
