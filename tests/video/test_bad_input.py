@@ -179,7 +179,7 @@ def test_chinese_path(tmp_path):
 
 
 def _avi(tmp_path, name, args):
-    from tests.formats import ffmpeg_encode
+    from tests.format_encoders import ffmpeg_encode
 
     path = tmp_path / name
     ffmpeg_encode(path, 30, (160, 120), 25, args)

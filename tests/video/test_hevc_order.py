@@ -11,7 +11,8 @@ import pytest
 from app.video.counted import presentation_ranks
 from app.video.hevc_order import HevcPocTracker, hvcc_units
 from app.video.nal import stream_framing
-from tests.formats import ffmpeg_encode, make_variant, x265
+from tests.format_encoders import ffmpeg_encode, x265
+from tests.formats import make_variant
 from tests.media import media_dir
 
 SHAPES = {

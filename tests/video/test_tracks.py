@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from app.video import open_video, probe
-from tests.formats import ffmpeg_encode, x264
+from tests.format_encoders import ffmpeg_encode, x264
 from tests.media import frame_index_of
 
 FRAMES = 50

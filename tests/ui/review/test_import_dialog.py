@@ -122,7 +122,7 @@ def test_a_dashcam_file_imports_with_a_note_and_an_unnamed_codec_is_refused(qtbo
     whose codec is not named fails with plain words, before anything is stored."""
     import subprocess
 
-    from tests.formats import ffmpeg_encode, x264
+    from tests.format_encoders import ffmpeg_encode, x264
 
     front, rear = tmp_path / "front.mp4", tmp_path / "rear.mp4"
     ffmpeg_encode(front, 30, (320, 240), 25, x264(25))
