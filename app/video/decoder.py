@@ -57,6 +57,7 @@ class FrameDecoder(CountedFrames):
         self.nonref: Judge | None = None   # H.264/HEVC: packets it may leave out
         self._drain_at: int | None = None  # keyframe before which the decoder is drained
         self._tainted = False
+        self._gap = False       # a cut-off packet was left out: taint what is decoded next
 
     # --- lifecycle ---------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -187,6 +188,16 @@ class FrameDecoder(CountedFrames):
         return ((self._skipping or self.skip_nonref) and self.nonref is not None
                 and self.nonref.droppable(bytes(packet)))
 
+    def _cut_off(self, packet: av.Packet) -> bool:
+        """A damaged packet the index leaves out (a picture cut off at the end of the file):
+        fed to the decoder it only fails, and with frame threads that failure, met while
+        draining, would lose the frames still in flight."""
+        if packet.is_corrupt and packet.pts is not None \
+                and self.index.index_of_ticks(packet.pts) is None:
+            self._gap = True    # pictures decoded after it may refer to it
+            return True
+        return False
+
     def _next(self) -> tuple[int, av.VideoFrame] | None:
         while self._gen is not None:
             try:
@@ -260,7 +271,7 @@ class FrameDecoder(CountedFrames):
     def _decode_stream(self, packets: Iterable[av.Packet]) -> Drained:
         """Frames placed by pts, up to the end of ``packets`` or a drain (see
         :meth:`_clean_key_after`)."""
-        self._tainted = False
+        self._tainted = self._gap = False
         for packet in packets:
             at = self._drain_at
             if at is not None and packet.is_keyframe and packet.pts is not None \
@@ -269,8 +280,10 @@ class FrameDecoder(CountedFrames):
                 yield from self._placed_pts(self._cc.decode(None))
                 return at
             self._set_skip(packet)
-            if self._left_out(packet):
+            if self._left_out(packet) or self._cut_off(packet):
                 continue
+            if self._gap and packet.size:
+                self._tainted, self._gap = True, False
             try:
                 frames = self._cc.decode(packet if packet.size else None)
             except av.error.InvalidDataError:

@@ -49,6 +49,7 @@ from app.video.checks import (
     traits_of,
 )
 from app.video.counted import counted_index, frame_rate, join_fields
+from app.video.declared import ends_early
 from app.video.errors import VideoError
 from app.video.fields import FieldPairs
 from app.video.frame_index import (
@@ -148,6 +149,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         warnings.extend(streams_note(container, stream))
         fmt = container.format.name.split(",")[0]
         nal_codec = cc.name if cc.name in ("h264", "hevc") else None
+        framing = stream_framing(cc.name, cc.extradata)     # None unless length-prefixed
         pairs = FieldPairs(cc.extradata) if cc.name == "h264" else None
         refresh = Refresh(stream_framing(cc.name, cc.extradata)) \
             if cc.name == "h264" else None      # intra refresh: recovery points
@@ -167,6 +169,9 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         try:
             for pkt in packets:
                 if pkt.size == 0:
+                    continue
+                if pkt.is_corrupt and framing is not None and framing.cut_off(bytes(pkt)):
+                    last_corrupt = True   # a picture cut off mid-unit: no decoder shows it
                     continue
                 first.feed(pkt)
                 if not rows and fmt in PTS_CONTAINERS and pkt.pts is not None:
@@ -197,6 +202,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         except av.error.FFmpegError:
             truncated = True
         truncated = truncated or last_corrupt   # damage mid-file is flagged when decoded
+        truncated = truncated or ends_early(path, fmt, size)
         listed = int(stream.frames or 0) if fmt == "mov" else 0
         if listed and len(rows) < listed:
             truncated = True    # the sample table lists frames the file no longer holds

@@ -41,6 +41,16 @@ class Framing:
                 return
             i += n + size
 
+    def cut_off(self, data: bytes) -> bool:
+        """True when a length-prefixed packet's last NAL unit runs past its end (the file
+        was cut inside it). Start-code framing has no lengths to check: False."""
+        if not self.length_size:
+            return False
+        i, n = 0, self.length_size
+        while i + n <= len(data):
+            i += n + int.from_bytes(data[i:i + n], "big")
+        return i != len(data)
+
     def units(self, data: bytes) -> Iterator[bytes]:
         """Each NAL unit of a packet, header included."""
         if not self.length_size:

@@ -1,0 +1,122 @@
+"""Files that say they are longer than they are: a copy cut off (a USB stick pulled, a download
+stopped) of a container that declares its own size or is made of fixed-size packets.
+
+The duration check in :mod:`app.video.index` misses a short loss, and MPEG-TS, AVI and
+unfinished Matroska declare no duration at all. These containers say more:
+
+- Matroska: the Segment element's size (left "unknown" while recording; written when closed);
+- AVI: the first RIFF chunk's size (zero while recording, see the killed-recorder case; an
+  OpenDML file's first RIFF is followed by ``RIFF AVIX`` chunks);
+- MPEG-TS / M2TS: 188- or 192-byte packets, so a cut almost always leaves a partial one;
+- MPEG-PS (also Hikvision's IMKH) and Dahua DAV: every packet or chunk states its length, so
+  the last one, read from its header, runs past the end of a cut file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_EBML, _SEGMENT = 0x1A45DFA3, 0x18538067
+TS_SYNC = 0x47
+_TAIL = 1 << 19     # the last pack or chunk starts in the file's last 512 KiB
+
+
+def _vint(data: bytes, i: int, *, marker: bool) -> tuple[int, int, bool]:
+    """An EBML variable-size integer at ``i``: (value, next offset, all value bits set).
+    ``marker``: keep the length marker bit (element IDs) or drop it (sizes)."""
+    first = data[i]
+    length = 8 - first.bit_length() + 1
+    if not 1 <= length <= 8 or i + length > len(data):
+        raise ValueError("not an EBML integer")
+    raw = int.from_bytes(data[i:i + length], "big")
+    value = raw if marker else raw & ((1 << (7 * length)) - 1)
+    return value, i + length, (raw & ((1 << (7 * length)) - 1)) == (1 << (7 * length)) - 1
+
+
+def _matroska_end(head: bytes) -> int | None:
+    """Where the Segment says the file ends, or None (unknown size, or not Matroska)."""
+    try:
+        ident, i, _ = _vint(head, 0, marker=True)
+        if ident != _EBML:
+            return None
+        size, i, _ = _vint(head, i, marker=False)
+        ident, i, _ = _vint(head, i + size, marker=True)
+        if ident != _SEGMENT:
+            return None
+        size, i, unknown = _vint(head, i, marker=False)
+    except (ValueError, IndexError):
+        return None
+    return None if unknown else i + size
+
+
+def _avi_end(head: bytes) -> int | None:
+    if head[:4] != b"RIFF" or head[8:12] not in (b"AVI ", b"AVIX"):
+        return None
+    size = int.from_bytes(head[4:8], "little")
+    return 8 + size + (size & 1) if size else None     # 0: still recording when it stopped
+
+
+def _ts_cut(tail: bytes) -> bool:
+    """The last packet of an MPEG-TS (188 bytes) or M2TS (4-byte prefix + 188) is partial:
+    the sync bytes of the last three whole packets line up, and bytes remain after them."""
+    for size, sync in ((188, 0), (192, 4)):
+        if len(tail) < 3 * size:
+            continue
+        for start in range(len(tail) - 3 * size, len(tail) - 4 * size, -1):
+            if start < 0:
+                break
+            if all(tail[start + k * size + sync] == TS_SYNC for k in range(3)):
+                return (len(tail) - start) % size != 0
+    return False
+
+
+def _ps_cut(tail: bytes, base: int, size: int) -> bool:
+    """Walk the program stream from its last pack header (``tail`` is the file from ``base``
+    on): pack headers, then packets of stated length; a packet that runs past the end means
+    the file was cut. Zero padding after the last packet is not a cut."""
+    q = tail.rfind(b"\x00\x00\x01\xba")
+    while 0 <= q and q + 6 <= len(tail) and tail[q:q + 3] == b"\x00\x00\x01":
+        kind = tail[q + 3]
+        if kind == 0xBA:
+            if q + 14 > len(tail):
+                return True
+            q += 14 + (tail[q + 13] & 7) if tail[q + 4] >> 6 == 1 else 12   # MPEG-2 / MPEG-1
+        elif kind == 0xB9:
+            q += 4                                                          # end code
+        elif kind >= 0xBB:
+            q += 6 + int.from_bytes(tail[q + 4:q + 6], "big")
+        else:
+            return False                       # not a program stream as far as we can tell
+    if q < 0:
+        return False
+    return base + q > size or tail[q:].strip(b"\x00") != b"" and len(tail) - q < 6
+
+
+def _dav_cut(tail: bytes, base: int, size: int) -> bool:
+    """The last ``DHAV`` chunk (after the previous chunk's ``dhav`` trailer) states a length
+    that runs past the end, or the start of a chunk follows it."""
+    q = tail.rfind(b"DHAV")
+    while q >= 8 and tail[q - 8:q - 4] != b"dhav":
+        q = tail.rfind(b"DHAV", 0, q)
+    if q < 0 or q + 16 > len(tail):
+        return q >= 0
+    end = q + int.from_bytes(tail[q + 12:q + 16], "little")
+    return base + end > size or tail[end:].strip(b"\x00") != b""    # or a partial header
+
+
+def ends_early(path: Path, fmt: str, size: int) -> bool:
+    """True when ``path`` (``size`` bytes, FFmpeg format ``fmt``) declares more bytes than it
+    holds, or ends inside a fixed-size packet."""
+    with open(path, "rb") as f:
+        if fmt in ("matroska", "avi"):
+            head = f.read(4096)
+            end = _matroska_end(head) if fmt == "matroska" else _avi_end(head)
+            return end is not None and end > size
+        if fmt == "mpegts":
+            f.seek(max(0, size - 4 * 192))
+            return _ts_cut(f.read())
+        if fmt in ("mpeg", "vob", "dhav"):
+            base = max(0, size - _TAIL)
+            f.seek(base)
+            return (_dav_cut if fmt == "dhav" else _ps_cut)(f.read(), base, size)
+    return False

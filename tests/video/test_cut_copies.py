@@ -1,0 +1,127 @@
+"""Copies cut off part-way (a USB stick pulled mid-copy, a download stopped): every frame the
+file still holds reads exactly as FFmpeg decodes it, and the file says it is incomplete, also
+where the container declares no duration (MPEG-TS, MPEG-PS, IMKH, DAV, AVI, short Matroska)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.video import open_video
+from app.video.declared import _matroska_end, ends_early
+from app.video.nal import Framing
+from tests.formats import make_variant
+from tests.media import frame_index_of, make_clip
+from tests.video.test_bad_input import _reference
+
+
+def _remuxed(src: Path, out: Path, *args: str) -> Path:
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(src), "-c", "copy", *args, str(out)],
+                   check=True)
+    return out
+
+
+def _whole(kind: str, tmp: Path) -> Path:
+    """A finished recording of ``kind``, with B-frames where the format has them."""
+    if kind == "mp4_faststart":
+        return _remuxed(make_clip("h264_mp4", frames=100), tmp / "whole.mp4",
+                        "-movflags", "+faststart")
+    if kind == "mp4_fragmented":     # written as it records (phones, browsers, NVR web clients)
+        return _remuxed(make_clip("h264_mp4", frames=100), tmp / "whole.mp4",
+                        "-movflags", "frag_keyframe+empty_moov+default_base_moof")
+    if kind == "m2ts":
+        return _remuxed(make_variant("ts_h264").path, tmp / "whole.m2ts",
+                        "-f", "mpegts", "-mpegts_m2ts_mode", "1")
+    variant = {"mkv": "mkv_h264_opengop", "avi": "avi_h264_opengop", "ts": "ts_h264",
+               "ps": "mpg_mpeg2", "imkh": "imkh_h264", "dav": "dav_h264"}[kind]
+    return make_variant(variant).path
+
+
+def _cut(src: Path, dest: Path, share: float) -> Path:
+    data = src.read_bytes()
+    at = int(len(data) * share) | 1     # odd: never on a packet or pack boundary
+    dest.write_bytes(data[:at])
+    return dest
+
+
+KINDS = ["mp4_faststart", "mp4_fragmented", "mkv", "avi", "ts", "m2ts", "ps", "imkh", "dav"]
+
+
+@pytest.mark.parametrize("share", [0.5, 0.93])
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_cut_copy_shows_what_ffmpeg_shows_and_says_it_is_cut(kind, share, tmp_path):
+    whole = _whole(kind, tmp_path)
+    path = _cut(whole, tmp_path / f"cut{whole.suffix}", share)
+    reference = _reference(path)
+    with open_video(path) as video:
+        assert video.truncated, video.warnings
+        assert any("不完整" in w or "截断" in w for w in video.warnings)
+        assert video.frame_count == len(reference)
+        damaged = set()
+        for i in range(video.frame_count):
+            video.cache.clear()             # every frame entered on its own, the last ones too
+            code = frame_index_of(video.read(i))
+            if video.is_damaged(i):         # a partial picture: what is concealed is undefined
+                damaged.add(i)
+            else:
+                assert code == reference[i], i
+        if kind.startswith("mp4"):          # whole pictures only: nothing shown is damaged
+            assert not damaged
+        assert all(i >= video.frame_count - 4 for i in damaged), damaged
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_finished_recording_is_not_called_cut(kind, tmp_path):
+    whole = _whole(kind, tmp_path)
+    with open_video(whole) as video:
+        assert not video.truncated, video.warnings
+
+
+def _fmt(kind: str) -> str:
+    return {"mkv": "matroska", "avi": "avi", "ts": "mpegts", "m2ts": "mpegts", "ps": "mpeg",
+            "imkh": "mpeg", "dav": "dhav"}[kind]
+
+
+@pytest.mark.parametrize("kind", ["mkv", "avi", "ts", "m2ts", "ps", "imkh", "dav"])
+def test_declared_size_finds_a_cut_anywhere(kind, tmp_path):
+    whole = _whole(kind, tmp_path)
+    size = whole.stat().st_size
+    assert not ends_early(whole, _fmt(kind), size)
+    for share in (0.2, 0.5, 0.8, 0.99):
+        cut = _cut(whole, tmp_path / f"cut{whole.suffix}", share)
+        assert ends_early(cut, _fmt(kind), cut.stat().st_size), share
+
+
+def test_what_cannot_be_told_is_not_called_cut(tmp_path):
+    # an AVI whose recorder was killed: its RIFF size is still the zero written at the start
+    killed = make_variant("avi_h264_killed").path
+    assert not ends_early(killed, "avi", killed.stat().st_size)
+    # a Matroska file written to a pipe: its Segment size is "unknown"
+    live = subprocess.run(["ffmpeg", "-v", "error", "-i", str(make_clip("h264_mkv", frames=60)),
+                           "-c", "copy", "-f", "matroska", "pipe:1"], check=True,
+                          capture_output=True).stdout
+    assert _matroska_end(live[:4096]) is None
+    cut = tmp_path / "live.mkv"
+    cut.write_bytes(live[: len(live) // 2])
+    assert not ends_early(cut, "matroska", cut.stat().st_size)
+    # a program stream padded with zeros to a whole sector, as some recorders write it
+    ps = _whole("ps", tmp_path).read_bytes()
+    padded = tmp_path / "padded.mpg"
+    padded.write_bytes(ps + bytes(2048 - len(ps) % 2048))
+    assert not ends_early(padded, "mpeg", padded.stat().st_size)
+    # not a format with a declared size: never
+    other = make_clip("h264_mp4", frames=30)
+    assert not ends_early(other, "mov", other.stat().st_size // 2)
+
+
+def test_framing_tells_a_unit_cut_off():
+    four = Framing(4)
+    whole = (3).to_bytes(4, "big") + b"\x65ab" + (2).to_bytes(4, "big") + b"\x41c"
+    assert not four.cut_off(whole)
+    assert four.cut_off(whole[:-1])             # the last unit runs past the end
+    assert four.cut_off(whole[:11])             # a length with nothing after it
+    assert four.cut_off(whole + b"\x00\x00")    # half a length field
+    assert not Framing(0).cut_off(b"\x00\x00\x01\x65ab"[:-1])   # start codes: no lengths
+    assert not Framing(2).cut_off((1).to_bytes(2, "big") + b"\x65")
