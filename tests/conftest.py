@@ -21,15 +21,10 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from app.config import AppPaths, resolve_paths  # noqa: E402
 from app.i18n import set_language  # noqa: E402
-from app.models import Base  # noqa: E402
-from app.models.db import (  # noqa: E402
-    make_engine,
-    make_session_factory,
-    open_database,
-    upgrade_database,
-)
+from app.models.db import make_engine, upgrade_database  # noqa: E402
 from app.models.enums import Role  # noqa: E402
 from app.services.common.context import SYSTEM, Actor  # noqa: E402
+from tests.helpers.databases import DB_BACKENDS, PG_URL, database  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -76,11 +71,8 @@ def paths(tmp_path) -> AppPaths:
 
 
 # Squad mode: with CASEDESK_TEST_PG_URL set (.ci/run starts a loopback server), every test that
-# uses ``db`` runs against PostgreSQL as well as SQLite — one parametrized suite.
-PG_URL = os.environ.get("CASEDESK_TEST_PG_URL")
-DB_BACKENDS = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
-
-
+# uses ``db`` runs against PostgreSQL as well as SQLite — one parametrized suite. (The review
+# bench's widget tests narrow it to SQLite: tests/ui/review/conftest.py says why.)
 @pytest.fixture(scope="session")
 def pg_engine(worker_id):
     """A private database per xdist worker, migrated once per session."""
@@ -101,24 +93,11 @@ def pg_engine(worker_id):
     engine.dispose()
 
 
-def _truncate_all(engine) -> None:
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-
-
 @pytest.fixture(params=DB_BACKENDS)
 def db(request, paths):
     """(engine, session_factory) over a real database migrated to head: a SQLite file in the
     test's data dir, and (squad mode) a PostgreSQL database emptied before the test."""
-    if request.param == "postgresql":
-        engine = request.getfixturevalue("pg_engine")
-        _truncate_all(engine)
-        yield engine, make_session_factory(engine)
-        return
-    engine, factory = open_database(paths.db_url)
-    yield engine, factory
-    engine.dispose()
+    yield from database(request, paths)
 
 
 @pytest.fixture

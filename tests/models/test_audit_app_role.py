@@ -17,7 +17,7 @@ from app.models.db import make_engine, make_session_factory, unit_of_work
 from app.models.pg_roles import app_role_statements, create_app_role, drop_app_role
 from app.services.common import audit
 from app.services.common.context import SYSTEM
-from tests.conftest import PG_URL
+from tests.helpers.databases import PG_URL
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 from app.services.common.context import SYSTEM
 from app.services.evidence import clips as evidence
 from app.ui.context import AppContext
+from tests.helpers.databases import database
 from tests.helpers.evidence import T0, case_with_vehicles, make_camera
 from tests.media import make_clip
 
@@ -21,6 +22,15 @@ FPS = 25
 class BenchContext(AppContext):
     settings: object = None
     initial_case_no: str | None = "石峰-2023-0117"
+
+
+@pytest.fixture(params=["sqlite"])
+def db(request, paths):
+    """The bench's widget tests on SQLite only. The bench reaches the database through the
+    services, and every service runs on both backends in tests/services; what the bench itself
+    sees differently on a squad server, its case's clock (timestamptz) and changes made at other
+    workstations, is tested on both (test_case_zone.py, test_case_watch.py)."""
+    yield from database(request, paths)
 
 
 @pytest.fixture

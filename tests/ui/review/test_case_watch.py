@@ -6,10 +6,19 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from app.services.common.context import SYSTEM
 from app.services.evidence import clips as evidence
+from tests.helpers.databases import DB_BACKENDS, database
 from tests.helpers.evidence import T0
 from tests.media import make_clip
+
+
+@pytest.fixture(params=DB_BACKENDS)
+def db(request, paths):
+    """Both backends here (see tests/ui/review/conftest.py): a squad's workstations share one server."""
+    yield from database(request, paths)
 
 
 def _import_elsewhere(review_world) -> int:

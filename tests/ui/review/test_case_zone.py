@@ -16,7 +16,15 @@ from app.services.common.clock import DEFAULT_TZ
 from app.services.common.context import SYSTEM
 from app.services.evidence import observations
 from app.ui.review import export_controller
+from tests.helpers.databases import DB_BACKENDS, database
 from tests.ui.review.conftest import BenchContext
+
+
+@pytest.fixture(params=DB_BACKENDS)
+def db(request, paths):
+    """Both backends here (see tests/ui/review/conftest.py): PostgreSQL keeps times as timestamptz."""
+    yield from database(request, paths)
+
 
 URUMQI = ZoneInfo("Asia/Urumqi")  # two hours behind Beijing time
 
