@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from tests import dvr_writers, paff
+from tests import clock_rewrites, dvr_writers, paff
 from tests.format_encoders import (
     FORMAT,
     colour_frame,
@@ -321,5 +321,26 @@ def _from_raw(ext: str, codec: str = "h264"):
             subprocess.run(["ffmpeg", "-v", "error", "-y", "-r", f"{fps:g}", "-i", str(raw),
                             "-c", "copy", str(out)], check=True, capture_output=True)
         return {"codes": tuple(range(n))}
+    build.ext = ext
+    return build
+
+
+def _clock_back(ext: str, args: Callable[[int], list[str]]):
+    """A recording whose clock goes back half way, at a keyframe: an FLV recorded from a live
+    stream that reconnected (its clock begins again at 0), a Matroska recording whose camera
+    clock was set back. FFmpeg shows every frame in file order."""
+    def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
+        ffmpeg_encode(out, n, size, fps, [*args(gop), *(["-dash", "1"] if ext == ".mkv" else [])])
+        data = bytearray(out.read_bytes())
+        if ext == ".flv":
+            at = clock_rewrites.flv_restart(data, n // 2)
+        else:                                   # one cluster per (closed) GOP
+            cluster = -(-(n // 2) // gop)
+            clock_rewrites.mkv_restart(data, cluster)
+            at = cluster * gop
+        out.write_bytes(bytes(data))
+        if decoded_codes(out) != list(range(n)) or not 0 < at < n:
+            raise RuntimeError(f"{out.name}: FFmpeg no longer shows every frame in order")
+        return {"codes": tuple(range(n)), "segments": (0, at)}
     build.ext = ext
     return build

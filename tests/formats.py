@@ -24,6 +24,7 @@ from pathlib import Path
 
 from tests.format_builders import (
     DAV_JOINED_STARTS,
+    _clock_back,
     _cut,
     _damaged,
     _dav_joined,
@@ -99,6 +100,8 @@ BUILDERS: dict[str, Callable] = {
     "ps_joined_restart": _joined(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g),
                                                     "-bf", "2", "-q:v", "3", "-f", "vob"]),
     "ts_gap": _joined(".ts", lambda g: x264(g, bframes=2), gap=10.0),
+    "flv_h264_reconnect": _clock_back(".flv", x264),    # a live recording, its clock from 0
+    "mkv_h264_clock_back": _clock_back(".mkv", x264),   # the camera's clock set back
     # the 33-bit MPEG clock (26.5 h) wraps a second into the file: one recording, not two
     "ts_clock_wrap": _simple(".ts", lambda g: [*x264(g), *WRAPS_SOON]),
     "ps_clock_wrap": _simple(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf", "2",

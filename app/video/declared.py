@@ -8,6 +8,7 @@ unfinished Matroska declare no duration at all. These containers say more:
 - AVI: the first RIFF chunk's size (zero while recording, see the killed-recorder case; an
   OpenDML file's first RIFF is followed by ``RIFF AVIX`` chunks);
 - MPEG-TS / M2TS: 188- or 192-byte packets, so a cut almost always leaves a partial one;
+- FLV: every tag is followed by its own size, so the file ends in the last tag's;
 - MPEG-PS (also Hikvision's IMKH) and Dahua DAV: every packet or chunk states its length, so
   the last one, read from its header, runs past the end of a cut file.
 """
@@ -15,38 +16,18 @@ unfinished Matroska declare no duration at all. These containers say more:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
-_EBML, _SEGMENT = 0x1A45DFA3, 0x18538067
+from app.video.ebml import segment_body
+
 TS_SYNC = 0x47
 _TAIL = 1 << 19     # the last pack or chunk starts in the file's last 512 KiB
 
 
-def _vint(data: bytes, i: int, *, marker: bool) -> tuple[int, int, bool]:
-    """An EBML variable-size integer at ``i``: (value, next offset, all value bits set).
-    ``marker``: keep the length marker bit (element IDs) or drop it (sizes)."""
-    first = data[i]
-    length = 8 - first.bit_length() + 1
-    if not 1 <= length <= 8 or i + length > len(data):
-        raise ValueError("not an EBML integer")
-    raw = int.from_bytes(data[i:i + length], "big")
-    value = raw if marker else raw & ((1 << (7 * length)) - 1)
-    return value, i + length, (raw & ((1 << (7 * length)) - 1)) == (1 << (7 * length)) - 1
-
-
 def _matroska_end(head: bytes) -> int | None:
     """Where the Segment says the file ends, or None (unknown size, or not Matroska)."""
-    try:
-        ident, i, _ = _vint(head, 0, marker=True)
-        if ident != _EBML:
-            return None
-        size, i, _ = _vint(head, i, marker=False)
-        ident, i, _ = _vint(head, i + size, marker=True)
-        if ident != _SEGMENT:
-            return None
-        size, i, unknown = _vint(head, i, marker=False)
-    except (ValueError, IndexError):
-        return None
-    return None if unknown else i + size
+    body = segment_body(head)
+    return None if body is None else body[1]
 
 
 def _avi_end(head: bytes) -> int | None:
@@ -104,6 +85,18 @@ def _dav_cut(tail: bytes, base: int, size: int) -> bool:
     return base + end > size or tail[end:].strip(b"\x00") != b""    # or a partial header
 
 
+def _flv_cut(f: BinaryIO, size: int) -> bool:
+    """The file does not end in a whole tag: its last four bytes are not the size of a tag
+    (audio 8, video 9, script 18) that ends right there."""
+    f.seek(max(0, size - 4))
+    last = int.from_bytes(f.read(4), "big")
+    if last < 11 or last + 4 + 9 > size:        # (the 9-byte FLV header comes first)
+        return True
+    f.seek(size - 4 - last)
+    head = f.read(4)
+    return head[0] & 0x1F not in (8, 9, 18) or 11 + int.from_bytes(head[1:4], "big") != last
+
+
 def ends_early(path: Path, fmt: str, size: int) -> bool:
     """True when ``path`` (``size`` bytes, FFmpeg format ``fmt``) declares more bytes than it
     holds, or ends inside a fixed-size packet."""
@@ -115,6 +108,8 @@ def ends_early(path: Path, fmt: str, size: int) -> bool:
         if fmt == "mpegts":
             f.seek(max(0, size - 4 * 192))
             return _ts_cut(f.read())
+        if fmt == "flv":
+            return _flv_cut(f, size)
         if fmt in ("mpeg", "vob", "dhav"):
             base = max(0, size - _TAIL)
             f.seek(base)

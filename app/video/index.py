@@ -50,6 +50,7 @@ from app.video.checks import (
 )
 from app.video.counted import counted_index, frame_rate, join_fields
 from app.video.declared import ends_early
+from app.video.ebml import clusters
 from app.video.errors import VideoError
 from app.video.fields import FieldPairs
 from app.video.frame_index import (
@@ -65,7 +66,13 @@ from app.video.packed import Unpacker, is_packed
 from app.video.picture_order import tracker_for
 from app.video.recovery import Refresh
 from app.video.stamps import StampCheck
-from app.video.streams import POS_FORMATS, seeks_by_time, stream_index
+from app.video.streams import (
+    POS_FORMATS,
+    clock_restarts,
+    decode_times,
+    seeks_by_time,
+    stream_index,
+)
 from app.video.tracks import main_video, nominal_fps, sample_aspect, start_time_of, streams_note
 from app.video.vop import NotCoded, vop_type
 
@@ -77,6 +84,9 @@ RAW_FORMATS = {"h264", "hevc", "m4v", "mpegvideo", "mjpeg", "cavsvideo", "vc1"}
 # frames put together from the file's packets with tables of their own (RealVideo's slices):
 # larger than the bytes they came from, so no measure of a cut-off last packet
 REASSEMBLED = {"rm"}
+# timestamp containers whose clock may go back mid-file, and whose packets can be found again
+# by their byte position (a live FLV recording that reconnected; Matroska from its clusters)
+RESTARTABLE = {"flv", "matroska"}
 
 
 def content_key(path: Path) -> str:
@@ -206,8 +216,9 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         listed = int(stream.frames or 0) if fmt == "mov" else 0
         if listed and len(rows) < listed:
             truncated = True    # the sample table lists frames the file no longer holds
-        if not truncated and fmt not in POS_FORMATS and container.duration and rows \
-                and rows[-1][0] is not None:
+        restarts = fmt in RESTARTABLE and clock_restarts(rows)
+        if not truncated and fmt not in POS_FORMATS and not restarts and container.duration \
+                and rows and rows[-1][0] is not None:
             declared = container.duration / av.time_base
             seen = max(r[0] for r in rows if r[0] is not None) * float(stream.time_base or 0)
             start = (container.start_time or 0) / av.time_base
@@ -281,9 +292,13 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
             fps = fps or frame_rate(rows, time_base)
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
                              warnings, reorders, orders, hidden, refresh, time_base)
-    if fmt == "avi" and not seeks_by_time(path, rows):   # an AVI without its index: by position
-        index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings,
-                             no_frame, refresh)
+    # by position: an AVI without its index, and a clock that goes back (a timestamp seek
+    # cannot tell one recording's second 5 from the next one's)
+    if restarts or (fmt == "avi" and not seeks_by_time(path, rows)):
+        mkv = fmt == "matroska"     # (it stores no decode times)
+        index = stream_index(path, decode_times(rows) if mkv else rows, info, fps, time_base,
+                             size, truncated, warnings, no_frame, refresh,
+                             clusters(path) if mkv else None)
         if index is not None:
             return index
     # a field pair is one frame: its first field's packet stands for it

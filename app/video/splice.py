@@ -92,7 +92,7 @@ class PositionedDemuxer:
         self.path, self.index = path, index
         self._level = [0]
         self._container: InputContainer | None = None
-        self._byte_seek = True
+        self._byte_seek = index.container != "matroska"   # it finds no block after one
 
     def close(self) -> None:
         if self._container is not None:

@@ -11,6 +11,7 @@ truncated, and wall time can be corrected per segment.
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 from pathlib import Path
 
@@ -84,6 +85,38 @@ def seeks_by_time(path: Path, rows: list[Row]) -> bool:
     return landed is not None and landed.pos == rows[keys[-1]][3]
 
 
+def _restarts(rows: list[Row]) -> list[int]:
+    """Packets of keyframes shown before a frame decoded ahead of them: the clock went back
+    there (a live recording that reconnected, a camera clock set back, files joined). Every
+    frame decoded before a keyframe is shown before it, also in an open GOP."""
+    out, latest = [], None
+    for n, (pts, _dts, key, _pos) in enumerate(rows):
+        if pts is None:
+            continue
+        if key and latest is not None and pts < latest:
+            out.append(n)
+            latest = pts
+        latest = pts if latest is None else max(latest, pts)
+    return out
+
+
+def clock_restarts(rows: list[Row]) -> bool:
+    """Whether the clock of a timestamp container goes back mid-file (see :func:`_restarts`)."""
+    return bool(_restarts(rows))
+
+
+def decode_times(rows: list[Row]) -> list[Row]:
+    """Rows whose decode times are rebuilt from presentation times, for a container that
+    stores none (Matroska) and a clock that goes back: FFmpeg's guess then breaks down. Each
+    recording (from a keyframe whose time is earlier than the keyframe before) takes its
+    presentation times in ascending order as the decode times of its packets."""
+    out: list[Row] = []
+    for a, b in itertools.pairwise([0, *_restarts(rows), len(rows)]):
+        times = iter(sorted(r[0] for r in rows[a:b] if r[0] is not None))
+        out += [(r[0], next(times) if r[0] is not None else None, r[2], r[3]) for r in rows[a:b]]
+    return out
+
+
 def from_first_key(timeline: np.ndarray, keys: np.ndarray, shown: int = -1) -> np.ndarray:
     """Mask of the packets that are frames: not those before the first keyframe in decode
     order, nor its leading frames (shown before it, decoded after it). An export that starts at
@@ -103,10 +136,13 @@ def from_first_key(timeline: np.ndarray, keys: np.ndarray, shown: int = -1) -> n
 def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, time_base: Fraction,
                  size: int, truncated: bool, warnings: list[str],
                  no_frame: np.ndarray | None = None,
-                 refresh: Refresh | None = None) -> FrameIndex | None:
+                 refresh: Refresh | None = None,
+                 entries: np.ndarray | None = None) -> FrameIndex | None:
     """The index of a byte-addressed stream, or None when packet positions are unusable (the
     caller then falls back to timestamp seeking). Packets flagged in ``no_frame`` (the second
-    field of a field pair, a not-coded picture) are fed to the decoder but are no frame."""
+    field of a field pair, a not-coded picture) are fed to the decoder but are no frame.
+    ``entries``: the only positions a demuxer can start at (Matroska's clusters), if not any
+    packet's."""
     pos = np.array([r[3] if r[3] is not None and r[3] >= 0 else -1 for r in rows],
                    dtype=np.int64)
     if pos.size == 0 or pos[0] < 0:
@@ -124,6 +160,9 @@ def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, tim
     dts = np.array([r[1] if r[1] is not None else (r[0] if r[0] is not None else 0)
                     for r in rows], dtype=np.int64)
     step = _frame_ticks(fps, time_base, dts[~untimed])
+    known = [n for n, r in enumerate(rows[:64]) if r[1] is not None]
+    if known and known[0]:   # no decode time before the reordering is known (Matroska, FLV)
+        dts[:known[0]] = dts[known[0]] - step * np.arange(known[0], 0, -1)
     for n in np.flatnonzero(untimed):   # no timestamp at all: one frame after the previous
         dts[n] = dts[n - 1] + step if n else 0
     pts = np.array([r[0] if r[0] is not None else dts[n] for n, r in enumerate(rows)],
@@ -171,13 +210,17 @@ def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, tim
     # enter one positioned packet early (its PES may begin mid-frame) and take the packets from
     # the last positioned one at or before the keyframe on, counting from there
     sync = real[np.searchsorted(real, key_packets, side="right") - 1]
-    enter = real[np.maximum(np.searchsorted(real, sync) - 1, 0)]
+    enter = pos[real[np.maximum(np.searchsorted(real, sync) - 1, 0)]]
+    prefix = int(pos[0])
+    if entries is not None and entries.size:
+        enter = entries[np.maximum(np.searchsorted(entries, pos[sync], side="right") - 1, 0)]
+        prefix = int(entries[0])
     return FrameIndex(mode="pts", fps=fps, time_base=Fraction(time_base), ticks=ticks,
-                      seconds=seconds, key_index=key_index, key_seek=pos[enter],
+                      seconds=seconds, key_index=key_index, key_seek=enter,
                       key_sync=pos[sync],
                       pkt_pos=pos, pkt_size=empty(), pkt_dts=empty(), key_lead=lead,
                       pkt_pts=timeline, key_pkt=key_packets,
                       segments=np.array(segments, dtype=np.int64), segment_clock=clocks,
-                      seek_by="pos", prefix=int(pos[0]), file_size=size, truncated=truncated,
+                      seek_by="pos", prefix=prefix, file_size=size, truncated=truncated,
                       warnings=warnings, **info)
 

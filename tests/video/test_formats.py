@@ -47,7 +47,8 @@ def test_containers_with_timestamps_are_never_counted(name):
     assert info.timestamps == "container"
 
 
-@pytest.mark.parametrize("name", ["ts_joined_restart", "ps_joined_restart", "ts_gap"])
+@pytest.mark.parametrize("name", ["ts_joined_restart", "ps_joined_restart", "ts_gap",
+                                  "flv_h264_reconnect", "mkv_h264_clock_back"])
 def test_joined_exports_are_segments_not_truncation(name):
     v = make_variant(name, frames=FRAMES)
     info = probe(v.path)
