@@ -68,13 +68,15 @@ MATRIX = [  # (variant, size, gop)
     ("mp4_trimmed", (1920, 1080), 50), ("ts_clock_wrap", (1280, 720), 25),
     ("ts_h264_refresh", (1920, 1080), 50), ("mp4_h264_refresh", (1280, 720), 250),
     ("ts_h264_opengop_cut", (1920, 1080), 48), ("ts_h264_split", (1280, 720), 25),
+    ("flv_h264_reconnect", (1280, 720), 50), ("mkv_h264_clock_back", (1920, 1080), 50),
 ]
 
 
 # joined export: its single-recording twin (same builder settings; OpenCV's seek works there)
 FAIR = {"ps_joined_restart": "mpg_mpeg2", "dav_joined": "dav_h264",
         "m4v_raw_bframes": "avi_mpeg4_bframes",   # (OpenCV cannot seek a raw stream)
-        "mpg_mpeg4_dropped": "avi_mpeg4_dropped"}   # (nor MPEG-4 in a program stream)
+        "mpg_mpeg4_dropped": "avi_mpeg4_dropped",   # (nor MPEG-4 in a program stream)
+        "flv_h264_reconnect": "flv_h264", "mkv_h264_clock_back": "mkv_h264_clusters"}
 
 
 def p95(values: list[float]) -> float:

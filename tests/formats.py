@@ -102,6 +102,8 @@ BUILDERS: dict[str, Callable] = {
     "ts_gap": _joined(".ts", lambda g: x264(g, bframes=2), gap=10.0),
     "flv_h264_reconnect": _clock_back(".flv", x264),    # a live recording, its clock from 0
     "mkv_h264_clock_back": _clock_back(".mkv", x264),   # the camera's clock set back
+    "flv_h264": _simple(".flv", x264),                  # (their single-recording twins)
+    "mkv_h264_clusters": _simple(".mkv", lambda g: [*x264(g), "-dash", "1"]),
     # the 33-bit MPEG clock (26.5 h) wraps a second into the file: one recording, not two
     "ts_clock_wrap": _simple(".ts", lambda g: [*x264(g), *WRAPS_SOON]),
     "ps_clock_wrap": _simple(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf", "2",
