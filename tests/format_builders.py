@@ -16,10 +16,12 @@ from pathlib import Path
 from tests import clock_rewrites, dvr_writers, paff
 from tests.format_encoders import (
     FORMAT,
+    HEADERS,
     colour_frame,
     decoded_codes,
     encode_images,
     ffmpeg_encode,
+    open_gop,
     x264,
     x265,
 )
@@ -342,5 +344,24 @@ def _clock_back(ext: str, args: Callable[[int], list[str]]):
         if decoded_codes(out) != list(range(n)) or not 0 < at < n:
             raise RuntimeError(f"{out.name}: FFmpeg no longer shows every frame in order")
         return {"codes": tuple(range(n)), "segments": (0, at)}
+    build.ext = ext
+    return build
+
+
+def _no_sei(ext: str):
+    """An open-GOP H.264 stream (non-IDR I-pictures, B-frames) from an encoder that writes no
+    recovery-point SEI, as some DVR chips do: nothing marks its I-pictures as keyframes. Made
+    from an open-GOP encoding whose SEI units are removed (``filter_units``)."""
+    def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
+        with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+            whole = Path(tmp) / "whole.ts"
+            ffmpeg_encode(whole, n, size, fps, open_gop(x264, gop, HEADERS))
+            subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(whole), "-c", "copy",
+                            "-bsf:v", "filter_units=remove_types=6", "-f",
+                            {".264": "h264", ".mpg": "vob"}.get(ext, FORMAT.get(ext, "")),
+                            str(out)], check=True, capture_output=True)
+        if decoded_codes(out) != list(range(n)) or b"\x00\x00\x01\x06" in out.read_bytes():
+            raise RuntimeError(f"{out.name}: not every frame, or an SEI left")
+        return {"codes": tuple(range(n))}
     build.ext = ext
     return build

@@ -34,6 +34,7 @@ from tests.format_builders import (
     _from_raw,
     _joined,
     _killed,
+    _no_sei,
     _paff,
     _rotated,
     _simple,
@@ -88,6 +89,8 @@ BUILDERS: dict[str, Callable] = {
     "ts_hevc_opengop": _simple(".ts", lambda g: open_gop(x265, g)),
     "h264_raw_opengop": _simple(".264", lambda g: [*open_gop(x264, g), "-f", "h264"]),
     "avi_h264_opengop": _simple(".avi", lambda g: open_gop(x264, g)),
+    "ts_h264_opengop_nosei": _no_sei(".ts"),       # I-pictures nothing marks as keyframes
+    "h264_raw_opengop_nosei": _no_sei(".264"),
     "ts_h264_mbaff": _simple(".ts", lambda g: [*x264(g, ":interlaced=1:tff=1"),
                                                "-flags", "+ildct+ilme"]),
     "mkv_h264_mbaff": _simple(".mkv", lambda g: x264(g, ":interlaced=1:tff=1")),

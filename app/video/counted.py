@@ -18,6 +18,7 @@ from app.video.frame_index import FrameIndex, Row
 from app.video.nal import H264_IDR, HEVC_CRA_BLA, HEVC_IDR, HEVC_RASL
 from app.video.packet import padded_packet
 from app.video.recovery import Refresh, ranked_points
+from app.video.unmarked import entered
 from app.video.vop import B_VOP, I_VOP, NOT_CODED
 
 
@@ -113,7 +114,8 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
         last = int(feed[-1])
         expected = int(is_frame[last:].sum()) - points[-1][1] if not ranked \
             else int(np.count_nonzero(rank[last:] >= shown[-1]))
-        got = _tail_frames(path, info["codec"], pos, sz, int(feed[-1]))
+        got = _tail_frames(path, info["codec"], pos, sz, int(feed[-1]),
+                           bool(info.get("unmarked_keys")))
         if got < expected:
             truncated = True
             warnings.append(_("the end of the stream is damaged or cut off; {n} of {total} "
@@ -171,9 +173,11 @@ def _slot_times(dts: np.ndarray, is_frame: np.ndarray, drop0: int, total: int,
     return (times - times[0]).astype(np.float64) * float(clock)
 
 
-def _tail_frames(path: Path, codec: str, pos: np.ndarray, size: np.ndarray, start: int) -> int:
+def _tail_frames(path: Path, codec: str, pos: np.ndarray, size: np.ndarray, start: int,
+                 unmarked: bool = False) -> int:
     """Decode a raw stream from its last access point: how many frames really come out (a
-    stream cut off mid-copy ends in a partial packet that yields no frame)."""
+    stream cut off mid-copy ends in a partial packet that yields no frame). ``unmarked``: it
+    may be an I-picture that needs telling (:mod:`app.video.unmarked`)."""
     cc = av.CodecContext.create(codec, "r")
     if not isinstance(cc, VideoCodecContext):
         return 0
@@ -183,8 +187,9 @@ def _tail_frames(path: Path, codec: str, pos: np.ndarray, size: np.ndarray, star
             if n is None:
                 return cc.decode(None)
             f.seek(int(pos[n]))
+            packet = padded_packet(f.read(int(size[n])))
             try:
-                return cc.decode(padded_packet(f.read(int(size[n]))))
+                return cc.decode(entered(packet) if unmarked and n == start else packet)
             except av.error.FFmpegError:
                 return []
         if start > 0:

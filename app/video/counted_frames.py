@@ -18,6 +18,7 @@ from app.i18n import _
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex
 from app.video.packet import padded_packet
+from app.video.unmarked import entered
 
 Frames = Generator[tuple[int, av.VideoFrame], None, None]
 
@@ -144,7 +145,8 @@ class CountedFrames:
                 cc.flush_buffers()
             self._primed = True
             for k in range(n, self.index.frame_count_packets):
-                yield k, self._read_packet(k)
+                packet = self._read_packet(k)
+                yield k, entered(packet) if k == n and self.index.unmarked_keys else packet
             return
         dts = self.index.pkt_dts
         target = int(dts[n])

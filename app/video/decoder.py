@@ -8,7 +8,7 @@ decoded frame is placed by its pts (``pts`` mode) or by its output position afte
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,6 +24,7 @@ from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
 from app.video.splice import PositionedDemuxer
 from app.video.tracks import main_video
+from app.video.unmarked import entered
 
 Sink = Callable[[int, av.VideoFrame], object]   # what it returns is ignored
 # frames placed by pts; returns the keyframe the decoder was drained before (None: the end)
@@ -253,7 +254,10 @@ class FrameDecoder(CountedFrames):
     def _pts_from(self, slot: int, key: int) -> Drained:
         if self._positioned is not None:
             self._cc.flush_buffers()
-            return (yield from self._decode_stream(self._positioned.packets_from(slot)))
+            packets = self._positioned.packets_from(slot)
+            if self.index.unmarked_keys:
+                packets = _entering(packets)
+            return (yield from self._decode_stream(packets))
         container, stream = self._demuxer
         for attempt in range(slot, -1, -1):
             container.seek(int(self.index.key_seek[attempt]), stream=stream, backward=True)
@@ -308,3 +312,11 @@ class FrameDecoder(CountedFrames):
                 self.damaged.add(i)
                 self._tainted = True
             yield i, frame
+
+
+def _entering(packets: Iterator[av.Packet]) -> Iterator[av.Packet]:
+    """``packets`` with the first one as the decoder must see it (:func:`entered`)."""
+    first = next(packets, None)
+    if first is not None:
+        yield entered(first)
+        yield from packets

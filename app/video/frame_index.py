@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-INDEX_VERSION = 14
+INDEX_VERSION = 16
 # one demuxed packet in decode order: (pts, dts, is keyframe, byte position or -1)
 Row = tuple[int | None, int | None, bool, int]
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -23,7 +23,8 @@ ARRAYS = ("ticks", "seconds", "key_index", "key_seek", "pkt_pos", "pkt_size", "p
           "key_lead", "pkt_pts", "key_pkt", "key_sync", "segments")
 META = ("mode", "container", "codec", "width", "height", "pix_fmt", "fps", "file_size",
         "bit_rate", "sample_aspect", "start_time", "truncated", "warnings", "seek_by", "prefix",
-        "rotation", "matrix", "full_range", "segment_clock", "unpack", "stream_id", "stream_no")
+        "rotation", "matrix", "full_range", "segment_clock", "unpack", "stream_id", "stream_no",
+        "unmarked_keys")
 
 
 def empty() -> np.ndarray:
@@ -88,6 +89,7 @@ class FrameIndex:
     unpack: bool = False       # packed B-frames: counted through mpeg4_unpack_bframes
     stream_id: int = -1        # the video stream shown (app.video.tracks): its container id
     stream_no: int = -1        # and its number in the file
+    unmarked_keys: bool = False  # H.264 I-pictures entered without a recovery-point SEI
 
     @property
     def frame_count(self) -> int:

@@ -74,6 +74,7 @@ from app.video.streams import (
     stream_index,
 )
 from app.video.tracks import main_video, nominal_fps, sample_aspect, start_time_of, streams_note
+from app.video.unmarked import needs_look, unmarked_intra
 from app.video.vop import NotCoded, vop_type
 
 __all__ = ["FrameIndex", "build_index", "load_or_build", "open_container",
@@ -155,6 +156,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     types: list[int | None] = []
     with open_container(path) as container:
         stream = main_video(container)
+        stream_no = int(stream.index)       # (a closed container's streams say nothing)
         cc = stream.codec_context
         warnings.extend(streams_note(container, stream))
         fmt = container.format.name.split(",")[0]
@@ -229,7 +231,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                 "sample_aspect": sample_aspect(stream),
                 "start_time": start_time_of(container.metadata, stream.metadata),
                 "unpack": packed, "stream_id": int(stream.id),
-                "stream_no": int(stream.index)}
+                "stream_no": stream_no}
         refuse_unnamed_codec(path, cc.name, cc.width, cc.height, sizes)
         traits = traits_of(first.finish(), cc.height)
         info.update(rotation=traits.rotation, matrix=traits.matrix, full_range=traits.full_range)
@@ -241,6 +243,11 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                          path)
     if fmt in PTS_CONTAINERS - POS_FORMATS:
         rows = untimed_leading(rows)
+    elif info["codec"] == "h264" and fmt in POS_FORMATS | RAW_FORMATS \
+            and needs_look([r[2] for r in rows]) and (refresh is None or not refresh.seen):
+        for n in unmarked_intra(path, stream_no, framing):   # keyframes FFmpeg's
+            rows[n] = (rows[n][0], rows[n][1], True, rows[n][3])      # parser did not mark
+            info["unmarked_keys"] = True
     refuse_still(path, fmt, sum(shown))
     if truncated and listed > len(rows):
         warnings.append(_("the file is cut off: its media data (mdat) ends early, so frames "
