@@ -140,6 +140,11 @@ BUILDERS: dict[str, Callable] = {
                                                   "2", "-q:v", "3", "-f", "mpeg2video"]),
     "mpg_mpeg2": _simple(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf", "2",
                                             "-q:v", "3", "-f", "vob"]),
+    # H.264 in a program stream as FFmpeg's muxer writes it: several pictures in one PES,
+    # only the first with a time, and times given to the wrong picture
+    "ps_h264": _simple(".mpg", lambda g: [*x264(g), "-f", "vob"]),
+    "ps_h264_nob": _simple(".mpg", lambda g: [*x264(g, bframes=0), "-f", "vob"]),
+    "ps_h264_opengop_nosei": _no_sei(".mpg"),
     "ts_h264": _simple(".ts", lambda g: x264(g)),
     "ts_hevc": _simple(".ts", lambda g: x265(g)),
     "mp4_h264_intra": _simple(".mp4", lambda g: x264(1, bframes=0)),

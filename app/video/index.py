@@ -75,6 +75,7 @@ from app.video.streams import (
 )
 from app.video.tracks import main_video, nominal_fps, sample_aspect, start_time_of, streams_note
 from app.video.unmarked import needs_look, unmarked_intra
+from app.video.untimed import needs_times, picture_orders, with_times
 from app.video.vop import NotCoded, vop_type
 
 __all__ = ["FrameIndex", "build_index", "load_or_build", "open_container",
@@ -266,6 +267,9 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     if any(second) and not fps_hint:
         fps = None          # the stream's rate counts fields: take it from frame timestamps
     if fmt in POS_FORMATS:
+        if fps and needs_times(rows, cc.name):          # several pictures in a PES packet
+            step = round(1 / (fps * float(time_base)))
+            rows = with_times(rows, picture_orders(path, stream_no), step)
         index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings,
                              no_frame, refresh)
         if index is not None:

@@ -210,7 +210,8 @@ def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, tim
     # enter one positioned packet early (its PES may begin mid-frame) and take the packets from
     # the last positioned one at or before the keyframe on, counting from there
     sync = real[np.searchsorted(real, key_packets, side="right") - 1]
-    enter = pos[real[np.maximum(np.searchsorted(real, sync) - 1, 0)]]
+    placed = pos[real]      # (pictures split out of one PES share its position: enter before)
+    enter = placed[np.maximum(np.searchsorted(placed, pos[sync], side="left") - 1, 0)]
     prefix = int(pos[0])
     if entries is not None and entries.size:
         enter = entries[np.maximum(np.searchsorted(entries, pos[sync], side="right") - 1, 0)]

@@ -21,7 +21,7 @@ from app.video.unmarked import (
 from tests.formats import make_variant
 from tests.media import frame_index_of
 
-NAMES = ["ts_h264_opengop_nosei", "h264_raw_opengop_nosei"]
+NAMES = ["ts_h264_opengop_nosei", "h264_raw_opengop_nosei", "ps_h264_opengop_nosei"]
 
 
 @pytest.mark.parametrize("name", NAMES)
