@@ -365,3 +365,17 @@ def _no_sei(ext: str):
         return {"codes": tuple(range(n))}
     build.ext = ext
     return build
+
+
+def _no_sync_table(args: Callable[[int], list[str]]):
+    """An MP4 whose writer left out the sync-sample table (``stss``): by the format's rule
+    every picture is then a keyframe (the box is renamed ``free``, its size kept)."""
+    def build(out: Path, n: int, size, fps: float, gop: int) -> dict:
+        ffmpeg_encode(out, n, size, fps, args(gop))
+        data = out.read_bytes()
+        if data.count(b"stss") != 1:
+            raise RuntimeError(f"{out.name}: not one sync-sample table")
+        out.write_bytes(data.replace(b"stss", b"free"))
+        return {"codes": tuple(range(n))}
+    build.ext = ".mp4"
+    return build

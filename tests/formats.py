@@ -35,6 +35,7 @@ from tests.format_builders import (
     _joined,
     _killed,
     _no_sei,
+    _no_sync_table,
     _paff,
     _rotated,
     _simple,
@@ -153,6 +154,10 @@ BUILDERS: dict[str, Callable] = {
     # from byte ranges), one picture per packet in AVI (packed B-frames: test_real_footage.py)
     "m4v_raw_bframes": _simple(".m4v", lambda g: [*MPEG4_B(g), "-f", "m4v"]),
     "avi_mpeg4_bframes": _simple(".avi", MPEG4_B),
+    # keyframe flags that claim every picture (checked against the pictures themselves)
+    "mp4_hevc_no_sync_table": _no_sync_table(lambda g: [*x265(g), "-tag:v", "hvc1"]),
+    "mp4_mpeg4_no_sync_table": _no_sync_table(MPEG4_B),
+    "avi_divx3_killed": _killed(lambda g: ["-c:v", "msmpeg4", "-g", str(g), "-q:v", "3"]),
     # AVI recordings cut off by a power loss: no index
     "avi_h264_killed": _killed(lambda g: x264(g, bframes=0)),
     "avi_mpeg4_killed": _killed(lambda g: ["-c:v", "mpeg4", "-g", str(g), "-q:v", "3"]),

@@ -74,6 +74,8 @@ class FrameDecoder(CountedFrames):
                     codec = self._create(template.name)
                     if template.extradata:
                         codec.extradata = template.extradata
+                    # (DivX 3 / WMV and H.263-era decoders take the picture size from here)
+                    codec.width, codec.height = template.width, template.height
                 self._setup_threads(codec)
                 self._setup_nonref(codec)
                 self._positioned = PositionedDemuxer(self.path, self.index)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-INDEX_VERSION = 18
+INDEX_VERSION = 21
 # one demuxed packet in decode order: (pts, dts, is keyframe, byte position or -1)
 Row = tuple[int | None, int | None, bool, int]
 _EMPTY = np.zeros(0, dtype=np.int64)

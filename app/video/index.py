@@ -32,7 +32,6 @@ import itertools
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 import av
 import numpy as np
@@ -57,10 +56,9 @@ from app.video.frame_index import (
     INDEX_VERSION,
     FrameIndex,
     Row,
-    leading_frames,
     untimed_leading,
-    without_hidden,
 )
+from app.video.keyframes import is_random_access
 from app.video.nal import stream_framing, vcl_type
 from app.video.packed import Unpacker, is_packed
 from app.video.picture_order import tracker_for
@@ -73,6 +71,7 @@ from app.video.streams import (
     seeks_by_time,
     stream_index,
 )
+from app.video.timed import timed_index
 from app.video.tracks import main_video, nominal_fps, sample_aspect, start_time_of, streams_note
 from app.video.unmarked import needs_look, unmarked_intra
 from app.video.untimed import needs_times, picture_orders, with_times
@@ -170,7 +169,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
             if fmt in PTS_CONTAINERS - POS_FORMATS else None    # pts that are decode order
         second: list[bool] = []     # packet holds the second field of a pair (PAFF)
         first = FirstFrame(cc)
-        last_corrupt = False
+        last_corrupt = lied = False
         packets, packed = _demuxed(container, stream, fmt)
         vops = cc.name == "mpeg4" and fmt not in PTS_CONTAINERS   # picture types: access points
         not_coded = NotCoded(cc.extradata) if cc.name == "mpeg4" else None
@@ -189,19 +188,21 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                 first.feed(pkt)
                 if not rows and fmt in PTS_CONTAINERS and pkt.pts is not None:
                     nal_codec = poc = None  # real presentation timestamps: no bitstream peeking
-                rows.append((pkt.pts, pkt.dts, bool(pkt.is_keyframe),
-                             pkt.pos if pkt.pos is not None else -1))
+                key = bool(pkt.is_keyframe) and is_random_access(
+                    cc.name, memoryview(pkt)[:4096].tobytes(), framing) is not False
+                lied = lied or key != bool(pkt.is_keyframe)     # (app.video.keyframes)
+                rows.append((pkt.pts, pkt.dts, key, pkt.pos if pkt.pos is not None else -1))
                 sizes.append(pkt.size)
                 if refresh is not None:
-                    refresh.feed(memoryview(pkt), bool(pkt.is_keyframe))
+                    refresh.feed(memoryview(pkt), key)
                 if stamps is not None:
-                    stamps.feed(pkt.pts, pkt.dts, memoryview(pkt), bool(pkt.is_keyframe))
-                head = memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes() \
+                    stamps.feed(pkt.pts, pkt.dts, memoryview(pkt), key)
+                head = memoryview(pkt)[:4096 if key else 1024].tobytes() \
                     if nal_codec or poc is not None or not_coded else b""
                 types.append(vcl_type(head, nal_codec) if nal_codec
                              else vop_type(head) if vops else None)
                 if pairs is not None and pairs.possible:
-                    head = head or memoryview(pkt)[:4096 if pkt.is_keyframe else 1024].tobytes()
+                    head = head or memoryview(pkt)[:4096 if key else 1024].tobytes()
                     second.append(pairs.second_field(head))
                 else:
                     second.append(False)
@@ -315,51 +316,8 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     # a field pair is one frame: its first field's packet stands for it
     rows = [r for r, s in zip(rows, second, strict=True) if not s]
     shown = [c for c, s in zip(shown, second, strict=True) if not s]
-    return _timed_index(path, rows, info, fps, time_base, size, truncated, warnings, shown,
-                        refresh)
-
-
-def _timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float | None,
-                 time_base: Fraction, size: int, truncated: bool, warnings: list[str],
-                 shown: list[bool], refresh: Refresh | None) -> FrameIndex:
-    pts = np.array([r[0] if r[0] is not None else r[1] for r in rows], dtype=np.int64)
-    # seek by the keyframe's pts: FFmpeg's mov seek compares presentation times, and seeking
-    # to the (earlier) dts of a B-frame stream's keyframe lands one whole GOP too early
-    seek = pts.copy()
-    keys = np.array([r[2] for r in rows], dtype=bool)
-    if not all(shown):
-        pts, seek, keys = without_hidden(pts, seek, keys, np.array(shown, dtype=bool))
-    order = np.argsort(pts, kind="stable")
-    ticks = pts[order]
-    if np.any(np.diff(ticks) == 0):
-        warnings.append(_("some frames share a timestamp (the recorder's clock stood still): "
-                          "they are shown in the order recorded, at the same time"))
-    rank = np.empty_like(order)
-    rank[order] = np.arange(order.size)
-    key_index, key_seek, lead = rank[keys], seek[keys], leading_frames(pts, keys)
-    placed = refresh.place(keys, rank) if refresh is not None else None
-    if placed is not None:      # recovery points stand for the first frame they show
-        key_index, kept = placed
-        key_index, key_seek, lead = key_index[kept], key_seek[kept], lead[kept]
-    by_index = np.argsort(key_index)
-    key_index, key_seek, lead = key_index[by_index], key_seek[by_index], lead[by_index]
-    if key_index.size == 0:
-        raise VideoError(_("the video has no keyframe, so no frame can be decoded"), path)
-    first = int(key_index[0])
-    if first > 0:
-        warnings.append(_("the first {n} frames come before any keyframe and cannot be decoded",
-                          n=first))
-        ticks, key_index = ticks[first:], key_index - first
-    seconds = (ticks - ticks[0]).astype(np.float64) * float(time_base)
-    if not fps:
-        steps = np.diff(seconds)
-        fps = float(1.0 / np.median(steps)) if steps.size and np.median(steps) > 0 else 25.0
-    empty = np.zeros(0, dtype=np.int64)
-    return FrameIndex(mode="pts", fps=fps, time_base=Fraction(time_base), ticks=ticks,
-                      seconds=seconds, key_index=key_index, key_seek=key_seek, pkt_pos=empty,
-                      pkt_size=empty, pkt_dts=empty, key_lead=lead, file_size=size,
-                      truncated=truncated, warnings=warnings,
-                      **info)
+    return timed_index(path, rows, info, fps, time_base, size, truncated, warnings, shown,
+                       refresh, seek_dts=lied)
 
 
 def _demuxed(container: InputContainer, stream: VideoStream,

@@ -17,7 +17,6 @@ from app.video.frame_index import Row
 from app.video.picture_order import PocTracker
 from app.video.tracks import main_video
 
-
 MOSTLY_UNTIMED = 0.2    # beyond this share the times there are are not trusted either
 
 

@@ -1,0 +1,53 @@
+"""Keyframe flags checked against the pictures: an MP4 without a sync-sample table (every
+sample a keyframe by the format's rule) and an AVI without its index (FFmpeg flags every chunk)
+were entered at P-pictures, every frame refused or, for DivX 3, silently wrong."""
+
+from __future__ import annotations
+
+import av
+import pytest
+
+from app.video import open_video
+from app.video.keyframes import is_random_access
+from app.video.nal import stream_framing
+from tests.formats import make_variant
+from tests.media import frame_index_of
+
+
+@pytest.mark.parametrize("name", ["mp4_hevc_no_sync_table", "mp4_mpeg4_no_sync_table",
+                                  "avi_divx3_killed"])
+def test_a_container_that_calls_every_picture_a_keyframe_is_not_believed(name):
+    v = make_variant(name)
+    with av.open(str(v.path)) as container:
+        assert all(p.is_keyframe for p in container.demux(video=0) if p.size)  # as claimed
+    with open_video(v.path) as video:
+        assert 3 <= len(video.keyframes) <= 5
+        for i in range(video.frame_count - 1, -1, -1):     # backwards: every GOP entered anew
+            video.cache.clear()
+            assert frame_index_of(video.read(i)) == v.codes[i], i
+
+
+def _first_packets(name: str) -> tuple[str, list[bytes], object]:
+    with av.open(str(make_variant(name, frames=30, gop=10).path)) as container:
+        stream = container.streams.video[0]
+        cc = stream.codec_context
+        return cc.name, [bytes(p)[:4096] for p in container.demux(stream) if p.size][:12], \
+            stream_framing(cc.name, cc.extradata)
+
+
+@pytest.mark.parametrize("name", ["mp4_h264_nob", "mkv_h264_opengop", "mp4_hevc_no_sync_table",
+                                  "ts_hevc_opengop", "mp4_mpeg4_no_sync_table", "mpg_mpeg2",
+                                  "avi_divx3_killed", "mp4_h264_refresh"])
+def test_each_codecs_pictures_are_told_apart(name):
+    codec, packets, framing = _first_packets(name)
+    verdicts = [is_random_access(codec, p, framing) for p in packets]
+    assert verdicts[0] is True
+    assert False in verdicts                       # P- and B-pictures are no entry
+    assert None not in verdicts                    # every header was read
+
+
+def test_codecs_not_read_here_keep_the_containers_word():
+    assert is_random_access("mjpeg", b"\xff\xd8\xff") is None
+    assert is_random_access("vp9", b"\x82\x49\x83") is None
+    assert is_random_access("h264", b"") is None
+    assert is_random_access("mpeg2video", b"\x00\x00\x01\xb3") is None
