@@ -33,8 +33,7 @@ def _matroska_end(head: bytes) -> int | None:
 def _avi_end(head: bytes) -> int | None:
     if head[:4] != b"RIFF" or head[8:12] not in (b"AVI ", b"AVIX"):
         return None
-    size = int.from_bytes(head[4:8], "little")
-    return 8 + size + (size & 1) if size else None     # 0: still recording when it stopped
+    return 8 + int.from_bytes(head[4:8], "little")     # (0: still recording when it stopped)
 
 
 def _ts_cut(tail: bytes) -> bool:
@@ -90,7 +89,7 @@ def _flv_cut(f: BinaryIO, size: int) -> bool:
     (audio 8, video 9, script 18) that ends right there."""
     f.seek(max(0, size - 4))
     last = int.from_bytes(f.read(4), "big")
-    if last < 11 or last + 4 + 9 > size:        # (the 9-byte FLV header comes first)
+    if last + 4 + 9 > size:                     # (the 9-byte FLV header comes first)
         return True
     f.seek(size - 4 - last)
     head = f.read(4)

@@ -163,8 +163,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         nal_codec = cc.name if cc.name in ("h264", "hevc") else None
         framing = stream_framing(cc.name, cc.extradata)     # None unless length-prefixed
         pairs = FieldPairs(cc.extradata) if cc.name == "h264" else None
-        refresh = Refresh(stream_framing(cc.name, cc.extradata)) \
-            if cc.name == "h264" else None      # intra refresh: recovery points
+        refresh = Refresh(framing) if cc.name == "h264" else None   # intra refresh
         stamps = StampCheck(cc.name, cc.extradata, bool(cc.has_b_frames)) \
             if fmt in PTS_CONTAINERS - POS_FORMATS else None    # pts that are decode order
         second: list[bool] = []     # packet holds the second field of a pair (PAFF)

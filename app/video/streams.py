@@ -160,9 +160,6 @@ def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, tim
     dts = np.array([r[1] if r[1] is not None else (r[0] if r[0] is not None else 0)
                     for r in rows], dtype=np.int64)
     step = _frame_ticks(fps, time_base, dts[~untimed])
-    known = [n for n, r in enumerate(rows[:64]) if r[1] is not None]
-    if known and known[0]:   # no decode time before the reordering is known (Matroska, FLV)
-        dts[:known[0]] = dts[known[0]] - step * np.arange(known[0], 0, -1)
     for n in np.flatnonzero(untimed):   # no timestamp at all: one frame after the previous
         dts[n] = dts[n - 1] + step if n else 0
     pts = np.array([r[0] if r[0] is not None else dts[n] for n, r in enumerate(rows)],

@@ -63,13 +63,14 @@ def test_clusters_of_unknown_size_are_found_by_searching(tmp_path):
     header = _ebml(0x1A45DFA3, _ebml(0x4282, b"matroska"))
     cluster = _ebml(0x1F43B675, _ebml(0xE7, b"\x00") + b"\xa3\x85\x81\x00\x00\x80\x00",
                     unknown=True)
-    body = _ebml(0x1549A966, _ebml(0x2AD7B1, b"\x0f\x42\x40")) + cluster + cluster + cluster
+    checked = _ebml(0x1F43B675, _ebml(0xBF, bytes(4)) + _ebml(0xE7, b"\x00"), unknown=True)
+    body = _ebml(0x1549A966, _ebml(0x2AD7B1, b"\x0f\x42\x40")) + cluster + checked + cluster
     path = tmp_path / "live.mkv"
     segment = _ebml(0x18538067, b"", unknown=True)     # its ID and an unknown size
     path.write_bytes(header + segment + body)
     found = clusters(path).tolist()
     first = len(header) + len(segment) + len(_ebml(0x1549A966, _ebml(0x2AD7B1, b"\x0f\x42\x40")))
-    assert found == [first, first + len(cluster), first + 2 * len(cluster)]
+    assert found == [first, first + len(cluster), first + len(cluster) + len(checked)]
     assert clusters(Path(make_variant("mkv_h264_nob").path)).size >= 1
     not_mkv = tmp_path / "x.mkv"
     not_mkv.write_bytes(b"RIFF" + bytes(100))

@@ -92,6 +92,9 @@ def test_declared_size_finds_a_cut_anywhere(kind, tmp_path):
     for share in (0.2, 0.5, 0.8, 0.99):
         cut = _cut(whole, tmp_path / f"cut{whole.suffix}", share)
         assert ends_early(cut, _fmt(kind), cut.stat().st_size), share
+    short = tmp_path / f"short{whole.suffix}"            # one byte short
+    short.write_bytes(whole.read_bytes()[:-1])
+    assert ends_early(short, _fmt(kind), size - 1)
 
 
 def test_what_cannot_be_told_is_not_called_cut(tmp_path):
@@ -125,3 +128,62 @@ def test_framing_tells_a_unit_cut_off():
     assert four.cut_off(whole + b"\x00\x00")    # half a length field
     assert not Framing(0).cut_off(b"\x00\x00\x01\x65ab"[:-1])   # start codes: no lengths
     assert not Framing(2).cut_off((1).to_bytes(2, "big") + b"\x65")
+
+
+def _pes(payload: bytes, stream: int = 0xE0) -> bytes:
+    return b"\x00\x00\x01" + bytes([stream]) + len(payload).to_bytes(2, "big") + payload
+
+
+def _pack(stuffing: int = 0) -> bytes:
+    """An MPEG-2 pack header with ``stuffing`` bytes of 0xFF after it."""
+    return b"\x00\x00\x01\xba\x44" + bytes(8) + bytes([0xF8 | stuffing]) + b"\xff" * stuffing
+
+
+def test_program_stream_walk_reads_pack_stuffing_and_partial_headers(tmp_path):
+    from app.video.declared import _ps_cut
+
+    whole = _pack(3) + _pes(b"\x00\x00\x01\x09" + bytes(40)) + _pack(0) + _pes(bytes(30))
+    assert not _ps_cut(whole, 0, len(whole))
+    assert _ps_cut(whole[:-5], 0, len(whole) - 5)                # a packet cut short
+    tail = whole + b"\x00\x00\x01\xe0\x00"                       # half a packet header
+    assert _ps_cut(tail, 0, len(tail))
+    padded = whole + bytes(5)
+    assert not _ps_cut(padded, 0, len(padded))
+
+
+def _dav_chunk(payload: bytes, n: int) -> bytes:
+    import struct
+
+    length = 24 + len(payload) + 8
+    return (b"DHAV" + bytes([0xFD, 0, 0, 0]) + struct.pack("<III", n, length, 0)
+            + struct.pack("<HBB", 0, 0, 0) + payload + b"dhav" + struct.pack("<I", length))
+
+
+def test_dav_walk_is_not_fooled_by_its_magic_inside_a_picture():
+    from app.video.declared import _dav_cut
+
+    fake = b"DHAV" + bytes(8) + (10 ** 6).to_bytes(4, "little") + bytes(8)   # in the payload
+    whole = _dav_chunk(bytes(50), 0) + _dav_chunk(bytes(20) + fake + bytes(20), 1)
+    assert not _dav_cut(whole, 0, len(whole))
+    assert _dav_cut(whole[:-3], 0, len(whole) - 3)
+    assert _dav_cut(whole + b"DHA", 0, len(whole) + 3)          # the next chunk just begun
+
+
+def _flv_tag(kind: int, body: bytes) -> bytes:
+    return bytes([kind]) + len(body).to_bytes(3, "big") + bytes(7) + body
+
+
+def test_flv_ends_in_the_size_of_its_last_tag(tmp_path):
+    from app.video.declared import _flv_cut
+
+    head = b"FLV\x01\x01" + (9).to_bytes(4, "big") + bytes(4)
+    one, two = _flv_tag(9, bytes(10)), _flv_tag(9, bytes(5))
+    whole = head + one + len(one).to_bytes(4, "big") + two + len(two).to_bytes(4, "big")
+    path = tmp_path / "x.flv"
+    for data, cut in ((whole, False), (whole[:-1], True),
+                      (whole[:-4] + bytes(4), True),                         # no size at all
+                      (whole[:-4] + b"\xff" * 4, True),                      # past the start
+                      (whole[:-4] + (len(two) + 4 + len(one)).to_bytes(4, "big"), True)):
+        path.write_bytes(data)
+        with open(path, "rb") as f:
+            assert _flv_cut(f, len(data)) is cut

@@ -72,3 +72,14 @@ def test_keyframes_far_apart_make_us_look():
     assert not needs_look([n % 250 == 0 for n in range(3000)])   # a long GOP, all marked
     assert needs_look([n == 0 for n in range(100)])              # one keyframe, short file
     assert needs_look([n % 400 == 0 for n in range(3000)])
+
+
+def test_only_an_intra_picture_is_told_it_is_a_recovery_point():
+    from app.video.packet import padded_packet
+    from app.video.unmarked import entered
+
+    packets = _packets("h264_raw_opengop_nosei")
+    p_picture = padded_packet(packets[1])
+    assert entered(p_picture) is p_picture             # a P-picture would show broken
+    told = entered(padded_packet(packets[21]))
+    assert bytes(told).count(RECOVERY_SEI) == 1

@@ -52,3 +52,11 @@ def test_unknown_orders_leave_the_rows_as_they_are():
     rows = [(0, 0, True, 0), (None, None, False, 1)]
     assert with_times(rows, [(0, 0), None], 40) == rows
     assert with_times(rows, [(0, 0)], 40) == rows
+
+
+def test_a_picture_that_has_a_time_keeps_it():
+    """(a pause in the recording: the times after it are not on the grid of those before)"""
+    rows = [(0, 0, True, 0), (40, 40, False, 1), (None, None, False, 2), (1000, 1000, False, 3),
+            (1040, 1040, False, 4)]
+    orders = [(0, 2 * n) for n in range(5)]
+    assert [r[0] for r in with_times(rows, orders, 40)] == [0, 40, 80, 1000, 1040]
