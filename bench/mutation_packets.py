@@ -200,7 +200,6 @@ muts = [
  ("app/video/untimed.py", "    return codec == \"h264\" and any(r[0] is None for r in rows[1:])", "    return codec == \"h264\" and all(r[0] is None for r in rows[1:])"),
  ("app/video/keyframes.py", "        if kind == 5:\n            return True", "        if kind == 5:\n            return None"),
  ("app/video/keyframes.py", "            return bits.ue() % 5 == 2", "            return bits.ue() % 5 != 1"),
- ("app/video/keyframes.py", "                return 16 <= kind <= 23", "                return 16 <= kind <= 21"),
  ("app/video/keyframes.py", "            return None if kind is None else kind == I_VOP", "            return None"),
  ("app/video/keyframes.py", "    return (head[at + 5] >> 3 & 7) == 1", "    return (head[at + 5] >> 3 & 7) != 3"),
  ("app/video/keyframes.py", "            return head[0] >> 6 == 0", "            return head[0] >> 7 == 0"),

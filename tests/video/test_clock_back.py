@@ -85,3 +85,11 @@ def test_decode_times_are_rebuilt_per_recording():
     assert [r[1] for r in decode_times(rows)] == [0, 40, 80, 120, 10, 50, 90]
     assert not clock_restarts(rows[:4])
     assert decode_times(rows[:4])[1][1] == 40
+
+
+def test_only_the_keyframe_where_the_clock_goes_back_starts_a_recording():
+    from app.video.streams import _restarts
+
+    times = [0, 40, 80, 120, 10, 30, 50, 70, 90, 110]  # (keyframes every fourth picture)
+    rows = [(t, t, n % 4 == 0, n) for n, t in enumerate(times)]
+    assert _restarts(rows) == [4]
