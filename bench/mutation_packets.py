@@ -149,7 +149,7 @@ muts = [
  ("app/video/counted_frames.py", "                    packet = padded_packet(bytes(packet))    # the decoder would drop its frame\n", ""),
  ("app/video/nal.py", "        return Framing((extradata[4] & 3) + 1)", "        return None"),
  ("app/video/nal.py", "        return Framing((extradata[21] & 3) + 1)", "        return None"),
- ("app/video/index.py", "        refresh = Refresh(stream_framing(cc.name, cc.extradata)) \\", "        refresh = Refresh(None) \\"),
+ ("app/video/index.py", "        refresh = Refresh(framing) if cc.name", "        refresh = Refresh(None) if cc.name"),
  # HEVC picture order (tests/video/test_hevc_order.py)
  ("app/video/hevc_order.py", "        if 16 <= kind <= 23:\n            b.u(1)", "        if 16 <= kind <= 21:\n            b.u(1)"),
  ("app/video/picture_order.py", "        return prev_msb + top", "        return prev_msb"),
@@ -164,7 +164,6 @@ muts = [
  # test_unmarked.py, test_untimed.py, test_keyframes.py)
  ("app/video/nal.py", "        return i != len(data)", "        return i > len(data)"),
  ("app/video/nal.py", "        while i + n <= len(data):\n            i += n + int", "        while i + n < len(data):\n            i += n + int"),
- ("app/video/index.py", "                if pkt.is_corrupt and framing is not None and framing.cut_off(bytes(pkt)):", "                if framing is not None and framing.cut_off(bytes(pkt)):"),
  ("app/video/decoder.py", "        if packet.is_corrupt and packet.pts is not None \\\n                and self.index.index_of_ticks(packet.pts) is None:", "        if False:"),
  ("app/video/decoder.py", "            if self._gap and packet.size:", "            if self._gap:"),
  ("app/video/declared.py", "            return end is not None and end > size", "            return end is not None and end >= size"),

@@ -142,7 +142,7 @@ def _pack(stuffing: int = 0) -> bytes:
 def test_program_stream_walk_reads_pack_stuffing_and_partial_headers(tmp_path):
     from app.video.declared import _ps_cut
 
-    whole = _pack(3) + _pes(b"\x00\x00\x01\x09" + bytes(40)) + _pack(0) + _pes(bytes(30))
+    whole = _pack(0) + _pes(b"\x00\x00\x01\x09" + bytes(40)) + _pack(3) + _pes(bytes(30))
     assert not _ps_cut(whole, 0, len(whole))
     assert _ps_cut(whole[:-5], 0, len(whole) - 5)                # a packet cut short
     tail = whole + b"\x00\x00\x01\xe0\x00"                       # half a packet header
