@@ -126,6 +126,7 @@ def test_framing_tells_a_unit_cut_off():
     assert four.cut_off(whole[:-1])             # the last unit runs past the end
     assert four.cut_off(whole[:11])             # a length with nothing after it
     assert four.cut_off(whole + b"\x00\x00")    # half a length field
+    assert not four.cut_off(whole + bytes(4))   # a unit of length 0: every length fits
     assert not Framing(0).cut_off(b"\x00\x00\x01\x65ab"[:-1])   # start codes: no lengths
     assert not Framing(2).cut_off((1).to_bytes(2, "big") + b"\x65")
 
