@@ -25,7 +25,8 @@ def swapped(paths, db, session_factory, tmp_path):
     case_id = case_row(session_factory, squad)
     ev_id, stored = add_evidence(session_factory, paths, case_id, tmp_path, os.urandom(4096))
     doctored = tmp_path / "doctored.mp4"
-    doctored.write_bytes(stored.read_bytes()[:-1] + b"!")  # same size, other bytes
+    data = stored.read_bytes()                 # same size, another last byte (the content is
+    doctored.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))   # random: "!" was it 1 time in 256)
     planted = copy_into_store(doctored, paths.evidence_dir)
     with db[0].begin() as conn:
         conn.exec_driver_sql(f"UPDATE evidence_item SET sha256='{planted.sha256}' "
