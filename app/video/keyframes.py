@@ -19,6 +19,13 @@ _PICTURE = b"\x00\x00\x01\x00"           # MPEG-1/2 picture start code
 _TWO_BITS = ("msmpeg4v2", "msmpeg4", "wmv1")  # FFmpeg's msmpeg4 picture header
 
 
+def slice_start(unit: bytes) -> tuple[int, int]:
+    """``first_mb_in_slice`` and ``slice_type`` of an H.264 slice NAL unit (header byte
+    included); ``slice_type % 5 == 2``: an I-slice."""
+    bits = Bits(unit[1:16])
+    return bits.ue(), bits.ue()
+
+
 def _h264(head: bytes, framing: Framing | None) -> bool | None:
     """An IDR picture, an I-picture, or a picture after a recovery-point SEI (intra refresh)."""
     for unit in (framing or framing_of(head)).units(head):
@@ -30,9 +37,7 @@ def _h264(head: bytes, framing: Framing | None) -> bool | None:
         if kind == _H264_SEI and any(t == RECOVERY_POINT for t, _ in sei_messages(unit[1:])):
             return True
         if 1 <= kind <= 4:
-            bits = Bits(unit[1:16])
-            bits.ue()
-            return bits.ue() % 5 == 2
+            return slice_start(unit)[1] % 5 == 2
     return None
 
 

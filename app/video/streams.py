@@ -108,8 +108,8 @@ def clock_restarts(rows: list[Row]) -> bool:
 def decode_times(rows: list[Row]) -> list[Row]:
     """Rows whose decode times are rebuilt from presentation times, for a container that
     stores none (Matroska) and a clock that goes back: FFmpeg's guess then breaks down. Each
-    recording (from a keyframe whose time is earlier than the keyframe before) takes its
-    presentation times in ascending order as the decode times of its packets."""
+    recording (from a keyframe :func:`_restarts` finds) takes its presentation times in
+    ascending order as the decode times of its packets."""
     out: list[Row] = []
     for a, b in itertools.pairwise([0, *_restarts(rows), len(rows)]):
         times = iter(sorted(r[0] for r in rows[a:b] if r[0] is not None))

@@ -10,7 +10,9 @@ warning, so an officer knows the file holds more than is shown.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import av
 from av.container import InputContainer
@@ -43,6 +45,15 @@ def main_video(container: InputContainer, index: FrameIndex | None = None) -> Vi
         if same or len(by_id) == 1:
             return (same or by_id)[0]
     return max(_pictures(container), key=lambda s: (_area(s), -s.index))
+
+
+def main_packets(path: Path, stream_no: int) -> Iterator[av.Packet]:
+    """The shown stream's packets with data, in decode order, read again from the start: a
+    second pass over a file being indexed (nothing if that stream is no longer found)."""
+    with av.open(str(path), metadata_errors="ignore") as container:
+        stream = main_video(container)
+        if stream.index == stream_no:
+            yield from (packet for packet in container.demux(stream) if packet.size)
 
 
 def has_video(container: InputContainer, index: FrameIndex | None = None) -> bool:

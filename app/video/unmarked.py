@@ -17,10 +17,10 @@ from pathlib import Path
 
 import av
 
-from app.video.bits import Bits
+from app.video.keyframes import slice_start
 from app.video.nal import Framing, framing_of
 from app.video.packet import padded_packet
-from app.video.tracks import main_video
+from app.video.tracks import main_packets
 
 H264_SLICE, H264_IDR = 1, 5
 I_SLICE = 2                         # slice_type 2 or 7 (all slices of the picture I)
@@ -41,10 +41,10 @@ def is_intra_picture(head: bytes, framing: Framing | None = None) -> bool:
             return False
         if kind == H264_SLICE:
             try:
-                bits = Bits(unit[1:16])
-                return bits.ue() == 0 and bits.ue() % 5 == I_SLICE
+                first, kind = slice_start(unit)
             except (IndexError, ValueError):
                 return False
+            return first == 0 and kind % 5 == I_SLICE
     return False
 
 
@@ -62,20 +62,9 @@ def needs_look(keys: list[bool]) -> bool:
 def unmarked_intra(path: Path, stream_no: int, framing: Framing | None) -> list[int]:
     """Numbers (decode order, packets with data) of the unmarked I-pictures: a second pass
     over the file, made only when :func:`needs_look` says so."""
-    found: list[int] = []
-    with av.open(str(path), metadata_errors="ignore") as container:
-        stream = main_video(container)
-        if stream.index != stream_no:
-            return found
-        n = 0
-        for packet in container.demux(stream):
-            if not packet.size:
-                continue
-            if not packet.is_keyframe and is_intra_picture(bytes(memoryview(packet)[:256]),
-                                                           framing):
-                found.append(n)
-            n += 1
-    return found
+    return [n for n, packet in enumerate(main_packets(path, stream_no))
+            if not packet.is_keyframe
+            and is_intra_picture(bytes(memoryview(packet)[:256]), framing)]
 
 
 def with_recovery_point(data: bytes, framing: Framing | None = None) -> bytes:

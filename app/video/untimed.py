@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import av
 import numpy as np
 
 from app.video.frame_index import Row
 from app.video.picture_order import PocTracker
-from app.video.tracks import main_video
+from app.video.tracks import main_packets
 
 MOSTLY_UNTIMED = 0.2    # beyond this share the times there are are not trusted either
 
@@ -29,15 +28,8 @@ def picture_orders(path: Path, stream_no: int) -> list[tuple[int, int] | None]:
     """The presentation order key of every packet with data (decode order): a second pass,
     made only when :func:`needs_times` says so."""
     tracker = PocTracker()
-    out: list[tuple[int, int] | None] = []
-    with av.open(str(path), metadata_errors="ignore") as container:
-        stream = main_video(container)
-        if stream.index != stream_no:
-            return out
-        for packet in container.demux(stream):
-            if packet.size:
-                out.append(tracker.feed(bytes(memoryview(packet)[:4096])))
-    return out
+    return [tracker.feed(bytes(memoryview(packet)[:4096]))
+            for packet in main_packets(path, stream_no)]
 
 
 def with_times(rows: list[Row], orders: list[tuple[int, int] | None], step: int) -> list[Row]:
@@ -59,12 +51,10 @@ def with_times(rows: list[Row], orders: list[tuple[int, int] | None], step: int)
         # PES's time to a picture that began in the one before, or to two pictures): one
         # anchor, the first, and a frame interval per picture
         known = known[:1]
-    filled = np.empty(len(seq), dtype=np.int64)
-    anchors = np.array(known)
-    for k in range(len(seq)):
-        before = int(np.searchsorted(anchors, k, side="right")) - 1
-        a = int(anchors[before]) if before >= 0 else int(anchors[0])
-        filled[k] = int(pts[a]) + (k - a) * step          # type: ignore[arg-type]
+    anchors, at = np.array(known), np.array([pts[k] for k in known], dtype=np.int64)
+    places = np.arange(len(seq))
+    nearest = np.maximum(np.searchsorted(anchors, places, side="right") - 1, 0)
+    filled = at[nearest] + (places - anchors[nearest]) * step
     times = np.empty(len(rows), dtype=np.int64)
     times[seq] = filled
     periods = [o[0] for o in keys]
