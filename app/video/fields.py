@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from app.video.bits import Bits
 from app.video.nal import Framing, stream_framing
-from app.video.picture_order import sps_start
+from app.video.sps import h264_sps
 
 
 def avcc_units(extradata: bytes | None) -> list[bytes]:
@@ -71,22 +71,8 @@ class FieldPairs(Framing):
             pps_id = b.ue()
             self.pps[pps_id] = b.ue()
             return
-        sps_id, separate = sps_start(b)
-        frame_bits = b.ue() + 4
-        poc_type = b.ue()
-        if poc_type == 0:
-            b.ue()
-        elif poc_type == 1:
-            b.u(1)
-            b.se()
-            b.se()
-            for _ in range(b.ue()):
-                b.se()
-        b.ue()
-        b.u(1)
-        b.ue()
-        b.ue()
-        self.sps[sps_id] = (frame_bits, not b.u(1), separate)
+        sps = h264_sps(unit[4:])
+        self.sps[sps.sps_id] = (sps.frame_bits, not sps.frame_mbs_only, sps.separate)
 
     def slice_field(self, payload: bytes) -> tuple[int, int | None]:
         """``(frame_num, parity)`` of a slice header; parity None for a frame picture."""

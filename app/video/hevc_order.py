@@ -11,6 +11,7 @@ from __future__ import annotations
 from app.video.bits import Bits
 from app.video.nal import Framing, framing_of
 from app.video.picture_order import poc_msb
+from app.video.sps import hevc_sps
 
 VPS, SPS, PPS = 32, 33, 34
 IDR = (19, 20)                      # IDR_W_RADL, IDR_N_LP: POC 0, a new period
@@ -32,22 +33,6 @@ def hvcc_units(extradata: bytes | None) -> list[bytes]:
             out.append(b"\x00\x00\x01" + extradata[i + 2:i + 2 + size])
             i += 2 + size
     return out
-
-
-def _skip_profile_tier_level(b: Bits, sub_layers: int) -> None:
-    b.u(32)
-    b.u(32)
-    b.u(32)                          # general profile, flags and level: 96 bits
-    present = [(b.u(1), b.u(1)) for _ in range(sub_layers)]
-    if sub_layers:
-        b.u(2 * (8 - sub_layers))
-    for profile, level in present:
-        if profile:
-            b.u(32)
-            b.u(32)
-            b.u(24)                  # sub-layer profile: 88 bits
-        if level:
-            b.u(8)
 
 
 class HevcPocTracker:
@@ -80,21 +65,8 @@ class HevcPocTracker:
         return None
 
     def _parse_sps(self, payload: bytes) -> None:
-        b = Bits(payload)
-        b.u(4)
-        sub_layers = b.u(3)
-        b.u(1)
-        _skip_profile_tier_level(b, sub_layers)
-        sps_id = b.ue()
-        separate = b.ue() == 3 and bool(b.u(1))
-        b.ue()
-        b.ue()                       # picture size
-        if b.u(1):                   # conformance window
-            for _ in range(4):
-                b.ue()
-        b.ue()
-        b.ue()                       # bit depths
-        self.sps[sps_id] = (b.ue() + 4, separate)
+        sps = hevc_sps(payload)
+        self.sps[sps.sps_id] = (sps.lsb_bits, sps.separate)
 
     def _parse_pps(self, payload: bytes) -> None:
         b = Bits(payload)

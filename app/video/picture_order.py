@@ -17,42 +17,13 @@ from collections.abc import Iterator
 
 from app.video.bits import Bits
 from app.video.nal import Framing, framing_of
-
-HIGH_PROFILES = {100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135}
+from app.video.sps import H264Sps, h264_sps
 
 
 def nal_units(data: bytes, framing: Framing | None = None) -> Iterator[tuple[int, int, bytes]]:
     """``(nal_ref_idc, nal_unit_type, payload)`` of the NALs (``framing``, else guessed)."""
     for unit in (framing or framing_of(data)).units(data):
         yield unit[0] >> 5 & 3, unit[0] & 0x1F, unit[1:]
-
-
-def _skip_scaling_lists(b: Bits, count: int) -> None:
-    for i in range(count):
-        if b.u(1):
-            last = nxt = 8
-            for _ in range(16 if i < 6 else 64):
-                if nxt:
-                    nxt = (last + b.se() + 256) % 256
-                last = nxt or last
-
-
-def sps_start(b: Bits) -> tuple[int, bool]:
-    """Read an H.264 SPS up to ``log2_max_frame_num``: (sps id, separate colour planes)."""
-    profile = b.u(8)
-    b.u(16)
-    sps_id = b.ue()
-    separate = False
-    if profile in HIGH_PROFILES:
-        chroma = b.ue()
-        if chroma == 3:
-            separate = bool(b.u(1))
-        b.ue()
-        b.ue()
-        b.u(1)
-        if b.u(1):
-            _skip_scaling_lists(b, 12 if chroma == 3 else 8)
-    return sps_id, separate
 
 
 def poc_msb(lsb: int, prev: tuple[int, int], bits: int) -> int:
@@ -72,26 +43,16 @@ class PocTracker:
 
     def __init__(self, framing: Framing | None = None) -> None:
         self.framing = framing       # the stream's (MP4, Matroska), else guessed per packet
-        self.sps: dict[int, dict] = {}
+        self.sps: dict[int, H264Sps] = {}
         self.pps: dict[int, tuple[int, bool]] = {}
         self.period = 0              # increments at every IDR picture (POC restarts)
         self.prev = (0, 0)           # (PicOrderCntMsb, lsb) of the previous reference picture
         self.count = 0
 
     def _parse_sps(self, payload: bytes) -> None:
-        b = Bits(payload)
-        sps_id, sep_planes = sps_start(b)
-        sps = {"frame_bits": b.ue() + 4, "poc_type": b.ue(), "sep": sep_planes}
-        if sps["poc_type"] == 0:
-            sps["lsb_bits"] = b.ue() + 4
-        elif sps["poc_type"] == 1:
-            return                   # not supported: leave this SPS unknown
-        b.ue()
-        b.u(1)
-        b.ue()
-        b.ue()
-        sps["frame_mbs_only"] = bool(b.u(1))
-        self.sps[sps_id] = sps
+        sps = h264_sps(payload)
+        if sps.poc_type != 1:        # POC type 1 is not supported: that SPS stays unknown
+            self.sps[sps.sps_id] = sps
 
     def _parse_pps(self, payload: bytes) -> None:
         b = Bits(payload)
@@ -128,20 +89,20 @@ class PocTracker:
         b.ue()
         sps_id, _bottom = self.pps[b.ue()]
         sps = self.sps[sps_id]
-        if sps["sep"]:
+        if sps.separate:
             b.u(2)
-        b.u(sps["frame_bits"])
-        if not sps["frame_mbs_only"] and b.u(1):
+        b.u(sps.frame_bits)
+        if not sps.frame_mbs_only and b.u(1):
             return None              # field pictures: two units per frame
         self.count += 1
         if idr:
             b.ue()
             self.period += 1
             self.prev = (0, 0)
-        if sps["poc_type"] == 2:
+        if sps.poc_type == 2:
             return self.period, self.count          # output order is decode order
-        lsb = b.u(sps["lsb_bits"])
-        msb = poc_msb(lsb, self.prev, sps["lsb_bits"])
+        lsb = b.u(sps.lsb_bits)
+        msb = poc_msb(lsb, self.prev, sps.lsb_bits)
         if ref_idc:
             self.prev = (msb, lsb)
         return self.period, msb + lsb

@@ -73,7 +73,7 @@ def test_sub_layer_profile_and_level_fields_are_skipped():
     """A stream with temporal sub-layers lists a profile and level per sub-layer (x265 writes
     none, so this is built bit by bit from H.265 7.3.3)."""
     from app.video.bits import Bits
-    from app.video.hevc_order import _skip_profile_tier_level
+    from app.video.sps import skip_profile_tier_level
 
     bits = "1" * 96                       # general profile, tier, flags, level
     bits += "11" + "01" + "00" * 6        # sub-layer 0: profile and level; 1: level; reserved
@@ -82,7 +82,7 @@ def test_sub_layer_profile_and_level_fields_are_skipped():
         fields += "00110"                                   # then ue(v) = 5
         data = int(fields + "1" * (-len(fields) % 8), 2).to_bytes((len(fields) + 7) // 8, "big")
         b = Bits(data, escaped=False)
-        _skip_profile_tier_level(b, layers)
+        skip_profile_tier_level(b, layers)
         assert b.ue() == 5
 
 
