@@ -54,6 +54,7 @@ from tests.format_encoders import (
     x265,
 )
 from tests.media import media_dir
+from tests.size_changes import resized
 
 __all__ = ["DAV_JOINED_STARTS", "NAMES", "Variant", "make_variant"]
 
@@ -72,6 +73,7 @@ class Variant:
     damaged: tuple[int, ...] = ()           # frames whose packets were corrupted on purpose
     colour: dict = field(default_factory=dict)   # matrix/range the stream is tagged with
     clocks: tuple[str, ...] = ()            # camera clock written at each recording's start
+    sizes: tuple = ()                       # [first frame, width, height] per picture size
 
     @property
     def frame_count(self) -> int:
@@ -112,6 +114,16 @@ BUILDERS: dict[str, Callable] = {
     "ts_clock_wrap": _simple(".ts", lambda g: [*x264(g), *WRAPS_SOON]),
     "ps_clock_wrap": _simple(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf", "2",
                                                 "-q:v", "3", *WRAPS_SOON]),
+    # a change of the camera's settings mid-export: pictures of two sizes
+    "ts_h264_resized": resized(".ts", x264),                 # the clock runs on
+    "mkv_h264_resized": resized(".mkv", x264, up=False, remux=True),    # SPS in band
+    "h264_raw_resized": resized(".264", lambda g: x264(g, bframes=0), up=False, part="h264"),
+    "ts_hevc_resized": resized(".ts", x265),
+    "mpg_mpeg2_resized": resized(".mpg", lambda g: ["-c:v", "mpeg2video", "-g", str(g), "-bf",
+                                                    "2", "-q:v", "3", "-f", "vob"],
+                                 up=False, part=".mpg"),            # two recordings joined
+    "dav_h264_resized": resized(".dav", lambda g: x264(g, bframes=0), up=False, part="h264",
+                                dav=True),       # the recorder fell back to the sub-stream
     # 4. rotation
     "mp4_rotated": _rotated,
     "mp4_trimmed": _trimmed(".mp4"),    # phone footage cut on the phone: an edit list

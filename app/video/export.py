@@ -95,14 +95,14 @@ def export_snapshot(source: VideoSource | str | Path, index: int, out_png: str |
         "file": str(source.path), "file_sha256": file_sha256 or source_sha256(source),
         "frame_index": int(index), "pts": source.pts(index), "frame_count": source.frame_count,
         "fps": source.fps, "codec": source.codec, "container": source.index.container,
-        "width": source.width, "height": source.height,
+        "width": source.frame_size(index)[0], "height": source.frame_size(index)[1],
         "start_time": source.start_time.isoformat() if source.start_time else None,
         "timestamps": source.info.timestamps, "filters": chain.to_json(),
         "filters_text": chain.describe(), "image_width": int(image.shape[1]),
         "image_height": int(image.shape[0]), "png_sha256": hashlib.sha256(data).hexdigest(),
         "damaged": int(index) in source.damaged,
-        "rotation": source.rotation, "stored_width": source.index.width,
-        "stored_height": source.index.height, "segment": source.segment_of(index),
+        "rotation": source.rotation, "stored_width": source.index.size_at(index)[0],
+        "stored_height": source.index.size_at(index)[1], "segment": source.segment_of(index),
         "warnings": source.warnings,
         "exported_at": datetime.now(UTC).isoformat(), **(extra or {}),
     }
@@ -137,7 +137,8 @@ def export_clip(path: str | Path, start_frame: int, end_frame: int, out_path: st
                                a=start_frame, b=end_frame, last=n - 1), src.path)
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(f".{out.stem}.{os.getpid()}.part{out.suffix}")
-        copy = _gop_aligned(src.index, start_frame, end_frame)
+        sizes = src.sizes_between(int(start_frame), int(end_frame))
+        copy = _gop_aligned(src.index, start_frame, end_frame) and len(sizes) == 1
         try:
             if copy:
                 _stream_copy(src, start_frame, end_frame, tmp, progress, cancel)
@@ -158,9 +159,35 @@ def export_clip(path: str | Path, start_frame: int, end_frame: int, out_path: st
                 "rotation": src.rotation,
                 "damaged_frames": sorted(d for d in src.damaged if start_frame <= d <= end_frame),
                 "segments": [s for s in src.segments if start_frame <= s <= end_frame],
+                **_size_record(sizes),
                 "exported_at": datetime.now(UTC).isoformat()}
     _write_atomic(sidecar_path(out), json.dumps(meta, ensure_ascii=False, indent=2).encode())
     return digest
+
+
+def canvas(sizes: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """The encoded picture size of a clip: the largest of its pictures, made even (4:2:0)."""
+    w, h = max(s[1] for s in sizes), max(s[2] for s in sizes)
+    return w + w % 2, h + h % 2
+
+
+def centred(img: np.ndarray, width: int, height: int) -> np.ndarray:
+    """``img`` unscaled in the middle of a black ``width`` × ``height`` picture."""
+    h, w = img.shape[:2]
+    if (w, h) == (width, height):
+        return np.ascontiguousarray(img)
+    out = np.zeros((height, width, 3), dtype=np.uint8)
+    y, x = (height - h) // 2, (width - w) // 2
+    out[y:y + h, x:x + w] = img
+    return out
+
+
+def _size_record(sizes: list[tuple[int, int, int]]) -> dict:
+    """Sidecar fields of a clip whose pictures change size (empty for one size)."""
+    if len(sizes) < 2:
+        return {}
+    return {"picture_sizes": [{"first_frame": n, "width": w, "height": h} for n, w, h in sizes],
+            "padded_to": list(canvas(sizes))}
 
 
 def _out_format(out: Path) -> str | None:
@@ -205,15 +232,15 @@ def _reencode(src: VideoSource, start: int, end: int, tmp: Path, progress: Progr
     rate = Fraction(src.fps).limit_denominator(1001)
     with av.open(str(tmp), "w", format=_out_format(tmp)) as outp:
         stream = outp.add_stream("libx264", rate=rate)
-        stream.width, stream.height = src.width - src.width % 2, src.height - src.height % 2
+        stream.width, stream.height = canvas(src.sizes_between(start, end))
         stream.pix_fmt = "yuv420p"
         stream.options = {"crf": "16", "preset": "veryfast"}
         stream.codec_context.time_base = Fraction(1, 90000)
         for i in range(start, end + 1):
             if cancel is not None and cancel():
                 raise VideoCancelled(src.path)
-            img = src.read(i)[: stream.height, : stream.width]
-            frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(img), format="bgr24")
+            img = centred(src.read(i), stream.width, stream.height)
+            frame = av.VideoFrame.from_ndarray(img, format="bgr24")
             frame.pts = round((src.pts(i) - base) * 90000)
             frame.time_base = Fraction(1, 90000)
             for packet in stream.encode(frame):

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import numpy as np
 
-INDEX_VERSION = 21
+INDEX_VERSION = 22
 # one demuxed packet in decode order: (pts, dts, is keyframe, byte position or -1)
 Row = tuple[int | None, int | None, bool, int]
 _EMPTY = np.zeros(0, dtype=np.int64)
 ARRAYS = ("ticks", "seconds", "key_index", "key_seek", "pkt_pos", "pkt_size", "pkt_dts",
-          "key_lead", "pkt_pts", "key_pkt", "key_sync", "segments")
+          "key_lead", "pkt_pts", "key_pkt", "key_sync", "segments", "size_runs")
 META = ("mode", "container", "codec", "width", "height", "pix_fmt", "fps", "file_size",
         "bit_rate", "sample_aspect", "start_time", "truncated", "warnings", "seek_by", "prefix",
         "rotation", "matrix", "full_range", "segment_clock", "unpack", "stream_id", "stream_no",
@@ -29,6 +29,10 @@ META = ("mode", "container", "codec", "width", "height", "pix_fmt", "fps", "file
 
 def empty() -> np.ndarray:
     return _EMPTY.copy()
+
+
+def no_runs() -> np.ndarray:
+    return np.zeros((0, 3), dtype=np.int64)
 
 
 def leading_frames(pts: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -90,6 +94,9 @@ class FrameIndex:
     stream_id: int = -1        # the video stream shown (app.video.tracks): its container id
     stream_no: int = -1        # and its number in the file
     unmarked_keys: bool = False  # H.264 I-pictures entered without a recovery-point SEI
+    # (first frame, width, height) of each run of one picture size, when the size changes
+    # mid-file (app.video.picture_size); empty: every frame is width × height
+    size_runs: np.ndarray = field(default_factory=no_runs)
 
     @property
     def frame_count(self) -> int:
@@ -112,6 +119,19 @@ class FrameIndex:
         """Last frame index of the GOP starting at keyframe ``slot``."""
         nxt = slot + 1
         return int(self.key_index[nxt]) - 1 if nxt < self.key_index.size else self.frame_count - 1
+
+    def size_at(self, i: int) -> tuple[int, int]:
+        """Stored (width, height) of frame ``i``."""
+        if not self.size_runs.size:
+            return self.width, self.height
+        run = self.size_runs[max(0, int(np.searchsorted(self.size_runs[:, 0], i, "right")) - 1)]
+        return int(run[1]), int(run[2])
+
+    def runs_between(self, first: int, last: int) -> list[tuple[int, int, int]]:
+        """``(first frame, width, height)`` of each size run that frames first..last fall in
+        (the first starts at ``first``)."""
+        starts = [first] + [int(r[0]) for r in self.size_runs if first < r[0] <= last]
+        return [(s, *self.size_at(s)) for s in starts]
 
     def index_of_ticks(self, ticks: int) -> int | None:
         j = int(np.searchsorted(self.ticks, ticks))

@@ -62,6 +62,7 @@ from app.video.keyframes import is_random_access
 from app.video.nal import stream_framing, vcl_type
 from app.video.packed import Unpacker, is_packed
 from app.video.picture_order import tracker_for
+from app.video.picture_size import SizeWatch, size_note
 from app.video.recovery import Refresh
 from app.video.stamps import StampCheck
 from app.video.streams import (
@@ -148,6 +149,15 @@ def open_container(path: Path) -> InputContainer:
 
 def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     """Demux ``path`` once (no decoding) and return its frame index."""
+    watch = SizeWatch()
+    index = _indexed(path, fps_hint, watch)
+    index.size_runs = watch.runs(index)
+    if index.size_runs.size:
+        index.warnings.append(size_note(index.size_runs))
+    return index
+
+
+def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex:
     size = check_readable(path)
     warnings: list[str] = []
     truncated = False
@@ -162,6 +172,7 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
         fmt = container.format.name.split(",")[0]
         nal_codec = cc.name if cc.name in ("h264", "hevc") else None
         framing = stream_framing(cc.name, cc.extradata)     # None unless length-prefixed
+        watch.start(cc.name, framing, cc.width, cc.height)
         pairs = FieldPairs(cc.extradata) if cc.name == "h264" else None
         refresh = Refresh(framing) if cc.name == "h264" else None   # intra refresh
         stamps = StampCheck(cc.name, cc.extradata, bool(cc.has_b_frames)) \
@@ -187,21 +198,24 @@ def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
                 first.feed(pkt)
                 if not rows and fmt in PTS_CONTAINERS and pkt.pts is not None:
                     nal_codec = poc = None  # real presentation timestamps: no bitstream peeking
-                key = bool(pkt.is_keyframe) and is_random_access(
-                    cc.name, memoryview(pkt)[:4096].tobytes(), framing) is not False
-                lied = lied or key != bool(pkt.is_keyframe)     # (app.video.keyframes)
+                flagged = bool(pkt.is_keyframe)
+                key_head = memoryview(pkt)[:4096].tobytes() if flagged else b""
+                key = flagged and is_random_access(cc.name, key_head, framing) is not False
+                lied = lied or key != flagged       # (app.video.keyframes)
+                if key:
+                    watch.feed(len(rows), key_head, pkt.pts, pkt.pos)
                 rows.append((pkt.pts, pkt.dts, key, pkt.pos if pkt.pos is not None else -1))
                 sizes.append(pkt.size)
                 if refresh is not None:
                     refresh.feed(memoryview(pkt), key)
                 if stamps is not None:
                     stamps.feed(pkt.pts, pkt.dts, memoryview(pkt), key)
-                head = memoryview(pkt)[:4096 if key else 1024].tobytes() \
+                head = (key_head or memoryview(pkt)[:1024].tobytes()) \
                     if nal_codec or poc is not None or not_coded else b""
                 types.append(vcl_type(head, nal_codec) if nal_codec
                              else vop_type(head) if vops else None)
                 if pairs is not None and pairs.possible:
-                    head = head or memoryview(pkt)[:4096 if key else 1024].tobytes()
+                    head = head or key_head or memoryview(pkt)[:1024].tobytes()
                     second.append(pairs.second_field(head))
                 else:
                     second.append(False)

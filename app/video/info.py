@@ -37,6 +37,9 @@ class VideoInfo:
     segment_clocks: tuple[str, ...] = ()
     # pts (seconds from the first frame) of each recording's first frame
     segment_seconds: tuple[float, ...] = (0.0,)
+    # (first frame, width, height) of each run of one picture size, stored orientation, when
+    # the size changes mid-file; () when every frame is width × height
+    sizes: tuple[tuple[int, int, int], ...] = ()
 
     @classmethod
     def from_index(cls, path: Path, index: FrameIndex) -> VideoInfo:
@@ -53,7 +56,8 @@ class VideoInfo:
                    segments=tuple(index.segment_starts),
                    segment_clocks=tuple(index.segment_clock),
                    segment_seconds=tuple(float(index.seconds[s]) if s < len(index.seconds)
-                                         else 0.0 for s in index.segment_starts))
+                                         else 0.0 for s in index.segment_starts),
+                   sizes=tuple((int(n), int(w), int(h)) for n, w, h in index.size_runs))
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -63,6 +67,7 @@ class VideoInfo:
         data["segments"] = list(self.segments)
         data["segment_clocks"] = list(self.segment_clocks)
         data["segment_seconds"] = list(self.segment_seconds)
+        data["sizes"] = [list(r) for r in self.sizes]
         return data
 
     @classmethod
@@ -75,6 +80,7 @@ class VideoInfo:
         data["segments"] = tuple(data.get("segments", (0,)))
         data["segment_clocks"] = tuple(data.get("segment_clocks", ()))
         data["segment_seconds"] = tuple(data.get("segment_seconds", (0.0,)))
+        data["sizes"] = tuple(tuple(r) for r in data.get("sizes", ()))
         return cls(**data)
 
 

@@ -79,6 +79,15 @@ class VideoSource:
     def height(self) -> int:
         return self.index.width if self.index.rotation in (90, 270) else self.index.height
 
+    def frame_size(self, i: int) -> tuple[int, int]:
+        """(width, height) of frame ``i`` as shown: pictures may change size mid-file."""
+        w, h = self.index.size_at(self._check(i))
+        return (h, w) if self.index.rotation in (90, 270) else (w, h)
+
+    def sizes_between(self, first: int, last: int) -> list[tuple[int, int, int]]:
+        """``(first frame, width, height)`` as shown, per picture size within first..last."""
+        return [(n, *self.frame_size(n)) for n, _w, _h in self.index.runs_between(first, last)]
+
     @property
     def segments(self) -> list[int]:
         """First frame of each recording in the file (DVR exports join several)."""

@@ -16,7 +16,7 @@ VOP = b"\x00\x00\x01\xb6"
 I_VOP, P_VOP, B_VOP, S_VOP = 0, 1, 2, 3
 NOT_CODED = -1     # the picture type given a not-coded picture: it yields no frame
 _VOL_CODES = tuple(b"\x00\x00\x01" + bytes([c]) for c in range(0x20, 0x30))
-_EXTENDED_PAR, _GRAYSCALE = 15, 3
+_EXTENDED_PAR, _RECTANGULAR, _GRAYSCALE = 15, 0, 3
 _VBV_BITS = 79   # bit rate, buffer size and occupancy with their marker bits
 
 
@@ -29,6 +29,13 @@ def vop_type(data: bytes) -> int | None:
 def time_bits(data: bytes) -> int | None:
     """Width in bits of ``vop_time_increment`` from the first layer header (VOL) in ``data``
     (ISO/IEC 14496-2, 6.2.3); None when there is none or it cannot be read."""
+    vol = layer_header(data)
+    return vol[0] if vol else None
+
+
+def layer_header(data: bytes) -> tuple[int, tuple[int, int] | None] | None:
+    """``(time field bits, (width, height))`` of the first layer header (VOL) in ``data``; the
+    size is None for a layer that is not rectangular or cut short; None when no VOL reads."""
     starts = [at for at in (data.find(code) for code in _VOL_CODES) if at >= 0]
     if not starts:
         return None
@@ -45,14 +52,31 @@ def time_bits(data: bytes) -> int | None:
             bits.u(3)                          # chroma_format, low_delay
             if bits.u(1):
                 bits.u(_VBV_BITS)
-        if bits.u(2) == _GRAYSCALE and verid != 1:
+        shape = bits.u(2)
+        if shape == _GRAYSCALE and verid != 1:
             bits.u(4)
         if not bits.u(1):                      # marker
             return None
         resolution = bits.u(16)
     except IndexError:
         return None
-    return max(1, (resolution - 1).bit_length()) if resolution else None
+    if not resolution:
+        return None
+    width = max(1, (resolution - 1).bit_length())
+    return width, _layer_size(bits, width) if shape == _RECTANGULAR else None
+
+
+def _layer_size(bits: Bits, time_width: int) -> tuple[int, int] | None:
+    try:
+        bits.u(1)                              # marker
+        if bits.u(1):                          # fixed_vop_rate
+            bits.u(time_width)
+        bits.u(1)
+        width = bits.u(13)
+        bits.u(1)
+        return width, bits.u(13)
+    except IndexError:
+        return None
 
 
 class NotCoded:
