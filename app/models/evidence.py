@@ -82,6 +82,9 @@ class EvidenceItem(Versioned, Timestamped, Base):
     # and start by the camera clock as the file writes it, JSON (services.evidence.segments);
     # "" = one recording, timed from start_time alone.
     segments_json: Mapped[str] = mapped_column(Text, default="")
+    # Pictures of more than one size (a change of the camera's settings mid-export): the first
+    # frame, width and height of each run, JSON (services.evidence.picture_sizes); "" = one size
+    sizes_json: Mapped[str] = mapped_column(Text, default="")
     codec: Mapped[str] = mapped_column(String(32), default="")
     width: Mapped[int | None] = mapped_column(Integer)
     height: Mapped[int | None] = mapped_column(Integer)

@@ -28,7 +28,7 @@ from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ConflictError, PermissionDenied, ValidationError
 from app.services.common.limits import check_instant, check_offset
 from app.services.common.rows import flush_or_conflict
-from app.services.evidence import segments
+from app.services.evidence import picture_sizes, segments
 from app.services.evidence.custody import log_custody
 from app.services.evidence.items import EvidenceDTO, case_of_id, load_item, to_dto
 from app.services.evidence.store import (
@@ -103,6 +103,7 @@ def register_import(session: Session, actor: Actor, case_id: int, prepared: Prep
         return ImportResult(to_dto(existing), duplicate=True)
     info = prepared.info
     recordings = segments.from_info(info, case.tz)
+    shown, runs = picture_sizes.shown_runs(info)
     start = (start_time or stamp_from_name(prepared.original_name, case.tz)
              or (recordings[0].clock if recordings else None)
              or getattr(info, "start_time", None))
@@ -112,9 +113,9 @@ def register_import(session: Session, actor: Actor, case_id: int, prepared: Prep
         original_path=prepared.original_path, original_mtime=prepared.original_mtime,
         imported_by_id=actor.user_id, camera_id=camera_id, acquisition=acquisition,
         acquisition_note=acquisition_note, start_time=start, offset_override_s=offset_override_s,
-        segments_json=segments.encode(recordings),
-        codec=getattr(info, "codec", "") or "", width=getattr(info, "width", None),
-        height=getattr(info, "height", None), fps=getattr(info, "fps", None),
+        segments_json=segments.encode(recordings), sizes_json=picture_sizes.encode(runs),
+        codec=getattr(info, "codec", "") or "", width=shown[0] or None,
+        height=shown[1] or None, fps=getattr(info, "fps", None),
         frame_count=getattr(info, "frame_count", None), duration_s=getattr(info, "duration", None),
         notes=notes,
     )

@@ -16,6 +16,8 @@ from app.services.common.context import Actor, Perm, require
 from app.services.common.rows import get_or_raise
 from app.services.evidence.cameras import CameraDTO, offset_in_force
 from app.services.evidence.cameras import to_dto as camera_dto
+from app.services.evidence.picture_sizes import decode as decode_sizes
+from app.services.evidence.picture_sizes import size_at
 from app.services.evidence.segments import Recording, camera_time
 from app.services.evidence.segments import decode as decode_recordings
 from app.services.evidence.segments import pts_at as recording_pts_at
@@ -55,6 +57,12 @@ class EvidenceDTO:
     version: int
     # joined recordings with the camera clock the file writes at each start; () = one
     recordings: tuple[Recording, ...] = ()
+    # (first frame, width, height) as shown, when the picture size changes; () = one size
+    sizes: tuple[tuple[int, int, int], ...] = ()
+
+    def size_at(self, frame: int) -> tuple[int | None, int | None]:
+        """(width, height) of ``frame`` as shown."""
+        return size_at(self.sizes, frame, self.width, self.height)
 
     @property
     def short_hash(self) -> str:
@@ -104,7 +112,7 @@ def to_dto(ev: EvidenceItem) -> EvidenceDTO:
         offset_source=source, codec=ev.codec or "", width=ev.width, height=ev.height, fps=ev.fps,
         frame_count=ev.frame_count, duration_s=ev.duration_s, filters_json=ev.filters_json or "",
         notes=ev.notes or "", version=ev.version,
-        recordings=decode_recordings(ev.segments_json),
+        recordings=decode_recordings(ev.segments_json), sizes=decode_sizes(ev.sizes_json),
     )
 
 

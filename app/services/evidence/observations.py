@@ -24,6 +24,8 @@ from app.services.common.errors import ConflictError, ValidationError
 from app.services.common.rows import flush_or_conflict, get_or_raise
 from app.services.evidence.items import load_item
 from app.services.evidence.items import to_dto as evidence_dto
+from app.services.evidence.picture_sizes import decode as decode_sizes
+from app.services.evidence.picture_sizes import size_at
 
 TAGS = ("vehicle", "person", "plate", "direction", "key")  # codes; the UI translates them
 # "key": a key frame — the PDF case summary shows key frames (all observations when none is).
@@ -96,8 +98,10 @@ def _validate(session: Session, case_id: int, ev: EvidenceItem, data: Observatio
                                   index=data.frame_index, last=(ev.frame_count or 1) - 1)
     if data.roi is not None:
         x, y, w, h = data.roi
+        width, height = size_at(decode_sizes(ev.sizes_json), data.frame_index, ev.width,
+                                ev.height)
         if w <= 0 or h <= 0 or x < 0 or y < 0 or (
-                ev.width and ev.height and (x + w > ev.width or y + h > ev.height)):
+                width and height and (x + w > width or y + h > height)):
             errors["roi"] = _("The marked rectangle must lie inside the image.")
     unknown = [t for t in data.tags if t not in TAGS]
     if unknown:

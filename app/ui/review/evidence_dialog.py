@@ -50,7 +50,7 @@ class EvidenceDialog(QDialog):
         form.addRow(self.tr("Original file"), QLabel(f"{ev.original_name}\n{ev.original_path}", self))
         form.addRow(self.tr("Size"), QLabel(self.tr("{n} bytes").format(n=f"{ev.size:,}"), self))
         form.addRow(self.tr("Video"), QLabel(
-            f"{ev.codec} {ev.width}×{ev.height}  {ev.fps or 0:.3f} fps  {ev.frame_count} "
+            f"{ev.codec} {self._sizes_text(ev)}  {ev.fps or 0:.3f} fps  {ev.frame_count} "
             + self.tr("frames"), self))
         self.camera = QComboBox(self)
         self.camera.addItem(self.tr("(not set)"), None)
@@ -107,6 +107,13 @@ class EvidenceDialog(QDialog):
         buttons = accept_cancel_buttons(self, self.save, Button.Save)
         form.addRow(buttons)
         self._fill_log()
+
+    def _sizes_text(self, ev: items.EvidenceDTO) -> str:
+        """"1920×1080", or each size with the frame it starts at when the size changes."""
+        if not ev.sizes:
+            return f"{ev.width}×{ev.height}"
+        return self.tr("picture size changes: {sizes}").format(sizes=", ".join(
+            self.tr("{w}×{h} from frame {n}").format(w=w, h=h, n=n) for n, w, h in ev.sizes))
 
     def _recordings_table(self, spans: tuple[RecordingSpan, ...]) -> QTableWidget | None:
         """Each recording of a joined DVR export: its starts and its frames (None for one)."""

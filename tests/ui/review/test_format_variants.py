@@ -124,3 +124,39 @@ def test_the_warning_banner_follows_the_clip(qtbot, empty_bench):
                         timeout=20000)
         assert panel.clip_view.banner.isVisible() == warned
         assert ("第一个关键帧" in panel.clip_view.banner.text()) == warned
+
+
+def test_stepping_across_a_change_of_picture_size_shows_each_picture_whole(
+        qtbot, zh_ui, empty_bench, tmp_path):
+    """The recorder fell back to a smaller stream half way: the bench shows each frame at its
+    own size, fitted, and the details name both sizes."""
+    from app.ui.review.evidence_dialog import EvidenceDialog
+
+    panel, world = empty_bench
+    v = make_variant("mkv_h264_resized", frames=60)          # 320×240, then 160×120
+    ev = evidence.import_clip(world["factory"], world["paths"], SYSTEM, world["ids"]["case"],
+                              v.path).evidence
+    panel.reload()
+    panel.open_evidence(ev.id)
+    qtbot.waitUntil(lambda: panel.player is not None and panel.player.shown_index == 0,
+                    timeout=20000)
+    assert "画面尺寸" in panel.clip_view.banner.text()
+    change = v.sizes[1][0]
+    panel.player.seek(change - 1)
+    qtbot.waitUntil(lambda: panel.player.shown_index == change - 1, timeout=10000)
+    view = panel.clip_view.frame_view
+    before = view.zoom()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: panel.player.shown_index == change, timeout=10000)
+    assert panel.player.raw_frame.shape[:2] == (120, 160)
+    assert (view.image().width(), view.image().height()) == (160, 120)
+    assert frame_index_of(panel.player.raw_frame) == v.codes[change]
+    assert view.zoom() > before * 1.5                         # fitted again, not left small
+    view.grab().save(str(tmp_path / "smaller.png"))
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: panel.player.shown_index == change - 1, timeout=10000)
+    assert panel.player.raw_frame.shape[:2] == (240, 320)
+    dialog = EvidenceDialog(world["factory"], SYSTEM, ev, [])
+    qtbot.addWidget(dialog)
+    text = " ".join(label.text() for label in dialog.findChildren(type(panel.clip_view.banner)))
+    assert "第 0 帧起 320×240" in text and f"第 {change} 帧起 160×120" in text

@@ -579,6 +579,14 @@
         <translation>保管链记录</translation>
     </message>
     <message>
+        <source>picture size changes: {sizes}</source>
+        <translation>画面尺寸有改变：{sizes}</translation>
+    </message>
+    <message>
+        <source>{w}×{h} from frame {n}</source>
+        <translation>第 {n} 帧起 {w}×{h}</translation>
+    </message>
+    <message>
         <source>Recording</source>
         <translation>录像段</translation>
     </message>
