@@ -101,7 +101,7 @@ muts = [
  ("app/video/bitstream.py", "if not_coded is not None and not_coded(head):", "if False:"),
  # packets from file bytes carry FFmpeg's zeroed padding (tests/video/test_mpeg4_part2.py)
  ("app/video/packet.py", "    packet = av.Packet(len(data))", "    return av.Packet(data)"),
- ("app/video/bitstream.py", "if index.unpack else demuxed", "if False else demuxed"),
+ ("app/video/bitstream.py", "if index.unpack else stream_packets", "if False else stream_packets"),
  # exports that start at an open-GOP keyframe or mid-GOP (tests/video/test_cut_exports.py)
  ("app/video/streams.py", "    keep[first:end] &= timeline[first:end] >= timeline[shown]\n", ""),
  ("app/video/streams.py", ">= timeline[shown]\n", "> timeline[shown]\n"),
@@ -232,6 +232,21 @@ muts = [
  ("app/services/evidence/picture_sizes.py", "    runs = tuple((int(n), int(b), int(a)) if turned else", "    runs = tuple((int(n), int(a), int(b)) if turned else"),
  ("app/services/evidence/picture_sizes.py", "    return ((h, w) if turned else (w, h)), runs", "    return (w, h), runs"),
  ("app/services/evidence/picture_sizes.py", "        if run[0] > frame:", "        if run[0] >= frame:"),
+ # streams that begin mid-file; the picture sizes of a stream entered by position
+ # (tests/video/test_late_streams.py, tests/video/test_triage.py)
+ ("app/video/tracks.py", "    except IndexError:\n        return", "    except KeyError:\n        return"),
+ ("app/video/unshown.py", "           if nxt - pos > 2 * size + GAP]", "           if False]"),
+ ("app/video/unshown.py", "(packets[:, 1] & 0x40 != 0)]", "(packets[:, 1] & 0x40 >= 0)]"),
+ ("app/video/unshown.py", "packets[:, 4].astype(int) + 1, 0)", "packets[:, 4].astype(int), 0)"),
+ ("app/video/unshown.py", "(head[:, 3] >> 4 == 0xE)", "(head[:, 3] >= 0xC0)"),
+ ("app/video/unshown.py", "    for size, lead in ((188, 0), (192, 4)):", "    for size, lead in ((188, 0),):"),
+ ("app/video/unshown.py", "            others = reader(data) - shown", "            others = reader(data)"),
+ ("app/video/unshown.py", "    out = [(m - 1, pos + size, nxt - pos - size)", "    out = [(m, pos + size, nxt - pos - size)"),
+ ("app/video/unshown.py", "            if budget <= 0:\n                break", "            if False:\n                break"),
+ ("app/video/index.py", "        named = {int(s.id) for s in [stream, *other_videos(container, stream)]}", "        named = {int(s.id) for s in container.streams.video}"),
+ ("app/video/bitstream.py", "(row + 1 < known.size and int(known[row + 1]) == p)", "False"),
+ ("app/video/bitstream.py", "_timeline(index, pos_list)[taken]", "_timeline(index, pos_list)[:len(taken)]"),
+ ("app/video/bitstream.py", "if index.seek_by == \"pos\" and index.pkt_pts.size", "if False"),
 ]
 only = sys.argv[1:]          # run only the mutants whose text holds one of these
 muts = [m for m in muts if not only or any(o in m[0] + m[1] + m[2] for o in only)]
@@ -253,6 +268,7 @@ TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
          "tests/video/test_keyframes.py", "tests/video/test_bad_input.py",
          "tests/video/test_formats.py::test_joined_exports_are_segments_not_truncation",
          "tests/video/test_size_changes.py", "tests/services/evidence/test_picture_sizes.py",
+         "tests/video/test_late_streams.py", "tests/video/test_triage.py",
          "tests/video/test_formats.py::test_every_variant_counts_reads_and_steps_exactly"]
 
 def run_tests() -> subprocess.CompletedProcess:

@@ -25,7 +25,7 @@ from app.video.errors import VideoCancelled
 from app.video.index import FrameIndex, open_container
 from app.video.nal import Framing, headers, stream_framing
 from app.video.packed import Unpacker
-from app.video.tracks import main_video
+from app.video.tracks import demuxed, main_video
 from app.video.vop import B_VOP, I_VOP, NotCoded, vop_type
 
 INTRA, REF, NONREF = 0, 1, 2
@@ -89,6 +89,23 @@ def picture_kind(data: bytes, codec: str, key: bool,
     return None
 
 
+def _timeline(index: FrameIndex, pos: list[int]) -> np.ndarray:
+    """The index's timeline pts of each packet of a stream entered by position (joined
+    recordings whose clocks restart keep one timeline there), found by its byte position;
+    pictures split out of one PES share their position and follow in order."""
+    out = np.full(len(pos), np.iinfo(np.int64).min, dtype=np.int64)
+    known, row = index.pkt_pos, -1
+    for k, p in enumerate(pos):
+        if row >= 0 and (p < 0 or (row + 1 < known.size and int(known[row + 1]) == p)):
+            row += 1
+        else:
+            j = int(np.searchsorted(known, p))
+            row = j if p >= 0 and j < known.size and int(known[j]) == p else -1
+        if 0 <= row < index.pkt_pts.size:
+            out[k] = index.pkt_pts[row]
+    return out
+
+
 def _frame_numbers(index: FrameIndex, pts: np.ndarray, n_packets: int) -> np.ndarray:
     """Presentation index of each packet (decode order); -1 where it maps to no frame."""
     if index.mode == "pts":
@@ -106,14 +123,16 @@ def read_signal(path: Path, index: FrameIndex,
                 cancel: Callable[[], bool] | None = None) -> BitstreamSignal:
     """Demux ``path`` once: every picture's size and kind, placed in presentation order."""
     sizes, keys, pts_list, kinds = [], [], [], []
+    pos_list: list[int] = []
+    taken: list[int] = []       # the packets that are pictures (an N-VOP is none)
     codec = index.codec
     none = np.iinfo(np.int64).min
     with open_container(path) as container:
         stream = main_video(container, index)
         max_pts = None
         try:
-            demuxed = container.demux(stream)
-            packets = Unpacker(stream).packets(demuxed) if index.unpack else demuxed
+            stream_packets = demuxed(container, stream)
+            packets = Unpacker(stream).packets(stream_packets) if index.unpack else stream_packets
             not_coded = NotCoded(stream.codec_context.extradata) if codec == "mpeg4" else None
             framing = stream_framing(codec, stream.codec_context.extradata)
             for n, pkt in enumerate(packets):
@@ -123,6 +142,7 @@ def read_signal(path: Path, index: FrameIndex,
                     raise VideoCancelled(path)
                 key = bool(pkt.is_keyframe)
                 head = memoryview(pkt)[:4096 if key else 64].tobytes()
+                pos_list.append(-1 if pkt.pos is None else pkt.pos)   # (every packet: rows)
                 if not_coded is not None and not_coded(head):
                     continue        # no picture (see app.video.vop)
                 kind = picture_kind(head, codec, key, framing) \
@@ -136,9 +156,12 @@ def read_signal(path: Path, index: FrameIndex,
                 keys.append(key)
                 kinds.append(kind)
                 pts_list.append(none if pkt.pts is None else pkt.pts)
+                taken.append(len(pos_list) - 1)
         except av.error.FFmpegError:
             pass    # a damaged tail: use what was read (the index says how much can be shown)
-    frame_of = _frame_numbers(index, np.array(pts_list, dtype=np.int64), len(sizes))
+    stamps = _timeline(index, pos_list)[taken] if index.seek_by == "pos" and index.pkt_pts.size \
+        else np.array(pts_list, dtype=np.int64)
+    frame_of = _frame_numbers(index, stamps, len(sizes))
     out_sizes = np.full(index.frame_count, np.nan)
     out_kinds = np.full(index.frame_count, REF, dtype=np.int8)
     ok = frame_of >= 0

@@ -18,6 +18,7 @@ from app.i18n import _
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex
 from app.video.packet import padded_packet
+from app.video.tracks import demuxed
 from app.video.unmarked import entered
 
 Frames = Generator[tuple[int, av.VideoFrame], None, None]
@@ -158,7 +159,7 @@ class CountedFrames:
                 container.seek(target, stream=stream, backward=True)
             cc.flush_buffers()
             m: int | None = None
-            for packet in container.demux(stream):
+            for packet in demuxed(container, stream):
                 if packet.size == 0:
                     continue
                 if m is None:

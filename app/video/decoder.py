@@ -23,7 +23,7 @@ from app.video.droppable import Judge, packet_judge
 from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
 from app.video.splice import PositionedDemuxer
-from app.video.tracks import main_video
+from app.video.tracks import demuxed, main_video
 from app.video.unmarked import entered
 
 Sink = Callable[[int, av.VideoFrame], object]   # what it returns is ignored
@@ -264,7 +264,7 @@ class FrameDecoder(CountedFrames):
         for attempt in range(slot, -1, -1):
             container.seek(int(self.index.key_seek[attempt]), stream=stream, backward=True)
             self._cc.flush_buffers()
-            frames = self._decode_stream(container.demux(stream))
+            frames = self._decode_stream(demuxed(container, stream))
             first = next(frames, None)
             if first is None:
                 return None

@@ -19,7 +19,7 @@ from app.video.errors import VideoCancelled, VideoError
 from app.video.filters import FilterChain
 from app.video.index import FrameIndex
 from app.video.source import VideoSource, open_video
-from app.video.tracks import main_video
+from app.video.tracks import demuxed, main_video
 
 Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None
@@ -205,7 +205,7 @@ def _stream_copy(src: VideoSource, start: int, end: int, tmp: Path, progress: Pr
         outs = outp.add_stream_from_template(ins)
         inp.seek(int(index.key_seek[index.key_slot(start)]), stream=ins, backward=True)
         shift, done = None, 0
-        for packet in inp.demux(ins):
+        for packet in demuxed(inp, ins):
             if packet.size == 0 or packet.pts is None:
                 continue
             if packet.pts > hi and packet.is_keyframe:

@@ -73,8 +73,17 @@ from app.video.streams import (
     stream_index,
 )
 from app.video.timed import timed_index
-from app.video.tracks import main_video, nominal_fps, sample_aspect, start_time_of, streams_note
+from app.video.tracks import (
+    demuxed,
+    main_video,
+    nominal_fps,
+    other_videos,
+    sample_aspect,
+    start_time_of,
+    streams_note,
+)
 from app.video.unmarked import needs_look, unmarked_intra
+from app.video.unshown import unshown_note
 from app.video.untimed import needs_times, picture_orders, with_times
 from app.video.vop import NotCoded, vop_type
 
@@ -229,6 +238,8 @@ def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex
         except av.error.FFmpegError:
             truncated = True
         truncated = truncated or last_corrupt   # damage mid-file is flagged when decoded
+        named = {int(s.id) for s in [stream, *other_videos(container, stream)]}
+        warnings.extend(unshown_note(path, fmt, rows, sizes, named, size))
         truncated = truncated or ends_early(path, fmt, size)
         listed = int(stream.frames or 0) if fmt == "mov" else 0
         if listed and len(rows) < listed:
@@ -337,7 +348,7 @@ def _demuxed(container: InputContainer, stream: VideoStream,
              fmt: str) -> tuple[Iterator[av.Packet], bool]:
     """The stream's packets, unpacked when it packs B-frames (see :mod:`app.video.packed`),
     and whether it does."""
-    packets = container.demux(stream)
+    packets = demuxed(container, stream)
     if stream.codec_context.name != "mpeg4" or fmt in PTS_CONTAINERS | RAW_FORMATS:
         return packets, False
     head = next(packets, None)

@@ -21,7 +21,7 @@ from av.container import InputContainer
 from app.i18n import _
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex
-from app.video.tracks import has_video, main_video
+from app.video.tracks import demuxed, has_video, main_video
 
 # the decoder is set up from the whole file: the demuxer only has to find the stream
 PROBES = [{"probesize": str(size), "analyzeduration": "0", "fpsprobesize": "0"}
@@ -140,7 +140,7 @@ class PositionedDemuxer:
         index = self.index
         pos, key, sync = index.pkt_pos, int(index.key_pkt[slot]), int(index.key_sync[slot])
         n = -1
-        for packet in container.demux(main_video(container, index)):
+        for packet in demuxed(container, main_video(container, index)):
             if packet.size == 0:
                 continue
             where = packet.pos if packet.pos is not None and packet.pos >= 0 else None

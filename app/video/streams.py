@@ -23,7 +23,7 @@ from app.video.dav import segment_clocks
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex, Row, empty, leading_frames
 from app.video.recovery import Refresh, usable
-from app.video.tracks import main_video
+from app.video.tracks import demuxed, main_video
 
 POS_FORMATS = {"mpegts", "mpeg", "dhav", "mpegtsraw"}
 WRAP = 1 << 33                      # MPEG system clock: 33-bit timestamps
@@ -79,7 +79,7 @@ def seeks_by_time(path: Path, rows: list[Row]) -> bool:
         with av.open(str(path), metadata_errors="ignore") as container:
             stream = main_video(container)
             container.seek(int(target), stream=stream, backward=True)
-            landed = next((p for p in container.demux(stream) if p.size), None)
+            landed = next((p for p in demuxed(container, stream) if p.size), None)
     except av.error.FFmpegError:
         return False
     return landed is not None and landed.pos == rows[keys[-1]][3]

@@ -47,13 +47,25 @@ def main_video(container: InputContainer, index: FrameIndex | None = None) -> Vi
     return max(_pictures(container), key=lambda s: (_area(s), -s.index))
 
 
+def demuxed(container: InputContainer, stream: VideoStream) -> Iterator[av.Packet]:
+    """``container.demux(stream)``, safe against streams that appear mid-file (an audio track
+    switched on in one of the joined recordings, a recorder's private data). PyAV leaves
+    their packets out, then fails on them ("list index out of range") while it hands out the
+    end-of-stream packets, after every packet of ``stream`` and the stream's own end packet:
+    that failure is the end."""
+    try:
+        yield from container.demux(stream)
+    except IndexError:
+        return
+
+
 def main_packets(path: Path, stream_no: int) -> Iterator[av.Packet]:
     """The shown stream's packets with data, in decode order, read again from the start: a
     second pass over a file being indexed (nothing if that stream is no longer found)."""
     with av.open(str(path), metadata_errors="ignore") as container:
         stream = main_video(container)
         if stream.index == stream_no:
-            yield from (packet for packet in container.demux(stream) if packet.size)
+            yield from (packet for packet in demuxed(container, stream) if packet.size)
 
 
 def has_video(container: InputContainer, index: FrameIndex | None = None) -> bool:

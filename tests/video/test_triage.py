@@ -4,11 +4,15 @@ known by construction), intra-only fallback, cancel, what was decoded vs only tr
 from __future__ import annotations
 
 import json
+import subprocess
 
+import numpy as np
 import pytest
 
-from app.video import VideoCancelled, VideoError, scan_activity
+from app.video import VideoCancelled, VideoError, open_video, scan_activity
+from app.video.bitstream import read_signal
 from app.video.triage import TriageResult, merge, scan_triage, subtract
+from tests.formats import make_variant
 from tests.scenes import Event, found, make_scene
 
 SIZE = (320, 180)
@@ -91,3 +95,39 @@ def test_range_arithmetic():
     assert merge([(0, 5), (8, 9)], gap=2) == [(0, 9)]
     assert subtract([(0, 100)], [(10, 20), (50, 200)]) == [(0, 9), (21, 49)]
     assert subtract([(0, 5)], []) == [(0, 5)]
+
+
+def test_triage_reads_the_picture_sizes_of_every_recording_of_a_joined_export(tmp_path):
+    """A DVR export of two recordings whose clocks restart: the second recording's picture
+    sizes were placed on no frame, so triage looked there only at its 30 s probes and missed
+    a car that crossed between them."""
+    quiet = make_scene([], frames=600, size=SIZE, noise=1.5, gop=100)
+    later = make_scene([Event("car", 300, 350)], frames=600, size=SIZE, noise=1.5, gop=100)
+    parts = []
+    for n, src in enumerate((quiet, later)):
+        part = tmp_path / f"{n}.ts"
+        subprocess.run(["ffmpeg", "-v", "error", "-i", str(src), "-c", "copy", "-bsf:v",
+                        "h264_mp4toannexb", str(part)], check=True)
+        parts.append(part.read_bytes())
+    joined = tmp_path / "joined.ts"
+    joined.write_bytes(b"".join(parts))
+    with open_video(joined) as video:
+        assert video.segments == [0, 600]
+        signal = read_signal(joined, video.index)
+    assert not np.isnan(signal.sizes).any()
+    tri = scan_triage(joined, workers=1)
+    car = Event("car", 900, 950)
+    assert tri.method == "triage" and found(car, tri.segments), tri.segments
+    assert any(a <= car.last and b >= car.first for a, b in tri.decoded)
+
+
+@pytest.mark.parametrize("name", ["ts_joined_restart", "dav_joined", "flv_h264_reconnect",
+                                  "mkv_h264_clock_back", "ps_h264", "mpg_mpeg4_dropped"])
+def test_every_picture_of_a_stream_entered_by_position_has_its_size(name):
+    """Joined recordings, pictures that share one PES (ps_h264), not-coded pictures between
+    them (mpg_mpeg4_dropped): each picture's size lands on its own frame."""
+    v = make_variant(name, frames=100)
+    with open_video(v.path) as video:
+        assert video.index.seek_by == "pos"
+        signal = read_signal(v.path, video.index)
+    assert signal.sizes.size == v.frame_count and not np.isnan(signal.sizes).any()
