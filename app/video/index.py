@@ -31,6 +31,7 @@ import hashlib
 import itertools
 from collections.abc import Iterator
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 
 import av
@@ -209,7 +210,8 @@ def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex
                     nal_codec = poc = None  # real presentation timestamps: no bitstream peeking
                 flagged = bool(pkt.is_keyframe)
                 key_head = memoryview(pkt)[:4096].tobytes() if flagged else b""
-                key = flagged and is_random_access(cc.name, key_head, framing) is not False
+                key = flagged and is_random_access(cc.name, key_head, framing,
+                                                   partial(bytes, pkt)) is not False
                 lied = lied or key != flagged       # (app.video.keyframes)
                 if key:
                     watch.feed(len(rows), key_head, pkt.pts, pkt.pos)

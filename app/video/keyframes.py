@@ -9,6 +9,8 @@ header says is not a random-access picture is no keyframe here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.video.bits import Bits
 from app.video.nal import Framing, framing_of, sei_messages
 from app.video.recovery import RECOVERY_POINT
@@ -17,6 +19,8 @@ from app.video.vop import I_VOP, vop_type
 _H264_SEI = 6
 _PICTURE = b"\x00\x00\x01\x00"           # MPEG-1/2 picture start code
 _TWO_BITS = ("msmpeg4v2", "msmpeg4", "wmv1")  # FFmpeg's msmpeg4 picture header
+I_SLICE, ALL_I = 2, 7       # H.264 slice_type: this slice is I; all the picture's slices are
+Whole = Callable[[], bytes] | None      # the whole packet, read only when it is needed
 
 
 def slice_start(unit: bytes) -> tuple[int, int]:
@@ -26,7 +30,19 @@ def slice_start(unit: bytes) -> tuple[int, int]:
     return bits.ue(), bits.ue()
 
 
-def _h264(head: bytes, framing: Framing | None) -> bool | None:
+def intra_slices(unit: bytes, framing: Framing | None, whole: Callable[[], bytes]) -> bool:
+    """Whether the picture whose first slice is ``unit`` is all I-slices: its slice type says
+    so for the picture (7), or, when it speaks only for itself (2), every slice of the packet
+    (``whole()``) is one. A picture that starts with an I-slice may go on with P-slices."""
+    kind = slice_start(unit)[1]
+    if kind != I_SLICE:
+        return kind == ALL_I
+    data = whole()
+    return all(slice_start(u)[1] % 5 == I_SLICE
+               for u in (framing or framing_of(data)).units(data) if u and u[0] & 0x1F in (1, 2))
+
+
+def _h264(head: bytes, framing: Framing | None, whole: Whole) -> bool | None:
     """An IDR picture, an I-picture, or a picture after a recovery-point SEI (intra refresh)."""
     for unit in (framing or framing_of(head)).units(head):
         if not unit:
@@ -37,7 +53,7 @@ def _h264(head: bytes, framing: Framing | None) -> bool | None:
         if kind == _H264_SEI and any(t == RECOVERY_POINT for t, _ in sei_messages(unit[1:])):
             return True
         if 1 <= kind <= 4:
-            return slice_start(unit)[1] % 5 == 2
+            return intra_slices(unit, framing, whole or (lambda: head))
     return None
 
 
@@ -58,12 +74,14 @@ def _mpeg12(head: bytes) -> bool | None:
     return (head[at + 5] >> 3 & 7) == 1
 
 
-def is_random_access(codec: str, head: bytes, framing: Framing | None = None) -> bool | None:
-    """Whether a packet flagged as a keyframe (its first bytes, ``head``) holds a picture a
-    decoder can start at; None: not a codec read here, or the header could not be read."""
+def is_random_access(codec: str, head: bytes, framing: Framing | None = None,
+                     whole: Whole = None) -> bool | None:
+    """Whether a packet flagged as a keyframe (its first bytes, ``head``; ``whole()``: all of
+    it) holds a picture a decoder can start at; None: not a codec read here, or the header
+    could not be read."""
     try:
         if codec == "h264":
-            return _h264(head, framing)
+            return _h264(head, framing, whole)
         if codec == "hevc":
             return _hevc(head, framing)
         if codec == "mpeg4":

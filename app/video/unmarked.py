@@ -13,26 +13,27 @@ only, the file is never changed).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import av
 
-from app.video.keyframes import slice_start
+from app.video.keyframes import Whole, intra_slices, slice_start
 from app.video.nal import Framing, framing_of
 from app.video.packet import padded_packet
 from app.video.tracks import main_packets
 
 H264_SLICE, H264_IDR = 1, 5
-I_SLICE = 2                         # slice_type 2 or 7 (all slices of the picture I)
 LONG_RUN = 300                      # packets without a keyframe that make us look
 # SEI NAL (type 6) · payload 6 (recovery point), 1 byte: recovery_frame_cnt ue(v) 0, exact
 # match 0, broken link 0, changing_slice_group_idc 0 (bits 1 0 0 00, then the stop bit 1)
 RECOVERY_SEI = b"\x06\x06\x01\x84\x80"
 
 
-def is_intra_picture(head: bytes, framing: Framing | None = None) -> bool:
-    """Whether an H.264 packet's first picture is a non-IDR picture whose first slice is an
-    I-slice, starting the picture (``first_mb_in_slice`` 0)."""
+def is_intra_picture(head: bytes, framing: Framing | None = None, whole: Whole = None) -> bool:
+    """Whether an H.264 packet's first picture is a non-IDR picture of I-slices only
+    (:func:`app.video.keyframes.intra_slices`) whose first slice starts it
+    (``first_mb_in_slice`` 0)."""
     for unit in (framing or framing_of(head)).units(head):
         if not unit:
             continue
@@ -41,10 +42,10 @@ def is_intra_picture(head: bytes, framing: Framing | None = None) -> bool:
             return False
         if kind == H264_SLICE:
             try:
-                first, kind = slice_start(unit)
+                return slice_start(unit)[0] == 0 and intra_slices(unit, framing,
+                                                                  whole or (lambda: head))
             except (IndexError, ValueError):
                 return False
-            return first == 0 and kind % 5 == I_SLICE
     return False
 
 
@@ -64,7 +65,8 @@ def unmarked_intra(path: Path, stream_no: int, framing: Framing | None) -> list[
     over the file, made only when :func:`needs_look` says so."""
     return [n for n, packet in enumerate(main_packets(path, stream_no))
             if not packet.is_keyframe
-            and is_intra_picture(bytes(memoryview(packet)[:256]), framing)]
+            and is_intra_picture(bytes(memoryview(packet)[:256]), framing,
+                                 partial(bytes, packet))]
 
 
 def with_recovery_point(data: bytes, framing: Framing | None = None) -> bytes:
@@ -85,7 +87,7 @@ def entered(packet: av.Packet, framing: Framing | None = None) -> av.Packet:
     """The first packet of a decode run as the decoder must see it: an unmarked I-picture
     with its recovery-point SEI (anything else as it is)."""
     data = bytes(packet)
-    if not is_intra_picture(data[:256], framing):
+    if not is_intra_picture(data[:256], framing, lambda: data):
         return packet
     out = padded_packet(with_recovery_point(data, framing))
     out.pts, out.dts = packet.pts, packet.dts

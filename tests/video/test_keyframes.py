@@ -10,6 +10,8 @@ import pytest
 from app.video import open_video
 from app.video.keyframes import is_random_access
 from app.video.nal import stream_framing
+from app.video.packet import padded_packet
+from app.video.unmarked import entered, is_intra_picture, with_recovery_point
 from tests.formats import make_variant
 from tests.media import frame_index_of
 
@@ -57,3 +59,41 @@ def test_codecs_not_read_here_keep_the_containers_word():
     assert is_random_access("vp9", b"\x82\x49\x83") is None
     assert is_random_access("h264", b"") is None
     assert is_random_access("mpeg2video", b"\x00\x00\x01\xb3") is None
+
+
+def _ue(value: int) -> str:
+    code = bin(value + 1)[2:]
+    return "0" * (len(code) - 1) + code
+
+
+def _slice(first_mb: int, slice_type: int, idr: bool = False) -> bytes:
+    """An H.264 slice NAL unit's start: header byte, first_mb_in_slice, slice_type, the PPS id
+    and some bits of the rest."""
+    bits = _ue(first_mb) + _ue(slice_type) + _ue(0) + "1011" * 6
+    bits += "1" + "0" * (-(len(bits) + 1) % 8)
+    return bytes([0x65 if idr else 0x41]) + int(bits, 2).to_bytes(len(bits) // 8, "big")
+
+
+def _picture(*slices: bytes) -> bytes:
+    return b"".join(b"\x00\x00\x00\x01" + s for s in slices)
+
+
+def test_a_picture_that_starts_with_an_i_slice_is_intra_only_when_all_its_slices_are():
+    """slice_type 7: every slice of the picture is I (x264 writes this). slice_type 2 speaks for
+    its own slice only: a picture may start with an I-slice and go on with P-slices (an encoder
+    that refreshes one slice row at a time). Entering there would show a wrong picture."""
+    whole_i = _picture(_slice(0, 2), _slice(40, 2), _slice(80, 7))
+    mixed = _picture(_slice(0, 2), _slice(40, 0), _slice(80, 2))
+    stated = _picture(_slice(0, 7), _slice(40, 7))
+    assert is_random_access("h264", stated[:12]) is True
+    assert is_random_access("h264", whole_i[:12], None, lambda: whole_i) is True
+    assert is_random_access("h264", mixed[:12], None, lambda: mixed) is False
+    assert is_random_access("h264", mixed) is False                  # no whole: what is seen
+    assert is_random_access("h264", _picture(_slice(0, 5))) is False      # a P-slice (5: all P)
+    assert is_random_access("h264", _picture(_slice(0, 0, idr=True))) is True   # IDR: all I
+    assert is_intra_picture(whole_i[:12], None, lambda: whole_i)
+    assert not is_intra_picture(mixed[:12], None, lambda: mixed)
+    assert not is_intra_picture(_picture(_slice(40, 7)))             # not the picture's start
+    first = padded_packet(mixed)
+    assert entered(first) is first                                   # fed as it is
+    assert bytes(entered(padded_packet(whole_i))) == with_recovery_point(whole_i) != whole_i
