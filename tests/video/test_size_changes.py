@@ -168,6 +168,8 @@ def test_sizes_that_disagree_in_one_packet_state_none():
     assert size_in("h264", both) is None
     assert size_in("h264", b"\x00\x00\x00\x01" + small) == (160, 120)
     assert size_in("mjpeg", both) is None               # no parameter sets to read
+    assert size_in("mpeg2video", b"\x00\x00\x01\xb3\x00\x00\xf0") is None   # 0 × 240
+    assert size_in("mpeg2video", b"\x00\x00\x01\xb3\x14\x00\xf0") == (320, 240)
 
 
 def _index(frames: int, keys: list[int]) -> FrameIndex:
@@ -198,6 +200,12 @@ def test_the_watch_keeps_a_size_until_a_keyframe_states_another():
         [(320, 240), (320, 240), (160, 120), (160, 120), (320, 240), (320, 240)]
     assert index.runs_between(25, 45) == [(25, 160, 120), (40, 320, 240)]
     assert index.runs_between(41, 45) == [(41, 320, 240)]
+    assert index.runs_between(25, 40) == [(25, 160, 120), (40, 320, 240)]    # the last frame
+    unplaced = SizeWatch()                     # a change no frame can be found for: none
+    unplaced.start("h264", None, 320, 240)
+    unplaced.feed(10, small, None, 1000)
+    unplaced.feed(20, big, 200, 2000)
+    assert unplaced.runs(index).shape == (0, 3)
     none = SizeWatch()
     none.start("h264", None, 320, 240)
     none.feed(0, big, 0, 0)
