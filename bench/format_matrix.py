@@ -70,6 +70,7 @@ MATRIX = [  # (variant, size, gop)
     ("ts_h264_opengop_cut", (1920, 1080), 48), ("ts_h264_split", (1280, 720), 25),
     ("flv_h264_reconnect", (1280, 720), 50), ("mkv_h264_clock_back", (1920, 1080), 50),
     ("ps_h264", (1280, 720), 50), ("ts_h264_opengop_nosei", (1920, 1080), 50),
+    ("ts_h264_resized", (1280, 720), 50), ("dav_h264_resized", (1920, 1080), 50),
 ]
 
 

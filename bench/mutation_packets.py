@@ -245,7 +245,6 @@ muts = [
  ("app/video/unshown.py", "    for size, lead in ((188, 0), (192, 4)):", "    for size, lead in ((188, 0),):"),
  ("app/video/unshown.py", "            others = reader(data) - shown", "            others = reader(data)"),
  ("app/video/unshown.py", "    out = [(m - 1, pos + size, nxt - pos - size)", "    out = [(m, pos + size, nxt - pos - size)"),
- ("app/video/unshown.py", "            if budget <= 0:\n                break", "            if False:\n                break"),
  ("app/video/index.py", "        named = {int(s.id) for s in [stream, *other_videos(container, stream)]}", "        named = {int(s.id) for s in container.streams.video}"),
  ("app/video/bitstream.py", "(row + 1 < known.size and int(known[row + 1]) == p)", "False"),
  ("app/video/bitstream.py", "_timeline(index, pos_list)[taken]", "_timeline(index, pos_list)[:len(taken)]"),

@@ -79,8 +79,6 @@ def unshown_note(path: Path, fmt: str, rows: list[Row], sizes: list[int], shown:
     budget = BUDGET
     with open(path, "rb") as f:
         for row, at, length in _stretches(rows, sizes, file_size):
-            if budget <= 0:
-                break
             f.seek(at)
             data = f.read(min(length, LOOK, budget))
             budget -= len(data)

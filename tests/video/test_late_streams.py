@@ -29,6 +29,9 @@ KINDS = {   # name: (extension, the middle part's extra ffmpeg options, its vide
     "ts_audio": (".ts", [*SINE, "-c:a", "mp2", "-shortest"], True),
     "ps_private": (".mpg", [*SINE, "-c:a", "ac3", "-shortest"], True),
     "ts_other_pid": (".ts", ["-streamid", "0:0x300", "-mpegts_service_id", "2"], False),
+    # the joined-in recording ends the file: FFmpeg finds its PID when it reads the file's end
+    # for the duration and announces it, but without a picture size
+    "ts_other_pid_at_end": (".ts", ["-streamid", "0:0x300", "-mpegts_service_id", "2"], False),
     "ps_other_id": (".mpg", [], False),
 }
 
@@ -37,14 +40,16 @@ def _late(kind: str):
     """The three recordings joined, with padding around the middle one so that FFmpeg meets
     its streams only when it reaches them (as in an hour-long export)."""
     ext, extra, shown = KINDS[kind]
+    at_end = kind.endswith("_at_end")
+    parts = PARTS[:2] if at_end else PARTS
     target = media_dir() / f"late-{kind}-v1{ext}"
     codes = list(range(PARTS[0])) + (list(range(PARTS[0], PARTS[0] + PARTS[1])) if shown else [])
-    codes += list(range(PARTS[0] + PARTS[1], sum(PARTS)))
+    codes += list(range(PARTS[0] + PARTS[1], sum(parts)))
     if target.exists():
         return target, codes
     pad = TS_NULL * 3000 if ext == ".ts" else PS_PAD * 300            # about 0.6 MB
     chunks, start = [], 0
-    for n, frames in enumerate(PARTS):
+    for n, frames in enumerate(parts):
         part = target.with_name(f".part{n}-{target.name}")
         video = x264(20, bframes=2) if ext == ".ts" else [*MPEG2, "-f", "vob"]
         ffmpeg_encode(part, frames, (320, 240), 25, [*(extra if n == 1 else []), *video],
@@ -53,7 +58,7 @@ def _late(kind: str):
         part.unlink()
         if n == 1 and kind == "ps_other_id":        # another recorder's video stream id
             data = data.replace(b"\x00\x00\x01\xe0", b"\x00\x00\x01\xe1")
-        chunks += [data, pad] if n == 1 else [data]
+        chunks += ([pad, data] if at_end else [data, pad]) if n == 1 else [data]
         start += frames
     tmp = target.with_name(".tmp-" + target.name)
     tmp.write_bytes(b"".join(chunks))
@@ -74,9 +79,11 @@ def test_a_stream_that_begins_mid_file_neither_breaks_nor_hides_the_video(kind):
     unshown = [w for w in info.warnings if "另一路视频" in w]
     if KINDS[kind][2]:
         assert not unshown, info.warnings
-    elif kind == "ts_other_pid":
+    elif kind.startswith("ts_other_pid"):
         assert len(unshown) == 1 and "PID 0x300" in unshown[0]
         assert f"第 {PARTS[0] - 1} 帧" in unshown[0]
+        with av.open(str(path)) as container:            # announced (or not) without a size
+            assert (0x300 in {s.id for s in container.streams.video}) == kind.endswith("end")
     else:   # FFmpeg probes a program stream further and announces it: named as another stream
         assert any("2 路视频" in w for w in info.warnings), info.warnings
 
