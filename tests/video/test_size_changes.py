@@ -124,7 +124,7 @@ ENCODINGS = {   # name: (codec, ffmpeg options, size): crops, chroma formats, fi
                           "log-level=error"], (200, 130)),
     "mpeg2": ("mpeg2video", ["-c:v", "mpeg2video"], (200, 290)),     # height > 255: 12 bits
     "mpeg4": ("mpeg4", ["-c:v", "mpeg4"], (200, 130)),
-    "mpeg4_fixed_rate": ("mpeg4", ["-c:v", "mpeg4", "-vtag", "xvid"], (176, 144)),
+    "mpeg4_qcif": ("mpeg4", ["-c:v", "mpeg4", "-vtag", "xvid"], (176, 144)),
 }
 
 
