@@ -249,6 +249,18 @@ muts = [
  ("app/video/bitstream.py", "(row + 1 < known.size and int(known[row + 1]) == p)", "False"),
  ("app/video/bitstream.py", "_timeline(index, pos_list)[taken]", "_timeline(index, pos_list)[:len(taken)]"),
  ("app/video/bitstream.py", "if index.seek_by == \"pos\" and index.pkt_pts.size", "if False"),
+ # a codec change under one PID (tests/video/test_foreign.py)
+ ("app/video/foreign.py", "    return u[0] & 0x81 == 0 and u[1] & 0xF8 == 0", "    return u[0] & 0x80 == 0 and u[1] & 0xF8 == 0"),
+ ("app/video/foreign.py", "u[1] & 0xF8 == 0 and u[1] & 7 != 0", "u[1] & 0xF8 == 0"),
+ ("app/video/foreign.py", "u[1] & 0xF8 == 0 and u[1] & 7 != 0", "u[1] & 7 != 0"),
+ ("app/video/foreign.py", "        and u[0] >> 1 & 0x3F in _HEVC_TYPES", "        and True"),
+ ("app/video/foreign.py", "    if len(first) < 2 or _hevc_header(first):", "    if len(first) < 2:"),
+ ("app/video/foreign.py", "all(u[0] & 0x80 == 0 and u[0] & 0x1F in _H264_TYPES", "all(u[0] & 0x1F in _H264_TYPES"),
+ ("app/video/foreign.py", "first=max(0, a - 1), last=end", "first=a, last=end"),
+ ("app/video/foreign.py", "            end = next((k - 1 for k in range(b + 1, len(keys)) if keys[k]), len(keys) - 1)", "            end = b"),
+ ("app/video/foreign.py", "            if b - a + 1 < minimum:", "            if b - a + 1 < 1:"),
+ ("app/video/foreign.py", "if framing is None else None", "if True else None"),
+ ("app/video/index.py", "                    foreign.feed(len(rows), memoryview(pkt)[:HEAD].tobytes())\n", "                    pass\n"),
 ]
 only = sys.argv[1:]          # run only the mutants whose text holds one of these
 muts = [m for m in muts if not only or any(o in m[0] + m[1] + m[2] for o in only)]
@@ -271,6 +283,7 @@ TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
          "tests/video/test_formats.py::test_joined_exports_are_segments_not_truncation",
          "tests/video/test_size_changes.py", "tests/services/evidence/test_picture_sizes.py",
          "tests/video/test_late_streams.py", "tests/video/test_triage.py",
+         "tests/video/test_foreign.py",
          "tests/video/test_formats.py::test_every_variant_counts_reads_and_steps_exactly"]
 
 def run_tests() -> subprocess.CompletedProcess:

@@ -53,6 +53,7 @@ from app.video.declared import ends_early
 from app.video.ebml import clusters
 from app.video.errors import VideoError
 from app.video.fields import FieldPairs
+from app.video.foreign import HEAD, ForeignWatch
 from app.video.frame_index import (
     INDEX_VERSION,
     FrameIndex,
@@ -183,6 +184,7 @@ def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex
         nal_codec = cc.name if cc.name in ("h264", "hevc") else None
         framing = stream_framing(cc.name, cc.extradata)     # None unless length-prefixed
         watch.start(cc.name, framing, cc.width, cc.height)
+        foreign = ForeignWatch(cc.name if fmt in POS_FORMATS | RAW_FORMATS else "", framing)
         pairs = FieldPairs(cc.extradata) if cc.name == "h264" else None
         refresh = Refresh(framing) if cc.name == "h264" else None   # intra refresh
         stamps = StampCheck(cc.name, cc.extradata, bool(cc.has_b_frames)) \
@@ -215,6 +217,8 @@ def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex
                 lied = lied or key != flagged       # (app.video.keyframes)
                 if key:
                     watch.feed(len(rows), key_head, pkt.pts, pkt.pos)
+                if foreign.active:
+                    foreign.feed(len(rows), memoryview(pkt)[:HEAD].tobytes())
                 rows.append((pkt.pts, pkt.dts, key, pkt.pos if pkt.pos is not None else -1))
                 sizes.append(pkt.size)
                 if refresh is not None:
@@ -240,6 +244,7 @@ def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex
         except av.error.FFmpegError:
             truncated = True
         truncated = truncated or last_corrupt   # damage mid-file is flagged when decoded
+        warnings.extend(foreign.note([r[2] for r in rows]))
         named = {int(s.id) for s in [stream, *other_videos(container, stream)]}
         warnings.extend(unshown_note(path, fmt, rows, sizes, named, size))
         truncated = truncated or ends_early(path, fmt, size)
