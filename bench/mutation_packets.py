@@ -246,7 +246,7 @@ muts = [
  ("app/video/unshown.py", "            others = reader(data) - shown", "            others = reader(data)"),
  ("app/video/unshown.py", "    out = [(m - 1, pos + size, nxt - pos - size)", "    out = [(m, pos + size, nxt - pos - size)"),
  ("app/video/index.py", "        named = {int(s.id) for s in [stream, *other_videos(container, stream)]}", "        named = {int(s.id) for s in container.streams.video}"),
- ("app/video/bitstream.py", "(row + 1 < known.size and int(known[row + 1]) == p)", "False"),
+ ("app/video/frame_index.py", "        if row + 1 < pos.size and int(pos[row + 1]) == where:\n            return row + 1\n", ""),
  ("app/video/bitstream.py", "_timeline(index, pos_list)[taken]", "_timeline(index, pos_list)[:len(taken)]"),
  ("app/video/bitstream.py", "if index.seek_by == \"pos\" and index.pkt_pts.size", "if False"),
  # a codec change under one PID (tests/video/test_foreign.py)

@@ -94,13 +94,9 @@ def _timeline(index: FrameIndex, pos: list[int]) -> np.ndarray:
     recordings whose clocks restart keep one timeline there), found by its byte position;
     pictures split out of one PES share their position and follow in order."""
     out = np.full(len(pos), np.iinfo(np.int64).min, dtype=np.int64)
-    known, row = index.pkt_pos, -1
+    row = -1
     for k, p in enumerate(pos):
-        if row >= 0 and (p < 0 or (row + 1 < known.size and int(known[row + 1]) == p)):
-            row += 1
-        else:
-            j = int(np.searchsorted(known, p))
-            row = j if p >= 0 and j < known.size and int(known[j]) == p else -1
+        row = index.row_after(row, p)
         if 0 <= row < index.pkt_pts.size:
             out[k] = index.pkt_pts[row]
     return out

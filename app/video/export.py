@@ -91,18 +91,19 @@ def export_snapshot(source: VideoSource | str | Path, index: int, out_png: str |
     out = Path(out_png)
     data = png.tobytes()
     _write_atomic(out, data)
+    (width, height), stored = source.frame_size(index), source.index.size_at(index)
     meta = {
         "file": str(source.path), "file_sha256": file_sha256 or source_sha256(source),
         "frame_index": int(index), "pts": source.pts(index), "frame_count": source.frame_count,
         "fps": source.fps, "codec": source.codec, "container": source.index.container,
-        "width": source.frame_size(index)[0], "height": source.frame_size(index)[1],
+        "width": width, "height": height,
         "start_time": source.start_time.isoformat() if source.start_time else None,
         "timestamps": source.info.timestamps, "filters": chain.to_json(),
         "filters_text": chain.describe(), "image_width": int(image.shape[1]),
         "image_height": int(image.shape[0]), "png_sha256": hashlib.sha256(data).hexdigest(),
         "damaged": int(index) in source.damaged,
-        "rotation": source.rotation, "stored_width": source.index.size_at(index)[0],
-        "stored_height": source.index.size_at(index)[1], "segment": source.segment_of(index),
+        "rotation": source.rotation, "stored_width": stored[0], "stored_height": stored[1],
+        "segment": source.segment_of(index),
         "warnings": source.warnings,
         "exported_at": datetime.now(UTC).isoformat(), **(extra or {}),
     }

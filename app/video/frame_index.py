@@ -133,6 +133,19 @@ class FrameIndex:
         starts = [first] + [int(r[0]) for r in self.size_runs if first < r[0] <= last]
         return [(s, *self.size_at(s)) for s in starts]
 
+    def row_after(self, row: int, where: int | None) -> int:
+        """Byte-addressed streams demuxed again: the row (``pkt_pos``) of the packet that
+        follows row ``row`` and lies at byte ``where``. A packet without a position of its own
+        (pictures split out of one PES share it) is the next row; one elsewhere is found by its
+        position; -1 when no row lies there (or none is known yet)."""
+        pos = self.pkt_pos
+        if where is None or where < 0:
+            return row + 1 if row >= 0 else -1
+        if row + 1 < pos.size and int(pos[row + 1]) == where:
+            return row + 1
+        j = int(np.searchsorted(pos, where))
+        return j if j < pos.size and int(pos[j]) == where else -1
+
     def index_of_ticks(self, ticks: int) -> int | None:
         j = int(np.searchsorted(self.ticks, ticks))
         return j if j < self.ticks.size and int(self.ticks[j]) == ticks else None

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import av
-import numpy as np
 from av.container import InputContainer
 
 from app.i18n import _
@@ -146,17 +145,10 @@ class PositionedDemuxer:
             where = packet.pos if packet.pos is not None and packet.pos >= 0 else None
             if where is not None and view is not None:
                 where = view.file_pos(where)
-            if n < 0:
-                if where != sync:
-                    continue
-                n = int(np.searchsorted(pos, sync))
-            elif where is not None and (n + 1 >= pos.size or int(pos[n + 1]) != where):
-                n = int(np.searchsorted(pos, where))    # resynchronise on a position
-                if n >= pos.size or int(pos[n]) != where:
-                    break
-            else:
-                n += 1
-            if n >= pos.size:
+            if n < 0 and where != sync:
+                continue
+            n = index.row_after(n, where)       # (resynchronised on a position if need be)
+            if not 0 <= n < pos.size:
                 break
             if n < key:                # the tail of the previous GOP
                 continue
