@@ -1,0 +1,292 @@
+"""Rescuing an MP4/MOV recording whose index (``moov``) was never written.
+
+A dashcam or phone whose power was cut (in a crash: the moment that matters), a recorder killed
+mid-file, a copy that stopped early: FFmpeg cannot open such a file, though the pictures are
+there. :func:`rescue` walks the ``mdat`` box (:mod:`app.video.mdat_walk`) and writes the video as
+an H.264/HEVC elementary stream, which the engine reads frame-exact like any raw DVR export.
+Where the recording kept its parameter sets (SPS/PPS) only in the lost index, a complete file
+from the same camera supplies them (``reference``).
+
+The original is only read. The copy is derived reproducibly (the same original and reference
+give the same bytes), and its report names both files' hashes, every byte range skipped (audio,
+damage) and where the data was cut off, so anyone can check it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mmap
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from app.i18n import _
+from app.video.errors import VideoCancelled, VideoError
+from app.video.mdat_walk import Walk, guess_codec, is_keyframe, is_parameter_set, walk
+
+START_CODE = b"\x00\x00\x00\x01"
+_CONTAINERS = {b"ftyp", b"wide", b"free", b"skip", b"mdat", b"moov", b"pnot", b"uuid", b"junk"}
+EXTENSIONS = {"h264": ".h264", "hevc": ".hevc"}
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class Boxes:
+    """What an MP4/MOV file's top level holds: the ``mdat`` payloads and whether an index is
+    there."""
+
+    media: list[tuple[int, int]]     # (start, end) of each mdat payload, clamped to the file
+    indexed: bool                    # a moov box is present
+
+
+def top_boxes(path: Path) -> Boxes | None:
+    """The top-level boxes of ``path``, or None when it is no MP4/MOV file. An ``mdat`` whose
+    size is 0 (a writer killed before it wrote the size), runs past the end of the file or is
+    followed by no box reaches to the end of the file."""
+    size = path.stat().st_size
+    media: list[tuple[int, int]] = []
+    indexed, at = False, 0
+    with open(path, "rb") as f:
+        while at + 8 <= size:
+            f.seek(at)
+            head = f.read(16)
+            length, kind = int.from_bytes(head[:4], "big"), head[4:8]
+            if kind not in _CONTAINERS and not (kind.isalnum() and at > 0):
+                if at == 0:
+                    return None
+                if media and media[-1][1] == at:          # the mdat's size was wrong
+                    media[-1] = (media[-1][0], size)
+                break
+            header = 8
+            if length == 1:
+                length, header = int.from_bytes(head[8:16], "big"), 16
+            elif length == 0:
+                length = size - at
+            if length < header:
+                if at == 0:
+                    return None
+                break
+            if kind == b"moov":
+                indexed = True
+            elif kind == b"mdat":
+                media.append((at + header, min(at + length, size)))
+            at += length
+    return Boxes(media, indexed) if media or indexed else None
+
+
+def needs_rescue(path: str | Path) -> bool:
+    """True for an MP4/MOV file with media but no index (what :func:`rescue` is for)."""
+    boxes = top_boxes(Path(path))
+    return boxes is not None and not boxes.indexed and bool(boxes.media)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a complete recording of the same camera says of its video stream."""
+
+    name: str
+    sha256: str
+    codec: str
+    parameter_sets: list[bytes]      # NAL units, without start codes
+    fps: float | None
+
+
+def read_reference(path: str | Path) -> Reference:
+    """The codec, parameter sets and frame rate of a complete file from the same camera."""
+    from app.video.export import sha256_file
+    from app.video.fields import avcc_units
+    from app.video.hevc_order import hvcc_units
+    from app.video.index import open_container
+    from app.video.tracks import main_video
+
+    path = Path(path)
+    with open_container(path) as container:
+        stream = main_video(container)
+        codec = stream.codec_context.name
+        extradata = bytes(stream.codec_context.extradata or b"")
+        rate = stream.average_rate or stream.guessed_rate
+    if codec not in EXTENSIONS:
+        raise VideoError(_("the reference file is not H.264 or H.265 video"), path)
+    if extradata[:1] == b"\x01":       # avcC / hvcC (MP4, Matroska)
+        units = [u[3:] for u in (avcc_units if codec == "h264" else hvcc_units)(extradata)]
+    else:                               # start codes (a raw stream, MPEG-TS)
+        units = [u.rstrip(b"\x00") for u in extradata.split(b"\x00\x00\x01")[1:]]
+    sets = [u for u in units if u]
+    if not sets:
+        raise VideoError(_("the reference file does not state its video settings (SPS/PPS)"),
+                         path)
+    return Reference(path.name, sha256_file(path), codec, sets,
+                     float(rate) if rate else None)
+
+
+@dataclass(frozen=True)
+class Rescued:
+    """What :func:`rescue` did, as its report says it."""
+
+    source: str
+    source_size: int
+    source_sha256: str
+    output: str
+    output_size: int
+    output_sha256: str
+    codec: str
+    settings_from: str               # "recording" or "reference"
+    reference: str | None
+    reference_sha256: str | None
+    fps: float | None                # the reference's frame rate (the stream may state its own)
+    media: list[tuple[int, int]]
+    units: int
+    pictures: int
+    keyframes: int
+    skipped: list[tuple[int, int]] = field(default_factory=list)
+    cut_at: int | None = None
+
+    @property
+    def skipped_bytes(self) -> int:
+        return sum(n for _, n in self.skipped)
+
+    def report(self) -> dict:
+        return {"kind": "casedesk.rescued_recording", "version": 1, **asdict(self),
+                "skipped_bytes": self.skipped_bytes}
+
+
+def rescue(src: str | Path, dst: str | Path, *, reference: str | Path | None = None,
+           progress: Progress | None = None, cancel: Cancel | None = None) -> Rescued:
+    """Write the video of ``src`` (an MP4/MOV without index) to ``dst`` as an elementary stream
+    and ``dst`` + ``.json`` as its report. Raises :class:`VideoError` in plain words."""
+    src, dst = Path(src), Path(dst)
+    boxes = top_boxes(src)
+    if boxes is None:
+        raise VideoError(_("this is not an MP4/MOV recording"), src)
+    if boxes.indexed:
+        raise VideoError(_("the recording has its index and opens as it is; nothing to rescue"),
+                         src)
+    if dst.exists():
+        raise VideoError(_("{name} already exists; choose another name", name=dst.name), dst)
+    ref = read_reference(reference) if reference is not None else None
+    total = sum(b - a for a, b in boxes.media)
+    with open(src, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        walks = _walk_all(src, data, boxes.media, ref, total, progress, cancel)
+        sets = _settings(src, walks, ref)
+        digest, size = _write(src, dst, data, walks, sets, cancel)
+    from app.video.export import sha256_file
+    units = [u for w in walks for u in w.units]
+    done = Rescued(
+        source=src.name, source_size=src.stat().st_size, source_sha256=sha256_file(src),
+        output=dst.name, output_size=size, output_sha256=digest, codec=walks[0].codec,
+        settings_from="recording" if sets is None else "reference",
+        reference=ref.name if ref else None, reference_sha256=ref.sha256 if ref else None,
+        fps=ref.fps if ref else None, media=boxes.media, units=len(units),
+        pictures=sum(1 for u in units if u[3]),
+        keyframes=sum(1 for u in units if is_keyframe(walks[0].codec, u[2])),
+        skipped=[s for w in walks for s in w.skipped],
+        cut_at=next((w.cut_at for w in walks if w.cut_at is not None), None))
+    _atomic_text(dst.with_name(dst.name + ".json"),
+                 json.dumps(done.report(), ensure_ascii=False, indent=1))
+    return done
+
+
+def _walk_all(src: Path, data: mmap.mmap, media: list[tuple[int, int]], ref: Reference | None,
+              total: int, progress: Progress | None, cancel: Cancel | None) -> list[Walk]:
+    codec = guess_codec(data, *media[0]) if media[0][1] > media[0][0] else None
+    if codec is None:
+        raise VideoError(_("no H.264 or H.265 video was found in the recording"), src)
+    if ref is not None and ref.codec != codec:
+        raise VideoError(_("the reference file holds {theirs} video, the recording {ours}: it is "
+                           "not from the same camera", theirs=ref.codec, ours=codec), src)
+    walks, before = [], 0
+    for start, end in media:
+        def tick(p: int, base: int = before - start) -> None:
+            if cancel is not None and cancel():
+                raise VideoCancelled(src)
+            if progress is not None:
+                progress(base + p, total)
+        walks.append(walk(codec, data, start, end, tick))
+        before += end - start
+    if not any(is_keyframe(codec, u[2]) for w in walks for u in w.units):
+        raise VideoError(_("no complete keyframe was found in the recording: nothing can be "
+                           "shown"), src)
+    return walks
+
+
+def _settings(src: Path, walks: list[Walk], ref: Reference | None) -> list[bytes] | None:
+    """The parameter sets to put before keyframes that lack them: None when the recording
+    carries its own before its first keyframe."""
+    codec = walks[0].codec
+    for w in walks:
+        for _at, _size, kind, _starts in w.units:
+            if is_parameter_set(codec, kind):
+                return None
+            if is_keyframe(codec, kind):
+                break
+    if ref is None:
+        raise VideoError(_("the recording's video settings (SPS/PPS) were kept only in its lost "
+                           "index: choose a complete recording from the same camera as a "
+                           "reference"), src)
+    return ref.parameter_sets
+
+
+def _write(src: Path, dst: Path, data: mmap.mmap, walks: list[Walk], sets: list[bytes] | None,
+           cancel: Cancel | None) -> tuple[str, int]:
+    """Write the units as an elementary stream; every keyframe's picture carries the parameter
+    sets in force (the recording's latest, or the reference's). Returns (SHA-256, size)."""
+    codec, digest, size = walks[0].codec, hashlib.sha256(), 0
+    current, in_run = (list(sets) if sets is not None else []), False
+    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.part")
+    try:
+        with open(tmp, "wb") as out:
+            def put(unit: bytes) -> None:
+                nonlocal size
+                chunk = START_CODE + unit
+                out.write(chunk)
+                digest.update(chunk)
+                size += len(chunk)
+            for w in walks:
+                for n, (at, length, kind, starts) in enumerate(w.units):
+                    if starts:
+                        if cancel is not None and cancel():
+                            raise VideoCancelled(src)
+                        picture = _picture(w, n)
+                        if _lacks_sets(codec, picture) and current:
+                            for s in current:
+                                put(s)
+                    unit = data[at:at + length]
+                    if is_parameter_set(codec, kind):      # the latest run of them is in force
+                        current = [*current, unit] if in_run else [unit]
+                    in_run = is_parameter_set(codec, kind)
+                    put(unit)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, dst)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return digest.hexdigest(), size
+
+
+def _picture(w: Walk, n: int) -> list[int]:
+    """The types of the units of the picture that begins at unit ``n``."""
+    kinds = [w.units[n][2]]
+    for _at, _size, kind, starts in w.units[n + 1:]:
+        if starts:
+            break
+        kinds.append(kind)
+    return kinds
+
+
+def _lacks_sets(codec: str, kinds: list[int]) -> bool:
+    return any(is_keyframe(codec, k) for k in kinds) \
+        and not any(is_parameter_set(codec, k) for k in kinds)
+
+
+def _atomic_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,140 @@
+"""MP4/MOV recordings whose index was never written, made at run time.
+
+A complete recording is encoded with the ffmpeg CLI (frames carrying their index, audio
+interleaved as dashcams record it), then cut where a power loss or a stopped copy would cut it:
+the ``moov`` at the end is lost with part of the ``mdat``. A killed writer also leaves the
+``mdat`` size at 0 (FFmpeg writes it last). The truth is read from the complete file before the
+cut, with PyAV: the frames whose samples lie wholly before the cut, in the order shown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import av
+
+from tests.format_encoders import ffmpeg_encode, x264, x265
+from tests.media import media_dir
+
+_VERSION = 1
+AUDIO = {
+    None: [],
+    "aac": ["-f", "lavfi", "-i", "sine=frequency=330:sample_rate=16000", "-map", "0:v",
+            "-map", "1:a", "-c:a", "aac", "-shortest"],
+    # near silence (samples of -3..3): length fields of zeros and small numbers, the shape
+    # most likely to pass for a NAL unit
+    "pcm": ["-f", "lavfi", "-i", "aevalsrc=0.0001*sin(2*PI*50*t):s=8000", "-map", "0:v",
+            "-map", "1:a", "-c:a", "pcm_s16le", "-shortest"],
+}
+
+
+@dataclass(frozen=True)
+class Killed:
+    path: Path
+    codes: tuple[int, ...]        # the frames a rescue must give, in the order shown
+    reference: Path | None        # a complete recording of the same camera (settings only there)
+    cut: int                      # where the file ends
+    mdat: int                     # where the mdat payload begins
+
+
+def _video_args(codec: str, gop: int, bframes: int, inband: bool) -> list[str]:
+    if codec == "h264":
+        extra = ":repeat-headers=1" if inband else ""
+        return x264(gop, extra, bframes=bframes)
+    extra = ":repeat-headers=1" if inband else ""
+    args = x265(gop, extra)
+    return [a.replace("bframes=3", f"bframes={bframes}") for a in args] + ["-tag:v", "hvc1"]
+
+
+def mdat_payload(data: bytes) -> tuple[int, int]:
+    """(start, end) of the first mdat box's payload of a complete file."""
+    at = 0
+    while at + 8 <= len(data):
+        size, kind = int.from_bytes(data[at:at + 4], "big"), data[at + 4:at + 8]
+        header = 8
+        if size == 1:
+            size, header = int.from_bytes(data[at + 8:at + 16], "big"), 16
+        if kind == b"mdat":
+            return at + header, at + size
+        at += size
+    raise ValueError("no mdat")
+
+
+def _packets(path: Path) -> list[tuple[float, int, bytes]]:
+    """(seconds, 0 for video / 1 for audio, bytes) of every packet, in file order."""
+    with av.open(str(path)) as c:
+        return [(float(p.pts * p.time_base), 0 if p.stream.type == "video" else 1, bytes(p))
+                for p in c.demux() if p.size]
+
+
+def _chunked(path: Path, seconds: float) -> tuple[bytes, list[tuple[float, int, int]]]:
+    """The file's samples laid out again as a dashcam writes them: ``seconds`` of video, then
+    the audio of those seconds (an ftyp, an mdat of size 0, no index). Returns the bytes and
+    the video samples' (time, start, end)."""
+    packets = _packets(path)
+    video = [p for p in packets if p[1] == 0]
+    audio = [p for p in packets if p[1] == 1]
+    out = bytearray(b"\0\0\0\x14ftypisom\0\0\x02\0isom" + b"\0\0\0\0mdat")
+    where, t = [], 0.0
+    while video or audio:
+        t += seconds
+        for kind, queue in ((0, video), (1, audio)):
+            while queue and queue[0][0] < t:
+                pts, _, data = queue.pop(0)
+                if kind == 0:
+                    where.append((pts, len(out), len(out) + len(data)))
+                out += data
+    return bytes(out), where
+
+
+def _truth(samples: list[tuple[float, int, int]], cut: int) -> tuple[int, ...]:
+    rank = {pts: n for n, pts in enumerate(sorted(s[0] for s in samples))}
+    return tuple(sorted(rank[pts] for pts, start, end in samples if end <= cut))
+
+
+def _as_written(path: Path) -> tuple[bytes, list[tuple[float, int, int]]]:
+    with av.open(str(path)) as c:
+        samples = [(float(p.pts * p.time_base), p.pos, p.pos + p.size)
+                   for p in c.demux(c.streams.video[0]) if p.size]
+    return path.read_bytes(), samples
+
+
+def killed_recording(*, codec: str = "h264", audio: str | None = "aac", inband: bool = True,
+                     bframes: int = 0, keep: float = 0.8, killed: bool = True,
+                     frames: int = 90, gop: int = 25, size: tuple[int, int] = (320, 240),
+                     ext: str = ".mp4", chunk: float | None = None) -> Killed:
+    """A recording cut ``keep`` of the way through its media (cached per parameters); with
+    ``chunk``, laid out in chunks of that many seconds as dashcams and phones write, else as
+    FFmpeg does (audio between every few pictures)."""
+    params = {"v": _VERSION, "codec": codec, "audio": audio, "inband": inband,
+              "bframes": bframes, "keep": keep, "killed": killed, "frames": frames, "gop": gop,
+              "size": list(size), "ext": ext, "chunk": chunk}
+    key = hashlib.sha256(json.dumps(params, sort_keys=True).encode()).hexdigest()[:12]
+    base = media_dir() / f"killed-{codec}-{key}"
+    target, ref, meta = (base.with_suffix(ext), base.with_name(base.name + "-ref" + ext),
+                         base.with_suffix(".truth.json"))
+    if not (target.exists() and meta.exists()):
+        args = AUDIO[audio] + _video_args(codec, gop, bframes, inband)
+        whole = base.with_name(base.name + "-whole" + ext)
+        ffmpeg_encode(whole, frames, size, 25, args)
+        if not inband:
+            ffmpeg_encode(ref, 30, size, 25, args, start=500)
+        data, samples = _chunked(whole, chunk) if chunk else _as_written(whole)
+        start, end = mdat_payload(data) if not chunk else (28, len(data))
+        cut = start + int((end - start) * keep)
+        head = bytearray(data[:cut])
+        if killed:
+            head[start - 8:start - 4] = b"\0\0\0\0"
+        truth = {"codes": list(_truth(samples, cut)), "cut": cut, "mdat": start}
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+        tmp.write_bytes(bytes(head))
+        os.replace(tmp, target)
+        whole.unlink()
+        meta.write_text(json.dumps(truth))
+    truth = json.loads(meta.read_text())
+    return Killed(target, tuple(truth["codes"]), None if inband else ref, truth["cut"],
+                  truth["mdat"])
