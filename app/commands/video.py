@@ -1,4 +1,4 @@
-"""Video subcommands (no database): ``probe``, ``frame``, ``scan``."""
+"""Video subcommands (no database): ``probe``, ``frame``, ``scan``, ``rescue``."""
 
 from __future__ import annotations
 
@@ -124,6 +124,31 @@ def cmd_scan(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def cmd_rescue(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.video.lost_index import rescue
+
+    target = Path(args.out) if args.out else Path.cwd()
+    try:
+        done = rescue(args.file, target, reference=args.reference,
+                      progress=None if args.quiet or args.json else ProgressBar(_("rescuing")))
+    except VideoError as exc:
+        return _fail(exc)
+    if args.json:
+        print_json(done.report())
+        return 0
+    out = target / done.output if target.is_dir() else target
+    print(_("{pictures} pictures ({keys} keyframes) rescued into {out}", pictures=done.pictures,
+            keys=done.keyframes, out=out))
+    print(_("skipped: {n} bytes in {k} places (audio, damage)", n=done.skipped_bytes,
+            k=len(done.skipped)))
+    if done.cut_at is not None:
+        print(_("the recording was cut off at byte {at}; the picture there is left out",
+                at=done.cut_at))
+    print(f"sha256 {done.output_sha256}  {out.name}")
+    print(_("report: {path}", path=out.with_name(out.name + ".json")))
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("probe", help="describe a video file (codec, frames, keyframes)")
     p.add_argument("file")
@@ -152,3 +177,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--sensitivity", type=float, default=1.0,
                    help="motion sensitivity in the region (0.1..10; >1 finds fainter motion)")
     p.set_defaults(func=cmd_scan, sign_in=False)
+
+    p = subparsers.add_parser(
+        "rescue", help="write the video of an MP4/MOV whose index (moov) was never written "
+                       "(power cut, killed recorder, copy stopped early) as a readable stream")
+    p.add_argument("file")
+    p.add_argument("--reference", help="a complete recording of the same camera (its settings)")
+    p.add_argument("-o", "--out", help="output file or folder (default: NAME.rescued.h264 here)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_rescue, sign_in=False)

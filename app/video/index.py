@@ -142,8 +142,10 @@ def open_container(path: Path) -> InputContainer:
         with open(path, "rb") as f:
             head = f.read(12)
         if head[4:8] == b"ftyp":
-            raise VideoError(_("the file is incomplete: its index (moov) is missing, probably "
-                               "because copying stopped early"), path) from exc
+            raise VideoError(_("the file is incomplete: its index (moov) was never written "
+                               "(the recording was cut off by a power loss or a stopped "
+                               "recorder, or copying stopped early); its video can be rescued "
+                               "into a readable copy"), path) from exc
         raise VideoError(_("not a video file, or a format that cannot be read"), path) from exc
     try:
         if not container.streams.video:

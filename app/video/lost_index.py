@@ -156,8 +156,9 @@ class Rescued:
 
 def rescue(src: str | Path, dst: str | Path, *, reference: str | Path | None = None,
            progress: Progress | None = None, cancel: Cancel | None = None) -> Rescued:
-    """Write the video of ``src`` (an MP4/MOV without index) to ``dst`` as an elementary stream
-    and ``dst`` + ``.json`` as its report. Raises :class:`VideoError` in plain words."""
+    """Write the video of ``src`` (an MP4/MOV without index) to ``dst`` (a file, or a folder:
+    ``NAME.rescued.h264`` / ``.hevc`` in it) as an elementary stream, and beside it the report
+    (``.json``). Raises :class:`VideoError` in plain words."""
     src, dst = Path(src), Path(dst)
     boxes = top_boxes(src)
     if boxes is None:
@@ -165,13 +166,15 @@ def rescue(src: str | Path, dst: str | Path, *, reference: str | Path | None = N
     if boxes.indexed:
         raise VideoError(_("the recording has its index and opens as it is; nothing to rescue"),
                          src)
-    if dst.exists():
-        raise VideoError(_("{name} already exists; choose another name", name=dst.name), dst)
     ref = read_reference(reference) if reference is not None else None
     total = sum(b - a for a, b in boxes.media)
     with open(src, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
         walks = _walk_all(src, data, boxes.media, ref, total, progress, cancel)
         sets = _settings(src, walks, ref)
+        if dst.is_dir():
+            dst = dst / f"{src.stem}.rescued{EXTENSIONS[walks[0].codec]}"
+        if dst.exists():
+            raise VideoError(_("{name} already exists; choose another name", name=dst.name), dst)
         digest, size = _write(src, dst, data, walks, sets, cancel)
     from app.video.export import sha256_file
     units = [u for w in walks for u in w.units]
@@ -207,6 +210,8 @@ def _walk_all(src: Path, data: mmap.mmap, media: list[tuple[int, int]], ref: Ref
                 progress(base + p, total)
         walks.append(walk(codec, data, start, end, tick))
         before += end - start
+    if progress is not None:
+        progress(total, total)
     if not any(is_keyframe(codec, u[2]) for w in walks for u in w.units):
         raise VideoError(_("no complete keyframe was found in the recording: nothing can be "
                            "shown"), src)

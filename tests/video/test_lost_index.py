@@ -1,0 +1,164 @@
+"""Rescuing MP4/MOV recordings whose index was never written (app.video.lost_index).
+
+Each recording is encoded complete at run time, then cut where a power loss, a killed recorder
+or a stopped copy cuts it (tests/killed_recordings.py); the truth is the complete file's own
+index. The rescued stream must give exactly the frames whose data survived, in the order shown,
+read at random and stepping back, and the original must be untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+
+import pytest
+
+from app.cli import main
+from app.video import VideoError, open_video
+from app.video.errors import VideoCancelled
+from app.video.lost_index import needs_rescue, rescue, top_boxes
+from tests.killed_recordings import killed_recording
+from tests.media import frame_index_of, make_clip
+
+SHAPES = {
+    # FFmpeg's layout: audio between every few pictures; parameter sets before each keyframe
+    "h264_aac": {},
+    "h264_aac_bframes": {"bframes": 3},
+    # near-silent PCM (length fields of zeros and small numbers); settings only in the index
+    "h264_pcm_silence_reference": {"audio": "pcm", "inband": False, "bframes": 2, "ext": ".mov"},
+    "hevc_aac": {"codec": "hevc"},
+    "hevc_reference": {"codec": "hevc", "audio": None, "inband": False, "bframes": 2},
+    # a copy that stopped early: the mdat's size is there, the data and the index are not
+    "h264_copy_stopped": {"audio": None, "killed": False, "keep": 0.6},
+    # dashcams and phones: a second of video, then its audio
+    "h264_dashcam_chunks": {"chunk": 1.0, "bframes": 3, "audio": "pcm", "ext": ".mov"},
+    "hevc_dashcam_reference": {"chunk": 0.5, "codec": "hevc", "inband": False, "audio": "pcm",
+                               "bframes": 2, "ext": ".mov"},
+}
+
+
+def _sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _codes(path, *, backward: bool = False) -> list[int]:
+    with open_video(path) as video:
+        order = range(video.frame_count - 1, -1, -1) if backward else range(video.frame_count)
+        codes = {}
+        for i in order:
+            if backward:
+                video.cache.clear()
+            codes[i] = frame_index_of(video.read(i))
+        assert not video.damaged
+        return [codes[i] for i in range(video.frame_count)]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_rescued_stream_is_frame_exact(shape, tmp_path):
+    k = killed_recording(**SHAPES[shape])
+    with pytest.raises(VideoError, match="moov"):
+        open_video(k.path)
+    assert needs_rescue(k.path)
+    before = _sha(k.path)
+
+    done = rescue(k.path, tmp_path, reference=k.reference)
+
+    out = tmp_path / done.output
+    assert out.suffix == (".hevc" if "hevc" in shape else ".h264")
+    assert _codes(out) == list(k.codes)
+    assert _codes(out, backward=True) == list(k.codes)
+    assert _sha(k.path) == before                      # the original is only read
+    report = json.loads((tmp_path / (done.output + ".json")).read_text(encoding="utf-8"))
+    assert report["source_sha256"] == before and report["output_sha256"] == _sha(out)
+    assert report["pictures"] == len(k.codes) and report["keyframes"] >= 1
+    assert (report["reference_sha256"] == _sha(k.reference)) if k.reference \
+        else report["settings_from"] == "recording"
+    if SHAPES[shape].get("audio", "aac"):
+        assert report["skipped_bytes"] > 0                # the audio, stepped over
+    assert all(k.mdat <= at and at + n <= k.cut for at, n in report["skipped"])
+
+
+def test_rescue_is_reproducible(tmp_path):
+    k = killed_recording(audio="pcm", inband=False, bframes=2, ext=".mov")
+    first, second = tmp_path / "a.h264", tmp_path / "b.h264"
+    rescue(k.path, first, reference=k.reference)
+    rescue(k.path, second, reference=k.reference)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_damage_in_the_middle_is_stepped_over(tmp_path):
+    k = killed_recording(frames=150, keep=0.95)
+    damaged = tmp_path / "damaged.mp4"
+    data = bytearray(k.path.read_bytes())
+    middle = (k.mdat + k.cut) // 2
+    data[middle:middle + 1500] = bytes((n * 73 + 11) % 251 for n in range(1500))
+    damaged.write_bytes(bytes(data))
+
+    done = rescue(damaged, tmp_path / "out.h264")
+
+    assert any(at <= middle + 1500 and middle <= at + n for at, n in done.skipped)
+    with open_video(tmp_path / "out.h264") as video:
+        last_key = video.keyframes[-1]
+        tail = [frame_index_of(video.read(i)) for i in range(last_key, video.frame_count)]
+    assert tail == list(k.codes[-len(tail):])           # from the next keyframe on: exact
+
+
+def test_what_is_not_a_lost_index_is_refused(tmp_path):
+    whole = make_clip("h264_mp4", frames=30)
+    assert not needs_rescue(whole)
+    with pytest.raises(VideoError, match="nothing to rescue|无需抢救"):
+        rescue(whole, tmp_path)
+    other = make_clip("h264_raw", frames=30)
+    assert top_boxes(other) is None and not needs_rescue(other)
+    with pytest.raises(VideoError, match="MP4/MOV"):
+        rescue(other, tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_settings_kept_only_in_the_index_need_a_reference(tmp_path):
+    k = killed_recording(codec="hevc", audio=None, inband=False, bframes=2)
+    with pytest.raises(VideoError, match="SPS/PPS"):
+        rescue(k.path, tmp_path)
+    wrong = killed_recording(audio="pcm", inband=False, bframes=2, ext=".mov").reference
+    with pytest.raises(VideoError, match="h264.*hevc"):
+        rescue(k.path, tmp_path, reference=wrong)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancel_and_an_existing_output_leave_nothing(tmp_path):
+    k = killed_recording()
+    with pytest.raises(VideoCancelled):
+        rescue(k.path, tmp_path, cancel=lambda: True)
+    assert list(tmp_path.iterdir()) == []
+    taken = tmp_path / "taken.h264"
+    taken.write_bytes(b"mine")
+    with pytest.raises(VideoError, match="taken.h264"):
+        rescue(k.path, taken)
+    assert taken.read_bytes() == b"mine"
+
+
+def test_only_the_data_before_the_cut_is_used(tmp_path):
+    """A file whose tail the filesystem left as zeros (power lost before the data was written)."""
+    k = killed_recording(bframes=3)
+    padded = tmp_path / "zeros.mp4"
+    shutil.copyfile(k.path, padded)
+    with open(padded, "ab") as f:
+        f.write(bytes(64 << 10))
+    done = rescue(padded, tmp_path / "out.h264")
+    assert _codes(tmp_path / "out.h264") == list(k.codes)
+    assert done.skipped[-1][1] >= 64 << 10
+
+
+def test_cli_rescue(capsys, tmp_path):
+    k = killed_recording(audio="pcm", inband=False, bframes=2, ext=".mov")
+    assert main(["rescue", str(k.path), "--reference", str(k.reference), "-o", str(tmp_path),
+                 "--quiet"]) == 0
+    text = capsys.readouterr().out
+    out = next(tmp_path.glob("*.rescued.h264"))
+    assert str(len(k.codes)) in text and _sha(out) in text
+    assert main(["rescue", str(k.path), "-o", str(tmp_path / "x.h264"), "--json"]) == 1
+    assert "SPS/PPS" in capsys.readouterr().err
+    assert main(["rescue", str(k.path), "--reference", str(k.reference), "-o",
+                 str(tmp_path / "y.h264"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["output"] == "y.h264"
