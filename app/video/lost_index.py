@@ -34,6 +34,11 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 
+class NeedsReference(VideoError):
+    """The recording kept its parameter sets only in its lost index: a complete recording of
+    the same camera must supply them."""
+
+
 @dataclass(frozen=True)
 class Boxes:
     """What an MP4/MOV file's top level holds: the ``mdat`` payloads and whether an index is
@@ -229,9 +234,9 @@ def _settings(src: Path, walks: list[Walk], ref: Reference | None) -> list[bytes
             if is_keyframe(codec, kind):
                 break
     if ref is None:
-        raise VideoError(_("the recording's video settings (SPS/PPS) were kept only in its lost "
-                           "index: choose a complete recording from the same camera as a "
-                           "reference"), src)
+        raise NeedsReference(_("the recording's video settings (SPS/PPS) were kept only in its "
+                               "lost index: choose a complete recording from the same camera as "
+                               "a reference"), src)
     return ref.parameter_sets
 
 

@@ -35,10 +35,12 @@ from app.services.evidence.cameras import CameraDTO
 from app.services.evidence.store import discard
 from app.ui.review.import_clock import ImportClockAssist
 from app.ui.review.media_tasks import background_pool, lower_priority
+from app.ui.review.rescue_assist import RescueAssist
 from app.ui.review.shown_zone import ShownZone
 from app.ui.widgets.enum_labels import choices
 from app.ui.workers import TaskContext, TaskHandle, run_task
 from app.video.formats import dialog_patterns
+from app.video.lost_index import needs_rescue
 
 VIDEO_FILTER = dialog_patterns()
 
@@ -46,7 +48,7 @@ VIDEO_FILTER = dialog_patterns()
 @dataclass(frozen=True)
 class FileOutcome:
     path: str
-    status: str            # imported / duplicate / failed / cancelled
+    status: str            # imported / duplicate / failed / rescuable / cancelled
     message: str
     evidence_id: int | None
 
@@ -80,6 +82,8 @@ def import_files(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, case_
                                    res.evidence.id))
         except ServiceError as exc:
             status = "cancelled" if ctx.is_cancelled() else "failed"
+            if status == "failed" and Path(f).is_file() and needs_rescue(f):
+                status = "rescuable"          # its index was never written: offer the rescue
             out.append(FileOutcome(f, status, str(exc), None))
         base += size
     return out
@@ -156,6 +160,8 @@ class ImportDialog(QDialog):
         lay.addWidget(self.progress)
         lay.addWidget(self.status)
         self.clock = ImportClockAssist(self)  # clips without a start time: flag, offer the OSD
+        self.rescue = RescueAssist(self, paths)  # recordings whose index was never written
+        self.rescue.rescued.connect(self._on_rescued)
         lay.addWidget(self.clock)
         lay.addLayout(buttons)
 
@@ -238,9 +244,12 @@ class ImportDialog(QDialog):
         self.progress.setValue(1000)
         labels = {"imported": self.tr("imported"), "duplicate": self.tr("already imported — "
                   "double-click to open the existing item"), "failed": self.tr("not imported"),
+                  "rescuable": self.tr("not imported — double-click to rescue its video into "
+                                       "a readable copy"),
                   "cancelled": self.tr("cancelled, nothing imported")}
         colours = {"imported": QColor(0, 130, 0), "duplicate": QColor(0, 90, 200),
-                   "failed": QColor(200, 0, 0), "cancelled": QColor(130, 130, 130)}
+                   "failed": QColor(200, 0, 0), "rescuable": QColor(190, 100, 0),
+                   "cancelled": QColor(130, 130, 130)}
         self.files.clear()
         for o in outcomes:
             text = f"{Path(o.path).name}: {labels[o.status]}"
@@ -249,13 +258,15 @@ class ImportDialog(QDialog):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, o.path)
             item.setData(Qt.ItemDataRole.UserRole + 1, o.evidence_id)
+            item.setData(Qt.ItemDataRole.UserRole + 2, o.status)
             item.setForeground(QBrush(colours[o.status]))
             self.files.addItem(item)
         counts = {s: sum(1 for o in outcomes if o.status == s) for s in labels}
         self.status.setText(self.tr("{i} imported, {d} already there, {f} not imported, "
                                     "{c} cancelled.").format(i=counts["imported"],
                                                               d=counts["duplicate"],
-                                                              f=counts["failed"],
+                                                              f=counts["failed"]
+                                                              + counts["rescuable"],
                                                               c=counts["cancelled"]))
         self.cancel_button.setText(self.tr("Close"))
         self.import_button.setEnabled(True)  # the next batch: add files, import again
@@ -266,10 +277,21 @@ class ImportDialog(QDialog):
             self.imported.emit(new)
 
     def _on_double_click(self, item: QListWidgetItem) -> None:
+        if item.data(Qt.ItemDataRole.UserRole + 2) == "rescuable":
+            self.rescue.start(item.data(Qt.ItemDataRole.UserRole))
+            return
         ident = item.data(Qt.ItemDataRole.UserRole + 1)
         if ident:
             self.open_requested.emit(int(ident))
             self.accept()
+
+    def _on_rescued(self, path: str, note: str) -> None:
+        """The readable copy becomes the next batch; the note names the original."""
+        self.add_files([path])
+        mine = self.note.text().strip()
+        self.note.setText(f"{mine}；{note}" if mine and note not in mine else mine or note)
+        self.status.setText(self.tr("Rescued into {path}. Check the note, then press Import.")
+                            .format(path=path))
 
     def _cancel_or_close(self) -> None:
         if self.handle is not None and not self.handle.done:

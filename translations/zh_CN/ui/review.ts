@@ -124,6 +124,10 @@
         <translation>未导入</translation>
     </message>
     <message>
+        <source>not imported — double-click to rescue its video into a readable copy</source>
+        <translation>未导入 — 双击可将其中的视频抢救为可读副本</translation>
+    </message>
+    <message>
         <source>cancelled, nothing imported</source>
         <translation>已取消，未导入任何内容</translation>
     </message>
@@ -134,6 +138,10 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Rescued into {path}. Check the note, then press Import.</source>
+        <translation>已抢救到 {path}。请核对备注，然后点击「导入」。</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -914,6 +922,41 @@
     <message>
         <source>No clock profile</source>
         <translation>无时钟概况</translation>
+    </message>
+</context>
+<context>
+    <name>RescueAssist</name>
+    <message>
+        <source>Rescue a recording</source>
+        <translation>抢救录像</translation>
+    </message>
+    <message>
+        <source>Rescuing the video of {name}…</source>
+        <translation>正在抢救 {name} 中的视频…</translation>
+    </message>
+    <message>
+        <source>rescued from {name} (SHA-256 {sha}); {n} pictures; {skipped} bytes skipped; report {report}</source>
+        <translation>抢救自 {name}（SHA-256 {sha}）；{n} 幅画面；跳过 {skipped} 字节；报告 {report}</translation>
+    </message>
+    <message>
+        <source>A reference recording is needed</source>
+        <translation>需要参照录像</translation>
+    </message>
+    <message>
+        <source>{name} kept its video settings only in its lost index. Choose a complete recording from the same camera (for a dashcam: the file recorded just before it) to take them from.</source>
+        <translation>{name} 的视频参数只保存在已丢失的索引中。请选择同一摄像头的一段完整录像（行车记录仪：紧接其前录制的文件），从中读取这些参数。</translation>
+    </message>
+    <message>
+        <source>Choose a complete recording of the same camera</source>
+        <translation>选择同一摄像头的完整录像</translation>
+    </message>
+    <message>
+        <source>Video files ({patterns});;All files (*)</source>
+        <translation>视频文件 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The recording cannot be rescued</source>
+        <translation>无法抢救该录像</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,92 @@
+"""Importing a recording whose index was never written: the dialog says it can be rescued, a
+double-click writes the readable copy (asking for a reference recording where the settings are
+only in the lost index), and the copy imports with a note naming the original and its hash."""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.models import EvidenceItem
+from app.models.db import unit_of_work
+from app.services.common.context import SYSTEM
+from app.services.evidence import cameras
+from app.ui.review.import_dialog import ImportDialog
+from app.video import open_video
+from tests.killed_recordings import killed_recording
+from tests.media import frame_index_of
+
+
+def _dialog(qtbot, w) -> ImportDialog:
+    with unit_of_work(w["factory"]) as s:
+        cams = cameras.list_cameras(s, SYSTEM)
+    dlg = ImportDialog(factory=w["factory"], paths=w["paths"], actor=SYSTEM,
+                       case_id=w["ids"]["case"], case_no="石峰-2023-0117", cameras=cams)
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def _import(qtbot, dlg, files: list[str]) -> None:
+    dlg.add_files(files)
+    dlg.outcomes = []
+    handle = dlg.start()
+    qtbot.waitUntil(lambda: handle.done and bool(dlg.outcomes), timeout=30000)
+
+
+def test_a_cut_off_dashcam_file_is_rescued_and_imported(qtbot, review_world, monkeypatch, zh_ui):
+    w = review_world
+    k = killed_recording(chunk=1.0, bframes=3, audio="pcm", inband=False, ext=".mov")
+    original = hashlib.sha256(k.path.read_bytes()).hexdigest()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **kw: asked.append(a[2])
+                        or QMessageBox.StandardButton.Open)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **kw: (str(k.reference), ""))
+    dlg = _dialog(qtbot, w)
+    dlg.note.setText("行车记录仪 SD 卡，民警李某复制")
+
+    _import(qtbot, dlg, [str(k.path)])
+    assert [o.status for o in dlg.outcomes] == ["rescuable"]
+    assert "moov" in dlg.outcomes[0].message and "双击" in dlg.files.item(0).text()
+
+    with qtbot.waitSignal(dlg.rescue.rescued, timeout=30000) as sig:
+        dlg._on_double_click(dlg.files.item(0))
+    rescued, note = sig.args
+    assert asked and k.path.name in asked[0]            # the settings: from the reference
+    assert dlg.file_paths() == [rescued] and rescued.endswith(".rescued.h264")
+    assert original in dlg.note.text() and dlg.note.text().startswith("行车记录仪")
+    assert str(w["paths"].data_dir) in rescued
+
+    with qtbot.waitSignal(dlg.imported, timeout=30000) as done:
+        dlg.start()
+    (ident,) = done.args[0]
+    with unit_of_work(w["factory"]) as s:
+        row = s.get(EvidenceItem, ident)
+        assert row.codec == "h264" and row.frame_count == len(k.codes)
+        assert original in row.acquisition_note and k.path.name in row.acquisition_note
+        stored = w["paths"].evidence_dir
+    with open_video(rescued) as video:
+        assert [frame_index_of(video.read(i)) for i in range(video.frame_count)] == list(k.codes)
+    assert any(stored.rglob("*.h264"))
+    assert hashlib.sha256(k.path.read_bytes()).hexdigest() == original
+
+
+def test_a_refused_rescue_says_why_and_leaves_nothing(qtbot, review_world, monkeypatch):
+    w = review_world
+    k = killed_recording(codec="hevc", audio=None, inband=False, bframes=2)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **kw: QMessageBox.StandardButton.Cancel)
+    dlg = _dialog(qtbot, w)
+    _import(qtbot, dlg, [str(k.path)])
+    handle = dlg.rescue.start(str(k.path))
+    qtbot.waitUntil(lambda: handle.done, timeout=30000)
+    assert dlg.file_paths() == [str(k.path)]            # nothing new in the batch
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **kw: shown.append(a[2]))
+    other = killed_recording(audio="pcm", inband=False, bframes=2, ext=".mov").reference
+    handle = dlg.rescue.start(str(k.path), str(other))
+    qtbot.waitUntil(lambda: handle.done and bool(shown), timeout=30000)
+    assert "hevc" in shown[0] and "h264" in shown[0]
+    rescued = w["paths"].data_dir / "rescued"
+    assert not rescued.exists() or not any(rescued.rglob("*"))
