@@ -61,6 +61,7 @@ from app.video.frame_index import (
     untimed_leading,
 )
 from app.video.keyframes import is_random_access
+from app.video.mp4_boxes import needs_rescue
 from app.video.nal import stream_framing, vcl_type
 from app.video.packed import Unpacker, is_packed
 from app.video.picture_order import tracker_for
@@ -139,9 +140,7 @@ def open_container(path: Path) -> InputContainer:
         if kind:
             raise VideoError(_("this is a {kind} file, not a video (its content was checked, "
                                "not its name)", kind=kind), path) from exc
-        with open(path, "rb") as f:
-            head = f.read(12)
-        if head[4:8] == b"ftyp":
+        if needs_rescue(path):
             raise VideoError(_("the file is incomplete: its index (moov) was never written "
                                "(the recording was cut off by a power loss or a stopped "
                                "recorder, or copying stopped early); its video can be rescued "

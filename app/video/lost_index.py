@@ -25,9 +25,9 @@ from pathlib import Path
 from app.i18n import _
 from app.video.errors import VideoCancelled, VideoError
 from app.video.mdat_walk import Walk, guess_codec, is_keyframe, is_parameter_set, walk
+from app.video.mp4_boxes import top_boxes
 
 START_CODE = b"\x00\x00\x00\x01"
-_CONTAINERS = {b"ftyp", b"wide", b"free", b"skip", b"mdat", b"moov", b"pnot", b"uuid", b"junk"}
 EXTENSIONS = {"h264": ".h264", "hevc": ".hevc"}
 
 Progress = Callable[[int, int], None]
@@ -37,56 +37,6 @@ Cancel = Callable[[], bool]
 class NeedsReference(VideoError):
     """The recording kept its parameter sets only in its lost index: a complete recording of
     the same camera must supply them."""
-
-
-@dataclass(frozen=True)
-class Boxes:
-    """What an MP4/MOV file's top level holds: the ``mdat`` payloads and whether an index is
-    there."""
-
-    media: list[tuple[int, int]]     # (start, end) of each mdat payload, clamped to the file
-    indexed: bool                    # a moov box is present
-
-
-def top_boxes(path: Path) -> Boxes | None:
-    """The top-level boxes of ``path``, or None when it is no MP4/MOV file. An ``mdat`` whose
-    size is 0 (a writer killed before it wrote the size), runs past the end of the file or is
-    followed by no box reaches to the end of the file."""
-    size = path.stat().st_size
-    media: list[tuple[int, int]] = []
-    indexed, at = False, 0
-    with open(path, "rb") as f:
-        while at + 8 <= size:
-            f.seek(at)
-            head = f.read(16)
-            length, kind = int.from_bytes(head[:4], "big"), head[4:8]
-            if kind not in _CONTAINERS and not (kind.isalnum() and at > 0):
-                if at == 0:
-                    return None
-                if media and media[-1][1] == at:          # the mdat's size was wrong
-                    media[-1] = (media[-1][0], size)
-                break
-            header = 8
-            if length == 1:
-                length, header = int.from_bytes(head[8:16], "big"), 16
-            elif length == 0:
-                length = size - at
-            if length < header:
-                if at == 0:
-                    return None
-                break
-            if kind == b"moov":
-                indexed = True
-            elif kind == b"mdat":
-                media.append((at + header, min(at + length, size)))
-            at += length
-    return Boxes(media, indexed) if media or indexed else None
-
-
-def needs_rescue(path: str | Path) -> bool:
-    """True for an MP4/MOV file with media but no index (what :func:`rescue` is for)."""
-    boxes = top_boxes(Path(path))
-    return boxes is not None and not boxes.indexed and bool(boxes.media)
 
 
 @dataclass(frozen=True)
@@ -100,11 +50,39 @@ class Reference:
     fps: float | None
 
 
+def configured_sets(codec: str, extradata: bytes) -> list[bytes]:
+    """The parameter sets (without start codes) of a decoder configuration: an ``avcC`` /
+    ``hvcC`` record, or units behind start codes."""
+    from app.video.fields import avcc_units
+    from app.video.hevc_order import hvcc_units
+
+    if extradata[:1] == b"\x01":       # avcC / hvcC (MP4, Matroska)
+        units = [u[3:] for u in (avcc_units if codec == "h264" else hvcc_units)(extradata)]
+    else:                               # start codes (a raw stream, MPEG-TS)
+        units = [u.rstrip(b"\x00") for u in extradata.split(b"\x00\x00\x01")[1:]]
+    return [u for u in units if u]
+
+
+def surviving_sets(codec: str, data: bytes | mmap.mmap, media: list[tuple[int, int]]) -> list[bytes]:
+    """The parameter sets of an index that was cut off while it was written (or reserved at the
+    front and left part-written): its ``avcC`` / ``hvcC`` record, if it survived whole."""
+    tag = b"avcC" if codec == "h264" else b"hvcC"
+    edges = [0, *(x for span in media for x in span), len(data)]
+    for start, end in zip(edges[::2], edges[1::2], strict=True):   # the bytes outside the media
+        at = data.find(tag, start + 4, end)
+        while at >= 0:
+            size = int.from_bytes(data[at - 4:at], "big")
+            if 8 < size and at - 4 + size <= end:
+                sets = configured_sets(codec, bytes(data[at + 4:at - 4 + size]))
+                if sets:
+                    return sets
+            at = data.find(tag, at + 1, end)
+    return []
+
+
 def read_reference(path: str | Path) -> Reference:
     """The codec, parameter sets and frame rate of a complete file from the same camera."""
     from app.video.export import sha256_file
-    from app.video.fields import avcc_units
-    from app.video.hevc_order import hvcc_units
     from app.video.index import open_container
     from app.video.tracks import main_video
 
@@ -116,11 +94,7 @@ def read_reference(path: str | Path) -> Reference:
         rate = stream.average_rate or stream.guessed_rate
     if codec not in EXTENSIONS:
         raise VideoError(_("the reference file is not H.264 or H.265 video"), path)
-    if extradata[:1] == b"\x01":       # avcC / hvcC (MP4, Matroska)
-        units = [u[3:] for u in (avcc_units if codec == "h264" else hvcc_units)(extradata)]
-    else:                               # start codes (a raw stream, MPEG-TS)
-        units = [u.rstrip(b"\x00") for u in extradata.split(b"\x00\x00\x01")[1:]]
-    sets = [u for u in units if u]
+    sets = configured_sets(codec, extradata)
     if not sets:
         raise VideoError(_("the reference file does not state its video settings (SPS/PPS)"),
                          path)
@@ -139,7 +113,7 @@ class Rescued:
     output_size: int
     output_sha256: str
     codec: str
-    settings_from: str               # "recording" or "reference"
+    settings_from: str               # "recording", "partial index" or "reference"
     reference: str | None
     reference_sha256: str | None
     fps: float | None                # the reference's frame rate (the stream may state its own)
@@ -175,7 +149,8 @@ def rescue(src: str | Path, dst: str | Path, *, reference: str | Path | None = N
     total = sum(b - a for a, b in boxes.media)
     with open(src, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
         walks = _walk_all(src, data, boxes.media, ref, total, progress, cancel)
-        sets = _settings(src, walks, ref)
+        origin, sets = _settings(src, walks, ref,
+                                 surviving_sets(walks[0].codec, data, boxes.media))
         if dst.is_dir():
             dst = dst / f"{src.stem}.rescued{EXTENSIONS[walks[0].codec]}"
         if dst.exists():
@@ -186,7 +161,7 @@ def rescue(src: str | Path, dst: str | Path, *, reference: str | Path | None = N
     done = Rescued(
         source=src.name, source_size=src.stat().st_size, source_sha256=sha256_file(src),
         output=dst.name, output_size=size, output_sha256=digest, codec=walks[0].codec,
-        settings_from="recording" if sets is None else "reference",
+        settings_from=origin,
         reference=ref.name if ref else None, reference_sha256=ref.sha256 if ref else None,
         fps=ref.fps if ref else None, media=boxes.media, units=len(units),
         pictures=sum(1 for u in units if u[3]),
@@ -223,21 +198,25 @@ def _walk_all(src: Path, data: mmap.mmap, media: list[tuple[int, int]], ref: Ref
     return walks
 
 
-def _settings(src: Path, walks: list[Walk], ref: Reference | None) -> list[bytes] | None:
-    """The parameter sets to put before keyframes that lack them: None when the recording
-    carries its own before its first keyframe."""
+def _settings(src: Path, walks: list[Walk], ref: Reference | None,
+              survived: list[bytes]) -> tuple[str, list[bytes] | None]:
+    """Where the parameter sets come from, and those to put before keyframes that lack them
+    (None: the recording carries its own before its first keyframe). The recording's own come
+    first, then what survived of its index, then the reference."""
     codec = walks[0].codec
     for w in walks:
         for _at, _size, kind, _starts in w.units:
             if is_parameter_set(codec, kind):
-                return None
+                return "recording", None
             if is_keyframe(codec, kind):
                 break
+    if survived:
+        return "partial index", survived
     if ref is None:
         raise NeedsReference(_("the recording's video settings (SPS/PPS) were kept only in its "
                                "lost index: choose a complete recording from the same camera as "
                                "a reference"), src)
-    return ref.parameter_sets
+    return "reference", ref.parameter_sets
 
 
 def _write(src: Path, dst: Path, data: mmap.mmap, walks: list[Walk], sets: list[bytes] | None,

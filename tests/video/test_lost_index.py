@@ -17,7 +17,8 @@ import pytest
 from app.cli import main
 from app.video import VideoError, open_video
 from app.video.errors import VideoCancelled
-from app.video.lost_index import needs_rescue, rescue, top_boxes
+from app.video.lost_index import rescue
+from app.video.mp4_boxes import needs_rescue, top_boxes
 from tests.killed_recordings import killed_recording
 from tests.media import frame_index_of, make_clip
 
@@ -162,3 +163,30 @@ def test_cli_rescue(capsys, tmp_path):
     assert main(["rescue", str(k.path), "--reference", str(k.reference), "-o",
                  str(tmp_path / "y.h264"), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["output"] == "y.h264"
+
+
+def test_an_index_cut_off_while_written_and_a_64_bit_size(tmp_path):
+    """A recorder that died writing its index leaves part of a moov: no index either. A large
+    recording's mdat has a 64-bit size (here 0: never written)."""
+    k = killed_recording(audio=None, keep=1.0)
+    whole = make_clip("h264_mp4", frames=60)
+    data = whole.read_bytes()
+    early = tmp_path / "early.mp4"            # cut before the stream's settings
+    early.write_bytes(data[:data.index(b"moov") + 200])
+    with pytest.raises(VideoError, match="SPS/PPS"):
+        rescue(early, tmp_path)
+    half_moov = tmp_path / "half_moov.mp4"    # cut after them
+    half_moov.write_bytes(data[:data.index(b"avcC") + 200])
+    assert needs_rescue(half_moov)
+    with pytest.raises(VideoError, match="moov"):
+        open_video(half_moov)
+    done = rescue(half_moov, tmp_path / "a.h264")
+    assert done.settings_from == "partial index" and done.reference is None
+    assert done.pictures == 60 and _codes(tmp_path / "a.h264") == list(range(60))
+
+    data = k.path.read_bytes()
+    large = tmp_path / "large.mp4"
+    large.write_bytes(data[:k.mdat - 8] + b"\0\0\0\x01mdat" + bytes(8) + data[k.mdat:])
+    assert top_boxes(large).media == [(k.mdat + 8, len(data) + 8)]
+    rescue(large, tmp_path / "b.h264")
+    assert _codes(tmp_path / "b.h264") == list(k.codes)

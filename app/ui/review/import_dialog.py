@@ -40,7 +40,7 @@ from app.ui.review.shown_zone import ShownZone
 from app.ui.widgets.enum_labels import choices
 from app.ui.workers import TaskContext, TaskHandle, run_task
 from app.video.formats import dialog_patterns
-from app.video.lost_index import needs_rescue
+from app.video.mp4_boxes import needs_rescue
 
 VIDEO_FILTER = dialog_patterns()
 
