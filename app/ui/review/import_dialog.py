@@ -256,6 +256,7 @@ class ImportDialog(QDialog):
             if o.message:
                 text += f" — {o.message}"
             item = QListWidgetItem(text)
+            item.setToolTip(text)             # the whole reason, however long
             item.setData(Qt.ItemDataRole.UserRole, o.path)
             item.setData(Qt.ItemDataRole.UserRole + 1, o.evidence_id)
             item.setData(Qt.ItemDataRole.UserRole + 2, o.status)
