@@ -11,11 +11,10 @@ rule of "which packets may be left out before the decoder" that no test pins.
 
 from __future__ import annotations
 
-import subprocess
 import sys
-from pathlib import Path
 
-root = Path(__file__).resolve().parent.parent
+from mutants import run
+
 D = "app/video/droppable.py"
 V = "app/video/vop.py"
 muts = [
@@ -262,8 +261,6 @@ muts = [
  ("app/video/foreign.py", "if framing is None else None", "if True else None"),
  ("app/video/index.py", "                    foreign.feed(len(rows), memoryview(pkt)[:HEAD].tobytes())\n", "                    pass\n"),
 ]
-only = sys.argv[1:]          # run only the mutants whose text holds one of these
-muts = [m for m in muts if not only or any(o in m[0] + m[1] + m[2] for o in only)]
 TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
          "tests/video/test_accuracy.py", "tests/video/test_drain.py",
          "tests/video/test_real_footage.py", "tests/video/test_mpeg4_part2.py",
@@ -286,28 +283,6 @@ TESTS = ["tests/video/test_droppable.py", "tests/video/test_fields.py",
          "tests/video/test_foreign.py",
          "tests/video/test_formats.py::test_every_variant_counts_reads_and_steps_exactly"]
 
-def run_tests() -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", *TESTS],
-                          cwd=root, capture_output=True, text=True, timeout=600)
 
-
-baseline = run_tests()      # a mutant "killed" by a test that fails anyway proves nothing
-if baseline.returncode:
-    print("the tests fail without any mutant; fix them first:\n" + baseline.stdout[-2000:])
-    sys.exit(2)
-survived = []
-for path, old, new in muts:
-    f = root / path
-    src = f.read_text()
-    assert old in src, (path, old)
-    f.write_text(src.replace(old, new, 1))
-    try:
-        r = run_tests()
-    finally:
-        f.write_text(src)
-    if not r.returncode:
-        survived.append((path, old, new))
-    print("killed" if r.returncode else "SURVIVED", path, old[:50].replace("\n", " "), "->",
-          new[:40].replace("\n", " "), flush=True)
-print("mutants", len(muts), "survived", len(survived))
-sys.exit(1 if survived else 0)
+if __name__ == "__main__":
+    sys.exit(run(muts, TESTS, sys.argv[1:]))

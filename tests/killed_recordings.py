@@ -71,11 +71,30 @@ def _packets(path: Path) -> list[tuple[float, int, bytes]]:
                 for p in c.demux() if p.size]
 
 
-def _chunked(path: Path, seconds: float) -> tuple[bytes, list[tuple[float, int, int]]]:
+def _avcc_sets(extradata: bytes) -> bytes:
+    """An avcC record's SPS and PPS, each behind its 4-byte length (as in a sample)."""
+    out, i = bytearray(), 5
+    for mask in (0x1F, 0xFF):
+        count, i = extradata[i] & mask, i + 1
+        for _ in range(count):
+            size = int.from_bytes(extradata[i:i + 2], "big")
+            out += size.to_bytes(4, "big") + extradata[i + 2:i + 2 + size]
+            i += 2 + size
+    return bytes(out)
+
+
+def _chunked(path: Path, seconds: float, sets_once: bool = False
+             ) -> tuple[bytes, list[tuple[float, int, int]]]:
     """The file's samples laid out again as a dashcam writes them: ``seconds`` of video, then
-    the audio of those seconds (an ftyp, an mdat of size 0, no index). Returns the bytes and
-    the video samples' (time, start, end)."""
+    the audio of those seconds (an ftyp, an mdat of size 0, no index); with ``sets_once`` the
+    H.264 settings go in band before the first picture only. Returns the bytes and the video
+    samples' (time, start, end)."""
     packets = _packets(path)
+    if sets_once:
+        with av.open(str(path)) as c:
+            sets = _avcc_sets(bytes(c.streams.video[0].codec_context.extradata))
+        first = next(n for n, p in enumerate(packets) if p[1] == 0)
+        packets[first] = (packets[first][0], 0, sets + packets[first][2])
     video = [p for p in packets if p[1] == 0]
     audio = [p for p in packets if p[1] == 1]
     out = bytearray(b"\0\0\0\x14ftypisom\0\0\x02\0isom" + b"\0\0\0\0mdat")
@@ -106,13 +125,16 @@ def _as_written(path: Path) -> tuple[bytes, list[tuple[float, int, int]]]:
 def killed_recording(*, codec: str = "h264", audio: str | None = "aac", inband: bool = True,
                      bframes: int = 0, keep: float = 0.8, killed: bool = True,
                      frames: int = 90, gop: int = 25, size: tuple[int, int] = (320, 240),
-                     ext: str = ".mp4", chunk: float | None = None) -> Killed:
+                     ext: str = ".mp4", chunk: float | None = None, sets_once: bool = False,
+                     stale_size: bool = False) -> Killed:
     """A recording cut ``keep`` of the way through its media (cached per parameters); with
     ``chunk``, laid out in chunks of that many seconds as dashcams and phones write, else as
-    FFmpeg does (audio between every few pictures)."""
+    FFmpeg does (audio between every few pictures). ``stale_size``: the mdat states the size it
+    had half-way (a recorder that updates it now and then), not 0."""
     params = {"v": _VERSION, "codec": codec, "audio": audio, "inband": inband,
               "bframes": bframes, "keep": keep, "killed": killed, "frames": frames, "gop": gop,
-              "size": list(size), "ext": ext, "chunk": chunk}
+              "size": list(size), "ext": ext, "chunk": chunk, "sets_once": sets_once,
+              "stale_size": stale_size}
     key = hashlib.sha256(json.dumps(params, sort_keys=True).encode()).hexdigest()[:12]
     base = media_dir() / f"killed-{codec}-{key}"
     target, ref, meta = (base.with_suffix(ext), base.with_name(base.name + "-ref" + ext),
@@ -123,12 +145,14 @@ def killed_recording(*, codec: str = "h264", audio: str | None = "aac", inband: 
         ffmpeg_encode(whole, frames, size, 25, args)
         if not inband:
             ffmpeg_encode(ref, 30, size, 25, args, start=500)
-        data, samples = _chunked(whole, chunk) if chunk else _as_written(whole)
+        data, samples = _chunked(whole, chunk, sets_once) if chunk else _as_written(whole)
         start, end = mdat_payload(data) if not chunk else (28, len(data))
         cut = start + int((end - start) * keep)
         head = bytearray(data[:cut])
         if killed:
             head[start - 8:start - 4] = b"\0\0\0\0"
+        if stale_size:
+            head[start - 8:start - 4] = ((cut - start) // 2 + 8).to_bytes(4, "big")
         truth = {"codes": list(_truth(samples, cut)), "cut": cut, "mdat": start}
         tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
         tmp.write_bytes(bytes(head))

@@ -41,6 +41,11 @@ SHAPES = {
     "h264_dashcam_chunks": {"chunk": 1.0, "bframes": 3, "audio": "pcm", "ext": ".mov"},
     "hevc_dashcam_reference": {"chunk": 0.5, "codec": "hevc", "inband": False, "audio": "pcm",
                                "bframes": 2, "ext": ".mov"},
+    # settings before the first picture only: each later keyframe gets them in the copy
+    "h264_settings_once": {"chunk": 1.0, "inband": False, "sets_once": True, "bframes": 2,
+                           "frames": 120},
+    # a recorder that updates the mdat's size now and then: the data goes on past it
+    "h264_stale_size": {"chunk": 1.0, "stale_size": True},
 }
 
 
@@ -80,6 +85,7 @@ def test_rescued_stream_is_frame_exact(shape, tmp_path):
     assert report["pictures"] == len(k.codes) and report["keyframes"] >= 1
     assert (report["reference_sha256"] == _sha(k.reference)) if k.reference \
         else report["settings_from"] == "recording"
+    assert top_boxes(k.path).media == [(k.mdat, k.cut)]
     if SHAPES[shape].get("audio", "aac"):
         assert report["skipped_bytes"] > 0                # the audio, stepped over
     assert all(k.mdat <= at and at + n <= k.cut for at, n in report["skipped"])
