@@ -1,5 +1,5 @@
 """Hand-written mutants of the rescue of recordings whose index was never written
-(app/video/mdat_walk.py, mp4_boxes.py, lost_index.py): each rule of "which bytes are a picture
+(app/video/mdat_walk.py, slice_order.py, mp4_boxes.py, lost_index.py): each rule of "which bytes are a picture
 of the video" and "what the copy must carry" broken in turn.
 
     python bench/mutation_rescue.py          # ~10 s a mutant
@@ -15,6 +15,7 @@ from mutants import run
 W = "app/video/mdat_walk.py"
 B = "app/video/mp4_boxes.py"
 L = "app/video/lost_index.py"
+S = "app/video/slice_order.py"
 muts = [
  # which headers a stream can hold
  (W, "    if b0 & 0x80:\n        return None\n", ""),
@@ -27,31 +28,46 @@ muts = [
  (W, "return kind == 5 if codec == \"h264\" else kind in HEVC_IRAP", "return kind == 5 if codec == \"h264\" else kind <= 21"),
  (W, "return kind in (7, 8) if codec == \"h264\" else kind in (32, 33, 34)", "return kind in (7,) if codec == \"h264\" else kind in (33,)"),
  # where a picture begins
- (W, "return bool(data[at + _header_size(codec)] & 0x80)", "return True"),
+ (W, "        return said[0]\n", "        return True\n"),
  (W, "return kind in (6, 7, 8, 9) if codec == \"h264\" else kind in (32, 33, 34, 35, 39)", "return kind in (7, 8, 9) if codec == \"h264\" else kind in (32, 33, 34, 35, 39)"),
  (W, "return kind in (6, 7, 8, 9) if codec == \"h264\" else kind in (32, 33, 34, 35, 39)", "return kind in (6, 7, 8, 9) if codec == \"h264\" else kind in (32, 33, 34, 35)"),
- (W, "if b.ue() != 0 or b.ue() > 9:", "if b.ue() > 9 and False:"),
- (W, "return pps if pps <= 255 else None", "return pps"),
- (W, "return pps is not None and (not self.pps or pps in self.pps)", "return pps is not None"),
- (W, "        w.met(p, size, kind)\n", ""),
+ (W, "            if b.ue() > 9:                       # slice_type", "            if False:"),
+ (W, "return (first, pps) if pps <= 255 else None", "return (first, pps)"),
+ (W, "if said is None or (self.pps and said[1] not in self.pps):", "if said is None:"),
+ (W, "        w.met(w.unit(p, size), kind)\n", ""),
+ (W, "            self.met(unit, unit_type(codec, unit, 0))\n", "            pass\n"),
  # units and chains
  (W, "if size < self.least - LENGTH or size > MAX_UNIT:", "if size > MAX_UNIT:"),
  (W, "        if p + LENGTH + size > self.end:\n            return False\n", ""),
- (W, "            if got is False:\n                return True\n            if got is None:", "            if got is False:\n                return False\n            if got is None:"),
  (W, "if e <= end and any(f <= end for _, f in self.candidates(e, end)):", "if e <= end:"),
  (W, "if e <= end and any(f <= end for _, f in self.candidates(e, end)):", "if False:"),
  (W, "if self.chained(q, CHAIN) or not self.nests(q, e):", "if self.chained(q, CHAIN):"),
  (W, "if self.chained(q, CHAIN) or not self.nests(q, e):", "if True:"),
  # the walk
  (W, "            if not whole:\n                del out.units[picture:]\n", ""),
- (W, "is not None and last_vcl and w.begins(p, kind)", "is not None and w.begins(p, kind)"),
- (W, "if not is_vcl(codec, kind) or w.nests(p, after):", "if not is_vcl(codec, kind):"),
- (W, "if not is_vcl(codec, kind) or w.nests(p, after):", "if w.nests(p, after):"),
+ (W, "is not None and w.begins(p, kind)               # the next one", "is not None               # the next one"),
+ (W, "if not is_vcl(codec, kind) or w.nests(p, after) or not w.fits(p, size, kind):", "if not is_vcl(codec, kind) or not w.fits(p, size, kind):"),
+ (W, "if not is_vcl(codec, kind) or w.nests(p, after) or not w.fits(p, size, kind):", "if w.nests(p, after) or not w.fits(p, size, kind):"),
+ (W, "if not is_vcl(codec, kind) or w.nests(p, after) or not w.fits(p, size, kind):", "if not is_vcl(codec, kind) or w.nests(p, after):"),
+ (W, "        if gap:\n            w.order.reset()", "        if False:\n            w.order.reset()"),
  (W, "starts = w.begins(p, kind) and last_vcl", "starts = w.begins(p, kind)"),
  (W, "last_vcl = gap or is_vcl(codec, kind)", "last_vcl = is_vcl(codec, kind)"),
  (W, "            p, last_vcl = q, True\n            continue\n        size, kind = got", "            p = q\n            continue\n        size, kind = got"),
  (W, "        del out.units[picture:]\n    return out", "    return out"),
- (W, "return best if found[best] > 2 * found[other] else None", "return best if found[best] else None"),
+ (W, "found[best] >= GUESS_LEAST and ", ""),
+ # what the next slice's header must say
+ (S, "        return number == following or not sps.frame_mbs_only and number == self.last_ref", "        return number in (following, self.last_ref)"),
+ (S, "        return number == following or not sps.frame_mbs_only and number == self.last_ref", "        return True"),
+ (S, "        if said is None or self.last_ref is None or said[2].gaps:", "        if said is None or self.last_ref is None:"),
+ (S, "            return number == 0\n", "            return True\n"),
+ (S, "            return number == self.current\n", "            return True\n"),
+ (S, "        if unit[0] & 0x60:                        # nal_ref_idc: a reference picture", "        if True:"),
+ (S, "        if said[0]:\n            self.current = said[1]", "        if True:\n            self.current = said[1]"),
+ (S, "        if slice_type > 2:\n            return False", "        if slice_type > 2:\n            return True"),
+ (S, "        return min(moved, span - moved) <= min(REORDER, span // 4)", "        return True"),
+ (S, "            self.last = 0 if said[1] is None else said[1]", "            self.last = said[1]"),
+ (S, "        self.last_ref = self.current = None", "        pass"),
+ (S, "            b.u(said[2])                          # slice_reserved_flag bits", "            pass"),
  # the boxes
  (B, "indexed = at + length <= size", "indexed = True"),
  (B, "            if length == 0:", "            if length == -1:"),

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import av
 
+from tests.decoys import decoys
 from tests.format_encoders import ffmpeg_encode, x264, x265
 from tests.media import media_dir
 
-_VERSION = 1
+_VERSION = 2
 AUDIO = {
     None: [],
     "aac": ["-f", "lavfi", "-i", "sine=frequency=330:sample_rate=16000", "-map", "0:v",
@@ -39,6 +40,7 @@ class Killed:
     reference: Path | None        # a complete recording of the same camera (settings only there)
     cut: int                      # where the file ends
     mdat: int                     # where the mdat payload begins
+    units: tuple[tuple[int, int, bool, bool], ...]   # see _truth
 
 
 def _video_args(codec: str, gop: int, bframes: int, inband: bool) -> list[str]:
@@ -64,11 +66,11 @@ def mdat_payload(data: bytes) -> tuple[int, int]:
     raise ValueError("no mdat")
 
 
-def _packets(path: Path) -> list[tuple[float, int, bytes]]:
-    """(seconds, 0 for video / 1 for audio, bytes) of every packet, in file order."""
+def _packets(path: Path) -> list[tuple[float, int, bytes, bool]]:
+    """(seconds, 0 for video / 1 for audio, bytes, keyframe) of every packet, in file order."""
     with av.open(str(path)) as c:
-        return [(float(p.pts * p.time_base), 0 if p.stream.type == "video" else 1, bytes(p))
-                for p in c.demux() if p.size]
+        return [(float(p.pts * p.time_base), 0 if p.stream.type == "video" else 1, bytes(p),
+                 p.is_keyframe) for p in c.demux() if p.size]
 
 
 def _avcc_sets(extradata: bytes) -> bytes:
@@ -83,50 +85,71 @@ def _avcc_sets(extradata: bytes) -> bytes:
     return bytes(out)
 
 
-def _chunked(path: Path, seconds: float, sets_once: bool = False
-             ) -> tuple[bytes, list[tuple[float, int, int]]]:
+Sample = tuple[float, int, int, bool]      # (time, start, end, keyframe) of a video sample
+
+
+def _chunked(path: Path, seconds: float, sets_once: bool = False, codec: str = "h264",
+             decoyed: bool = False) -> tuple[bytes, list[Sample]]:
     """The file's samples laid out again as a dashcam writes them: ``seconds`` of video, then
     the audio of those seconds (an ftyp, an mdat of size 0, no index); with ``sets_once`` the
-    H.264 settings go in band before the first picture only. Returns the bytes and the video
-    samples' (time, start, end)."""
+    H.264 settings go in band before the first picture only, with ``decoyed`` a decoy
+    (tests/decoys.py) goes between each two video chunks."""
     packets = _packets(path)
     if sets_once:
         with av.open(str(path)) as c:
             sets = _avcc_sets(bytes(c.streams.video[0].codec_context.extradata))
         first = next(n for n, p in enumerate(packets) if p[1] == 0)
-        packets[first] = (packets[first][0], 0, sets + packets[first][2])
+        packets[first] = (packets[first][0], 0, sets + packets[first][2], True)
     video = [p for p in packets if p[1] == 0]
     audio = [p for p in packets if p[1] == 1]
+    baits = decoys(codec) if decoyed else []
     out = bytearray(b"\0\0\0\x14ftypisom\0\0\x02\0isom" + b"\0\0\0\0mdat")
-    where, t = [], 0.0
+    where: list[Sample] = []
+    t, n = 0.0, 0
     while video or audio:
         t += seconds
-        for kind, queue in ((0, video), (1, audio)):
-            while queue and queue[0][0] < t:
-                pts, _, data = queue.pop(0)
-                if kind == 0:
-                    where.append((pts, len(out), len(out) + len(data)))
-                out += data
+        while video and video[0][0] < t:
+            pts, _, data, key = video.pop(0)
+            where.append((pts, len(out), len(out) + len(data), key))
+            out += data
+        place, bait = baits[n % len(baits)] if baits and video else ("", b"")
+        n += 1
+        if place == "after":
+            out += bait
+        while audio and audio[0][0] < t:
+            out += audio.pop(0)[2]
+        if place == "before":
+            out += bait
     return bytes(out), where
 
 
-def _truth(samples: list[tuple[float, int, int]], cut: int) -> tuple[int, ...]:
-    rank = {pts: n for n, pts in enumerate(sorted(s[0] for s in samples))}
-    return tuple(sorted(rank[pts] for pts, start, end in samples if end <= cut))
-
-
-def _as_written(path: Path) -> tuple[bytes, list[tuple[float, int, int]]]:
+def _as_written(path: Path) -> tuple[bytes, list[Sample]]:
     with av.open(str(path)) as c:
-        samples = [(float(p.pts * p.time_base), p.pos, p.pos + p.size)
+        samples = [(float(p.pts * p.time_base), p.pos, p.pos + p.size, p.is_keyframe)
                    for p in c.demux(c.streams.video[0]) if p.size]
     return path.read_bytes(), samples
+
+
+def _truth(data: bytes, samples: list[Sample], cut: int) -> dict:
+    """The codes shown, and every unit of every sample that survived the cut:
+    [header offset, size, first of its sample, in a keyframe sample]."""
+    rank = {s[0]: n for n, s in enumerate(sorted(samples))}
+    kept = [s for s in samples if s[2] <= cut]
+    units = []
+    for _pts, start, end, key in kept:
+        at = start
+        while at < end:
+            size = int.from_bytes(data[at:at + 4], "big")
+            units.append([at + 4, size, at == start, key])
+            at += 4 + size
+    return {"codes": sorted(rank[s[0]] for s in kept), "units": units}
 
 
 def killed_recording(*, codec: str = "h264", audio: str | None = "aac", inband: bool = True,
                      bframes: int = 0, keep: float = 0.8, killed: bool = True,
                      frames: int = 90, gop: int = 25, size: tuple[int, int] = (320, 240),
                      ext: str = ".mp4", chunk: float | None = None, sets_once: bool = False,
-                     stale_size: bool = False) -> Killed:
+                     stale_size: bool = False, decoyed: bool = False) -> Killed:
     """A recording cut ``keep`` of the way through its media (cached per parameters); with
     ``chunk``, laid out in chunks of that many seconds as dashcams and phones write, else as
     FFmpeg does (audio between every few pictures). ``stale_size``: the mdat states the size it
@@ -134,7 +157,7 @@ def killed_recording(*, codec: str = "h264", audio: str | None = "aac", inband: 
     params = {"v": _VERSION, "codec": codec, "audio": audio, "inband": inband,
               "bframes": bframes, "keep": keep, "killed": killed, "frames": frames, "gop": gop,
               "size": list(size), "ext": ext, "chunk": chunk, "sets_once": sets_once,
-              "stale_size": stale_size}
+              "stale_size": stale_size, "decoyed": decoyed}
     key = hashlib.sha256(json.dumps(params, sort_keys=True).encode()).hexdigest()[:12]
     base = media_dir() / f"killed-{codec}-{key}"
     target, ref, meta = (base.with_suffix(ext), base.with_name(base.name + "-ref" + ext),
@@ -145,7 +168,8 @@ def killed_recording(*, codec: str = "h264", audio: str | None = "aac", inband: 
         ffmpeg_encode(whole, frames, size, 25, args)
         if not inband:
             ffmpeg_encode(ref, 30, size, 25, args, start=500)
-        data, samples = _chunked(whole, chunk, sets_once) if chunk else _as_written(whole)
+        data, samples = _chunked(whole, chunk, sets_once, codec, decoyed) if chunk \
+            else _as_written(whole)
         start, end = mdat_payload(data) if not chunk else (28, len(data))
         cut = start + int((end - start) * keep)
         head = bytearray(data[:cut])
@@ -153,7 +177,7 @@ def killed_recording(*, codec: str = "h264", audio: str | None = "aac", inband: 
             head[start - 8:start - 4] = b"\0\0\0\0"
         if stale_size:
             head[start - 8:start - 4] = ((cut - start) // 2 + 8).to_bytes(4, "big")
-        truth = {"codes": list(_truth(samples, cut)), "cut": cut, "mdat": start}
+        truth = {**_truth(data, samples, cut), "cut": cut, "mdat": start}
         tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
         tmp.write_bytes(bytes(head))
         os.replace(tmp, target)
@@ -161,4 +185,4 @@ def killed_recording(*, codec: str = "h264", audio: str | None = "aac", inband: 
         meta.write_text(json.dumps(truth))
     truth = json.loads(meta.read_text())
     return Killed(target, tuple(truth["codes"]), None if inband else ref, truth["cut"],
-                  truth["mdat"])
+                  truth["mdat"], tuple(tuple(u) for u in truth["units"]))

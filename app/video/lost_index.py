@@ -148,9 +148,8 @@ def rescue(src: str | Path, dst: str | Path, *, reference: str | Path | None = N
     ref = read_reference(reference) if reference is not None else None
     total = sum(b - a for a, b in boxes.media)
     with open(src, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        walks = _walk_all(src, data, boxes.media, ref, total, progress, cancel)
-        origin, sets = _settings(src, walks, ref,
-                                 surviving_sets(walks[0].codec, data, boxes.media))
+        walks, survived = _walk_all(src, data, boxes.media, ref, total, progress, cancel)
+        origin, sets = _settings(src, walks, ref, survived)
         if dst.is_dir():
             dst = dst / f"{src.stem}.rescued{EXTENSIONS[walks[0].codec]}"
         if dst.exists():
@@ -165,7 +164,7 @@ def rescue(src: str | Path, dst: str | Path, *, reference: str | Path | None = N
         reference=ref.name if ref else None, reference_sha256=ref.sha256 if ref else None,
         fps=ref.fps if ref else None, media=boxes.media, units=len(units),
         pictures=sum(1 for u in units if u[3]),
-        keyframes=sum(1 for u in units if is_keyframe(walks[0].codec, u[2])),
+        keyframes=_keyframes(walks[0].codec, units),
         skipped=[s for w in walks for s in w.skipped],
         cut_at=next((w.cut_at for w in walks if w.cut_at is not None), None))
     _atomic_text(dst.with_name(dst.name + ".json"),
@@ -173,14 +172,26 @@ def rescue(src: str | Path, dst: str | Path, *, reference: str | Path | None = N
     return done
 
 
+def _keyframes(codec: str, units: list[tuple[int, int, int, bool]]) -> int:
+    """How many pictures are keyframes (a picture's slices all are, or none)."""
+    return sum(1 for n, u in enumerate(units)
+               if is_keyframe(codec, u[2]) and (n == 0 or units[n - 1][3] or
+                                                 not is_keyframe(codec, units[n - 1][2])))
+
+
 def _walk_all(src: Path, data: mmap.mmap, media: list[tuple[int, int]], ref: Reference | None,
-              total: int, progress: Progress | None, cancel: Cancel | None) -> list[Walk]:
+              total: int, progress: Progress | None, cancel: Cancel | None
+              ) -> tuple[list[Walk], list[bytes]]:
+    """The walks of the media, and the parameter sets that survived in a part-written index
+    (they and the reference's say which picture parameter sets a slice may name)."""
     codec = guess_codec(data, *media[0]) if media[0][1] > media[0][0] else None
     if codec is None:
         raise VideoError(_("no H.264 or H.265 video was found in the recording"), src)
     if ref is not None and ref.codec != codec:
         raise VideoError(_("the reference file holds {theirs} video, the recording {ours}: it is "
                            "not from the same camera", theirs=ref.codec, ours=codec), src)
+    survived = surviving_sets(codec, data, media)
+    given = [*survived, *(ref.parameter_sets if ref else [])]
     walks, before = [], 0
     for start, end in media:
         def tick(p: int, base: int = before - start) -> None:
@@ -188,14 +199,14 @@ def _walk_all(src: Path, data: mmap.mmap, media: list[tuple[int, int]], ref: Ref
                 raise VideoCancelled(src)
             if progress is not None:
                 progress(base + p, total)
-        walks.append(walk(codec, data, start, end, tick))
+        walks.append(walk(codec, data, start, end, tick, given))
         before += end - start
     if progress is not None:
         progress(total, total)
     if not any(is_keyframe(codec, u[2]) for w in walks for u in w.units):
         raise VideoError(_("no complete keyframe was found in the recording: nothing can be "
                            "shown"), src)
-    return walks
+    return walks, survived
 
 
 def _settings(src: Path, walks: list[Walk], ref: Reference | None,

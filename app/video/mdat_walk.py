@@ -19,13 +19,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from app.video.bits import Bits
+from app.video.slice_order import H264Order, HevcOrder
 
 LENGTH = 4                    # bytes of each unit's length
 MAX_UNIT = 16 << 20           # no picture of a CCTV/dashcam stream comes near this
 GUESS_WITHIN = 4 << 20     # the first picture lies within this much of the payload's start
+GUESS_LEAST = 3              # units the first MiBs must hold: one or two in noise are no video
 CHAIN = 3                     # units that must follow one another where the walk picks up again
 H264_VCL = (1, 5)
 HEVC_IRAP = range(16, 22)
+PPS = {"h264": 8, "hevc": 34}       # the picture parameter set's unit type
 
 # a 4-byte length (< 16 MiB: first byte 0) and a header byte that can begin a picture
 _RESYNC = {
@@ -71,22 +74,22 @@ def _header_size(codec: str) -> int:
     return 1 if codec == "h264" else 2
 
 
-def slice_pps(codec: str, data: bytes | mmap.mmap, at: int, kind: int) -> int | None:
-    """The parameter set a picture's first slice names (its header at ``at``), or None when
-    the bytes there cannot begin a picture."""
+def slice_pps(codec: str, data: bytes | mmap.mmap, at: int, kind: int) -> tuple[bool, int] | None:
+    """(first slice of its picture, the parameter set it names) of the slice whose header is at
+    ``at``, or None when the bytes there cannot begin a slice."""
     b = Bits(bytes(data[at + _header_size(codec):at + _header_size(codec) + 12]))
     try:
         if codec == "h264":
-            if b.ue() != 0 or b.ue() > 9:        # first_mb_in_slice, slice_type
+            first = b.ue() == 0                  # first_mb_in_slice
+            if b.ue() > 9:                       # slice_type
                 return None
             pps = b.ue()
-            return pps if pps <= 255 else None
-        if not b.u(1):                           # first_slice_segment_in_pic_flag
-            return None
+            return (first, pps) if pps <= 255 else None
+        first = bool(b.u(1))                     # first_slice_segment_in_pic_flag
         if kind in HEVC_IRAP or kind in (22, 23):
             b.u(1)                               # no_output_of_prior_pics_flag
         pps = b.ue()
-        return pps if pps <= 63 else None
+        return (first, pps) if pps <= 63 else None
     except (IndexError, ValueError):
         return None
 
@@ -99,11 +102,9 @@ def pps_id(codec: str, unit: bytes) -> int | None:
         return None
 
 
-def begins_picture(codec: str, data: bytes | mmap.mmap, at: int, kind: int) -> bool:
-    """True for a unit that starts an access unit: a delimiter, parameter set or SEI before
-    the picture, or the first slice of a picture."""
-    if is_vcl(codec, kind):
-        return bool(data[at + _header_size(codec)] & 0x80)   # first_mb 0 / first slice flag
+def leads_picture(codec: str, kind: int) -> bool:
+    """True for the units that come before a picture's slices (a delimiter, a parameter set,
+    an SEI): one after a slice begins the next picture."""
     return kind in (6, 7, 8, 9) if codec == "h264" else kind in (32, 33, 34, 35, 39)
 
 
@@ -122,10 +123,14 @@ class Walk:
 
 
 class _Walker:
-    def __init__(self, codec: str, data: bytes | mmap.mmap, end: int) -> None:
+    def __init__(self, codec: str, data: bytes | mmap.mmap, end: int,
+                 sets: list[bytes] | None = None) -> None:
         self.codec, self.data, self.end = codec, data, end
         self.least = LENGTH + _header_size(codec) + 1
-        self.pps: set[int] = set()       # the picture parameter sets met so far
+        self.pps: set[int] = set()               # the picture parameter sets the stream has
+        self.order = H264Order() if codec == "h264" else HevcOrder()
+        for unit in sets or ():
+            self.met(unit, unit_type(codec, unit, 0))
 
     def at(self, p: int) -> tuple[int, int] | Literal[False] | None:
         """(size, type) of the unit whose length is at ``p``; False: it runs past the end
@@ -136,11 +141,19 @@ class _Walker:
         if size < self.least - LENGTH or size > MAX_UNIT:
             return None
         kind = unit_type(self.codec, self.data, p + LENGTH)
-        if kind is None:
+        if kind is None or is_vcl(self.codec, kind) and self.slice(p, kind) is None:
             return None
         if p + LENGTH + size > self.end:
             return False
         return size, kind
+
+    def slice(self, p: int, kind: int) -> bool | None:
+        """Whether the slice whose length is at ``p`` begins its picture; None: no slice (its
+        header is not one, or it names a parameter set the stream does not have)."""
+        said = slice_pps(self.codec, self.data, p + LENGTH, kind)
+        if said is None or (self.pps and said[1] not in self.pps):
+            return None
+        return said[0]
 
     def chained(self, p: int, depth: int) -> bool:
         """True when ``depth`` units follow one another from ``p`` (or the data ends first)."""
@@ -186,27 +199,35 @@ class _Walker:
         return None
 
     def begins(self, p: int, kind: int) -> bool:
-        """True for a unit (its length at ``p``) that begins a picture; a first slice must name
-        a parameter set the stream has (once one was met)."""
-        if not begins_picture(self.codec, self.data, p + LENGTH, kind):
-            return False
-        if not is_vcl(self.codec, kind):
-            return True
-        pps = slice_pps(self.codec, self.data, p + LENGTH, kind)
-        return pps is not None and (not self.pps or pps in self.pps)
+        """True for a unit (its length at ``p``) that begins a picture: a delimiter, parameter
+        set or SEI before it, or its first slice."""
+        return bool(self.slice(p, kind)) if is_vcl(self.codec, kind) \
+            else leads_picture(self.codec, kind)
 
-    def met(self, p: int, size: int, kind: int) -> None:
-        if kind == (8 if self.codec == "h264" else 34):
-            pps = pps_id(self.codec, self.data[p + LENGTH:p + LENGTH + size])
-            if pps is not None:
-                self.pps.add(pps)
+    def unit(self, p: int, size: int) -> bytes:
+        """The first bytes of the unit whose length is at ``p`` (enough for its headers)."""
+        return bytes(self.data[p + LENGTH:p + LENGTH + min(size, 64)])
+
+    def fits(self, p: int, size: int, kind: int) -> bool:
+        """False for a slice whose header cannot follow the pictures taken."""
+        return not is_vcl(self.codec, kind) or self.order.fits(self.unit(p, size))
+
+    def met(self, unit: bytes, kind: int | None) -> None:
+        """A unit taken (or given: a reference's parameter sets): note what it says."""
+        if kind == PPS[self.codec] and (pps := pps_id(self.codec, unit)) is not None:
+            self.pps.add(pps)
+        if kind is not None and is_parameter_set(self.codec, kind):
+            self.order.parameter_set(unit)
+        elif kind is not None and is_vcl(self.codec, kind):
+            self.order.took(unit)
 
 
 def walk(codec: str, data: bytes | mmap.mmap, start: int, end: int,
-         tick: Callable[[int], None] | None = None) -> Walk:
+         tick: Callable[[int], None] | None = None, sets: list[bytes] | None = None) -> Walk:
     """Walk ``data[start:end]`` (an ``mdat`` box's payload) as ``codec`` units. ``tick`` is
-    called with the position now and then (progress; it may raise to cancel)."""
-    out, w = Walk(codec), _Walker(codec, data, end)
+    called with the position now and then (progress; it may raise to cancel); ``sets``: the
+    parameter sets given from outside (a reference, a surviving index)."""
+    out, w = Walk(codec), _Walker(codec, data, end, sets)
     p, picture, last_vcl = start, 0, True   # picture: where the current picture's units begin
     while p < end:
         if tick is not None and len(out.units) % 2048 == 0:
@@ -214,7 +235,7 @@ def walk(codec: str, data: bytes | mmap.mmap, start: int, end: int,
         got = w.at(p)
         if got is False:                     # cut off: its picture is whole only if it begins
             whole = p + w.least <= end and (kind := unit_type(codec, data, p + LENGTH)) \
-                is not None and last_vcl and w.begins(p, kind)   # the next one
+                is not None and w.begins(p, kind)               # the next one
             if not whole:
                 del out.units[picture:]
             out.cut_at = p
@@ -222,6 +243,7 @@ def walk(codec: str, data: bytes | mmap.mmap, start: int, end: int,
         if got is None:
             q = w.resync(p + 1)
             out.skip(p, end if q is None else q)
+            w.order.reset()
             if q is None:
                 break
             p, last_vcl = q, True
@@ -229,9 +251,11 @@ def walk(codec: str, data: bytes | mmap.mmap, start: int, end: int,
         size, kind = got
         after = p + LENGTH + size
         if w.at(after) is None:              # an audio chunk, damage or the video's end follows
-            if not is_vcl(codec, kind) or w.nests(p, after):   # no unit: audio read as one
+            # no unit: audio read as one (that swallows pictures, or does not fit their order)
+            if not is_vcl(codec, kind) or w.nests(p, after) or not w.fits(p, size, kind):
                 q = w.resync(p + 1)
                 out.skip(p, end if q is None else q)
+                w.order.reset()
                 if q is None:
                     break
                 p, last_vcl = q, True
@@ -245,7 +269,9 @@ def walk(codec: str, data: bytes | mmap.mmap, start: int, end: int,
         if starts:
             picture = len(out.units)
         out.units.append((p + LENGTH, size, kind, starts))
-        w.met(p, size, kind)
+        w.met(w.unit(p, size), kind)
+        if gap:
+            w.order.reset()                  # what was skipped may have held pictures
         last_vcl = gap or is_vcl(codec, kind)
         p = after
     if out.units and not any(is_vcl(codec, u[2]) for u in out.units[picture:]):
@@ -262,4 +288,4 @@ def guess_codec(data: bytes | mmap.mmap, start: int, end: int) -> str | None:
     upto = min(end, start + GUESS_WITHIN)
     found = {codec: len(walk(codec, data, start, upto).units) for codec in ("h264", "hevc")}
     best, other = sorted(found, key=lambda c: found[c], reverse=True)
-    return best if found[best] > 2 * found[other] else None
+    return best if found[best] >= GUESS_LEAST and found[best] > 2 * found[other] else None

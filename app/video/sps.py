@@ -26,6 +26,7 @@ class H264Sps:
     lsb_bits: int           # bits of pic_order_cnt_lsb (POC type 0, else 0)
     frame_mbs_only: bool    # False: the stream may code fields (PAFF/MBAFF)
     size: tuple[int, int] | None   # cropped (width, height); None if the SPS is cut short
+    gaps: bool = False      # gaps_in_frame_num_value_allowed_flag (frames may be left out)
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def h264_sps(payload: bytes) -> H264Sps:
         for _ in range(b.ue()):
             b.se()
     b.ue()                           # max_num_ref_frames
-    b.u(1)
+    gaps = bool(b.u(1))
     mbs_wide, map_units = b.ue() + 1, b.ue() + 1
     frame_mbs_only = bool(b.u(1))
     size = None
@@ -95,7 +96,7 @@ def h264_sps(payload: bytes) -> H264Sps:
         size = _cropped(mbs_wide * 16, fields * map_units * 16, crop, sub_x, fields * sub_y)
     except (IndexError, ValueError, KeyError):
         pass
-    return H264Sps(sps_id, separate, frame_bits, poc_type, lsb_bits, frame_mbs_only, size)
+    return H264Sps(sps_id, separate, frame_bits, poc_type, lsb_bits, frame_mbs_only, size, gaps)
 
 
 def skip_profile_tier_level(b: Bits, sub_layers: int) -> None:

@@ -22,7 +22,8 @@ import pytest
 from app.cli import main
 from app.video import VideoError, open_video
 from app.video.errors import VideoCancelled
-from app.video.lost_index import rescue
+from app.video.lost_index import read_reference, rescue
+from app.video.mdat_walk import walk
 from app.video.mp4_boxes import needs_rescue, top_boxes
 from tests.killed_recordings import killed_recording, mdat_payload
 from tests.media import frame_index_of, make_clip
@@ -46,7 +47,15 @@ SHAPES = {
                            "frames": 120},
     # a recorder that updates the mdat's size now and then: the data goes on past it
     "h264_stale_size": {"chunk": 1.0, "stale_size": True},
+    # between the video chunks, bytes that pass for units but break a rule (tests/decoys.py)
+    "h264_decoys": {"chunk": 0.4, "audio": "pcm", "bframes": 2, "frames": 150, "ext": ".mov"},
+    "h264_decoys_reference": {"chunk": 0.4, "inband": False, "frames": 150},
+    "hevc_decoys": {"chunk": 0.4, "codec": "hevc", "bframes": 2, "frames": 150},
+    "hevc_decoys_reference": {"chunk": 0.4, "codec": "hevc", "inband": False, "audio": "pcm",
+                              "ext": ".mov",
+                              "frames": 150},
 }
+DECOYED = {name for name in SHAPES if "decoys" in name}
 
 
 def _sha(path) -> str:
@@ -65,9 +74,38 @@ def _codes(path, *, backward: bool = False) -> list[int]:
         return [codes[i] for i in range(video.frame_count)]
 
 
+def _kinds(codec: str, data: bytes, at: int) -> int:
+    return data[at] & 0x1F if codec == "h264" else data[at] >> 1 & 0x3F
+
+
+def _expected_stream(k, codec: str, data: bytes) -> bytes:
+    """The copy as the units that survived give it: each in turn behind a start code, and
+    before a keyframe's picture that has none, the parameter sets last given."""
+    sets = {7, 8} if codec == "h264" else {32, 33, 34}
+    out, given, run = [], [], False
+    for n, (at, size, first, key) in enumerate(k.units):
+        if first and key:
+            picture = [k.units[n]]
+            picture += [u for u in k.units[n + 1:n + 8] if not u[2]][:7]
+            if not any(_kinds(codec, data, u[0]) in sets for u in picture):
+                out += given
+        unit = data[at:at + size]
+        if _kinds(codec, data, at) in sets:
+            given, run = ([*given, unit] if run else [unit]), True
+        else:
+            run = False
+        out.append(unit)
+    return b"".join(b"\0\0\0\x01" + u for u in out)
+
+
 @pytest.mark.parametrize("shape", SHAPES)
 def test_rescued_stream_is_frame_exact(shape, tmp_path):
-    k = killed_recording(**SHAPES[shape])
+    k = killed_recording(**{**SHAPES[shape], "decoyed": shape in DECOYED})
+    codec = "hevc" if "hevc" in shape else "h264"
+    data = k.path.read_bytes()
+    given = read_reference(k.reference).parameter_sets if k.reference else []
+    walked = walk(codec, data, k.mdat, len(data), sets=given).units
+    assert [(u[0], u[1], u[3]) for u in walked] == [u[:3] for u in k.units]   # no more, no less
     with pytest.raises(VideoError, match="moov"):
         open_video(k.path)
     assert needs_rescue(k.path)
@@ -86,6 +124,9 @@ def test_rescued_stream_is_frame_exact(shape, tmp_path):
     assert (report["reference_sha256"] == _sha(k.reference)) if k.reference \
         else report["settings_from"] == "recording"
     assert top_boxes(k.path).media == [(k.mdat, k.cut)]
+    assert report["keyframes"] == sum(1 for u in k.units if u[2] and u[3])
+    if not k.reference:
+        assert out.read_bytes() == _expected_stream(k, codec, data)
     if SHAPES[shape].get("audio", "aac"):
         assert report["skipped_bytes"] > 0                # the audio, stepped over
     assert all(k.mdat <= at and at + n <= k.cut for at, n in report["skipped"])
