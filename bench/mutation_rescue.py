@@ -51,8 +51,6 @@ muts = [
  (W, "if not is_vcl(codec, kind) or w.nests(p, after) or not w.fits(p, size, kind):", "if not is_vcl(codec, kind) or w.nests(p, after):"),
  (W, "        if gap:\n            w.order.reset()", "        if False:\n            w.order.reset()"),
  (W, "starts = w.begins(p, kind) and last_vcl", "starts = w.begins(p, kind)"),
- (W, "last_vcl = gap or is_vcl(codec, kind)", "last_vcl = is_vcl(codec, kind)"),
- (W, "            p, last_vcl = q, True\n            continue\n        size, kind = got", "            p = q\n            continue\n        size, kind = got"),
  (W, "        del out.units[picture:]\n    return out", "    return out"),
  (W, "found[best] >= GUESS_LEAST and ", ""),
  # what the next slice's header must say

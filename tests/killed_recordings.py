@@ -21,7 +21,7 @@ from tests.decoys import decoys
 from tests.format_encoders import ffmpeg_encode, x264, x265
 from tests.media import media_dir
 
-_VERSION = 2
+_VERSION = 3
 AUDIO = {
     None: [],
     "aac": ["-f", "lavfi", "-i", "sine=frequency=330:sample_rate=16000", "-map", "0:v",
@@ -114,9 +114,9 @@ def _chunked(path: Path, seconds: float, sets_once: bool = False, codec: str = "
             out += data
         place, bait = baits[n % len(baits)] if baits and video else ("", b"")
         n += 1
-        if place == "after":
+        if place in ("after", "inline"):
             out += bait
-        while audio and audio[0][0] < t:
+        while audio and audio[0][0] < t and place != "inline":   # inline: audio comes later
             out += audio.pop(0)[2]
         if place == "before":
             out += bait

@@ -246,7 +246,7 @@ def walk(codec: str, data: bytes | mmap.mmap, start: int, end: int,
             w.order.reset()
             if q is None:
                 break
-            p, last_vcl = q, True
+            p = q
             continue
         size, kind = got
         after = p + LENGTH + size
@@ -272,7 +272,7 @@ def walk(codec: str, data: bytes | mmap.mmap, start: int, end: int,
         w.met(w.unit(p, size), kind)
         if gap:
             w.order.reset()                  # what was skipped may have held pictures
-        last_vcl = gap or is_vcl(codec, kind)
+        last_vcl = is_vcl(codec, kind)       # (a unit before a gap is a slice)
         p = after
     if out.units and not any(is_vcl(codec, u[2]) for u in out.units[picture:]):
         if out.cut_at is None:           # the data ended after a picture's parameter sets

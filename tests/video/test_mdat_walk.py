@@ -1,0 +1,244 @@
+"""The rules the walk of a lost-index recording keeps (app.video.mdat_walk, slice_order), each
+pinned on bytes written here bit by bit: which headers a stream can hold, where a picture begins,
+what the next slice must say, and which places are no unit though they read as one."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.video.mdat_walk import guess_codec, leads_picture, slice_pps, unit_type, walk
+from app.video.slice_order import H264Order, HevcOrder
+
+FILL = b"\xa5"          # no zero byte: nothing that reads as a length starts in it
+
+
+class BitWriter:
+    def __init__(self) -> None:
+        self.bits: list[int] = []
+
+    def u(self, n: int, value: int) -> BitWriter:
+        self.bits += [value >> (n - 1 - i) & 1 for i in range(n)]
+        return self
+
+    def ue(self, value: int) -> BitWriter:
+        code = value + 1
+        return self.u(code.bit_length() - 1, 0).u(code.bit_length(), code)
+
+    def done(self) -> bytes:
+        bits = self.bits + [1] + [0] * (-(len(self.bits) + 1) % 8)   # rbsp stop bit
+        return bytes(int("".join(map(str, bits[i:i + 8])), 2) for i in range(0, len(bits), 8))
+
+
+def h264_sps(frame_bits: int = 4, fields: bool = False, gaps: bool = False) -> bytes:
+    b = BitWriter().u(8, 66).u(8, 0).u(8, 30).ue(0).ue(frame_bits - 4).ue(0).ue(0).ue(1)
+    b.u(1, gaps).ue(19).ue(14).u(1, not fields)
+    if fields:
+        b.u(1, 0)
+    return b"\x67" + b.u(1, 1).u(1, 0).u(1, 0).done()
+
+
+def h264_pps(pps: int = 0) -> bytes:
+    return b"\x68" + BitWriter().ue(pps).ue(0).u(1, 0).done()
+
+
+def h264_slice(number: int, *, idr: bool = False, ref: bool = True, first: bool = True,
+               pps: int = 0, frame_bits: int = 4, pad: int = 30) -> bytes:
+    header = 0x65 if idr else (0x41 if ref else 0x01)
+    b = BitWriter().ue(0 if first else 7).ue(7 if idr else 5).ue(pps).u(frame_bits, number)
+    return bytes([header]) + b.done() + FILL * pad
+
+
+def framed(*units: bytes) -> bytes:
+    return b"".join(len(u).to_bytes(4, "big") + u for u in units)
+
+
+def _walked(data: bytes, codec: str = "h264") -> list[bytes]:
+    return [data[at:at + size] for at, size, _kind, _starts in walk(codec, data, 0, len(data)).units]
+
+
+# --- which headers a stream can hold --------------------------------------------------------
+@pytest.mark.parametrize(("codec", "head", "kind"), [
+    ("h264", b"\x41\x00", 1), ("h264", b"\x01\x00", 1), ("h264", b"\x65\x00", 5),
+    ("h264", b"\x67\x00", 7), ("h264", b"\x06\x00", 6), ("h264", b"\x09\x00", 9),
+    ("h264", b"\xc1\x00", None),      # forbidden bit
+    ("h264", b"\x05\x00", None),      # IDR that is no reference
+    ("h264", b"\x07\x00", None),      # SPS that is no reference
+    ("h264", b"\x26\x00", None),      # SEI marked as a reference
+    ("h264", b"\x29\x00", None),      # access unit delimiter marked as a reference
+    ("h264", b"\x00\x00", None), ("h264", b"\x0d\x00", None),   # types 0 and 13
+    ("hevc", b"\x02\x01", 1), ("hevc", b"\x26\x01", 19), ("hevc", b"\x42\x01", 33),
+    ("hevc", b"\x82\x01", None),      # forbidden bit
+    ("hevc", b"\x02\x00", None),      # temporal id 0 (nuh_temporal_id_plus1 = 0)
+    ("hevc", b"\x02\x09", None),      # layer 1
+    ("hevc", b"\x03\x01", None),      # layer 32 (its high bit is in the first byte)
+    ("hevc", b"\x16\x01", None),      # type 11 (reserved)
+    ("hevc", b"\x52\x01", None),      # type 41 (reserved)
+])
+def test_headers_a_stream_can_hold(codec, head, kind):
+    assert unit_type(codec, head, 0) == kind
+
+
+def test_what_a_slice_header_must_say():
+    assert slice_pps("h264", h264_slice(3), 0, 1) == (True, 0)
+    assert slice_pps("h264", h264_slice(3, first=False), 0, 1) == (False, 0)
+    assert slice_pps("h264", b"\x41" + BitWriter().ue(0).ue(10).ue(0).done(), 0, 1) is None
+    assert slice_pps("h264", b"\x41" + BitWriter().ue(0).ue(0).ue(255).done(), 0, 1) == (True, 255)
+    assert slice_pps("h264", b"\x41" + BitWriter().ue(0).ue(0).ue(256).done(), 0, 1) is None
+    assert slice_pps("hevc", b"\x02\x01" + BitWriter().u(1, 1).ue(63).done(), 0, 1) == (True, 63)
+    assert slice_pps("hevc", b"\x02\x01" + BitWriter().u(1, 1).ue(64).done(), 0, 1) is None
+    # an IRAP slice carries no_output_of_prior_pics_flag before its PPS id
+    assert slice_pps("hevc", b"\x26\x01" + BitWriter().u(1, 1).u(1, 1).ue(2).done(), 0, 19) \
+        == (True, 2)
+    assert [k for k in range(41) if leads_picture("hevc", k)] == [32, 33, 34, 35, 39]
+    assert [k for k in range(13) if leads_picture("h264", k)] == [6, 7, 8, 9]
+
+
+# --- what the next slice must say ------------------------------------------------------------
+def _order(*units: bytes, sps: bytes | None = None) -> H264Order:
+    order = H264Order()
+    order.parameter_set(sps or h264_sps())
+    order.parameter_set(h264_pps())
+    for unit in units:
+        order.took(unit)
+    return order
+
+
+def test_h264_frame_numbers():
+    order = _order(h264_slice(0, idr=True), h264_slice(1))
+    assert order.fits(h264_slice(2)) and order.fits(h264_slice(2, ref=False))
+    assert not order.fits(h264_slice(1))            # a frame repeats its number only as a field
+    assert not order.fits(h264_slice(3)) and not order.fits(h264_slice(0))
+    assert order.fits(h264_slice(0, idr=True)) and not order.fits(h264_slice(5, idr=True))
+    assert order.fits(h264_slice(1, first=False)) and not order.fits(h264_slice(2, first=False))
+    order.took(h264_slice(2, ref=False))             # not a reference: the next is still 2
+    assert order.fits(h264_slice(2)) and not order.fits(h264_slice(3))
+    assert _order(h264_slice(15)).fits(h264_slice(0))   # modulo 2^bits
+    fields = _order(h264_slice(4), sps=h264_sps(fields=True))
+    assert fields.fits(h264_slice(4)) and fields.fits(h264_slice(5))
+    assert _order(h264_slice(4), sps=h264_sps(gaps=True)).fits(h264_slice(9))
+    wide = _order(h264_slice(0, idr=True, frame_bits=8), sps=h264_sps(frame_bits=8))
+    assert wide.fits(h264_slice(1, frame_bits=8)) and not wide.fits(h264_slice(17, frame_bits=8))
+    order.reset()
+    assert order.fits(h264_slice(9))                 # after a skip nothing is judged
+    assert H264Order().fits(h264_slice(9))           # nor before the parameter sets
+    later = _order(h264_slice(4), h264_slice(9, first=False))   # the picture is 4's
+    assert later.fits(h264_slice(4, first=False)) and not later.fits(h264_slice(9, first=False))
+
+
+def hevc_sps() -> bytes:
+    b = BitWriter().u(4, 0).u(3, 0).u(1, 1)
+    b.u(2, 0).u(1, 0).u(5, 1).u(32, 0).u(48, 0).u(8, 93)     # profile_tier_level
+    b.ue(0).ue(1).ue(320).ue(240).u(1, 0).ue(0).ue(0).ue(4)  # id, 4:2:0, size, depths, lsb 8
+    return b"\x42\x01" + b.done()
+
+
+def hevc_pps(extra: int = 0, output: bool = False) -> bytes:
+    return b"\x44\x01" + BitWriter().ue(0).ue(0).u(1, 0).u(1, output).u(3, extra).done()
+
+
+def hevc_slice(order: int | None, slice_type: int = 1, extra: int = 0, output: bool = False
+               ) -> bytes:
+    head = b"\x26\x01" if order is None else b"\x02\x01"
+    b = BitWriter().u(1, 1)
+    if order is None:
+        b.u(1, 0)
+    b.ue(0).u(extra, 0).ue(slice_type)
+    if output:
+        b.u(1, 1)
+    if order is not None:
+        b.u(8, order)
+    return head + b.done() + FILL * 20
+
+
+def test_hevc_slice_type_and_order_count():
+    order = HevcOrder()
+    order.parameter_set(hevc_sps())
+    order.parameter_set(hevc_pps())
+    assert order.fits(hevc_slice(200))               # nothing taken yet
+    order.took(hevc_slice(None))                     # an IDR: order count 0
+    assert order.fits(hevc_slice(8)) and order.fits(hevc_slice(32))
+    assert not order.fits(hevc_slice(33)) and not order.fits(hevc_slice(128))
+    assert order.fits(hevc_slice(250))               # just before 0, modulo 256
+    assert not order.fits(hevc_slice(8, slice_type=3))
+    order.took(hevc_slice(100))
+    assert order.fits(hevc_slice(120)) and not order.fits(hevc_slice(8))
+    order.reset()
+    assert order.fits(hevc_slice(8))
+    other = HevcOrder()                              # reserved bits and an output flag
+    other.parameter_set(hevc_sps())
+    other.parameter_set(hevc_pps(extra=2, output=True))
+    other.took(hevc_slice(10, extra=2, output=True))
+    assert other.fits(hevc_slice(12, extra=2, output=True))
+    assert not other.fits(hevc_slice(12, slice_type=4, extra=2, output=True))
+
+
+# --- places that read as units but are none ---------------------------------------------------
+def _stream(n: int, start: int = 1) -> list[bytes]:
+    return [h264_slice(i) for i in range(start, start + n)]
+
+
+def test_an_audio_chunk_that_reads_as_a_slice_of_the_wrong_number_is_stepped_over():
+    head = [h264_sps(), h264_pps(), h264_slice(0, idr=True), *_stream(3)]
+    bait = framed(h264_slice(9, pad=200))[:60] + FILL * 200   # its length ends in the audio
+    data = framed(*head) + bait + framed(*_stream(3, 4))
+    assert _walked(data) == head + _stream(3, 4)
+    good = framed(h264_slice(4, pad=200))[:60] + FILL * 200    # the same with the right number
+    assert len(_walked(framed(*head) + good + framed(*_stream(3, 5)))) == len(head) + 4
+
+
+def test_a_length_that_swallows_pictures_is_no_unit_in_step_or_after_a_gap():
+    head = [h264_sps(), h264_pps(), h264_slice(0, idr=True), *_stream(3)]
+    after = _stream(4, 4)
+    swallow = sum(4 + len(u) for u in after[:3]) + 20           # ends inside the fourth
+    bait = swallow.to_bytes(4, "big") + h264_slice(4)[:10]
+    for gap in (b"", FILL * 50):                                 # in step / after audio
+        data = framed(*head) + gap + bait + framed(*after) + FILL * 40
+        assert _walked(data) == head + after, gap
+
+
+def test_a_length_that_ends_on_a_picture_but_swallows_two_is_no_unit():
+    """After a gap, a place whose length lands exactly on a later picture, the chain breaking
+    soon after: it is taken only if it swallows no pictures."""
+    head = [h264_sps(), h264_pps(), h264_slice(0, idr=True)]
+    after = _stream(3)
+    bait = (sum(4 + len(u) for u in after[:2]) + 11).to_bytes(4, "big") + h264_slice(1)[:11]
+    data = framed(*head) + FILL * 50 + bait + framed(*after) + FILL * 40
+    assert _walked(data) == head + after
+
+
+def test_a_unit_whose_bytes_hold_one_picture_start_is_still_a_unit():
+    """A real unit may hold bytes that read as a picture's start: only two in a row mark a
+    length that swallows pictures."""
+    head = [h264_sps(), h264_pps(), h264_slice(0, idr=True)]
+    inner = framed(h264_slice(1, pad=4))                          # one picture-like run inside
+    sei = b"\x06\x05" + bytes([16 + len(inner) + 8]) + FILL * 16 + inner + FILL * 8 + b"\x80"
+    one, more = _stream(1), _stream(2, 2)
+    data = framed(*head) + FILL * 30 + framed(sei, *one) + FILL * 30 + framed(*more)
+    assert _walked(data) == [*head, sei, *one, *more]
+
+
+def test_a_cut_inside_a_picture_leaves_the_whole_picture_out():
+    head = [h264_sps(), h264_pps(), h264_slice(0, idr=True)]
+    two = [h264_slice(1), h264_slice(1, first=False)]
+    data = framed(*head, *two)
+    assert _walked(data[:-10]) == head                          # its second slice was cut
+    three = framed(*head, *two, h264_slice(2))
+    assert _walked(three[:-10]) == [*head, *two]                 # the next picture's was
+    whole = walk("h264", three[:-10], 0, len(three) - 10)
+    assert whole.cut_at == len(framed(*head, *two))
+
+
+def test_pictures_lost_in_a_gap_do_not_make_the_next_ones_look_false():
+    """What a gap skipped may have held pictures (damage): the next ones are not judged by the
+    numbers before it."""
+    head = [h264_sps(), h264_pps(), h264_slice(0, idr=True), h264_slice(1)]
+    later = [h264_slice(4), h264_slice(5)]
+    data = framed(*head) + FILL * 30 + framed(later[0]) + FILL * 30 + framed(later[1]) + FILL * 9
+    assert _walked(data) == head + later
+
+
+def test_a_lone_unit_in_noise_is_no_video():
+    lone = FILL * 900 + framed(h264_slice(0, idr=True)) + FILL * 900
+    assert guess_codec(lone, 0, len(lone)) is None
+    some = FILL * 900 + framed(h264_sps(), h264_pps(), h264_slice(0, idr=True)) + FILL * 900
+    assert guess_codec(some, 0, len(some)) == "h264"
