@@ -63,7 +63,8 @@ def configured_sets(codec: str, extradata: bytes) -> list[bytes]:
     return [u for u in units if u]
 
 
-def surviving_sets(codec: str, data: bytes | mmap.mmap, media: list[tuple[int, int]]) -> list[bytes]:
+def surviving_sets(codec: str, data: bytes | mmap.mmap, media: list[tuple[int, int]]
+                   ) -> list[bytes]:
     """The parameter sets of an index that was cut off while it was written (or reserved at the
     front and left part-written): its ``avcC`` / ``hvcC`` record, if it survived whole."""
     tag = b"avcC" if codec == "h264" else b"hvcC"

@@ -53,7 +53,8 @@ def framed(*units: bytes) -> bytes:
 
 
 def _walked(data: bytes, codec: str = "h264") -> list[bytes]:
-    return [data[at:at + size] for at, size, _kind, _starts in walk(codec, data, 0, len(data)).units]
+    units = walk(codec, data, 0, len(data)).units
+    return [data[at:at + size] for at, size, _kind, _starts in units]
 
 
 # --- which headers a stream can hold --------------------------------------------------------

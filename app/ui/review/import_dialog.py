@@ -160,7 +160,7 @@ class ImportDialog(QDialog):
         lay.addWidget(self.progress)
         lay.addWidget(self.status)
         self.clock = ImportClockAssist(self)  # clips without a start time: flag, offer the OSD
-        self.rescue = RescueAssist(self, paths)  # recordings whose index was never written
+        self.rescue = RescueAssist(self, paths, self.file_filter())  # index never written
         self.rescue.rescued.connect(self._on_rescued)
         lay.addWidget(self.clock)
         lay.addLayout(buttons)
@@ -189,9 +189,12 @@ class ImportDialog(QDialog):
 
     def _choose(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Choose video files"), self._start_dir,
-            self.tr("Video files ({patterns});;All files (*)").format(patterns=VIDEO_FILTER))
+            self, self.tr("Choose video files"), self._start_dir, self.file_filter())
         self.add_files(names)
+
+    def file_filter(self) -> str:
+        """The file dialogs' filter: the video files the engine reads, then all files."""
+        return self.tr("Video files ({patterns});;All files (*)").format(patterns=VIDEO_FILTER)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls():

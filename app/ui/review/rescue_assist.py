@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from app.config import AppPaths
 from app.ui.workers import TaskContext, TaskHandle, run_with_progress_dialog
 from app.video import VideoError
-from app.video.formats import dialog_patterns
 from app.video.lost_index import NeedsReference, Rescued, rescue
 
 
@@ -38,9 +37,9 @@ class RescueAssist(QObject):
 
     rescued = Signal(str, str)
 
-    def __init__(self, parent: QWidget, paths: AppPaths) -> None:
+    def __init__(self, parent: QWidget, paths: AppPaths, file_filter: str) -> None:
         super().__init__(parent)
-        self._parent, self._paths = parent, paths
+        self._parent, self._paths, self._filter = parent, paths, file_filter
         self.handle: TaskHandle | None = None
 
     def start(self, src: str, reference: str | None = None) -> TaskHandle:
@@ -73,9 +72,7 @@ class RescueAssist(QObject):
                 return
             reference, _ = QFileDialog.getOpenFileName(
                 self._parent, self.tr("Choose a complete recording of the same camera"),
-                str(Path(src).parent),
-                self.tr("Video files ({patterns});;All files (*)").format(
-                    patterns=dialog_patterns()))
+                str(Path(src).parent), self._filter)
             if reference:
                 self.start(src, reference)
             return

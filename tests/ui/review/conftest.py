@@ -65,3 +65,19 @@ def panel(qtbot, review_world):
     qtbot.waitUntil(lambda: not p.is_busy(), timeout=30000)
     yield p
     p.shutdown()
+
+
+@pytest.fixture
+def import_dialog(qtbot, review_world):
+    """The import dialog on the review world's case, with its cameras."""
+    from app.models.db import unit_of_work
+    from app.services.evidence import cameras
+    from app.ui.review.import_dialog import ImportDialog
+
+    w = review_world
+    with unit_of_work(w["factory"]) as s:
+        cams = cameras.list_cameras(s, SYSTEM)
+    dlg = ImportDialog(factory=w["factory"], paths=w["paths"], actor=SYSTEM,
+                       case_id=w["ids"]["case"], case_no="石峰-2023-0117", cameras=cams)
+    qtbot.addWidget(dlg)
+    return dlg

@@ -14,17 +14,7 @@ from app.models.db import unit_of_work
 from app.services.common.context import SYSTEM
 from app.services.evidence import cameras
 from app.ui.review.camera_dialog import CameraDialog
-from app.ui.review.import_dialog import ImportDialog
 from tests.media import make_clip
-
-
-def _dialog(qtbot, w) -> ImportDialog:
-    with unit_of_work(w["factory"]) as s:
-        cams = cameras.list_cameras(s, SYSTEM)
-    dlg = ImportDialog(factory=w["factory"], paths=w["paths"], actor=SYSTEM,
-                       case_id=w["ids"]["case"], case_no="石峰-2023-0117", cameras=cams)
-    qtbot.addWidget(dlg)
-    return dlg
 
 
 def _rows(factory) -> int:
@@ -32,12 +22,12 @@ def _rows(factory) -> int:
         return s.scalar(select(func.count()).select_from(EvidenceItem))
 
 
-def test_many_files_with_duplicate_and_corrupt(qtbot, review_world, tmp_path):
+def test_many_files_with_duplicate_and_corrupt(qtbot, review_world, tmp_path, import_dialog):
     w = review_world
     corrupt = tmp_path / "损坏的录像.mp4"
     corrupt.write_bytes(os.urandom(20000))
     new = make_clip("mpeg4_avi", frames=40, fps=25, gop=20)
-    dlg = _dialog(qtbot, w)
+    dlg = import_dialog
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (w["clip_a"], corrupt, new)])
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
@@ -65,10 +55,10 @@ def test_many_files_with_duplicate_and_corrupt(qtbot, review_world, tmp_path):
     assert opened == [w["ev_a"].id]
 
 
-def test_cancel_leaves_nothing_behind(qtbot, review_world):
+def test_cancel_leaves_nothing_behind(qtbot, review_world, import_dialog):
     w = review_world
     before = sorted(p for p in w["paths"].evidence_dir.rglob("*") if p.is_file())
-    dlg = _dialog(qtbot, w)
+    dlg = import_dialog
     dlg.add_files([str(make_clip("h264_mp4", frames=300, fps=25, gop=50, size=(640, 480)))])
     handle = dlg.start()
     handle.cancel()
@@ -99,9 +89,9 @@ def test_camera_dialog_adds_offset(qtbot, review_world):
     assert "已存在" in dlg.error.text()
 
 
-def test_a_second_batch_in_the_same_dialog(qtbot, review_world):
+def test_a_second_batch_in_the_same_dialog(qtbot, review_world, import_dialog):
     w = review_world
-    dlg = _dialog(qtbot, w)
+    dlg = import_dialog
     dlg.add_files([str(make_clip("h264_mp4", frames=20, fps=25, gop=10))])
     with qtbot.waitSignal(dlg.imported, timeout=30000):
         dlg.start()
@@ -116,8 +106,8 @@ def test_a_second_batch_in_the_same_dialog(qtbot, review_world):
     assert _rows(w["factory"]) == 4
 
 
-def test_a_dashcam_file_imports_with_a_note_and_an_unnamed_codec_is_refused(qtbot, review_world,
-                                                                           tmp_path):
+def test_a_dashcam_file_imports_with_a_note_and_an_unnamed_codec_is_refused(
+        qtbot, review_world, tmp_path, import_dialog):
     """The notes column says what the engine warns of (a second camera not shown); a file
     whose codec is not named fails with plain words, before anything is stored."""
     import subprocess
@@ -135,7 +125,7 @@ def test_a_dashcam_file_imports_with_a_note_and_an_unnamed_codec_is_refused(qtbo
                                                  "log-level=error"])
     w = review_world
     before = _rows(w["factory"])
-    dlg = _dialog(qtbot, w)
+    dlg = import_dialog
     dlg.add_files([str(dashcam), str(unnamed)])
     with qtbot.waitSignal(dlg.imported, timeout=30000):
         dlg.start()

@@ -10,21 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.models import EvidenceItem
 from app.models.db import unit_of_work
-from app.services.common.context import SYSTEM
-from app.services.evidence import cameras
-from app.ui.review.import_dialog import ImportDialog
 from app.video import open_video
 from tests.killed_recordings import killed_recording
 from tests.media import frame_index_of
-
-
-def _dialog(qtbot, w) -> ImportDialog:
-    with unit_of_work(w["factory"]) as s:
-        cams = cameras.list_cameras(s, SYSTEM)
-    dlg = ImportDialog(factory=w["factory"], paths=w["paths"], actor=SYSTEM,
-                       case_id=w["ids"]["case"], case_no="石峰-2023-0117", cameras=cams)
-    qtbot.addWidget(dlg)
-    return dlg
 
 
 def _import(qtbot, dlg, files: list[str]) -> None:
@@ -34,7 +22,8 @@ def _import(qtbot, dlg, files: list[str]) -> None:
     qtbot.waitUntil(lambda: handle.done and bool(dlg.outcomes), timeout=30000)
 
 
-def test_a_cut_off_dashcam_file_is_rescued_and_imported(qtbot, review_world, monkeypatch, zh_ui):
+def test_a_cut_off_dashcam_file_is_rescued_and_imported(qtbot, review_world, monkeypatch, zh_ui,
+                                                        import_dialog):
     w = review_world
     k = killed_recording(chunk=1.0, bframes=3, audio="pcm", inband=False, ext=".mov")
     original = hashlib.sha256(k.path.read_bytes()).hexdigest()
@@ -43,7 +32,7 @@ def test_a_cut_off_dashcam_file_is_rescued_and_imported(qtbot, review_world, mon
                         or QMessageBox.StandardButton.Open)
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *a, **kw: (str(k.reference), ""))
-    dlg = _dialog(qtbot, w)
+    dlg = import_dialog
     dlg.note.setText("行车记录仪 SD 卡，民警李某复制")
 
     _import(qtbot, dlg, [str(k.path)])
@@ -72,12 +61,13 @@ def test_a_cut_off_dashcam_file_is_rescued_and_imported(qtbot, review_world, mon
     assert hashlib.sha256(k.path.read_bytes()).hexdigest() == original
 
 
-def test_a_refused_rescue_says_why_and_leaves_nothing(qtbot, review_world, monkeypatch):
+def test_a_refused_rescue_says_why_and_leaves_nothing(qtbot, review_world, monkeypatch,
+                                                     import_dialog):
     w = review_world
     k = killed_recording(codec="hevc", audio=None, inband=False, bframes=2)
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **kw: QMessageBox.StandardButton.Cancel)
-    dlg = _dialog(qtbot, w)
+    dlg = import_dialog
     _import(qtbot, dlg, [str(k.path)])
     handle = dlg.rescue.start(str(k.path))
     qtbot.waitUntil(lambda: handle.done, timeout=30000)

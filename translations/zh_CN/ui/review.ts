@@ -951,10 +951,6 @@
         <translation>选择同一摄像头的完整录像</translation>
     </message>
     <message>
-        <source>Video files ({patterns});;All files (*)</source>
-        <translation>视频文件 ({patterns});;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>The recording cannot be rescued</source>
         <translation>无法抢救该录像</translation>
     </message>
