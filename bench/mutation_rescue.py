@@ -85,7 +85,8 @@ muts = [
  (L, "    except BaseException:\n        tmp.unlink(missing_ok=True)\n        raise", "    except BaseException:\n        raise"),
  (L, "                        if cancel is not None and cancel():\n                            raise VideoCancelled(src)\n", ""),
 ]
-TESTS = ["tests/video/test_lost_index.py", "tests/ui/review/test_rescue_import.py"]
+TESTS = ["tests/video/test_mdat_walk.py", "tests/video/test_lost_index.py",
+         "tests/ui/review/test_rescue_import.py"]
 
 if __name__ == "__main__":
     sys.exit(run(muts, TESTS, sys.argv[1:]))
