@@ -73,7 +73,6 @@ muts = [
  (B, "                if media and media[-1][1] == at:          # the mdat's size was wrong\n                    media[-1] = (media[-1][0], size)\n", ""),
  (B, "if length == 1:", "if length == 2:"),
  # the copy
- (L, "                return \"recording\", None", "                return \"recording\", []"),
  (L, "    if survived:\n", "    if False:\n"),
  (L, "if _lacks_sets(codec, picture) and current:", "if False:"),
  (L, "current = [*current, unit] if in_run else [unit]", "current = [unit]"),

@@ -88,18 +88,19 @@ def _avcc_sets(extradata: bytes) -> bytes:
 Sample = tuple[float, int, int, bool]      # (time, start, end, keyframe) of a video sample
 
 
-def _chunked(path: Path, seconds: float, sets_once: bool = False, codec: str = "h264",
+def _chunked(path: Path, seconds: float, sets_some: bool = False, codec: str = "h264",
              decoyed: bool = False) -> tuple[bytes, list[Sample]]:
     """The file's samples laid out again as a dashcam writes them: ``seconds`` of video, then
-    the audio of those seconds (an ftyp, an mdat of size 0, no index); with ``sets_once`` the
-    H.264 settings go in band before the first picture only, with ``decoyed`` a decoy
+    the audio of those seconds (an ftyp, an mdat of size 0, no index); with ``sets_some`` the
+    H.264 settings go in band before the first and third keyframes only, with ``decoyed`` a decoy
     (tests/decoys.py) goes between each two video chunks."""
     packets = _packets(path)
-    if sets_once:
+    if sets_some:
         with av.open(str(path)) as c:
             sets = _avcc_sets(bytes(c.streams.video[0].codec_context.extradata))
-        first = next(n for n, p in enumerate(packets) if p[1] == 0)
-        packets[first] = (packets[first][0], 0, sets + packets[first][2], True)
+        keys = [n for n, p in enumerate(packets) if p[1] == 0 and p[3]]
+        for n in keys[:3:2]:
+            packets[n] = (packets[n][0], 0, sets + packets[n][2], True)
     video = [p for p in packets if p[1] == 0]
     audio = [p for p in packets if p[1] == 1]
     baits = decoys(codec) if decoyed else []
@@ -148,7 +149,7 @@ def _truth(data: bytes, samples: list[Sample], cut: int) -> dict:
 def killed_recording(*, codec: str = "h264", audio: str | None = "aac", inband: bool = True,
                      bframes: int = 0, keep: float = 0.8, killed: bool = True,
                      frames: int = 90, gop: int = 25, size: tuple[int, int] = (320, 240),
-                     ext: str = ".mp4", chunk: float | None = None, sets_once: bool = False,
+                     ext: str = ".mp4", chunk: float | None = None, sets_some: bool = False,
                      stale_size: bool = False, decoyed: bool = False) -> Killed:
     """A recording cut ``keep`` of the way through its media (cached per parameters); with
     ``chunk``, laid out in chunks of that many seconds as dashcams and phones write, else as
@@ -156,7 +157,7 @@ def killed_recording(*, codec: str = "h264", audio: str | None = "aac", inband: 
     had half-way (a recorder that updates it now and then), not 0."""
     params = {"v": _VERSION, "codec": codec, "audio": audio, "inband": inband,
               "bframes": bframes, "keep": keep, "killed": killed, "frames": frames, "gop": gop,
-              "size": list(size), "ext": ext, "chunk": chunk, "sets_once": sets_once,
+              "size": list(size), "ext": ext, "chunk": chunk, "sets_some": sets_some,
               "stale_size": stale_size, "decoyed": decoyed}
     key = hashlib.sha256(json.dumps(params, sort_keys=True).encode()).hexdigest()[:12]
     base = media_dir() / f"killed-{codec}-{key}"
@@ -168,7 +169,7 @@ def killed_recording(*, codec: str = "h264", audio: str | None = "aac", inband: 
         ffmpeg_encode(whole, frames, size, 25, args)
         if not inband:
             ffmpeg_encode(ref, 30, size, 25, args, start=500)
-        data, samples = _chunked(whole, chunk, sets_once, codec, decoyed) if chunk \
+        data, samples = _chunked(whole, chunk, sets_some, codec, decoyed) if chunk \
             else _as_written(whole)
         start, end = mdat_payload(data) if not chunk else (28, len(data))
         cut = start + int((end - start) * keep)

@@ -211,15 +211,15 @@ def _walk_all(src: Path, data: mmap.mmap, media: list[tuple[int, int]], ref: Ref
 
 
 def _settings(src: Path, walks: list[Walk], ref: Reference | None,
-              survived: list[bytes]) -> tuple[str, list[bytes] | None]:
+              survived: list[bytes]) -> tuple[str, list[bytes]]:
     """Where the parameter sets come from, and those to put before keyframes that lack them
-    (None: the recording carries its own before its first keyframe). The recording's own come
+    (none: the recording carries its own before its first keyframe). The recording's own come
     first, then what survived of its index, then the reference."""
     codec = walks[0].codec
     for w in walks:
         for _at, _size, kind, _starts in w.units:
             if is_parameter_set(codec, kind):
-                return "recording", None
+                return "recording", []
             if is_keyframe(codec, kind):
                 break
     if survived:
@@ -231,12 +231,12 @@ def _settings(src: Path, walks: list[Walk], ref: Reference | None,
     return "reference", ref.parameter_sets
 
 
-def _write(src: Path, dst: Path, data: mmap.mmap, walks: list[Walk], sets: list[bytes] | None,
+def _write(src: Path, dst: Path, data: mmap.mmap, walks: list[Walk], sets: list[bytes],
            cancel: Cancel | None) -> tuple[str, int]:
     """Write the units as an elementary stream; every keyframe's picture carries the parameter
     sets in force (the recording's latest, or the reference's). Returns (SHA-256, size)."""
     codec, digest, size = walks[0].codec, hashlib.sha256(), 0
-    current, in_run = (list(sets) if sets is not None else []), False
+    current, in_run = list(sets), False
     tmp = dst.with_name(f".{dst.name}.{os.getpid()}.part")
     try:
         with open(tmp, "wb") as out:

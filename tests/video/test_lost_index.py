@@ -27,6 +27,7 @@ from app.video.mdat_walk import walk
 from app.video.mp4_boxes import needs_rescue, top_boxes
 from tests.killed_recordings import killed_recording, mdat_payload
 from tests.media import frame_index_of, make_clip
+from tests.nal_writer import framed, h264_pps, h264_slice, h264_sps
 
 SHAPES = {
     # FFmpeg's layout: audio between every few pictures; parameter sets before each keyframe
@@ -42,8 +43,8 @@ SHAPES = {
     "h264_dashcam_chunks": {"chunk": 1.0, "bframes": 3, "audio": "pcm", "ext": ".mov"},
     "hevc_dashcam_reference": {"chunk": 0.5, "codec": "hevc", "inband": False, "audio": "pcm",
                                "bframes": 2, "ext": ".mov"},
-    # settings before the first picture only: each later keyframe gets them in the copy
-    "h264_settings_once": {"chunk": 1.0, "inband": False, "sets_once": True, "bframes": 2,
+    # settings before the first and third keyframes only: the others get the last given
+    "h264_settings_some": {"chunk": 1.0, "inband": False, "sets_some": True, "bframes": 2,
                            "frames": 120},
     # a recorder that updates the mdat's size now and then: the data goes on past it
     "h264_stale_size": {"chunk": 1.0, "stale_size": True},
@@ -111,7 +112,8 @@ def test_rescued_stream_is_frame_exact(shape, tmp_path):
     assert needs_rescue(k.path)
     before = _sha(k.path)
 
-    done = rescue(k.path, tmp_path, reference=k.reference)
+    reference = None if SHAPES[shape].get("sets_some") else k.reference
+    done = rescue(k.path, tmp_path, reference=reference)
 
     out = tmp_path / done.output
     assert out.suffix == (".hevc" if "hevc" in shape else ".h264")
@@ -121,11 +123,11 @@ def test_rescued_stream_is_frame_exact(shape, tmp_path):
     report = json.loads((tmp_path / (done.output + ".json")).read_text(encoding="utf-8"))
     assert report["source_sha256"] == before and report["output_sha256"] == _sha(out)
     assert report["pictures"] == len(k.codes) and report["keyframes"] >= 1
-    assert (report["reference_sha256"] == _sha(k.reference)) if k.reference \
+    assert (report["reference_sha256"] == _sha(reference)) if reference \
         else report["settings_from"] == "recording"
     assert top_boxes(k.path).media == [(k.mdat, k.cut)]
     assert report["keyframes"] == sum(1 for u in k.units if u[2] and u[3])
-    if not k.reference:
+    if not reference:
         assert out.read_bytes() == _expected_stream(k, codec, data)
     if SHAPES[shape].get("audio", "aac"):
         assert report["skipped_bytes"] > 0                # the audio, stepped over
@@ -182,8 +184,12 @@ def test_settings_kept_only_in_the_index_need_a_reference(tmp_path):
 def test_cancel_and_an_existing_output_leave_nothing(tmp_path):
     k = killed_recording()
     with pytest.raises(VideoCancelled):
-        rescue(k.path, tmp_path, cancel=lambda: True)
+        rescue(k.path, tmp_path, cancel=lambda: True)           # while walking
     assert list(tmp_path.iterdir()) == []
+    asked = []
+    with pytest.raises(VideoCancelled):                         # while writing
+        rescue(k.path, tmp_path, cancel=lambda: asked.append(1) or len(asked) > 3)
+    assert len(asked) == 4 and list(tmp_path.iterdir()) == []
     taken = tmp_path / "taken.h264"
     taken.write_bytes(b"mine")
     with pytest.raises(VideoError, match="taken.h264"):
@@ -223,10 +229,11 @@ def test_an_index_cut_off_while_written_and_a_64_bit_size(tmp_path):
     k = killed_recording(audio=None, keep=1.0)
     whole = make_clip("h264_mp4", frames=60)
     data = whole.read_bytes()
-    early = tmp_path / "early.mp4"            # cut before the stream's settings
-    early.write_bytes(data[:data.index(b"moov") + 200])
-    with pytest.raises(VideoError, match="SPS/PPS"):
-        rescue(early, tmp_path)
+    for cut in (data.index(b"moov") + 200, data.index(b"avcC") + 20):   # before / in them
+        early = tmp_path / "early.mp4"
+        early.write_bytes(data[:cut])
+        with pytest.raises(VideoError, match="SPS/PPS"):
+            rescue(early, tmp_path)
     half_moov = tmp_path / "half_moov.mp4"    # cut after them
     half_moov.write_bytes(data[:data.index(b"avcC") + 200])
     assert needs_rescue(half_moov)
@@ -283,3 +290,13 @@ def test_real_footage_recorded_as_a_dashcam_does_is_rescued_exactly(tmp_path):
         for i in random.Random(1).sample(range(len(kept)), 12):
             video.cache.clear()
             assert np.abs(video.read(i).astype(int) - kept[i]).max() <= 1, i
+
+
+def test_a_recording_without_a_whole_keyframe_shows_nothing(tmp_path):
+    """Parameter sets and pictures that need an earlier keyframe the file no longer has."""
+    units = [h264_sps(), h264_pps(), *(h264_slice(n) for n in range(1, 9))]
+    path = tmp_path / "no_key.mp4"
+    path.write_bytes(b"\0\0\0\x14ftypisom\0\0\x02\0isom\0\0\0\0mdat" + framed(*units))
+    with pytest.raises(VideoError, match="keyframe|关键帧"):
+        rescue(path, tmp_path / "out.h264")
+    assert not (tmp_path / "out.h264").exists()

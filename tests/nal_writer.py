@@ -1,0 +1,72 @@
+"""H.264/HEVC units written bit by bit, for tests of what reads them (app.video.mdat_walk,
+slice_order, lost_index): parameter sets and slice headers as short as the readers need, padded
+with bytes that hold no zero (so nothing that reads as a unit length starts in them)."""
+
+from __future__ import annotations
+
+FILL = b"\xa5"
+
+
+class BitWriter:
+    def __init__(self) -> None:
+        self.bits: list[int] = []
+
+    def u(self, n: int, value: int) -> BitWriter:
+        self.bits += [value >> (n - 1 - i) & 1 for i in range(n)]
+        return self
+
+    def ue(self, value: int) -> BitWriter:
+        code = value + 1
+        return self.u(code.bit_length() - 1, 0).u(code.bit_length(), code)
+
+    def done(self) -> bytes:
+        bits = self.bits + [1] + [0] * (-(len(self.bits) + 1) % 8)   # rbsp stop bit
+        return bytes(int("".join(map(str, bits[i:i + 8])), 2) for i in range(0, len(bits), 8))
+
+
+def h264_sps(frame_bits: int = 4, fields: bool = False, gaps: bool = False) -> bytes:
+    b = BitWriter().u(8, 66).u(8, 0).u(8, 30).ue(0).ue(frame_bits - 4).ue(0).ue(0).ue(1)
+    b.u(1, gaps).ue(19).ue(14).u(1, not fields)
+    if fields:
+        b.u(1, 0)
+    return b"\x67" + b.u(1, 1).u(1, 0).u(1, 0).done()
+
+
+def h264_pps(pps: int = 0) -> bytes:
+    return b"\x68" + BitWriter().ue(pps).ue(0).u(1, 0).done()
+
+
+def h264_slice(number: int, *, idr: bool = False, ref: bool = True, first: bool = True,
+               pps: int = 0, frame_bits: int = 4, pad: int = 30) -> bytes:
+    header = 0x65 if idr else (0x41 if ref else 0x01)
+    b = BitWriter().ue(0 if first else 7).ue(7 if idr else 5).ue(pps).u(frame_bits, number)
+    return bytes([header]) + b.done() + FILL * pad
+
+
+def framed(*units: bytes) -> bytes:
+    return b"".join(len(u).to_bytes(4, "big") + u for u in units)
+
+
+def hevc_sps() -> bytes:
+    b = BitWriter().u(4, 0).u(3, 0).u(1, 1)
+    b.u(2, 0).u(1, 0).u(5, 1).u(32, 0).u(48, 0).u(8, 93)     # profile_tier_level
+    b.ue(0).ue(1).ue(320).ue(240).u(1, 0).ue(0).ue(0).ue(4)  # id, 4:2:0, size, depths, lsb 8
+    return b"\x42\x01" + b.done()
+
+
+def hevc_pps(extra: int = 0, output: bool = False) -> bytes:
+    return b"\x44\x01" + BitWriter().ue(0).ue(0).u(1, 0).u(1, output).u(3, extra).done()
+
+
+def hevc_slice(order: int | None, slice_type: int = 1, extra: int = 0, output: bool = False
+               ) -> bytes:
+    head = b"\x26\x01" if order is None else b"\x02\x01"
+    b = BitWriter().u(1, 1)
+    if order is None:
+        b.u(1, 0)
+    b.ue(0).u(extra, 0).ue(slice_type)
+    if output:
+        b.u(1, 1)
+    if order is not None:
+        b.u(8, order)
+    return head + b.done() + FILL * 20
