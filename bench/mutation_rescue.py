@@ -39,8 +39,10 @@ muts = [
  # units and chains
  (W, "if size < self.least - LENGTH or size > MAX_UNIT:", "if size > MAX_UNIT:"),
  (W, "        if p + LENGTH + size > self.end:\n            return False\n", ""),
- (W, "if e <= end and any(f <= end for _, f in self.candidates(e, end)):", "if e <= end:"),
- (W, "if e <= end and any(f <= end for _, f in self.candidates(e, end)):", "if False:"),
+ (W, "            if q >= first:\n                return True", "            if True:\n                return True"),
+ (W, "self.nested = (p, end, self._two_inside(p, end))", "self.nested = (p, end, False)"),
+ (W, "if least <= size <= MAX_UNIT and q + LENGTH + size <= upto:", "if least <= size <= MAX_UNIT:"),
+ (W, "            self.seen.clear()                # what was read before may name this one\n", ""),
  (W, "if self.chained(q, CHAIN) or not self.nests(q, e):", "if self.chained(q, CHAIN):"),
  (W, "if self.chained(q, CHAIN) or not self.nests(q, e):", "if True:"),
  # the walk

@@ -6,10 +6,11 @@
 The recording: the video bench's 1080p25 H.264 clip (4 Mb/s, B-frames) repeated to length,
 with 48 kHz AAC, laid out as FFmpeg writes it (audio between every few pictures, the hardest
 layout to walk) and cut off 1 % before its end with the mdat size left at 0. Baselines in the
-same run: SHA-256 of the cut file (reading every byte once, which the rescue does anyway: it
-hashes the original for its report) and ``ffmpeg -c:v copy`` of the complete file to an H.264
-stream (the same copy when the index is there). Both ratios are printed; goal: the rescue within
-3x the hash (the hash, the walk and the write).
+same run: ``ffmpeg -v error -i FILE -f null -`` of the complete file (decoding it once, what
+viewing or scanning it costs at the least; goal: the rescue within 0.1x of it), SHA-256 of the
+cut file (reading every byte once, which the rescue does too: it hashes the original for its
+report) and ``ffmpeg -c:v copy`` of the complete file to an H.264 stream (the same copy when the
+index is there).
 """
 
 from __future__ import annotations
@@ -78,18 +79,23 @@ def main() -> int:
         copied = min(timed(lambda n=n: subprocess.run(
             ["ffmpeg", "-v", "error", "-y", "-i", str(whole), "-map", "0:v", "-c:v", "copy",
              "-f", "h264", str(out / f"copy{n}.h264")], check=True)) for n in range(2))
+        decoded = timed(lambda: subprocess.run(
+            ["ffmpeg", "-v", "error", "-i", str(whole), "-map", "0:v", "-f", "null", "-"],
+            check=True))
         runs = []
         for n in range(2):
             runs.append(timed(lambda n=n: rescue(killed, out / f"rescued{n}.h264")))
         done = rescue(killed, out / "last.h264")
         rescued = min(runs)
-    print(f"  SHA-256 of the file (baseline)        {hashed:7.2f} s  {size / hashed:6.0f} MB/s")
+    print(f"  ffmpeg decode of the video (baseline)  {decoded:7.2f} s")
+    print(f"  SHA-256 of the file                    {hashed:7.2f} s  {size / hashed:6.0f} MB/s")
     print(f"  ffmpeg -c:v copy, index present        {copied:7.2f} s")
     print(f"  rescue                                 {rescued:7.2f} s  {size / rescued:6.0f} MB/s"
           f"  ({done.pictures} pictures, {len(done.skipped)} audio runs skipped)")
-    ratio = rescued / hashed
-    print(f"  rescue / SHA-256                       {ratio:7.2f}x  goal <= 3.0x  "
-          f"{'PASS' if ratio <= 3.0 else 'FAIL'}")
+    ratio = rescued / decoded
+    print(f"  rescue / ffmpeg decode                 {ratio:7.3f}x  goal <= 0.1x  "
+          f"{'PASS' if ratio <= 0.1 else 'FAIL'}")
+    print(f"  rescue / SHA-256                       {rescued / hashed:7.2f}x")
     print(f"  rescue / ffmpeg copy with its index    {rescued / copied:7.2f}x")
     return 0
 

@@ -13,19 +13,33 @@ class Bits:
         self.pos = 0
 
     def u(self, n: int) -> int:
-        value = 0
-        for _ in range(n):
-            byte = self.data[self.pos >> 3]      # IndexError past the end: caller gives up
-            value = value << 1 | (byte >> (7 - (self.pos & 7))) & 1
-            self.pos += 1
-        return value
+        if n <= 0:
+            return 0
+        start, stop = self.pos >> 3, (self.pos + n + 7) >> 3
+        if stop > len(self.data):
+            raise IndexError("read past the end")     # the caller gives up
+        chunk = int.from_bytes(self.data[start:stop], "big")
+        shift = (stop << 3) - self.pos - n
+        self.pos += n
+        return chunk >> shift & ((1 << n) - 1)
 
     def ue(self) -> int:
-        zeros = 0
-        while self.u(1) == 0:
-            zeros += 1
+        zeros, pos, data = 0, self.pos, self.data
+        while True:                                     # count the leading zeros a byte at a time
+            if pos >> 3 >= len(data):
+                raise IndexError("read past the end")
+            left = 8 - (pos & 7)
+            byte = data[pos >> 3] & ((1 << left) - 1)
+            if byte:
+                zeros += left - byte.bit_length()
+                pos += left - byte.bit_length() + 1     # the zeros and the 1 that ends them
+                break
+            zeros, pos = zeros + left, pos + left
             if zeros > 31:
                 raise ValueError("bad exp-Golomb code")
+        if zeros > 31:
+            raise ValueError("bad exp-Golomb code")
+        self.pos = pos
         return (1 << zeros) - 1 + self.u(zeros)
 
     def se(self) -> int:

@@ -272,10 +272,10 @@ def _write(src: Path, dst: Path, data: mmap.mmap, walks: list[Walk], sets: list[
 def _picture(w: Walk, n: int) -> list[int]:
     """The types of the units of the picture that begins at unit ``n``."""
     kinds = [w.units[n][2]]
-    for _at, _size, kind, starts in w.units[n + 1:]:
-        if starts:
+    for m in range(n + 1, len(w.units)):
+        if w.units[m][3]:
             break
-        kinds.append(kind)
+        kinds.append(w.units[m][2])
     return kinds
 
 

@@ -31,10 +31,11 @@ HEVC_IRAP = range(16, 22)
 PPS = {"h264": 8, "hevc": 34}       # the picture parameter set's unit type
 
 # a 4-byte length (< 16 MiB: first byte 0) and a header byte that can begin a picture
-_RESYNC = {
-    "h264": re.compile(rb"\x00[\x00-\xff]{3}[\x01\x06\x09\x21\x25\x27\x28\x41\x45\x47\x48\x61"
-                       rb"\x65\x67\x68]"),
-    "hevc": re.compile(rb"\x00[\x00-\xff]{3}[\x00-\x12\x20-\x2a\x40\x42\x44\x46\x4e][\x01-\x07]"),
+_RESYNC = {   # (a first slice: its next bit, first_mb_in_slice 0 / first_slice_segment, is 1)
+    "h264": re.compile(rb"\x00[\x00-\xff]{3}(?:[\x01\x21\x41\x61\x25\x45\x65][\x80-\xff]"
+                       rb"|[\x06\x09\x27\x28\x47\x48\x67\x68])"),
+    "hevc": re.compile(rb"\x00[\x00-\xff]{3}(?:[\x00-\x12\x20-\x2a][\x01-\x07][\x80-\xff]"
+                       rb"|[\x40\x42\x44\x46\x4e][\x01-\x07])"),
 }
 
 
@@ -129,12 +130,22 @@ class _Walker:
         self.least = LENGTH + _header_size(codec) + 1
         self.pps: set[int] = set()               # the picture parameter sets the stream has
         self.order = H264Order() if codec == "h264" else HevcOrder()
+        self.seen: dict[int, tuple[int, int] | Literal[False] | None] = {}
+        self.nested: tuple[int, int, bool] = (-1, -1, False)
         for unit in sets or ():
             self.met(unit, unit_type(codec, unit, 0))
 
     def at(self, p: int) -> tuple[int, int] | Literal[False] | None:
         """(size, type) of the unit whose length is at ``p``; False: it runs past the end
-        (cut off); None: no unit."""
+        (cut off); None: no unit. The walk asks again for the places it looked ahead at."""
+        if p in self.seen:
+            return self.seen[p]
+        if len(self.seen) > 4096:
+            self.seen.clear()
+        got = self.seen[p] = self._at(p)
+        return got
+
+    def _at(self, p: int) -> tuple[int, int] | Literal[False] | None:
         if p + self.least > self.end:
             return False
         size = int.from_bytes(self.data[p:p + LENGTH], "big")
@@ -167,26 +178,37 @@ class _Walker:
         return True
 
     def candidates(self, p: int, upto: int) -> Iterator[tuple[int, int]]:
-        """Places in ``p``..``upto`` where a unit that begins a picture could be: (where, end)."""
-        pattern = _RESYNC[self.codec]
+        """Places in ``p``..``upto`` where a unit that begins a picture could be, ending by
+        ``upto``: (where, end)."""
+        pattern, data, least = _RESYNC[self.codec], self.data, self.least - LENGTH
         while True:
-            m = pattern.search(self.data, p, upto)
+            m = pattern.search(data, p, upto)
             if m is None:
                 return
             q = m.start()
-            got = self.at(q)
-            if got and self.begins(q, got[1]):
-                yield q, q + LENGTH + got[0]
+            size = int.from_bytes(data[q:q + LENGTH], "big")   # first what costs nothing
+            if least <= size <= MAX_UNIT and q + LENGTH + size <= upto:
+                got = self.at(q)
+                if got and self.begins(q, got[1]):
+                    yield q, q + LENGTH + got[0]
             p = q + 1
 
     def nests(self, p: int, end: int) -> bool:
         """True when ``p``..``end`` (what a unit at ``p`` would span) holds two pictures of its
         own, one after the other: then no unit is at ``p`` (an audio chunk that reads as one,
         whose random length swallows the pictures after it). A real unit holds bytes that read
-        as a picture's start too, but their lengths run past it."""
-        for _q, e in self.candidates(p + 1, end):
-            if e <= end and any(f <= end for _, f in self.candidates(e, end)):
+        as a picture's start too, but their lengths run past it. (Asked twice for a picture
+        the walk picks up at: the answer is kept.)"""
+        if self.nested[:2] != (p, end):
+            self.nested = (p, end, self._two_inside(p, end))
+        return self.nested[2]
+
+    def _two_inside(self, p: int, end: int) -> bool:
+        first = end + 1                      # where the earliest picture found inside ends
+        for q, e in self.candidates(p + 1, end):
+            if q >= first:
                 return True
+            first = min(first, e)
         return False
 
     def resync(self, p: int) -> int | None:
@@ -214,8 +236,10 @@ class _Walker:
 
     def met(self, unit: bytes, kind: int | None) -> None:
         """A unit taken (or given: a reference's parameter sets): note what it says."""
-        if kind == PPS[self.codec] and (pps := pps_id(self.codec, unit)) is not None:
+        if kind == PPS[self.codec] and (pps := pps_id(self.codec, unit)) is not None \
+                and pps not in self.pps:
             self.pps.add(pps)
+            self.seen.clear()                # what was read before may name this one
         if kind is not None and is_parameter_set(self.codec, kind):
             self.order.parameter_set(unit)
         elif kind is not None and is_vcl(self.codec, kind):

@@ -156,6 +156,7 @@ def test_a_unit_whose_bytes_hold_one_picture_start_is_still_a_unit():
     length that swallows pictures."""
     head = [h264_sps(), h264_pps(), h264_slice(0, idr=True)]
     inner = framed(h264_slice(1, pad=4))                          # one picture-like run inside
+    inner += (35).to_bytes(4, "big") + h264_slice(2)[:6]          # and one that runs past it
     sei = b"\x06\x05" + bytes([16 + len(inner) + 8]) + FILL * 16 + inner + FILL * 8 + b"\x80"
     one, more = _stream(1), _stream(2, 2)
     data = framed(*head) + FILL * 30 + framed(sei, *one) + FILL * 30 + framed(*more)
@@ -187,3 +188,10 @@ def test_a_lone_unit_in_noise_is_no_video():
     assert guess_codec(lone, 0, len(lone)) is None
     some = FILL * 900 + framed(h264_sps(), h264_pps(), h264_slice(0, idr=True)) + FILL * 900
     assert guess_codec(some, 0, len(some)) == "h264"
+
+
+def test_a_slice_naming_a_pps_the_stream_lacks_is_no_unit_even_right_after_its_pps():
+    """The walk looked at that place before it had read the PPS; what it saw then is not kept."""
+    sets = [h264_sps(), h264_pps(0)]
+    data = framed(*sets, h264_slice(0, idr=True, pps=3), h264_slice(0, idr=True), *_stream(2))
+    assert _walked(data) == [*sets, h264_slice(0, idr=True), *_stream(2)]
