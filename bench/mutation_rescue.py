@@ -16,6 +16,7 @@ W = "app/video/mdat_walk.py"
 B = "app/video/mp4_boxes.py"
 L = "app/video/lost_index.py"
 S = "app/video/slice_order.py"
+J = "app/video/jpeg_walk.py"
 muts = [
  # which headers a stream can hold
  (W, "    if b0 & 0x80:\n        return None\n", ""),
@@ -68,6 +69,19 @@ muts = [
  (S, "            self.last = 0 if said[1] is None else said[1]", "            self.last = said[1]"),
  (S, "        self.last_ref = self.current = None", "        pass"),
  (S, "            b.u(said[2])                          # slice_reserved_flag bits", "            pass"),
+ # a length past the end that is no cut
+ (W, "        if got is False and (q := w.resync(p + 1)) is not None and w.goes_on(q):\n            got = None", "        if False:\n            got = None"),
+ (W, "            if not got:\n                return False\n            p += LENGTH + got[0]\n        return True", "            if got is None:\n                return False\n            if not got:\n                return True\n            p += LENGTH + got[0]\n        return True"),
+ # Motion JPEG images
+ (J, "        elif marker == EOI:                           # before any scan: no image\n            return None", "        elif marker == EOI:\n            return q + 2"),
+ (J, "                if not framed:\n                    return None", "                if False:\n                    return None"),
+ (J, "        if data[q] != 0xFF:\n            return None", "        if False:\n            return None"),
+ (J, "        elif marker in (0x00, 0xD8):\n            return None", "        elif marker in (0x00,):\n            return None"),
+ (J, "        if nxt == 0x00 or 0xD0 <= nxt <= 0xD7 or nxt == FILL_BYTE:", "        if nxt == 0x00 or nxt == FILL_BYTE:"),
+ (J, "            cut = q if got is False and cut is None else cut", "            cut = q if got is False else cut"),
+ (J, "        p, gap, cut = got, got, None", "        p, gap = got, got"),
+ (L, "    if walk_jpeg(data, start, min(end, start + GUESS_WITHIN)).units:\n        return \"mjpeg\"", "    if False:\n        return \"mjpeg\""),
+ (L, "    prefix = b\"\" if codec == \"mjpeg\" else START_CODE", "    prefix = START_CODE"),
  # the boxes
  (B, "indexed = at + length <= size", "indexed = True"),
  (B, "            if length == 0:", "            if length == -1:"),
@@ -86,8 +100,8 @@ muts = [
  (L, "    except BaseException:\n        tmp.unlink(missing_ok=True)\n        raise", "    except BaseException:\n        raise"),
  (L, "                        if cancel is not None and cancel():\n                            raise VideoCancelled(src)\n", ""),
 ]
-TESTS = ["tests/video/test_mdat_walk.py", "tests/video/test_lost_index.py",
-         "tests/ui/review/test_rescue_import.py"]
+TESTS = ["tests/video/test_mdat_walk.py", "tests/video/test_jpeg_walk.py",
+         "tests/video/test_lost_index.py", "tests/ui/review/test_rescue_import.py"]
 
 if __name__ == "__main__":
     sys.exit(run(muts, TESTS, sys.argv[1:]))

@@ -34,6 +34,14 @@ def decoys(codec: str) -> list[tuple[str, bytes]]:
             ("before", _unit(slice_ + b"\x5c")),           # a picture's second slice, alone
             ("after", _unit(b"\x06", 20) + FILL * 24),     # SEI followed by no unit
         ]
+    if codec == "mjpeg":
+        app0 = b"\xff\xe0\x00\x10JFIF\x00" + FILL * 7
+        return [
+            ("inline", b"\xff\xd8" + app0 + b"\xff\xd9"),              # no frame, no scan
+            ("before", b"\xff\xd8" + app0 + b"\xff\xda\x00\x08" + FILL * 30),   # scan, no frame
+            ("after", b"\xff\xd8\xff\xdb\xff\xf0" + FILL * 20),       # a length past the end
+            ("inline", b"\xff\xd8\xff\xd8" + FILL * 10),                # a start inside a start
+        ]
     slice_, first = b"\x02\x01", b"\xc0"      # TRAIL_R: first slice, PPS 0
     return [
         ("inline", _unit(b"\x82\x01" + first)),            # forbidden bit

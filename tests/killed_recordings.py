@@ -21,7 +21,7 @@ from tests.decoys import decoys
 from tests.format_encoders import ffmpeg_encode, x264, x265
 from tests.media import media_dir
 
-_VERSION = 3
+_VERSION = 4
 AUDIO = {
     None: [],
     "aac": ["-f", "lavfi", "-i", "sine=frequency=330:sample_rate=16000", "-map", "0:v",
@@ -44,6 +44,8 @@ class Killed:
 
 
 def _video_args(codec: str, gop: int, bframes: int, inband: bool) -> list[str]:
+    if codec == "mjpeg":
+        return ["-c:v", "mjpeg", "-q:v", "4"]
     if codec == "h264":
         extra = ":repeat-headers=1" if inband else ""
         return x264(gop, extra, bframes=bframes)
@@ -131,13 +133,16 @@ def _as_written(path: Path) -> tuple[bytes, list[Sample]]:
     return path.read_bytes(), samples
 
 
-def _truth(data: bytes, samples: list[Sample], cut: int) -> dict:
+def _truth(data: bytes, samples: list[Sample], cut: int, codec: str) -> dict:
     """The codes shown, and every unit of every sample that survived the cut:
-    [header offset, size, first of its sample, in a keyframe sample]."""
+    [header offset, size, first of its sample, in a keyframe sample] (a JPEG image is one)."""
     rank = {s[0]: n for n, s in enumerate(sorted(samples))}
     kept = [s for s in samples if s[2] <= cut]
     units = []
     for _pts, start, end, key in kept:
+        if codec == "mjpeg":
+            units.append([start, end - start, True, True])
+            continue
         at = start
         while at < end:
             size = int.from_bytes(data[at:at + 4], "big")
@@ -178,7 +183,7 @@ def killed_recording(*, codec: str = "h264", audio: str | None = "aac", inband: 
             head[start - 8:start - 4] = b"\0\0\0\0"
         if stale_size:
             head[start - 8:start - 4] = ((cut - start) // 2 + 8).to_bytes(4, "big")
-        truth = {**_truth(data, samples, cut), "cut": cut, "mdat": start}
+        truth = {**_truth(data, samples, cut, codec), "cut": cut, "mdat": start}
         tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
         tmp.write_bytes(bytes(head))
         os.replace(tmp, target)

@@ -2,8 +2,9 @@
 
 A dashcam or phone whose power was cut (in a crash: the moment that matters), a recorder killed
 mid-file, a copy that stopped early: FFmpeg cannot open such a file, though the pictures are
-there. :func:`rescue` walks the ``mdat`` box (:mod:`app.video.mdat_walk`) and writes the video as
-an H.264/HEVC elementary stream, which the engine reads frame-exact like any raw DVR export.
+there. :func:`rescue` walks the ``mdat`` box (:mod:`app.video.mdat_walk`; Motion JPEG:
+:mod:`app.video.jpeg_walk`) and writes the video as an H.264/HEVC elementary stream (or the JPEG
+images one after another), which the engine reads frame-exact like any raw DVR export.
 Where the recording kept its parameter sets (SPS/PPS) only in the lost index, a complete file
 from the same camera supplies them (``reference``).
 
@@ -24,11 +25,19 @@ from pathlib import Path
 
 from app.i18n import _
 from app.video.errors import VideoCancelled, VideoError
-from app.video.mdat_walk import Walk, guess_codec, is_keyframe, is_parameter_set, walk
+from app.video.jpeg_walk import walk_jpeg
+from app.video.mdat_walk import (
+    GUESS_WITHIN,
+    Walk,
+    guess_codec,
+    is_keyframe,
+    is_parameter_set,
+    walk,
+)
 from app.video.mp4_boxes import top_boxes
 
 START_CODE = b"\x00\x00\x00\x01"
-EXTENSIONS = {"h264": ".h264", "hevc": ".hevc"}
+EXTENSIONS = {"h264": ".h264", "hevc": ".hevc", "mjpeg": ".mjpeg"}
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -180,18 +189,28 @@ def _keyframes(codec: str, units: list[tuple[int, int, int, bool]]) -> int:
                                                  not is_keyframe(codec, units[n - 1][2])))
 
 
+def _codec(data: mmap.mmap, start: int, end: int) -> str | None:
+    """Motion JPEG, H.264 or HEVC: what the first MiBs of the media read as. JPEG first: whole
+    images chain from start to end marker, while coded JPEG data holds bytes that pass for a
+    few NAL units."""
+    if walk_jpeg(data, start, min(end, start + GUESS_WITHIN)).units:
+        return "mjpeg"
+    return guess_codec(data, start, end)
+
+
 def _walk_all(src: Path, data: mmap.mmap, media: list[tuple[int, int]], ref: Reference | None,
               total: int, progress: Progress | None, cancel: Cancel | None
               ) -> tuple[list[Walk], list[bytes]]:
     """The walks of the media, and the parameter sets that survived in a part-written index
     (they and the reference's say which picture parameter sets a slice may name)."""
-    codec = guess_codec(data, *media[0]) if media[0][1] > media[0][0] else None
+    codec = _codec(data, *media[0]) if media[0][1] > media[0][0] else None
     if codec is None:
-        raise VideoError(_("no H.264 or H.265 video was found in the recording"), src)
+        raise VideoError(_("no H.264, H.265 or Motion-JPEG video was found in the recording"),
+                         src)
     if ref is not None and ref.codec != codec:
         raise VideoError(_("the reference file holds {theirs} video, the recording {ours}: it is "
                            "not from the same camera", theirs=ref.codec, ours=codec), src)
-    survived = surviving_sets(codec, data, media)
+    survived = surviving_sets(codec, data, media) if codec != "mjpeg" else []
     given = [*survived, *(ref.parameter_sets if ref else [])]
     walks, before = [], 0
     for start, end in media:
@@ -200,7 +219,8 @@ def _walk_all(src: Path, data: mmap.mmap, media: list[tuple[int, int]], ref: Ref
                 raise VideoCancelled(src)
             if progress is not None:
                 progress(base + p, total)
-        walks.append(walk(codec, data, start, end, tick, given))
+        walks.append(walk_jpeg(data, start, end, tick) if codec == "mjpeg"
+                     else walk(codec, data, start, end, tick, given))
         before += end - start
     if progress is not None:
         progress(total, total)
@@ -216,6 +236,8 @@ def _settings(src: Path, walks: list[Walk], ref: Reference | None,
     (none: the recording carries its own before its first keyframe). The recording's own come
     first, then what survived of its index, then the reference."""
     codec = walks[0].codec
+    if codec == "mjpeg":                 # JPEG images carry their own tables
+        return "recording", []
     for w in walks:
         for _at, _size, kind, _starts in w.units:
             if is_parameter_set(codec, kind):
@@ -236,13 +258,14 @@ def _write(src: Path, dst: Path, data: mmap.mmap, walks: list[Walk], sets: list[
     """Write the units as an elementary stream; every keyframe's picture carries the parameter
     sets in force (the recording's latest, or the reference's). Returns (SHA-256, size)."""
     codec, digest, size = walks[0].codec, hashlib.sha256(), 0
+    prefix = b"" if codec == "mjpeg" else START_CODE    # JPEG images are delimited already
     current, in_run = list(sets), False
     tmp = dst.with_name(f".{dst.name}.{os.getpid()}.part")
     try:
         with open(tmp, "wb") as out:
             def put(unit: bytes) -> None:
                 nonlocal size
-                chunk = START_CODE + unit
+                chunk = prefix + unit
                 out.write(chunk)
                 digest.update(chunk)
                 size += len(chunk)

@@ -64,10 +64,14 @@ def is_vcl(codec: str, kind: int) -> bool:
 
 
 def is_keyframe(codec: str, kind: int) -> bool:
+    if codec == "mjpeg":                 # every JPEG image stands alone
+        return True
     return kind == 5 if codec == "h264" else kind in HEVC_IRAP
 
 
 def is_parameter_set(codec: str, kind: int) -> bool:
+    if codec == "mjpeg":
+        return False
     return kind in (7, 8) if codec == "h264" else kind in (32, 33, 34)
 
 
@@ -166,6 +170,16 @@ class _Walker:
             return None
         return said[0]
 
+    def goes_on(self, p: int) -> bool:
+        """True when ``CHAIN`` whole units follow one another from ``p``: the video goes on
+        there (the data does not end inside them)."""
+        for _ in range(CHAIN):
+            got = self.at(p)
+            if not got:
+                return False
+            p += LENGTH + got[0]
+        return True
+
     def chained(self, p: int, depth: int) -> bool:
         """True when ``depth`` units follow one another from ``p`` (or the data ends first)."""
         for _ in range(depth):
@@ -257,6 +271,8 @@ def walk(codec: str, data: bytes | mmap.mmap, start: int, end: int,
         if tick is not None and len(out.units) % 2048 == 0:
             tick(p)
         got = w.at(p)
+        if got is False and (q := w.resync(p + 1)) is not None and w.goes_on(q):
+            got = None                       # audio read as a unit that runs past the end
         if got is False:                     # cut off: its picture is whole only if it begins
             whole = p + w.least <= end and (kind := unit_type(codec, data, p + LENGTH)) \
                 is not None and w.begins(p, kind)               # the next one

@@ -22,6 +22,7 @@ import pytest
 from app.cli import main
 from app.video import VideoError, open_video
 from app.video.errors import VideoCancelled
+from app.video.jpeg_walk import walk_jpeg
 from app.video.lost_index import read_reference, rescue
 from app.video.mdat_walk import walk
 from app.video.mp4_boxes import needs_rescue, top_boxes
@@ -55,6 +56,10 @@ SHAPES = {
     "hevc_decoys_reference": {"chunk": 0.4, "codec": "hevc", "inband": False, "audio": "pcm",
                               "ext": ".mov",
                               "frames": 150},
+    # Motion JPEG (older dashcams): each sample one whole image, PCM between them
+    "mjpeg_pcm": {"codec": "mjpeg", "audio": "pcm", "ext": ".mov"},
+    "mjpeg_dashcam_decoys": {"codec": "mjpeg", "chunk": 0.4, "audio": "pcm", "ext": ".mov",
+                             "frames": 120},
 }
 DECOYED = {name for name in SHAPES if "decoys" in name}
 
@@ -82,6 +87,8 @@ def _kinds(codec: str, data: bytes, at: int) -> int:
 def _expected_stream(k, codec: str, data: bytes) -> bytes:
     """The copy as the units that survived give it: each in turn behind a start code, and
     before a keyframe's picture that has none, the parameter sets last given."""
+    if codec == "mjpeg":
+        return b"".join(data[at:at + size] for at, size, _first, _key in k.units)
     sets = {7, 8} if codec == "h264" else {32, 33, 34}
     out, given, run = [], [], False
     for n, (at, size, first, key) in enumerate(k.units):
@@ -102,10 +109,11 @@ def _expected_stream(k, codec: str, data: bytes) -> bytes:
 @pytest.mark.parametrize("shape", SHAPES)
 def test_rescued_stream_is_frame_exact(shape, tmp_path):
     k = killed_recording(**{**SHAPES[shape], "decoyed": shape in DECOYED})
-    codec = "hevc" if "hevc" in shape else "h264"
+    codec = next((c for c in ("hevc", "mjpeg") if c in shape), "h264")
     data = k.path.read_bytes()
     given = read_reference(k.reference).parameter_sets if k.reference else []
-    walked = walk(codec, data, k.mdat, len(data), sets=given).units
+    walked = walk_jpeg(data, k.mdat, len(data)).units if codec == "mjpeg" \
+        else walk(codec, data, k.mdat, len(data), sets=given).units
     assert [(u[0], u[1], u[3]) for u in walked] == [u[:3] for u in k.units]   # no more, no less
     with pytest.raises(VideoError, match="moov"):
         open_video(k.path)
@@ -116,7 +124,7 @@ def test_rescued_stream_is_frame_exact(shape, tmp_path):
     done = rescue(k.path, tmp_path, reference=reference)
 
     out = tmp_path / done.output
-    assert out.suffix == (".hevc" if "hevc" in shape else ".h264")
+    assert out.suffix == "." + codec
     assert _codes(out) == list(k.codes)
     assert _codes(out, backward=True) == list(k.codes)
     assert _sha(k.path) == before                      # the original is only read

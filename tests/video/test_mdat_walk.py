@@ -195,3 +195,16 @@ def test_a_slice_naming_a_pps_the_stream_lacks_is_no_unit_even_right_after_its_p
     sets = [h264_sps(), h264_pps(0)]
     data = framed(*sets, h264_slice(0, idr=True, pps=3), h264_slice(0, idr=True), *_stream(2))
     assert _walked(data) == [*sets, h264_slice(0, idr=True), *_stream(2)]
+
+
+def test_a_length_past_the_end_in_step_is_no_cut_when_the_video_goes_on():
+    """Audio that reads as a unit too long for what is left of the file: the video after it
+    is not thrown away as if the recording ended there; a real cut still ends the walk."""
+    head = [h264_sps(), h264_pps(), h264_slice(0, idr=True), h264_slice(1)]
+    bait = (1 << 20).to_bytes(4, "big") + h264_slice(2)[:12]
+    later = _stream(3, 2)
+    data = framed(*head) + bait + FILL * 40 + framed(*later)
+    assert _walked(data) == head + later
+    cut = framed(*head, *later)[:-8]
+    walked = walk("h264", cut, 0, len(cut))
+    assert len(walked.units) == len(head) + 2 and walked.cut_at is not None
