@@ -208,3 +208,16 @@ def test_a_length_past_the_end_in_step_is_no_cut_when_the_video_goes_on():
     cut = framed(*head, *later)[:-8]
     walked = walk("h264", cut, 0, len(cut))
     assert len(walked.units) == len(head) + 2 and walked.cut_at is not None
+
+
+def test_a_cut_slice_holding_a_picture_start_is_still_a_cut():
+    """The data ends inside a picture's second slice, whose bytes hold a picture-like run and
+    after it one that runs past the end: the video does not go on there (no whole units follow
+    one another), and the picture is left out."""
+    head = [h264_sps(), h264_pps(), h264_slice(0, idr=True)]
+    run = framed(h264_slice(2)[:8]) + (500).to_bytes(4, "big") + h264_slice(3)[:8]
+    second = h264_slice(1, first=False)[:6] + run + FILL * 300
+    data = framed(*head, h264_slice(1), second)[:-200]
+    walked = walk("h264", data, 0, len(data))
+    assert [data[a:a + n] for a, n, _k, _s in walked.units] == head
+    assert walked.cut_at == len(framed(*head, h264_slice(1)))
