@@ -294,6 +294,7 @@ class ImportDialog(QDialog):
         self.add_files([path])
         mine = self.note.text().strip()
         self.note.setText(f"{mine}；{note}" if mine and note not in mine else mine or note)
+        self.note.setCursorPosition(0)        # its start shows: what was rescued from where
         self.status.setText(self.tr("Rescued into {path}. Check the note, then press Import.")
                             .format(path=path))
 
