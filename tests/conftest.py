@@ -9,11 +9,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CASEDESK_HOME", None)
 os.environ.pop("CASEDESK_DB_URL", None)
 os.environ.pop("CASEDESK_EVIDENCE_DIR", None)
+_key_dir = None
 if "CASEDESK_KEY_FILE" not in os.environ:  # one private signing key per test process
+    import atexit
+    import shutil
     import tempfile
 
-    os.environ["CASEDESK_KEY_FILE"] = os.path.join(tempfile.mkdtemp(prefix="casedesk-key-"),
-                                                   "audit-signing.key")
+    _key_dir = tempfile.mkdtemp(prefix="casedesk-key-")
+    atexit.register(shutil.rmtree, _key_dir, ignore_errors=True)   # not left in /tmp per run
+    os.environ["CASEDESK_KEY_FILE"] = os.path.join(_key_dir, "audit-signing.key")
 
 import pytest  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
@@ -152,4 +156,8 @@ def pytest_unconfigure(config):
     if "PySide6.QtWidgets" in sys.modules and not hasattr(config, "workerinput"):
         sys.stdout.flush()
         sys.stderr.flush()
+        if _key_dir is not None:          # atexit does not run after os._exit
+            import shutil
+
+            shutil.rmtree(_key_dir, ignore_errors=True)
         os._exit(_session_status["code"])
