@@ -18,8 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from app.video.bits import Bits
-from app.video.slice_order import H264Order, HevcOrder
+from app.video.slice_order import H264Order, HevcOrder, pps_id, slice_start
 
 LENGTH = 4                    # bytes of each unit's length
 MAX_UNIT = 16 << 20           # no picture of a CCTV/dashcam stream comes near this
@@ -82,29 +81,8 @@ def _header_size(codec: str) -> int:
 def slice_pps(codec: str, data: bytes | mmap.mmap, at: int, kind: int) -> tuple[bool, int] | None:
     """(first slice of its picture, the parameter set it names) of the slice whose header is at
     ``at``, or None when the bytes there cannot begin a slice."""
-    b = Bits(bytes(data[at + _header_size(codec):at + _header_size(codec) + 12]))
-    try:
-        if codec == "h264":
-            first = b.ue() == 0                  # first_mb_in_slice
-            if b.ue() > 9:                       # slice_type
-                return None
-            pps = b.ue()
-            return (first, pps) if pps <= 255 else None
-        first = bool(b.u(1))                     # first_slice_segment_in_pic_flag
-        if kind in HEVC_IRAP or kind in (22, 23):
-            b.u(1)                               # no_output_of_prior_pics_flag
-        pps = b.ue()
-        return (first, pps) if pps <= 63 else None
-    except (IndexError, ValueError):
-        return None
-
-
-def pps_id(codec: str, unit: bytes) -> int | None:
-    """The id a picture parameter set unit gives itself."""
-    try:
-        return Bits(bytes(unit[_header_size(codec):_header_size(codec) + 8])).ue()
-    except (IndexError, ValueError):
-        return None
+    said = slice_start(codec, bytes(data[at:at + _header_size(codec) + 12]), kind)
+    return None if said is None else said[:2]
 
 
 def leads_picture(codec: str, kind: int) -> bool:

@@ -20,6 +20,35 @@ from app.video.sps import H264Sps, HevcSps, h264_sps, hevc_sps
 REORDER = 32     # HEVC: the most a picture's order count moves from the last one's
 
 
+def slice_start(codec: str, unit: bytes, kind: int) -> tuple[bool, int, Bits] | None:
+    """(first slice of its picture, the picture parameter set it names, a reader past that id)
+    of a slice of type ``kind`` (``unit``: its first bytes, header included), or None when the
+    bytes cannot begin a slice."""
+    b = Bits(unit[1:] if codec == "h264" else unit[2:])
+    try:
+        if codec == "h264":
+            first = b.ue() == 0                  # first_mb_in_slice
+            if b.ue() > 9:                       # slice_type
+                return None
+            pps = b.ue()
+            return (first, pps, b) if pps <= 255 else None
+        first = bool(b.u(1))                     # first_slice_segment_in_pic_flag
+        if 16 <= kind <= 23:
+            b.u(1)                               # no_output_of_prior_pics_flag
+        pps = b.ue()
+        return (first, pps, b) if pps <= 63 else None
+    except (IndexError, ValueError):
+        return None
+
+
+def pps_id(codec: str, unit: bytes) -> int | None:
+    """The id a picture parameter set unit (header included) gives itself."""
+    try:
+        return Bits(unit[1:9] if codec == "h264" else unit[2:10]).ue()
+    except (IndexError, ValueError):
+        return None
+
+
 class H264Order:
     """Feed parameter sets and the slices taken, in order; ask whether a slice fits."""
 
@@ -48,13 +77,12 @@ class H264Order:
 
     def _read(self, unit: bytes) -> tuple[bool, int, H264Sps] | None:
         """(first slice of its picture, frame number, SPS) of a slice, None when unknown."""
+        said = slice_start("h264", unit[:24], unit[0] & 0x1F)
+        sps = self.sps.get(self.pps.get(said[1], -1)) if said else None
+        if said is None or sps is None:
+            return None
+        first, _pps, b = said
         try:
-            b = Bits(unit[1:24])
-            first = b.ue() == 0
-            b.ue()                                # slice_type
-            sps = self.sps.get(self.pps.get(b.ue(), -1))
-            if sps is None:
-                return None
             if sps.separate:
                 b.u(2)                            # colour_plane_id
             return first, b.u(sps.frame_bits), sps
@@ -116,16 +144,13 @@ class HevcOrder:
         """(slice type, order count bits or None for an IDR, SPS) of a picture's first slice;
         None when not a first slice or not known."""
         kind = unit[0] >> 1 & 0x3F
+        start = slice_start("hevc", unit[:40], kind)
+        said = self.pps.get(start[1]) if start and start[0] else None
+        sps = self.sps.get(said[0]) if said else None
+        if start is None or said is None or sps is None:
+            return None
+        b = start[2]
         try:
-            b = Bits(unit[2:40])
-            if not b.u(1):                        # first_slice_segment_in_pic_flag
-                return None
-            if 16 <= kind <= 23:
-                b.u(1)                            # no_output_of_prior_pics_flag
-            said = self.pps.get(b.ue())
-            sps = self.sps.get(said[0]) if said else None
-            if said is None or sps is None:
-                return None
             b.u(said[2])                          # slice_reserved_flag bits
             slice_type = b.ue()
             if said[1]:
