@@ -54,7 +54,9 @@ def source_sha256(source: VideoSource) -> str:
     return source.sha256
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` whole or not at all (a part file, fsync, rename); a failure
+    is a :class:`VideoError` in plain words."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
@@ -90,7 +92,7 @@ def export_snapshot(source: VideoSource | str | Path, index: int, out_png: str |
         raise VideoError(_("the frame could not be encoded as PNG"), source.path)
     out = Path(out_png)
     data = png.tobytes()
-    _write_atomic(out, data)
+    write_atomic(out, data)
     (width, height), stored = source.frame_size(index), source.index.size_at(index)
     meta = {
         "file": str(source.path), "file_sha256": file_sha256 or source_sha256(source),
@@ -107,7 +109,7 @@ def export_snapshot(source: VideoSource | str | Path, index: int, out_png: str |
         "warnings": source.warnings,
         "exported_at": datetime.now(UTC).isoformat(), **(extra or {}),
     }
-    _write_atomic(sidecar_path(out), json.dumps(meta, ensure_ascii=False, indent=2).encode())
+    write_atomic(sidecar_path(out), json.dumps(meta, ensure_ascii=False, indent=2).encode())
     return out
 
 
@@ -162,7 +164,7 @@ def export_clip(path: str | Path, start_frame: int, end_frame: int, out_path: st
                 "segments": [s for s in src.segments if start_frame <= s <= end_frame],
                 **_size_record(sizes),
                 "exported_at": datetime.now(UTC).isoformat()}
-    _write_atomic(sidecar_path(out), json.dumps(meta, ensure_ascii=False, indent=2).encode())
+    write_atomic(sidecar_path(out), json.dumps(meta, ensure_ascii=False, indent=2).encode())
     return digest
 
 

@@ -25,6 +25,10 @@ from pathlib import Path
 
 from app.i18n import _
 from app.video.errors import VideoCancelled, VideoError
+from app.video.export import sha256_file, write_atomic
+from app.video.fields import avcc_units
+from app.video.hevc_order import hvcc_units
+from app.video.index import open_container
 from app.video.jpeg_walk import walk_jpeg
 from app.video.mdat_walk import (
     GUESS_WITHIN,
@@ -35,6 +39,8 @@ from app.video.mdat_walk import (
     walk,
 )
 from app.video.mp4_boxes import top_boxes
+from app.video.nal import Framing
+from app.video.tracks import main_video
 
 START_CODE = b"\x00\x00\x00\x01"
 EXTENSIONS = {"h264": ".h264", "hevc": ".hevc", "mjpeg": ".mjpeg"}
@@ -62,13 +68,10 @@ class Reference:
 def configured_sets(codec: str, extradata: bytes) -> list[bytes]:
     """The parameter sets (without start codes) of a decoder configuration: an ``avcC`` /
     ``hvcC`` record, or units behind start codes."""
-    from app.video.fields import avcc_units
-    from app.video.hevc_order import hvcc_units
-
     if extradata[:1] == b"\x01":       # avcC / hvcC (MP4, Matroska)
         units = [u[3:] for u in (avcc_units if codec == "h264" else hvcc_units)(extradata)]
     else:                               # start codes (a raw stream, MPEG-TS)
-        units = [u.rstrip(b"\x00") for u in extradata.split(b"\x00\x00\x01")[1:]]
+        units = [u.rstrip(b"\x00") for u in Framing().units(extradata)]
     return [u for u in units if u]
 
 
@@ -92,10 +95,6 @@ def surviving_sets(codec: str, data: bytes | mmap.mmap, media: list[tuple[int, i
 
 def read_reference(path: str | Path) -> Reference:
     """The codec, parameter sets and frame rate of a complete file from the same camera."""
-    from app.video.export import sha256_file
-    from app.video.index import open_container
-    from app.video.tracks import main_video
-
     path = Path(path)
     with open_container(path) as container:
         stream = main_video(container)
@@ -165,7 +164,6 @@ def rescue(src: str | Path, dst: str | Path, *, reference: str | Path | None = N
         if dst.exists():
             raise VideoError(_("{name} already exists; choose another name", name=dst.name), dst)
         digest, size = _write(src, dst, data, walks, sets, cancel)
-    from app.video.export import sha256_file
     units = [u for w in walks for u in w.units]
     done = Rescued(
         source=src.name, source_size=src.stat().st_size, source_sha256=sha256_file(src),
@@ -177,16 +175,20 @@ def rescue(src: str | Path, dst: str | Path, *, reference: str | Path | None = N
         keyframes=_keyframes(walks[0].codec, units),
         skipped=[s for w in walks for s in w.skipped],
         cut_at=next((w.cut_at for w in walks if w.cut_at is not None), None))
-    _atomic_text(dst.with_name(dst.name + ".json"),
-                 json.dumps(done.report(), ensure_ascii=False, indent=1))
+    write_atomic(dst.with_name(dst.name + ".json"),
+                 json.dumps(done.report(), ensure_ascii=False, indent=1).encode())
     return done
 
 
 def _keyframes(codec: str, units: list[tuple[int, int, int, bool]]) -> int:
-    """How many pictures are keyframes (a picture's slices all are, or none)."""
-    return sum(1 for n, u in enumerate(units)
-               if is_keyframe(codec, u[2]) and (n == 0 or units[n - 1][3] or
-                                                 not is_keyframe(codec, units[n - 1][2])))
+    """How many pictures hold a keyframe slice (a picture's units run from one that starts it
+    to the next)."""
+    count, key = 0, False
+    for _at, _size, kind, starts in units:
+        if starts:
+            count, key = count + key, False
+        key = key or is_keyframe(codec, kind)
+    return count + key
 
 
 def _codec(data: mmap.mmap, start: int, end: int) -> str | None:
@@ -286,8 +288,11 @@ def _write(src: Path, dst: Path, data: mmap.mmap, walks: list[Walk], sets: list[
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, dst)
-    except BaseException:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):         # a full disk, a folder not writable
+            raise VideoError(_("cannot write {name} ({reason})", name=dst.name,
+                               reason=exc.strerror), dst) from exc
         raise
     return digest.hexdigest(), size
 
@@ -305,12 +310,3 @@ def _picture(w: Walk, n: int) -> list[int]:
 def _lacks_sets(codec: str, kinds: list[int]) -> bool:
     return any(is_keyframe(codec, k) for k in kinds) \
         and not any(is_parameter_set(codec, k) for k in kinds)
-
-
-def _atomic_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
