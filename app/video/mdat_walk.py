@@ -249,7 +249,8 @@ def walk(codec: str, data: bytes | mmap.mmap, start: int, end: int,
         if tick is not None and len(out.units) % 2048 == 0:
             tick(p)
         got = w.at(p)
-        if got is False and (q := w.resync(p + 1)) is not None and w.goes_on(q):
+        q = w.resync(p + 1) if got is False or got is None else None
+        if got is False and q is not None and w.goes_on(q):
             got = None                       # audio read as a unit that runs past the end
         if got is False:                     # cut off: its picture is whole only if it begins
             whole = p + w.least <= end and (kind := unit_type(codec, data, p + LENGTH)) \
@@ -259,7 +260,6 @@ def walk(codec: str, data: bytes | mmap.mmap, start: int, end: int,
             out.cut_at = p
             break
         if got is None:
-            q = w.resync(p + 1)
             out.skip(p, end if q is None else q)
             w.order.reset()
             if q is None:
