@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 from app.commands.context import CliContext, print_json
 from app.i18n import _
 from app.video import FilterChain, VideoError, export_snapshot, probe, scan_activity
+from app.video.lost_index import rescue
 
 if TYPE_CHECKING:
     from app.video.triage import TriageResult
@@ -125,8 +126,6 @@ def cmd_scan(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_rescue(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.video.lost_index import rescue
-
     target = Path(args.out) if args.out else Path.cwd()
     try:
         done = rescue(args.file, target, reference=args.reference,
