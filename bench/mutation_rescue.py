@@ -32,8 +32,8 @@ muts = [
  (W, "        return said[0]\n", "        return True\n"),
  (W, "return kind in (6, 7, 8, 9) if codec == \"h264\" else kind in (32, 33, 34, 35, 39)", "return kind in (7, 8, 9) if codec == \"h264\" else kind in (32, 33, 34, 35, 39)"),
  (W, "return kind in (6, 7, 8, 9) if codec == \"h264\" else kind in (32, 33, 34, 35, 39)", "return kind in (6, 7, 8, 9) if codec == \"h264\" else kind in (32, 33, 34, 35)"),
- (W, "            if b.ue() > 9:                       # slice_type", "            if False:"),
- (W, "return (first, pps) if pps <= 255 else None", "return (first, pps)"),
+ (S, "            if b.ue() > 9:                       # slice_type", "            if False:"),
+ (S, "return (first, pps, b) if pps <= 255 else None", "return (first, pps, b)"),
  (W, "if said is None or (self.pps and said[1] not in self.pps):", "if said is None:"),
  (W, "        w.met(w.unit(p, size), kind)\n", ""),
  (W, "            self.met(unit, unit_type(codec, unit, 0))\n", "            pass\n"),
@@ -70,7 +70,7 @@ muts = [
  (S, "        self.last_ref = self.current = None", "        pass"),
  (S, "            b.u(said[2])                          # slice_reserved_flag bits", "            pass"),
  # a length past the end that is no cut
- (W, "        if got is False and (q := w.resync(p + 1)) is not None and w.goes_on(q):\n            got = None", "        if False:\n            got = None"),
+ (W, "        if got is False and q is not None and w.goes_on(q):\n            got = None", "        if False:\n            got = None"),
  (W, "            if not got:\n                return False\n            p += LENGTH + got[0]\n        return True", "            if got is None:\n                return False\n            if not got:\n                return True\n            p += LENGTH + got[0]\n        return True"),
  # Motion JPEG images
  (J, "        elif marker == EOI:                           # before any scan: no image\n            return None", "        elif marker == EOI:\n            return q + 2"),
@@ -97,7 +97,7 @@ muts = [
  (L, "    if ref is not None and ref.codec != codec:", "    if False:"),
  (L, "    if not any(is_keyframe(codec, u[2]) for w in walks for u in w.units):", "    if False:"),
  (L, "        if dst.exists():", "        if False:"),
- (L, "    except BaseException:\n        tmp.unlink(missing_ok=True)\n        raise", "    except BaseException:\n        raise"),
+ (L, "    except BaseException as exc:\n        tmp.unlink(missing_ok=True)", "    except BaseException as exc:\n        pass"),
  (L, "                        if cancel is not None and cancel():\n                            raise VideoCancelled(src)\n", ""),
 ]
 TESTS = ["tests/video/test_mdat_walk.py", "tests/video/test_jpeg_walk.py",
