@@ -17,7 +17,7 @@ from app.models import Case
 from app.models.db import unit_of_work
 from app.models.enums import Acquisition
 from app.services.common.errors import ValidationError
-from app.services.evidence import cameras, items, observations, routes
+from app.services.evidence import cameras, items, observations, rescued, routes
 from app.services.evidence import clips as evidence
 from app.services.evidence import media as evidence_media
 
@@ -45,7 +45,7 @@ def evidence_json(e: items.EvidenceDTO) -> dict:
             "offset_s": e.offset_s, "offset_source": e.offset_source,
             "wall_start": _iso(e.wall_start), "wall_end": _iso(e.wall_end),
             "frame_count": e.frame_count, "fps": e.fps, "codec": e.codec, "size": e.size,
-            "acquisition": e.acquisition}
+            "acquisition": e.acquisition, "derived_from_id": e.derived_from_id}
 
 
 def _cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -57,10 +57,16 @@ def _cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     except ValueError as exc:
         raise ValidationError({"start": _("Write the start time as ISO 8601 with a zone, e.g. "
                                           "2023-11-28T05:56:52+08:00.")}) from exc
-    res = evidence.import_clip(
-        ctx.sessions, ctx.paths, ctx.actor, case_id, args.file,
-        progress=None if args.json else _progress_bar, camera_id=cam.id if cam else None,
-        acquisition=args.acquisition, acquisition_note=args.note, start_time=start)
+    fields: dict[str, Any] = {"camera_id": cam.id if cam else None,
+                              "acquisition": args.acquisition, "acquisition_note": args.note,
+                              "start_time": start}
+    progress = None if args.json else _progress_bar
+    if args.rescue or args.reference:   # the recording as received + the readable copy, linked
+        res = rescued.import_rescue(ctx.sessions, ctx.paths, ctx.actor, case_id, args.file,
+                                    reference=args.reference, progress=progress, **fields)
+    else:
+        res = evidence.import_clip(ctx.sessions, ctx.paths, ctx.actor, case_id, args.file,
+                                   progress=progress, **fields)
     if not args.json:
         sys.stderr.write("\n")
     if args.scan and not res.duplicate:  # cache the activity strip now instead of on first open
@@ -163,6 +169,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--note", default="", help="how the file was obtained")
     p.add_argument("--start", help="file start by the camera clock, ISO 8601 with zone")
     p.add_argument("--scan", action="store_true", help="also run and cache the activity scan")
+    p.add_argument("--rescue", action="store_true",
+                   help="an MP4/MOV whose index was never written: keep it as received and "
+                        "import the readable copy of its video, linked to it")
+    p.add_argument("--reference", help="with --rescue: a complete recording of the same camera "
+                                       "to take the video settings from (also imported)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_import)
 

@@ -112,6 +112,7 @@ class CustodyAction(StrEnum):
     EXPORT = "export"
     VERIFY = "verify"
     VERIFY_FAILED = "verify_failed"
+    DERIVE = "derive"                # a readable copy was made from it (its video rescued)
 
 
 class CallOutKind(StrEnum):
@@ -153,3 +154,5 @@ class EvidenceKind(StrEnum):
     STATEMENT = "statement"          # 询问笔录/证人证言
     TRACE = "trace"                  # 痕迹物证
     AUDIO = "audio"                  # 录音
+    SOURCE = "source"                # 原始文件: a recording kept as received that cannot be
+    #                                  played as it is; a readable copy is derived from it

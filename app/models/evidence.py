@@ -65,7 +65,7 @@ class EvidenceItem(Versioned, Timestamped, Base):
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     ext: Mapped[str] = mapped_column(String(16))
     size: Mapped[int] = mapped_column(BigInteger)
-    media_kind: Mapped[str] = mapped_column(String(16), default="video")  # video / image / document
+    media_kind: Mapped[str] = mapped_column(String(16), default="video")  # enums.EvidenceKind
     original_name: Mapped[str] = mapped_column(String(255))
     original_path: Mapped[str] = mapped_column(Text, default="")
     original_mtime: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -93,6 +93,12 @@ class EvidenceItem(Versioned, Timestamped, Base):
     duration_s: Mapped[float | None] = mapped_column(Float)
     filters_json: Mapped[str] = mapped_column(Text, default="")  # saved enhancement per clip
     notes: Mapped[str] = mapped_column(Text, default="")
+    # A readable copy made by the program from another item (a recording whose index was never
+    # written, kept as a "source" item): that item, and the report of how (JSON, both hashes);
+    # the signed import entry names both, so neither can be changed unseen.
+    derived_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("evidence_item.id", ondelete="RESTRICT"), index=True)
+    derivation_json: Mapped[str] = mapped_column(Text, default="")
 
     camera: Mapped[Camera | None] = relationship()
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from sqlalchemy import and_, exists, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sqlalchemy.sql.expression import Exists
 
 from app.i18n import _
@@ -51,26 +51,36 @@ def missing_creation_entries(session: Session) -> Iterator[tuple[str, str]]:
 
 def altered_evidence_records(session: Session) -> Iterator[tuple[str, str]]:
     """(where, message) for each evidence record whose SHA-256 or size is not what its import
-    entry in the audit log recorded (the entry is hash-chained and signed; the record is not)."""
+    entry in the audit log recorded (the entry is hash-chained and signed; the record is not),
+    or whose link to the item it was made from is not what that entry says."""
+    source = aliased(EvidenceItem)
     rows = session.execute(
         select(EvidenceItem.id, EvidenceItem.original_name, EvidenceItem.sha256,
-               EvidenceItem.size, AuditEntry.payload)
+               EvidenceItem.size, EvidenceItem.derived_from_id, source.sha256,
+               EvidenceItem.derivation_json, AuditEntry.payload)
         .join(AuditEntry, and_(AuditEntry.entity_type == "evidence",
                                AuditEntry.entity_id == EvidenceItem.id,
                                AuditEntry.action == "evidence.import"))
+        .outerjoin(source, source.id == EvidenceItem.derived_from_id)
         .order_by(EvidenceItem.id, AuditEntry.id))
     named = 0
-    for eid, name, sha, size, payload in rows:
+    for eid, name, sha, size, source_id, source_sha, report, payload in rows:
         logged = import_record.parse(payload)
-        if logged.agrees(sha, size):
+        if not logged.agrees(sha, size):
+            yield (coded_text.encode("at_evidence", id=eid),
+                   _("Evidence {id} ({name}) is registered as SHA-256 {sha} ({size} bytes) but "
+                     "its import entry in the audit log recorded {logged_sha} ({logged_size} "
+                     "bytes): the record was altered to point at another file.", id=eid,
+                     name=name, sha=sha[:16], size=size, logged_sha=str(logged.sha256)[:16],
+                     logged_size=logged.size))
+        elif logged.sha256 is not None and not logged.same_origin(
+                None if source_id is None else source_sha or "", report or ""):
+            yield (coded_text.encode("at_evidence", id=eid),
+                   _("Evidence {id} ({name}) no longer names what its import entry in the audit "
+                     "log says it was made from: the record was altered.", id=eid, name=name))
+        else:
             continue  # (an unreadable payload is the chain check's finding, not this one's)
         named += 1
-        yield (coded_text.encode("at_evidence", id=eid),
-               _("Evidence {id} ({name}) is registered as SHA-256 {sha} ({size} bytes) but its "
-                 "import entry in the audit log recorded {logged_sha} ({logged_size} bytes): the "
-                 "record was altered to point at another file.", id=eid, name=name,
-                 sha=sha[:16], size=size, logged_sha=str(logged.sha256)[:16],
-                 logged_size=logged.size))
         if named >= _LIMIT:
             return
 

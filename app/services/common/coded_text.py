@@ -37,6 +37,14 @@ def _templates() -> dict[str, str]:
     # Built on each call so the reader's language applies.
     return {
         "imported": _("Imported {name} ({size} bytes)"),
+        "imported_derived": _("Imported {name} ({size} bytes): the video rescued from evidence "
+                              "{source_id} ({source}, SHA-256 {source_sha}…)"),
+        "imported_source": _("Imported {name} ({size} bytes) as received: its index was never "
+                             "written, so it cannot be played as it is"),
+        "derived_copy": _("A readable copy of its video was made: evidence {id} ({name})"),
+        "derivation_altered": _("The record of evidence file {name} no longer names what its "
+                                "signed import entry says it was made from. The record was "
+                                "altered: do not use this item."),
         "verified": _("Evidence file verified: SHA-256 matches."),
         "missing": _("Evidence file {name} is missing from the store ({path}). "
                      "Do not use this item."),

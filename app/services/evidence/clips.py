@@ -8,6 +8,7 @@ transaction: :func:`prepare_import` (probe + copy + hash, no DB) then :func:`reg
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -53,6 +54,19 @@ class PreparedFile:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """What a readable copy was made from: the stored item and the report of how (JSON)."""
+
+    source: EvidenceItem
+    report: str
+
+    def logged(self) -> dict[str, str]:
+        """What the copy's signed import entry says of its origin."""
+        return {"derived_from": self.source.sha256,
+                "derivation_sha256": hashlib.sha256(self.report.encode()).hexdigest()}
+
+
+@dataclass(frozen=True)
 class ImportResult:
     evidence: EvidenceDTO
     duplicate: bool  # the same file was already evidence of this case; nothing new recorded
@@ -88,8 +102,11 @@ def prepare_import(paths: AppPaths, src: str | os.PathLike, *, progress: Progres
 def register_import(session: Session, actor: Actor, case_id: int, prepared: PreparedFile, *,
                     camera_id: int | None = None, acquisition: str = Acquisition.OTHER.value,
                     acquisition_note: str = "", start_time: datetime | None = None,
-                    offset_override_s: float | None = None, notes: str = "") -> ImportResult:
-    """Record a prepared file as evidence of a case (or return the existing item)."""
+                    offset_override_s: float | None = None, notes: str = "",
+                    derived: Derived | None = None) -> ImportResult:
+    """Record a prepared file as evidence of a case (or return the existing item); ``derived``:
+    the file is a readable copy the program made of another item (its signed import entry
+    names that item's file and the report of how)."""
     case = case_of_id(session, case_id)
     require(actor, Perm.EVIDENCE_IMPORT, case)
     if acquisition not in {a.value for a in Acquisition}:
@@ -117,16 +134,21 @@ def register_import(session: Session, actor: Actor, case_id: int, prepared: Prep
         codec=getattr(info, "codec", "") or "", width=shown[0] or None,
         height=shown[1] or None, fps=getattr(info, "fps", None),
         frame_count=getattr(info, "frame_count", None), duration_s=getattr(info, "duration", None),
-        notes=notes,
+        notes=notes, derived_from_id=derived.source.id if derived else None,
+        derivation_json=derived.report if derived else "",
     )
     session.add(ev)
     session.flush()
 
-    log_custody(session, actor, ev, CustodyAction.IMPORT,
-                detail=coded_text.encode("imported", name=prepared.original_name,
-                                         size=prepared.stored.size),
+    detail = coded_text.encode("imported", name=prepared.original_name, size=prepared.stored.size)
+    if derived is not None:
+        detail = coded_text.encode("imported_derived", name=prepared.original_name,
+                                   size=prepared.stored.size, source_id=derived.source.id,
+                                   source=derived.source.original_name,
+                                   source_sha=derived.source.sha256[:16])
+    log_custody(session, actor, ev, CustodyAction.IMPORT, detail=detail,
                 payload={"original_path": prepared.original_path, "camera_id": camera_id,
-                         "acquisition": acquisition})
+                         "acquisition": acquisition, **(derived.logged() if derived else {})})
     session.refresh(ev)
     return ImportResult(to_dto(ev), duplicate=False)
 

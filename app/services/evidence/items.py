@@ -59,6 +59,7 @@ class EvidenceDTO:
     recordings: tuple[Recording, ...] = ()
     # (first frame, width, height) as shown, when the picture size changes; () = one size
     sizes: tuple[tuple[int, int, int], ...] = ()
+    derived_from_id: int | None = None  # the item this readable copy was made from
 
     def size_at(self, frame: int) -> tuple[int | None, int | None]:
         """(width, height) of ``frame`` as shown."""
@@ -113,6 +114,7 @@ def to_dto(ev: EvidenceItem) -> EvidenceDTO:
         frame_count=ev.frame_count, duration_s=ev.duration_s, filters_json=ev.filters_json or "",
         notes=ev.notes or "", version=ev.version,
         recordings=decode_recordings(ev.segments_json), sizes=decode_sizes(ev.sizes_json),
+        derived_from_id=ev.derived_from_id,
     )
 
 
