@@ -107,3 +107,28 @@ def test_import_clip_duplicate_and_bad_file(capsys, tmp_path):
     assert code == 1 and "ISO 8601" in err
     code, out, err = _run(capsys, "--data-dir", str(data), "import-clip", "石峰-1999-0001", str(clip))
     assert code == 1 and "石峰-1999-0001" in err
+
+
+def test_import_clip_rescue_keeps_the_recording_and_its_copy(capsys, tmp_path):
+    """``import-clip --rescue``: a dashcam file cut off by the crash, with the recording before
+    it as reference; without one the words say what to give."""
+    from tests.killed_recordings import killed_recording
+
+    data = tmp_path / "data"
+    paths = resolve_paths(data).ensure()
+    engine, factory = open_database(paths.db_url)
+    case_with_vehicles(factory)
+    with unit_of_work(factory) as s:
+        users.create_first_admin(s, "admin", "系统管理员", DEMO_PASSWORD)
+    engine.dispose()
+    k = killed_recording(audio="pcm", inband=False, bframes=2, ext=".mov")
+    base = ("--data-dir", str(data), "import-clip", CASE_A_NO, str(k.path))
+    code, _out, err = _run(capsys, *base, "--rescue")
+    assert code == 1 and "SPS/PPS" in err and k.path.name in err
+    code, out, _ = _run(capsys, *base, "--reference", str(k.reference), "--json")
+    copy = json.loads(out)["evidence"]
+    assert code == 0 and copy["frame_count"] == len(k.codes) and copy["derived_from_id"]
+    code, out, _ = _run(capsys, "--data-dir", str(data), "evidence", CASE_A_NO, "--json")
+    kinds = {e["id"]: e["kind"] for e in json.loads(out)}
+    assert kinds[copy["derived_from_id"]] == "source" and sorted(kinds.values()) == [
+        "source", "video", "video"]

@@ -80,6 +80,7 @@ def _tables(_: Translate) -> dict[str, dict[str, str]]:
         "custody": {
             "import": _("Imported"), "view": _("Viewed"), "export": _("Exported"),
             "verify": _("Verified"), "verify_failed": _("Verification FAILED"),
+            "derive": _("Readable copy made"),
         },
         "acquisition": {
             "dvr_seizure": _("DVR seized on site"), "owner_sent": _("Sent by owner"),
@@ -93,6 +94,7 @@ def _tables(_: Translate) -> dict[str, dict[str, str]]:
             "video": _("Video"), "image": _("Image"), "photo": _("Photo"),
             "document": _("Document"), "statement": _("Statement"),
             "trace": _("Physical trace"), "audio": _("Audio"),
+            "source": _("Recording as received"),
         },
         "owner_kind": {
             "police": _("Police"), "city_management": _("City management"),

@@ -40,6 +40,9 @@ EXTS: dict[str, frozenset[str]] = {
     EvidenceKind.AUDIO.value: frozenset({"wav", "mp3", "m4a", "aac", "amr", "ogg", "flac", "wma"}),
 }
 KINDS = tuple(EXTS)
+# listed with them: a recording kept as received that cannot be played (its readable copy of the
+# video is a clip), see services.evidence.rescued; it enters the store only by a rescue
+LISTED = (*KINDS, EvidenceKind.SOURCE.value)
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class AttachmentDTO:
     evidence: EvidenceDTO
     kind: str
     detail: DetailInput = field(default_factory=DetailInput)
+    copies: tuple[int, ...] = ()  # a source: the evidence ids of the readable copies made of it
 
     @property
     def when(self) -> datetime:
@@ -185,9 +189,16 @@ def list_attachments(session: Session, actor: Actor, case_id: int) -> list[Attac
     rows = session.execute(
         select(EvidenceItem, EvidenceDetail)
         .outerjoin(EvidenceDetail, EvidenceDetail.evidence_id == EvidenceItem.id)
-        .where(EvidenceItem.case_id == case_id, EvidenceItem.media_kind.in_(KINDS))
+        .where(EvidenceItem.case_id == case_id, EvidenceItem.media_kind.in_(LISTED))
         .order_by(EvidenceItem.id)).all()
-    out = [AttachmentDTO(to_dto(ev), ev.media_kind, _detail(d)) for ev, d in rows]
+    copies: dict[int, list[int]] = {}
+    for copy in session.scalars(
+            select(EvidenceItem)
+            .where(EvidenceItem.case_id == case_id, EvidenceItem.derived_from_id.is_not(None))
+            .order_by(EvidenceItem.id)):
+        copies.setdefault(copy.derived_from_id or 0, []).append(copy.id)
+    out = [AttachmentDTO(to_dto(ev), ev.media_kind, _detail(d), tuple(copies.get(ev.id, ())))
+           for ev, d in rows]
     return sorted(out, key=lambda a: (a.when, a.evidence.id))
 
 
@@ -195,7 +206,7 @@ def update_detail(session: Session, actor: Actor, evidence_id: int, data: Detail
     """Correct what is said about an item (never its file)."""
     ev = load_item(session, evidence_id)
     require(actor, Perm.EVIDENCE_IMPORT, case_of_id(session, ev.case_id))
-    if ev.media_kind not in KINDS:
+    if ev.media_kind not in LISTED:
         raise ValidationError({"kind": _("Only non-video evidence has these details.")})
     row = session.get(EvidenceDetail, evidence_id) or EvidenceDetail(evidence_id=evidence_id)
     session.add(row)

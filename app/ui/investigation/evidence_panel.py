@@ -38,7 +38,7 @@ from app.ui.widgets.enum_labels import local_time
 def kind_names(obj) -> dict[str, str]:
     return {"photo": obj.tr("Photo"), "document": obj.tr("Document"),
             "statement": obj.tr("Statement"), "trace": obj.tr("Physical trace"),
-            "audio": obj.tr("Audio")}
+            "audio": obj.tr("Audio"), "source": obj.tr("Recording as received")}
 
 
 class AttachDialog(QDialog):
@@ -57,7 +57,8 @@ class AttachDialog(QDialog):
         row.addWidget(browse)
         self.kind = QComboBox(self)
         for code, name in kind_names(self).items():
-            self.kind.addItem(name, code)
+            if code in KINDS:                   # a recording as received comes by a rescue
+                self.kind.addItem(name, code)
         self.when = QDateTimeEdit(self)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
@@ -189,6 +190,11 @@ class EvidencePanel(QWidget):
         lines = [d.text] if d.text else []
         if a.kind == "audio" and a.evidence.duration_s:
             lines.append(self.tr("Recording of {s:.1f} s").format(s=a.evidence.duration_s))
+        if a.kind == "source":
+            lines.append(self.tr("Kept as received: its index was never written, so no player "
+                                 "opens it. Its video is in the readable copy made from it: "
+                                 "evidence {ids} (review bench).").format(
+                ids=", ".join(str(i) for i in a.copies) or "—"))
         if d.lat is not None:
             lines.append(self.tr("Position (WGS-84): {lat:.6f}, {lon:.6f}").format(lat=d.lat,
                                                                                   lon=d.lon))

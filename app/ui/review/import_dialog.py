@@ -31,6 +31,7 @@ from app.models.db import unit_of_work
 from app.services.common.context import Actor
 from app.services.common.errors import ServiceError
 from app.services.evidence import clips as evidence
+from app.services.evidence import rescued
 from app.services.evidence.cameras import CameraDTO
 from app.services.evidence.store import discard
 from app.ui.review.import_clock import ImportClockAssist
@@ -53,10 +54,40 @@ class FileOutcome:
     evidence_id: int | None
 
 
+def _import_one(factory, paths: AppPaths, actor: Actor, case_id: int, f: str, fields: dict,
+                reference: str | None, rescue: bool, cancel, progress) -> FileOutcome:
+    """Copy, hash and record one file; ``rescue``: the recording as received and the readable
+    copy of its video (settings from ``reference`` when given), linked."""
+    if rescue:
+        prepared_rescue = rescued.prepare_rescue(paths, f, reference=reference, cancel=cancel,
+                                                 progress=progress)
+        try:
+            with unit_of_work(factory) as s:
+                res = rescued.register_rescue(s, actor, case_id, prepared_rescue, **fields)
+        except BaseException:
+            for stored in prepared_rescue.stored():
+                discard(stored)
+            raise
+        notes = ""
+    else:
+        prepared = evidence.prepare_import(paths, f, cancel=cancel, progress=progress)
+        try:
+            with unit_of_work(factory) as s:
+                res = evidence.register_import(s, actor, case_id, prepared, **fields)
+        except BaseException:
+            discard(prepared.stored)
+            raise
+        notes = "；".join(getattr(prepared.info, "warnings", ()) or ())
+    return FileOutcome(f, "duplicate" if res.duplicate else "imported", notes, res.evidence.id)
+
+
 def import_files(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, case_id: int,
-                 files: list[str], fields: dict) -> list[FileOutcome]:
-    """Worker: import each file in turn; one bad file does not stop the others."""
+                 files: list[str], fields: dict,
+                 rescues: dict[str, str | None] | None = None) -> list[FileOutcome]:
+    """Worker: import each file in turn; one bad file does not stop the others. ``rescues``:
+    the recordings to import by rescue, with the reference each takes its settings from."""
     lower_priority()
+    rescues = rescues or {}
     sizes = [Path(f).stat().st_size if Path(f).is_file() else 0 for f in files]
     total, base = max(1, sum(sizes)), 0
     out: list[FileOutcome] = []
@@ -65,24 +96,15 @@ def import_files(ctx: TaskContext, factory, paths: AppPaths, actor: Actor, case_
             out.append(FileOutcome(f, "cancelled", "", None))
             continue
         name = Path(f).name
-        def progress(done: int, _total: int, b: int = base, n: str = name) -> None:
-            ctx.report(b + done, total, n)
+        def progress(done: int, of: int, b: int = base, n: str = name, s: int = size) -> None:
+            ctx.report(b + s * done // max(1, of), total, n)
 
         try:
-            prepared = evidence.prepare_import(paths, f, cancel=ctx.is_cancelled,
-                                               progress=progress)
-            try:
-                with unit_of_work(factory) as s:
-                    res = evidence.register_import(s, actor, case_id, prepared, **fields)
-            except BaseException:
-                discard(prepared.stored)
-                raise
-            notes = "；".join(getattr(prepared.info, "warnings", ()) or ())
-            out.append(FileOutcome(f, "duplicate" if res.duplicate else "imported", notes,
-                                   res.evidence.id))
+            out.append(_import_one(factory, paths, actor, case_id, f, fields, rescues.get(f),
+                                   f in rescues, ctx.is_cancelled, progress))
         except ServiceError as exc:
             status = "cancelled" if ctx.is_cancelled() else "failed"
-            if status == "failed" and Path(f).is_file() and needs_rescue(f):
+            if status == "failed" and f not in rescues and Path(f).is_file() and needs_rescue(f):
                 status = "rescuable"          # its index was never written: offer the rescue
             out.append(FileOutcome(f, status, str(exc), None))
         base += size
@@ -108,6 +130,7 @@ class ImportDialog(QDialog):
         self._start_dir = start_dir
         self.handle: TaskHandle | None = None
         self.outcomes: list[FileOutcome] = []
+        self.rescues: dict[str, str | None] = {}  # file → reference: import by rescue
         self.files = QListWidget(self)
         self.files.setToolTip(self.tr("Drop video files here"))
         self.files.itemDoubleClicked.connect(self._on_double_click)
@@ -180,6 +203,7 @@ class ImportDialog(QDialog):
     def _new_batch(self) -> None:
         """Forget the finished batch's results: the dialog takes the next files."""
         self.outcomes = []
+        self.rescues = {}
         self.files.clear()
         self.progress.setVisible(False)
         self.status.setText(self.tr("Add files with the button or drop them here."))
@@ -223,8 +247,9 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self.status.setText(self.tr("Copying and hashing…"))
         self.handle = run_task(import_files, self._factory, self._paths, self._actor,
-                               self._case_id, files, self.fields(), parent=self,
-                               pool=background_pool())
+                               self._case_id, files, self.fields(),
+                               {f: r for f, r in self.rescues.items() if f in files},
+                               parent=self, pool=background_pool())
         self.handle.progressed.connect(self._on_progress)
         self.handle.succeeded.connect(self._on_done)
         self.handle.failed.connect(lambda exc, _tb: self._finish_error(str(exc)))
@@ -289,14 +314,20 @@ class ImportDialog(QDialog):
             self.open_requested.emit(int(ident))
             self.accept()
 
-    def _on_rescued(self, path: str, note: str) -> None:
-        """The readable copy becomes the next batch; the note names the original."""
+    def _on_rescued(self, path: str, reference: str, note: str) -> None:
+        """The rescued recording is the next batch: it imports as received, with the readable
+        copy of its video (and the reference recording, when one was needed); the note says so."""
         self.add_files([path])
+        self.rescues = {path: reference or None}    # the reference comes with the rescue
+        item = self.files.item(0)
+        item.setText(self.tr("{name} — to import as received, with the readable copy of its "
+                             "video").format(name=Path(path).name))
+        item.setToolTip(path)
         mine = self.note.text().strip()
         self.note.setText(f"{mine}；{note}" if mine and note not in mine else mine or note)
         self.note.setCursorPosition(0)        # its start shows: what was rescued from where
-        self.status.setText(self.tr("Rescued into {path}. Check the note, then press Import.")
-                            .format(path=path))
+        self.status.setText(self.tr("{name} can be rescued. Check the note, then press Import.")
+                            .format(name=Path(path).name))
 
     def _cancel_or_close(self) -> None:
         if self.handle is not None and not self.handle.done:

@@ -1,41 +1,44 @@
 """Rescuing, from the import dialog, a recording whose index was never written (a dashcam cut
 off by the crash, a killed recorder, a copy stopped early): the import names it; a double-click
-writes its video as a readable copy under the data folder (in the background, with progress and
-cancel), with the report beside it (both hashes, what was skipped), and puts the copy in the
-batch with a note naming the original. A recording that kept its settings only in the lost index
-asks first for a complete recording of the same camera (:mod:`app.video.lost_index`)."""
+tries the rescue (in the background, with progress and cancel; a recording that kept its
+settings only in the lost index asks first for a complete recording of the same camera,
+:mod:`app.video.lost_index`) and says what it gives. The import then keeps the recording as
+received and the readable copy of its video, linked (:mod:`app.services.evidence.rescued`)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import shutil
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.config import AppPaths
+from app.services.evidence.rescued import RESCUE_DIR
 from app.ui.workers import TaskContext, TaskHandle, run_with_progress_dialog
 from app.video import VideoError
 from app.video.lost_index import NeedsReference, Rescued, rescue
 
 
-def rescue_file(ctx: TaskContext, src: str, folder: str, reference: str | None) -> Rescued:
-    """Worker: rescue ``src`` into ``folder`` (made here), cancellable."""
-    target, name = Path(folder), Path(src).name
-    target.mkdir(parents=True, exist_ok=True)
+def try_rescue(ctx: TaskContext, src: str, work_root: str, reference: str | None) -> Rescued:
+    """Worker: rescue ``src`` into a scratch folder under ``work_root`` and say what it gave;
+    the folder goes either way (the import makes the copy again, into the store)."""
+    root = Path(work_root)
+    root.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="try-", dir=root))
     try:
-        return rescue(src, target, reference=reference, cancel=ctx.is_cancelled,
-                      progress=lambda done, total: ctx.report(done, total, name))
-    except BaseException:
-        if not any(target.iterdir()):      # a failed or cancelled rescue leaves nothing
-            target.rmdir()
-        raise
+        return rescue(src, work, reference=reference, cancel=ctx.is_cancelled,
+                      progress=lambda done, total: ctx.report(done, total, Path(src).name))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 class RescueAssist(QObject):
-    """Emits ``rescued(path, note)``: the readable copy to import and the note to record."""
+    """Emits ``rescued(source, reference, note)``: the recording to import by rescue, the
+    reference recording its settings come from ("" for none) and the note to record."""
 
-    rescued = Signal(str, str)
+    rescued = Signal(str, str, str)
 
     def __init__(self, parent: QWidget, paths: AppPaths, file_filter: str) -> None:
         super().__init__(parent)
@@ -43,21 +46,22 @@ class RescueAssist(QObject):
         self.handle: TaskHandle | None = None
 
     def start(self, src: str, reference: str | None = None) -> TaskHandle:
-        folder = self._paths.data_dir / "rescued" / datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         self.handle = run_with_progress_dialog(
-            rescue_file, src, str(folder), reference, parent=self._parent,
-            title=self.tr("Rescue a recording"),
+            try_rescue, src, str(self._paths.data_dir / RESCUE_DIR), reference,
+            parent=self._parent, title=self.tr("Rescue a recording"),
             label=self.tr("Rescuing the video of {name}…").format(name=Path(src).name))
-        self.handle.succeeded.connect(lambda done: self._done(src, folder, done))
+        self.handle.succeeded.connect(lambda done: self._done(src, reference, done))
         self.handle.failed.connect(lambda exc, _tb: self._failed(src, exc))
         return self.handle
 
-    def _done(self, src: str, folder: Path, done: Rescued) -> None:
+    def _done(self, src: str, reference: str | None, done: Rescued) -> None:
         note = self.tr("rescued from {name} (SHA-256 {sha}); {n} pictures; {skipped} bytes "
-                       "skipped; report {report}").format(
-            name=Path(src).name, sha=done.source_sha256, n=done.pictures,
-            skipped=done.skipped_bytes, report=folder / (done.output + ".json"))
-        self.rescued.emit(str(folder / done.output), note)
+                       "skipped").format(name=Path(src).name, sha=done.source_sha256,
+                                         n=done.pictures, skipped=done.skipped_bytes)
+        if reference:
+            note += self.tr("; settings from {name} (SHA-256 {sha})").format(
+                name=Path(reference).name, sha=done.reference_sha256)
+        self.rescued.emit(src, reference or "", note)
 
     def _failed(self, src: str, exc: BaseException) -> None:
         if isinstance(exc, NeedsReference):

@@ -15,6 +15,7 @@ from app.models.enums import Role
 from app.services.admin.verify import verify_data
 from app.services.common.errors import ValidationError
 from app.services.evidence import clips, custody
+from app.services.evidence.attachments import list_attachments
 from app.services.evidence.integrity_gate import EvidenceAltered
 from app.services.evidence.items import evidence_path
 from app.services.evidence.rescued import RESCUE_DIR, import_rescue
@@ -71,6 +72,9 @@ def test_the_recording_as_received_is_kept_and_linked_to_its_copy(paths, session
     with unit_of_work(session_factory) as s:
         assert custody.record_verification(s, officer, paths, copy.id).ok
         custody.check_can_export(s, officer, copy.id)
+    with session_factory() as s:
+        listed = {a.kind: a for a in list_attachments(s, officer, case_id)}
+    assert set(listed) == {"source"} and listed["source"].copies == (copy.id,)
     again = import_rescue(session_factory, paths, officer, case_id, k.path, reference=k.reference)
     assert again.duplicate and again.evidence.id == copy.id
     assert len(_items(session_factory, officer, case_id)) == 3

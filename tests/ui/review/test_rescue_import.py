@@ -1,6 +1,7 @@
 """Importing a recording whose index was never written: the dialog says it can be rescued, a
-double-click writes the readable copy (asking for a reference recording where the settings are
-only in the lost index), and the copy imports with a note naming the original and its hash."""
+double-click tries the rescue (asking for a reference recording where the settings are only in
+the lost index), and the import keeps the recording as received with the readable copy of its
+video, linked, and a note naming the original and its hash."""
 
 from __future__ import annotations
 
@@ -41,23 +42,30 @@ def test_a_cut_off_dashcam_file_is_rescued_and_imported(qtbot, review_world, mon
 
     with qtbot.waitSignal(dlg.rescue.rescued, timeout=30000) as sig:
         dlg._on_double_click(dlg.files.item(0))
-    rescued, note = sig.args
+    source, reference, _note = sig.args
     assert asked and k.path.name in asked[0]            # the settings: from the reference
-    assert dlg.file_paths() == [rescued] and rescued.endswith(".rescued.h264")
+    assert (source, reference) == (str(k.path), str(k.reference))
+    assert dlg.file_paths() == [source] and "原样" in dlg.files.item(0).text()
     assert original in dlg.note.text() and dlg.note.text().startswith("行车记录仪")
-    assert str(w["paths"].data_dir) in rescued
+    assert k.reference.name in dlg.note.text()
+    assert not any((w["paths"].data_dir / "rescued").iterdir())   # the try left nothing
 
     with qtbot.waitSignal(dlg.imported, timeout=30000) as done:
         dlg.start()
+    assert [o.status for o in dlg.outcomes] == ["imported"]
     (ident,) = done.args[0]
     with unit_of_work(w["factory"]) as s:
         row = s.get(EvidenceItem, ident)
         assert row.codec == "h264" and row.frame_count == len(k.codes)
         assert original in row.acquisition_note and k.path.name in row.acquisition_note
-        stored = w["paths"].evidence_dir
-    with open_video(rescued) as video:
+        kept = s.get(EvidenceItem, row.derived_from_id)
+        assert (kept.sha256, kept.media_kind) == (original, "source")
+        copy = w["paths"].evidence_dir / row.sha256[:2] / f"{row.sha256}.{row.ext}"
+        reference_kept = s.query(EvidenceItem).filter_by(
+            sha256=hashlib.sha256(k.reference.read_bytes()).hexdigest()).one()
+        assert reference_kept.media_kind == "video"
+    with open_video(copy) as video:
         assert [frame_index_of(video.read(i)) for i in range(video.frame_count)] == list(k.codes)
-    assert any(stored.rglob("*.h264"))
     assert hashlib.sha256(k.path.read_bytes()).hexdigest() == original
 
 

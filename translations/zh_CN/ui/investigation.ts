@@ -386,6 +386,10 @@
         <translation>录音时长 {s:.1f} 秒</translation>
     </message>
     <message>
+        <source>Kept as received: its index was never written, so no player opens it. Its video is in the readable copy made from it: evidence {ids} (review bench).</source>
+        <translation>按原样保存：其索引未写入，任何播放器都无法打开。其视频在由它生成的可播放副本中：证据 {ids}（在审看台查看）。</translation>
+    </message>
+    <message>
         <source>Position (WGS-84): {lat:.6f}, {lon:.6f}</source>
         <translation>位置（WGS-84）：{lat:.6f}, {lon:.6f}</translation>
     </message>
@@ -748,6 +752,10 @@
     <message>
         <source>Audio</source>
         <translation>录音</translation>
+    </message>
+    <message>
+        <source>Recording as received</source>
+        <translation>原始录像（原样）</translation>
     </message>
 </context>
 <context>

@@ -208,6 +208,10 @@
         <translation>校验失败</translation>
     </message>
     <message>
+        <source>Readable copy made</source>
+        <translation>已生成可播放副本</translation>
+    </message>
+    <message>
         <source>DVR seized on site</source>
         <translation>现场调取 DVR</translation>
     </message>
@@ -266,6 +270,10 @@
     <message>
         <source>Audio</source>
         <translation>录音</translation>
+    </message>
+    <message>
+        <source>Recording as received</source>
+        <translation>原始录像（原样）</translation>
     </message>
     <message>
         <source>Police</source>

@@ -140,8 +140,12 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Rescued into {path}. Check the note, then press Import.</source>
-        <translation>已抢救到 {path}。请核对备注，然后点击「导入」。</translation>
+        <source>{name} — to import as received, with the readable copy of its video</source>
+        <translation>{name} — 将按原样导入，并同时导入其视频的可播放副本</translation>
+    </message>
+    <message>
+        <source>{name} can be rescued. Check the note, then press Import.</source>
+        <translation>{name} 可以抢救。请核对备注，然后点击“导入”。</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -935,8 +939,12 @@
         <translation>正在抢救 {name} 中的视频…</translation>
     </message>
     <message>
-        <source>rescued from {name} (SHA-256 {sha}); {n} pictures; {skipped} bytes skipped; report {report}</source>
-        <translation>抢救自 {name}（SHA-256 {sha}）；{n} 幅画面；跳过 {skipped} 字节；报告 {report}</translation>
+        <source>rescued from {name} (SHA-256 {sha}); {n} pictures; {skipped} bytes skipped</source>
+        <translation>抢救自 {name}（SHA-256 {sha}）；{n} 幅画面；跳过 {skipped} 字节</translation>
+    </message>
+    <message>
+        <source>; settings from {name} (SHA-256 {sha})</source>
+        <translation>；视频参数取自 {name}（SHA-256 {sha}）</translation>
     </message>
     <message>
         <source>A reference recording is needed</source>
