@@ -178,7 +178,7 @@ class EvidencePanel(QWidget):
             self.picture.setPixmap(pix.scaled(self.picture.size(),
                                               Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.SmoothTransformation))
-        self.picture.setVisible(a.kind != "audio")
+        self.picture.setVisible(a.kind not in ("audio", "source"))  # a source: no picture
         if a.kind == "audio":
             self.player.show()
             self.player.checking(a.evidence.original_name)
