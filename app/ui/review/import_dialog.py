@@ -59,15 +59,8 @@ def _import_one(factory, paths: AppPaths, actor: Actor, case_id: int, f: str, fi
     """Copy, hash and record one file; ``rescue``: the recording as received and the readable
     copy of its video (settings from ``reference`` when given), linked."""
     if rescue:
-        prepared_rescue = rescued.prepare_rescue(paths, f, reference=reference, cancel=cancel,
-                                                 progress=progress)
-        try:
-            with unit_of_work(factory) as s:
-                res = rescued.register_rescue(s, actor, case_id, prepared_rescue, **fields)
-        except BaseException:
-            for stored in prepared_rescue.stored():
-                discard(stored)
-            raise
+        res = rescued.import_rescue(factory, paths, actor, case_id, f, reference=reference,
+                                    cancel=cancel, progress=progress, **fields)
         notes = ""
     else:
         prepared = evidence.prepare_import(paths, f, cancel=cancel, progress=progress)
