@@ -21,7 +21,7 @@ from app.config import AppPaths
 from app.i18n import _
 from app.models import EvidenceItem
 from app.models.enums import CustodyAction
-from app.services.admin import anchor_check
+from app.services.admin import anchor_check, derivation_check
 from app.services.admin.consistency import audit_disagreements
 from app.services.common import anchors, audit, coded_text
 from app.services.common.audit import iter_chain_problems
@@ -268,6 +268,11 @@ def verify_data(session: Session, evidence_dir: Path, progress: ProgressFn | Non
                                                                  "sqlite://"), anchor_files, run)
     if not run.stop():
         evidence_files = _check_evidence(session, Path(evidence_dir), run)
+    if not run.stop():
+        run.report(0.95, _("Making the rescued copies again"))
+        run.problems += [VerifyProblem("derivation", f.place, f.message, evidence_id=f.evidence_id)
+                         for f in derivation_check.check(session, Path(evidence_dir),
+                                                         run.cancelled)]
     stopped = run.stop()
     if not stopped:
         run.report(1.0, _("Done"))

@@ -5,6 +5,7 @@ drop it, point it elsewhere or rewrite the report unseen."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from sqlalchemy.exc import IntegrityError
@@ -18,7 +19,12 @@ from app.services.evidence import clips, custody
 from app.services.evidence.attachments import list_attachments
 from app.services.evidence.integrity_gate import EvidenceAltered
 from app.services.evidence.items import evidence_path
-from app.services.evidence.rescued import RESCUE_DIR, import_rescue
+from app.services.evidence.rescued import (
+    RESCUE_DIR,
+    import_rescue,
+    prepare_rescue,
+    register_rescue,
+)
 from app.services.evidence.store import ImportCancelled
 from app.video import open_video
 from tests.conftest import make_actor
@@ -143,3 +149,33 @@ def test_an_intact_store_verifies(paths, session_factory, rescued_case):
     with session_factory() as s:
         report = verify_data(s, paths.evidence_dir)
     assert report.errors == () and report.evidence_files == 3
+
+
+def test_a_copy_that_is_not_what_its_recording_gives_is_caught(paths, session_factory,
+                                                               officer_case):
+    """A copy slipped in under a true-looking signed entry (the services driven by hand): the
+    hashes agree with the log; made again from the recording, the copy comes out otherwise."""
+    officer, case_id = officer_case
+    k = killed_recording(audio="pcm", inband=False, bframes=2, ext=".mov")
+    other = killed_recording(bframes=3)
+    prepared = prepare_rescue(paths, k.path, reference=k.reference)
+    slipped = prepare_rescue(paths, other.path).copy
+    with unit_of_work(session_factory) as s:
+        register_rescue(s, officer, case_id, replace(prepared, copy=slipped))
+    with session_factory() as s:
+        report = verify_data(s, paths.evidence_dir)
+    (problem,) = report.errors
+    assert problem.kind == "derivation" and slipped.stored.sha256[:16] in problem.message
+
+
+def test_a_lost_recording_or_reference_is_named_not_crashed_on(paths, session_factory,
+                                                               rescued_case):
+    _officer, items = rescued_case
+    for item in (items["video"], items["source"]):      # the reference, then the recording
+        path = evidence_path(paths, item)
+        path.chmod(0o600)
+        path.unlink()
+        with session_factory() as s:
+            report = verify_data(s, paths.evidence_dir)
+        kinds = sorted(p.kind for p in report.errors)
+        assert kinds.count("evidence_missing") in (1, 2) and "derivation" in kinds
