@@ -4,6 +4,7 @@ opening, verifying and exporting the item refuse it."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 
 import pytest
@@ -67,6 +68,10 @@ def test_an_intact_record_verifies_and_exports(paths, session_factory, tmp_path)
     ('{"sha256": 7, "detail": {"size": "5"}}', LoggedImport(None, None)),
     ("[1, 2]", LoggedImport(None, None)),
     ("not json", LoggedImport(None, None)),
+    ('{"sha256": "ab", "detail": {"size": 5}, "derived_from": "cd", "derivation_sha256": "ef"}',
+     LoggedImport("ab", 5, "cd", "ef")),
+    ('{"sha256": "ab", "derived_from": 7, "derivation_sha256": ["ef"]}',
+     LoggedImport("ab", None, None, None)),
 ])
 def test_import_payloads_are_read_defensively(payload, expected):
     assert parse(payload) == expected
@@ -78,3 +83,18 @@ def test_agreement_rules():
     assert LoggedImport("x", 9).agrees("x", 9) and LoggedImport("x", 9).agrees("x")
     assert not LoggedImport("x", 9).agrees("x", 8)
     assert not LoggedImport("x", 9).agrees("y", 9)
+
+
+def test_origin_rules():
+    """A copy's record must name what its signed entry names it was made from, and a record
+    the entry names nothing for must name nothing."""
+    report = '{"pictures": 3}'
+    logged = LoggedImport("x", 9, "s", hashlib.sha256(report.encode()).hexdigest())
+    assert logged.same_origin("s", report)
+    assert not logged.same_origin("t", report)                 # pointed at another source
+    assert not logged.same_origin("s", report + " ")           # the report rewritten
+    assert not logged.same_origin(None, "") and not logged.same_origin("s", "")   # dropped
+    plain = LoggedImport("x", 9)
+    assert plain.same_origin(None, "")
+    assert not plain.same_origin("s", report) and not plain.same_origin(None, report)  # invented
+    assert not plain.same_origin("", "")                       # a link to a vanished item
