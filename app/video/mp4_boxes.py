@@ -63,3 +63,26 @@ def needs_rescue(path: str | Path) -> bool:
     except OSError:
         return False
     return boxes is not None and not boxes.indexed and bool(boxes.media)
+
+
+def likely_reference(path: str | Path, limit: int = 5000) -> Path | None:
+    """The complete recording most likely made by the same camera just before ``path``: in the
+    same folder, of the same kind (extension), with its index, the last such name before
+    ``path``'s (dashcams and recorders number or date their files), else the first after it.
+    None when there is none; the officer confirms it."""
+    path = Path(path)
+    try:
+        siblings = sorted(p for p in path.parent.iterdir()
+                          if p.suffix.lower() == path.suffix.lower() and p != path)[:limit]
+    except OSError:
+        return None
+    before = [p for p in siblings if p.name < path.name][::-1]
+    after = [p for p in siblings if p.name > path.name]
+    for candidate in before + after:
+        try:
+            boxes = top_boxes(candidate) if candidate.is_file() else None
+        except OSError:
+            continue
+        if boxes is not None and boxes.indexed:
+            return candidate
+    return None

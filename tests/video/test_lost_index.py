@@ -25,7 +25,7 @@ from app.video.errors import VideoCancelled
 from app.video.jpeg_walk import walk_jpeg
 from app.video.lost_index import read_reference, rescue
 from app.video.mdat_walk import walk
-from app.video.mp4_boxes import needs_rescue, top_boxes
+from app.video.mp4_boxes import likely_reference, needs_rescue, top_boxes
 from tests.killed_recordings import killed_recording, mdat_payload
 from tests.media import frame_index_of, make_clip
 from tests.nal_writer import framed, h264_pps, h264_slice, h264_sps
@@ -308,3 +308,23 @@ def test_a_recording_without_a_whole_keyframe_shows_nothing(tmp_path):
     with pytest.raises(VideoError, match="keyframe|关键帧"):
         rescue(path, tmp_path / "out.h264")
     assert not (tmp_path / "out.h264").exists()
+
+
+def test_the_recording_before_is_suggested_as_reference(tmp_path):
+    """A dashcam's SD card: numbered files, the crash one cut off; the one before it is the
+    suggestion, a cut-off or foreign neighbour is passed over, the one after is the fallback."""
+    k = killed_recording(audio="pcm", inband=False, bframes=2, ext=".mov")
+    card = tmp_path / "DCIM"
+    card.mkdir()
+    for name, source in (("FILE0001.MOV", k.reference), ("FILE0002.MOV", k.reference),
+                         ("FILE0003.MOV", k.path), ("FILE0004.MOV", k.path),
+                         ("FILE0005.MP4", k.reference), ("FILE0006.MOV", k.reference)):
+        shutil.copyfile(source, card / name)
+    (card / "FILE0003.5.MOV").write_bytes(b"not a recording at all")  # sorts just before 3
+    assert likely_reference(card / "FILE0004.MOV") == card / "FILE0002.MOV"
+    (card / "FILE0001.MOV").unlink()
+    (card / "FILE0002.MOV").unlink()
+    assert likely_reference(card / "FILE0004.MOV") == card / "FILE0006.MOV"
+    (card / "FILE0006.MOV").unlink()
+    assert likely_reference(card / "FILE0004.MOV") is None
+    assert likely_reference(tmp_path / "gone" / "X.MOV") is None

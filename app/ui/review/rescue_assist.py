@@ -19,6 +19,7 @@ from app.services.evidence.rescued import RESCUE_DIR
 from app.ui.workers import TaskContext, TaskHandle, run_with_progress_dialog
 from app.video import VideoError
 from app.video.lost_index import NeedsReference, Rescued, rescue
+from app.video.mp4_boxes import likely_reference
 
 
 def try_rescue(ctx: TaskContext, src: str, work_root: str, reference: str | None) -> Rescued:
@@ -74,9 +75,10 @@ class RescueAssist(QObject):
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Open:
                 return
+            start = likely_reference(src) or Path(src).parent   # the one before, chosen
             reference, _ = QFileDialog.getOpenFileName(
                 self._parent, self.tr("Choose a complete recording of the same camera"),
-                str(Path(src).parent), self._filter)
+                str(start), self._filter)
             if reference:
                 self.start(src, reference)
             return
