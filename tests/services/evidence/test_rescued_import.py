@@ -5,17 +5,20 @@ drop it, point it elsewhere or rewrite the report unseen."""
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app.models import EvidenceItem
+from app.models import AuditEntry, EvidenceItem
 from app.models.db import unit_of_work
 from app.models.enums import Role
 from app.services.admin.verify import verify_data
 from app.services.common.errors import ValidationError
-from app.services.evidence import clips, custody
+from app.services.evidence import clips, custody, rescued
 from app.services.evidence.attachments import list_attachments
 from app.services.evidence.integrity_gate import EvidenceAltered
 from app.services.evidence.items import evidence_path
@@ -29,6 +32,7 @@ from app.services.evidence.store import ImportCancelled
 from app.video import open_video
 from tests.conftest import make_actor
 from tests.helpers.cases import case_row, squad_row
+from tests.helpers.evidence import make_camera
 from tests.killed_recordings import killed_recording
 
 
@@ -51,30 +55,54 @@ def _store_files(paths) -> list:
 def test_the_recording_as_received_is_kept_and_linked_to_its_copy(paths, session_factory,
                                                                   officer_case):
     officer, case_id = officer_case
+    camera = make_camera(session_factory, "DASH-01", None, None)
     k = killed_recording(audio="pcm", inband=False, bframes=2, ext=".mov")
     seen: list[tuple[int, int]] = []
+    scratch: list[bool] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        scratch.append(any((paths.data_dir / RESCUE_DIR).iterdir()))  # on the data disk
+
+    start = datetime(2023, 11, 28, 5, 56, 10, tzinfo=UTC)
     res = import_rescue(session_factory, paths, officer, case_id, k.path, reference=k.reference,
-                        progress=lambda d, t: seen.append((d, t)), acquisition_note="行车记录仪")
+                        progress=progress, acquisition_note="行车记录仪", camera_id=camera,
+                        acquisition="dvr_seizure", start_time=start, notes="碰撞时断电")
     assert not res.duplicate and res.evidence.frame_count == len(k.codes)
     items = _items(session_factory, officer, case_id)
     assert set(items) == {"source", "video", "video-copy"}   # recording, reference, copy
-    source, copy = items["source"], items["video-copy"]
+    source, copy, ref = items["source"], items["video-copy"], items["video"]
     assert copy.id == res.evidence.id and copy.derived_from_id == source.id
     assert evidence_path(paths, source).read_bytes() == k.path.read_bytes()
-    assert items["video"].original_name == k.reference.name
-    assert source.acquisition_note == copy.acquisition_note == "行车记录仪"
+    assert (source.size, source.ext) == (k.path.stat().st_size, "mov")
+    assert ref.original_name == k.reference.name and ref.derived_from_id is None
+    for item in (source, copy, ref):          # what the officer said describes all three
+        assert (item.camera_id, item.acquisition, item.acquisition_note) == (
+            camera, "dvr_seizure", "行车记录仪")
+    assert source.notes == copy.notes == "碰撞时断电"
+    assert (copy.start_time, ref.start_time, source.start_time) == (start, None, None)
+    assert source.original_path == copy.original_path == str(k.path.resolve())
+    assert source.original_mtime == datetime.fromtimestamp(k.path.stat().st_mtime, UTC)
+    assert source.original_name == k.path.name and copy.original_name.endswith(".rescued.h264")
     with open_video(evidence_path(paths, copy)) as video:
         assert video.frame_count == len(k.codes)
     assert seen and seen[-1][0] == seen[-1][1] and all(d <= t for d, t in seen)
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen) and all(scratch)
     assert not any((paths.data_dir / RESCUE_DIR).iterdir())   # the work copy is gone
     with session_factory() as s:
         report = json.loads(s.get(EvidenceItem, copy.id).derivation_json)
         assert report["source_sha256"] == source.sha256 and report["output_sha256"] == copy.sha256
-        assert report["reference_sha256"] == items["video"].sha256
-        actions = [c.action for c in custody.custody_log(s, officer, source.id)]
-        assert actions == ["import", "derive"]
+        assert report["reference_sha256"] == ref.sha256
+        log = custody.custody_log(s, officer, source.id)
+        assert [c.action for c in log] == ["import", "derive"]
+        assert k.path.name in log[0].detail and str(source.size) in log[0].detail
+        assert str(copy.id) in log[1].detail and copy.original_name in log[1].detail
         imported = custody.custody_log(s, officer, copy.id)[0].detail
         assert str(source.id) in imported and source.sha256[:16] in imported
+        assert k.path.name in imported and str(copy.size) in imported
+        derived = s.scalars(select(AuditEntry.payload).where(
+            AuditEntry.action == "evidence.derive")).one()
+        assert json.loads(derived)["copy_sha256"] == copy.sha256
     with unit_of_work(session_factory) as s:
         assert custody.record_verification(s, officer, paths, copy.id).ok
         custody.check_can_export(s, officer, copy.id)
@@ -84,11 +112,14 @@ def test_the_recording_as_received_is_kept_and_linked_to_its_copy(paths, session
     again = import_rescue(session_factory, paths, officer, case_id, k.path, reference=k.reference)
     assert again.duplicate and again.evidence.id == copy.id
     assert len(_items(session_factory, officer, case_id)) == 3
+    with session_factory() as s:                # nothing logged twice
+        assert [c.action for c in custody.custody_log(s, officer, source.id)] == [
+            "import", "derive"]
 
 
-@pytest.mark.parametrize("how", ["no_reference", "cancelled", "not_mp4"])
+@pytest.mark.parametrize("how", ["no_reference", "cancelled", "not_mp4", "missing", "changed"])
 def test_a_refused_or_cancelled_rescue_leaves_nothing(paths, session_factory, officer_case,
-                                                      tmp_path, how):
+                                                      tmp_path, monkeypatch, how):
     officer, case_id = officer_case
     k = killed_recording(audio="pcm", inband=False, bframes=2, ext=".mov")
     src, kwargs = k.path, {}
@@ -97,14 +128,30 @@ def test_a_refused_or_cancelled_rescue_leaves_nothing(paths, session_factory, of
     if how == "not_mp4":
         src = tmp_path / "note.mp4"
         src.write_bytes(b"\x00\x01" * 4000)
+    if how == "missing":
+        src = tmp_path / "gone.mov"
+    if how == "changed":                 # written to while it was read (a card still syncing)
+        src = tmp_path / "syncing.mov"
+        shutil.copyfile(killed_recording().path, src)
+        kwargs = {"reference": None}
+        real = rescued.copy_into_store
+
+        def copy_after_a_write(path, *args, **kw):
+            with open(src, "ab") as f:
+                f.write(b"\0" * 16)
+            return real(path, *args, **kw)
+        monkeypatch.setattr(rescued, "copy_into_store", copy_after_a_write)
     error = ImportCancelled if how == "cancelled" else ValidationError
     with pytest.raises(error) as caught:
         import_rescue(session_factory, paths, officer, case_id, src, **kwargs)
+    assert src.name in str(caught.value)
     if how == "no_reference":
-        assert "SPS/PPS" in str(caught.value) and k.path.name in str(caught.value)
+        assert "SPS/PPS" in str(caught.value)
+    if how == "changed":
+        assert "抢救过程中发生了变化" in str(caught.value)
     assert _items(session_factory, officer, case_id) == {}
     assert _store_files(paths) == []
-    assert not any((paths.data_dir / RESCUE_DIR).iterdir())
+    assert not any((paths.data_dir / RESCUE_DIR).glob("*"))
 
 
 @pytest.fixture
