@@ -67,7 +67,8 @@ def test_the_recording_as_received_is_kept_and_linked_to_its_copy(paths, session
     start = datetime(2023, 11, 28, 5, 56, 10, tzinfo=UTC)
     res = import_rescue(session_factory, paths, officer, case_id, k.path, reference=k.reference,
                         progress=progress, acquisition_note="行车记录仪", camera_id=camera,
-                        acquisition="dvr_seizure", start_time=start, notes="碰撞时断电")
+                        acquisition="dvr_seizure", start_time=start, notes="碰撞时断电",
+                        offset_override_s=-3.5)
     assert not res.duplicate and res.evidence.frame_count == len(k.codes)
     items = _items(session_factory, officer, case_id)
     assert set(items) == {"source", "video", "video-copy"}   # recording, reference, copy
@@ -81,6 +82,7 @@ def test_the_recording_as_received_is_kept_and_linked_to_its_copy(paths, session
             camera, "dvr_seizure", "行车记录仪")
     assert source.notes == copy.notes == "碰撞时断电"
     assert (copy.start_time, ref.start_time, source.start_time) == (start, None, None)
+    assert (copy.offset_override_s, ref.offset_override_s) == (-3.5, None)  # the copy's clock
     assert source.original_path == copy.original_path == str(k.path.resolve())
     assert source.original_mtime == datetime.fromtimestamp(k.path.stat().st_mtime, UTC)
     assert source.original_name == k.path.name and copy.original_name.endswith(".rescued.h264")
@@ -117,7 +119,8 @@ def test_the_recording_as_received_is_kept_and_linked_to_its_copy(paths, session
             "import", "derive"]
 
 
-@pytest.mark.parametrize("how", ["no_reference", "cancelled", "not_mp4", "missing", "changed"])
+@pytest.mark.parametrize("how", ["no_reference", "cancelled", "not_mp4", "missing", "changed",
+                                 "bad_field"])
 def test_a_refused_or_cancelled_rescue_leaves_nothing(paths, session_factory, officer_case,
                                                       tmp_path, monkeypatch, how):
     officer, case_id = officer_case
@@ -141,10 +144,12 @@ def test_a_refused_or_cancelled_rescue_leaves_nothing(paths, session_factory, of
                 f.write(b"\0" * 16)
             return real(path, *args, **kw)
         monkeypatch.setattr(rescued, "copy_into_store", copy_after_a_write)
+    if how == "bad_field":               # refused when recorded: the stored files go again
+        src, kwargs = killed_recording().path, {"acquisition": "found_on_the_street"}
     error = ImportCancelled if how == "cancelled" else ValidationError
     with pytest.raises(error) as caught:
         import_rescue(session_factory, paths, officer, case_id, src, **kwargs)
-    assert src.name in str(caught.value)
+    assert src.name in str(caught.value) or how == "bad_field"
     if how == "no_reference":
         assert "SPS/PPS" in str(caught.value)
     if how == "changed":
