@@ -141,6 +141,10 @@ class Rescued:
         return {"kind": "casedesk.rescued_recording", "version": 1, **asdict(self),
                 "skipped_bytes": self.skipped_bytes}
 
+    def report_json(self) -> str:
+        """The report as written beside the copy."""
+        return json.dumps(self.report(), ensure_ascii=False, indent=1)
+
 
 def rescue(src: str | Path, dst: str | Path, *, reference: str | Path | None = None,
            progress: Progress | None = None, cancel: Cancel | None = None) -> Rescued:
@@ -175,8 +179,7 @@ def rescue(src: str | Path, dst: str | Path, *, reference: str | Path | None = N
         keyframes=_keyframes(walks[0].codec, units),
         skipped=[s for w in walks for s in w.skipped],
         cut_at=next((w.cut_at for w in walks if w.cut_at is not None), None))
-    write_atomic(dst.with_name(dst.name + ".json"),
-                 json.dumps(done.report(), ensure_ascii=False, indent=1).encode())
+    write_atomic(dst.with_name(dst.name + ".json"), done.report_json().encode())
     return done
 
 

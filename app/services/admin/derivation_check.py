@@ -87,7 +87,8 @@ def check(session: Session, evidence_dir: Path,
                                     "{source} ({source_name}): {reason}", id=copy.id,
                                     name=copy.original_name, source=src.id,
                                     source_name=src.original_name,
-                                    reason=getattr(exc, "detail", None) or exc.strerror))
+                                    reason=exc.detail if isinstance(exc, VideoError)
+                                    else exc.strerror or str(exc)))
                 continue
         if done.output_sha256 != copy.sha256:
             yield finding(_("Evidence {id} ({name}) is not what evidence {source} ({source_name}) "

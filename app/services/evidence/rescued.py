@@ -14,7 +14,6 @@ new store file.
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -65,8 +64,6 @@ class PreparedRescue:
     copy: PreparedFile
     reference: PreparedFile | None
     report: str          # the rescue's report (JSON): both hashes, every byte range skipped
-    pictures: int
-    skipped_bytes: int
 
     def stored(self) -> list[StoredFile]:
         return [self.source, self.copy.stored, *([self.reference.stored] if self.reference else [])]
@@ -81,7 +78,7 @@ class _Phases:
     def step(self, n: int) -> Progress | None:
         if self.progress is None:
             return None
-        base, total, size = sum(self.sizes[:n]), sum(self.sizes) or 1, self.sizes[n]
+        base, total, size = sum(self.sizes[:n]), sum(self.sizes), self.sizes[n]
         outer = self.progress
         return lambda done, of: outer(base + int(size * done / max(1, of)), total)
 
@@ -101,22 +98,23 @@ def prepare_rescue(paths: AppPaths, src: str | os.PathLike, *,
     size = src.stat().st_size
     ref_size = Path(reference).stat().st_size if reference and Path(reference).is_file() else 0
     phases = _Phases(progress, [size, size // 2, size, ref_size])
-    work_root = paths.data_dir / RESCUE_DIR
-    work_root.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="import-", dir=work_root))
+    work_root = paths.data_dir / RESCUE_DIR     # on the data disk: the copy can be large
+    work_root.mkdir(exist_ok=True)
     made: list[StoredFile] = []
     try:
-        try:
-            done = rescue(src, work, reference=Path(reference) if reference else None,
-                          progress=phases.step(0), cancel=cancel)
-        except VideoCancelled as exc:
-            raise ImportCancelled(_("Import of {name} cancelled; nothing was imported.",
-                                    name=src.name)) from exc
-        except VideoError as exc:   # also "needs a reference": the words say which to choose
-            raise ValidationError({"file": _("{name} cannot be rescued: {reason}", name=src.name,
-                                              reason=exc.detail)}) from exc
-        copy = prepare_import(paths, work / done.output, progress=phases.step(1), cancel=cancel)
-        made.append(copy.stored)
+        with tempfile.TemporaryDirectory(dir=work_root) as work:
+            try:
+                done = rescue(src, Path(work), reference=Path(reference) if reference else None,
+                              progress=phases.step(0), cancel=cancel)
+            except VideoCancelled as exc:
+                raise ImportCancelled(_("Import of {name} cancelled; nothing was imported.",
+                                        name=src.name)) from exc
+            except VideoError as exc:   # also "needs a reference": the words say which to choose
+                raise ValidationError({"file": _("{name} cannot be rescued: {reason}",
+                                                  name=src.name, reason=exc.detail)}) from exc
+            copy = prepare_import(paths, Path(work) / done.output, progress=phases.step(1),
+                                  cancel=cancel)
+            made.append(copy.stored)
         source = copy_into_store(src, paths.evidence_dir, progress=phases.step(2), cancel=cancel)
         made.append(source)
         ref = None
@@ -128,16 +126,13 @@ def prepare_rescue(paths: AppPaths, src: str | os.PathLike, *,
             raise ValidationError({"file": _("{name} changed while it was being rescued; "
                                              "nothing was imported. Try again.", name=src.name)})
         mtime = datetime.fromtimestamp(src.stat().st_mtime, UTC)
-        copy = replace(copy, original_path=str(src.resolve()))
-        return PreparedRescue(source, src.name, str(src.resolve()), mtime, copy, ref,
-                              (work / (done.output + ".json")).read_text(encoding="utf-8"),
-                              done.pictures, done.skipped_bytes)
+        return PreparedRescue(source, src.name, str(src.resolve()), mtime,
+                              replace(copy, original_path=str(src.resolve())), ref,
+                              done.report_json())
     except BaseException:
         for stored in made:
             discard(stored)
         raise
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def _source_item(session: Session, actor: Actor, case_id: int, prepared: PreparedRescue,

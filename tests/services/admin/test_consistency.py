@@ -65,10 +65,12 @@ def test_records_without_their_creation_entry_are_named(session_factory, case_id
     found = _found(session_factory, missing_creation_entries)
     assert found[0] == (coded_text.encode("at_case", no="石峰-2023-0999"), found[0][1])
     assert "石峰-2023-0999" in found[0][1] and "培训-0001" not in str(found)
+    assert found[0][1].startswith("案件 石峰-2023-0999 存在") and "绕过程序写入" in found[0][1]
+    assert all("审计日志中没有它的导入记录" in m for _p, m in found[1:])
     named = [place for place, _m in found[1:]]
     assert named == [coded_text.encode("at_evidence", id=e.id)
                      for e in (viewed, elsewhere, planted)]
-    assert all(e.original_name in m and str(e.id) in m
+    assert all(m.startswith(f"证据 {e.id}（{e.original_name}）存在")
                for e, (_p, m) in zip((viewed, elsewhere, planted), found[1:], strict=True))
     assert str(ok.id) not in " ".join(named)
 
@@ -89,7 +91,10 @@ def test_at_most_the_limit_is_named_in_order(session_factory, case_id):
 def test_a_record_altered_after_its_entry_is_named(session_factory, db, case_id):
     sizes = _item(session_factory, case_id, "size.mp4", logged={})
     other = _item(session_factory, case_id, "other.mp4", logged={})
-    _item(session_factory, case_id, "intact.mp4", logged={})
+    intact = _item(session_factory, case_id, "intact.mp4", logged={})
+    with unit_of_work(session_factory) as s:   # an import entry of something else, same number
+        audit.record(s, SYSTEM, "evidence.import", entity_type="case", entity_id=intact.id,
+                     case_id=case_id, payload={"sha256": "f" * 64})
     with db[0].begin() as conn:
         conn.exec_driver_sql(f"UPDATE evidence_item SET size=101 WHERE id={sizes.id}")
         conn.exec_driver_sql(f"UPDATE evidence_item SET sha256='{'0' * 64}' WHERE id={other.id}")
@@ -98,6 +103,8 @@ def test_a_record_altered_after_its_entry_is_named(session_factory, db, case_id)
                                       for e in (sizes, other)]
     assert "size.mp4" in found[0][1] and "101" in found[0][1] and "100" in found[0][1]
     assert "other.mp4" in found[1][1] and "0000000000000000" in found[1][1]
+    assert "0" * 17 not in found[1][1] and other.sha256[:16] in found[1][1]
+    assert other.sha256[:17] not in found[1][1] and "已被改为指向另一个文件" in found[1][1]
     assert found == _found(session_factory, audit_disagreements)
 
 
@@ -116,7 +123,7 @@ def test_an_origin_other_than_the_entry_names_is_named(session_factory, db, case
         conn.exec_driver_sql(f"UPDATE evidence_item SET derived_from_id=NULL WHERE id={copy.id}")
     ((place, message),) = _found(session_factory, altered_evidence_records)
     assert place == coded_text.encode("at_evidence", id=copy.id)
-    assert str(copy.id) in message and "FILE0003.rescued.h264" in message
+    assert message.startswith(f"证据 {copy.id}（FILE0003.rescued.h264）") and "已被改动" in message
 
 
 def test_at_most_the_limit_of_altered_records_is_named(session_factory, db, case_id):

@@ -30,8 +30,7 @@ from app.services.evidence.rescued import (
 )
 from app.services.evidence.store import ImportCancelled
 from app.video import open_video
-from tests.conftest import make_actor
-from tests.helpers.cases import case_row, squad_row
+from tests.helpers.cases import case_row, make_user, squad_row
 from tests.helpers.evidence import make_camera
 from tests.killed_recordings import killed_recording
 
@@ -39,7 +38,8 @@ from tests.killed_recordings import killed_recording
 @pytest.fixture
 def officer_case(session_factory):
     squad = squad_row(session_factory)
-    return make_actor(Role.OFFICER, squad_id=squad), case_row(session_factory, squad)
+    return make_user(session_factory, Role.OFFICER, squad_id=squad), case_row(session_factory,
+                                                                               squad)
 
 
 def _items(session_factory, officer, case_id):
@@ -86,10 +86,11 @@ def test_the_recording_as_received_is_kept_and_linked_to_its_copy(paths, session
     assert source.original_path == copy.original_path == str(k.path.resolve())
     assert source.original_mtime == datetime.fromtimestamp(k.path.stat().st_mtime, UTC)
     assert source.original_name == k.path.name and copy.original_name.endswith(".rescued.h264")
+    assert source.imported_by_id == copy.imported_by_id == officer.user_id is not None
     with open_video(evidence_path(paths, copy)) as video:
         assert video.frame_count == len(k.codes)
     assert seen and seen[-1][0] == seen[-1][1] and all(d <= t for d, t in seen)
-    assert [d for d, _t in seen] == sorted(d for d, _t in seen) and all(scratch)
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen) and scratch[0]
     assert not any((paths.data_dir / RESCUE_DIR).iterdir())   # the work copy is gone
     with session_factory() as s:
         report = json.loads(s.get(EvidenceItem, copy.id).derivation_json)
@@ -98,7 +99,11 @@ def test_the_recording_as_received_is_kept_and_linked_to_its_copy(paths, session
         log = custody.custody_log(s, officer, source.id)
         assert [c.action for c in log] == ["import", "derive"]
         assert k.path.name in log[0].detail and str(source.size) in log[0].detail
-        assert str(copy.id) in log[1].detail and copy.original_name in log[1].detail
+        assert "按原样导入" in log[0].detail and "已由其生成可播放的视频副本" in log[1].detail
+        assert f"证据 {copy.id}（{copy.original_name}）" in log[1].detail
+        kept = json.loads(s.scalars(select(AuditEntry.payload).where(
+            AuditEntry.action == "evidence.import", AuditEntry.entity_id == source.id)).one())
+        assert kept["original_path"] == str(k.path.resolve()) and kept["kind"] == "source"
         imported = custody.custody_log(s, officer, copy.id)[0].detail
         assert str(source.id) in imported and source.sha256[:16] in imported
         assert k.path.name in imported and str(copy.size) in imported
@@ -135,8 +140,8 @@ def test_a_refused_or_cancelled_rescue_leaves_nothing(paths, session_factory, of
         src = tmp_path / "gone.mov"
     if how == "changed":                 # written to while it was read (a card still syncing)
         src = tmp_path / "syncing.mov"
-        shutil.copyfile(killed_recording().path, src)
-        kwargs = {"reference": None}
+        shutil.copyfile(k.path, src)
+        kwargs = {"reference": k.reference}
         real = rescued.copy_into_store
 
         def copy_after_a_write(path, *args, **kw):
@@ -150,10 +155,12 @@ def test_a_refused_or_cancelled_rescue_leaves_nothing(paths, session_factory, of
     with pytest.raises(error) as caught:
         import_rescue(session_factory, paths, officer, case_id, src, **kwargs)
     assert src.name in str(caught.value) or how == "bad_field"
-    if how == "no_reference":
-        assert "SPS/PPS" in str(caught.value)
-    if how == "changed":
-        assert "抢救过程中发生了变化" in str(caught.value)
+    words = {"no_reference": "无法抢救：该录像的视频参数（SPS/PPS）", "cancelled": "已取消",
+             "not_mp4": "无法抢救", "missing": "不存在", "changed": "抢救过程中发生了变化",
+             "bad_field": "found_on_the_street"}
+    assert words[how] in str(caught.value)
+    if error is ValidationError:
+        assert set(caught.value.errors) == {"acquisition" if how == "bad_field" else "file"}
     assert _items(session_factory, officer, case_id) == {}
     assert _store_files(paths) == []
     assert not any((paths.data_dir / RESCUE_DIR).glob("*"))
@@ -185,6 +192,8 @@ def test_a_link_edited_with_sqlite3_is_caught(paths, db, session_factory, rescue
     with unit_of_work(session_factory) as s:
         result = custody.record_verification(s, officer, paths, victim)
         assert not result.ok and "记录已被改动" in result.message
+        named = items["video"] if victim == ids["ref"] else items["video-copy"]
+        assert named.original_name in result.message
         with pytest.raises(EvidenceAltered):
             custody.check_can_export(s, officer, victim)
         report = verify_data(s, paths.evidence_dir)
@@ -198,6 +207,9 @@ def test_the_source_cannot_be_deleted_under_its_copy(db, rescued_case):
 
 
 def test_an_intact_store_verifies(paths, session_factory, rescued_case):
+    _officer, items = rescued_case              # imported with nothing said: the defaults
+    assert (items["source"].acquisition, items["source"].acquisition_note,
+            items["source"].notes) == ("other", "", "")
     with session_factory() as s:
         report = verify_data(s, paths.evidence_dir)
     assert report.errors == () and report.evidence_files == 3
