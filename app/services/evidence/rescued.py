@@ -14,7 +14,9 @@ new store file.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,6 +44,7 @@ from app.services.evidence.clips import (
 from app.services.evidence.custody import log_custody
 from app.services.evidence.items import case_of_id
 from app.services.evidence.store import (
+    STALE_PART_S,
     Cancel,
     ImportCancelled,
     Progress,
@@ -67,6 +70,22 @@ class PreparedRescue:
 
     def stored(self) -> list[StoredFile]:
         return [self.source, self.copy.stored, *([self.reference.stored] if self.reference else [])]
+
+
+def scratch_root(paths: AppPaths) -> Path:
+    """Where rescues write their copies before they are stored (on the data disk: a copy can be
+    large), rid of what rescues that died (a killed process, a power cut) left there."""
+    root = paths.data_dir / RESCUE_DIR
+    root.mkdir(exist_ok=True)
+    now = time.time()
+    for folder in root.iterdir():
+        try:
+            newest = max([folder.stat().st_mtime, *(p.stat().st_mtime for p in folder.iterdir())])
+        except OSError:
+            continue
+        if now - newest > STALE_PART_S:      # no rescue runs for hours without writing
+            shutil.rmtree(folder, ignore_errors=True)
+    return root
 
 
 class _Phases:
@@ -98,11 +117,9 @@ def prepare_rescue(paths: AppPaths, src: str | os.PathLike, *,
     size = src.stat().st_size
     ref_size = Path(reference).stat().st_size if reference and Path(reference).is_file() else 0
     phases = _Phases(progress, [size, size // 2, size, ref_size])
-    work_root = paths.data_dir / RESCUE_DIR     # on the data disk: the copy can be large
-    work_root.mkdir(exist_ok=True)
     made: list[StoredFile] = []
     try:
-        with tempfile.TemporaryDirectory(dir=work_root) as work:
+        with tempfile.TemporaryDirectory(dir=scratch_root(paths)) as work:
             try:
                 done = rescue(src, Path(work), reference=Path(reference) if reference else None,
                               progress=phases.step(0), cancel=cancel)

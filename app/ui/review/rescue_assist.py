@@ -7,7 +7,6 @@ received and the readable copy of its video, linked (:mod:`app.services.evidence
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,24 +14,19 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.config import AppPaths
-from app.services.evidence.rescued import RESCUE_DIR
+from app.services.evidence.rescued import scratch_root
 from app.ui.workers import TaskContext, TaskHandle, run_with_progress_dialog
 from app.video import VideoError
 from app.video.lost_index import NeedsReference, Rescued, rescue
 from app.video.mp4_boxes import likely_reference
 
 
-def try_rescue(ctx: TaskContext, src: str, work_root: str, reference: str | None) -> Rescued:
-    """Worker: rescue ``src`` into a scratch folder under ``work_root`` and say what it gave;
-    the folder goes either way (the import makes the copy again, into the store)."""
-    root = Path(work_root)
-    root.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="try-", dir=root))
-    try:
-        return rescue(src, work, reference=reference, cancel=ctx.is_cancelled,
+def try_rescue(ctx: TaskContext, src: str, paths: AppPaths, reference: str | None) -> Rescued:
+    """Worker: rescue ``src`` into a scratch folder and say what it gave; the folder goes
+    either way (the import makes the copy again, into the store)."""
+    with tempfile.TemporaryDirectory(dir=scratch_root(paths)) as work:
+        return rescue(src, Path(work), reference=reference, cancel=ctx.is_cancelled,
                       progress=lambda done, total: ctx.report(done, total, Path(src).name))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 class RescueAssist(QObject):
@@ -48,7 +42,7 @@ class RescueAssist(QObject):
 
     def start(self, src: str, reference: str | None = None) -> TaskHandle:
         self.handle = run_with_progress_dialog(
-            try_rescue, src, str(self._paths.data_dir / RESCUE_DIR), reference,
+            try_rescue, src, self._paths, reference,
             parent=self._parent, title=self.tr("Rescue a recording"),
             label=self.tr("Rescuing the video of {name}…").format(name=Path(src).name))
         self.handle.succeeded.connect(lambda done: self._done(src, reference, done))

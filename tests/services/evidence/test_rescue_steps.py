@@ -4,6 +4,9 @@ stops at once when cancelled; the recording as received belongs to the case it w
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 from app.models.enums import Role
@@ -84,3 +87,19 @@ def test_the_recording_as_received_is_the_cases_own(paths, session_factory, offi
             assert source.media_kind == "source" and source.case_id == case
             assert source.original_name == k.path.name and source.id != clip.id
     assert copies[0].derived_from_id != copies[1].derived_from_id
+
+
+def test_what_a_rescue_that_died_left_is_cleared(paths, session_factory, officer_case):
+    """A rescue killed mid-way leaves its scratch folder; the next one clears it once it is
+    hours old, and leaves a running one (fresh) alone."""
+    officer, case_id = officer_case
+    root = paths.data_dir / RESCUE_DIR
+    dead, running = root / "tmpdead", root / "tmprunning"
+    for folder in (dead, running):
+        folder.mkdir(parents=True)
+        (folder / "FILE0003.rescued.h264").write_bytes(b"\0" * 100)
+    hours_ago = time.time() - 7 * 3600
+    for p in (dead / "FILE0003.rescued.h264", dead, running):   # running: its file is written
+        os.utime(p, (hours_ago, hours_ago))
+    import_rescue(session_factory, paths, officer, case_id, killed_recording(bframes=3).path)
+    assert sorted(p.name for p in root.iterdir()) == ["tmprunning"]
