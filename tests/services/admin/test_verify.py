@@ -154,7 +154,8 @@ def test_verify_failures_are_stored_as_codes_and_read_in_the_readers_language(
     if damage == "missing":
         path.unlink()
     else:
-        path.write_bytes(path.read_bytes()[:-1] + b"\x00")
+        data = path.read_bytes()        # its last byte flipped (random content: a 0 written
+        path.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))   # over a 0 changed nothing)
     before = language()
     try:
         set_language("en")  # written while the program runs in English ...
