@@ -42,7 +42,6 @@ from app.services.evidence.clips import (
     register_import,
 )
 from app.services.evidence.custody import log_custody
-from app.services.evidence.items import case_of_id
 from app.services.evidence.store import (
     STALE_PART_S,
     Cancel,
@@ -181,7 +180,6 @@ def register_rescue(session: Session, actor: Actor, case_id: int, prepared: Prep
     """Record the source, the reference and the copy (linked to the source); the result is the
     copy's. ``fields`` as :func:`register_import` takes them (they describe the recording)."""
     check_can_import(session, actor, case_id)
-    case_of_id(session, case_id)
     source = _source_item(session, actor, case_id, prepared, fields)
     if prepared.reference is not None:
         own = {k: v for k, v in fields.items() if k not in ("start_time", "offset_override_s")}
