@@ -31,10 +31,10 @@ def _created(entity_type: str, entity_id: InstrumentedAttribute[int],
 def missing_creation_entries(session: Session) -> Iterator[tuple[str, str]]:
     """(where, coded as ``coded_text``; message) for each record without its creation entry
     in the audit log."""
-    cases = session.execute(
-        select(Case.id, Case.case_no).where(~_created("case", Case.id, (
+    cases = session.scalars(
+        select(Case.case_no).where(~_created("case", Case.id, (
             "case.create", "training.import"))).order_by(Case.id).limit(_LIMIT)).all()
-    for _cid, no in cases:
+    for no in cases:
         yield (coded_text.encode("at_case", no=no),
                _("Case {no} exists but the audit log has no entry creating it (log wiped or "
                  "pruned, or the case was inserted behind the program's back).", no=no))

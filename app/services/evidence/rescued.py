@@ -71,19 +71,22 @@ class PreparedRescue:
         return [self.source, self.copy.stored, *([self.reference.stored] if self.reference else [])]
 
 
+def _last_written(folder: Path) -> float:
+    """When anything in ``folder`` was last written (now, when it cannot be told)."""
+    try:
+        return max([folder.stat().st_mtime, *(p.stat().st_mtime for p in folder.iterdir())])
+    except OSError:
+        return time.time()
+
+
 def scratch_root(paths: AppPaths) -> Path:
     """Where rescues write their copies before they are stored (on the data disk: a copy can be
     large), rid of what rescues that died (a killed process, a power cut) left there."""
     root = paths.data_dir / RESCUE_DIR
     root.mkdir(exist_ok=True)
     now = time.time()
-    for folder in root.iterdir():
-        try:
-            newest = max([folder.stat().st_mtime, *(p.stat().st_mtime for p in folder.iterdir())])
-        except OSError:
-            continue
-        if now - newest > STALE_PART_S:      # no rescue runs for hours without writing
-            shutil.rmtree(folder, ignore_errors=True)
+    for folder in [f for f in root.iterdir() if now - _last_written(f) > STALE_PART_S]:
+        shutil.rmtree(folder, ignore_errors=True)   # no rescue runs for hours without writing
     return root
 
 

@@ -40,9 +40,16 @@ def test_each_step_reports_on_its_own_part_of_the_bar(paths, session_factory, of
     import_rescue(session_factory, paths, officer, case_id, k.path, reference=k.reference,
                   progress=lambda done, total: seen.append((done, total)))
     assert {total for _d, total in seen} == {bounds[4]}
+    assert seen[0][0] < bounds[1]                 # the bar starts in the rescue's own part
     for start, end in zip(bounds, bounds[1:], strict=False):
         assert any(start < done <= end for done, _t in seen), (start, end, seen)
     assert seen[-1][0] == bounds[4]
+    seen.clear()                                 # without a reference: three steps, whole bar
+    other = killed_recording(bframes=3).path
+    import_rescue(session_factory, paths, officer, case_id, other,
+                  progress=lambda done, total: seen.append((done, total)))
+    size = other.stat().st_size
+    assert seen[-1] == (size + size // 2 + size,) * 2
 
 
 @pytest.mark.parametrize("step", [0, 1, 2, 3])
@@ -98,8 +105,9 @@ def test_what_a_rescue_that_died_left_is_cleared(paths, session_factory, officer
     for folder in (dead, running):
         folder.mkdir(parents=True)
         (folder / "FILE0003.rescued.h264").write_bytes(b"\0" * 100)
+    (root / "tmpgone").symlink_to(root / "nowhere")   # a folder that vanished as it was read
     hours_ago = time.time() - 7 * 3600
     for p in (dead / "FILE0003.rescued.h264", dead, running):   # running: its file is written
         os.utime(p, (hours_ago, hours_ago))
     import_rescue(session_factory, paths, officer, case_id, killed_recording(bframes=3).path)
-    assert sorted(p.name for p in root.iterdir()) == ["tmprunning"]
+    assert sorted(p.name for p in root.iterdir()) == ["tmpgone", "tmprunning"]

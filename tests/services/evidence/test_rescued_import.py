@@ -150,7 +150,7 @@ def test_a_refused_or_cancelled_rescue_leaves_nothing(paths, session_factory, of
             return real(path, *args, **kw)
         monkeypatch.setattr(rescued, "copy_into_store", copy_after_a_write)
     if how == "bad_field":               # refused when recorded: the stored files go again
-        src, kwargs = killed_recording().path, {"acquisition": "found_on_the_street"}
+        kwargs = {"acquisition": "found_on_the_street", "reference": k.reference}
     error = ImportCancelled if how == "cancelled" else ValidationError
     with pytest.raises(error) as caught:
         import_rescue(session_factory, paths, officer, case_id, src, **kwargs)
