@@ -106,8 +106,15 @@ def test_what_a_rescue_that_died_left_is_cleared(paths, session_factory, officer
         folder.mkdir(parents=True)
         (folder / "FILE0003.rescued.h264").write_bytes(b"\0" * 100)
     (root / "tmpgone").symlink_to(root / "nowhere")   # a folder that vanished as it was read
+    elsewhere = paths.data_dir / "elsewhere"            # a link to a folder outside: not followed
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("不可删除")
+    (root / "tmplink").symlink_to(elsewhere)
+    # hours old: the dead folder and its file, the running folder (its file is being written)
+    # and the folder the link leads to
     hours_ago = time.time() - 7 * 3600
-    for p in (dead / "FILE0003.rescued.h264", dead, running):   # running: its file is written
+    for p in (dead / "FILE0003.rescued.h264", dead, running, elsewhere / "keep.txt", elsewhere):
         os.utime(p, (hours_ago, hours_ago))
     import_rescue(session_factory, paths, officer, case_id, killed_recording(bframes=3).path)
-    assert sorted(p.name for p in root.iterdir()) == ["tmpgone", "tmprunning"]
+    assert sorted(p.name for p in root.iterdir()) == ["tmpgone", "tmplink", "tmprunning"]
+    assert (elsewhere / "keep.txt").read_text() == "不可删除"

@@ -125,7 +125,7 @@ def test_the_recording_as_received_is_kept_and_linked_to_its_copy(paths, session
 
 
 @pytest.mark.parametrize("how", ["no_reference", "cancelled", "not_mp4", "missing", "changed",
-                                 "bad_field"])
+                                 "bad_field", "bad_field_alone"])
 def test_a_refused_or_cancelled_rescue_leaves_nothing(paths, session_factory, officer_case,
                                                       tmp_path, monkeypatch, how):
     officer, case_id = officer_case
@@ -151,16 +151,19 @@ def test_a_refused_or_cancelled_rescue_leaves_nothing(paths, session_factory, of
         monkeypatch.setattr(rescued, "copy_into_store", copy_after_a_write)
     if how == "bad_field":               # refused when recorded: the stored files go again
         kwargs = {"acquisition": "found_on_the_street", "reference": k.reference}
+    if how == "bad_field_alone":         # the same, a recording that needs no reference
+        src, kwargs = killed_recording().path, {"acquisition": "found_on_the_street"}
     error = ImportCancelled if how == "cancelled" else ValidationError
     with pytest.raises(error) as caught:
         import_rescue(session_factory, paths, officer, case_id, src, **kwargs)
-    assert src.name in str(caught.value) or how == "bad_field"
+    assert src.name in str(caught.value) or how.startswith("bad_field")
     words = {"no_reference": "无法抢救：该录像的视频参数（SPS/PPS）", "cancelled": "已取消",
              "not_mp4": "无法抢救", "missing": "不存在", "changed": "抢救过程中发生了变化",
-             "bad_field": "found_on_the_street"}
+             "bad_field": "found_on_the_street", "bad_field_alone": "found_on_the_street"}
     assert words[how] in str(caught.value)
     if error is ValidationError:
-        assert set(caught.value.errors) == {"acquisition" if how == "bad_field" else "file"}
+        assert set(caught.value.errors) == {
+            "acquisition" if how.startswith("bad_field") else "file"}
     assert _items(session_factory, officer, case_id) == {}
     assert _store_files(paths) == []
     assert not any((paths.data_dir / RESCUE_DIR).glob("*"))
