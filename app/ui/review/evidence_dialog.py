@@ -49,6 +49,11 @@ class EvidenceDialog(QDialog):
         form.addRow(self.tr("SHA-256"), sha)
         form.addRow(self.tr("Original file"), QLabel(f"{ev.original_name}\n{ev.original_path}", self))
         form.addRow(self.tr("Size"), QLabel(self.tr("{n} bytes").format(n=f"{ev.size:,}"), self))
+        if ev.derived_from_id is not None:
+            form.addRow(self.tr("Made from"), QLabel(self.tr(
+                "evidence {id}, the recording as received (its index was never written): this "
+                "is the readable copy of its video, made by the program").format(
+                id=ev.derived_from_id), self))
         form.addRow(self.tr("Video"), QLabel(
             f"{ev.codec} {self._sizes_text(ev)}  {ev.fps or 0:.3f} fps  {ev.frame_count} "
             + self.tr("frames"), self))

@@ -7,13 +7,21 @@ from __future__ import annotations
 
 import hashlib
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from app.models import EvidenceItem
 from app.models.db import unit_of_work
+from app.services.common.context import SYSTEM
+from app.services.evidence.items import get_evidence
+from app.ui.review.evidence_dialog import EvidenceDialog
 from app.video import open_video
 from tests.killed_recordings import killed_recording
 from tests.media import frame_index_of
+
+
+def get_evidence_dto(w, ident: int):
+    with w["factory"]() as s:
+        return get_evidence(s, SYSTEM, ident)
 
 
 def _import(qtbot, dlg, files: list[str]) -> None:
@@ -59,11 +67,16 @@ def test_a_cut_off_dashcam_file_is_rescued_and_imported(qtbot, review_world, mon
         assert row.codec == "h264" and row.frame_count == len(k.codes)
         assert original in row.acquisition_note and k.path.name in row.acquisition_note
         kept = s.get(EvidenceItem, row.derived_from_id)
+        kept_id = kept.id
         assert (kept.sha256, kept.media_kind) == (original, "source")
         copy = w["paths"].evidence_dir / row.sha256[:2] / f"{row.sha256}.{row.ext}"
         reference_kept = s.query(EvidenceItem).filter_by(
             sha256=hashlib.sha256(k.reference.read_bytes()).hexdigest()).one()
         assert reference_kept.media_kind == "video"
+    shown = EvidenceDialog(w["factory"], SYSTEM, get_evidence_dto(w, ident), [])
+    qtbot.addWidget(shown)
+    made = [lab.text() for lab in shown.findChildren(QLabel) if "原样" in lab.text()]
+    assert made and f"证据 {kept_id}" in made[0]
     with open_video(copy) as video:
         assert [frame_index_of(video.read(i)) for i in range(video.frame_count)] == list(k.codes)
     assert hashlib.sha256(k.path.read_bytes()).hexdigest() == original

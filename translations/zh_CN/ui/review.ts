@@ -531,6 +531,14 @@
         <translation>{n} 字节</translation>
     </message>
     <message>
+        <source>Made from</source>
+        <translation>生成自</translation>
+    </message>
+    <message>
+        <source>evidence {id}, the recording as received (its index was never written): this is the readable copy of its video, made by the program</source>
+        <translation>证据 {id}，即按原样保存的原始录像（其索引未写入）：本文件是程序由它生成的可播放视频副本</translation>
+    </message>
+    <message>
         <source>Video</source>
         <translation>视频</translation>
     </message>
