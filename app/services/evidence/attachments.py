@@ -23,11 +23,11 @@ from app.services.common import audit
 from app.services.common.clock import DEFAULT_TZ
 from app.services.common.context import Actor, Perm, require
 from app.services.common.errors import ValidationError
-from app.services.evidence.clips import ImportResult, check_can_import
+from app.services.evidence.clips import ImportResult, check_can_import, record_or_discard
 from app.services.evidence.custody import log_custody
 from app.services.evidence.exif import read_photo
 from app.services.evidence.items import EvidenceDTO, case_of_id, load_item, to_dto
-from app.services.evidence.store import copy_into_store, discard
+from app.services.evidence.store import copy_into_store
 
 IMAGE_EXTS = frozenset({"jpg", "jpeg", "png", "tif", "tiff", "bmp", "webp"})
 TEXT_EXTS = frozenset({"txt", "md"})
@@ -143,30 +143,29 @@ def attach_file(factory: sessionmaker[Session], paths: AppPaths, actor: Actor, c
         tz = case_of_id(session, case_id).tz or DEFAULT_TZ
     data, extra = _probe(src, kind, ext, tz, data)
     stored = copy_into_store(src, paths.evidence_dir)
-    try:
-        with unit_of_work(factory) as session:
-            existing = session.scalars(select(EvidenceItem).where(
-                EvidenceItem.case_id == case_id, EvidenceItem.sha256 == stored.sha256)).first()
-            if existing is not None:
-                return ImportResult(to_dto(existing), duplicate=True)
-            ev = EvidenceItem(
-                case_id=case_id, sha256=stored.sha256, ext=stored.ext, size=stored.size,
-                media_kind=kind, original_name=src.name, original_path=str(src.resolve()),
-                original_mtime=datetime.fromtimestamp(src.stat().st_mtime, UTC),
-                imported_by_id=actor.user_id, acquisition=acquisition, notes=notes,
-                start_time=data.taken_at, width=extra.get("width"), height=extra.get("height"),
-                duration_s=extra.get("duration_s"))
-            session.add(ev)
-            session.flush()
-            session.add(EvidenceDetail(evidence_id=ev.id, **_detail_values(data)))
-            log_custody(session, actor, ev, CustodyAction.IMPORT,
-                        detail=_("Imported {name} ({size} bytes)", name=src.name, size=stored.size),
-                        payload={"original_path": str(src.resolve()), "kind": kind})
-            session.refresh(ev)
-            return ImportResult(to_dto(ev), duplicate=False)
-    except BaseException:
-        discard(stored)
-        raise
+
+    def record(session: Session) -> ImportResult:
+        existing = session.scalars(select(EvidenceItem).where(
+            EvidenceItem.case_id == case_id, EvidenceItem.sha256 == stored.sha256)).first()
+        if existing is not None:
+            return ImportResult(to_dto(existing), duplicate=True)
+        ev = EvidenceItem(
+            case_id=case_id, sha256=stored.sha256, ext=stored.ext, size=stored.size,
+            media_kind=kind, original_name=src.name, original_path=str(src.resolve()),
+            original_mtime=datetime.fromtimestamp(src.stat().st_mtime, UTC),
+            imported_by_id=actor.user_id, acquisition=acquisition, notes=notes,
+            start_time=data.taken_at, width=extra.get("width"), height=extra.get("height"),
+            duration_s=extra.get("duration_s"))
+        session.add(ev)
+        session.flush()
+        session.add(EvidenceDetail(evidence_id=ev.id, **_detail_values(data)))
+        log_custody(session, actor, ev, CustodyAction.IMPORT,
+                    detail=_("Imported {name} ({size} bytes)", name=src.name, size=stored.size),
+                    payload={"original_path": str(src.resolve()), "kind": kind})
+        session.refresh(ev)
+        return ImportResult(to_dto(ev), duplicate=False)
+
+    return record_or_discard(factory, [stored], record)
 
 
 def _detail_values(data: DetailInput) -> dict:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -40,6 +41,8 @@ from app.services.evidence.store import (
     discard,
 )
 from app.services.evidence.wall_times import refresh_wall_times
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,19 @@ def register_import(session: Session, actor: Actor, case_id: int, prepared: Prep
     return ImportResult(to_dto(ev), duplicate=False)
 
 
+def record_or_discard(factory: sessionmaker[Session], stored: list[StoredFile],
+                      record: Callable[[Session], T]) -> T:
+    """Record files already copied into the store in one unit of work; when that fails, the
+    store files this import created go again (an import that dies leaves nothing trusted)."""
+    try:
+        with unit_of_work(factory) as session:
+            return record(session)
+    except BaseException:
+        for file in stored:
+            discard(file)
+        raise
+
+
 def import_clip(factory: sessionmaker[Session], paths: AppPaths, actor: Actor, case_id: int,
                 src: str | os.PathLike, *, progress: Progress | None = None,
                 cancel: Cancel | None = None, **fields: Any) -> ImportResult:
@@ -160,12 +176,8 @@ def import_clip(factory: sessionmaker[Session], paths: AppPaths, actor: Actor, c
     with unit_of_work(factory) as session:
         check_can_import(session, actor, case_id)
     prepared = prepare_import(paths, src, progress=progress, cancel=cancel)
-    try:
-        with unit_of_work(factory) as session:
-            return register_import(session, actor, case_id, prepared, **fields)
-    except BaseException:
-        discard(prepared.stored)
-        raise
+    return record_or_discard(factory, [prepared.stored], lambda session: register_import(
+        session, actor, case_id, prepared, **fields))
 
 
 def list_evidence(session: Session, actor: Actor, case_id: int) -> list[EvidenceDTO]:

@@ -39,6 +39,7 @@ from app.services.evidence.clips import (
     PreparedFile,
     check_can_import,
     prepare_import,
+    record_or_discard,
     register_import,
 )
 from app.services.evidence.custody import log_custody
@@ -205,10 +206,5 @@ def import_rescue(factory: sessionmaker[Session], paths: AppPaths, actor: Actor,
     with unit_of_work(factory) as session:
         check_can_import(session, actor, case_id)
     prepared = prepare_rescue(paths, src, reference=reference, progress=progress, cancel=cancel)
-    try:
-        with unit_of_work(factory) as session:
-            return register_rescue(session, actor, case_id, prepared, **fields)
-    except BaseException:
-        for stored in prepared.stored():
-            discard(stored)
-        raise
+    return record_or_discard(factory, prepared.stored(), lambda session: register_rescue(
+        session, actor, case_id, prepared, **fields))

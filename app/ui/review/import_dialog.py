@@ -27,13 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import AppPaths
-from app.models.db import unit_of_work
 from app.services.common.context import Actor
 from app.services.common.errors import ServiceError
 from app.services.evidence import clips as evidence
 from app.services.evidence import rescued
 from app.services.evidence.cameras import CameraDTO
-from app.services.evidence.store import discard
 from app.ui.review.import_clock import ImportClockAssist
 from app.ui.review.media_tasks import background_pool, lower_priority
 from app.ui.review.rescue_assist import RescueAssist
@@ -64,12 +62,8 @@ def _import_one(factory, paths: AppPaths, actor: Actor, case_id: int, f: str, fi
         notes = ""
     else:
         prepared = evidence.prepare_import(paths, f, cancel=cancel, progress=progress)
-        try:
-            with unit_of_work(factory) as s:
-                res = evidence.register_import(s, actor, case_id, prepared, **fields)
-        except BaseException:
-            discard(prepared.stored)
-            raise
+        res = evidence.record_or_discard(factory, [prepared.stored], lambda s: (
+            evidence.register_import(s, actor, case_id, prepared, **fields)))
         notes = "；".join(getattr(prepared.info, "warnings", ()) or ())
     return FileOutcome(f, "duplicate" if res.duplicate else "imported", notes, res.evidence.id)
 
