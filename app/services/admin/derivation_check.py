@@ -23,6 +23,8 @@ from app.i18n import _
 from app.models import EvidenceItem
 from app.services.common import coded_text
 from app.services.evidence.store import store_path
+from app.video.errors import VideoError
+from app.video.lost_index import rescue
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,6 @@ def _reference(session: Session, evidence_dir: Path, copy: EvidenceItem,
 def check(session: Session, evidence_dir: Path,
           cancelled: Callable[[], bool] | None = None) -> Iterator[DerivationFinding]:
     """A finding for each copy that cannot be made again, or comes out otherwise."""
-    from app.video import VideoError  # the engine is heavy; import on use
-    from app.video.lost_index import rescue
-
     source = aliased(EvidenceItem)
     rows = session.execute(select(EvidenceItem, source)
                            .join(source, source.id == EvidenceItem.derived_from_id)

@@ -52,6 +52,8 @@ from app.services.evidence.store import (
     copy_into_store,
     discard,
 )
+from app.video.errors import VideoCancelled, VideoError
+from app.video.lost_index import rescue
 
 RESCUE_DIR = "rescued"  # under the data folder: the copies being made (removed once stored)
 
@@ -110,10 +112,6 @@ def prepare_rescue(paths: AppPaths, src: str | os.PathLike, *,
                    progress: Progress | None = None, cancel: Cancel | None = None) -> PreparedRescue:
     """Rescue ``src``'s video, then put the copy, ``src`` itself and the reference in the store.
     Raises ``ValidationError`` in plain words."""
-    from app.video import VideoError  # the engine is heavy; import on use (as clips do)
-    from app.video.errors import VideoCancelled
-    from app.video.lost_index import rescue
-
     src = Path(src)
     if not src.is_file():
         raise ValidationError({"file": _("{name} does not exist or is not a file.", name=str(src))})
