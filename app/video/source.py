@@ -186,7 +186,9 @@ class VideoSource:
             item = self.cache.get(i)
         if item is None:
             if self._prefetch is not None and i != prev + 1:
-                self._prefetch.cancel()     # a jump: decoding ahead must not share the cores
+                self._prefetch.cancel()     # a jump: decoding ahead must not share the cores...
+                if not 0 < prev - i <= 2 and self._jump_run(i) < JUMP_RUN:
+                    self._plan_prefetch(i)   # ...unless it decodes only a few frames itself
             item = self._decode(i, prev)
         self.position = i
         image = self.upright(item if isinstance(item, np.ndarray)
@@ -250,14 +252,19 @@ class VideoSource:
         other formats are converted to BGR) and the background job would otherwise decode a
         long run of the GOP again for the first step back (a short run it redoes at once)."""
         idx = self.index
-        run = i - int(idx.key_index[idx.key_slot(i)])
         cheap = kept_as_i420(idx.pix_fmt, idx.width, idx.height)
-        return JUMP_KEEP if cheap and run >= JUMP_RUN else 1
+        return JUMP_KEEP if cheap and self._jump_run(i) >= JUMP_RUN else 1
+
+    def _jump_run(self, i: int) -> int:
+        """Frames of its GOP before ``i``: what a jump to ``i`` decodes besides ``i``."""
+        return i - int(self.index.key_index[self.index.key_slot(i)])
 
     def _plan_prefetch(self, i: int) -> None:
-        """Keep half the cache's worth of frames below the position decoded in advance."""
+        """Keep half the cache's worth of frames below the position decoded in advance. A jump
+        onto a keyframe, or a few frames after one, plans before it decodes ``i``: the first
+        step back waits for the GOP before, while the jump itself decodes a few frames."""
         capacity = self._capacity()
-        low = self.cache.run_start(i)
+        low = self.cache.run_start(i - 1)   # the run cached just below i (i itself or not)
         if self._prefetch is not None and low > 0 and i - low <= capacity // 3:
             # little cached below (a jump): the next frames back come first, then the rest.
             # The rest decodes the same references again (from the GOP's keyframe): about

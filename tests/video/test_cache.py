@@ -76,6 +76,31 @@ def test_a_jump_stops_decoding_ahead_before_it_decodes(monkeypatch):
             assert frame_index_of(video.read(i)) == i
 
 
+def test_a_jump_near_a_keyframe_starts_the_gop_before_first(monkeypatch):
+    """The first step back after a jump onto (or just after) a keyframe waits for the whole GOP
+    before: its job starts before the jump decodes its own few frames. A jump deep into a GOP
+    decodes that run first (the job would only slow it), then starts the job."""
+    with open_video(make_clip("h264_mp4", frames=300, gop=250), cache_bytes=200 * FRAME_BYTES) \
+            as video:
+        seen: list[tuple[int, tuple[int, int] | None]] = []
+        decode = video._main.decode
+
+        def logged(first, last, *args, **kwargs):
+            job = video._prefetch.job
+            seen.append((last, job.parts[0] if job and not job.cancelled.is_set() else None))
+            return decode(first, last, *args, **kwargs)
+
+        monkeypatch.setattr(video._main, "decode", logged)
+        assert frame_index_of(video.read(250)) == 250      # onto the keyframe
+        assert frame_index_of(video.read(265)) == 265      # 15 after it: 251..264 first
+        assert frame_index_of(video.read(120)) == 120      # 120 into its GOP
+        assert seen == [(250, (235, 249)), (265, (261, 264)), (120, None)]
+        assert video._prefetch.job.parts[0] == (110, 116)  # planned after the decode
+        video.wait_idle(30)
+        for i in (119, 118, 117, 116, 110):
+            assert frame_index_of(video.read(i)) == i
+
+
 def test_after_a_jump_the_first_part_covers_a_held_arrow_key():
     """The rest of the range decodes the GOP's references again: the first part holds enough
     frames (run/16, 4 to 16) that steps back at 25/s do not reach its end before the rest."""
