@@ -187,7 +187,7 @@ class VideoSource:
         if item is None:
             if self._prefetch is not None and i != prev + 1:
                 self._prefetch.cancel()     # a jump: decoding ahead must not share the cores...
-                if not 0 < prev - i <= 2 and self._jump_run(i) < JUMP_RUN:
+                if not 0 < prev - i <= 2 and self._jump_run(i) < JUMP_KEEP:
                     self._plan_prefetch(i)   # ...unless it decodes only a few frames itself
             item = self._decode(i, prev)
         self.position = i
@@ -261,8 +261,9 @@ class VideoSource:
 
     def _plan_prefetch(self, i: int) -> None:
         """Keep half the cache's worth of frames below the position decoded in advance. A jump
-        onto a keyframe, or a few frames after one, plans before it decodes ``i``: the first
-        step back waits for the GOP before, while the jump itself decodes a few frames."""
+        onto a keyframe, or up to three frames after one, plans before it decodes ``i``: the
+        first steps back reach the GOP before, which takes long, while the jump itself decodes
+        a few frames (a jump further in would be slowed by the job: it plans after)."""
         capacity = self._capacity()
         low = self.cache.run_start(i - 1)   # the run cached just below i (i itself or not)
         if self._prefetch is not None and low > 0 and i - low <= capacity // 3:
