@@ -71,6 +71,7 @@ MATRIX = [  # (variant, size, gop)
     ("flv_h264_reconnect", (1280, 720), 50), ("mkv_h264_clock_back", (1920, 1080), 50),
     ("ps_h264", (1280, 720), 50), ("ts_h264_opengop_nosei", (1920, 1080), 50),
     ("ts_h264_resized", (1280, 720), 50), ("dav_h264_resized", (1920, 1080), 50),
+    ("asf_mpeg4_bframes", (1280, 720), 25), ("wmv_wmv2", (1920, 1080), 50),
 ]
 
 

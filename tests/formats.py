@@ -197,6 +197,10 @@ BUILDERS: dict[str, Callable] = {
     "mp4_h264_from_raw": _from_raw(".mp4"),        # timestamps that are only decode order
     "mp4_hevc_from_raw": _from_raw(".mp4", "hevc"),
     "rm_rv20": _simple(".rm", lambda g: ["-c:v", "rv20", "-g", str(g), "-b:v", "600k"]),  # RealVideo
+    # ASF / WMV: Windows-era DVR backup software and the players bundled with exports
+    "asf_msmpeg4": _simple(".asf", lambda g: ["-c:v", "msmpeg4", "-g", str(g), "-q:v", "3"]),
+    "asf_mpeg4_bframes": _simple(".asf", MPEG4_B),
+    "wmv_wmv2": _simple(".wmv", lambda g: ["-c:v", "wmv2", "-g", str(g), "-q:v", "3"]),
     # exports that start at an open-GOP keyframe or mid-GOP
     "ts_h264_opengop_cut": _cut(".ts", lambda g: open_gop(x264, g, HEADERS)),
     "ts_hevc_opengop_cut": _cut(".ts", lambda g: open_gop(x265, g, HEADERS)),

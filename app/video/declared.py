@@ -7,6 +7,8 @@ unfinished Matroska declare no duration at all. These containers say more:
 - Matroska: the Segment element's size (left "unknown" while recording; written when closed);
 - AVI: the first RIFF chunk's size (zero while recording, see the killed-recorder case; an
   OpenDML file's first RIFF is followed by ``RIFF AVIX`` chunks);
+- ASF (WMV, older DVR exports): the File Properties object's file size (unless the file says it
+  was broadcast, i.e. written live without one);
 - MPEG-TS / M2TS: 188- or 192-byte packets, so a cut almost always leaves a partial one;
 - FLV: every tag is followed by its own size, so the file ends in the last tag's;
 - MPEG-PS (also Hikvision's IMKH) and Dahua DAV: every packet or chunk states its length, so
@@ -34,6 +36,31 @@ def _avi_end(head: bytes) -> int | None:
     if head[:4] != b"RIFF" or head[8:12] not in (b"AVI ", b"AVIX"):
         return None
     return 8 + int.from_bytes(head[4:8], "little")     # (0: still recording when it stopped)
+
+
+ASF_HEADER = bytes.fromhex("3026b2758e66cf11a6d900aa0062ce6c")
+ASF_FILE_PROPERTIES = bytes.fromhex("a1dcab8c47a9cf118ee400c00c205365")
+ASF_BROADCAST = 1
+
+
+def _asf_end(head: bytes) -> int | None:
+    """The file size the ASF header's File Properties object states, or None (not ASF, not
+    found, zero, or a broadcast file, whose sizes are not valid)."""
+    if head[:16] != ASF_HEADER or len(head) < 30:
+        return None
+    q = 30                                   # header object: GUID, size, count, 2 reserved
+    for _ in range(int.from_bytes(head[24:28], "little")):
+        if q + 24 > len(head):
+            return None
+        size = int.from_bytes(head[q + 16:q + 24], "little")
+        if head[q:q + 16] == ASF_FILE_PROPERTIES and q + 92 <= len(head):
+            flags = int.from_bytes(head[q + 88:q + 92], "little")
+            stated = int.from_bytes(head[q + 40:q + 48], "little")
+            return None if flags & ASF_BROADCAST or not stated else stated
+        if size < 24:
+            return None
+        q += size
+    return None
 
 
 def _ts_cut(tail: bytes) -> bool:
@@ -96,13 +123,15 @@ def _flv_cut(f: BinaryIO, size: int) -> bool:
     return head[0] & 0x1F not in (8, 9, 18) or 11 + int.from_bytes(head[1:4], "big") != last
 
 
+HEADS = {"matroska": _matroska_end, "avi": _avi_end, "asf": _asf_end}   # the end they state
+
+
 def ends_early(path: Path, fmt: str, size: int) -> bool:
     """True when ``path`` (``size`` bytes, FFmpeg format ``fmt``) declares more bytes than it
     holds, or ends inside a fixed-size packet."""
     with open(path, "rb") as f:
-        if fmt in ("matroska", "avi"):
-            head = f.read(4096)
-            end = _matroska_end(head) if fmt == "matroska" else _avi_end(head)
+        if fmt in HEADS:
+            end = HEADS[fmt](f.read(4096))
             return end is not None and end > size
         if fmt == "mpegts":
             f.seek(max(0, size - 4 * 192))

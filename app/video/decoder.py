@@ -268,11 +268,19 @@ class FrameDecoder(CountedFrames):
             first = next(frames, None)
             if first is None:
                 return None
-            if first[0] <= key or attempt == 0:
+            if first[0] <= key:
                 yield first
                 return (yield from frames)
             frames.close()
-        return None
+        # every seek landed past the keyframe (an ASF copy cut off before its index object
+        # lands a keyframe late): the first GOP is read from the start of the file
+        self._cc.flush_buffers()
+        return (yield from self._decode_stream(self._from_start()))
+
+    def _from_start(self) -> Iterator[av.Packet]:
+        """The shown stream's packets from the start of the file, demuxed afresh."""
+        with open_container(self.path) as container:
+            yield from demuxed(container, main_video(container, self.index))
 
     def _decode_stream(self, packets: Iterable[av.Packet]) -> Drained:
         """Frames placed by pts, up to the end of ``packets`` or a drain (see

@@ -35,7 +35,8 @@ def _whole(kind: str, tmp: Path) -> Path:
         return _remuxed(make_variant("ts_h264").path, tmp / "whole.m2ts",
                         "-f", "mpegts", "-mpegts_m2ts_mode", "1")
     variant = {"mkv": "mkv_h264_opengop", "avi": "avi_h264_opengop", "ts": "ts_h264",
-               "ps": "mpg_mpeg2", "imkh": "imkh_h264", "dav": "dav_h264"}[kind]
+               "ps": "mpg_mpeg2", "imkh": "imkh_h264", "dav": "dav_h264",
+               "asf": "asf_mpeg4_bframes", "wmv": "wmv_wmv2"}[kind]
     return make_variant(variant).path
 
 
@@ -46,7 +47,8 @@ def _cut(src: Path, dest: Path, share: float) -> Path:
     return dest
 
 
-KINDS = ["mp4_faststart", "mp4_fragmented", "mkv", "avi", "ts", "m2ts", "ps", "imkh", "dav"]
+KINDS = ["mp4_faststart", "mp4_fragmented", "mkv", "avi", "ts", "m2ts", "ps", "imkh", "dav",
+         "asf", "wmv"]
 
 
 @pytest.mark.parametrize("share", [0.5, 0.93])
@@ -81,10 +83,10 @@ def test_a_finished_recording_is_not_called_cut(kind, tmp_path):
 
 def _fmt(kind: str) -> str:
     return {"mkv": "matroska", "avi": "avi", "ts": "mpegts", "m2ts": "mpegts", "ps": "mpeg",
-            "imkh": "mpeg", "dav": "dhav"}[kind]
+            "imkh": "mpeg", "dav": "dhav", "asf": "asf", "wmv": "asf"}[kind]
 
 
-@pytest.mark.parametrize("kind", ["mkv", "avi", "ts", "m2ts", "ps", "imkh", "dav"])
+@pytest.mark.parametrize("kind", ["mkv", "avi", "ts", "m2ts", "ps", "imkh", "dav", "asf", "wmv"])
 def test_declared_size_finds_a_cut_anywhere(kind, tmp_path):
     whole = _whole(kind, tmp_path)
     size = whole.stat().st_size
@@ -95,6 +97,11 @@ def test_declared_size_finds_a_cut_anywhere(kind, tmp_path):
     short = tmp_path / f"short{whole.suffix}"            # one byte short
     short.write_bytes(whole.read_bytes()[:-1])
     assert ends_early(short, _fmt(kind), size - 1)
+
+
+def _keep(path: Path, data: bytes | bytearray) -> Path:
+    path.write_bytes(bytes(data))
+    return path
 
 
 def test_what_cannot_be_told_is_not_called_cut(tmp_path):
@@ -114,6 +121,14 @@ def test_what_cannot_be_told_is_not_called_cut(tmp_path):
     padded = tmp_path / "padded.mpg"
     padded.write_bytes(ps + bytes(2048 - len(ps) % 2048))
     assert not ends_early(padded, "mpeg", padded.stat().st_size)
+    # an ASF file that says it was broadcast (written live): its file size is not valid
+    asf = bytearray(_whole("asf", tmp_path).read_bytes())
+    at = asf.index(bytes.fromhex("a1dcab8c47a9cf118ee400c00c205365")) + 88   # its flags
+    assert not asf[at] & 1 and ends_early(_cut(_keep(tmp_path / "a.asf", asf), tmp_path /
+                                                "cut.asf", 0.5), "asf", len(asf) // 2 | 1)
+    asf[at] |= 1
+    cut = _cut(_keep(tmp_path / "b.asf", asf), tmp_path / "live.asf", 0.5)
+    assert not ends_early(cut, "asf", cut.stat().st_size)
     # not a format with a declared size: never
     other = make_clip("h264_mp4", frames=30)
     assert not ends_early(other, "mov", other.stat().st_size // 2)
