@@ -16,8 +16,8 @@ from app.video.errors import VideoCancelled, VideoError
 from app.video.export import export_clip, export_snapshot, sha256_file
 from app.video.filters import SPECS as FILTER_SPECS
 from app.video.filters import FilterChain
-from app.video.index import set_default_index_dir
 from app.video.info import VideoInfo
+from app.video.persisted import set_default_index_dir
 from app.video.source import VideoSource, open_video, probe
 from app.video.thumbnails import thumbnails
 

@@ -23,8 +23,9 @@ import numpy as np
 
 from app.i18n import _
 from app.video.errors import VideoCancelled, VideoError
-from app.video.index import FrameIndex, load_or_build
+from app.video.frame_index import FrameIndex
 from app.video.motion import MotionMeter, Roi, roi_to_json
+from app.video.persisted import load_or_build
 
 FULL_SCALE = 0.02      # 2 % of the ROI moving on average during a second = score 1.0
 CHUNKS = 16            # keyframe-aligned ranges per file (load balance + progress)

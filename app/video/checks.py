@@ -1,5 +1,6 @@
 """What the engine refuses before it decodes anything, and what it learns from the first frame.
 
+* a path that is no readable file, or an empty one;
 * content sniffing: a photo (JPEG, PNG, …) or a document renamed ``.mp4`` is refused as video;
 * frame size: more than 8K (8192×4320 pixels) is refused before a frame is decoded;
 * a stream whose codec the file does not name (compressed data under an empty FourCC);
@@ -38,6 +39,23 @@ def sniff_kind(path: Path) -> str | None:
         if head.startswith(magic):
             return kind
     return None
+
+
+def check_readable(path: Path) -> int:
+    """The size of ``path``, a readable file that is not empty; else a plain-words error."""
+    if not path.exists():
+        raise VideoError(_("the file does not exist"), path)
+    if not path.is_file():
+        raise VideoError(_("this is not a file"), path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise VideoError(_("the file cannot be read ({reason})", reason=exc.strerror), path) from exc
+    if size == 0:
+        raise VideoError(_("the file is empty (0 bytes)"), path)
+    return size
 
 
 def refuse_still(path: Path, fmt: str, frames: int) -> None:

@@ -1,6 +1,11 @@
 """Files that say they are longer than they are: a copy cut off (a USB stick pulled, a download
 stopped) of a container that declares its own size or is made of fixed-size packets.
 
+A cut also leaves part of a picture at the end. Where its units carry lengths the index drops it
+(:meth:`app.video.nal.Framing.cut_off`); with start codes nothing says so (:func:`picture_lost`):
+a packet cut before its first slice holds no picture, and a keyframe cut short is told by
+decoding it alone (H.264 shows what arrived, concealed; HEVC nothing at all).
+
 The duration check in :mod:`app.video.index` misses a short loss, and MPEG-TS, AVI and
 unfinished Matroska declare no duration at all. These containers say more:
 
@@ -20,7 +25,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
+import av
+from av.video.codeccontext import VideoCodecContext
+
 from app.video.ebml import segment_body
+from app.video.keyframes import is_random_access
+from app.video.nal import vcl_type
 
 TS_SYNC = 0x47
 _TAIL = 1 << 19     # the last pack or chunk starts in the file's last 512 KiB
@@ -143,3 +153,25 @@ def ends_early(path: Path, fmt: str, size: int) -> bool:
             f.seek(base)
             return (_dav_cut if fmt == "dhav" else _ps_cut)(f.read(), base, size)
     return False
+
+
+def picture_lost(cc: VideoCodecContext, data: bytes) -> bool:
+    """Whether ``data``, the last packet of a cut copy, gives no frame: it stops before its
+    picture's first slice (parameter sets and SEI only), or it begins a keyframe (by its
+    bitstream: a demuxer that met half a packet may not flag it) that gives no picture decoded
+    on its own, with its parameter sets (recorders send them with every keyframe). A picture
+    predicted from others is decoded with what arrived, concealed, and flagged."""
+    if cc.name in ("h264", "hevc") and vcl_type(data, cc.name) is None:
+        return True
+    if is_random_access(cc.name, data[:4096], None, lambda: data) is not True:
+        return False
+    try:
+        alone = av.CodecContext.create(cc.name, "r")
+        if not isinstance(alone, VideoCodecContext):
+            return False
+        if cc.extradata:
+            alone.extradata = cc.extradata
+        alone.width, alone.height = cc.width, cc.height   # (H.263-era decoders need them)
+        return not (alone.decode(av.Packet(data)) or alone.decode(None))
+    except (av.error.FFmpegError, ValueError):
+        return True

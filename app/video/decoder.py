@@ -318,6 +318,8 @@ class FrameDecoder(CountedFrames):
                 i = self.last + 1       # frames that share a timestamp come out in turn
             if self._tainted and frame.key_frame and i in self._key_set:
                 self._tainted = False
+            if i == self.index.cut_frame:   # maybe part of a picture (others are not built
+                self.damaged.add(i)         # on it: it came last), not always flagged
             if self._tainted or frame.is_corrupt:
                 self.damaged.add(i)
                 self._tainted = True

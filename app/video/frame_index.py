@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 
-INDEX_VERSION = 22
+INDEX_VERSION = 23
 # one demuxed packet in decode order: (pts, dts, is keyframe, byte position or -1)
 Row = tuple[int | None, int | None, bool, int]
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -24,7 +24,7 @@ ARRAYS = ("ticks", "seconds", "key_index", "key_seek", "pkt_pos", "pkt_size", "p
 META = ("mode", "container", "codec", "width", "height", "pix_fmt", "fps", "file_size",
         "bit_rate", "sample_aspect", "start_time", "truncated", "warnings", "seek_by", "prefix",
         "rotation", "matrix", "full_range", "segment_clock", "unpack", "stream_id", "stream_no",
-        "unmarked_keys")
+        "unmarked_keys", "cut_frame")
 
 
 def empty() -> np.ndarray:
@@ -94,6 +94,7 @@ class FrameIndex:
     stream_id: int = -1        # the video stream shown (app.video.tracks): its container id
     stream_no: int = -1        # and its number in the file
     unmarked_keys: bool = False  # H.264 I-pictures entered without a recovery-point SEI
+    cut_frame: int = -1        # a cut copy's last picture, maybe in part (start codes say not)
     # (first frame, width, height) of each run of one picture size, when the size changes
     # mid-file (app.video.picture_size); empty: every frame is width × height
     size_runs: np.ndarray = field(default_factory=no_runs)
@@ -150,6 +151,20 @@ class FrameIndex:
         j = int(np.searchsorted(self.ticks, ticks))
         return j if j < self.ticks.size and int(self.ticks[j]) == ticks else None
 
+    def without_frame(self, i: int) -> FrameIndex:
+        """A copy in which frame ``i`` (no keyframe) is no frame: its packet is still fed to
+        the decoder, and what comes out for its timestamp is not placed. Frames after it move
+        down one, with the keyframes, recordings and picture-size runs that start after it."""
+        def later(a: np.ndarray) -> np.ndarray:
+            return np.where(a > i, a - 1, a)
+
+        runs = self.size_runs.copy()
+        if runs.size:
+            runs[:, 0] = later(runs[:, 0])
+        return replace(self, ticks=np.delete(self.ticks, i), seconds=np.delete(self.seconds, i),
+                       key_index=later(self.key_index), segments=later(self.segments),
+                       size_runs=runs, cut_frame=-1)
+
     # --- persistence -------------------------------------------------------------------------
     def save(self, target: Path) -> None:
         meta = {k: getattr(self, k) for k in META}
@@ -181,7 +196,7 @@ def without_hidden(pts: np.ndarray, seek: np.ndarray, keys: np.ndarray,
     to the keyframe itself."""
     keys, seek = keys.copy(), seek.copy()
     starts = np.flatnonzero(keys)
-    for at, end in zip(starts, [*starts[1:], keys.size], strict=True):
+    for at, end in zip(starts, [*starts[1:], keys.size][:starts.size], strict=True):
         group = np.arange(at, end)[shown[at:end]]
         if not shown[at] and group.size:
             first = group[np.argmin(pts[group])]

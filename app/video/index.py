@@ -43,13 +43,14 @@ from app.i18n import _
 from app.video.checks import (
     FirstFrame,
     check_frame_size,
+    check_readable,
     refuse_still,
     refuse_unnamed_codec,
     sniff_kind,
     traits_of,
 )
 from app.video.counted import counted_index, frame_rate, join_fields
-from app.video.declared import ends_early
+from app.video.declared import ends_early, picture_lost
 from app.video.ebml import clusters
 from app.video.errors import VideoError
 from app.video.fields import FieldPairs
@@ -90,8 +91,7 @@ from app.video.unshown import unshown_note
 from app.video.untimed import needs_times, picture_orders, with_times
 from app.video.vop import NotCoded, vop_type
 
-__all__ = ["FrameIndex", "build_index", "load_or_build", "open_container",
-           "set_default_index_dir"]
+__all__ = ["FrameIndex", "build_index", "content_key", "open_container", "truncated_note"]
 REORDERING = {"h264", "hevc", "mpeg4", "mpeg2video", "mpeg1video", "vc1", "wmv3"}
 PTS_CONTAINERS = {"mov", "matroska", "mpegts", "flv", "mpeg", "ogg"}
 RAW_FORMATS = {"h264", "hevc", "m4v", "mpegvideo", "mjpeg", "cavsvideo", "vc1"}
@@ -115,22 +115,6 @@ def content_key(path: Path) -> str:
     return h.hexdigest()[:40]
 
 
-def check_readable(path: Path) -> int:
-    if not path.exists():
-        raise VideoError(_("the file does not exist"), path)
-    if not path.is_file():
-        raise VideoError(_("this is not a file"), path)
-    try:
-        size = path.stat().st_size
-        with open(path, "rb"):
-            pass
-    except OSError as exc:
-        raise VideoError(_("the file cannot be read ({reason})", reason=exc.strerror), path) from exc
-    if size == 0:
-        raise VideoError(_("the file is empty (0 bytes)"), path)
-    return size
-
-
 def open_container(path: Path) -> InputContainer:
     """``av.open`` with plain-words errors; refuses stills and frames larger than 8K."""
     try:
@@ -140,18 +124,14 @@ def open_container(path: Path) -> InputContainer:
         if kind:
             raise VideoError(_("this is a {kind} file, not a video (its content was checked, "
                                "not its name)", kind=kind), path) from exc
-        if needs_rescue(path):
-            raise VideoError(_("the file is incomplete: its index (moov) was never written "
-                               "(the recording was cut off by a power loss or a stopped "
-                               "recorder, or copying stopped early); its video can be rescued "
-                               "into a readable copy"), path) from exc
-        raise VideoError(_("not a video file, or a format that cannot be read"), path) from exc
+        raise _unless_rescuable(path, _("not a video file, or a format that cannot be read"))\
+            from exc
     try:
-        if not container.streams.video:
-            raise VideoError(_("the file contains no video stream"), path)
+        if not container.streams.video:     # (also what FFmpeg reads of an index cut short)
+            raise _unless_rescuable(path, _("the file contains no video stream"))
         stream = main_video(container)
         if stream.codec_context is None or not stream.codec_context.name:
-            raise VideoError(_("the video codec is not supported"), path)
+            raise _unless_rescuable(path, _("the video codec is not supported"))
         check_frame_size(stream.codec_context.width, stream.codec_context.height, path)
     except VideoError:
         container.close()
@@ -159,17 +139,37 @@ def open_container(path: Path) -> InputContainer:
     return container
 
 
+def _unless_rescuable(path: Path, message: str) -> VideoError:
+    """``message``, unless ``path`` is an MP4/MOV whose index was never (wholly) written."""
+    if needs_rescue(path):
+        return VideoError(_("the file is incomplete: its index (moov) was never written "
+                            "(the recording was cut off by a power loss or a stopped "
+                            "recorder, or copying stopped early); its video can be rescued "
+                            "into a readable copy"), path)
+    return VideoError(message, path)
+
+
+def truncated_note(frames: int) -> str:
+    return _("the file is incomplete (truncated); only the first {n} frames can be shown",
+             n=frames)
+
+
 def build_index(path: Path, fps_hint: float | None = None) -> FrameIndex:
     """Demux ``path`` once (no decoding) and return its frame index."""
     watch = SizeWatch()
-    index = _indexed(path, fps_hint, watch)
+    index, cut = _indexed(path, fps_hint, watch)
     index.size_runs = watch.runs(index)
+    if cut is not None and index.mode == "pts":     # its timeline value where it is found again
+        at = index.index_of_ticks(int(index.pkt_pts[-1]) if index.seek_by == "pos" else cut)
+        index.cut_frame = -1 if at is None else at
     if index.size_runs.size:
         index.warnings.append(size_note(index.size_runs))
     return index
 
 
-def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex:
+def _indexed(path: Path, fps_hint: float | None,
+             watch: SizeWatch) -> tuple[FrameIndex, int | None]:
+    """The index, and the pts of a cut copy's last picture where nothing tells it whole."""
     size = check_readable(path)
     warnings: list[str] = []
     truncated = False
@@ -193,6 +193,7 @@ def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex
         second: list[bool] = []     # packet holds the second field of a pair (PAFF)
         first = FirstFrame(cc)
         last_corrupt = lied = False
+        tail: av.Packet | None = None       # the last packet taken
         packets, packed = _demuxed(container, stream, fmt)
         vops = cc.name == "mpeg4" and fmt not in PTS_CONTAINERS   # picture types: access points
         not_coded = NotCoded(cc.extradata) if cc.name == "mpeg4" else None
@@ -221,6 +222,7 @@ def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex
                 if foreign.active:
                     foreign.feed(len(rows), memoryview(pkt)[:HEAD].tobytes())
                 rows.append((pkt.pts, pkt.dts, key, pkt.pos if pkt.pos is not None else -1))
+                tail = pkt
                 sizes.append(pkt.size)
                 if refresh is not None:
                     refresh.feed(memoryview(pkt), key)
@@ -249,6 +251,11 @@ def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex
         named = {int(s.id) for s in [stream, *other_videos(container, stream)]}
         warnings.extend(unshown_note(path, fmt, rows, sizes, named, size))
         truncated = truncated or ends_early(path, fmt, size)
+        if truncated and tail is not None and (pairs is not None and pairs.open_field is not None
+                                               or framing is None and picture_lost(cc, bytes(tail))):
+            shown[-1] = False       # the cut left it without a picture, or a field without its pair
+        cut = tail.pts if truncated and framing is None and tail is not None and shown[-1] \
+            else None
         listed = int(stream.frames or 0) if fmt == "mov" else 0
         if listed and len(rows) < listed:
             truncated = True    # the sample table lists frames the file no longer holds
@@ -289,8 +296,8 @@ def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex
                           "{n} of {total} frames can be shown", n=len(rows), last=listed - 1,
                           total=listed))
     elif truncated:
-        warnings.append(_("the file is incomplete (truncated); only the first {n} frames can be "
-                          "shown", n=len(rows)))
+        warnings.append(truncated_note(sum(s and not f for s, f in zip(shown, second,
+                                                                        strict=True))))
     reorders = info["codec"] in REORDERING
     hidden = None if all(shown) else shown
     if refresh is not None and (any(second) or hidden or not refresh.seen):
@@ -306,13 +313,13 @@ def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex
         index = stream_index(path, rows, info, fps, time_base, size, truncated, warnings,
                              no_frame, refresh)
         if index is not None:
-            return index
+            return index, cut
     if fmt in RAW_FORMATS or any(r[0] is None and r[1] is None for r in rows):
         if any(second):
             fps = nominal    # FFmpeg states the frame rate of a raw field-coded stream
             rows, sizes, types, orders = join_fields(second, rows, sizes, types, orders)
         return counted_index(path, "bytes", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders, orders, hidden, refresh)
+                             warnings, reorders, orders, hidden, refresh), None
     pts_known = [r[0] for r in rows if r[0] is not None]
     # AVI stores no presentation times: with B-frames its pts are the demuxer's decode count or
     # the MPEG-1/2 parser's guess, which differs after a seek (MPEG-1: its first frame's)
@@ -335,7 +342,7 @@ def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex
             rows, sizes, types, orders = join_fields(second, rows, sizes, types, orders)
             fps = fps or frame_rate(rows, time_base)
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders, orders, hidden, refresh, time_base)
+                             warnings, reorders, orders, hidden, refresh, time_base), None
     # by position: an AVI without its index, and a clock that goes back (a timestamp seek
     # cannot tell one recording's second 5 from the next one's)
     if restarts or (fmt == "avi" and not seeks_by_time(path, rows)):
@@ -344,12 +351,12 @@ def _indexed(path: Path, fps_hint: float | None, watch: SizeWatch) -> FrameIndex
                              size, truncated, warnings, no_frame, refresh,
                              clusters(path) if mkv else None)
         if index is not None:
-            return index
+            return index, cut
     # a field pair is one frame: its first field's packet stands for it
     rows = [r for r, s in zip(rows, second, strict=True) if not s]
     shown = [c for c, s in zip(shown, second, strict=True) if not s]
     return timed_index(path, rows, info, fps, time_base, size, truncated, warnings, shown,
-                       refresh, seek_dts=lied)
+                       refresh, seek_dts=lied), cut
 
 
 def _demuxed(container: InputContainer, stream: VideoStream,
@@ -365,34 +372,3 @@ def _demuxed(container: InputContainer, stream: VideoStream,
                      bytes(head) if head is not None else None):
         return rest, False
     return Unpacker(stream).packets(rest), True
-
-
-_defaults: dict[str, Path | None] = {"index_dir": None}
-
-
-def set_default_index_dir(index_dir: Path | None) -> None:
-    """Where indexes are persisted when a call gives no ``index_dir`` (e.g. the app's
-    ``<data>/cache/index``); None turns default persistence off."""
-    _defaults["index_dir"] = Path(index_dir) if index_dir is not None else None
-
-
-def load_or_build(path: Path, index_dir: Path | None, fps_hint: float | None) -> FrameIndex:
-    """The persisted index for ``path`` if one is stored in ``index_dir`` (or the default set by
-    :func:`set_default_index_dir`), else build it (and store it)."""
-    check_readable(path)
-    index_dir = index_dir if index_dir is not None else _defaults["index_dir"]
-    target = None
-    if index_dir is not None:
-        hint = f"-{fps_hint:g}" if fps_hint else ""
-        target = Path(index_dir) / f"{content_key(path)}{hint}.npz"
-        if target.exists():
-            loaded = FrameIndex.load(target)
-            if loaded is not None and loaded.file_size == path.stat().st_size:
-                return loaded
-    index = build_index(path, fps_hint)
-    if target is not None:
-        try:
-            index.save(target)
-        except OSError:
-            index.warnings.append(_("the frame index could not be saved for next time"))
-    return index

@@ -12,9 +12,10 @@ from app.i18n import _
 from app.video.cache import FrameCache
 from app.video.decoder import FrameDecoder
 from app.video.errors import VideoError
-from app.video.index import FrameIndex, load_or_build
+from app.video.frame_index import FrameIndex
 from app.video.info import VideoInfo, duration_of
 from app.video.memory import pin_mmap_threshold
+from app.video.persisted import load_or_build
 from app.video.pixels import (
     Item,
     compact,

@@ -12,7 +12,7 @@ import numpy as np
 
 from app.video.decoder import FrameDecoder
 from app.video.errors import VideoCancelled
-from app.video.index import load_or_build
+from app.video.persisted import load_or_build
 from app.video.pixels import to_bgr, turned
 
 if TYPE_CHECKING:

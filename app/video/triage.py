@@ -38,8 +38,9 @@ from app.video.activity import (
 )
 from app.video.bitstream import frame_scores, read_signal, second_scores
 from app.video.errors import VideoCancelled
-from app.video.index import FrameIndex, load_or_build
+from app.video.frame_index import FrameIndex
 from app.video.motion import Roi
+from app.video.persisted import load_or_build
 
 Ranges = list[tuple[int, int]]
 SLACK = 3              # a look runs this much longer (skipped B-frames: the next frame decoded

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-import app.video.index as index_module
+import app.video.persisted as index_module
 from app.video import open_video, probe
 from app.video.source import VideoSource
 from tests.formats import make_variant

@@ -7,10 +7,16 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from dataclasses import replace
+
+import av
+import numpy as np
 import pytest
 
-from app.video import open_video
+from app.video import VideoError, open_video
 from app.video.declared import _matroska_end, ends_early
+from app.video.fields import FieldPairs
+from app.video.index import build_index, truncated_note
 from app.video.nal import Framing
 from tests.formats import make_variant
 from tests.media import frame_index_of, make_clip
@@ -72,6 +78,141 @@ def test_a_cut_copy_shows_what_ffmpeg_shows_and_says_it_is_cut(kind, share, tmp_
         if kind.startswith("mp4"):          # whole pictures only: nothing shown is damaged
             assert not damaged
         assert all(i >= video.frame_count - 4 for i in damaged), damaged
+
+
+def _key_packet(path: Path, nth: int) -> tuple[int, int]:
+    """File position and size of the ``nth`` keyframe's packet."""
+    with av.open(str(path)) as container:
+        keys = [p for p in container.demux(video=0) if p.size and p.is_keyframe]
+    return keys[nth].pos, keys[nth].size
+
+
+@pytest.mark.parametrize("variant", ["ts_hevc", "dav_hevc", "ts_h264", "imkh_h264"])
+@pytest.mark.parametrize("into", [0.01, 0.5])
+def test_a_keyframe_cut_short_is_no_frame_unless_it_shows(variant, into, tmp_path):
+    """Keyframes are the largest pictures, so a cut most often lands in one. Cut right after
+    its parameter sets (no slice yet) or half way into its slice, with start codes nothing
+    says it is short: the frame count is what FFmpeg decodes, and every frame listed reads
+    (HEVC gives nothing of a half keyframe; H.264 conceals it, flagged)."""
+    whole = make_variant(variant).path
+    pos, size = _key_packet(whole, 2)
+    path = tmp_path / f"cut{whole.suffix}"
+    path.write_bytes(whole.read_bytes()[:pos + max(60, int(size * into))])
+    reference = _reference(path)
+    with open_video(path) as video:
+        assert video.truncated and video.frame_count == len(reference), video.warnings
+        assert any(str(len(reference)) in w for w in video.warnings)
+        for i in range(video.frame_count - 1, -1, -1):
+            video.cache.clear()
+            code = frame_index_of(video.read(i))
+            assert video.is_damaged(i) or code == reference[i], i
+
+
+def _packets(path: Path) -> list[av.Packet]:
+    with av.open(str(path)) as container:
+        return [p for p in container.demux(video=0) if p.size]
+
+
+@pytest.mark.parametrize("variant", ["ts_hevc", "ts_h264", "dav_hevc"])
+def test_the_last_picture_of_a_cut_copy_is_flagged(variant, tmp_path):
+    """Cut half way into a predicted picture: with start codes nothing says the last packet is
+    whole. HEVC gives no error for a slice cut short (the rest of the picture is whatever the
+    decoder's buffer held), so the index names the picture and every read flags it."""
+    whole = make_variant(variant).path
+    packets = _packets(whole)
+    tail = max((p for p in packets[60:90] if not p.is_keyframe), key=lambda p: p.size)
+    path = tmp_path / f"cut{whole.suffix}"
+    path.write_bytes(whole.read_bytes()[:tail.pos + tail.size // 2])
+    with open_video(path) as video:
+        last = video.frame_count - 1
+        assert video.truncated and video.index.cut_frame >= 0
+        assert int(video.index.ticks[video.index.cut_frame]) == tail.pts or \
+            video.index.seek_by == "pos"
+        video.read(video.index.cut_frame)
+        assert video.is_damaged(video.index.cut_frame)
+        for i in range(last, last - 8, -1):                 # the others read as they are
+            if i != video.index.cut_frame:
+                video.cache.clear()
+                assert frame_index_of(video.read(i)) == i and not video.is_damaged(i), i
+    with open_video(whole) as video:                        # a whole file names none
+        assert video.index.cut_frame == -1
+
+
+def _cut_to_its_headers(whole: Path, tail: av.Packet, path: Path) -> None:
+    """Write ``whole`` cut where only the first few bytes of ``tail``'s data arrived."""
+    data = whole.read_bytes()
+    for k in range(8, 400):
+        path.write_bytes(data[:tail.pos + k])
+        last = _packets(path)[-1]
+        if last.pos == tail.pos and 0 < last.size <= 16:
+            return
+    raise AssertionError("no cut leaves a few bytes of the packet")
+
+
+@pytest.mark.parametrize(("variant", "settled"), [("mpg_mpeg2", 1), ("dav_h264", 0)])
+def test_a_last_picture_cut_to_its_headers_is_no_frame(variant, settled, tmp_path):
+    """A copy that ends a few bytes into a picture's data: those give nothing, so the picture
+    is not counted and nothing listed fails to read (FFmpeg shows no frame there either).
+    H.264 bytes that hold no slice are told while indexing; an MPEG-2 picture is decoded
+    once, when the index is built (``settled``: the frames that step removes)."""
+    whole = make_variant(variant).path
+    packets = _packets(whole)
+    tail = max((p for p in packets[60:90] if not p.is_keyframe), key=lambda p: p.size)
+    path = tmp_path / f"cut{whole.suffix}"
+    _cut_to_its_headers(whole, tail, path)
+    reference = _reference(path)
+    with open_video(path) as video:
+        assert video.truncated and video.index.cut_frame == -1
+        assert video.frame_count == len(reference) == build_index(path).frame_count - settled
+        assert truncated_note(video.frame_count) in video.warnings
+        for i in range(video.frame_count - 1, video.frame_count - 6, -1):
+            video.cache.clear()
+            assert frame_index_of(video.read(i)) == reference[i] and not video.is_damaged(i)
+
+
+def test_an_index_without_a_frame_moves_the_later_ones_down():
+    index = build_index(make_variant("ts_joined_restart").path)   # two recordings
+    cut = replace(index, cut_frame=7, size_runs=np.array([[0, 320, 240], [60, 160, 120]]))
+    out = cut.without_frame(7)
+    assert out.frame_count == index.frame_count - 1 and out.cut_frame == -1
+    assert list(out.ticks) == list(np.delete(index.ticks, 7))
+    assert list(out.key_index) == [k - (k > 7) for k in index.key_index]
+    assert list(out.segments) == [s - (s > 7) for s in index.segments] and out.segments[1] > 7
+    assert out.size_runs.tolist() == [[0, 320, 240], [59, 160, 120]]
+    assert index.frame_count == cut.frame_count        # (a copy: the index is left as it was)
+
+
+@pytest.mark.parametrize("variant", ["ts_h264_paff", "mkv_h264_paff"])
+def test_a_field_whose_pair_was_cut_off_is_no_frame(variant, tmp_path):
+    """Interlaced recordings code each frame as two fields, two packets. A copy cut off
+    between them ends in a lone first field, which no decoder shows as a frame."""
+    whole = make_variant(variant).path
+    packets = _packets(whole)
+    pairs = FieldPairs(av.open(str(whole)).streams.video[0].codec_context.extradata)
+    seconds = [n for n, p in enumerate(packets) if pairs.second_field(bytes(p))]
+    second = packets[next(n for n in seconds if n > len(packets) // 2)]
+    path = tmp_path / f"cut{whole.suffix}"
+    path.write_bytes(whole.read_bytes()[:second.pos + 12])
+    reference = _reference(path)
+    with open_video(path) as video:
+        assert video.truncated and video.frame_count == len(reference)
+        for i in range(video.frame_count - 1, video.frame_count - 6, -1):
+            video.cache.clear()
+            assert frame_index_of(video.read(i)) == reference[i], i
+
+
+@pytest.mark.parametrize("into", [8, 300, 2000])
+def test_an_mp4_cut_inside_its_index_is_told_to_be_rescued(into, tmp_path):
+    """A recording whose index (moov) comes last, cut while or after it was being written:
+    FFmpeg may read what there is of it and find no stream, or a stream of no codec. The
+    officer is told what the file is — its index cut off, its video rescuable — not "no video"."""
+    whole = make_variant("mp4_hevc_no_sync_table").path     # (moov at the end)
+    data = whole.read_bytes()
+    moov = data.rindex(b"moov") - 4
+    path = tmp_path / "cut.mp4"
+    path.write_bytes(data[:moov + into])
+    with pytest.raises(VideoError, match="可将其中的视频抢救为可读副本"):
+        open_video(path)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -9,7 +9,7 @@ import pytest
 
 from app.video.decoder import FrameDecoder
 from app.video.frame_index import FrameIndex, leading_frames
-from app.video.index import load_or_build
+from app.video.persisted import load_or_build
 from app.video.pixels import to_bgr
 from tests.formats import make_variant
 from tests.media import make_clip

@@ -10,7 +10,7 @@ import pytest
 from app.video.decoder import FrameDecoder
 from app.video.droppable import HevcNonReferencePackets, NonReferencePackets, packet_judge
 from app.video.fields import avcc_units
-from app.video.index import load_or_build
+from app.video.persisted import load_or_build
 from app.video.pixels import to_bgr
 from tests.formats import make_variant
 from tests.media import make_clip
