@@ -23,6 +23,7 @@ from app.video.droppable import Judge, packet_judge
 from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
 from app.video.splice import PositionedDemuxer
+from app.video.taint import Taint
 from app.video.tracks import demuxed, main_video
 from app.video.unmarked import entered
 
@@ -57,8 +58,7 @@ class FrameDecoder(CountedFrames):
         self._positioned: PositionedDemuxer | None = None   # pos seeking: one demuxer
         self.nonref: Judge | None = None   # H.264/HEVC: packets it may leave out
         self._drain_at: int | None = None  # keyframe before which the decoder is drained
-        self._tainted = False
-        self._gap = False       # a cut-off packet was left out: taint what is decoded next
+        self._taint = Taint()   # frames that may be built on damaged data
 
     # --- lifecycle ---------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -197,7 +197,7 @@ class FrameDecoder(CountedFrames):
         draining, would lose the frames still in flight."""
         if packet.is_corrupt and packet.pts is not None \
                 and self.index.index_of_ticks(packet.pts) is None:
-            self._gap = True    # pictures decoded after it may refer to it
+            self._taint.left_out()      # pictures decoded after it may refer to it
             return True
         return False
 
@@ -285,7 +285,7 @@ class FrameDecoder(CountedFrames):
     def _decode_stream(self, packets: Iterable[av.Packet]) -> Drained:
         """Frames placed by pts, up to the end of ``packets`` or a drain (see
         :meth:`_clean_key_after`)."""
-        self._tainted = self._gap = False
+        self._taint.reset()
         for packet in packets:
             at = self._drain_at
             if at is not None and packet.is_keyframe and packet.pts is not None \
@@ -294,14 +294,16 @@ class FrameDecoder(CountedFrames):
                 yield from self._placed_pts(self._cc.decode(None))
                 return at
             self._set_skip(packet)
-            if self._left_out(packet) or self._cut_off(packet):
+            cut = self._cut_off(packet)
+            if packet.is_corrupt and packet.size and not cut:
+                self._taint.damaged(packet)     # the demuxer lost part of it (fed or not)
+            if cut or self._left_out(packet):
                 continue
-            if self._gap and packet.size:
-                self._tainted, self._gap = True, False
+            self._taint.fed(packet)
             try:
                 frames = self._cc.decode(packet if packet.size else None)
             except av.error.InvalidDataError:
-                self._tainted = True
+                self._taint.damaged(packet)
                 continue
             yield from self._placed_pts(frames)
         return None
@@ -316,13 +318,9 @@ class FrameDecoder(CountedFrames):
             if i <= self.last < self.index.frame_count - 1 \
                     and int(self.index.ticks[self.last + 1]) == frame.pts:
                 i = self.last + 1       # frames that share a timestamp come out in turn
-            if self._tainted and frame.key_frame and i in self._key_set:
-                self._tainted = False
-            if i == self.index.cut_frame:   # maybe part of a picture (others are not built
-                self.damaged.add(i)         # on it: it came last), not always flagged
-            if self._tainted or frame.is_corrupt:
+            if self._taint.judge(frame, frame.key_frame and i in self._key_set) \
+                    or i == self.index.cut_frame:     # (maybe part of a picture: it came last)
                 self.damaged.add(i)
-                self._tainted = True
             yield i, frame
 
 

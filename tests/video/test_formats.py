@@ -156,6 +156,28 @@ def test_damaged_frames_are_flagged():
         assert set(v.damaged) <= video.damaged
 
 
+@pytest.mark.parametrize("at", [0.52, 0.6, 0.75])
+def test_ts_packets_lost_mid_file_flag_what_is_built_on_them(at, tmp_path):
+    """A bad sector: three TS packets zeroed mid-file. The demuxer says the frame it lost
+    them from is corrupt; H.264 conceals the picture from the wrong references without a word.
+    Every frame shown is the one its time says, or it is flagged."""
+    v = make_variant("ts_h264", frames=FRAMES)
+    data = bytearray(v.path.read_bytes())
+    start = int(len(data) * at) // 188 * 188
+    data[start:start + 3 * 188] = bytes(3 * 188)
+    path = tmp_path / "bad.ts"
+    path.write_bytes(bytes(data))
+    with open_video(v.path) as whole:
+        by_time = whole.index
+    with open_video(path, cache_bytes=2 << 20) as video:
+        for i in range(video.frame_count - 1, -1, -1):
+            video.cache.clear()
+            code = frame_index_of(video.read(i))
+            j = by_time.index_of_ticks(int(video.index.ticks[i]))
+            assert video.is_damaged(i) or code == v.codes[j], (i, code, j)
+        assert video.damaged
+
+
 def test_photo_renamed_mp4_is_refused(tmp_path):
     import cv2
     fake = tmp_path / "cam.mp4"

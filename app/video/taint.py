@@ -1,0 +1,68 @@
+"""Which decoded frames may be built on damaged data, so they are reported, never shown as
+sound.
+
+Damage is met three ways: the demuxer says a packet is corrupt (an MPEG-TS continuity error:
+part of it was lost; decoders often conceal that without a word), the decoder refuses a packet,
+or it hands out a frame it flags. Every frame decoded after the damage may refer to it (one fed
+before it may come out later, and is sound), up to the next keyframe *fed after it*: with frame threads and B-frames a keyframe fed before the
+damaged packet often comes out after it, and clears nothing. A damaged keyframe clears nothing
+either. A packet left out before the decoder (a cut-off picture) taints from the next one fed.
+"""
+
+from __future__ import annotations
+
+import av
+
+
+class Taint:
+    """Feed it every packet in decode order (:meth:`fed`) and ask it of every frame that comes
+    out (:meth:`judge`); start again with :meth:`reset` where decoding restarts."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.on = False
+        self._seq = 0                       # packets fed so far
+        self._since = -1                    # the damage came with (or after) this packet
+        self._fed: dict[int, int] = {}      # pts -> number, since the last keyframe fed
+        self._suspect: int | None = None    # the pts of the last damaged packet
+        self._gap = False
+
+    def fed(self, packet: av.Packet) -> None:
+        """``packet`` goes to the decoder now."""
+        if not packet.size:
+            return
+        self._seq += 1
+        if packet.is_keyframe and not self.on:
+            self._fed.clear()               # (frames from before it are out by now)
+        if packet.pts is not None:
+            self._fed[int(packet.pts)] = self._seq
+        if self._gap:
+            self._gap = False
+            self._damage(self._seq)
+
+    def damaged(self, packet: av.Packet) -> None:
+        """``packet`` is damaged (fed or not): its picture and what follows it."""
+        self._suspect = packet.pts      # (not fed yet: it, or what is fed next, comes next)
+        self._damage(self._fed.get(int(packet.pts), self._seq + 1) if packet.pts is not None
+                     else self._seq + 1)
+
+    def left_out(self) -> None:
+        """A packet that was cut off is not fed: what is decoded from the next one on."""
+        self._gap = True
+
+    def judge(self, frame: av.VideoFrame, keyframe: bool) -> bool:
+        """Whether ``frame`` (``keyframe``: one the index lists) may be built on damage."""
+        seq = self._fed.get(int(frame.pts)) if frame.pts is not None else None
+        if self.on and keyframe and seq is not None and seq > self._since \
+                and frame.pts != self._suspect:
+            self.on = False
+        if frame.is_corrupt:
+            self._damage(seq if seq is not None else self._seq)
+        before = seq is not None and seq < self._since and not frame.is_corrupt
+        return self.on and not before or frame.pts == self._suspect
+
+    def _damage(self, since: int) -> None:
+        self._since = max(self._since, since) if self.on else since
+        self.on = True

@@ -1,0 +1,105 @@
+"""Which frames may be built on damaged data (app.video.taint), in decode and output order."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from app.video.taint import Taint
+
+
+def packet(pts: int, key: bool = False, corrupt: bool = False, size: int = 100):
+    return SimpleNamespace(pts=pts, is_keyframe=key, is_corrupt=corrupt, size=size)
+
+
+def frame(pts: int | None, corrupt: bool = False):
+    return SimpleNamespace(pts=pts, is_corrupt=corrupt)
+
+
+def feed(taint: Taint, *packets) -> None:
+    for p in packets:
+        taint.fed(p)
+
+
+def test_nothing_damaged_flags_nothing():
+    t = Taint()
+    feed(t, packet(0, key=True), packet(2), packet(1))
+    assert not any(t.judge(frame(n), n == 0) for n in (0, 1, 2))
+    assert not t.on
+
+
+def test_frames_fed_after_a_damaged_packet_are_flagged_until_a_keyframe_fed_after_it():
+    t = Taint()
+    feed(t, packet(0, key=True), packet(1), packet(2))
+    bad = packet(3, corrupt=True)
+    t.damaged(bad)
+    feed(t, bad, packet(4), packet(10, key=True), packet(11))
+    # output comes late (frame threads, reordering): 1 and 2 were fed before the damage
+    assert [t.judge(frame(n), False) for n in (1, 2)] == [False, False]
+    assert [t.judge(frame(n), False) for n in (3, 4)] == [True, True]
+    assert t.judge(frame(10), True) is False          # fed after the damage: sound, clears
+    assert t.judge(frame(11), False) is False and not t.on
+
+
+def test_a_keyframe_fed_before_the_damage_clears_nothing():
+    t = Taint()
+    feed(t, packet(0, key=True), packet(5, key=True))
+    t.damaged(packet(6, corrupt=True))
+    feed(t, packet(6), packet(7))
+    assert t.judge(frame(5), True) is False          # (itself sound: fed before the damage)
+    assert t.on and t.judge(frame(7), False) is True
+
+
+def test_a_damaged_keyframe_is_flagged_and_clears_nothing():
+    t = Taint()
+    key = packet(0, key=True, corrupt=True)
+    t.damaged(key)
+    feed(t, key, packet(1))
+    assert t.judge(frame(0), True) is True
+    assert t.judge(frame(1), False) is True
+
+
+def test_a_packet_the_decoder_refused_after_it_was_fed():
+    t = Taint()
+    feed(t, packet(0, key=True), packet(1))
+    refused = packet(2)
+    feed(t, refused)
+    t.damaged(refused)
+    feed(t, packet(3))
+    assert [t.judge(frame(n), n == 0) for n in (0, 1, 2, 3)] == [False, False, True, True]
+
+
+def test_a_frame_the_decoder_flags_taints_what_follows_it():
+    t = Taint()
+    feed(t, packet(0, key=True), packet(1), packet(2), packet(3))
+    assert t.judge(frame(1, corrupt=True), False) is True
+    assert t.judge(frame(0), True) is False           # fed before the damaged frame
+    assert t.judge(frame(2), False) is True
+    feed(t, packet(9, key=True))
+    assert t.judge(frame(9), True) is False and not t.on
+
+
+def test_a_frame_without_a_known_packet_is_flagged_while_damage_lasts():
+    t = Taint()
+    t.damaged(packet(4, corrupt=True))
+    feed(t, packet(4), packet(5))
+    assert t.judge(frame(None), False) is True
+    assert t.judge(frame(99), True) is True          # (a keyframe never fed clears nothing)
+
+
+def test_a_packet_left_out_taints_from_the_next_one_fed():
+    t = Taint()
+    feed(t, packet(0, key=True), packet(1))
+    t.left_out()
+    feed(t, packet(3), packet(4))
+    assert [t.judge(frame(n), False) for n in (1, 3, 4)] == [False, True, True]
+
+
+def test_empty_packets_are_not_counted_and_reset_starts_again():
+    t = Taint()
+    feed(t, packet(0, key=True), packet(None, size=0))
+    t.damaged(packet(1, corrupt=True))
+    feed(t, packet(1))
+    assert t.on
+    t.reset()
+    feed(t, packet(1))
+    assert not t.on and t.judge(frame(1), False) is False
