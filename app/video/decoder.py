@@ -23,7 +23,7 @@ from app.video.droppable import Judge, packet_judge
 from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
 from app.video.splice import PositionedDemuxer
-from app.video.taint import Taint
+from app.video.taint import H264Losses, Taint
 from app.video.tracks import demuxed, main_video
 from app.video.unmarked import entered
 
@@ -59,6 +59,7 @@ class FrameDecoder(CountedFrames):
         self.nonref: Judge | None = None   # H.264/HEVC: packets it may leave out
         self._drain_at: int | None = None  # keyframe before which the decoder is drained
         self._taint = Taint()   # frames that may be built on damaged data
+        self._losses: H264Losses | None = None      # H.264: pictures lost whole
 
     # --- lifecycle ---------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -129,6 +130,8 @@ class FrameDecoder(CountedFrames):
     def _setup_nonref(self, cc: VideoCodecContext) -> None:
         if self.index.mode == "pts":
             self.nonref = packet_judge(self.index.codec, cc.extradata)
+            if self.index.codec == "h264":
+                self._losses = H264Losses(cc.extradata)
 
     def close(self) -> None:
         self._drop_gen()
@@ -286,6 +289,8 @@ class FrameDecoder(CountedFrames):
         """Frames placed by pts, up to the end of ``packets`` or a drain (see
         :meth:`_clean_key_after`)."""
         self._taint.reset()
+        if self._losses is not None:
+            self._losses.reset()
         for packet in packets:
             at = self._drain_at
             if at is not None and packet.is_keyframe and packet.pts is not None \
@@ -295,8 +300,10 @@ class FrameDecoder(CountedFrames):
                 return at
             self._set_skip(packet)
             cut = self._cut_off(packet)
-            if packet.is_corrupt and packet.size and not cut:
-                self._taint.damaged(packet)     # the demuxer lost part of it (fed or not)
+            if packet.size and not cut and (packet.is_corrupt or self._losses is not None
+                                            and self._losses.follows_loss(bytes(packet))):
+                self._taint.damaged(packet)     # the demuxer lost part of it, or pictures
+                                                # before it were lost whole (fed or not)
             if cut or self._left_out(packet):
                 continue
             self._taint.fed(packet)

@@ -7,11 +7,19 @@ or it hands out a frame it flags. Every frame decoded after the damage may refer
 before it may come out later, and is sound), up to the next keyframe *fed after it*: with frame threads and B-frames a keyframe fed before the
 damaged packet often comes out after it, and clears nothing. A damaged keyframe clears nothing
 either. A packet left out before the decoder (a cut-off picture) taints from the next one fed.
+
+A packet lost whole says nothing of itself (a bad sector took a PES and its header): H.264
+tells it by the next picture's ``frame_num``, which must follow the last reference picture's
+(:class:`app.video.slice_order.H264Order`; streams whose SPS allows gaps are not judged).
 """
 
 from __future__ import annotations
 
 import av
+
+from app.video.fields import avcc_units
+from app.video.nal import framing_of, stream_framing
+from app.video.slice_order import H264Order
 
 
 class Taint:
@@ -24,7 +32,7 @@ class Taint:
     def reset(self) -> None:
         self.on = False
         self._seq = 0                       # packets fed so far
-        self._since = -1                    # the damage came with (or after) this packet
+        self._first = self._last = -1       # packets that brought the damage: the first, last
         self._fed: dict[int, int] = {}      # pts -> number, since the last keyframe fed
         self._suspect: int | None = None    # the pts of the last damaged packet
         self._gap = False
@@ -55,14 +63,43 @@ class Taint:
     def judge(self, frame: av.VideoFrame, keyframe: bool) -> bool:
         """Whether ``frame`` (``keyframe``: one the index lists) may be built on damage."""
         seq = self._fed.get(int(frame.pts)) if frame.pts is not None else None
-        if self.on and keyframe and seq is not None and seq > self._since \
+        if self.on and keyframe and seq is not None and seq > self._last \
                 and frame.pts != self._suspect:
             self.on = False
         if frame.is_corrupt:
             self._damage(seq if seq is not None else self._seq)
-        before = seq is not None and seq < self._since and not frame.is_corrupt
+        before = seq is not None and seq < self._first and not frame.is_corrupt
         return self.on and not before or frame.pts == self._suspect
 
-    def _damage(self, since: int) -> None:
-        self._since = max(self._since, since) if self.on else since
+    def _damage(self, at: int) -> None:
+        if self.on:
+            self._first, self._last = min(self._first, at), max(self._last, at)
+        else:
+            self._first = self._last = at
         self.on = True
+
+
+class H264Losses:
+    """Feed every packet in decode order (also those not decoded); :meth:`follows_loss` says
+    when one begins with a picture that cannot follow those before it."""
+
+    def __init__(self, extradata: bytes | None) -> None:
+        self._order = H264Order()
+        self._framing = stream_framing("h264", extradata)
+        for unit in avcc_units(extradata):
+            self._order.parameter_set(unit[3:])
+
+    def reset(self) -> None:
+        """Decoding restarts (at a keyframe): nothing before it is judged against."""
+        self._order.reset()
+
+    def follows_loss(self, data: bytes) -> bool:
+        lost = False
+        for unit in (self._framing or framing_of(data)).units(data):
+            kind = unit[0] & 0x1F if unit else 0
+            if kind in (7, 8):
+                self._order.parameter_set(unit)
+            elif kind in (1, 5):
+                lost = lost or not self._order.fits(unit[:32])
+                self._order.took(unit[:32])
+        return lost

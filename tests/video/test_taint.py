@@ -1,10 +1,16 @@
-"""Which frames may be built on damaged data (app.video.taint), in decode and output order."""
+"""Which frames may be built on damaged data (app.video.taint), in decode and output order, and
+H.264 pictures that follow pictures lost whole."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from app.video.taint import Taint
+import av
+import pytest
+
+from app.video.nal import framing_of, stream_framing
+from app.video.taint import H264Losses, Taint
+from tests.formats import make_variant
 
 
 def packet(pts: int, key: bool = False, corrupt: bool = False, size: int = 100):
@@ -103,3 +109,44 @@ def test_empty_packets_are_not_counted_and_reset_starts_again():
     t.reset()
     feed(t, packet(1))
     assert not t.on and t.judge(frame(1), False) is False
+
+
+def test_damage_lasts_from_the_first_damaged_packet_to_a_keyframe_after_the_last():
+    t = Taint()
+    feed(t, packet(0, key=True), packet(1))
+    for pts in (2, 3):
+        t.damaged(packet(pts, corrupt=True))
+        feed(t, packet(pts))
+    feed(t, packet(4))
+    assert [t.judge(frame(n), False) for n in (1, 2, 3, 4)] == [False, True, True, True]
+
+
+def _packets(name: str):
+    with av.open(str(make_variant(name).path)) as container:
+        stream = container.streams.video[0]
+        return stream.codec_context.extradata, [bytes(p) for p in container.demux(stream)
+                                                if p.size]
+
+
+@pytest.mark.parametrize("name", ["ts_h264", "mp4_h264_nob", "ts_h264_paff", "mkv_h264_paff"])
+def test_an_intact_stream_has_no_loss(name):
+    extradata, packets = _packets(name)
+    losses = H264Losses(extradata)
+    assert not any(losses.follows_loss(p) for p in packets)
+
+
+@pytest.mark.parametrize("name", ["ts_h264", "mp4_h264_nob"])
+def test_the_picture_after_a_lost_reference_picture_follows_a_loss(name):
+    extradata, packets = _packets(name)
+    losses = H264Losses(extradata)
+    gone = next(n for n in range(55, len(packets)) if _reference(packets[n], extradata))
+    said = [losses.follows_loss(p) for n, p in enumerate(packets) if n != gone]
+    assert said.index(True) == gone and not any(said[:gone])
+    losses.reset()                           # decoding restarts at a keyframe: nothing before
+    assert not losses.follows_loss(packets[gone + 3])
+
+
+def _reference(data: bytes, extradata: bytes | None) -> bool:
+    framing = stream_framing("h264", extradata) or framing_of(data)
+    head = next(u[0] for u in framing.units(data) if u and u[0] & 0x1F in (1, 5))
+    return head & 0x1F == 1 and bool(head & 0x60)
