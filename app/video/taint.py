@@ -34,7 +34,6 @@ class Taint:
         self._seq = 0                       # packets fed so far
         self._first = self._last = -1       # packets that brought the damage: the first, last
         self._fed: dict[int, int] = {}      # pts -> number, since the last keyframe fed
-        self._suspect: int | None = None    # the pts of the last damaged packet
         self._gap = False
 
     def fed(self, packet: av.Packet) -> None:
@@ -52,9 +51,8 @@ class Taint:
 
     def damaged(self, packet: av.Packet) -> None:
         """``packet`` is damaged (fed or not): its picture and what follows it."""
-        self._suspect = packet.pts      # (not fed yet: it, or what is fed next, comes next)
-        self._damage(self._fed.get(int(packet.pts), self._seq + 1) if packet.pts is not None
-                     else self._seq + 1)
+        fed = self._fed.get(int(packet.pts)) if packet.pts is not None else None
+        self._damage(self._seq + 1 if fed is None else fed)     # (not fed yet: comes next)
 
     def left_out(self) -> None:
         """A packet that was cut off is not fed: what is decoded from the next one on."""
@@ -63,13 +61,12 @@ class Taint:
     def judge(self, frame: av.VideoFrame, keyframe: bool) -> bool:
         """Whether ``frame`` (``keyframe``: one the index lists) may be built on damage."""
         seq = self._fed.get(int(frame.pts)) if frame.pts is not None else None
-        if self.on and keyframe and seq is not None and seq > self._last \
-                and frame.pts != self._suspect:
+        if self.on and keyframe and seq is not None and seq > self._last:
             self.on = False
         if frame.is_corrupt:
             self._damage(seq if seq is not None else self._seq)
         before = seq is not None and seq < self._first and not frame.is_corrupt
-        return self.on and not before or frame.pts == self._suspect
+        return self.on and not before
 
     def _damage(self, at: int) -> None:
         if self.on:
@@ -95,11 +92,11 @@ class H264Losses:
 
     def follows_loss(self, data: bytes) -> bool:
         lost = False
-        for unit in (self._framing or framing_of(data)).units(data):
-            kind = unit[0] & 0x1F if unit else 0
+        for unit in (self._framing or framing_of(data)).units(data):     # (none is empty)
+            kind = unit[0] & 0x1F
             if kind in (7, 8):
                 self._order.parameter_set(unit)
             elif kind in (1, 5):
-                lost = lost or not self._order.fits(unit[:32])
-                self._order.took(unit[:32])
+                lost = lost or not self._order.fits(unit)
+                self._order.took(unit)
         return lost

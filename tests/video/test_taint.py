@@ -96,8 +96,24 @@ def test_a_packet_left_out_taints_from_the_next_one_fed():
     t = Taint()
     feed(t, packet(0, key=True), packet(1))
     t.left_out()
-    feed(t, packet(3), packet(4))
+    feed(t, packet(3), packet(4), packet(9, key=True), packet(10))
     assert [t.judge(frame(n), False) for n in (1, 3, 4)] == [False, True, True]
+    assert t.judge(frame(9), True) is False and t.judge(frame(10), False) is False
+
+
+def test_a_damaged_packet_without_a_time_taints_from_where_it_came():
+    t = Taint()
+    feed(t, packet(0, key=True), packet(1))
+    t.damaged(packet(None, corrupt=True))
+    feed(t, packet(2))
+    assert [t.judge(frame(n), False) for n in (1, 2)] == [False, True]
+
+
+def test_a_flagged_frame_whose_packet_is_not_known_taints_from_now():
+    t = Taint()
+    feed(t, packet(0, key=True), packet(1), packet(2))
+    assert t.judge(frame(7, corrupt=True), False) is True     # (never fed: its place unknown)
+    assert [t.judge(frame(n), False) for n in (1, 2)] == [False, True]
 
 
 def test_empty_packets_are_not_counted_and_reset_starts_again():
@@ -144,6 +160,18 @@ def test_the_picture_after_a_lost_reference_picture_follows_a_loss(name):
     assert said.index(True) == gone and not any(said[:gone])
     losses.reset()                           # decoding restarts at a keyframe: nothing before
     assert not losses.follows_loss(packets[gone + 3])
+
+
+def test_a_stream_that_says_how_it_frames_units_is_read_so():
+    """A 4-byte unit length of 256 to 511 reads as a start code (00 00 01): an MP4 sample
+    beginning with a 300-byte filler unit is read by the lengths its avcC record states."""
+    extradata, packets = _packets("mp4_h264_nob")
+    filler = (300).to_bytes(4, "big") + b"\x0c" + b"\xff" * 299
+    packets = [filler + p for p in packets]
+    losses = H264Losses(extradata)
+    gone = next(n for n in range(55, len(packets)) if _reference(packets[n], extradata))
+    said = [losses.follows_loss(p) for n, p in enumerate(packets) if n != gone]
+    assert said.index(True) == gone
 
 
 def _reference(data: bytes, extradata: bytes | None) -> bool:
