@@ -300,10 +300,11 @@ class FrameDecoder(CountedFrames):
                 return at
             self._set_skip(packet)
             cut = self._cut_off(packet)
-            if packet.size and not cut and (packet.is_corrupt or self._losses is not None
-                                            and self._losses.follows_loss(bytes(packet))):
-                self._taint.damaged(packet)     # the demuxer lost part of it, or pictures
-                                                # before it were lost whole (fed or not)
+            lost = bool(packet.size and not cut and self._losses is not None
+                        and self._losses.follows_loss(bytes(packet)))   # (every packet read)
+            if lost or packet.size and packet.is_corrupt and not cut:
+                self._taint.damaged(packet)     # pictures before it were lost whole, or the
+                                                # demuxer lost part of it (fed or not)
             if cut or self._left_out(packet):
                 continue
             self._taint.fed(packet)
