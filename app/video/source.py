@@ -188,7 +188,7 @@ class VideoSource:
         if item is None:
             if self._prefetch is not None and i != prev + 1:
                 self._prefetch.cancel()     # a jump: decoding ahead must not share the cores...
-                if not 0 < prev - i <= 2 and self._jump_run(i) < JUMP_KEEP:
+                if not _stepping_back(prev, i) and self._jump_run(i) < JUMP_KEEP:
                     self._plan_prefetch(i)   # ...unless it decodes only a few frames itself
             item = self._decode(i, prev)
         self.position = i
@@ -223,7 +223,7 @@ class VideoSource:
         # stepping back: keep a quarter of the cache below i; a jump keeps the few frames just
         # before i in its GOP (the first step back after a click shows at once: the only extra
         # work is their non-reference frames), the prefetch brings the rest
-        keep = self._capacity() // 4 if 0 < prev - i <= 2 else self._jump_keep(i)
+        keep = self._capacity() // 4 if _stepping_back(prev, i) else self._jump_keep(i)
         wanted: list[av.VideoFrame | np.ndarray] = []
 
         def sink(j: int, frame: av.VideoFrame) -> None:
@@ -296,6 +296,11 @@ class VideoSource:
     def __repr__(self) -> str:
         return (f"VideoSource({self.path.name!r}, {self.codec} {self.width}x{self.height}, "
                 f"{self.frame_count} frames @ {self.fps:g} fps)")
+
+
+def _stepping_back(prev: int, i: int) -> bool:
+    """From ``prev`` to ``i`` is a step back (one frame, or two), not a jump."""
+    return 0 < prev - i <= 2
 
 
 def open_video(path: str | Path, *, cache_bytes: int = 512 << 20, index_dir: Path | None = None,
