@@ -19,6 +19,9 @@ class BitWriter:
         code = value + 1
         return self.u(code.bit_length() - 1, 0).u(code.bit_length(), code)
 
+    def se(self, value: int) -> BitWriter:
+        return self.ue(2 * value - 1 if value > 0 else -2 * value)
+
     def done(self) -> bytes:
         bits = self.bits + [1] + [0] * (-(len(self.bits) + 1) % 8)   # rbsp stop bit
         return bytes(int("".join(map(str, bits[i:i + 8])), 2) for i in range(0, len(bits), 8))
@@ -70,3 +73,80 @@ def hevc_slice(order: int | None, slice_type: int = 1, extra: int = 0, output: b
     if order is not None:
         b.u(8, order)
     return head + b.done() + FILL * 20
+
+
+def escaped(rbsp: bytes) -> bytes:
+    """``rbsp`` with emulation prevention bytes, as a NAL unit carries it."""
+    out, zeros = bytearray(), 0
+    for byte in rbsp:
+        if zeros >= 2 and byte <= 3:
+            out.append(3)
+            zeros = 0
+        out.append(byte)
+        zeros = zeros + 1 if byte == 0 else 0
+    return bytes(out)
+
+
+def hevc_ref_set(b: BitWriter, before: list[tuple[int, bool]], after: list[tuple[int, bool]],
+                 idx: int) -> None:
+    """An explicitly coded ``st_ref_pic_set(idx)``: (delta POC, used) nearest first."""
+    if idx:
+        b.u(1, 0)                               # inter_ref_pic_set_prediction_flag
+    b.ue(len(before)).ue(len(after))
+    for side in (before, after):
+        last = 0
+        for delta, used in side:
+            b.ue(abs(delta - last) - 1).u(1, used)
+            last = delta
+
+
+def hevc_sps_sets(write_sets, count: int, *, long_term: bool = False) -> bytes:
+    """An SPS carrying ``count`` reference picture sets (``write_sets(b)`` codes them), with
+    sub-layer ordering info, scaling lists and PCM on, so every field before the sets is
+    crossed."""
+    b = BitWriter().u(4, 0).u(3, 1).u(1, 1)                   # two sub-layers
+    b.u(2, 0).u(1, 0).u(5, 1).u(32, 0).u(48, 0).u(8, 93)      # general profile_tier_level
+    b.u(1, 0).u(1, 0).u(2 * 7, 0)                             # sub-layer flags, alignment
+    b.ue(0).ue(1).ue(320).ue(240).u(1, 0).ue(0).ue(0).ue(4)   # id, 4:2:0, size, depths, lsb 8
+    b.u(1, 1)
+    for _ in range(2):
+        b.ue(2).ue(0).ue(0)                                   # ordering, per sub-layer
+    b.ue(0).ue(1).ue(0).ue(3).ue(0).ue(0)                     # block sizes, depths
+    b.u(1, 1).u(1, 1)                                         # scaling lists, sent
+    for size in range(4):
+        for matrix in range(0, 6, 3 if size == 3 else 1):
+            if matrix == 1:
+                b.u(1, 1)                                     # coded: dc + deltas
+                if size > 1:
+                    b.se(-3)
+                for n in range(min(64, 1 << (4 + (size << 1)))):
+                    b.se(n % 3 - 1)
+            else:
+                b.u(1, 0).ue(0)                               # copied
+    b.u(1, 1).u(1, 1).u(1, 1).u(4, 7).u(4, 7).ue(0).ue(1).u(1, 0)   # amp, sao, pcm
+    b.ue(count)
+    write_sets(b)
+    b.u(1, long_term)
+    if long_term:
+        b.ue(0)
+    b.u(1, 1).u(1, 0)                                         # temporal mvp, strong smoothing
+    return b"\x42\x01" + escaped(b.done())
+
+
+def hevc_trail(poc: int, *, sps_set: int | None = None, sets: int = 0,
+               own: tuple[list[tuple[int, bool]], list[tuple[int, bool]]] | None = None
+               ) -> bytes:
+    """A TRAIL_R picture's first slice header (POC LSB 8 bits) using the SPS's set
+    ``sps_set`` (of ``sets``) or coding ``own`` (before, after) itself."""
+    b = BitWriter().u(1, 1).ue(0).ue(1).u(8, poc % 256)
+    if sps_set is not None:
+        b.u(1, 1).u((sets - 1).bit_length() if sets > 1 else 0, sps_set)
+    else:
+        b.u(1, 0)
+        assert own is not None
+        hevc_ref_set(b, *own, idx=sets)
+    return b"\x02\x01" + escaped(b.done()) + FILL * 20
+
+
+def hevc_idr() -> bytes:
+    return b"\x26\x01" + BitWriter().u(1, 1).u(1, 0).ue(0).ue(2).done() + FILL * 20

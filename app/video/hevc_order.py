@@ -76,7 +76,7 @@ class HevcPocTracker:
         self.pps[pps_id] = (sps_id, output_flag, b.u(3))
 
     def _slice(self, kind: int, tid: int, payload: bytes) -> tuple[int, int] | None:
-        b = Bits(payload[:64])
+        b = Bits(payload[:128])
         if not b.u(1):               # not the first slice segment of its picture
             return None
         if 16 <= kind <= 23:
@@ -92,6 +92,7 @@ class HevcPocTracker:
         if kind in IDR:
             self.period += 1
             self.prev = (0, 0)
+            self._picture(kind, None, sps_id, (self.period, 0))
             return self.period, 0
         lsb = b.u(lsb_bits)
         if kind in BLA:
@@ -101,4 +102,8 @@ class HevcPocTracker:
         sub_layer_non_ref = kind <= 14 and kind % 2 == 0
         if tid == 0 and kind not in LEADING and not sub_layer_non_ref:
             self.prev = (msb, lsb)
+        self._picture(kind, b, sps_id, (self.period, msb + lsb))
         return self.period, msb + lsb
+
+    def _picture(self, kind: int, b: Bits | None, sps_id: int, key: tuple[int, int]) -> None:
+        """Told of each picture's (period, POC); ``b`` reads on after the POC (None: IDR)."""

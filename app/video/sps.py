@@ -35,6 +35,7 @@ class HevcSps:
     separate: bool
     lsb_bits: int
     size: tuple[int, int]
+    sub_layers: int = 0     # sps_max_sub_layers_minus1
 
 
 def _skip_scaling_lists(b: Bits, count: int) -> None:
@@ -117,7 +118,12 @@ def skip_profile_tier_level(b: Bits, sub_layers: int) -> None:
 
 def hevc_sps(payload: bytes) -> HevcSps:
     """Parse an HEVC SPS (the payload after the two-byte NAL header) up to the POC LSB width."""
-    b = Bits(payload)
+    return read_hevc_sps(Bits(payload))
+
+
+def read_hevc_sps(b: Bits) -> HevcSps:
+    """:func:`hevc_sps` from a reader, left just after ``log2_max_pic_order_cnt_lsb_minus4``
+    (the reference picture sets follow, :mod:`app.video.hevc_refs`)."""
     b.u(4)
     sub_layers = b.u(3)
     b.u(1)
@@ -130,4 +136,5 @@ def hevc_sps(payload: bytes) -> HevcSps:
     sub_x, sub_y = _SUB[0 if separate else chroma]
     b.ue()
     b.ue()                           # bit depths
-    return HevcSps(sps_id, separate, b.ue() + 4, _cropped(width, height, crop, sub_x, sub_y))
+    return HevcSps(sps_id, separate, b.ue() + 4, _cropped(width, height, crop, sub_x, sub_y),
+                   sub_layers)
