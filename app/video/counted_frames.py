@@ -18,6 +18,7 @@ from app.i18n import _
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex
 from app.video.packet import padded_packet
+from app.video.taint import Losses, Taint
 from app.video.tracks import demuxed
 from app.video.unmarked import entered
 
@@ -53,12 +54,13 @@ class CountedFrames:
             return
         n, out = int(idx.key_seek[slot]), int(idx.key_index[slot])
         packets = self._packet_source(n)
-        tainted = False
+        tainted, (changes, taint) = False, self._watch()
         while True:
             item = next(packets, None)
             if item is None:
                 break
             n, packet = item
+            self._feed(packet, changes, taint)
             try:
                 frames = cc.decode(packet)
                 ok = True
@@ -73,6 +75,8 @@ class CountedFrames:
                 if tainted or frame.is_corrupt:
                     tainted = True
                     self.damaged.add(out)
+                if taint.judge(frame, out in self._key_set):
+                    self.damaged.add(out)
                 if out < idx.frame_count:
                     yield out, frame
                 out += 1
@@ -83,6 +87,7 @@ class CountedFrames:
                 packets.close()
                 n, out = int(idx.key_seek[slot]), int(idx.key_index[slot])
                 packets, tainted = self._packet_source(n), False
+                taint.reset()
         try:
             tail = cc.decode(None)
         except av.error.FFmpegError:
@@ -99,28 +104,48 @@ class CountedFrames:
         number as pts, and the index maps that number to the frame's presentation index."""
         rank = self.index.pkt_pts
         packets = self._packet_source(int(self.index.key_seek[slot]))
+        changes, taint = self._watch()
         for _n, packet in packets:
+            self._feed(packet, changes, taint)
             try:
                 frames = self._cc.decode(packet)
             except av.error.InvalidDataError:
+                taint.damaged(packet)
                 frames = []
-            yield from self._place_ranked(frames, rank)
+            yield from self._place_ranked(frames, rank, taint)
         try:
             tail = self._cc.decode(None)
         except av.error.FFmpegError:
             tail = []
-        yield from self._place_ranked(tail, rank)
+        yield from self._place_ranked(tail, rank, taint)
 
-    def _place_ranked(self, frames: list[av.VideoFrame], rank: np.ndarray) -> Frames:
+    def _place_ranked(self, frames: list[av.VideoFrame], rank: np.ndarray,
+                      taint: Taint) -> Frames:
         for frame in frames:
             if frame.pts is None or not 0 <= frame.pts < rank.size:
                 continue
             i = int(rank[frame.pts])
             if not 0 <= i < self.index.frame_count:
                 continue
-            if frame.is_corrupt:
+            if taint.judge(frame, i in self._key_set) or frame.is_corrupt:
                 self.damaged.add(i)
             yield i, frame
+
+    def _watch(self) -> tuple[Losses | None, Taint]:
+        """The NAL syntax watch of an H.264/HEVC stream (no frame-number watch: counted
+        streams are not judged by it) and the taint it feeds."""
+        taint = Taint(leading_bound=self.index.codec == "hevc")
+        if self.index.codec not in ("h264", "hevc"):
+            return None, taint
+        return Losses(self.index.codec, self._cc.extradata, order=False), taint
+
+    @staticmethod
+    def _feed(packet: av.Packet, changes: Losses | None, taint: Taint) -> None:
+        """Tell ``taint`` of ``packet``, going to the decoder now (packets carry their decode
+        number as pts, so frames are judged by it)."""
+        if changes is not None and packet.size and changes.follows_loss(bytes(packet)):
+            taint.damaged(packet)
+        taint.fed(packet)
 
     def _placed(self, packet_no: int, out: int) -> bool:
         """A frame is shown within the GOP its packet was decoded in, except the RASL leading

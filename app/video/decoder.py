@@ -23,7 +23,7 @@ from app.video.droppable import Judge, packet_judge
 from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
 from app.video.splice import PositionedDemuxer
-from app.video.taint import H264Losses, Taint
+from app.video.taint import Losses, Taint
 from app.video.tracks import demuxed, main_video
 from app.video.unmarked import entered
 
@@ -58,8 +58,9 @@ class FrameDecoder(CountedFrames):
         self._positioned: PositionedDemuxer | None = None   # pos seeking: one demuxer
         self.nonref: Judge | None = None   # H.264/HEVC: packets it may leave out
         self._drain_at: int | None = None  # keyframe before which the decoder is drained
-        self._taint = Taint()   # frames that may be built on damaged data
-        self._losses: H264Losses | None = None      # H.264: pictures lost whole
+        # frames that may be built on damaged data
+        self._taint = Taint(leading_bound=index.codec == "hevc")
+        self._losses: Losses | None = None      # H.264/HEVC: bytes changed, pictures lost
 
     # --- lifecycle ---------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -130,8 +131,12 @@ class FrameDecoder(CountedFrames):
     def _setup_nonref(self, cc: VideoCodecContext) -> None:
         if self.index.mode == "pts":
             self.nonref = packet_judge(self.index.codec, cc.extradata)
-            if self.index.codec == "h264":
-                self._losses = H264Losses(cc.extradata)
+            if self.index.codec in ("h264", "hevc"):
+                self._losses = Losses(self.index.codec, cc.extradata)
+            if self.index.codec == "hevc":
+                # a picture built on one the decoder refused or never got comes out flagged
+                # (frames are placed by pts): HEVC otherwise drops it, and the rest of its GOP
+                cc.flags = cc.flags | av.codec.context.Flags.output_corrupt
 
     def close(self) -> None:
         self._drop_gen()

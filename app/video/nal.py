@@ -17,6 +17,11 @@ HEVC_RASL = (8, 9)
 HEVC_LEADING = (6, 7, 8, 9)
 
 
+_FORBIDDEN = (b"\x00\x00\x00", b"\x00\x00\x02")
+_FORBIDDEN_LENGTHS = (*_FORBIDDEN, b"\x00\x00\x01")
+_TRAILING_ZEROS = 4      # more zero bytes end no unit written by an encoder or muxer seen
+
+
 class Framing:
     """How a stream's packets frame their NAL units: start codes (``length_size`` 0: MPEG-TS,
     raw streams) or a big-endian length of ``length_size`` bytes before each (MP4, Matroska)."""
@@ -71,6 +76,33 @@ class Framing:
                 return
             yield data[i + n:i + n + size]
             i += n + size
+
+    def broken(self, data: bytes) -> bool:
+        """True when ``data`` breaks a rule every encoder and muxer keeps, so bytes in it were
+        changed (a zeroed sector, a garbled run): lengths that run past the packet's end or stop
+        short of it (but for a few zero bytes), bytes before the first start code, no NAL unit
+        at all, a unit holding a byte run that emulation prevention rules out (00 00 00,
+        00 00 02; with lengths also 00 00 01), or one ending in more zero bytes than a start
+        code leaves (trailing_zero_8bits; a unit's zeroed tail)."""
+        runs: tuple[bytes, ...]
+        if self.length_size:
+            i, n = 0, self.length_size
+            while i + n <= len(data) and (size := int.from_bytes(data[i:i + n], "big")):
+                i += n + size
+            if not i or i > len(data) or len(data) - i > _TRAILING_ZEROS \
+                    or data[i:].strip(b"\x00"):
+                return True
+            runs = _FORBIDDEN_LENGTHS
+        else:
+            first = data.find(b"\x00\x00\x01")
+            if first < 0 or data[:first].strip(b"\x00"):
+                return True
+            runs = _FORBIDDEN
+        for unit in self.units(data):
+            body = unit.rstrip(b"\x00")
+            if len(unit) - len(body) > _TRAILING_ZEROS or any(run in body for run in runs):
+                return True
+        return False
 
     def framed(self, data: bytes) -> bool:
         """True when ``data`` is NAL units framed as this stream frames them, end to end (the

@@ -8,7 +8,8 @@ before it may come out later, and is sound), up to the next keyframe *fed after 
 damaged packet often comes out after it, and clears nothing. A damaged keyframe clears nothing
 either. A packet left out before the decoder (a cut-off picture) taints from the next one fed.
 
-A packet lost whole says nothing of itself (a bad sector took a PES and its header): H.264
+Bytes changed inside a packet are told by the NAL syntax they break (:class:`Losses`). A
+packet lost whole says nothing of itself (a bad sector took a PES and its header): H.264
 tells it by the next picture's ``frame_num``, which must follow the last reference picture's
 (:class:`app.video.slice_order.H264Order`; streams whose SPS allows gaps are not judged).
 """
@@ -18,6 +19,8 @@ from __future__ import annotations
 import av
 
 from app.video.fields import avcc_units
+from app.video.hevc_order import hvcc_units
+from app.video.hevc_refs import HevcRefs
 from app.video.nal import framing_of, stream_framing
 from app.video.slice_order import H264Order
 
@@ -26,8 +29,9 @@ class Taint:
     """Feed it every packet in decode order (:meth:`fed`) and ask it of every frame that comes
     out (:meth:`judge`); start again with :meth:`reset` where decoding restarts."""
 
-    def __init__(self) -> None:
-        self.reset()
+    def __init__(self, leading_bound: bool = False) -> None:
+        self.leading_bound = leading_bound  # HEVC: no picture after a keyframe refers to its
+        self.reset()                        # leading pictures (H.265 8.3.2)
 
     def reset(self) -> None:
         self.on = False
@@ -35,14 +39,17 @@ class Taint:
         self._first = self._last = -1       # packets that brought the damage: the first, last
         self._fed: dict[int, int] = {}      # pts -> number, since the last keyframe fed
         self._gap = False
+        self._key = -1                      # number of the last keyframe fed, until it is out
 
     def fed(self, packet: av.Packet) -> None:
         """``packet`` goes to the decoder now."""
         if not packet.size:
             return
         self._seq += 1
-        if packet.is_keyframe and not self.on:
-            self._fed.clear()               # (frames from before it are out by now)
+        if packet.is_keyframe:
+            self._key = self._seq
+            if not self.on:
+                self._fed.clear()           # (frames from before it are out by now)
         if packet.pts is not None:
             self._fed[int(packet.pts)] = self._seq
         if self._gap:
@@ -63,8 +70,13 @@ class Taint:
         seq = self._fed.get(int(frame.pts)) if frame.pts is not None else None
         if self.on and keyframe and seq is not None and seq > self._last:
             self.on = False
+        if keyframe and seq == self._key:
+            self._key = -1
         if frame.is_corrupt:
-            self._damage(seq if seq is not None else self._seq)
+            at = seq if seq is not None else self._seq
+            if self.leading_bound and 0 < self._key < at:
+                at = self._key - 1          # a leading picture: its keyframe still clears
+            self._damage(at)
         before = seq is not None and seq < self._first and not frame.is_corrupt
         return self.on and not before
 
@@ -76,27 +88,43 @@ class Taint:
         self.on = True
 
 
-class H264Losses:
-    """Feed every packet in decode order (also those not decoded); :meth:`follows_loss` says
-    when one begins with a picture that cannot follow those before it."""
+class Losses:
+    """Feed every H.264/HEVC packet in decode order (also those not decoded);
+    :meth:`follows_loss` says when one was changed (:meth:`Framing.broken`: a zeroed sector in
+    an MP4 sample, which HEVC decodes to garbage without a word) or, with ``order``, holds a
+    picture that cannot follow those before it: H.264 by ``frame_num``, HEVC by the pictures it
+    refers to (:class:`app.video.hevc_refs.HevcRefs`)."""
 
-    def __init__(self, extradata: bytes | None) -> None:
-        self._order = H264Order()
-        self._framing = stream_framing("h264", extradata)
-        for unit in avcc_units(extradata):
-            self._order.parameter_set(unit[3:])
+    def __init__(self, codec: str, extradata: bytes | None, *, order: bool = True) -> None:
+        self._framing = stream_framing(codec, extradata)
+        self._h264 = H264Order() if order and codec == "h264" else None
+        self._hevc = HevcRefs(self._framing) if order and codec == "hevc" else None
+        if self._h264 is not None:
+            for unit in avcc_units(extradata):
+                self._h264.parameter_set(unit[3:])
+        if self._hevc is not None:
+            self._hevc.parameter_sets(hvcc_units(extradata))
 
     def reset(self) -> None:
         """Decoding restarts (at a keyframe): nothing before it is judged against."""
-        self._order.reset()
+        for order in (self._h264, self._hevc):
+            if order is not None:
+                order.reset()
 
     def follows_loss(self, data: bytes) -> bool:
+        framing = self._framing or framing_of(data)
+        if framing.broken(data):
+            return True
+        if self._hevc is not None:
+            return self._hevc.follows_loss(data)
+        if self._h264 is None:
+            return False
         lost = False
-        for unit in (self._framing or framing_of(data)).units(data):     # (none is empty)
+        for unit in framing.units(data):     # (none is empty)
             kind = unit[0] & 0x1F
             if kind in (7, 8):
-                self._order.parameter_set(unit)
+                self._h264.parameter_set(unit)
             elif kind in (1, 5):
-                lost = lost or not self._order.fits(unit)
-                self._order.took(unit)
+                lost = lost or not self._h264.fits(unit)
+                self._h264.took(unit)
         return lost

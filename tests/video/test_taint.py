@@ -9,7 +9,7 @@ import av
 import pytest
 
 from app.video.nal import framing_of, stream_framing
-from app.video.taint import H264Losses, Taint
+from app.video.taint import Losses, Taint
 from tests.formats import make_variant
 
 
@@ -84,6 +84,45 @@ def test_a_frame_the_decoder_flags_taints_what_follows_it():
     assert t.judge(frame(9), True) is False and not t.on
 
 
+def _open_gop(leading_bound: bool) -> Taint:
+    """GOP 0-4 (packet 4 damaged), then a CRA (8) whose leading pictures 5-7, decoded after
+    it, come out flagged by the decoder (they refer to the damaged GOP), then 12."""
+    t = Taint(leading_bound=leading_bound)
+    feed(t, packet(0, key=True))
+    bad = packet(4)
+    t.damaged(bad)
+    feed(t, bad, packet(2), packet(1), packet(3), packet(8, key=True), packet(6), packet(5),
+         packet(7), packet(12))
+    return t
+
+
+def test_leading_pictures_flagged_by_the_decoder_do_not_outlast_their_keyframe():
+    """HEVC: no picture after a CRA refers to its leading pictures (H.265 8.3.2)."""
+    t = _open_gop(leading_bound=True)
+    assert [t.judge(frame(n, corrupt=4 < n < 8), n in (0, 8)) for n in range(9)] == \
+        [False] + [True] * 7 + [False]
+    assert t.judge(frame(12), False) is False and not t.on
+
+
+def test_without_that_bound_they_taint_on_past_the_keyframe():
+    t = _open_gop(leading_bound=False)
+    assert [t.judge(frame(n, corrupt=4 < n < 8), n in (0, 8)) for n in range(9)] == [False] + \
+        [True] * 8
+    assert t.judge(frame(12), False) is True
+
+
+def test_a_flagged_picture_after_its_keyframe_came_out_taints_as_ever():
+    t = Taint(leading_bound=True)
+    feed(t, packet(0, key=True), packet(1), packet(2), packet(9, key=True), packet(10))
+    assert t.judge(frame(0), True) is False
+    assert t.judge(frame(1, corrupt=True), False) is True      # a trailing picture of 0
+    assert t.judge(frame(2), False) is True
+    assert t.judge(frame(9), True) is False and not t.on        # fed after it: clears
+    assert t.judge(frame(10, corrupt=True), False) is True      # 9 came out: not leading
+    feed(t, packet(11))
+    assert t.judge(frame(11), False) is True
+
+
 def test_a_frame_without_a_known_packet_is_flagged_while_damage_lasts():
     t = Taint()
     t.damaged(packet(4, corrupt=True))
@@ -147,14 +186,14 @@ def _packets(name: str):
 @pytest.mark.parametrize("name", ["ts_h264", "mp4_h264_nob", "ts_h264_paff", "mkv_h264_paff"])
 def test_an_intact_stream_has_no_loss(name):
     extradata, packets = _packets(name)
-    losses = H264Losses(extradata)
+    losses = Losses("h264", extradata)
     assert not any(losses.follows_loss(p) for p in packets)
 
 
 @pytest.mark.parametrize("name", ["ts_h264", "mp4_h264_nob"])
 def test_the_picture_after_a_lost_reference_picture_follows_a_loss(name):
     extradata, packets = _packets(name)
-    losses = H264Losses(extradata)
+    losses = Losses("h264", extradata)
     gone = next(n for n in range(55, len(packets)) if _reference(packets[n], extradata))
     said = [losses.follows_loss(p) for n, p in enumerate(packets) if n != gone]
     assert said.index(True) == gone and not any(said[:gone])
@@ -168,7 +207,7 @@ def test_a_stream_that_says_how_it_frames_units_is_read_so():
     extradata, packets = _packets("mp4_h264_nob")
     filler = (300).to_bytes(4, "big") + b"\x0c" + b"\xff" * 299
     packets = [filler + p for p in packets]
-    losses = H264Losses(extradata)
+    losses = Losses("h264", extradata)
     gone = next(n for n in range(55, len(packets)) if _reference(packets[n], extradata))
     said = [losses.follows_loss(p) for n, p in enumerate(packets) if n != gone]
     assert said.index(True) == gone
