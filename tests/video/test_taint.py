@@ -217,3 +217,35 @@ def _reference(data: bytes, extradata: bytes | None) -> bool:
     framing = stream_framing("h264", extradata) or framing_of(data)
     head = next(u[0] for u in framing.units(data) if u and u[0] & 0x1F in (1, 5))
     return head & 0x1F == 1 and bool(head & 0x60)
+
+
+def _hevc_reference(data: bytes) -> bool:
+    return any(u[0] >> 1 & 0x3F in (1, 3, 5) for u in framing_of(data).units(data))
+
+
+def test_hevc_packets_are_judged_by_reference_sets_and_by_syntax():
+    extradata, packets = _packets("ts_hevc_opengop")
+    assert not any(Losses("hevc", extradata).follows_loss(p) for p in packets)
+    gone = next(n for n in range(30, len(packets)) if _hevc_reference(packets[n]))
+    losses = Losses("hevc", extradata)
+    said = [losses.follows_loss(p) for n, p in enumerate(packets) if n != gone]
+    assert True in said[gone:] and not any(said[:gone])
+    unordered = Losses("hevc", extradata, order=False)       # counted streams: syntax only
+    assert not any(unordered.follows_loss(p) for n, p in enumerate(packets) if n != gone)
+    zeroed = packets[gone][:40] + bytes(6) + packets[gone][46:]
+    assert unordered.follows_loss(zeroed) and Losses("h264", None).follows_loss(zeroed)
+
+
+def test_an_hevc_restart_judges_nothing_before_the_next_irap():
+    extradata, packets = _packets("ts_hevc_opengop")
+    losses = Losses("hevc", extradata)
+    assert not any(losses.follows_loss(p) for p in packets[:40])
+    losses.reset()                                  # (a seek: decoding restarts elsewhere)
+    assert not any(losses.follows_loss(p) for p in packets[60:])
+
+
+def test_an_h264_stream_unordered_is_judged_by_syntax_only():
+    extradata, packets = _packets("ts_h264")
+    gone = next(n for n in range(55, len(packets)) if _reference(packets[n], extradata))
+    losses = Losses("h264", extradata, order=False)
+    assert not any(losses.follows_loss(p) for n, p in enumerate(packets) if n != gone)
