@@ -100,16 +100,17 @@ def hevc_ref_set(b: BitWriter, before: list[tuple[int, bool]], after: list[tuple
             last = delta
 
 
-def hevc_sps_sets(write_sets, count: int, *, long_term: bool = False) -> bytes:
+def hevc_sps_sets(write_sets, count: int, *, long_term: bool = False,
+                  all_layers: bool = True) -> bytes:
     """An SPS carrying ``count`` reference picture sets (``write_sets(b)`` codes them), with
-    sub-layer ordering info, scaling lists and PCM on, so every field before the sets is
-    crossed."""
+    sub-layer ordering info (``all_layers``: for each of its two sub-layers, else the top
+    one's only), scaling lists and PCM on, so every field before the sets is crossed."""
     b = BitWriter().u(4, 0).u(3, 1).u(1, 1)                   # two sub-layers
     b.u(2, 0).u(1, 0).u(5, 1).u(32, 0).u(48, 0).u(8, 93)      # general profile_tier_level
     b.u(1, 0).u(1, 0).u(2 * 7, 0)                             # sub-layer flags, alignment
     b.ue(0).ue(1).ue(320).ue(240).u(1, 0).ue(0).ue(0).ue(4)   # id, 4:2:0, size, depths, lsb 8
-    b.u(1, 1)
-    for _ in range(2):
+    b.u(1, all_layers)
+    for _ in range(2 if all_layers else 1):
         b.ue(2).ue(0).ue(0)                                   # ordering, per sub-layer
     b.ue(0).ue(1).ue(0).ue(3).ue(0).ue(0)                     # block sizes, depths
     b.u(1, 1).u(1, 1)                                         # scaling lists, sent

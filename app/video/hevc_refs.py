@@ -87,13 +87,13 @@ def read_ref_set(b: Bits, idx: int, sets: list[RefSet], in_slice: bool = False) 
 
 def _skip_scaling_list_data(b: Bits) -> None:
     for size in range(4):
-        for _ in range(0, 6, 3 if size == 3 else 1):
+        for _ in range(2 if size == 3 else 6):  # matrices: 32x32 has two
             if not b.u(1):
                 b.ue()                          # scaling_list_pred_matrix_id_delta
                 continue
             if size > 1:
                 b.se()                          # scaling_list_dc_coef_minus8
-            for _ in range(min(64, 1 << (4 + (size << 1)))):
+            for _ in range(16 if size == 0 else 64):
                 b.se()
 
 
@@ -156,13 +156,13 @@ class HevcRefs(HevcPocTracker):
         self._done = True
 
     def _judge(self, kind: int, b: Bits | None, sps_id: int, key: tuple[int, int]) -> None:
-        if kind in IRAP and (b is None or self._have is None):
+        if b is None:                           # IDR: no references, nothing kept
+            self._have = {key}
+            return
+        if kind in IRAP and self._have is None:
             self._have = set()
         sets = self.ref_sets.get(sps_id)
         if self._have is None or sets is None:
-            return
-        if b is None:                           # IDR: no references
-            self._have = {key}
             return
         if not b.u(1):
             refs = read_ref_set(b, len(sets), sets, in_slice=True)

@@ -3,12 +3,13 @@ H.264 pictures that follow pictures lost whole."""
 
 from __future__ import annotations
 
+import subprocess
 from types import SimpleNamespace
 
 import av
 import pytest
 
-from app.video.nal import framing_of, stream_framing
+from app.video.nal import Framing, framing_of, stream_framing
 from app.video.taint import Losses, Taint
 from tests.formats import make_variant
 
@@ -118,9 +119,27 @@ def test_a_flagged_picture_after_its_keyframe_came_out_taints_as_ever():
     assert t.judge(frame(1, corrupt=True), False) is True      # a trailing picture of 0
     assert t.judge(frame(2), False) is True
     assert t.judge(frame(9), True) is False and not t.on        # fed after it: clears
-    assert t.judge(frame(10, corrupt=True), False) is True      # 9 came out: not leading
-    feed(t, packet(11))
-    assert t.judge(frame(11), False) is True
+    feed(t, packet(11), packet(12))
+    assert t.judge(frame(11, corrupt=True), False) is True      # 9 came out: not leading
+    assert t.judge(frame(10), False) is False                   # fed before 11
+    assert t.judge(frame(12), False) is True
+
+
+def test_a_flagged_leading_picture_of_the_first_keyframe_fed():
+    """The keyframe is the first packet fed: its leading pictures are bounded all the same."""
+    t = Taint(leading_bound=True)
+    feed(t, packet(4, key=True), packet(2), packet(1), packet(3), packet(8))
+    assert t.judge(frame(1, corrupt=True), False) is True
+    assert t.judge(frame(2), False) is True                    # fed after the keyframe
+    assert t.judge(frame(4), True) is False and not t.on        # the keyframe still clears
+    assert t.judge(frame(8), False) is False
+
+
+def test_without_any_keyframe_fed_a_flagged_frame_taints_from_its_own_packet():
+    t = Taint(leading_bound=True)
+    feed(t, packet(1), packet(2), packet(3))
+    assert t.judge(frame(2, corrupt=True), False) is True
+    assert t.judge(frame(1), False) is False and t.judge(frame(3), False) is True
 
 
 def test_a_frame_without_a_known_packet_is_flagged_while_damage_lasts():
@@ -187,7 +206,7 @@ def _packets(name: str):
 def test_an_intact_stream_has_no_loss(name):
     extradata, packets = _packets(name)
     losses = Losses("h264", extradata)
-    assert not any(losses.follows_loss(p) for p in packets)
+    assert all(losses.follows_loss(p) is False for p in packets)
 
 
 @pytest.mark.parametrize("name", ["ts_h264", "mp4_h264_nob"])
@@ -249,3 +268,22 @@ def test_an_h264_stream_unordered_is_judged_by_syntax_only():
     gone = next(n for n in range(55, len(packets)) if _reference(packets[n], extradata))
     losses = Losses("h264", extradata, order=False)
     assert not any(losses.follows_loss(p) for n, p in enumerate(packets) if n != gone)
+
+
+def test_hevc_length_framed_packets_are_read_as_the_hvcc_record_says(tmp_path):
+    """A 4-byte length of 300 reads as a start code: the hvcC record's parameter sets and
+    framing are what make the loss visible in a Matroska file."""
+    mkv = tmp_path / "copy.mkv"
+    subprocess.run(["ffmpeg", "-v", "error", "-i", str(make_variant("ts_hevc_opengop").path),
+                    "-c", "copy", str(mkv)], check=True)
+    with av.open(str(mkv)) as container:
+        stream = container.streams.video[0]
+        extradata = stream.codec_context.extradata
+        packets = [bytes(p) for p in container.demux(stream) if p.size]
+    filler = (300).to_bytes(4, "big") + b"\x4c\x01" + b"\xff" * 298
+    packets = [filler + p for p in packets]
+    gone = next(n for n in range(30, len(packets))
+                if any(u[0] >> 1 & 0x3F in (1, 3, 5) for u in Framing(4).units(packets[n])))
+    losses = Losses("hevc", extradata)
+    said = [losses.follows_loss(p) for n, p in enumerate(packets) if n != gone]
+    assert True in said[gone:] and not any(said[:gone])
