@@ -4,6 +4,7 @@ decode timestamps for a reordering codec (``count`` mode, fed from the demuxer).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -62,11 +63,13 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
                   types: list[int | None], info: dict[str, Any], fps: float | None, size: int,
                   truncated: bool, warnings: list[str], reorders: bool,
                   orders: list | None = None, coded: list[bool] | None = None,
-                  refresh: Refresh | None = None, clock: Fraction | None = None) -> FrameIndex:
+                  refresh: Refresh | None = None, clock: Fraction | None = None,
+                  doubtful: list[bool] | None = None) -> FrameIndex:
     """``coded``: False for a packet that yields no frame (a not-coded MPEG-4 picture); it is
     still fed to the decoder but numbers no frame. ``refresh``: H.264 recovery points.
     ``clock``: the time base of the packets' decode times (count mode), which place frames in
-    time."""
+    time. ``doubtful``: packets after damage whose pictures' places are a guess (frames shown
+    out of decode order): their GOPs' frames are reported damaged."""
     keys = [n for n, r in enumerate(rows) if r[2]]
     if not keys:
         raise VideoError(_("the video has no keyframe, so no frame can be decoded"), path)
@@ -78,6 +81,7 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
         rows, sizes, types = rows[first:], sizes[first:], types[first:]
         orders = orders[first:] if orders else orders
         coded = coded[first:] if coded else coded
+        doubtful = doubtful[first:] if doubtful else doubtful
         keys = [k - first for k in keys]
     is_frame = np.ones(len(rows), dtype=bool) if coded is None else np.array(coded, dtype=bool)
     if coded is not None:
@@ -129,9 +133,53 @@ def counted_index(path: Path, mode: str, rows: list[Row], sizes: list[int],
                       key_index=shown, key_seek=feed, pkt_pos=pos,
                       pkt_size=sz, pkt_dts=dts,
                       key_lead=np.array([lead for _d, lead in points], dtype=np.int64),
-                      pkt_pts=rank,
+                      pkt_pts=rank, unsure=_unsure(doubtful, keys, rank, feed, shown, total),
                       file_size=size, truncated=truncated,
                       warnings=warnings, **info)
+
+
+def _unsure(doubtful: list[bool] | None, keys: list[int], rank: np.ndarray, feed: np.ndarray,
+            shown: np.ndarray, total: int) -> np.ndarray:
+    """[first, last] frames around each doubtful packet: with picture order counts, the frames
+    its GOP and the next one's packets (decode order, keyframe to keyframe) are shown as; else
+    its GOP and the next by the keyframe fed before it (their leading frames and keyframes are
+    placed by counting past the damage too)."""
+    spans: list[list[int]] = []
+    for d in np.flatnonzero(doubtful) if doubtful else []:
+        if rank.size:
+            at = max(0, int(np.searchsorted(keys, d, side="right")) - 1)
+            end = keys[at + 2] if at + 2 < len(keys) else rank.size
+            ranks = rank[keys[at]:end]
+            span = [max(0, int(ranks.min())), min(total - 1, int(ranks.max()))]
+        else:
+            slot = max(0, int(np.searchsorted(feed, d, side="right")) - 1)
+            span = [max(0, int(shown[slot])),
+                    int(shown[slot + 2]) - 1 if slot + 2 < shown.size else total - 1]
+        if not spans or spans[-1] != span:
+            spans.append(span)
+    return np.array(spans, dtype=np.int64).reshape(-1, 2)
+
+
+def unsure_by_time(rows: list[Row], doubtful: list[bool]
+                   ) -> Callable[[np.ndarray], np.ndarray]:
+    """Frames placed by timestamps a demuxer guessed past damage (an AVI with B-frames: FFmpeg
+    derives pts from its own packet count): for each doubtful packet, the frames whose times
+    its GOP and the next one's packets span. Given the index's ticks, their [first, last]."""
+    keys = [n for n, r in enumerate(rows) if r[2]]
+    ranges = []
+    for d in np.flatnonzero(doubtful):
+        slot = max(0, int(np.searchsorted(keys, d, side="right")) - 1)
+        start = keys[slot] if keys else 0
+        end = keys[slot + 2] if slot + 2 < len(keys) else len(rows)
+        times = [r[0] for r in rows[start:end] if r[0] is not None]
+        if times:
+            ranges.append((min(times), max(times)))
+
+    def spans(ticks: np.ndarray) -> np.ndarray:
+        out = [[int(np.searchsorted(ticks, low)), int(np.searchsorted(ticks, high, "right")) - 1]
+               for low, high in ranges]
+        return np.array(out, dtype=np.int64).reshape(-1, 2)
+    return spans
 
 
 def join_fields(second: list[bool], rows: list[Row], sizes: list[int],

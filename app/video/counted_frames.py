@@ -4,7 +4,7 @@ that numbers frames itself instead of reading their timestamps."""
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -15,6 +15,7 @@ from av.video.codeccontext import VideoCodecContext
 from av.video.stream import VideoStream
 
 from app.i18n import _
+from app.video.avi_index import Renumbered
 from app.video.errors import VideoError
 from app.video.frame_index import FrameIndex
 from app.video.packet import padded_packet
@@ -34,6 +35,7 @@ class CountedFrames:
     _key_set: set[int]
     _primed: bool
     _file: BinaryIO | None
+    _numbering: Renumbered | None
 
     @property
     def _cc(self) -> VideoCodecContext:
@@ -60,7 +62,10 @@ class CountedFrames:
             if item is None:
                 break
             n, packet = item
-            self._feed(packet, changes, taint)
+            # damage (a packet changed, or one lost before it: an AVI's own index says so)
+            # shifts the count of what comes out after it, fed before it or not: flagged up
+            # to the next keyframe out
+            tainted = self._feed(packet, changes, taint) or tainted
             try:
                 frames = cc.decode(packet)
                 ok = True
@@ -140,12 +145,15 @@ class CountedFrames:
         return Losses(self.index.codec, self._cc.extradata, order=False), taint
 
     @staticmethod
-    def _feed(packet: av.Packet, changes: Losses | None, taint: Taint) -> None:
+    def _feed(packet: av.Packet, changes: Losses | None, taint: Taint) -> bool:
         """Tell ``taint`` of ``packet``, going to the decoder now (packets carry their decode
-        number as pts, so frames are judged by it)."""
-        if changes is not None and packet.size and changes.follows_loss(bytes(packet)):
+        number as pts, so frames are judged by it); True when it is damaged."""
+        damaged = bool(packet.size and (packet.is_corrupt or changes is not None
+                                        and changes.follows_loss(bytes(packet))))
+        if damaged:
             taint.damaged(packet)
         taint.fed(packet)
+        return damaged
 
     def _placed(self, packet_no: int, out: int) -> bool:
         """A frame is shown within the GOP its packet was decoded in, except the RASL leading
@@ -184,7 +192,7 @@ class CountedFrames:
                 container.seek(target, stream=stream, backward=True)
             cc.flush_buffers()
             m: int | None = None
-            for packet in demuxed(container, stream):
+            for packet in self._demux(container, stream):
                 if packet.size == 0:
                     continue
                 if m is None:
@@ -201,6 +209,12 @@ class CountedFrames:
                 yield m, packet
             if m is not None:
                 return
+
+    def _demux(self, container: InputContainer, stream: VideoStream) -> Iterator[av.Packet]:
+        """The stream's packets from where ``container`` stands; an AVI's numbered by its own
+        index (:mod:`app.video.avi_index`), a packet after a lost chunk marked corrupt."""
+        packets = demuxed(container, stream)
+        return packets if self._numbering is None else self._numbering.packets(packets)
 
     def _read_packet(self, n: int) -> av.Packet:
         if self._file is None:

@@ -18,13 +18,14 @@ from av.video.codeccontext import VideoCodecContext
 from av.video.stream import VideoStream
 
 from app.i18n import _
+from app.video.avi_index import Renumbered
 from app.video.counted_frames import CountedFrames, Frames
 from app.video.droppable import Judge, packet_judge
 from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
 from app.video.splice import PositionedDemuxer
 from app.video.taint import Losses, Taint
-from app.video.tracks import demuxed, main_video
+from app.video.tracks import main_video
 from app.video.unmarked import entered
 
 Sink = Callable[[int, av.VideoFrame], object]   # what it returns is ignored
@@ -50,7 +51,7 @@ class FrameDecoder(CountedFrames):
         self._skip_ticks = 0
         self._gen: Frames | None = None
         self.last = -1          # index of the last frame this pipeline delivered
-        self.damaged: set[int] = set()
+        self.damaged: set[int] = index.unsure_frames()    # (where frames belong is a guess)
         self.skip_nonref = False  # scanning only: non-reference frames are not decoded
         self._skip_before = -1    # frames before this index are not kept: skip non-ref ones
         self._skipping = False
@@ -61,6 +62,7 @@ class FrameDecoder(CountedFrames):
         # frames that may be built on damaged data
         self._taint = Taint(leading_bound=index.codec == "hevc")
         self._losses: Losses | None = None      # H.264/HEVC: bytes changed, pictures lost
+        self._numbering: Renumbered | None = None   # AVI: packets numbered by its index
 
     # --- lifecycle ---------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -72,7 +74,9 @@ class FrameDecoder(CountedFrames):
         if self.index.seek_by == "pos":
             if self._codec is None:
                 with open_container(self.path) as container:
-                    template = main_video(container, self.index).codec_context
+                    shown = main_video(container, self.index)
+                    template = shown.codec_context
+                    self._numbering = self._avi_numbering(shown.frames)
                     codec = self._create(template.name)
                     if template.extradata:
                         codec.extradata = template.extradata
@@ -85,6 +89,7 @@ class FrameDecoder(CountedFrames):
             if self._container is None:
                 self._container = open_container(self.path)
                 self._stream = main_video(self._container, self.index)
+                self._numbering = self._avi_numbering(self._stream.frames)
                 self._codec = self._stream.codec_context
                 self._setup_threads(self._codec)
                 self._setup_nonref(self._codec)
@@ -96,6 +101,11 @@ class FrameDecoder(CountedFrames):
                                  self.path) from exc
             self._setup_threads(self._create(self.index.codec))
             self._primed = False
+
+    def _avi_numbering(self, listed: int) -> Renumbered | None:
+        if self.index.container != "avi":
+            return None
+        return Renumbered.of(self.path, max(0, self.index.stream_no), listed)
 
     def _create(self, name: str) -> VideoCodecContext:
         codec = av.CodecContext.create(name, "r")
@@ -265,6 +275,8 @@ class FrameDecoder(CountedFrames):
         if self._positioned is not None:
             self._cc.flush_buffers()
             packets = self._positioned.packets_from(slot)
+            if self._numbering is not None:
+                packets = self._numbering.packets(packets)
             if self.index.unmarked_keys:
                 packets = _entering(packets)
             return (yield from self._decode_stream(packets))
@@ -272,7 +284,7 @@ class FrameDecoder(CountedFrames):
         for attempt in range(slot, -1, -1):
             container.seek(int(self.index.key_seek[attempt]), stream=stream, backward=True)
             self._cc.flush_buffers()
-            frames = self._decode_stream(demuxed(container, stream))
+            frames = self._decode_stream(self._demux(container, stream))
             first = next(frames, None)
             if first is None:
                 return None
@@ -288,7 +300,7 @@ class FrameDecoder(CountedFrames):
     def _from_start(self) -> Iterator[av.Packet]:
         """The shown stream's packets from the start of the file, demuxed afresh."""
         with open_container(self.path) as container:
-            yield from demuxed(container, main_video(container, self.index))
+            yield from self._demux(container, main_video(container, self.index))
 
     def _decode_stream(self, packets: Iterable[av.Packet]) -> Drained:
         """Frames placed by pts, up to the end of ``packets`` or a drain (see

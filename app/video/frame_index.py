@@ -15,12 +15,12 @@ from pathlib import Path
 
 import numpy as np
 
-INDEX_VERSION = 23
+INDEX_VERSION = 24
 # one demuxed packet in decode order: (pts, dts, is keyframe, byte position or -1)
 Row = tuple[int | None, int | None, bool, int]
 _EMPTY = np.zeros(0, dtype=np.int64)
 ARRAYS = ("ticks", "seconds", "key_index", "key_seek", "pkt_pos", "pkt_size", "pkt_dts",
-          "key_lead", "pkt_pts", "key_pkt", "key_sync", "segments", "size_runs")
+          "key_lead", "pkt_pts", "key_pkt", "key_sync", "segments", "size_runs", "unsure")
 META = ("mode", "container", "codec", "width", "height", "pix_fmt", "fps", "file_size",
         "bit_rate", "sample_aspect", "start_time", "truncated", "warnings", "seek_by", "prefix",
         "rotation", "matrix", "full_range", "segment_clock", "unpack", "stream_id", "stream_no",
@@ -33,6 +33,10 @@ def empty() -> np.ndarray:
 
 def no_runs() -> np.ndarray:
     return np.zeros((0, 3), dtype=np.int64)
+
+
+def no_spans() -> np.ndarray:
+    return np.zeros((0, 2), dtype=np.int64)
 
 
 def leading_frames(pts: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -98,6 +102,9 @@ class FrameIndex:
     # (first frame, width, height) of each run of one picture size, when the size changes
     # mid-file (app.video.picture_size); empty: every frame is width × height
     size_runs: np.ndarray = field(default_factory=no_runs)
+    # [first, last] frames the index cannot vouch for (damage in a stream shown out of decode
+    # order: where a lost or changed picture belonged is a guess): reported damaged
+    unsure: np.ndarray = field(default_factory=no_spans)
 
     @property
     def frame_count(self) -> int:
@@ -107,6 +114,9 @@ class FrameIndex:
     def frame_count_packets(self) -> int:
         """Packets to feed in bytes mode (may exceed frames when the tail does not decode)."""
         return int(self.pkt_pos.size) if self.mode != "pts" else self.frame_count
+
+    def unsure_frames(self) -> set[int]:
+        return {i for first, last in self.unsure.tolist() for i in range(first, last + 1)}
 
     @property
     def segment_starts(self) -> list[int]:
@@ -163,7 +173,7 @@ class FrameIndex:
             runs[:, 0] = later(runs[:, 0])
         return replace(self, ticks=np.delete(self.ticks, i), seconds=np.delete(self.seconds, i),
                        key_index=later(self.key_index), segments=later(self.segments),
-                       size_runs=runs, cut_frame=-1)
+                       size_runs=runs, unsure=later(self.unsure), cut_frame=-1)
 
     # --- persistence -------------------------------------------------------------------------
     def save(self, target: Path) -> None:

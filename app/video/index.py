@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections.abc import Iterator
+from dataclasses import replace
 from fractions import Fraction
 from functools import partial
 from pathlib import Path
@@ -40,6 +41,7 @@ from av.container import InputContainer
 from av.video.stream import VideoStream
 
 from app.i18n import _
+from app.video.avi_index import Renumbered
 from app.video.checks import (
     FirstFrame,
     check_frame_size,
@@ -49,7 +51,7 @@ from app.video.checks import (
     sniff_kind,
     traits_of,
 )
-from app.video.counted import counted_index, frame_rate, join_fields
+from app.video.counted import counted_index, frame_rate, join_fields, unsure_by_time
 from app.video.declared import ends_early, picture_lost
 from app.video.ebml import clusters
 from app.video.errors import VideoError
@@ -63,9 +65,9 @@ from app.video.frame_index import (
 )
 from app.video.keyframes import is_random_access
 from app.video.mp4_boxes import needs_rescue
-from app.video.nal import stream_framing, vcl_type
+from app.video.nal import Framing, framing_of, stream_framing, vcl_type
 from app.video.packed import Unpacker, is_packed
-from app.video.picture_order import tracker_for
+from app.video.picture_order import CHANGED, Mpeg2Order, PocTracker, settle_changed, tracker_for
 from app.video.picture_size import SizeWatch, size_note
 from app.video.recovery import Refresh
 from app.video.stamps import StampCheck
@@ -195,6 +197,10 @@ def _indexed(path: Path, fps_hint: float | None,
         last_corrupt = lied = False
         tail: av.Packet | None = None       # the last packet taken
         packets, packed = _demuxed(container, stream, fmt)
+        numbering = Renumbered.of(path, stream.index, stream.frames) if fmt == "avi" else None
+        if numbering is not None:
+            packets = numbering.packets(packets, mark=False)    # frames the demuxer lost keep
+                                                                # their place in time
         vops = cc.name == "mpeg4" and fmt not in PTS_CONTAINERS   # picture types: access points
         not_coded = NotCoded(cc.extradata) if cc.name == "mpeg4" else None
         # False: no frame, though fed to the decoder: a not-coded picture (app.video.vop) or a
@@ -202,6 +208,8 @@ def _indexed(path: Path, fps_hint: float | None,
         shown: list[bool] = []
         poc = tracker_for(cc.name) if fmt not in PTS_CONTAINERS | POS_FORMATS else None
         orders: list = []
+        changed: list[bool] = []     # a packet changed, or one lost before it
+        lost = 0
         try:
             for pkt in packets:
                 if pkt.size == 0:
@@ -237,7 +245,9 @@ def _indexed(path: Path, fps_hint: float | None,
                     second.append(pairs.second_field(head))
                 else:
                     second.append(False)
-                orders.append(poc.feed(head) if poc is not None else None)
+                orders.append(_order(poc, head, pkt, framing, bool(nal_codec)))
+                changed.append(orders[-1] == CHANGED
+                               or lost < (lost := numbering.lost if numbering else 0))
                 shown.append(not pkt.is_discard and not (not_coded and not_coded(head)))
                 if pkt.pos is not None and pkt.pos >= 0 and pkt.pos + pkt.size > size \
                         and fmt not in REASSEMBLED:
@@ -248,6 +258,8 @@ def _indexed(path: Path, fps_hint: float | None,
             truncated = True
         truncated = truncated or last_corrupt   # damage mid-file is flagged when decoded
         warnings.extend(foreign.note([r[2] for r in rows]))
+        orders, doubtful = settle_changed(orders, changed, bool(cc.has_b_frames))
+        warnings.extend(numbering.note() if numbering is not None else [])
         named = {int(s.id) for s in [stream, *other_videos(container, stream)]}
         warnings.extend(unshown_note(path, fmt, rows, sizes, named, size))
         truncated = truncated or ends_early(path, fmt, size)
@@ -319,7 +331,8 @@ def _indexed(path: Path, fps_hint: float | None,
             fps = nominal    # FFmpeg states the frame rate of a raw field-coded stream
             rows, sizes, types, orders = join_fields(second, rows, sizes, types, orders)
         return counted_index(path, "bytes", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders, orders, hidden, refresh), None
+                             warnings, reorders, orders, hidden, refresh,
+                             doubtful=None if any(second) else doubtful), None
     pts_known = [r[0] for r in rows if r[0] is not None]
     # AVI stores no presentation times: with B-frames its pts are the demuxer's decode count or
     # the MPEG-1/2 parser's guess, which differs after a seek (MPEG-1: its first frame's)
@@ -342,7 +355,8 @@ def _indexed(path: Path, fps_hint: float | None,
             rows, sizes, types, orders = join_fields(second, rows, sizes, types, orders)
             fps = fps or frame_rate(rows, time_base)
         return counted_index(path, "count", rows, sizes, types, info, fps, size, truncated,
-                             warnings, reorders, orders, hidden, refresh, time_base), None
+                             warnings, reorders, orders, hidden, refresh, time_base,
+                             None if any(second) else doubtful), None
     # by position: an AVI without its index, and a clock that goes back (a timestamp seek
     # cannot tell one recording's second 5 from the next one's)
     if restarts or (fmt == "avi" and not seeks_by_time(path, rows)):
@@ -353,10 +367,24 @@ def _indexed(path: Path, fps_hint: float | None,
         if index is not None:
             return index, cut
     # a field pair is one frame: its first field's packet stands for it
+    spans = unsure_by_time(rows, doubtful) if doubtful and not any(second) else None
     rows = [r for r, s in zip(rows, second, strict=True) if not s]
     shown = [c for c, s in zip(shown, second, strict=True) if not s]
-    return timed_index(path, rows, info, fps, time_base, size, truncated, warnings, shown,
-                       refresh, seek_dts=lied), cut
+    index = timed_index(path, rows, info, fps, time_base, size, truncated, warnings, shown,
+                        refresh, seek_dts=lied)
+    return (index if spans is None else replace(index, unsure=spans(index.ticks))), cut
+
+
+def _order(poc: PocTracker | Mpeg2Order | None, head: bytes, pkt: av.Packet,
+           framing: Framing | None, nal: bool) -> tuple[int, int] | str | None:
+    """A picture's presentation order, or :data:`CHANGED` when its H.264/HEVC bytes were
+    changed (``nal``; a damaged packet: what it says of its order is not to be trusted)."""
+    order = poc.feed(head) if poc is not None else None
+    if order is not None and nal:
+        data = bytes(pkt)
+        if (framing or framing_of(data)).broken(data):
+            return CHANGED
+    return order
 
 
 def _demuxed(container: InputContainer, stream: VideoStream,

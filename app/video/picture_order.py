@@ -123,6 +123,28 @@ class Mpeg2Order:
         return self.gop, data[i + 4] << 2 | data[i + 5] >> 6
 
 
+CHANGED = "changed"      # the order of a picture whose bytes were changed: not known
+
+
+def settle_changed(orders: list, changed: list[bool], has_b_frames: bool
+                   ) -> tuple[list, list[bool] | None]:
+    """``orders`` with each :data:`CHANGED` one put just after the picture decoded before it
+    (exact where frames are shown in decode order), and which packets' pictures then have a
+    place that is a guess: ``changed`` ones (a picture lost before them, or changed bytes) in a
+    stream that shows frames out of decode order (known orders that do not rise; else, without
+    orders, the decoder's reorder delay). None: none."""
+    known = [o for o in orders if o is not None and o != CHANGED]
+    reordered = any(a > b for a, b in zip(known, known[1:], strict=False)) if known \
+        else has_b_frames
+    out: list = []
+    for order in orders:
+        if order == CHANGED:
+            period, count = out[-1] if out and out[-1] is not None else (0, -1)
+            order = (period, count + 0.5)
+        out.append(order)
+    return out, (changed if reordered and any(changed) else None)
+
+
 def tracker_for(codec: str) -> PocTracker | Mpeg2Order | None:
     if codec == "h264":
         return PocTracker()
