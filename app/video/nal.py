@@ -17,8 +17,8 @@ HEVC_RASL = (8, 9)
 HEVC_LEADING = (6, 7, 8, 9)
 
 
-_FORBIDDEN = (b"\x00\x00\x00", b"\x00\x00\x02")
-_FORBIDDEN_LENGTHS = (*_FORBIDDEN, b"\x00\x00\x01")
+_AFTER_ZEROS = b"\x00\x02"                  # 00 00 00 and 00 00 02 never occur in a unit
+_AFTER_ZEROS_LENGTHS = b"\x00\x01\x02"     # nor 00 00 01 where lengths frame the units
 _TRAILING_ZEROS = 4      # more zero bytes end no unit written by an encoder or muxer seen
 
 
@@ -84,24 +84,37 @@ class Framing:
         at all, a unit holding a byte run that emulation prevention rules out (00 00 00,
         00 00 02; with lengths also 00 00 01), or one ending in more zero bytes than a start
         code leaves (trailing_zero_8bits; a unit's zeroed tail)."""
-        runs: tuple[bytes, ...]
+        runs: bytes
+        spans: list[tuple[int, int]] = []           # (start, end) of each unit's bytes
         if self.length_size:
             i, n = 0, self.length_size
             while i + n <= len(data) and (size := int.from_bytes(data[i:i + n], "big")):
+                spans.append((i + n, i + n + size))
                 i += n + size
-            if not i or i > len(data) or len(data) - i > _TRAILING_ZEROS \
+            if not spans or i > len(data) or len(data) - i > _TRAILING_ZEROS \
                     or data[i:].strip(b"\x00"):
                 return True
-            runs = _FORBIDDEN_LENGTHS
+            runs = _AFTER_ZEROS_LENGTHS
         else:
-            first = data.find(b"\x00\x00\x01")
-            if first < 0 or data[:first].strip(b"\x00"):
+            at = data.find(b"\x00\x00\x01")
+            if at < 0 or data[:at].strip(b"\x00"):
                 return True
-            runs = _FORBIDDEN
-        for unit in self.units(data):
-            body = unit.rstrip(b"\x00")
-            if len(unit) - len(body) > _TRAILING_ZEROS or any(run in body for run in runs):
+            while at >= 0:
+                nxt = data.find(b"\x00\x00\x01", at + 3)
+                spans.append((at + 3, nxt if nxt >= 0 else len(data)))
+                at = nxt
+            runs = _AFTER_ZEROS
+        for begin, end in spans:
+            body = end
+            while body > begin and end - body <= _TRAILING_ZEROS and not data[body - 1]:
+                body -= 1
+            if end - body > _TRAILING_ZEROS:
                 return True
+            at = data.find(b"\x00\x00", begin, body)
+            while at >= 0:                  # (00 00 is rare: emulation prevention writes 03)
+                if at + 2 < body and data[at + 2] in runs:
+                    return True
+                at = data.find(b"\x00\x00", at + 1, body)
         return False
 
     def framed(self, data: bytes) -> bool:
