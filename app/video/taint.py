@@ -125,6 +125,7 @@ class Losses:
             if kind in (7, 8):
                 self._h264.parameter_set(unit)
             elif kind in (1, 5):
-                lost = lost or not self._h264.fits(unit)
+                if not self._h264.fits(unit):
+                    lost = True
                 self._h264.took(unit)
         return lost

@@ -135,6 +135,19 @@ def test_a_flagged_leading_picture_of_the_first_keyframe_fed():
     assert t.judge(frame(8), False) is False
 
 
+def test_a_leading_picture_flagged_during_damage_starts_it_just_before_its_keyframe():
+    """Damage just before a keyframe (fed while it lasts, so nothing is forgotten): a leading
+    picture flagged after the keyframe takes the damage back to the packet before it only."""
+    t = Taint(leading_bound=True)
+    feed(t, packet(0, key=True), packet(4))
+    bad = packet(2)
+    t.damaged(bad)
+    feed(t, bad, packet(8, key=True), packet(6))
+    assert t.judge(frame(6, corrupt=True), False) is True
+    assert t.judge(frame(4), False) is False                    # fed before the damage
+    assert t.judge(frame(2), False) is True
+
+
 def test_without_any_keyframe_fed_a_flagged_frame_taints_from_its_own_packet():
     t = Taint(leading_bound=True)
     feed(t, packet(1), packet(2), packet(3))
@@ -280,6 +293,9 @@ def test_hevc_length_framed_packets_are_read_as_the_hvcc_record_says(tmp_path):
         stream = container.streams.video[0]
         extradata = stream.codec_context.extradata
         packets = [bytes(p) for p in container.demux(stream) if p.size]
+    # parameter sets only in the hvcC record, as Matroska and MP4 muxers keep them
+    packets = [b"".join(len(u).to_bytes(4, "big") + u for u in Framing(4).units(p)
+                        if not 32 <= u[0] >> 1 & 0x3F <= 34) for p in packets]
     filler = (300).to_bytes(4, "big") + b"\x4c\x01" + b"\xff" * 298
     packets = [filler + p for p in packets]
     gone = next(n for n in range(30, len(packets))
