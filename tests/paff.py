@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from app.video.bits import Bits
+from tests.nal_writer import escaped as escape
 
 
 class BitReader(Bits):
@@ -69,17 +70,6 @@ def unescape(payload: bytes) -> bytes:
         if zeros >= 2 and b == 3:
             zeros = 0
             continue
-        out.append(b)
-        zeros = zeros + 1 if b == 0 else 0
-    return bytes(out)
-
-
-def escape(rbsp: bytes) -> bytes:
-    out, zeros = bytearray(), 0
-    for b in rbsp:
-        if zeros >= 2 and b <= 3:
-            out.append(3)
-            zeros = 0
         out.append(b)
         zeros = zeros + 1 if b == 0 else 0
     return bytes(out)
