@@ -167,7 +167,7 @@ class HevcRefs(HevcPocTracker):
         if not b.u(1):
             refs = read_ref_set(b, len(sets), sets, in_slice=True)
         else:
-            refs = sets[b.u((len(sets) - 1).bit_length()) if len(sets) > 1 else 0]
+            refs = sets[b.u((len(sets) - 1).bit_length())]   # (no bits for a single set)
         period, poc = key
         wanted = {(period, poc + d): used for d, used in refs.entries}
         if kind not in RASL and any(used and at not in self._have for at, used in wanted.items()):

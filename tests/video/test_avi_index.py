@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from app.video.avi_index import Renumbered, chunk_numbers
+from tests.formats import make_variant
 from tests.video.test_avi_damage import _no_bframes, _packets
 
 
@@ -24,7 +25,8 @@ def riff_list(kind: bytes, body: bytes) -> bytes:
     return chunk(b"LIST", kind + body)
 
 
-def synthetic(sizes: list[int], *, absolute: bool = False) -> tuple[bytes, list[int]]:
+def synthetic(sizes: list[int], *, absolute: bool = False, tail: bytes = b""
+              ) -> tuple[bytes, list[int]]:
     """A RIFF AVI of odd-sized chunks: a 5-byte JUNK, audio (01wb) between the video (00dc)
     chunks of ``sizes``, idx1 last. Returns the bytes and each video chunk's data position."""
     head = riff_list(b"hdrl", chunk(b"avih", bytes(56))) + chunk(b"JUNK", b"x" * 5)
@@ -39,7 +41,7 @@ def synthetic(sizes: list[int], *, absolute: bool = False) -> tuple[bytes, list[
                 video.append(at + 8)
             body += chunk(cid, data)
     movi = riff_list(b"movi", body)
-    content = b"AVI " + head + movi + chunk(b"idx1", rows)
+    content = b"AVI " + head + movi + chunk(b"idx1", rows) + tail
     return b"RIFF" + struct.pack("<I", len(content)) + content, video
 
 
@@ -51,6 +53,16 @@ def test_a_hand_laid_file_is_read_chunk_by_chunk(absolute, tmp_path):
     assert chunk_numbers(path, 0) == ({pos: n for n, pos in enumerate(video)}, [0, 2, 3])
     assert chunk_numbers(path, 1) is None                  # audio chunks are no frames
     assert chunk_numbers(path, 2) is None
+
+
+def test_a_single_chunk_and_what_follows_idx1(tmp_path):
+    """One video chunk (its offset decides the base alone); a chunk after idx1 that looks like
+    index rows is no part of it."""
+    decoy = struct.pack("<4sIII", b"00dc", 0, 4, 1) * 3
+    data, video = synthetic([9], tail=chunk(b"JUNK", bytes(8) + decoy))    # (rows aligned)
+    path = tmp_path / "one.avi"
+    path.write_bytes(data)
+    assert chunk_numbers(path, 0) == ({video[0]: 0}, [0])
 
 
 def test_files_that_are_not_an_indexed_avi(tmp_path):
@@ -84,19 +96,27 @@ def test_the_video_of_a_file_with_sound_first_is_numbered_as_ffmpeg_counts(tmp_p
     assert chunk_numbers(path, 0) is None
 
 
-def _odml(path: Path, out: Path, stream: int) -> Path:
+def _odml(path: Path, out: Path, stream: int, *, keep_idx1: bool = False,
+          head: tuple[int, int] = (4, 0)) -> Path:
     """``path`` indexed by OpenDML: the super index of video stream ``stream`` (in the room
     FFmpeg left in its stream header) points to two ix## chunks appended, each with half the
     entries, offsets from a base; the other stream's room gets a super index of audio; idx1 is
     renamed away."""
     packets, _, _ = _packets(path)
+    keys = {p.pos for p in packets if p.is_keyframe}
     data = bytearray(path.read_bytes())
     cid = b"%02ddc" % stream
     base = data.index(b"movi")
+    entries, at = [], base + 4              # every chunk of the stream, empty ones too
+    while data[at:at + 4] != b"idx1":
+        size = struct.unpack_from("<I", data, at + 4)[0]
+        if data[at:at + 4] == cid:
+            entries.append((at + 8, size, at + 8 in keys))
+        at += 8 + size + (size & 1)
     parts = []
-    for half in (packets[:len(packets) // 2], packets[len(packets) // 2:]):
-        rows = b"".join(struct.pack("<II", p.pos - base,
-                                    p.size | (0 if p.is_keyframe else 1 << 31)) for p in half)
+    for half in (entries[:len(entries) // 2], entries[len(entries) // 2:]):
+        rows = b"".join(struct.pack("<II", pos - base, size | (0 if key else 1 << 31))
+                        for pos, size, key in half)
         body = struct.pack("<HBBI4sQI", 2, 0, 1, len(half), cid, base, 0) + rows
         parts.append((len(data), 8 + len(body), len(half)))
         data += b"ix%02d" % stream + struct.pack("<I", len(body)) + body
@@ -105,14 +125,19 @@ def _odml(path: Path, out: Path, stream: int) -> Path:
     for n, room_at in enumerate(rooms):
         room = struct.unpack_from("<I", data, room_at + 4)[0]
         video = n == stream
-        entries = b"".join(struct.pack("<QII", *p) for p in parts) if video else \
-            struct.pack("<QII", 0, 0, 0)
-        head = struct.pack("<HBBI4s12x", 4, 0, 0, len(parts) if video else 1,
-                           cid if video else b"%02dwb" % n)
+        longs, kind = head if video else (4, 0)
+        top = struct.pack("<HBBI4s12x", longs, 0, kind, len(parts) if video else 1,
+                          cid if video else b"%02dwb" % n)
+        rows = b"".join(struct.pack("<QII", *p) for p in parts)  # (audio: the video's too)
         data[room_at:room_at + 8 + room] = b"indx" + struct.pack("<I", room) + \
-            (head + entries).ljust(room, b"\0")
+            (top + rows).ljust(room, b"\0")
     idx1 = data.index(b"idx1")
-    data[idx1:idx1 + 4] = b"JUNK"
+    if keep_idx1:                           # stale: half its rows, FFmpeg reads OpenDML
+        size = struct.unpack_from("<I", data, idx1 + 4)[0]
+        data[idx1 + 4:idx1 + 8] = struct.pack("<I", size // 32 * 16)
+        data[idx1 + 8 + size // 32 * 16:idx1 + 8 + size] = bytes(size - size // 32 * 16)
+    else:
+        data[idx1:idx1 + 4] = b"JUNK"
     out.write_bytes(bytes(data))
     return out
 
@@ -123,6 +148,49 @@ def test_an_opendml_index_in_two_parts_with_a_base_offset(tmp_path):
     numbers, filled = chunk_numbers(path, 1)
     assert [numbers[p.pos] for p in packets] == [p.dts for p in packets]
     assert len(numbers) == listed == len(filled) == len(packets)
+
+
+def _video_first(tmp_path: Path) -> Path:
+    out = tmp_path / "vfirst.avi"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(_no_bframes()), "-f", "lavfi",
+                    "-i", "sine=d=4", "-map", "0:v", "-map", "1:a", "-c:v", "copy",
+                    "-c:a", "pcm_s16le", "-shortest", str(out)], check=True)
+    return out
+
+
+def test_opendml_of_the_first_stream_and_a_stale_idx1(tmp_path):
+    """The video is stream 0 and the sound's super index comes after it; the idx1 left behind
+    lists half the frames (FFmpeg reads the OpenDML index, so must we)."""
+    path = _odml(_video_first(tmp_path), tmp_path / "odml0.avi", stream=0, keep_idx1=True)
+    packets, stream, listed = _packets(path)
+    numbers, filled = chunk_numbers(path, 0)
+    assert [numbers[p.pos] for p in packets] == [p.dts for p in packets]
+    assert len(numbers) == listed == len(packets) == len(filled)
+    assert chunk_numbers(path, 1) is None          # the sound's super index names no video
+
+
+def test_opendml_entries_of_frames_the_recorder_dropped(tmp_path):
+    """Empty chunks (dropped frames) are numbered and hold no data."""
+    path = _odml(make_variant("avi_mpeg2_dropped").path, tmp_path / "drop.avi", stream=0)
+    packets, stream, listed = _packets(path)
+    numbers, filled = chunk_numbers(path, 0)
+    assert [numbers[p.pos] for p in packets] == [p.dts for p in packets]
+    assert len(numbers) == listed > len(filled) == len(packets)
+
+
+@pytest.mark.parametrize("head", [(2, 0), (4, 1)])
+def test_a_super_index_of_another_shape_is_not_read(head, tmp_path):
+    path = _odml(_audio_first(tmp_path), tmp_path / "odd.avi", stream=1, head=head)
+    assert chunk_numbers(path, 1) is None
+
+
+def test_a_super_index_pointing_past_the_end(tmp_path):
+    path = _odml(_audio_first(tmp_path), tmp_path / "past.avi", stream=1)
+    data = bytearray(path.read_bytes())
+    at = data.index(b"indx", data.index(b"indx") + 4) + 8 + 24      # the video's first entry
+    data[at:at + 8] = struct.pack("<Q", len(data) + 1000)
+    path.write_bytes(bytes(data))
+    assert chunk_numbers(path, 1) is None
 
 
 def packet(pos: int | None, dts: int | None, pts: int | None = None) -> SimpleNamespace:
@@ -156,6 +224,15 @@ def test_unknown_packets_are_left_alone_and_losses_add_up():
     out = list(r.packets([packet(100, 0), packet(400, 1), packet(700, 2)], mark=False))
     assert [p.dts for p in out] == [0, 3, 6] and not any(p.is_corrupt for p in out)
     assert r.lost == 3 and "3" in r.note()[0]                # 1 (not 2: empty), then 4 and 5
+    marked = list(r.packets([packet(100, 0), packet(400, 1)]))
+    assert [p.is_corrupt for p in marked] == [False, True]
+
+
+def test_the_note_is_told_in_chinese():
+    r = Renumbered(NUMBERS, FILLED)
+    r.retag(packet(100, 0))
+    r.retag(packet(400, 1))
+    assert r.note() == ["文件已损坏：文件索引所列的 1 帧已丢失（这些帧的时间留空；其余每一帧保持自己的时间）"]
 
 
 def test_a_packet_just_after_the_last_is_no_loss_one_further_is():

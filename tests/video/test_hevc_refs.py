@@ -154,6 +154,17 @@ def test_a_slice_header_set_predicted_from_an_sps_set():
     assert _judge(refs, [*pictures[:2], *own]) == [False, False, True]
 
 
+def test_a_slice_header_set_predicted_from_an_earlier_sps_set():
+    """delta_idx_minus1 1: from set 0 {-1} of two, deltaRps +2 (a picture shown earlier)."""
+    refs, pictures = _sps_stream()
+    b = BitWriter().u(1, 1).ue(0).ue(1).u(8, 3).u(1, 0)   # POC 3, its own set:
+    b.u(1, 1).ue(1).u(1, 0).ue(1)                         # from set 0, deltaRps +2
+    b.u(1, 0).u(1, 0).u(1, 0).u(1, 1)                     # -1 -> +1 dropped; +2 kept, unused
+    own = _stream(b"\x02\x01" + b.done() + b"\xa5" * 20)
+    assert _judge(refs, [*pictures[:3], *own]) == [False] * 4
+    assert sorted(p for _, p in refs._have or ()) == [3]   # its set keeps only POC 5: not here
+
+
 def test_a_picture_coding_its_own_set_is_judged_by_it():
     refs, pictures = _sps_stream()
     own = hevc_trail(5, sets=2, own=([(-1, True), (-3, False)], [(1, False)]))
