@@ -77,17 +77,19 @@ def test_files_that_are_not_an_indexed_avi(tmp_path):
     assert chunk_numbers(tmp_path / "missing.avi", 0) is None
 
 
-def _audio_first(tmp_path: Path) -> Path:
-    """The no-B-frame clip with a PCM track as stream 0, the video as stream 1 (01dc)."""
-    out = tmp_path / "two.avi"
+def _with_sound(tmp_path: Path, sound_first: bool = True) -> Path:
+    """The no-B-frame clip with a PCM track: as stream 0 (the video stream 1, 01dc), or after
+    the video."""
+    out = tmp_path / ("two.avi" if sound_first else "vfirst.avi")
+    order = ["1:a", "0:v"] if sound_first else ["0:v", "1:a"]
     subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(_no_bframes()), "-f", "lavfi",
-                    "-i", "sine=d=4", "-map", "1:a", "-map", "0:v", "-c:v", "copy",
+                    "-i", "sine=d=4", "-map", order[0], "-map", order[1], "-c:v", "copy",
                     "-c:a", "pcm_s16le", "-shortest", str(out)], check=True)
     return out
 
 
 def test_the_video_of_a_file_with_sound_first_is_numbered_as_ffmpeg_counts(tmp_path):
-    path = _audio_first(tmp_path)
+    path = _with_sound(tmp_path)
     packets, stream, listed = _packets(path)
     assert stream == 1
     numbers, filled = chunk_numbers(path, 1)
@@ -143,25 +145,17 @@ def _odml(path: Path, out: Path, stream: int, *, keep_idx1: bool = False,
 
 
 def test_an_opendml_index_in_two_parts_with_a_base_offset(tmp_path):
-    path = _odml(_audio_first(tmp_path), tmp_path / "odml.avi", stream=1)
+    path = _odml(_with_sound(tmp_path), tmp_path / "odml.avi", stream=1)
     packets, stream, listed = _packets(path)
     numbers, filled = chunk_numbers(path, 1)
     assert [numbers[p.pos] for p in packets] == [p.dts for p in packets]
     assert len(numbers) == listed == len(filled) == len(packets)
 
 
-def _video_first(tmp_path: Path) -> Path:
-    out = tmp_path / "vfirst.avi"
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(_no_bframes()), "-f", "lavfi",
-                    "-i", "sine=d=4", "-map", "0:v", "-map", "1:a", "-c:v", "copy",
-                    "-c:a", "pcm_s16le", "-shortest", str(out)], check=True)
-    return out
-
-
 def test_opendml_of_the_first_stream_and_a_stale_idx1(tmp_path):
     """The video is stream 0 and the sound's super index comes after it; the idx1 left behind
     lists half the frames (FFmpeg reads the OpenDML index, so must we)."""
-    path = _odml(_video_first(tmp_path), tmp_path / "odml0.avi", stream=0, keep_idx1=True)
+    path = _odml(_with_sound(tmp_path, sound_first=False), tmp_path / "odml0.avi", stream=0, keep_idx1=True)
     packets, stream, listed = _packets(path)
     numbers, filled = chunk_numbers(path, 0)
     assert [numbers[p.pos] for p in packets] == [p.dts for p in packets]
@@ -180,12 +174,12 @@ def test_opendml_entries_of_frames_the_recorder_dropped(tmp_path):
 
 @pytest.mark.parametrize("head", [(2, 0), (4, 1)])
 def test_a_super_index_of_another_shape_is_not_read(head, tmp_path):
-    path = _odml(_audio_first(tmp_path), tmp_path / "odd.avi", stream=1, head=head)
+    path = _odml(_with_sound(tmp_path), tmp_path / "odd.avi", stream=1, head=head)
     assert chunk_numbers(path, 1) is None
 
 
 def test_a_super_index_pointing_past_the_end(tmp_path):
-    path = _odml(_audio_first(tmp_path), tmp_path / "past.avi", stream=1)
+    path = _odml(_with_sound(tmp_path), tmp_path / "past.avi", stream=1)
     data = bytearray(path.read_bytes())
     at = data.index(b"indx", data.index(b"indx") + 4) + 8 + 24      # the video's first entry
     data[at:at + 8] = struct.pack("<Q", len(data) + 1000)
