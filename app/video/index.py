@@ -41,6 +41,7 @@ from av.container import InputContainer
 from av.video.stream import VideoStream
 
 from app.i18n import _
+from app.video.asf_objects import unsure as asf_unsure
 from app.video.avi_index import Renumbered
 from app.video.checks import (
     FirstFrame,
@@ -372,7 +373,8 @@ def _indexed(path: Path, fps_hint: float | None,
     shown = [c for c, s in zip(shown, second, strict=True) if not s]
     index = timed_index(path, rows, info, fps, time_base, size, truncated, warnings, shown,
                         refresh, seek_dts=lied)
-    return (index if spans is None else replace(index, unsure=spans(index.ticks))), cut
+    doubt = asf_unsure(path, index) if fmt == "asf" else spans(index.ticks) if spans else None
+    return (index if doubt is None else replace(index, unsure=doubt)), cut
 
 
 def _order(poc: PocTracker | Mpeg2Order | None, head: bytes, pkt: av.Packet,
