@@ -121,6 +121,8 @@ def test_objects_in_turn_lose_nothing_a_gap_is_told_at_its_first_whole_object(tm
     assert lost_before(_write(tmp_path, run), 1) == []
     gone = run[:2] + [bytes(200)] + run[4:]                   # a zeroed packet: 2 and 3 lost
     assert lost_before(_write(tmp_path, gone), 1) == [160]    # object 4, preroll taken off
+    garbled = run[:2] + [b"\xff" * 200] + run[4:]             # one that cannot be read
+    assert lost_before(_write(tmp_path, garbled), 1) == [160]
     assert lost_before(_write(tmp_path, run[:2] + run[4:]), 2) == [0]     # (the sound)
 
 
@@ -181,8 +183,37 @@ def test_unsure_spans_run_to_the_frame_before_the_next_keyframe(tmp_path):
     index = SimpleNamespace(stream_id=1, ticks=np.array([0, 40, 120, 160, 200, 240]),
                             key_index=np.array([0, 4]), frame_count=6)
     assert unsure(path, index).tolist() == [[2, 3]]
+    index.key_index = np.array([0, 2, 4])                   # (the first frame after it a key)
+    assert unsure(path, index).tolist() == [[2, 3]]
     index.key_index = np.array([0])
     assert unsure(path, index).tolist() == [[2, 5]]
     index.ticks = np.array([0, 40])
     index.frame_count = 2
     assert unsure(path, index).tolist() == []
+
+
+def test_a_declared_packet_length_shorter_than_the_slot_and_fields_to_the_last_byte():
+    replicated = struct.pack("<II", 6, 1234)
+    body = bytes([0x01, 3, 0, 8]) + replicated + b"abcdef"
+    size = 12 + len(body)                                   # no padding: ends on its last byte
+    head = bytes([0x40 | 0x08 | 0x02, 0x55]) + struct.pack("<H", size) + bytes([7, 0]) + \
+        bytes(6)
+    packet = head + body
+    assert _objects(packet, 1) == [(3, 0, 1234, 6, False)]
+    assert _objects(packet + bytes(30), 1) == [(3, 0, 1234, 6, False)]   # (the slot is longer)
+    with pytest.raises(ValueError):
+        _objects(_multi((1, 0, 0, 0, True))[:16], 1)        # cut inside a payload's header
+
+
+def test_a_header_without_its_file_properties_or_data_object(tmp_path):
+    whole = _asf([_multi((1, 0, 0, 0, True)), bytes(200), _multi((1, 3, 0, 120, False))],
+                 preroll=0)
+    for name, data in (("no_props", whole.replace(FILE_PROPERTIES, bytes(16))),
+                       ("no_data", whole.replace(DATA, bytes(16))),
+                       ("short", whole[:whole.index(FILE_PROPERTIES) + 99])):
+        path = tmp_path / f"{name}.wmv"
+        path.write_bytes(data)
+        assert lost_before(path, 1) == [], name
+    path = tmp_path / "whole.wmv"
+    path.write_bytes(whole)
+    assert lost_before(path, 1) == [120]
