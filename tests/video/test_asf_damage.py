@@ -88,6 +88,10 @@ def test_payloads_whole_in_parts_and_compressed_are_read():
     got = _objects(_packet(whole + part + other + squeezed, 4), 1)
     assert got == [(7, 0, 40, 3, True), (8, 5, 40, 2, False), (9, 0, 120, 2, False),
                    (10, 0, 160, 2, False)]
+    got = _objects(_packet(squeezed + whole, 2), 1)         # payloads after compressed ones
+    assert got == [(9, 0, 120, 2, False), (10, 0, 160, 2, False), (7, 0, 40, 3, True)]
+    plain = _packet(whole, 1)[3:]                           # no error correction data
+    assert plain[0] & 0x80 == 0 and _objects(plain, 1) == [(7, 0, 40, 3, True)]
 
 
 HEAD = b"\x30\x26\xb2\x75" + bytes(26)
