@@ -9,6 +9,7 @@ Chunks are named by the position of their data (after the 8-byte chunk header), 
 
 from __future__ import annotations
 
+import functools
 import struct
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -131,6 +132,14 @@ def chunk_numbers(path: Path, stream: int) -> tuple[dict[int, int], list[int]] |
             [n for n, (_, size) in enumerate(chunks) if size])
 
 
+@functools.lru_cache(maxsize=16)
+def _read_once(path: Path, stream: int, *_file_version: int
+               ) -> tuple[dict[int, int], list[int]] | None:
+    """:func:`chunk_numbers`, read once per version of the file: the index build and each of
+    its decoders (shown frames, prefetch) ask for it (an hour's idx1 takes some 0.1 s)."""
+    return chunk_numbers(path, stream)
+
+
 class Renumbered:
     """Packets of an AVI video stream numbered by the file's index (:func:`chunk_numbers`):
     FFmpeg numbers them by counting, so after a chunk it lost every later one is a frame early
@@ -146,7 +155,11 @@ class Renumbered:
     def of(cls, path: Path, stream: int, listed: int) -> Renumbered | None:
         """The numbering of ``path``'s video stream ``stream``, whose index FFmpeg read as
         ``listed`` frames (a count that differs: not the index FFmpeg numbers by, not used)."""
-        found = chunk_numbers(path, stream)
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        found = _read_once(path, stream, stat.st_size, stat.st_mtime_ns, stat.st_ino)
         if found is None or len(found[0]) != listed:
             return None
         return cls(*found)

@@ -66,9 +66,9 @@ from app.video.frame_index import (
 )
 from app.video.keyframes import is_random_access
 from app.video.mp4_boxes import needs_rescue
-from app.video.nal import Framing, framing_of, stream_framing, vcl_type
+from app.video.nal import stream_framing, vcl_type
 from app.video.packed import Unpacker, is_packed
-from app.video.picture_order import CHANGED, Mpeg2Order, PocTracker, settle_changed, tracker_for
+from app.video.picture_order import CHANGED, order_of, settle_changed, tracker_for
 from app.video.picture_size import SizeWatch, size_note
 from app.video.recovery import Refresh
 from app.video.stamps import StampCheck
@@ -246,7 +246,7 @@ def _indexed(path: Path, fps_hint: float | None,
                     second.append(pairs.second_field(head))
                 else:
                     second.append(False)
-                orders.append(_order(poc, head, pkt, framing, bool(nal_codec)))
+                orders.append(order_of(poc, head, pkt, framing, bool(nal_codec)))
                 changed.append(orders[-1] == CHANGED
                                or lost < (lost := numbering.lost if numbering else 0))
                 shown.append(not pkt.is_discard and not (not_coded and not_coded(head)))
@@ -375,18 +375,6 @@ def _indexed(path: Path, fps_hint: float | None,
                         refresh, seek_dts=lied)
     doubt = asf_unsure(path, index) if fmt == "asf" else spans(index.ticks) if spans else None
     return (index if doubt is None else replace(index, unsure=doubt)), cut
-
-
-def _order(poc: PocTracker | Mpeg2Order | None, head: bytes, pkt: av.Packet,
-           framing: Framing | None, nal: bool) -> tuple[int, int] | str | None:
-    """A picture's presentation order, or :data:`CHANGED` when its H.264/HEVC bytes were
-    changed (``nal``; a damaged packet: what it says of its order is not to be trusted)."""
-    order = poc.feed(head) if poc is not None else None
-    if order is not None and nal:
-        data = bytes(pkt)
-        if (framing or framing_of(data)).broken(data):
-            return CHANGED
-    return order
 
 
 def _demuxed(container: InputContainer, stream: VideoStream,

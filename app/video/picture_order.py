@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import av
+
 from app.video.bits import Bits
 from app.video.nal import Framing, framing_of
 from app.video.sps import H264Sps, h264_sps
@@ -143,6 +145,18 @@ def settle_changed(orders: list, changed: list[bool], has_b_frames: bool
             order = (period, count + 0.5)
         out.append(order)
     return out, (changed if reordered and any(changed) else None)
+
+
+def order_of(poc: PocTracker | Mpeg2Order | None, head: bytes, pkt: av.Packet,
+           framing: Framing | None, nal: bool) -> tuple[int, int] | str | None:
+    """A picture's presentation order, or :data:`CHANGED` when its H.264/HEVC bytes were
+    changed (``nal``; a damaged packet: what it says of its order is not to be trusted)."""
+    order = poc.feed(head) if poc is not None else None
+    if order is not None and nal:
+        data = bytes(pkt)
+        if (framing or framing_of(data)).broken(data):
+            return CHANGED
+    return order
 
 
 def tracker_for(codec: str) -> PocTracker | Mpeg2Order | None:
