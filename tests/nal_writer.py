@@ -4,27 +4,14 @@ with bytes that hold no zero (so nothing that reads as a unit length starts in t
 
 from __future__ import annotations
 
+from app.video import bits
+
 FILL = b"\xa5"
 
 
-class BitWriter:
-    def __init__(self) -> None:
-        self.bits: list[int] = []
-
-    def u(self, n: int, value: int) -> BitWriter:
-        self.bits += [value >> (n - 1 - i) & 1 for i in range(n)]
-        return self
-
-    def ue(self, value: int) -> BitWriter:
-        code = value + 1
-        return self.u(code.bit_length() - 1, 0).u(code.bit_length(), code)
-
-    def se(self, value: int) -> BitWriter:
-        return self.ue(2 * value - 1 if value > 0 else -2 * value)
-
+class BitWriter(bits.BitWriter):
     def done(self) -> bytes:
-        bits = self.bits + [1] + [0] * (-(len(self.bits) + 1) % 8)   # rbsp stop bit
-        return bytes(int("".join(map(str, bits[i:i + 8])), 2) for i in range(0, len(bits), 8))
+        return self.rbsp()
 
 
 def h264_sps(frame_bits: int = 4, fields: bool = False, gaps: bool = False) -> bytes:

@@ -45,3 +45,40 @@ class Bits:
     def se(self) -> int:
         k = self.ue()
         return (k + 1) // 2 if k & 1 else -(k // 2)
+
+
+class BitWriter:
+    """MSB-first bit writer of an H.264 RBSP; :meth:`nal` ends it (``rbsp_trailing_bits``) and
+    inserts emulation prevention bytes."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self.size = 0
+
+    def u(self, n: int, value: int) -> BitWriter:
+        self.value = self.value << n | value & ((1 << n) - 1)
+        self.size += n
+        return self
+
+    def ue(self, value: int) -> BitWriter:
+        code = value + 1
+        return self.u(2 * code.bit_length() - 1, code)
+
+    def se(self, value: int) -> BitWriter:
+        return self.ue(2 * value - 1 if value > 0 else -2 * value)
+
+    def rbsp(self) -> bytes:
+        """The bits written, then the stop bit and zero bits to a byte boundary."""
+        pad = -(self.size + 1) % 8
+        return ((self.value << 1 | 1) << pad).to_bytes((self.size + 1 + pad) // 8, "big")
+
+    def nal(self, header: bytes) -> bytes:
+        """The NAL unit: ``header`` then the escaped RBSP."""
+        out, zeros = bytearray(header), 0
+        for byte in self.rbsp():
+            if zeros >= 2 and byte <= 3:
+                out.append(3)
+                zeros = 0
+            out.append(byte)
+            zeros = zeros + 1 if byte == 0 else 0
+        return bytes(out)

@@ -24,6 +24,7 @@ from app.video.droppable import Judge, packet_judge
 from app.video.errors import VideoError
 from app.video.index import FrameIndex, open_container
 from app.video.splice import PositionedDemuxer
+from app.video.stand_in import StandIns
 from app.video.taint import Losses, Taint
 from app.video.tracks import main_video
 from app.video.unmarked import entered
@@ -63,6 +64,8 @@ class FrameDecoder(CountedFrames):
         self._taint = Taint(leading_bound=index.codec == "hevc")
         self._losses: Losses | None = None      # H.264/HEVC: bytes changed, pictures lost
         self._numbering: Renumbered | None = None   # AVI: packets numbered by its index
+        self._stand_ins: StandIns | None = None     # H.264: unneeded references stood in for
+        self._wanted: tuple[int, int] | None = None  # pts of the frames this decode keeps
 
     # --- lifecycle ---------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -143,6 +146,8 @@ class FrameDecoder(CountedFrames):
             self.nonref = packet_judge(self.index.codec, cc.extradata)
             if self.index.codec in ("h264", "hevc"):
                 self._losses = Losses(self.index.codec, cc.extradata)
+            if self.index.codec == "h264":
+                self._stand_ins = StandIns(cc.extradata)
             if self.index.codec == "hevc":
                 # a picture built on one the decoder refused or never got comes out flagged
                 # (frames are placed by pts): HEVC otherwise drops it, and the rest of its GOP
@@ -176,11 +181,13 @@ class FrameDecoder(CountedFrames):
         says so, decoding ends there."""
         keep_from = first if keep_from is None else keep_from
         self._skip_before = keep_from if self._can_skip() else -1
+        self._wanted = None
         if self._skip_before >= 0:
             self._skip_ticks = int(self.index.ticks[keep_from])
+            self._wanted = (self._skip_ticks, int(self.index.ticks[last]))
         self._drain_at = self._clean_key_after(last)
         slot = self.index.key_slot(first)
-        if not (self._gen is not None and self.last < first
+        if not (self._gen is not None and self.last < first and not self._planned_ahead
                 and self.last + 3 >= int(self.index.key_index[slot])):
             self._seek(slot)
         while self.last < last:
@@ -191,6 +198,17 @@ class FrameDecoder(CountedFrames):
                 return
             if got[0] >= keep_from:
                 sink(*got)
+
+    @property
+    def _planned_ahead(self) -> bool:
+        """Stand-ins planned for an earlier call are still to be fed: a frame wanted now may
+        be built on one of them, so the decoder starts again from its keyframe."""
+        return self._stand_ins is not None and self._stand_ins.open
+
+    def _planned(self, packets: Iterator[av.Packet]) -> Iterator[av.Packet]:
+        if self._stand_ins is None or self._wanted is None:
+            return packets
+        return self._stand_ins.plan(packets, self._wanted)
 
     def _can_skip(self) -> bool:
         return self.index.mode == "pts" and self.index.codec in NONREF_SKIPPABLE
@@ -279,12 +297,12 @@ class FrameDecoder(CountedFrames):
                 packets = self._numbering.packets(packets)
             if self.index.unmarked_keys:
                 packets = _entering(packets)
-            return (yield from self._decode_stream(packets))
+            return (yield from self._decode_stream(self._planned(packets)))
         container, stream = self._demuxer
         for attempt in range(slot, -1, -1):
             container.seek(int(self.index.key_seek[attempt]), stream=stream, backward=True)
             self._cc.flush_buffers()
-            frames = self._decode_stream(self._demux(container, stream))
+            frames = self._decode_stream(self._planned(self._demux(container, stream)))
             first = next(frames, None)
             if first is None:
                 return None
@@ -325,6 +343,8 @@ class FrameDecoder(CountedFrames):
             if cut or self._left_out(packet):
                 continue
             self._taint.fed(packet)
+            if self._stand_ins is not None:
+                packet = self._stand_ins.instead(packet)
             try:
                 frames = self._cc.decode(packet if packet.size else None)
             except av.error.InvalidDataError:
@@ -338,7 +358,7 @@ class FrameDecoder(CountedFrames):
         broken references: those are reported in :attr:`damaged`."""
         for frame in frames:
             i = None if frame.pts is None else self.index.index_of_ticks(frame.pts)
-            if i is None:
+            if i is None or self._stand_ins is not None and self._stand_ins.dropped(frame):
                 continue
             if i <= self.last < self.index.frame_count - 1 \
                     and int(self.index.ticks[self.last + 1]) == frame.pts:

@@ -108,7 +108,11 @@ class Prefetcher:
             # back after a jump). It never crowds out a frame the reader decodes itself: the
             # reader cancels it first, and it stops within a frame (a lower thread priority
             # would not do: the thread would sit on the interpreter lock while passed over)
-            self._decoder = FrameDecoder(self._path, self._index, threads=2)
+            # H.264: three frame threads. With stand-ins (:mod:`app.video.stand_in`) every
+            # other picture of a chain costs almost nothing; with two threads each real picture
+            # landed on the same thread as the one it is built on and waited for it whole
+            threads = 3 if self._index.codec == "h264" else 2
+            self._decoder = FrameDecoder(self._path, self._index, threads=threads)
             if not self.closed:
                 try:
                     self._decoder.prepare()

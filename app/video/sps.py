@@ -27,6 +27,26 @@ class H264Sps:
     frame_mbs_only: bool    # False: the stream may code fields (PAFF/MBAFF)
     size: tuple[int, int] | None   # cropped (width, height); None if the SPS is cut short
     gaps: bool = False      # gaps_in_frame_num_value_allowed_flag (frames may be left out)
+    chroma: int = 1         # chroma_format_idc
+    max_refs: int = 0       # max_num_ref_frames
+    mbs: int = 0            # macroblocks of a frame (frames only; the map units of fields)
+
+
+@dataclass(frozen=True)
+class H264Pps:
+    """The fields of an H.264 picture parameter set a slice header's reader needs."""
+
+    pps_id: int
+    sps_id: int
+    cabac: bool             # entropy_coding_mode_flag
+    bottom_poc: bool        # bottom_field_pic_order_in_frame_present_flag
+    slice_groups: int       # num_slice_groups_minus1 + 1
+    l0: int                 # num_ref_idx_l0_default_active_minus1 + 1
+    l1: int
+    weighted: bool          # weighted_pred_flag
+    bipred: int             # weighted_bipred_idc
+    deblocking: bool        # deblocking_filter_control_present_flag
+    redundant: bool         # redundant_pic_cnt_present_flag
 
 
 @dataclass(frozen=True)
@@ -82,7 +102,7 @@ def h264_sps(payload: bytes) -> H264Sps:
         b.se()
         for _ in range(b.ue()):
             b.se()
-    b.ue()                           # max_num_ref_frames
+    max_refs = b.ue()
     gaps = bool(b.u(1))
     mbs_wide, map_units = b.ue() + 1, b.ue() + 1
     frame_mbs_only = bool(b.u(1))
@@ -97,7 +117,27 @@ def h264_sps(payload: bytes) -> H264Sps:
         size = _cropped(mbs_wide * 16, fields * map_units * 16, crop, sub_x, fields * sub_y)
     except (IndexError, ValueError, KeyError):
         pass
-    return H264Sps(sps_id, separate, frame_bits, poc_type, lsb_bits, frame_mbs_only, size, gaps)
+    return H264Sps(sps_id, separate, frame_bits, poc_type, lsb_bits, frame_mbs_only, size, gaps,
+                   chroma, max_refs, mbs_wide * map_units)
+
+
+def h264_pps(payload: bytes) -> H264Pps:
+    """Parse an H.264 PPS (the payload after the NAL header byte) up to
+    ``redundant_pic_cnt_present_flag``; IndexError/ValueError when it is cut short."""
+    b = Bits(payload)
+    pps_id, sps_id, cabac, bottom_poc = b.ue(), b.ue(), bool(b.u(1)), bool(b.u(1))
+    groups = b.ue() + 1
+    if groups > 1:
+        return H264Pps(pps_id, sps_id, cabac, bottom_poc, groups, 0, 0, False, 0, False, False)
+    l0, l1 = b.ue() + 1, b.ue() + 1
+    weighted, bipred = bool(b.u(1)), b.u(2)
+    b.se()
+    b.se()
+    b.se()                           # initial QP, QS, chroma QP offset
+    deblocking = bool(b.u(1))
+    b.u(1)                           # constrained_intra_pred_flag
+    return H264Pps(pps_id, sps_id, cabac, bottom_poc, groups, l0, l1, weighted, bipred,
+                   deblocking, bool(b.u(1)))
 
 
 def skip_profile_tier_level(b: Bits, sub_layers: int) -> None:

@@ -1,0 +1,173 @@
+"""Stand-ins for the reference pictures a read does not need (app.video.stand_in), on real x264
+streams of the shapes encoders write: every frame read must equal a sequential decode, and the
+stand-ins must really be used where the stream allows them."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+
+from app.video import stand_in as stand_in_module
+from app.video.decoder import FrameDecoder
+from app.video.frame_index import FrameIndex
+from app.video.h264_slices import IDR, SLICE, Pictures
+from app.video.persisted import load_or_build
+from app.video.pixels import to_bgr
+from tests.media import media_dir
+
+VF = ["-preset", "veryfast"]      # ref=1 with a B-pyramid: x264's B-references are used only
+KEYS = "keyint=40:min-keyint=40:scenecut=0"     # by the B-frames around them
+CONFIGS = {
+    "mp4_pyramid": (".mp4", VF, ":bframes=3"),
+    "mkv_pyramid": (".mkv", VF, ":bframes=3"),
+    "ts_pyramid": (".ts", VF, ":bframes=3"),
+    "cavlc_slices": (".mp4", VF, ":bframes=3:cabac=0:slices=3"),
+    "weighted": (".mp4", VF, ":bframes=3:weightp=2"),
+    "strict_two_refs": (".mp4", ["-preset", "fast"], ":bframes=4:b-pyramid=strict:ref=2"),
+    "adaptive_16": (".mp4", VF, ":bframes=16:b-adapt=2"),
+    "high_422_10bit": (".mp4", VF + ["-pix_fmt", "yuv422p10le"], ":bframes=3"),
+    "medium_three_refs": (".mp4", ["-preset", "medium"], ":bframes=3:ref=3"),   # P on B-refs
+    "open_gop": (".mkv", VF, ":bframes=3:open-gop=1"),                          # not followed
+}
+
+
+def clip(name: str) -> Path:
+    ext, preset, params = CONFIGS[name]
+    args = ["-f", "lavfi", "-i", "testsrc2=size=192x128:rate=25,noise=alls=12:allf=t",
+            "-frames:v", "130", "-c:v", "libx264", *preset,
+            "-x264-params", KEYS + params + ":log-level=error"]
+    if "-pix_fmt" not in preset:
+        args += ["-pix_fmt", "yuv420p"]
+    key = hashlib.sha256(" ".join(args).encode()).hexdigest()[:10]
+    target = media_dir() / f"standin-{name}-{key}{ext}"
+    if not target.exists():
+        part = target.with_name(f".part-{os.getpid()}-{target.name}")
+        subprocess.run(["ffmpeg", "-v", "error", "-y", *args, str(part)], check=True)
+        part.replace(target)
+    return target
+
+
+def _sequential(path: Path, index: FrameIndex) -> list[np.ndarray]:
+    with av.open(str(path)) as container:
+        return [to_bgr(f, index.matrix, index.full_range) for f in container.decode(video=0)]
+
+
+def _reads(path: Path, index: FrameIndex, ranges) -> tuple[dict[int, list[np.ndarray]], int]:
+    """Each (first, last, then) range read by a fresh decoder, then read on to ``then``."""
+    got: dict[int, list[np.ndarray]] = {}
+    used = 0
+    for first, last, then in ranges:
+        decoder = FrameDecoder(path, index, threads=3)
+        try:
+            def sink(i, frame):
+                got.setdefault(i, []).append(to_bgr(frame, index.matrix, index.full_range))
+            decoder.decode(first, last, sink)
+            if then > last:
+                decoder.decode(last + 1, then, sink)
+            assert not decoder.damaged
+            used += decoder._stand_ins.count if decoder._stand_ins else 0
+        finally:
+            decoder.close()
+    return got, used
+
+
+def _ranges(index: FrameIndex) -> list[tuple[int, int, int]]:
+    n, keys = index.frame_count, [int(k) for k in index.key_index]
+    out = [(k - 6, k - 1, k + 3) for k in keys[1:]]              # the first step back into a GOP
+    out += [(k + d, k + d, k + d + 9) for k in keys for d in (5, 17, 30) if k + d + 9 < n]
+    return out + [(n - 4, n - 1, n - 1)]
+
+
+@pytest.mark.parametrize("name", sorted(CONFIGS))
+def test_every_frame_read_with_stand_ins_is_the_frame_itself(name):
+    path = clip(name)
+    index = load_or_build(path, None, None)
+    reference = _sequential(path, index)
+    assert len(reference) == index.frame_count == 130
+    ranges = _ranges(index)
+    got, used = _reads(path, index, ranges)
+    wanted = {i for first, _last, then in ranges for i in range(first, then + 1)}
+    assert wanted <= set(got)
+    assert [i for i in sorted(got) if any(not np.array_equal(f, reference[i]) for f in got[i])] \
+        == []
+    if name == "medium_three_refs":
+        assert used == 0          # its P-pictures may be built on the B-references
+    else:
+        assert used > 0           # (the open-GOP stream: from its first, IDR, keyframe)
+
+
+def test_the_rules_are_what_keeps_frames_exact(monkeypatch):
+    # stand in for every reference picture shown before the wanted frames: frames differ, so
+    # the exactness test above can fail
+    path = clip("mp4_pyramid")
+    index = load_or_build(path, None, None)
+    reference = _sequential(path, index)
+    monkeypatch.setattr(stand_in_module, "needed", lambda refs, wanted, held: set(wanted))
+    got, used = _reads(path, index, [(k - 3, k - 1, k - 1) for k in map(int, index.key_index[1:])])
+    assert used > 0
+    assert any(not np.array_equal(f, reference[i]) for i in got for f in got[i])
+
+
+def test_a_read_stopped_inside_a_plan_starts_again_for_the_next(monkeypatch):
+    path = clip("mp4_pyramid")
+    index = load_or_build(path, None, None)
+    reference = _sequential(path, index)
+    decoder = FrameDecoder(path, index, threads=3)
+    try:
+        calls = iter(range(1000))
+        got: dict[int, np.ndarray] = {}
+        sink = lambda i, f: got.__setitem__(i, to_bgr(f, index.matrix, index.full_range))  # noqa: E731
+        decoder.decode(40, 76, sink, keep_from=74, stop=lambda: next(calls) > 2)
+        assert decoder._stand_ins is not None and decoder._stand_ins.open
+        decoder.decode(60, 66, sink)          # inside the plan, after the frames it stood in
+        assert decoder._stand_ins.count > 0
+        assert set(got) >= set(range(60, 67))
+        assert all(np.array_equal(f, reference[i]) for i, f in got.items())
+    finally:
+        decoder.close()
+
+
+def _standing_in(path: Path) -> tuple[bytes, int]:
+    """The stream as an Annex B elementary stream with every non-IDR reference picture
+    replaced by its stand-in, and how many were."""
+    out, count = bytearray(), 0
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        reader = Pictures(stream.codec_context.extradata)
+        for unit in _units_of_extradata(stream.codec_context.extradata):
+            out += b"\x00\x00\x00\x01" + unit
+        for packet in container.demux(stream):
+            if not packet.size:
+                continue
+            data = bytes(packet)
+            pic = reader.picture(data)
+            units = list(reader.units(data))
+            if pic is not None and pic.ref and not pic.idr:
+                units = [u for u in units if u[0] & 0x1F not in (SLICE, IDR)]
+                units += stand_in_module.stand_in_units(pic)
+                count += 1
+            out += b"".join(b"\x00\x00\x00\x01" + u for u in units)
+    return bytes(out), count
+
+
+def _units_of_extradata(extradata: bytes) -> list[bytes]:
+    from app.video.fields import avcc_units
+    return [u[3:] for u in avcc_units(extradata)]
+
+
+@pytest.mark.parametrize("name", ["mp4_pyramid", "cavlc_slices", "high_422_10bit", "weighted"])
+def test_ffmpeg_decodes_every_stand_in_without_a_word(name, tmp_path):
+    data, count = _standing_in(clip(name))
+    assert count > 40
+    raw = tmp_path / "standing.h264"
+    raw.write_bytes(data)
+    run = subprocess.run(["ffmpeg", "-v", "warning", "-i", str(raw), "-f", "framemd5", "-"],
+                         capture_output=True, text=True, check=True)
+    assert run.stderr.strip() == ""
+    assert sum(1 for line in run.stdout.splitlines() if line and line[0] != "#") == 130
