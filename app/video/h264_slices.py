@@ -111,11 +111,15 @@ class Pictures(Framing):
         except (IndexError, ValueError):
             raise Unfollowed("a parameter set cannot be read") from None
 
-    def picture(self, data: bytes) -> Picture | None:
-        """The picture in packet ``data`` (None: it holds none); Unfollowed when it cannot be
-        followed, or holds more than one picture."""
+    def picture(self, data: bytes, *, unreferenced: bool = True) -> Picture | None:
+        """The picture in packet ``data`` (None: it holds none, or only slices of a
+        non-reference picture and not ``unreferenced``); Unfollowed when it cannot be followed,
+        or holds more than one picture."""
+        units = list(self.units(data))
+        if not unreferenced and not any(u[0] & 0x60 for u in units if u[0] & 0x1F in (SLICE, IDR)):
+            units = [u for u in units if u[0] & 0x1F in (SPS, PPS)]
         pic: Picture | None = None
-        for unit in self.units(data):
+        for unit in units:
             kind = unit[0] & 0x1F
             if kind in (SPS, PPS):
                 self.parameter_set(unit)

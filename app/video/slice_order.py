@@ -57,6 +57,7 @@ class H264Order:
         self.pps: dict[int, int] = {}            # PPS id -> SPS id
         self.last_ref: int | None = None         # frame number of the last reference picture
         self.current: int | None = None          # frame number of the picture being read
+        self._last: tuple[bytes, tuple[bool, int, H264Sps] | None] | None = None
 
     def reset(self) -> None:
         """Data was skipped: the pictures after it are not judged by those before."""
@@ -64,6 +65,7 @@ class H264Order:
 
     def parameter_set(self, unit: bytes) -> None:
         """An SPS or PPS unit (header byte included)."""
+        self._last = None
         try:
             if unit[0] & 0x1F == 7:
                 sps = h264_sps(unit[1:])
@@ -76,7 +78,15 @@ class H264Order:
             pass
 
     def _read(self, unit: bytes) -> tuple[bool, int, H264Sps] | None:
-        """(first slice of its picture, frame number, SPS) of a slice, None when unknown."""
+        """(first slice of its picture, frame number, SPS) of a slice, None when unknown (the
+        last answer is kept: :meth:`fits` and :meth:`took` ask of the same unit in turn)."""
+        if self._last is not None and self._last[0] is unit:
+            return self._last[1]
+        said = self._parse(unit)
+        self._last = (unit, said)
+        return said
+
+    def _parse(self, unit: bytes) -> tuple[bool, int, H264Sps] | None:
         said = slice_start("h264", unit[:24], unit[0] & 0x1F)
         sps = self.sps.get(self.pps.get(said[1], -1)) if said else None
         if said is None or sps is None:

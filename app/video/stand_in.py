@@ -81,16 +81,25 @@ class StandIns:
         self.count = 0                             # stand-ins fed (all plans)
 
     def plan(self, packets: Iterator[av.Packet], wanted: tuple[int, int]) -> Iterator[av.Packet]:
-        """``packets`` as they come, planned for the frames whose pts lie in ``wanted``."""
-        self.planned, self.ticks = {}, set()
-        ahead = self._read_ahead(packets, wanted)
+        """``packets`` as they come, planned for the frames whose pts lie in ``wanted``. The
+        first packet (the keyframe, never stood in for) goes to the decoder before the plan is
+        made: the decoder's threads work on it meanwhile."""
+        self.planned, self.ticks, self.open = {}, set(), False
+        first = next(packets, None)
+        if first is None:
+            return
+        yield first
+        ahead = self._read_ahead(first, packets, wanted)
         self.open = bool(self.planned)
-        for n, packet in enumerate(ahead, 1):
+        for n, packet in enumerate(ahead, 2):
             self.open = self.open and n < len(ahead)
             yield packet
         yield from packets
 
-    def _read_ahead(self, it: Iterator[av.Packet], wanted: tuple[int, int]) -> list[av.Packet]:
+    def _read_ahead(self, first: av.Packet, it: Iterator[av.Packet], wanted: tuple[int, int]
+                    ) -> list[av.Packet]:
+        """The packets after ``first`` up to the first shown at or after the last wanted frame
+        (at most :data:`LOOKAHEAD`), and the plan for them."""
         ahead: list[av.Packet] = []
         for packet in it:
             ahead.append(packet)
@@ -98,7 +107,7 @@ class StandIns:
                     or len(ahead) >= LOOKAHEAD:
                 break
         try:
-            self._make_plan(ahead, wanted)
+            self._make_plan([first, *ahead], wanted)
         except Unfollowed:
             self.planned, self.ticks = {}, set()
         return ahead
@@ -108,7 +117,9 @@ class StandIns:
         pictures: list[Picture] = []
         placed: list[tuple[av.Packet, int]] = []       # (packet, pts)
         for packet in ahead:
-            pic = reader.picture(bytes(packet)) if packet.size else None
+            shown = packet.pts is not None and packet.pts >= wanted[0]
+            # a non-reference picture shown before the wanted frames matters to none
+            pic = reader.picture(bytes(packet), unreferenced=shown) if packet.size else None
             if pic is None:
                 continue
             if packet.pts is None or pictures and pic.idr:

@@ -210,3 +210,16 @@ def test_a_sliding_window_picture_stands_in_without_memory_operations():
     again.picture(framed(sps_unit(), _pps))
     stand = again.picture(framed(sl))
     assert stand is not None and stand.unmark is None and stand.frame_num == 2
+
+
+def test_a_non_reference_picture_can_be_passed_over_but_its_parameter_sets_are_read():
+    r = reader()
+    data = framed(pps_unit(pps_id=3), slice_unit(B, 2, 6, ref=0, override=(1, 1)))
+    assert r.picture(data, unreferenced=False) is None
+    assert 3 in r.pps
+    pic = r.picture(data)
+    assert pic is not None and pic.ref == 0 and pic.slices[0].kind == B
+    # a reference picture in the packet is never passed over (here: two pictures, refused)
+    mixed = framed(slice_unit(B, 2, 6, ref=0), slice_unit(P, 2, 8))
+    with pytest.raises(Unfollowed):
+        r.picture(mixed, unreferenced=False)
