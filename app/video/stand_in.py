@@ -128,6 +128,8 @@ class StandIns:
             placed.append((packet, int(packet.pts)))
         if STAND_IN_PPS in reader.pps:
             raise Unfollowed("the stream uses the stand-in's parameter set id")
+        if len({pts for _p, pts in placed}) != len(placed):
+            raise Unfollowed("two pictures share a timestamp")   # (a stand-in's is dropped)
         refs, held = references(pictures)
         # every picture shown from the first wanted frame on: a reader going on from here
         # may show those after the wanted ones too

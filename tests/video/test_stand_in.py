@@ -16,9 +16,11 @@ import pytest
 from app.video import stand_in as stand_in_module
 from app.video.decoder import FrameDecoder
 from app.video.frame_index import FrameIndex
-from app.video.h264_slices import IDR, SLICE, Pictures
+from app.video.h264_slices import IDR, SLICE, Pictures, Unfollowed
+from app.video.packet import padded_packet
 from app.video.persisted import load_or_build
 from app.video.pixels import to_bgr
+from app.video.stand_in import StandIns
 from tests.media import media_dir
 
 VF = ["-preset", "veryfast"]      # ref=1 with a B-pyramid: x264's B-references are used only
@@ -171,3 +173,49 @@ def test_ffmpeg_decodes_every_stand_in_without_a_word(name, tmp_path):
                          capture_output=True, text=True, check=True)
     assert run.stderr.strip() == ""
     assert sum(1 for line in run.stdout.splitlines() if line and line[0] != "#") == 130
+
+
+def _plan(extradata: bytes, packets: list[av.Packet], low: int, high: int) -> StandIns:
+    stand = StandIns(extradata)
+    assert [p.pts for p in stand.plan(iter(packets), (low, high))] == [p.pts for p in packets]
+    return stand
+
+
+def _demuxed(path: Path) -> tuple[bytes, list[av.Packet]]:
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        return stream.codec_context.extradata, [p for p in container.demux(stream) if p.size]
+
+
+def test_a_plan_is_made_only_where_every_rule_holds():
+    extradata, packets = _demuxed(clip("mp4_pyramid"))
+    gop = packets[40:80]                                  # one GOP, from its IDR picture
+    shown = sorted(int(p.pts) for p in gop)
+    stand = _plan(extradata, gop, shown[30], shown[33])
+    assert stand.planned and stand.ticks and all(t < shown[30] for t in stand.ticks)
+    # every stand-in is a reference picture shown before the wanted frames, never the IDR
+    assert all(not p.is_keyframe for p in gop if id(p) in stand.planned)
+    # two pictures with one timestamp: a stand-in's frame could not be told from the other's
+    twin = list(gop)
+    twin[5].pts = twin[6].pts
+    with pytest.raises(Unfollowed, match="timestamp"):
+        StandIns(extradata)._make_plan(twin, (shown[30], shown[33]))
+    twin[5].pts = shown[5]
+    # not starting at an IDR picture, or the stand-in's parameter set id in use
+    with pytest.raises(Unfollowed, match="IDR"):
+        StandIns(extradata)._make_plan(gop[1:], (shown[30], shown[33]))
+    pic = Pictures(extradata).picture(bytes(gop[1]))
+    assert pic is not None
+    ours = stand_in_module.stand_in_units(pic)[0]
+    clash = padded_packet(len(ours).to_bytes(4, "big") + ours + bytes(gop[0]))
+    clash.pts, clash.dts, clash.time_base = gop[0].pts, gop[0].dts, gop[0].time_base
+    with pytest.raises(Unfollowed, match="parameter set id"):
+        StandIns(extradata)._make_plan([clash, *gop[1:]], (shown[30], shown[33]))
+    assert not _plan(extradata, [clash, *gop[1:]], shown[30], shown[33]).planned
+
+
+def test_nothing_is_stood_in_when_the_first_frame_is_wanted():
+    extradata, packets = _demuxed(clip("mp4_pyramid"))
+    gop = packets[40:80]
+    first = min(int(p.pts) for p in gop)
+    assert not _plan(extradata, gop, first, first + 5 * 512).planned
