@@ -5,6 +5,7 @@ with bytes that hold no zero (so nothing that reads as a unit length starts in t
 from __future__ import annotations
 
 from app.video import bits
+from app.video.bits import escaped
 
 FILL = b"\xa5"
 
@@ -60,18 +61,6 @@ def hevc_slice(order: int | None, slice_type: int = 1, extra: int = 0, output: b
     if order is not None:
         b.u(8, order)
     return head + b.done() + FILL * 20
-
-
-def escaped(rbsp: bytes) -> bytes:
-    """``rbsp`` with emulation prevention bytes, as a NAL unit carries it."""
-    out, zeros = bytearray(), 0
-    for byte in rbsp:
-        if zeros >= 2 and byte <= 3:
-            out.append(3)
-            zeros = 0
-        out.append(byte)
-        zeros = zeros + 1 if byte == 0 else 0
-    return bytes(out)
 
 
 def hevc_ref_set(b: BitWriter, before: list[tuple[int, bool]], after: list[tuple[int, bool]],

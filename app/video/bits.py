@@ -74,11 +74,16 @@ class BitWriter:
 
     def nal(self, header: bytes) -> bytes:
         """The NAL unit: ``header`` then the escaped RBSP."""
-        out, zeros = bytearray(header), 0
-        for byte in self.rbsp():
-            if zeros >= 2 and byte <= 3:
-                out.append(3)
-                zeros = 0
-            out.append(byte)
-            zeros = zeros + 1 if byte == 0 else 0
-        return bytes(out)
+        return header + escaped(self.rbsp())
+
+
+def escaped(rbsp: bytes) -> bytes:
+    """``rbsp`` with emulation prevention bytes, as a NAL unit carries it (H.264 7.4.1)."""
+    out, zeros = bytearray(), 0
+    for byte in rbsp:
+        if zeros >= 2 and byte <= 3:
+            out.append(3)
+            zeros = 0
+        out.append(byte)
+        zeros = zeros + 1 if byte == 0 else 0
+    return bytes(out)
