@@ -206,7 +206,10 @@ class FrameDecoder(CountedFrames):
         return self._stand_ins is not None and self._stand_ins.open
 
     def _planned(self, packets: Iterator[av.Packet]) -> Iterator[av.Packet]:
-        if self._stand_ins is None or self._wanted is None:
+        if self._stand_ins is None:
+            return packets
+        if self._wanted is None:
+            self._stand_ins.forget()
             return packets
         return self._stand_ins.plan(packets, self._wanted)
 
@@ -313,7 +316,7 @@ class FrameDecoder(CountedFrames):
         # every seek landed past the keyframe (an ASF copy cut off before its index object
         # lands a keyframe late): the first GOP is read from the start of the file
         self._cc.flush_buffers()
-        return (yield from self._decode_stream(self._from_start()))
+        return (yield from self._decode_stream(self._planned(self._from_start())))
 
     def _from_start(self) -> Iterator[av.Packet]:
         """The shown stream's packets from the start of the file, demuxed afresh."""

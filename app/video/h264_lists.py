@@ -116,8 +116,7 @@ def _marked(held: list[int], pic: Picture, wraps: dict[int, int], n: int) -> lis
     limit = max(pic.sps.max_refs, 1)
     if pic.unmark is None:
         if len(held) >= limit:
-            oldest = min(held, key=lambda h: wraps[h])
-            held = [h for h in held if h != oldest]
+            held = held[1:]     # the smallest FrameNumWrap: held is in decode order
     else:
         for diff in pic.unmark:
             num = pic.frame_num - (diff + 1)
@@ -134,7 +133,7 @@ def needed(refs: Sequence[set[int]], wanted: set[int], held: Sequence[int]) -> s
     """The pictures that ``wanted`` and every picture still ``held`` at the end are built on,
     themselves included."""
     out = set(wanted) | set(held)
-    for n in range(len(refs) - 1, -1, -1):
+    for n in reversed(range(len(refs))):
         if n in out:
             out |= refs[n]
     return out

@@ -50,8 +50,8 @@ class Picture:
 def _changes(b: Bits) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     if b.u(1):                                      # ref_pic_list_modification_flag
-        while (idc := b.ue()) != 3:
-            if idc > 1 or len(out) > 32:            # long-term, or no end
+        while (idc := b.ue()) != 3:                 # (garbage runs into the header's end)
+            if idc > 1:
                 raise Unfollowed("long-term reference in a list change")
             out.append((idc, b.ue()))
     return tuple(out)
@@ -82,7 +82,7 @@ def _marking(b: Bits, idr: bool) -> tuple[int, ...] | None:
         return None
     out: list[int] = []
     while (op := b.ue()) != 0:
-        if op != 1 or len(out) > 32:
+        if op != 1:
             raise Unfollowed(f"memory management operation {op}")
         out.append(b.ue())
     return tuple(out)

@@ -75,7 +75,7 @@ class StandIns:
 
     def __init__(self, extradata: bytes | None) -> None:
         self.extradata = extradata
-        self.planned: dict[int, av.Packet] = {}     # id(packet) -> stand-in
+        self.planned: dict[int, tuple[av.Packet, av.Packet]] = {}   # id: (packet, stand-in)
         self.ticks: set[int] = set()               # pts of stand-ins (their frames are dropped)
         self.open = False                          # packets of the plan still to be fed
         self.count = 0                             # stand-ins fed (all plans)
@@ -84,14 +84,14 @@ class StandIns:
         """``packets`` as they come, planned for the frames whose pts lie in ``wanted``. The
         first packet (the keyframe, never stood in for) goes to the decoder before the plan is
         made: the decoder's threads work on it meanwhile."""
-        self.planned, self.ticks, self.open = {}, set(), False
+        self.forget()
         first = next(packets, None)
         if first is None:
             return
         yield first
         ahead = self._read_ahead(first, packets, wanted)
         self.open = bool(self.planned)
-        for n, packet in enumerate(ahead, 2):
+        for n, packet in enumerate(ahead, 1):
             self.open = self.open and n < len(ahead)
             yield packet
         yield from packets
@@ -114,29 +114,27 @@ class StandIns:
 
     def _make_plan(self, ahead: list[av.Packet], wanted: tuple[int, int]) -> None:
         reader = Pictures(self.extradata)
-        pictures: list[Picture] = []
-        placed: list[tuple[av.Packet, int]] = []       # (packet, pts)
+        placed: list[tuple[Picture, av.Packet, int]] = []      # (picture, packet, pts)
         for packet in ahead:
             shown = packet.pts is not None and packet.pts >= wanted[0]
             # a non-reference picture shown before the wanted frames matters to none
-            pic = reader.picture(bytes(packet), unreferenced=shown) if packet.size else None
+            pic = reader.picture(bytes(packet), unreferenced=shown)
             if pic is None:
                 continue
-            if packet.pts is None or pictures and pic.idr:
+            if packet.pts is None or placed and pic.idr:
                 break                   # (a plan ends at the next IDR picture)
-            pictures.append(pic)
-            placed.append((packet, int(packet.pts)))
+            placed.append((pic, packet, int(packet.pts)))
         if STAND_IN_PPS in reader.pps:
             raise Unfollowed("the stream uses the stand-in's parameter set id")
-        if len({pts for _p, pts in placed}) != len(placed):
+        if len({pts for *_pic, pts in placed}) != len(placed):
             raise Unfollowed("two pictures share a timestamp")   # (a stand-in's is dropped)
-        refs, held = references(pictures)
+        refs, held = references([pic for pic, *_rest in placed])
         # every picture shown from the first wanted frame on: a reader going on from here
-        # may show those after the wanted ones too
-        keep = needed(refs, {n for n, (_p, pts) in enumerate(placed) if pts >= wanted[0]}, held)
-        for n, (pic, (packet, pts)) in enumerate(zip(pictures, placed, strict=True)):
-            if pic.ref and not pic.idr and n not in keep and pts < wanted[0]:
-                self.planned[id(packet)] = self._packet(packet, reader, pic)
+        # may show those after the wanted ones too (so every stand-in is shown before them)
+        keep = needed(refs, {n for n, (*_, pts) in enumerate(placed) if pts >= wanted[0]}, held)
+        for n, (pic, packet, pts) in enumerate(placed):
+            if pic.ref and not pic.idr and n not in keep:
+                self.planned[id(packet)] = (packet, self._packet(packet, reader, pic))
                 self.ticks.add(pts)
 
     def _packet(self, packet: av.Packet, reader: Pictures, pic: Picture) -> av.Packet:
@@ -148,18 +146,23 @@ class StandIns:
         return stand
 
     def instead(self, packet: av.Packet) -> av.Packet:
-        stand = self.planned.pop(id(packet), None)
-        if stand is None:
+        """The packet to feed for ``packet``: its stand-in if one is planned."""
+        planned = self.planned.pop(id(packet), None)
+        if planned is None or planned[0] is not packet:
             return packet
         self.count += 1
-        return stand
+        return planned[1]
+
+    def forget(self) -> None:
+        """Packets come unplanned (the plan before is no longer theirs)."""
+        self.planned, self.ticks, self.open = {}, set(), False
 
     def dropped(self, frame: av.VideoFrame) -> bool:
         """True for the frame of a stand-in (never shown)."""
-        return frame.pts is not None and frame.pts in self.ticks
+        return frame.pts in self.ticks
 
 
 def _framed(unit: bytes, length_size: int) -> bytes:
     if length_size:
-        return len(unit).to_bytes(length_size, "big") + unit
+        return len(unit).to_bytes(length_size) + unit
     return b"\x00\x00\x00\x01" + unit

@@ -187,3 +187,88 @@ def test_needed_follows_references_back_from_the_wanted_and_the_held():
     assert needed(refs, {5}, []) == {0, 1, 3, 5}
     assert needed(refs, {3}, [4]) == {0, 1, 2, 3, 4}
     assert needed(refs, set(), []) == set()
+
+
+def test_order_type_0_near_misses_and_repeated_wraps():
+    seq = sps(lsb_bits=6)                       # MaxPicOrderCntLsb 64, half 32
+    pics = [idr(seq), pic(1, 30, seq=seq), pic(2, 60, seq=seq), pic(3, 56, seq=seq, ref=0)]
+    order(pics)
+    assert [p.poc for p in pics] == [0, 30, 60, 56]   # a little less than the last: no wrap
+    pics = [idr(seq), pic(1, 30, seq=seq), pic(2, 60, seq=seq), pic(3, 28, seq=seq)]
+    order(pics)
+    assert pics[3].poc == 92                    # exactly half back: the low bits wrapped
+    pics = [idr(seq)] + [pic(n, (30 * n) % 64, seq=seq) for n in range(1, 6)]
+    order(pics)
+    assert [p.poc for p in pics] == [0, 30, 60, 90, 120, 150]     # two wraps, both counted
+
+
+def test_order_type_2_repeated_wraps_and_a_shared_frame_number():
+    seq = sps(poc_type=2, frame_bits=4)
+    pics = [idr(seq)] + [pic(n % 16, seq=seq) for n in range(1, 34)]
+    order(pics)
+    assert pics[32].poc == 64 and pics[33].poc == 66   # frame_num 0 and 1 after two wraps
+    pics = [idr(seq), pic(1, seq=seq, ref=0), pic(1, seq=seq), pic(2, seq=seq)]
+    order(pics)
+    assert [p.poc for p in pics] == [0, 1, 2, 4]      # the same number in turn: no wrap
+
+
+def test_a_p_list_follows_frame_numbers_not_order_counts():
+    pics = [idr(), pic(1, 16), pic(2, 8), pic(3, 24, active=(1, 0))]
+    assert references(pics)[0][3] == {2}       # the latest decoded, not the nearest shown
+
+
+def test_b_lists_sort_by_order_count_not_by_decode_order():
+    before = [idr(), pic(1, 8), pic(2, 4), pic(3, 12, kind=B, ref=0, active=(1, 0))]
+    assert references(before)[0][3] == {1}      # order 8 is nearest below 12
+    after = [idr(), pic(1, 16), pic(2, 8), pic(3, 2, kind=B, ref=0, active=(1, 1))]
+    assert references(after)[0][3] == {0, 2}    # list 1 starts with order 8, the nearest above
+
+
+def test_the_list_1_swap_moves_only_the_first_two_entries():
+    # every held picture comes after the current one (order -6): both lists start 0, 1, 2, ...
+    # and list 1 is swapped to 1, 0, 2, ...
+    seq = sps(max_refs=8, lsb_bits=8)
+    three = [idr(seq), pic(1, 8, seq=seq), pic(2, 16, seq=seq), pic(3, 24, seq=seq)]
+    three.append(pic(4, 250, kind=B, ref=0, active=(2, 2), seq=seq))
+    assert references(three)[0][4] == {0, 1}
+    four = [idr(seq)] + [pic(n, 8 * n, seq=seq) for n in range(1, 5)]
+    four.append(pic(5, 250, kind=B, ref=0, active=(3, 3), seq=seq))
+    assert references(four)[0][5] == {0, 1, 2}
+
+
+def test_every_slice_of_a_picture_counts():
+    pics = chain(3, active=(3, 0))
+    pics.append(pic(4, 8))
+    pics[4].slices = [Slice(P, (1, 0), (((0, 2),), ())), Slice(P, (1, 0), ())]
+    pics[4].slices[1] = Slice(P, (1, 0), ((), ()))
+    assert references(pics)[0][4] == {1, 3}     # one slice on picture 1, the other on 3
+
+
+def test_a_list_change_forward_past_the_largest_number_wraps():
+    seq = sps(max_refs=15, frame_bits=4)
+    pics = chain(17, seq)
+    for n, p in enumerate(pics[1:], 1):
+        p.frame_num = n % 16
+    pics[17].slices = [Slice(P, (1, 0), (((1, 13),), ()))]   # 1 + 14 = 15 (mod 16): picture 15
+    assert references(pics)[0][17] == {15}
+
+
+@pytest.mark.parametrize("case, reason", [
+    ("same order", "order count"), ("not held", "not held"), ("unmark missing", "not held"),
+    ("too many", "allows"), ("no idr", "IDR"), ("same number", "frame number")])
+def test_each_unfollowed_rule_says_which(case, reason):
+    pics = chain(3, sps(max_refs=2))
+    if case == "same order":
+        pics = [idr(), pic(1, 8), pic(2, 8, kind=B, ref=0, active=(1, 1))]
+    elif case == "not held":
+        pics[3].slices = [Slice(P, (1, 0), (((0, 2),), ()))]   # the IDR picture slid out
+    elif case == "unmark missing":
+        pics[2].unmark = (5,)
+    elif case == "too many":
+        pics[3].unmark = ()
+    elif case == "no idr":
+        pics = pics[1:]
+    else:
+        pics[2].frame_num = 0
+    with pytest.raises(Unfollowed, match=reason):
+        references(pics)

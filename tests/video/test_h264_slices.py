@@ -136,11 +136,15 @@ def test_the_bottom_field_order_and_later_slices_of_one_picture():
     assert pic is not None and pic.idr and pic.poc_bottom == -1 and len(pic.slices) == 2
 
 
-@pytest.mark.parametrize("case", [
-    "long-term idr", "mmco 3", "long-term change", "redundant", "fields", "poc type 1",
-    "groups", "partition", "two pictures", "no first slice", "gaps", "unknown pps", "cut short",
-    "sp slice"])
-def test_what_the_rules_do_not_follow_says_so(case):
+@pytest.mark.parametrize("case, reason", [
+    ("long-term idr", "long-term IDR"), ("mmco 3", "operation 3"),
+    ("long-term change", "long-term reference"), ("redundant", "redundant"),
+    ("fields", "kind"), ("poc type 1", "kind"), ("groups", "kind"), ("gaps", "kind"),
+    ("sp slice", "kind"), ("partition a", "type 2"), ("partition b", "type 3"),
+    ("partition c", "type 4"), ("extension", "type 20"), ("two pictures", "two pictures"),
+    ("second slice differs", "two pictures"), ("no first slice", "first slice"),
+    ("unknown pps", "cannot be read"), ("cut short", "cannot be read")])
+def test_what_the_rules_do_not_follow_says_so(case, reason):
     seq = {"fields": {"fields": True}, "poc type 1": {"poc_type": 1}, "gaps": {"gaps": True}}
     r = Pictures(None)
     r.picture(framed(sps_unit(**seq.get(case, {})),
@@ -151,21 +155,25 @@ def test_what_the_rules_do_not_follow_says_so(case):
         "mmco 3": [slice_unit(P, 1, 2, marking=[(3, 0, 0)])],
         "long-term change": [slice_unit(P, 1, 2, changes=(((2, 0),), ()))],
         "redundant": [slice_unit(P, 1, 2, redundant=1)],
-        "partition": [slice_unit(P, 1, 2, nal=2)],
+        "partition a": [slice_unit(P, 1, 2, nal=2)],
+        "partition b": [slice_unit(P, 1, 2, nal=3)],
+        "partition c": [slice_unit(P, 1, 2, nal=4)],
+        "extension": [slice_unit(P, 1, 2, nal=20)],
         "two pictures": [slice_unit(P, 1, 2), slice_unit(P, 2, 4)],
+        "second slice differs": [slice_unit(P, 1, 2), slice_unit(P, 2, 2, first=False)],
         "no first slice": [slice_unit(P, 1, 2, first=False)],
         "unknown pps": [slice_unit(P, 1, 2)[:1] + BitWriter().ue(0).ue(5).ue(9).rbsp()],
         "cut short": [slice_unit(P, 1, 2)[:3]],
         "sp slice": [BitWriter().ue(0).ue(8).ue(0).u(5, 1).u(6, 2).nal(b"\x41")],
     }.get(case, [slice_unit(P, 1, 2)])
-    with pytest.raises(Unfollowed):
+    with pytest.raises(Unfollowed, match=reason):
         r.picture(framed(*units))
     if case == "redundant":         # a primary slice (count 0) of the same stream is read
         assert r.picture(framed(slice_unit(P, 1, 2, redundant=0))) is not None
 
 
 def test_an_unreadable_parameter_set_says_so():
-    with pytest.raises(Unfollowed):
+    with pytest.raises(Unfollowed, match="parameter set"):
         Pictures(None).picture(framed(b"\x68"))
 
 
@@ -223,3 +231,28 @@ def test_a_non_reference_picture_can_be_passed_over_but_its_parameter_sets_are_r
     mixed = framed(slice_unit(B, 2, 6, ref=0), slice_unit(P, 2, 8))
     with pytest.raises(Unfollowed):
         r.picture(mixed, unreferenced=False)
+
+
+def test_fields_a_slice_does_not_carry_read_as_nothing():
+    r = reader()
+    p = r.picture(framed(slice_unit(P, 3, 12)))
+    assert p is not None and p.poc_bottom == 0 and p.slices[0].active == (1, 0)
+    # a non-IDR intra picture: no lists, its marking read right after the header
+    i = r.picture(framed(slice_unit(INTRA, 4, 14, marking=[(1, 2)])))
+    assert i is not None and i.slices[0].active == (0, 0) and i.unmark == (2,)
+    two = Pictures(None)
+    two.picture(framed(sps_unit(poc_type=2), pps_unit()))
+    w = BitWriter().ue(0).ue(5).ue(0).u(5, 3).u(1, 0).u(1, 0).u(1, 0)     # no order fields
+    q = two.picture(framed(w.se(0).ue(1).ue(300).nal(b"\x41")))
+    assert q is not None and (q.frame_num, q.poc_lsb, q.poc_bottom, q.unmark) == (3, 0, 0, None)
+
+
+def test_the_stand_in_parameter_set_bit_by_bit():
+    pic = reader().picture(framed(slice_unit(P, 2, 4)))
+    assert pic is not None
+    pps = stand_in_units(pic)[0]
+    # id 255, SPS 0, CAVLC, no bottom order field, one slice group, one reference per list,
+    # no weighted prediction, QP/QS/chroma offsets 0, deblocking control, nothing else
+    bits = "00000000100000000" + "1" + "0" + "0" + "111" + "0" + "00" + "111" + "100" + "1"
+    bits += "0" * (-len(bits) % 8)
+    assert pps == b"\x68" + int(bits, 2).to_bytes(len(bits) // 8, "big")

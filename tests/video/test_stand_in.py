@@ -219,3 +219,89 @@ def test_nothing_is_stood_in_when_the_first_frame_is_wanted():
     gop = packets[40:80]
     first = min(int(p.pts) for p in gop)
     assert not _plan(extradata, gop, first, first + 5 * 512).planned
+
+
+class Counted:
+    """An iterator of packets that counts how many were taken."""
+
+    def __init__(self, packets: list[av.Packet]) -> None:
+        self.packets, self.taken = packets, 0
+
+    def __iter__(self) -> Counted:
+        return self
+
+    def __next__(self) -> av.Packet:
+        if self.taken >= len(self.packets):
+            raise StopIteration
+        self.taken += 1
+        return self.packets[self.taken - 1]
+
+
+def test_the_plan_reads_ahead_to_the_last_wanted_frame_and_says_while_it_is_open():
+    extradata, packets = _demuxed(clip("mp4_pyramid"))
+    gop = packets[40:80]
+    shown = sorted(int(p.pts) for p in gop)
+    high = next(n for n, p in enumerate(gop) if p.pts >= shown[33])   # its packet
+    stand, source = StandIns(extradata), Counted(gop)
+    out = stand.plan(source, (shown[30], shown[33]))
+    assert next(out) is gop[0] and source.taken == 1 and not stand.open   # fed before planning
+    opened = []
+    for packet in out:
+        fed = stand.instead(packet)
+        opened.append(stand.open)
+        if packet is gop[high]:
+            assert source.taken == high + 1     # no further than the last wanted frame
+        if id(packet) in [id(p) for p in gop if int(p.pts) in stand.ticks]:
+            assert fed is not packet
+            again = Pictures(extradata).picture(bytes(fed))      # framed as the stream is
+            orig = Pictures(extradata).picture(bytes(packet))
+            assert again is not None and orig is not None
+            assert (again.frame_num, again.poc_lsb, again.unmark, again.ref) == (
+                orig.frame_num, orig.poc_lsb, orig.unmark, orig.ref)
+    assert opened[:high - 1] == [True] * (high - 1) and not any(opened[high - 1:])
+    assert stand.count == len(stand.ticks) > 0 and not stand.planned
+    assert list(StandIns(extradata).plan(iter([]), (0, 1))) == []
+
+
+def test_a_plan_passes_over_what_cannot_matter_and_stops_where_it_must():
+    extradata, packets = _demuxed(clip("mp4_pyramid"))
+    gop = packets[40:80]
+    shown = sorted(int(p.pts) for p in gop)
+    wanted = (shown[30], shown[33])
+    base = _plan(extradata, gop, *wanted)
+    # a non-reference picture shown before the wanted frames is not read: garbage there is
+    # no reason to give up the plan
+    n = next(i for i, p in enumerate(gop) if p.pts < wanted[0] and not bytes(p)[4] & 0x60)
+    broken = padded_packet(bytes(gop[n])[:5] + b"\xff" * 8)
+    broken.pts, broken.dts, broken.time_base = gop[n].pts, gop[n].dts, gop[n].time_base
+    assert _plan(extradata, [*gop[:n], broken, *gop[n + 1:]], *wanted).ticks == base.ticks
+    # a packet without a timestamp ends the plan there; the next IDR picture too
+    cut = next(i for i, p in enumerate(gop) if p.pts >= wanted[0])
+    untimed = padded_packet(bytes(gop[cut]))
+    untimed.dts, untimed.time_base = gop[cut].dts, gop[cut].time_base
+    early = _plan(extradata, [*gop[:cut], untimed, *gop[cut + 1:]], *wanted)
+    assert early.ticks and early.ticks <= base.ticks
+    two = packets[:80]                      # two GOPs: wanted frames in the second
+    far = sorted(int(p.pts) for p in packets[40:80])
+    both = _plan(extradata, two, far[30], far[33])
+    assert both.ticks and max(both.ticks) < min(int(p.pts) for p in packets[40:80])
+
+
+def test_a_stand_ins_frame_is_never_placed():
+    path = clip("mp4_pyramid")
+    index = load_or_build(path, None, None)
+    decoder = FrameDecoder(path, index, threads=3)
+    try:
+        decoder.prepare()
+        assert decoder._stand_ins is not None
+        frames = []
+        for i in (5, 6):
+            frame = av.VideoFrame(16, 16, "yuv420p")
+            frame.pts = int(index.ticks[i])
+            frames.append(frame)
+        decoder._stand_ins.ticks = {int(index.ticks[5])}
+        assert [i for i, _f in decoder._placed_pts(frames)] == [6]
+        decoder._stand_ins.forget()
+        assert [i for i, _f in decoder._placed_pts(frames)] == [5, 6]
+    finally:
+        decoder.close()
