@@ -75,9 +75,10 @@ class StandIns:
 
     def __init__(self, extradata: bytes | None) -> None:
         self.extradata = extradata
-        self.planned: dict[int, tuple[av.Packet, av.Packet]] = {}   # id: (packet, stand-in)
-        self.ticks: set[int] = set()               # pts of stand-ins (their frames are dropped)
-        self.open = False                          # packets of the plan still to be fed
+        self.planned: dict[int, tuple[av.Packet, av.Packet]]   # id: (packet, stand-in)
+        self.ticks: set[int]                       # pts of stand-ins (their frames are dropped)
+        self.open: bool                            # packets of the plan still to be fed
+        self.forget()
         self.count = 0                             # stand-ins fed (all plans)
 
     def plan(self, packets: Iterator[av.Packet], wanted: tuple[int, int]) -> Iterator[av.Packet]:

@@ -141,7 +141,7 @@ def test_the_bottom_field_order_and_later_slices_of_one_picture():
     ("long-term change", "long-term reference"), ("redundant", "redundant"),
     ("fields", "kind"), ("poc type 1", "kind"), ("groups", "kind"), ("gaps", "kind"),
     ("sp slice", "kind"), ("partition a", "type 2"), ("partition b", "type 3"),
-    ("partition c", "type 4"), ("extension", "type 20"), ("two pictures", "two pictures"),
+    ("partition c", "type 4"), ("prefix", "type 14"), ("extension", "type 20"), ("two pictures", "two pictures"),
     ("second slice differs", "two pictures"), ("no first slice", "first slice"),
     ("unknown pps", "cannot be read"), ("cut short", "cannot be read")])
 def test_what_the_rules_do_not_follow_says_so(case, reason):
@@ -158,6 +158,7 @@ def test_what_the_rules_do_not_follow_says_so(case, reason):
         "partition a": [slice_unit(P, 1, 2, nal=2)],
         "partition b": [slice_unit(P, 1, 2, nal=3)],
         "partition c": [slice_unit(P, 1, 2, nal=4)],
+        "prefix": [slice_unit(P, 1, 2, nal=14)],
         "extension": [slice_unit(P, 1, 2, nal=20)],
         "two pictures": [slice_unit(P, 1, 2), slice_unit(P, 2, 4)],
         "second slice differs": [slice_unit(P, 1, 2), slice_unit(P, 2, 2, first=False)],
@@ -237,6 +238,10 @@ def test_fields_a_slice_does_not_carry_read_as_nothing():
     r = reader()
     p = r.picture(framed(slice_unit(P, 3, 12)))
     assert p is not None and p.poc_bottom == 0 and p.slices[0].active == (1, 0)
+    lists = Pictures(None)
+    lists.picture(framed(sps_unit(), pps_unit(l0=3, l1=2)))
+    b = lists.picture(framed(slice_unit(B, 3, 12, ref=0)))      # the PPS's active counts
+    assert b is not None and b.slices[0].active == (3, 2)
     # a non-IDR intra picture: no lists, its marking read right after the header
     i = r.picture(framed(slice_unit(INTRA, 4, 14, marking=[(1, 2)])))
     assert i is not None and i.slices[0].active == (0, 0) and i.unmark == (2,)

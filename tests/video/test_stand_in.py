@@ -241,9 +241,11 @@ def test_the_plan_reads_ahead_to_the_last_wanted_frame_and_says_while_it_is_open
     extradata, packets = _demuxed(clip("mp4_pyramid"))
     gop = packets[40:80]
     shown = sorted(int(p.pts) for p in gop)
-    high = next(n for n, p in enumerate(gop) if p.pts >= shown[33])   # its packet
+    # the last wanted frame: a P picture's, shown after every picture decoded before it
+    high = next(n for n, p in enumerate(gop)
+                if p.pts >= shown[30] and p.pts > max(int(q.pts) for q in gop[:n]))
     stand, source = StandIns(extradata), Counted(gop)
-    out = stand.plan(source, (shown[30], shown[33]))
+    out = stand.plan(source, (shown[30], int(gop[high].pts)))
     assert next(out) is gop[0] and source.taken == 1 and not stand.open   # fed before planning
     opened = []
     for packet in out:
