@@ -138,6 +138,11 @@ class FrameDecoder(CountedFrames):
         frame_ok = self.index.codec in ("h264", "hevc") and self.index.mode == "pts"
         cc.thread_type = "AUTO" if frame_ok else "SLICE"  # type: ignore[assignment]  # PyAV takes names
         cc.thread_count = self._threads
+        if frame_ok and self.index.codec == "h264" and self.index.in_order and self._threads > 1:
+            # a chain of P pictures, each built on the one before: with two frame threads each
+            # landed on the thread of the one before and waited for it whole (a seek into a
+            # GOP of 50 at 1080p: 0.85x the time with three)
+            cc.thread_count = max(self._threads, 3)
         if self.skip_nonref and self.index.mode == "pts" and self.index.codec in ("h264", "hevc"):
             cc.skip_frame = "NONREF"
 

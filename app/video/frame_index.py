@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-INDEX_VERSION = 24
+INDEX_VERSION = 25
 # one demuxed packet in decode order: (pts, dts, is keyframe, byte position or -1)
 Row = tuple[int | None, int | None, bool, int]
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -24,7 +24,7 @@ ARRAYS = ("ticks", "seconds", "key_index", "key_seek", "pkt_pos", "pkt_size", "p
 META = ("mode", "container", "codec", "width", "height", "pix_fmt", "fps", "file_size",
         "bit_rate", "sample_aspect", "start_time", "truncated", "warnings", "seek_by", "prefix",
         "rotation", "matrix", "full_range", "segment_clock", "unpack", "stream_id", "stream_no",
-        "unmarked_keys", "cut_frame")
+        "unmarked_keys", "cut_frame", "in_order")
 
 
 def empty() -> np.ndarray:
@@ -98,6 +98,7 @@ class FrameIndex:
     stream_id: int = -1        # the video stream shown (app.video.tracks): its container id
     stream_no: int = -1        # and its number in the file
     unmarked_keys: bool = False  # H.264 I-pictures entered without a recovery-point SEI
+    in_order: bool = False     # pts mode: packets come in presentation order (no B-frames)
     cut_frame: int = -1        # a cut copy's last picture, maybe in part (start codes say not)
     # (first frame, width, height) of each run of one picture size, when the size changes
     # mid-file (app.video.picture_size); empty: every frame is width × height

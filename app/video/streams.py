@@ -217,6 +217,7 @@ def stream_index(path: Path, rows: list[Row], info: dict, fps: float | None, tim
                       seconds=seconds, key_index=key_index, key_seek=enter,
                       key_sync=pos[sync],
                       pkt_pos=pos, pkt_size=empty(), pkt_dts=empty(), key_lead=lead,
+                      in_order=bool(timeline.size and np.all(np.diff(timeline) > 0)),
                       pkt_pts=timeline, key_pkt=key_packets,
                       segments=np.array(segments, dtype=np.int64), segment_clock=clocks,
                       seek_by="pos", prefix=prefix, file_size=size, truncated=truncated,

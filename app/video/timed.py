@@ -63,4 +63,5 @@ def timed_index(path: Path, rows: list[Row], info: dict[str, Any], fps: float | 
                       seconds=seconds, key_index=key_index, key_seek=key_seek, pkt_pos=empty,
                       pkt_size=empty, pkt_dts=empty, key_lead=lead, file_size=size,
                       truncated=truncated, warnings=warnings,
+                      in_order=bool(pts.size and np.all(np.diff(pts) > 0)),
                       **info)
