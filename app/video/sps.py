@@ -1,6 +1,7 @@
 """H.264 and HEVC sequence parameter sets, read once for every user: picture order fields
 (:mod:`app.video.picture_order`, :mod:`app.video.hevc_order`), field coding
-(:mod:`app.video.fields`) and the picture size (:mod:`app.video.picture_size`).
+(:mod:`app.video.fields`) and the picture size (:mod:`app.video.picture_size`); and the H.264
+picture parameter set fields the slice-header reader needs (:mod:`app.video.h264_slices`).
 
 ITU-T H.264 7.3.2.1.1 and H.265 7.3.2.2; the picture size is the cropped one (the conformance
 window), as FFmpeg's decoder outputs it.

@@ -110,7 +110,7 @@ class StandIns:
         try:
             self._make_plan([first, *ahead], wanted)
         except Unfollowed:
-            self.planned, self.ticks = {}, set()
+            self.forget()
         return ahead
 
     def _make_plan(self, ahead: list[av.Packet], wanted: tuple[int, int]) -> None:

@@ -15,6 +15,7 @@ import pytest
 
 from app.video import stand_in as stand_in_module
 from app.video.decoder import FrameDecoder
+from app.video.fields import avcc_units
 from app.video.frame_index import FrameIndex
 from app.video.h264_slices import IDR, SLICE, Pictures, Unfollowed
 from app.video.packet import padded_packet
@@ -159,7 +160,6 @@ def _standing_in(path: Path) -> tuple[bytes, int]:
 
 
 def _units_of_extradata(extradata: bytes) -> list[bytes]:
-    from app.video.fields import avcc_units
     return [u[3:] for u in avcc_units(extradata)]
 
 
